@@ -1,0 +1,1 @@
+"""shapelint.runtime: numpy layers whose input sizes come from propagated shapes."""

@@ -1,0 +1,51 @@
+"""The one catalog of layer kinds that the linter and the runtime library share.
+
+``CATALOG`` maps a ``torch.nn`` class name (``"Linear"``) to its
+:class:`LayerKind`.  Nothing here imports numpy or torch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shapelint.catalog import linear
+from shapelint.catalog.base import (
+    REQUIRED,
+    Args,
+    Family,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+)
+from shapelint.dims import Shape
+
+_MODULES = (linear,)
+
+CATALOG: dict[str, LayerKind] = {kind.name: kind for module in _MODULES for kind in module.KINDS}
+
+
+def lookup(name: str) -> LayerKind | None:
+    """The kind called ``name`` in ``torch.nn``, or ``None`` when it is not catalogued."""
+    return CATALOG.get(name)
+
+
+def propagate(layers: Iterable[tuple[LayerKind, Args]], shape: Shape) -> Shape:
+    """Run a chain of layers, as ``nn.Sequential`` does, including nested chains."""
+    for kind, args in layers:
+        shape = kind.infer(args, shape)
+    return shape
+
+
+__all__ = [
+    "CATALOG",
+    "REQUIRED",
+    "Args",
+    "Family",
+    "LayerKind",
+    "Param",
+    "Problem",
+    "ShapeError",
+    "lookup",
+    "propagate",
+]

@@ -1,0 +1,202 @@
+"""What a layer kind is: a constructor signature, an input-size argument and a shape rule.
+
+Every rule here is pure Python over :mod:`shapelint.dims`, so the linter can
+run it on partly known shapes and the runtime library on fully known ones.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from shapelint.dims import UNKNOWN, Dim, Shape, is_int, same
+
+
+class Problem(enum.Enum):
+    """Why a layer rejects its input; the checks turn this into a code."""
+
+    SIZE = "size"
+    COLLAPSE = "collapse"
+    RANK = "rank"
+    DTYPE = "dtype"
+    HYPERPARAMETER = "hyperparameter"
+    OTHER = "other"
+
+
+class ShapeError(ValueError):
+    """A layer cannot accept a shape, or its hyperparameters are invalid.
+
+    ``argument``, ``expected`` and ``found`` are set for :attr:`Problem.SIZE`
+    so a caller can repair the argument.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        problem: Problem = Problem.OTHER,
+        *,
+        argument: str | None = None,
+        expected: object = None,
+        found: object = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problem = problem
+        self.argument = argument
+        self.expected = expected
+        self.found = found
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED = _Required()
+
+Args = Mapping[str, object]
+OutputRule = Callable[[Args, Shape], Shape]
+ExpectedRule = Callable[[Args, Shape], object]
+Validator = Callable[[Args], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One constructor parameter, in PyTorch's order."""
+
+    name: str
+    default: object = REQUIRED
+    keyword_only: bool = False
+
+
+class Family(enum.Enum):
+    """Which input-size code a layer's size mismatch belongs to."""
+
+    LINEAR = "linear"
+    CONV = "conv"
+    NORM = "norm"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class LayerKind:
+    """A ``torch.nn`` layer as the shape rules see it."""
+
+    name: str
+    params: tuple[Param, ...]
+    output: OutputRule
+    input_arg: str | None = None
+    expected_input: ExpectedRule | None = None
+    ranks: tuple[int, ...] | None = None
+    min_rank: int = 0
+    validate: Validator | None = None
+    family: Family = Family.OTHER
+    extra_inputs: int = 0
+    param_names: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "param_names", frozenset(p.name for p in self.params))
+
+    def bind(self, args: Sequence[object] = (), kwargs: Mapping[str, object] | None = None) -> dict[str, object]:
+        """Match call arguments to parameters as Python would, filling defaults."""
+        kwargs = dict(kwargs or {})
+        positional = [p for p in self.params if not p.keyword_only]
+        if len(args) > len(positional):
+            raise TypeError(f"{self.name}() takes {len(positional)} positional arguments but {len(args)} were given")
+        bound: dict[str, object] = {p.name: value for p, value in zip(positional, args)}
+        for name, value in kwargs.items():
+            if name not in self.param_names:
+                raise TypeError(f"{self.name}() got an unexpected keyword argument '{name}'")
+            if name in bound:
+                raise TypeError(f"{self.name}() got multiple values for argument '{name}'")
+            bound[name] = value
+        for param in self.params:
+            if param.name not in bound:
+                if param.default is REQUIRED:
+                    raise TypeError(f"{self.name}() missing required argument '{param.name}'")
+                bound[param.name] = param.default
+        return bound
+
+    def check_hyperparameters(self, args: Args) -> None:
+        """Raise what torch raises at construction for invalid hyperparameters."""
+        if self.validate is not None:
+            self.validate(args)
+
+    def expected_input_size(self, args: Args, shape: Shape) -> object:
+        """The value the input-size argument must have for ``shape``, or ``UNKNOWN``."""
+        if self.expected_input is None:
+            return UNKNOWN
+        check_rank(self, shape)
+        return self.expected_input(args, shape)
+
+    def infer(self, args: Args, shape: Shape) -> Shape:
+        """The output shape for ``shape``; raises :class:`ShapeError` as torch would."""
+        self.check_hyperparameters(args)
+        check_rank(self, shape)
+        if self.input_arg is not None and self.expected_input is not None:
+            expected = self.expected_input(args, shape)
+            found = args[self.input_arg]
+            if same(found, expected) is False:
+                raise ShapeError(
+                    f"{self.name}({self.input_arg}={found!r}) receives an input of shape {shape}; expected {expected!r}",
+                    Problem.SIZE,
+                    argument=self.input_arg,
+                    expected=expected,
+                    found=found,
+                )
+        return self.output(args, shape)
+
+
+def check_rank(kind: LayerKind, shape: Shape) -> None:
+    """Raise :attr:`Problem.RANK` when ``shape`` cannot have an accepted rank."""
+    if kind.ranks is None:
+        acceptable = shape.open or shape.min_rank >= kind.min_rank
+    elif shape.open:
+        acceptable = shape.min_rank <= max(kind.ranks)
+    else:
+        acceptable = shape.min_rank in kind.ranks
+    if not acceptable:
+        raise ShapeError(f"{kind.name} expects {describe_ranks(kind)} input, got shape {shape}", Problem.RANK)
+
+
+def describe_ranks(kind: LayerKind) -> str:
+    if kind.ranks is None:
+        return f"at least {kind.min_rank}-D"
+    return " or ".join(f"{rank}-D" for rank in kind.ranks)
+
+
+def expand(value: object, count: int, name: str) -> tuple[object, ...]:
+    """Spread an int hyperparameter over ``count`` dimensions, as torch's ``_ntuple`` does."""
+    if value is UNKNOWN:
+        return (UNKNOWN,) * count
+    if isinstance(value, (tuple, list)):
+        if len(value) == 1:
+            return tuple(value) * count
+        if len(value) != count:
+            raise ShapeError(f"{name} must have {count} elements, got {value!r}", Problem.HYPERPARAMETER)
+        return tuple(value)
+    return (value,) * count
+
+
+def positive(args: Args, *names: str) -> None:
+    """Reject known sizes that are not positive ints, as torch's constructors do."""
+    for name in names:
+        value = args[name]
+        if is_int(value) and value <= 0:
+            raise ShapeError(f"{name} must be positive, got {value}", Problem.HYPERPARAMETER)
+
+
+def channel_dim(shape: Shape, spatial: int) -> Dim:
+    """The channel size of an input with ``spatial`` trailing spatial dimensions."""
+    return shape.dim(-(spatial + 1))
+
+
+def keep(args: Args, shape: Shape) -> Shape:
+    """The shape rule of every elementwise layer."""
+    return shape
+
+
+def to_float(args: Args, shape: Shape) -> Shape:
+    """Elementwise rule for layers whose output is floating point."""
+    return shape.with_dtype("float")

@@ -1,0 +1,128 @@
+"""Identity, Linear, Bilinear, Flatten and Unflatten."""
+
+from __future__ import annotations
+
+from shapelint.catalog.base import (
+    Args,
+    Family,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+    keep,
+)
+from shapelint.dims import UNKNOWN, Shape, is_int, product
+
+FACTORY = (Param("device", None, keyword_only=True), Param("dtype", None, keyword_only=True))
+
+
+def _non_negative(args: Args, *names: str) -> None:
+    for name in names:
+        value = args[name]
+        if is_int(value) and value < 0:
+            raise ShapeError(f"{name} must not be negative, got {value}", Problem.HYPERPARAMETER)
+
+
+def _linear_output(args: Args, shape: Shape) -> Shape:
+    return shape.with_tail(1, (args["out_features"],), "float")
+
+
+def _last_dim(args: Args, shape: Shape) -> object:
+    return shape.dim(-1)
+
+
+def _flatten_range(shape: Shape, start: object, end: object) -> tuple[int, int] | None:
+    """Normalized ``(start, end)`` for a closed shape, or ``None`` when unknowable."""
+    if shape.open or not (is_int(start) and is_int(end)):
+        return None
+    rank = max(len(shape.dims), 1)
+    for index in (start, end):
+        if not -rank <= index < rank:
+            raise ShapeError(
+                f"Flatten dimension {index} is out of range for a {len(shape.dims)}-D input {shape}", Problem.RANK
+            )
+    first, last = start % rank, end % rank
+    if first > last:
+        raise ShapeError(f"Flatten start_dim {start} comes after end_dim {end} for input {shape}", Problem.OTHER)
+    return first, last
+
+
+def _flatten_output(args: Args, shape: Shape) -> Shape:
+    span = _flatten_range(shape, args["start_dim"], args["end_dim"])
+    if span is None:
+        return Shape.anything().with_dtype(shape.dtype)
+    if not shape.dims:
+        return Shape((1,), dtype=shape.dtype)
+    first, last = span
+    dims = shape.dims
+    return Shape(dims[:first] + (product(dims[first : last + 1]),) + dims[last + 1 :], dtype=shape.dtype)
+
+
+def _unflatten_output(args: Args, shape: Shape) -> Shape:
+    dim, sizes = args["dim"], args["unflattened_size"]
+    if not is_int(dim) or not isinstance(sizes, (tuple, list)):
+        return Shape.anything().with_dtype(shape.dtype)
+    index = shape.normalize_index(dim)
+    if index is None:
+        if shape.open:
+            return Shape.anything().with_dtype(shape.dtype)
+        raise ShapeError(f"Unflatten dim {dim} is out of range for input {shape}", Problem.RANK)
+    size = shape.dims[index]
+    sizes = _resolve_unflatten(tuple(sizes), size, shape)
+    return Shape(shape.dims[:index] + sizes + shape.dims[index + 1 :], dtype=shape.dtype)
+
+
+def _resolve_unflatten(sizes: tuple, size: object, shape: Shape) -> tuple:
+    if sizes.count(-1) > 1:
+        raise ShapeError(f"Unflatten sizes {sizes} contain more than one -1", Problem.OTHER)
+    rest = product(tuple(s for s in sizes if s != -1))
+    if -1 in sizes:
+        if not (is_int(rest) and is_int(size)):
+            return tuple(UNKNOWN if s == -1 else s for s in sizes)
+        if rest == 0 or size % rest:
+            raise ShapeError(f"Unflatten sizes {sizes} cannot split dimension of size {size} in {shape}", Problem.OTHER)
+        return tuple(size // rest if s == -1 else s for s in sizes)
+    if is_int(rest) and is_int(size) and rest != size:
+        raise ShapeError(
+            f"Unflatten sizes {sizes} multiply to {rest}, but the dimension has size {size} in {shape}", Problem.OTHER
+        )
+    return sizes
+
+
+def _validate_unflatten(args: Args) -> None:
+    sizes = args["unflattened_size"]
+    if isinstance(sizes, (tuple, list)) and any(is_int(s) and (s < -1 or s == 0) for s in sizes):
+        raise ShapeError(f"Unflatten sizes must be positive or -1, got {tuple(sizes)}", Problem.HYPERPARAMETER)
+
+
+KINDS = (
+    LayerKind("Identity", (), keep),
+    LayerKind(
+        "Linear",
+        (Param("in_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+        _linear_output,
+        input_arg="in_features",
+        expected_input=_last_dim,
+        min_rank=1,
+        validate=lambda args: _non_negative(args, "in_features", "out_features"),
+        family=Family.LINEAR,
+    ),
+    LayerKind(
+        "Bilinear",
+        (Param("in1_features"), Param("in2_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+        _linear_output,
+        input_arg="in1_features",
+        expected_input=_last_dim,
+        min_rank=1,
+        validate=lambda args: _non_negative(args, "in1_features", "in2_features", "out_features"),
+        family=Family.LINEAR,
+        extra_inputs=1,
+    ),
+    LayerKind("Flatten", (Param("start_dim", 1), Param("end_dim", -1)), _flatten_output),
+    LayerKind(
+        "Unflatten",
+        (Param("dim"), Param("unflattened_size")),
+        _unflatten_output,
+        validate=_validate_unflatten,
+    ),
+)

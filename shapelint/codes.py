@@ -1,0 +1,190 @@
+"""The code table: every diagnostic shapelint can emit, with a valid and an invalid example.
+
+Codes are looked up by name (``CODES["linear-in-features"]``), never by
+position.  The examples are executed under torch and linted by the test suite,
+and the README shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One row of the table."""
+
+    code: str
+    name: str
+    summary: str
+    fixable: bool
+    invalid: str
+    valid: str
+
+
+_TABLE = (
+    Code(
+        "SHP001",
+        "linear-in-features",
+        "`in_features` of Linear/Bilinear disagrees with the incoming feature size",
+        True,
+        invalid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 784)
+    nn.Linear(784, 128),
+    nn.ReLU(),
+    nn.Linear(256, 10),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 784)
+    nn.Linear(784, 128),
+    nn.ReLU(),
+    nn.Linear(128, 10),
+)
+""",
+    ),
+    Code(
+        "SHP002",
+        "conv-in-channels",
+        "`in_channels` of a Conv/ConvTranspose disagrees with the incoming channels",
+        True,
+        invalid="""\
+import torch.nn as nn
+
+features = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
+    nn.Conv2d(3, 32, kernel_size=3, padding=1),
+    nn.ReLU(),
+    nn.Conv2d(64, 64, kernel_size=3, padding=1),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+features = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
+    nn.Conv2d(3, 32, kernel_size=3, padding=1),
+    nn.ReLU(),
+    nn.Conv2d(32, 64, kernel_size=3, padding=1),
+)
+""",
+    ),
+    Code(
+        "SHP003",
+        "norm-num-features",
+        "a normalization size disagrees: BatchNorm/InstanceNorm `num_features`, "
+        "GroupNorm `num_channels`, LayerNorm `normalized_shape`",
+        True,
+        invalid="""\
+import torch.nn as nn
+
+block = nn.Sequential(
+    nn.Conv2d(3, 64, kernel_size=3),
+    nn.BatchNorm2d(32),
+    nn.ReLU(),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+block = nn.Sequential(
+    nn.Conv2d(3, 64, kernel_size=3),
+    nn.BatchNorm2d(64),
+    nn.ReLU(),
+)
+""",
+    ),
+    Code(
+        "SHP004",
+        "size-collapses",
+        "a spatial or sequence size collapses to 0 or less (kernel larger than the padded input, too many poolings)",
+        False,
+        invalid="""\
+import torch.nn as nn
+
+features = nn.Sequential(  # shapelint: input=(B, 1, 8, 8)
+    nn.Conv2d(1, 8, kernel_size=5),
+    nn.MaxPool2d(2),
+    nn.Conv2d(8, 16, kernel_size=5),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+features = nn.Sequential(  # shapelint: input=(B, 1, 8, 8)
+    nn.Conv2d(1, 8, kernel_size=5, padding=2),
+    nn.MaxPool2d(2),
+    nn.Conv2d(8, 16, kernel_size=3),
+)
+""",
+    ),
+    Code(
+        "SHP005",
+        "wrong-rank",
+        "the rank is wrong for the layer (Conv2d after Flatten, BatchNorm1d on a 4-D tensor)",
+        False,
+        invalid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
+    nn.Flatten(),
+    nn.Conv2d(3, 8, kernel_size=3),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
+    nn.Conv2d(3, 8, kernel_size=3),
+    nn.Flatten(),
+)
+""",
+    ),
+    Code(
+        "SHP006",
+        "incompatible",
+        "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters)",
+        False,
+        invalid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 96)
+    nn.Linear(96, 64),
+    nn.Unflatten(1, (4, 4, 5)),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 96)
+    nn.Linear(96, 64),
+    nn.Unflatten(1, (4, 4, 4)),
+)
+""",
+    ),
+    Code(
+        "SHP100",
+        "bad-directive",
+        "the `# shapelint: input=...` directive cannot be parsed",
+        False,
+        invalid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 32 32)
+    nn.Linear(32, 10),
+)
+""",
+        valid="""\
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
+    nn.Linear(32, 10),
+)
+""",
+    ),
+)
+
+CODES: dict[str, Code] = {row.name: row for row in _TABLE}
+BY_CODE: dict[str, Code] = {row.code: row for row in _TABLE}

@@ -1,0 +1,174 @@
+"""Dimensions and shapes that may be only partly known.
+
+A dimension is an ``int``, a named :class:`Symbol` (``B``, ``H``) or
+:data:`UNKNOWN`.  Arithmetic on anything but ints gives ``UNKNOWN``: the
+linter must never guess, so a value it cannot compute silences the checks
+that depend on it.
+
+A :class:`Shape` may be *open*: a run of unknown leading dimensions before the
+known trailing ones.  That lets ``Linear(10, 20)`` say "the last dimension is
+20" even when nothing is known about the input's rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal, Union
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A named dimension such as the batch ``B``; equal names are equal sizes."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Unknown:
+    """The single unknown value; compares equal only to itself."""
+
+    _instance: Unknown | None = None
+
+    def __new__(cls) -> Unknown:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __str__(self) -> str:
+        return "?"
+
+    def __reduce__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = Unknown()
+
+Dim = Union[int, Symbol, Unknown]
+DType = Literal["float", "int"]
+
+
+def is_int(value: object) -> bool:
+    """True for a real int (``bool`` is not a size)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_known(value: object) -> bool:
+    """True when ``value`` holds no :data:`UNKNOWN` anywhere inside it."""
+    if value is UNKNOWN:
+        return False
+    if isinstance(value, (tuple, list)):
+        return all(is_known(item) for item in value)
+    return True
+
+
+def arith(function: Callable[..., int], *dims: object) -> Dim:
+    """Apply integer arithmetic, or give ``UNKNOWN`` unless every operand is an int."""
+    if all(is_int(dim) for dim in dims):
+        return function(*dims)
+    return UNKNOWN
+
+
+def product(dims: Iterable[Dim]) -> Dim:
+    """The number of elements spanned by ``dims``; a lone symbol stays itself."""
+    dims = tuple(dims)
+    if len(dims) == 1:
+        return dims[0]
+    total = 1
+    for dim in dims:
+        if not is_int(dim):
+            return UNKNOWN
+        total *= dim
+    return total
+
+
+def same(a: object, b: object) -> bool | None:
+    """Whether two sizes agree: ``None`` when that cannot be known."""
+    if is_known(a) and is_known(b) and not _has_symbol(a) and not _has_symbol(b):
+        return a == b
+    if isinstance(a, Symbol) and isinstance(b, Symbol) and a == b:
+        return True
+    return None
+
+
+def _has_symbol(value: object) -> bool:
+    if isinstance(value, (tuple, list)):
+        return any(_has_symbol(item) for item in value)
+    return isinstance(value, Symbol)
+
+
+def format_dim(dim: object) -> str:
+    return str(dim)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A tensor shape; ``open`` means unknown leading dimensions precede ``dims``."""
+
+    dims: tuple[Dim, ...]
+    open: bool = False
+    dtype: DType | None = None
+
+    @classmethod
+    def of(cls, *dims: Dim, dtype: DType | None = None) -> Shape:
+        return cls(tuple(dims), dtype=dtype)
+
+    @classmethod
+    def anything(cls) -> Shape:
+        """A tensor about which nothing is known."""
+        return cls((), open=True)
+
+    @property
+    def rank(self) -> int | None:
+        return None if self.open else len(self.dims)
+
+    @property
+    def min_rank(self) -> int:
+        return len(self.dims)
+
+    def dim(self, index: int) -> Dim:
+        """The size at ``index`` (negative counts from the end), or ``UNKNOWN``."""
+        if index < 0:
+            return self.dims[index] if -index <= len(self.dims) else UNKNOWN
+        if self.open:
+            return UNKNOWN
+        return self.dims[index]
+
+    def tail(self, count: int) -> tuple[Dim, ...]:
+        """The last ``count`` sizes, padded with ``UNKNOWN`` where they are not known."""
+        known = self.dims[len(self.dims) - count :] if count else ()
+        return (UNKNOWN,) * (count - len(known)) + known
+
+    def with_tail(self, count: int, new_tail: Iterable[Dim], dtype: DType | None = None) -> Shape:
+        """Replace the last ``count`` dimensions, keeping the leading ones."""
+        head = self.dims[: max(len(self.dims) - count, 0)]
+        return Shape(head + tuple(new_tail), self.open, dtype if dtype else self.dtype)
+
+    def with_dtype(self, dtype: DType | None) -> Shape:
+        return Shape(self.dims, self.open, dtype)
+
+    def normalize_index(self, index: int) -> int | None:
+        """A non-negative position for ``index`` when the rank allows one."""
+        if self.open:
+            return None
+        rank = len(self.dims)
+        if not -rank <= index < rank:
+            return None
+        return index % rank
+
+    def __str__(self) -> str:
+        parts = [format_dim(dim) for dim in self.dims]
+        if self.open:
+            parts.insert(0, "...")
+        inner = ", ".join(parts)
+        return f"({inner},)" if len(parts) == 1 and not self.open else f"({inner})"
+
+
+def shape_from_sizes(sizes: Iterable[int], dtype: DType | None = None) -> Shape:
+    """A fully known shape, e.g. from ``tuple(tensor.shape)``."""
+    return Shape(tuple(sizes), dtype=dtype)

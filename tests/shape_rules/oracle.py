@@ -1,0 +1,56 @@
+"""Run a layer under torch and under the catalog, and report both outcomes alike.
+
+An outcome is ``("ok", shape)``, ``("construct", None)`` when the constructor
+rejects the hyperparameters, or ``("forward", None)`` when the forward call
+rejects the input.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+
+import torch
+
+from shapelint.catalog import CATALOG, ShapeError
+from shapelint.dims import Shape
+
+Outcome = tuple[str, tuple[int, ...] | None]
+
+
+def torch_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: torch.dtype = torch.float32) -> Outcome:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            layer = getattr(torch.nn, name)(**args)
+        except (ValueError, TypeError, RuntimeError, AssertionError):
+            return ("construct", None)
+        layer.eval()
+        try:
+            with torch.no_grad():
+                out = layer(torch.zeros(shape, dtype=dtype))
+        except (ValueError, TypeError, RuntimeError, IndexError, AssertionError, NotImplementedError):
+            return ("forward", None)
+    return ("ok", tuple(out.shape))
+
+
+def catalog_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str = "float") -> Outcome:
+    kind = CATALOG[name]
+    bound = kind.bind((), args)
+    try:
+        kind.check_hyperparameters(bound)
+    except ShapeError:
+        return ("construct", None)
+    try:
+        out = kind.infer(bound, Shape(shape, dtype=dtype))
+    except ShapeError:
+        return ("forward", None)
+    assert not out.open, f"{name} gave an open shape for a fully known input"
+    return ("ok", out.dims)
+
+
+def assert_agrees(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str = "float") -> None:
+    torch_dtype = torch.long if dtype == "int" else torch.float32
+    expected = torch_outcome(name, args, shape, torch_dtype)
+    actual = catalog_outcome(name, args, shape, dtype)
+    assert actual == expected, f"{name}({dict(args)}) on {shape}: torch {expected}, catalog {actual}"

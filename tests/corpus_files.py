@@ -1,0 +1,72 @@
+"""The torch-verified model corpus: where its files are and what each one expects.
+
+A corpus file carries its verdict inline: ``# expect: SHP001`` on the line a
+diagnostic must point at makes it buggy, and no such comment makes it correct.
+The torch tests and the lint tests both read the files through this module, so
+a file's verdict and its expected findings cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import tokenize
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "corpus"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+_EXPECT = re.compile(r"#\s*expect:\s*((?:SHP\d{3}\s*)+)$")
+_DIRECTIVE = re.compile(r"#\s*shapelint:\s*input=(.*)$")
+
+
+def corpus_files() -> list[Path]:
+    """Every corpus model, sequential and module ones alike, in a stable order."""
+    return sorted(CORPUS.rglob("*.py"))
+
+
+def example_files() -> list[Path]:
+    """Every example model; ``*_buggy.py`` files pair with ``*_fixed.py`` ones."""
+    return sorted(EXAMPLES.glob("*.py"))
+
+
+def _comments(path: Path) -> Iterator[tuple[int, str]]:
+    """Real comments only, so a ``# expect:`` inside a string never counts."""
+    with path.open("rb") as stream:
+        for token in tokenize.tokenize(stream.readline):
+            if token.type == tokenize.COMMENT:
+                yield token.start[0], token.string
+
+
+def expectations(path: Path) -> set[tuple[int, str]]:
+    """The (line, code) pairs the linter must report for ``path``, and no others."""
+    found: set[tuple[int, str]] = set()
+    for line, comment in _comments(path):
+        match = _EXPECT.search(comment)
+        if match:
+            found.update((line, code) for code in match.group(1).split())
+    return found
+
+
+def directives(path: Path) -> list[tuple[int, str]]:
+    """The (line, text after ``input=``) of each input-shape directive in ``path``."""
+    found: list[tuple[int, str]] = []
+    for line, comment in _comments(path):
+        match = _DIRECTIVE.search(comment)
+        if match:
+            found.append((line, match.group(1).strip()))
+    return found
+
+
+def is_buggy(path: Path) -> bool:
+    """A file is buggy exactly when it expects at least one finding."""
+    return bool(expectations(path))
+
+
+def load_check(path: Path) -> Callable[[], None]:
+    """Execute ``path`` as a fresh module (never ``__main__``) and return its ``check``."""
+    module = types.ModuleType(f"shapelint_corpus_{path.parent.name}_{path.stem}")
+    module.__file__ = str(path)
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
+    return module.__dict__["check"]

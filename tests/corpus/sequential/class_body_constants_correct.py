@@ -1,0 +1,26 @@
+"""Sequentials built in a class body from class-level constants; both heads chain."""
+import torch
+import torch.nn as nn
+
+
+class Heads:
+    EMBED = 48
+    HIDDEN = 96
+
+    policy = nn.Sequential(  # shapelint: input=(B, 48)
+        nn.Linear(EMBED, HIDDEN),
+        nn.ReLU(),
+        nn.Linear(HIDDEN, 6),
+    )
+    value = nn.Sequential(  # shapelint: input=(B, 48)
+        nn.Linear(EMBED, HIDDEN),
+        nn.ReLU(),
+        nn.Linear(HIDDEN, 1),
+    )
+
+
+def check() -> None:
+    x = torch.randn(2, Heads.EMBED)
+    with torch.no_grad():
+        Heads.value(x)
+        Heads.policy(x)

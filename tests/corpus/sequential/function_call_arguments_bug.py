@@ -1,0 +1,20 @@
+"""A factory called with positional and keyword arguments; a literal ignores `hidden`."""
+import torch
+import torch.nn as nn
+
+
+def make_mlp(in_dim, hidden, out_dim, dropout=0.0):
+    return nn.Sequential(
+        nn.Linear(in_dim, hidden),
+        nn.ReLU(),
+        nn.Dropout(dropout),
+        nn.Linear(256, out_dim),  # expect: SHP001
+    )
+
+
+model = make_mlp(64, hidden=128, out_dim=4, dropout=0.1)
+
+
+def check() -> None:
+    with torch.no_grad():
+        model.eval()(torch.randn(2, 64))

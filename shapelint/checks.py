@@ -1,12 +1,183 @@
-"""Walks Sequentials and Modules, propagates shapes, and emits diagnostics."""
+"""Judges the evaluated model: propagates input shapes and turns mismatches into diagnostics."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from shapelint.diagnostics import Diagnostic
+from shapelint.catalog import Family, Problem
+from shapelint.codes import CODES
+from shapelint.diagnostics import Diagnostic, Fix
+from shapelint.directives import Directive, find_directives
+from shapelint.dims import Shape, is_int
+from shapelint.evaluate import Interpreter
+from shapelint.propagate import Flow, Mismatch, Origin, Propagator
+from shapelint.values import SequentialValue
+
+_SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
+_PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"}
+_UNITS = {Family.LINEAR: "features", Family.CONV: "channels"}
 
 
-def check_module(module: cst.Module, path: str) -> list[Diagnostic]:
-    """All shape findings in one parsed module."""
-    return []
+def check_module(module: cst.Module, path: str, text: str | None = None) -> list[Diagnostic]:
+    """All shape findings in one parsed module; ``text`` is its source, if already at hand."""
+    interpreter = Interpreter()
+    interpreter.run_module(module)
+    directives = find_directives(module.code if text is None else text)
+    roots = [(seq, stmt) for seq, stmt in interpreter.sequentials if id(seq) not in interpreter.children]
+    if not roots and not directives:
+        return []
+    positions = _Positions(module)
+    propagator = Propagator()
+    for sequential, statement in roots:
+        propagator.run(sequential, _input_flow(sequential, statement, directives, positions))
+    judged = [_judge(mismatch, path, positions) for mismatch in propagator.mismatches]
+    return _deduplicate(judged) + [_bad_directive(d, path) for d in directives.values() if d.error]
+
+
+class _Positions:
+    """Source ranges, computed once and only for files that need them."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self._ranges: Mapping[cst.CSTNode, CodeRange] | None = None
+
+    def of(self, node: cst.CSTNode) -> CodeRange:
+        if self._ranges is None:
+            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
+            self._ranges = wrapper.resolve(PositionProvider)
+        return self._ranges[node]
+
+
+def _input_flow(
+    sequential: SequentialValue, statement: cst.CSTNode, directives: Mapping[int, Directive], positions: _Positions
+) -> Flow:
+    """The declared input of a root Sequential, or a shape about which nothing is known."""
+    if directives:
+        lines = {positions.of(statement).start.line, positions.of(sequential.node).start.line}
+        for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
+            directive = directives.get(line)
+            if directive is not None and directive.shape is not None:
+                return Flow(directive.shape, Origin(f"the input {directive.shape} declared", line=line))
+    return Flow(Shape.anything(), None)
+
+
+def _judge(mismatch: Mismatch, path: str, positions: _Positions) -> tuple[Diagnostic, object]:
+    error, layer = mismatch.error, mismatch.layer
+    code = _code_for(mismatch)
+    argument_node = layer.arg_nodes.get(error.argument or "") if error.problem is Problem.SIZE else None
+    where = positions.of(argument_node if argument_node is not None else layer.node)
+    origin = _describe_origin(mismatch.origin, positions)
+    if error.problem is Problem.SIZE:
+        message = _size_message(mismatch, origin)
+    else:
+        message = f"{layer.kind.name} cannot take its input{origin}: {error.message}"
+    fix = _fix_for(mismatch, argument_node, where)
+    diagnostic = Diagnostic(
+        path,
+        where.start.line,
+        where.start.column + 1,
+        where.end.line,
+        where.end.column + 1,
+        CODES[code].code,
+        message,
+        error.expected if error.problem is Problem.SIZE else None,
+        error.found if error.problem is Problem.SIZE else None,
+        fix,
+    )
+    return diagnostic, error.expected
+
+
+def _code_for(mismatch: Mismatch) -> str:
+    problem = mismatch.error.problem
+    if problem is Problem.SIZE:
+        return _SIZE_CODES.get(mismatch.layer.kind.family, "incompatible")
+    return _PROBLEM_CODES.get(problem, "incompatible")
+
+
+def _size_message(mismatch: Mismatch, origin: str) -> str:
+    error, kind = mismatch.error, mismatch.layer.kind
+    unit = _UNITS.get(kind.family, "channels" if is_int(error.expected) else "trailing dimensions")
+    return (
+        f"{kind.name}({error.argument}={error.found!r}) receives {_plain(error.expected)} {unit}{origin} "
+        f"(shape {mismatch.incoming}); expected {error.argument}={_plain(error.expected)}"
+    )
+
+
+def _plain(value: object) -> str:
+    return repr(value) if isinstance(value, (list, tuple)) else str(value)
+
+
+def _describe_origin(origin: Origin | None, positions: _Positions) -> str:
+    if origin is None:
+        return ""
+    line = origin.line if origin.node is None else positions.of(origin.node).start.line
+    if origin.node is None:
+        return f" from {origin.label} at line {line}"
+    return f" from {origin.label} at line {line}"
+
+
+def _fix_for(mismatch: Mismatch, node: cst.BaseExpression | None, where: CodeRange) -> Fix | None:
+    expected = mismatch.error.expected
+    if node is None or not _fully_known_size(expected):
+        return None
+    replacement = _render(expected, node)
+    return Fix(
+        where.start.line, where.start.column + 1, where.end.line, where.end.column + 1, replacement, _is_constant(node)
+    )
+
+
+def _fully_known_size(value: object) -> bool:
+    if isinstance(value, (tuple, list)):
+        return bool(value) and all(is_int(item) for item in value)
+    return is_int(value)
+
+
+def _render(value: object, node: cst.BaseExpression) -> str:
+    if isinstance(value, (tuple, list)):
+        inner = ", ".join(str(item) for item in value)
+        if isinstance(node, cst.List):
+            return f"[{inner}]"
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return str(value)
+
+
+def _is_constant(node: cst.CSTNode) -> bool:
+    """Literal arithmetic only: replacing it cannot change any other use of a name."""
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return True
+    if isinstance(node, cst.UnaryOperation):
+        return _is_constant(node.expression)
+    if isinstance(node, cst.BinaryOperation):
+        return _is_constant(node.left) and _is_constant(node.right)
+    if isinstance(node, (cst.Tuple, cst.List)):
+        return all(_is_constant(element.value) for element in node.elements)
+    return False
+
+
+def _deduplicate(judged: Iterable[tuple[Diagnostic, object]]) -> list[Diagnostic]:
+    """One finding per place and code; a place seen with different expectations gets no fix."""
+    kept: dict[tuple[int, int, str], Diagnostic] = {}
+    expectations: dict[tuple[int, int, str], object] = {}
+    for diagnostic, expected in judged:
+        key = (diagnostic.line, diagnostic.column, diagnostic.code)
+        if key not in kept:
+            kept[key] = diagnostic
+            expectations[key] = expected
+        elif expectations[key] != expected and kept[key].fix is not None:
+            kept[key] = _without_fix(kept[key])
+    return list(kept.values())
+
+
+def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
+    from dataclasses import replace
+
+    return replace(diagnostic, fix=None)
+
+
+def _bad_directive(directive: Directive, path: str) -> Diagnostic:
+    end = directive.column + len(directive.text)
+    message = f"cannot parse input-shape directive `{directive.text.strip()}`: {directive.error}"
+    return Diagnostic(path, directive.line, directive.column, directive.line, end, CODES["bad-directive"].code, message)

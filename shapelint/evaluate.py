@@ -1,0 +1,849 @@
+"""A small abstract interpreter over the CST: constants, imports, loops, calls, containers.
+
+It never runs user code.  Whatever it cannot compute becomes
+:data:`~shapelint.dims.UNKNOWN`, and code whose execution is uncertain (a
+branch on an unknown condition, a loop over an unknown iterable) may still be
+walked, but every list it mutates and every name it assigns is then marked
+unknown, so no later check can rely on a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+import libcst as cst
+
+from shapelint import operators, torch_names
+from shapelint.dims import UNKNOWN, is_int
+from shapelint.values import (
+    ClassValue,
+    DictValue,
+    Function,
+    Instance,
+    Layer,
+    ListValue,
+    ModuleRef,
+    SequentialValue,
+)
+
+MAX_STEPS = 2_000_000
+MAX_CALL_DEPTH = 12
+MAX_ITERATIONS = 4096
+
+
+class OutOfBudget(Exception):
+    """The file needs more evaluation steps than a linter may spend on it."""
+
+
+class _Return(Exception):
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+class _Raise(Exception):
+    """A ``raise`` statement: the path that reached it goes no further."""
+
+
+class _LoopExit(Exception):
+    """``break`` or ``continue`` reached while executing a loop body."""
+
+    def __init__(self, is_break: bool) -> None:
+        self.is_break = is_break
+
+
+class Scope:
+    """Names bound in one function, class or module body."""
+
+    def __init__(self, parent: Scope | None = None) -> None:
+        self.vars: dict[str, object] = {}
+        self.parent = parent
+
+    def lookup(self, name: str) -> object:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.vars:
+                return scope.vars[name]
+            scope = scope.parent
+        return operators.BUILTINS.get(name, UNKNOWN)
+
+
+class BoundMethod:
+    """``obj.method`` waiting to be called, for list and dict methods."""
+
+    __slots__ = ("obj", "name")
+
+    def __init__(self, obj: object, name: str) -> None:
+        self.obj = obj
+        self.name = name
+
+
+class Interpreter:
+    """Evaluates one module; records every Sequential it builds for the checks."""
+
+    def __init__(self, apply_module: Callable[[object, object, cst.Call], object] | None = None) -> None:
+        self.sequentials: list[tuple[SequentialValue, cst.CSTNode]] = []
+        self.children: set[int] = set()
+        self.functions: list[Function] = []
+        self.statement: cst.CSTNode | None = None
+        self.uncertain = 0
+        self.returned_uncertainly = False
+        self.depth = 0
+        self.steps = 0
+        self.apply_module = apply_module
+
+    # -- statements ---------------------------------------------------------
+
+    def run_module(self, module: cst.Module) -> Scope:
+        scope = Scope()
+        try:
+            self.exec_block(module.body, scope)
+            self.run_uncalled_functions()
+        except (OutOfBudget, _Return, _LoopExit):
+            pass
+        return scope
+
+    def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        for statement in body:
+            self.exec_statement(statement, scope)
+
+    def exec_statement(self, statement: cst.CSTNode, scope: Scope) -> None:
+        self.statement = statement
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                self.exec_small(small, scope)
+            return
+        handler = self._compound.get(type(statement))
+        if handler is not None:
+            handler(self, statement, scope)
+
+    def exec_small(self, small: cst.BaseSmallStatement, scope: Scope) -> None:
+        try:
+            self._exec_small(small, scope)
+        except RecursionError:
+            for target in _assigned_targets(small):
+                self.assign(target, UNKNOWN, scope)
+
+    def _exec_small(self, small: cst.BaseSmallStatement, scope: Scope) -> None:
+        if isinstance(small, cst.Assign):
+            value = self.ev(small.value, scope)
+            for target in small.targets:
+                self.assign(target.target, value, scope)
+        elif isinstance(small, cst.AnnAssign) and small.value is not None:
+            self.assign(small.target, self.ev(small.value, scope), scope)
+        elif isinstance(small, cst.AugAssign):
+            self.exec_aug_assign(small, scope)
+        elif isinstance(small, cst.Expr):
+            self.ev(small.value, scope)
+        elif isinstance(small, cst.Return):
+            raise _Return(self.ev(small.value, scope) if small.value is not None else None)
+        elif isinstance(small, (cst.Import, cst.ImportFrom)):
+            self.exec_import(small, scope)
+        elif isinstance(small, (cst.Break, cst.Continue)):
+            raise _LoopExit(isinstance(small, cst.Break))
+        elif isinstance(small, cst.Raise):
+            raise _Raise
+
+    def exec_aug_assign(self, node: cst.AugAssign, scope: Scope) -> None:
+        target = self.ev(node.target, scope)
+        value = self.ev(node.value, scope)
+        if isinstance(target, ListValue) and isinstance(node.operator, cst.AddAssign):
+            self.mutate_list(target, lambda items: items.extend(operators.iterate(value) or [UNKNOWN]), value)
+            return
+        operator = operators.AUGMENTED.get(type(node.operator))
+        result = operators.binary(operator, target, value) if operator else UNKNOWN
+        self.assign(node.target, result, scope)
+
+    def exec_import(self, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                dotted = _dotted(alias.name)
+                if alias.asname is not None:
+                    self.assign(alias.asname.name, ModuleRef(dotted), scope)
+                else:
+                    top = dotted.split(".")[0]
+                    scope.vars[top] = ModuleRef(top)
+            return
+        module = ("." * len(node.relative)) + (_dotted(node.module) if node.module else "")
+        if isinstance(node.names, cst.ImportStar):
+            for name, qualname in torch_names.star_names(module).items():
+                scope.vars[name] = ModuleRef(qualname)
+            return
+        for alias in node.names:
+            name = _dotted(alias.name)
+            bound = alias.asname.name if alias.asname is not None else alias.name
+            self.assign(bound, ModuleRef(f"{module}.{name}"), scope)
+
+    def exec_if(self, node: cst.If, scope: Scope) -> None:
+        test = operators.truth(self.ev(node.test, scope))
+        orelse = node.orelse
+        else_body: Sequence[cst.CSTNode] = ()
+        if isinstance(orelse, cst.If):
+            else_body = (orelse,)
+        elif isinstance(orelse, cst.Else):
+            else_body = orelse.body.body
+        if test is True:
+            self.exec_block(node.body.body, scope)
+        elif test is False:
+            self.exec_block(else_body, scope)
+        else:
+            self.exec_uncertain_branches(scope, node.body.body, else_body)
+
+    def exec_uncertain_branches(self, scope: Scope, *branches: Sequence[cst.CSTNode]) -> None:
+        """Walk each branch as if it might run, then forget what they disagree on."""
+        before = dict(scope.vars)
+        outcomes: list[dict[str, object]] = []
+        with self.uncertainty():
+            for body in branches:
+                scope.vars = dict(before)
+                try:
+                    self.exec_block(body, scope)
+                except _Return:
+                    self.returned_uncertainly = True
+                    continue
+                except _Raise:
+                    continue
+                except _LoopExit:
+                    pass
+                outcomes.append(scope.vars)
+        scope.vars = _merge(before, outcomes)
+
+    def exec_for(self, node: cst.For, scope: Scope) -> None:
+        items = operators.iterate(self.ev(node.iter, scope))
+        if items is None or len(items) > MAX_ITERATIONS or self.uncertain or _has_loop_exit(node.body):
+            self.exec_uncertain_loop(node, scope)
+            return
+        for item in items:
+            self.assign(node.target, item, scope)
+            self.exec_block(node.body.body, scope)
+        if node.orelse is not None:
+            self.exec_block(node.orelse.body.body, scope)
+
+    def exec_uncertain_loop(self, node: cst.For | cst.While, scope: Scope) -> None:
+        if isinstance(node, cst.For):
+            self.assign(node.target, UNKNOWN, scope)
+        self.exec_uncertain_branches(scope, node.body.body, ())
+        if node.orelse is not None:
+            self.exec_uncertain_branches(scope, node.orelse.body.body)
+
+    def exec_while(self, node: cst.While, scope: Scope) -> None:
+        self.exec_uncertain_loop(node, scope)
+
+    def exec_try(self, node: cst.Try, scope: Scope) -> None:
+        """Follow the path without an exception: the body, then ``else`` and ``finally``."""
+        try:
+            self.exec_block(node.body.body, scope)
+            if node.orelse is not None:
+                self.exec_block(node.orelse.body.body, scope)
+        except _Raise:
+            pass
+        if node.finalbody is not None:
+            self.exec_block(node.finalbody.body.body, scope)
+
+    def exec_with(self, node: cst.With, scope: Scope) -> None:
+        for item in node.items:
+            value = self.ev(item.item, scope)
+            if item.asname is not None:
+                self.assign(item.asname.name, UNKNOWN if value is not None else value, scope)
+        self.exec_block(node.body.body, scope)
+
+    def exec_function_def(self, node: cst.FunctionDef, scope: Scope) -> None:
+        function = Function(node, scope, self.eval_defaults(node, scope))
+        self.functions.append(function)
+        plain = all(_decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators)
+        scope.vars[node.name.value] = function if plain else UNKNOWN
+
+    def exec_class_def(self, node: cst.ClassDef, scope: Scope) -> None:
+        bases = tuple(self.ev(arg.value, scope) for arg in node.bases)
+        body_scope = Scope(scope)
+        cls = ClassValue(node, body_scope.vars, bases)
+        mark = len(self.functions)
+        self.exec_block(node.body.body, body_scope)
+        for function in self.functions[mark:]:
+            if function.scope is body_scope:
+                function.owner = cls
+                function.scope = scope
+        scope.vars[node.name.value] = cls
+
+    _compound: dict[type, Callable[..., None]] = {
+        cst.If: exec_if,
+        cst.For: exec_for,
+        cst.While: exec_while,
+        cst.Try: exec_try,
+        cst.With: exec_with,
+        cst.FunctionDef: exec_function_def,
+        cst.ClassDef: exec_class_def,
+    }
+
+    @contextmanager
+    def uncertainty(self) -> Iterator[None]:
+        self.uncertain += 1
+        try:
+            yield
+        finally:
+            self.uncertain -= 1
+
+    # -- assignment ---------------------------------------------------------
+
+    def assign(self, target: cst.BaseExpression | str, value: object, scope: Scope) -> None:
+        if isinstance(target, str):
+            scope.vars[target] = value
+        elif isinstance(target, cst.Name):
+            scope.vars[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            self.assign_unpacked(target, value, scope)
+        elif isinstance(target, cst.Attribute):
+            self.assign_attribute(target, value, scope)
+        elif isinstance(target, cst.Subscript):
+            self.assign_item(target, value, scope)
+
+    def assign_unpacked(self, target: cst.Tuple | cst.List, value: object, scope: Scope) -> None:
+        items = operators.iterate(value)
+        elements = target.elements
+        if items is None or len(items) != len(elements) or any(isinstance(e, cst.StarredElement) for e in elements):
+            items = [UNKNOWN] * len(elements)
+        for element, item in zip(elements, items):
+            inner = element.value
+            self.assign(inner, item, scope)
+
+    def assign_attribute(self, target: cst.Attribute, value: object, scope: Scope) -> None:
+        owner = self.ev(target.value, scope)
+        if isinstance(owner, Instance):
+            owner.attributes[target.attr.value] = UNKNOWN if self.uncertain else value
+
+    def assign_item(self, target: cst.Subscript, value: object, scope: Scope) -> None:
+        container = self.ev(target.value, scope)
+        if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+            return
+        key = self.ev(target.slice[0].slice.value, scope)
+        if isinstance(container, DictValue) and container.items is not None:
+            if self.uncertain or key is UNKNOWN:
+                container.items = None
+            else:
+                container.items[key] = value
+        elif isinstance(container, ListValue):
+            self.mutate_list(container, lambda items: items.__setitem__(key, value), key)
+
+    def mutate_list(self, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> None:
+        """Apply ``change`` to a known list, or mark it unknown if the change is uncertain."""
+        if target.items is None:
+            return
+        if self.uncertain or any(item is UNKNOWN for item in inputs):
+            target.items = None
+            return
+        try:
+            change(target.items)
+        except (IndexError, TypeError, ValueError):
+            target.items = None
+
+    # -- expressions --------------------------------------------------------
+
+    def ev(self, node: cst.BaseExpression, scope: Scope) -> object:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise OutOfBudget
+        handler = self._expressions.get(type(node))
+        if handler is None:
+            return UNKNOWN
+        return handler(self, node, scope)
+
+    def ev_name(self, node: cst.Name, scope: Scope) -> object:
+        return {"True": True, "False": False, "None": None}.get(node.value, UNKNOWN) if node.value in (
+            "True",
+            "False",
+            "None",
+        ) else scope.lookup(node.value)
+
+    def ev_integer(self, node: cst.Integer, scope: Scope) -> object:
+        return operators.literal(node.value, int)
+
+    def ev_float(self, node: cst.Float, scope: Scope) -> object:
+        return operators.literal(node.value, float)
+
+    def ev_string(self, node: cst.SimpleString, scope: Scope) -> object:
+        return node.evaluated_value
+
+    def ev_concatenated(self, node: cst.ConcatenatedString, scope: Scope) -> object:
+        left, right = self.ev(node.left, scope), self.ev(node.right, scope)
+        return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
+
+    def ev_tuple(self, node: cst.Tuple, scope: Scope) -> object:
+        items = self.ev_elements(node.elements, scope)
+        return UNKNOWN if items is None else tuple(items)
+
+    def ev_list(self, node: cst.List, scope: Scope) -> object:
+        return ListValue(self.ev_elements(node.elements, scope))
+
+    def ev_elements(self, elements: Sequence[cst.BaseElement], scope: Scope) -> list[object] | None:
+        items: list[object] = []
+        for element in elements:
+            value = self.ev(element.value, scope)
+            if isinstance(element, cst.StarredElement):
+                spread = operators.iterate(value)
+                if spread is None:
+                    return None
+                items.extend(spread)
+            else:
+                items.append(value)
+        return items
+
+    def ev_dict(self, node: cst.Dict, scope: Scope) -> object:
+        items: dict[object, object] = {}
+        for element in node.elements:
+            if not isinstance(element, cst.DictElement):
+                return DictValue(None)
+            key = self.ev(element.key, scope)
+            if key is UNKNOWN or not operators.hashable(key):
+                return DictValue(None)
+            items[key] = self.ev(element.value, scope)
+        return DictValue(items)
+
+    def ev_binary(self, node: cst.BinaryOperation, scope: Scope) -> object:
+        left, right = self.ev(node.left, scope), self.ev(node.right, scope)
+        return operators.binary(operators.BINARY.get(type(node.operator)), left, right)
+
+    def ev_unary(self, node: cst.UnaryOperation, scope: Scope) -> object:
+        return operators.unary(node.operator, self.ev(node.expression, scope))
+
+    def ev_boolean(self, node: cst.BooleanOperation, scope: Scope) -> object:
+        left = self.ev(node.left, scope)
+        truth = operators.truth(left)
+        if truth is None:
+            return UNKNOWN
+        if isinstance(node.operator, cst.And):
+            return self.ev(node.right, scope) if truth else left
+        return left if truth else self.ev(node.right, scope)
+
+    def ev_comparison(self, node: cst.Comparison, scope: Scope) -> object:
+        left = self.ev(node.left, scope)
+        result: object = True
+        for target in node.comparisons:
+            right = self.ev(target.comparator, scope)
+            outcome = operators.compare(target.operator, left, right)
+            if outcome is UNKNOWN:
+                return UNKNOWN
+            if not outcome:
+                return False
+            left = right
+        return result
+
+    def ev_if_exp(self, node: cst.IfExp, scope: Scope) -> object:
+        truth = operators.truth(self.ev(node.test, scope))
+        if truth is None:
+            return UNKNOWN
+        return self.ev(node.body if truth else node.orelse, scope)
+
+    def ev_subscript(self, node: cst.Subscript, scope: Scope) -> object:
+        value = self.ev(node.value, scope)
+        if len(node.slice) != 1:
+            return UNKNOWN
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            return operators.subscript(value, self.ev(index.value, scope))
+        bounds = [self.ev(part, scope) if part is not None else None for part in (index.lower, index.upper, index.step)]
+        return operators.slice_of(value, bounds)
+
+    def ev_attribute(self, node: cst.Attribute, scope: Scope) -> object:
+        owner = self.ev(node.value, scope)
+        name = node.attr.value
+        if isinstance(owner, ModuleRef):
+            return ModuleRef(f"{owner.qualname}.{name}")
+        if isinstance(owner, Instance):
+            if name in owner.attributes:
+                return owner.attributes[name]
+            found = _class_attribute(owner.cls, name)
+            return BoundMethod(owner, name) if isinstance(found, Function) else found
+        if isinstance(owner, ClassValue):
+            return _class_attribute(owner, name)
+        if isinstance(owner, (ListValue, DictValue)):
+            return BoundMethod(owner, name)
+        return UNKNOWN
+
+    def ev_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
+        inner = Scope(scope)
+        results: list[object] = []
+        if not self.run_comprehension(node.for_in, inner, lambda: results.append(self.ev(node.elt, inner))):
+            return ListValue(None)
+        return ListValue(results)
+
+    def ev_dict_comprehension(self, node: cst.DictComp, scope: Scope) -> object:
+        inner = Scope(scope)
+        results: dict[object, object] = {}
+
+        def add() -> None:
+            key = self.ev(node.key, inner)
+            if key is UNKNOWN or not operators.hashable(key):
+                raise _Return(None)
+            results[key] = self.ev(node.value, inner)
+
+        try:
+            known = self.run_comprehension(node.for_in, inner, add)
+        except _Return:
+            known = False
+        return DictValue(results if known else None)
+
+    def run_comprehension(self, clause: cst.CompFor, scope: Scope, emit: Callable[[], None]) -> bool:
+        """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown."""
+        items = operators.iterate(self.ev(clause.iter, scope))
+        if items is None or len(items) > MAX_ITERATIONS:
+            return False
+        for item in items:
+            self.assign(clause.target, item, scope)
+            conditions = [operators.truth(self.ev(test.test, scope)) for test in clause.ifs]
+            if None in conditions:
+                return False
+            if not all(conditions):
+                continue
+            if clause.inner_for_in is not None:
+                if not self.run_comprehension(clause.inner_for_in, scope, emit):
+                    return False
+            else:
+                emit()
+        return True
+
+    def ev_call(self, node: cst.Call, scope: Scope) -> object:
+        func = self.ev(node.func, scope)
+        arguments = self.ev_arguments(node.args, scope)
+        if isinstance(func, ModuleRef):
+            return self.call_qualname(func.qualname, node, arguments)
+        if arguments is None:
+            return UNKNOWN
+        args, kwargs = arguments
+        if isinstance(func, Function):
+            return self.call_function(func, args, kwargs)
+        if isinstance(func, BoundMethod):
+            return self.call_method(func, args, kwargs)
+        if isinstance(func, ClassValue):
+            return self.instantiate(func, args, kwargs)
+        if isinstance(func, operators.Builtin):
+            return func.call(args, kwargs)
+        if self.apply_module is not None and args:
+            return self.apply_module(func, args[0], node)
+        return UNKNOWN
+
+    def ev_arguments(
+        self, nodes: Sequence[cst.Arg], scope: Scope
+    ) -> tuple[list[object], dict[str, object]] | None:
+        """Positional and keyword values; ``None`` when a ``*``/``**`` spread is unknown."""
+        args: list[object] = []
+        kwargs: dict[str, object] = {}
+        for arg in nodes:
+            value = self.ev(arg.value, scope)
+            if arg.star == "*":
+                spread = operators.iterate(value)
+                if spread is None:
+                    return None
+                args.extend(spread)
+            elif arg.star == "**":
+                if not isinstance(value, DictValue) or value.items is None:
+                    return None
+                kwargs.update({str(k): v for k, v in value.items.items()})
+            elif arg.keyword is not None:
+                kwargs[arg.keyword.value] = value
+            else:
+                args.append(value)
+        return args, kwargs
+
+    # -- calls ----------------------------------------------------------------
+
+    def call_qualname(
+        self, qualname: str, node: cst.Call, arguments: tuple[list[object], dict[str, object]] | None
+    ) -> object:
+        if qualname in torch_names.SEQUENTIAL:
+            return self.build_sequential(qualname, node, arguments)
+        if arguments is None:
+            return UNKNOWN
+        args, kwargs = arguments
+        if qualname in torch_names.ORDERED_DICT:
+            return operators.make_dict(args, kwargs)
+        kind = torch_names.layer_kind(qualname)
+        if kind is not None:
+            return self.build_layer(qualname, kind, node, args, kwargs)
+        function = operators.QUALIFIED.get(qualname)
+        return function.call(args, kwargs) if function is not None else UNKNOWN
+
+    def build_layer(
+        self, qualname: str, kind: object, node: cst.Call, args: list[object], kwargs: dict[str, object]
+    ) -> object:
+        from shapelint.catalog import LayerKind
+
+        assert isinstance(kind, LayerKind)
+        if torch_names.is_runtime(qualname):
+            return UNKNOWN
+        try:
+            bound = kind.bind(args, kwargs)
+        except TypeError:
+            return UNKNOWN
+        return Layer(kind, bound, _argument_nodes(kind, node), node)
+
+    def build_sequential(
+        self, qualname: str, node: cst.Call, arguments: tuple[list[object], dict[str, object]] | None
+    ) -> object:
+        if arguments is None or torch_names.is_runtime(qualname):
+            return UNKNOWN
+        args, kwargs = arguments
+        if kwargs:
+            return UNKNOWN
+        if len(args) == 1 and isinstance(args[0], DictValue):
+            if args[0].items is None:
+                return UNKNOWN
+            children = [(str(key), value) for key, value in args[0].items.items()]
+        else:
+            children = [(str(index), value) for index, value in enumerate(args)]
+        for _, child in children:
+            self.children.add(id(child))
+        sequential = SequentialValue(children, node)
+        self.sequentials.append((sequential, self.statement or node))
+        return sequential
+
+    def call_method(self, method: BoundMethod, args: list[object], kwargs: dict[str, object]) -> object:
+        obj, name = method.obj, method.name
+        if isinstance(obj, ListValue):
+            if name == "append" and len(args) == 1:
+                self.mutate_list(obj, lambda items: items.append(args[0]))
+                return None
+            if name == "extend" and len(args) == 1:
+                spread = operators.iterate(args[0])
+                self.mutate_list(obj, lambda items: items.extend(spread or []), UNKNOWN if spread is None else 0)
+                return None
+            if name == "insert" and len(args) == 2:
+                self.mutate_list(obj, lambda items: items.insert(args[0], args[1]), args[0])
+                return None
+            obj.items = None if name in ("pop", "remove", "clear", "reverse", "sort") else obj.items
+            return UNKNOWN
+        if isinstance(obj, DictValue) and obj.items is not None:
+            return operators.dict_method(obj, name, args)
+        if isinstance(obj, Instance):
+            function = _class_attribute(obj.cls, name)
+            if isinstance(function, Function):
+                bound = args if _is_static(function.node) else [obj, *args]
+                return self.call_function(function, bound, kwargs)
+        return UNKNOWN
+
+    def call_function(self, function: Function, args: list[object], kwargs: dict[str, object]) -> object:
+        function.calls += 1
+        if self.depth >= MAX_CALL_DEPTH or _is_generator(function.node):
+            return UNKNOWN
+        scope = Scope(function.scope)
+        if not self.bind_parameters(function, args, dict(kwargs), scope):
+            return UNKNOWN
+        self.depth += 1
+        saved = self.statement, self.returned_uncertainly
+        self.returned_uncertainly = False
+        result: object = None
+        try:
+            self.exec_block(_body(function.node), scope)
+        except _Return as returned:
+            result = returned.value
+        except (_LoopExit, _Raise):
+            result = UNKNOWN
+        finally:
+            uncertain = self.returned_uncertainly
+            self.depth -= 1
+            self.statement, self.returned_uncertainly = saved
+        return UNKNOWN if uncertain else result
+
+    def bind_parameters(self, function: Function, args: list[object], kwargs: dict[str, object], scope: Scope) -> bool:
+        """Bind call arguments as Python would; ``False`` when the call cannot match."""
+        params = function.node.params
+        positional = [*params.posonly_params, *params.params]
+        defaults = function.defaults
+        for index, param in enumerate(positional):
+            name = param.name.value
+            if index < len(args):
+                scope.vars[name] = args[index]
+            elif name in kwargs:
+                scope.vars[name] = kwargs.pop(name)
+            elif name in defaults:
+                scope.vars[name] = defaults[name]
+            else:
+                return False
+        extra = args[len(positional) :]
+        if extra and not isinstance(params.star_arg, cst.Param):
+            return False
+        if isinstance(params.star_arg, cst.Param):
+            scope.vars[params.star_arg.name.value] = tuple(extra)
+        for param in params.kwonly_params:
+            name = param.name.value
+            if name in kwargs:
+                scope.vars[name] = kwargs.pop(name)
+            elif name in defaults:
+                scope.vars[name] = defaults[name]
+            else:
+                return False
+        if params.star_kwarg is not None:
+            scope.vars[params.star_kwarg.name.value] = DictValue(dict(kwargs))
+        elif kwargs:
+            return False
+        return True
+
+    def eval_defaults(self, node: cst.FunctionDef, scope: Scope) -> dict[str, object]:
+        params = node.params
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        return {p.name.value: self.ev(p.default, scope) for p in every if p.default is not None}
+
+    def instantiate(self, cls: ClassValue, args: list[object], kwargs: dict[str, object]) -> object:
+        instance = Instance(cls)
+        init = _class_attribute(cls, "__init__")
+        if isinstance(init, Function):
+            self.call_function(init, [instance, *args], kwargs)
+        return instance
+
+    def run_uncalled_functions(self) -> None:
+        """Analyse every function nobody called, with its defaults and unknown arguments."""
+        done: set[int] = set()
+        instances: dict[int, Instance] = {}
+        while True:
+            pending = [f for f in self.functions if f.calls == 0 and id(f) not in done]
+            if not pending:
+                return
+            pending.sort(key=lambda f: f.node.name.value != "__init__")
+            for function in pending:
+                done.add(id(function))
+                self.call_standalone(function, instances)
+
+    def call_standalone(self, function: Function, instances: dict[int, Instance]) -> None:
+        """Call ``function`` with its defaults, and ``self`` from a default construction."""
+        owner = function.owner
+        args: list[object] = []
+        if owner is not None and not _is_static(function.node):
+            if _is_classmethod(function.node):
+                args.append(owner)
+            else:
+                if id(owner) not in instances:
+                    instances[id(owner)] = self.instantiate(owner, *self.default_arguments(owner, skip=1))
+                    if function.calls:
+                        return
+                args.append(instances[id(owner)])
+        positional, kwargs = self.default_arguments(function, skip=len(args))
+        self.call_function(function, args + positional, kwargs)
+
+    def default_arguments(self, target: Function | ClassValue, skip: int) -> tuple[list[object], dict[str, object]]:
+        """Arguments for a call that passes nothing: defaults, and unknown for the rest."""
+        function = target if isinstance(target, Function) else _class_attribute(target, "__init__")
+        if not isinstance(function, Function):
+            return [], {}
+        params = function.node.params
+        positional = [*params.posonly_params, *params.params][skip:]
+        args = [function.defaults.get(p.name.value, UNKNOWN) for p in positional]
+        kwargs = {p.name.value: function.defaults.get(p.name.value, UNKNOWN) for p in params.kwonly_params}
+        return args, kwargs
+
+    _expressions: dict[type, Callable[..., object]] = {
+        cst.Name: ev_name,
+        cst.Integer: ev_integer,
+        cst.Float: ev_float,
+        cst.SimpleString: ev_string,
+        cst.ConcatenatedString: ev_concatenated,
+        cst.Tuple: ev_tuple,
+        cst.List: ev_list,
+        cst.Dict: ev_dict,
+        cst.BinaryOperation: ev_binary,
+        cst.UnaryOperation: ev_unary,
+        cst.BooleanOperation: ev_boolean,
+        cst.Comparison: ev_comparison,
+        cst.IfExp: ev_if_exp,
+        cst.Subscript: ev_subscript,
+        cst.Attribute: ev_attribute,
+        cst.ListComp: ev_comprehension,
+        cst.GeneratorExp: ev_comprehension,
+        cst.SetComp: ev_comprehension,
+        cst.DictComp: ev_dict_comprehension,
+        cst.Call: ev_call,
+    }
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return "?"
+
+
+def _decorator_name(decorator: cst.Decorator) -> str:
+    return _dotted(decorator.decorator)
+
+
+def _is_static(node: cst.FunctionDef) -> bool:
+    return any(_decorator_name(d) == "staticmethod" for d in node.decorators)
+
+
+def _is_classmethod(node: cst.FunctionDef) -> bool:
+    return any(_decorator_name(d) == "classmethod" for d in node.decorators)
+
+
+def _body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
+    body = node.body
+    if isinstance(body, cst.IndentedBlock):
+        return body.body
+    return (cst.SimpleStatementLine(body=body.body),)
+
+
+def _is_generator(node: cst.FunctionDef) -> bool:
+    return bool(_find(node.body, (cst.Yield,), stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda)))
+
+
+def _has_loop_exit(body: cst.BaseSuite) -> bool:
+    return bool(_find(body, (cst.Break, cst.Continue), stop=(cst.For, cst.While, cst.FunctionDef, cst.ClassDef)))
+
+
+def _find(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...]) -> bool:
+    """Whether a node of a ``wanted`` type occurs below ``root`` without entering ``stop`` nodes."""
+    stack = list(root.children)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, wanted):
+            return True
+        if not isinstance(node, stop):
+            stack.extend(node.children)
+    return False
+
+
+def _assigned_targets(small: cst.BaseSmallStatement) -> list[cst.BaseExpression]:
+    if isinstance(small, cst.Assign):
+        return [target.target for target in small.targets]
+    if isinstance(small, (cst.AnnAssign, cst.AugAssign)):
+        return [small.target]
+    return []
+
+
+def _merge(before: dict[str, object], outcomes: list[dict[str, object]]) -> dict[str, object]:
+    """Names after alternative paths: a value survives only where every path agrees."""
+    if not outcomes:
+        return before
+    merged: dict[str, object] = {}
+    for name in set().union(*outcomes):
+        values = [outcome.get(name, UNKNOWN) for outcome in outcomes]
+        first = values[0]
+        merged[name] = first if all(operators.identical(first, other) for other in values[1:]) else UNKNOWN
+    return merged
+
+
+def _class_attribute(cls: ClassValue, name: str) -> object:
+    """Look ``name`` up in ``cls`` and then its user-defined bases, in order."""
+    if name in cls.attributes:
+        return cls.attributes[name]
+    for base in cls.bases:
+        if isinstance(base, ClassValue):
+            found = _class_attribute(base, name)
+            if found is not UNKNOWN:
+                return found
+    return UNKNOWN
+
+
+def _argument_nodes(kind: object, node: cst.Call) -> dict[str, cst.BaseExpression]:
+    """The expression written for each parameter, for positions and fixes."""
+    from shapelint.catalog import LayerKind
+
+    assert isinstance(kind, LayerKind)
+    positional = [p.name for p in kind.params if not p.keyword_only]
+    nodes: dict[str, cst.BaseExpression] = {}
+    for index, arg in enumerate(node.args):
+        if arg.star:
+            return {}
+        if arg.keyword is not None:
+            nodes[arg.keyword.value] = arg.value
+        elif index < len(positional):
+            nodes[positional[index]] = arg.value
+    return nodes

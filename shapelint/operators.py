@@ -1,0 +1,379 @@
+"""Python's operators and builtins over known values, with ``UNKNOWN`` for the rest.
+
+Every operation is bounded: huge powers, repetitions and long ranges give
+``UNKNOWN`` instead of consuming the linter's time or memory.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.values import DictValue, ListValue, SequentialValue, Tensor
+
+MAX_LENGTH = 100_000
+MAX_EXPONENT = 512
+_PRIMITIVE = (int, float, bool, str, type(None))
+
+BINARY: dict[type, Callable[[object, object], object]] = {
+    cst.Add: operator.add,
+    cst.Subtract: operator.sub,
+    cst.Multiply: operator.mul,
+    cst.Divide: operator.truediv,
+    cst.FloorDivide: operator.floordiv,
+    cst.Modulo: operator.mod,
+    cst.Power: operator.pow,
+    cst.LeftShift: operator.lshift,
+    cst.RightShift: operator.rshift,
+    cst.BitOr: operator.or_,
+    cst.BitAnd: operator.and_,
+    cst.BitXor: operator.xor,
+}
+AUGMENTED: dict[type, Callable[[object, object], object]] = {
+    cst.AddAssign: operator.add,
+    cst.SubtractAssign: operator.sub,
+    cst.MultiplyAssign: operator.mul,
+    cst.DivideAssign: operator.truediv,
+    cst.FloorDivideAssign: operator.floordiv,
+    cst.ModuloAssign: operator.mod,
+    cst.PowerAssign: operator.pow,
+}
+
+
+def is_plain(value: object) -> bool:
+    """A fully known primitive or tuple of them: safe to hand to Python's operators."""
+    if isinstance(value, tuple):
+        return all(is_plain(item) for item in value)
+    return isinstance(value, _PRIMITIVE)
+
+
+def hashable(value: object) -> bool:
+    return is_plain(value)
+
+
+def identical(a: object, b: object) -> bool:
+    """Whether two evaluated values are the same thing on every path."""
+    if a is b:
+        return True
+    return is_plain(a) and is_plain(b) and type(a) is type(b) and a == b
+
+
+def literal(text: str, kind: type) -> object:
+    try:
+        return int(text, 0) if kind is int else kind(text)
+    except ValueError:
+        return UNKNOWN
+
+
+def truth(value: object) -> bool | None:
+    """Python truthiness, or ``None`` when it cannot be known."""
+    if value is UNKNOWN or isinstance(value, Tensor):
+        return None
+    if isinstance(value, (ListValue, DictValue)):
+        return None if value.items is None else bool(value.items)
+    if isinstance(value, SequentialValue):
+        return bool(value.children)
+    if is_plain(value) or isinstance(value, range):
+        return bool(value)
+    return True
+
+
+def iterate(value: object) -> list[object] | None:
+    """The items a ``for`` over ``value`` sees, or ``None`` when unknown."""
+    if isinstance(value, (tuple, str, range)):
+        return list(value) if len(value) <= MAX_LENGTH else None
+    if isinstance(value, ListValue):
+        return None if value.items is None else list(value.items)
+    if isinstance(value, DictValue):
+        return None if value.items is None else list(value.items)
+    if isinstance(value, SequentialValue):
+        return [child for _, child in value.children]
+    return None
+
+
+def _sequence(value: object) -> tuple | None:
+    items = iterate(value)
+    return None if items is None or not all(is_plain(item) for item in items) else tuple(items)
+
+
+def _too_big(function: Callable[[object, object], object], left: object, right: object) -> bool:
+    if function in (operator.pow, operator.lshift) and isinstance(right, (int, float)):
+        return abs(right) > MAX_EXPONENT or (function is operator.pow and isinstance(left, float) and abs(left) > 1e6)
+    if function is operator.mul:
+        sized = [v for v in (left, right) if isinstance(v, (str, tuple, ListValue))]
+        counts = [v for v in (left, right) if isinstance(v, int)]
+        return bool(sized and counts) and counts[0] * _length(sized[0]) > MAX_LENGTH
+    return False
+
+
+def _length(value: object) -> int:
+    if isinstance(value, ListValue):
+        return len(value.items or ())
+    return len(value)  # type: ignore[arg-type]
+
+
+def binary(function: Callable[[object, object], object] | None, left: object, right: object) -> object:
+    """``left <op> right`` on known values; lists combine into new lists."""
+    if function is None or _too_big(function, left, right):
+        return UNKNOWN
+    if isinstance(left, ListValue) or isinstance(right, ListValue):
+        return _list_binary(function, left, right)
+    if not (is_plain(left) and is_plain(right)):
+        return UNKNOWN
+    try:
+        return function(left, right)
+    except (ArithmeticError, TypeError, ValueError):
+        return UNKNOWN
+
+
+def _list_binary(function: Callable[[object, object], object], left: object, right: object) -> object:
+    if function is operator.add and isinstance(left, ListValue) and isinstance(right, ListValue):
+        if left.items is None or right.items is None:
+            return ListValue(None)
+        return ListValue(left.items + right.items)
+    if function is operator.mul:
+        sequence, count = (left, right) if isinstance(left, ListValue) else (right, left)
+        if isinstance(sequence, ListValue) and isinstance(count, int) and sequence.items is not None:
+            return ListValue(sequence.items * count)
+    return ListValue(None)
+
+
+def unary(node: cst.BaseUnaryOp, value: object) -> object:
+    if isinstance(node, cst.Not):
+        truth_value = truth(value)
+        return UNKNOWN if truth_value is None else not truth_value
+    if not is_plain(value):
+        return UNKNOWN
+    functions = {cst.Minus: operator.neg, cst.Plus: operator.pos, cst.BitInvert: operator.invert}
+    try:
+        return functions[type(node)](value)
+    except (KeyError, TypeError):
+        return UNKNOWN
+
+
+def compare(node: cst.BaseCompOp, left: object, right: object) -> object:
+    """A comparison's result, or ``UNKNOWN``."""
+    if left is UNKNOWN or right is UNKNOWN:
+        return UNKNOWN
+    if isinstance(node, (cst.Is, cst.IsNot)):
+        if not (left is None or right is None or (is_plain(left) and is_plain(right))):
+            return UNKNOWN if isinstance(left, Tensor) or isinstance(right, Tensor) else _negate(node, left is right)
+        return _negate(node, left is right or (is_plain(left) and is_plain(right) and type(left) is type(right) and left == right))
+    if isinstance(node, (cst.In, cst.NotIn)):
+        items = _sequence(right) if not isinstance(right, str) else right
+        if items is None or not is_plain(left):
+            return UNKNOWN
+        try:
+            return (left in items) != isinstance(node, cst.NotIn)
+        except TypeError:
+            return UNKNOWN
+    return _ordering(node, left, right)
+
+
+def _negate(node: cst.BaseCompOp, result: bool) -> bool:
+    return not result if isinstance(node, cst.IsNot) else result
+
+
+def _ordering(node: cst.BaseCompOp, left: object, right: object) -> object:
+    functions = {
+        cst.Equal: operator.eq,
+        cst.NotEqual: operator.ne,
+        cst.LessThan: operator.lt,
+        cst.LessThanEqual: operator.le,
+        cst.GreaterThan: operator.gt,
+        cst.GreaterThanEqual: operator.ge,
+    }
+    function = functions.get(type(node))
+    if function is None:
+        return UNKNOWN
+    if not (is_plain(left) and is_plain(right)):
+        if function in (operator.eq, operator.ne) and (left is None or right is None):
+            return (function is operator.ne) if not isinstance(left, Tensor) and not isinstance(right, Tensor) else UNKNOWN
+        return UNKNOWN
+    try:
+        return function(left, right)
+    except TypeError:
+        return UNKNOWN
+
+
+def subscript(value: object, index: object) -> object:
+    if index is UNKNOWN:
+        return UNKNOWN
+    if isinstance(value, DictValue):
+        if value.items is None or not hashable(index):
+            return UNKNOWN
+        return value.items.get(index, UNKNOWN)
+    if isinstance(value, SequentialValue) and isinstance(index, int) and not isinstance(index, bool):
+        try:
+            return value.children[index][1]
+        except IndexError:
+            return UNKNOWN
+    items = value.items if isinstance(value, ListValue) else value
+    if not isinstance(items, (list, tuple, str, range)) or not isinstance(index, int):
+        return UNKNOWN
+    try:
+        return items[index]
+    except IndexError:
+        return UNKNOWN
+
+
+def slice_of(value: object, bounds: list[object]) -> object:
+    if any(bound is UNKNOWN or not (bound is None or isinstance(bound, int)) for bound in bounds):
+        return UNKNOWN
+    part = slice(*bounds)  # type: ignore[arg-type]
+    try:
+        if isinstance(value, ListValue):
+            return ListValue(None if value.items is None else value.items[part])
+        if isinstance(value, (tuple, str, range)):
+            return value[part]
+    except ValueError:
+        return UNKNOWN
+    return UNKNOWN
+
+
+def make_dict(args: list[object], kwargs: dict[str, object]) -> DictValue:
+    """``OrderedDict(pairs)`` / ``dict(pairs, **kw)`` with known keys."""
+    items: dict[object, object] = {}
+    if args:
+        pairs = iterate(args[0]) if not isinstance(args[0], DictValue) else None
+        if isinstance(args[0], DictValue):
+            if args[0].items is None:
+                return DictValue(None)
+            items.update(args[0].items)
+        elif pairs is None:
+            return DictValue(None)
+        for pair in pairs or ():
+            pair_items = iterate(pair)
+            if pair_items is None or len(pair_items) != 2 or not hashable(pair_items[0]):
+                return DictValue(None)
+            items[pair_items[0]] = pair_items[1]
+    items.update(kwargs)
+    return DictValue(items)
+
+
+def dict_method(value: DictValue, name: str, args: list[object]) -> object:
+    items = value.items
+    assert items is not None
+    if name == "items" and not args:
+        return ListValue([(key, item) for key, item in items.items()])
+    if name == "keys" and not args:
+        return ListValue(list(items))
+    if name == "values" and not args:
+        return ListValue(list(items.values()))
+    if name == "get" and args and hashable(args[0]):
+        return items.get(args[0], args[1] if len(args) > 1 else None)
+    return UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class Builtin:
+    """A builtin function evaluated on known arguments only."""
+
+    name: str
+    function: Callable[..., object]
+
+    def call(self, args: list[object], kwargs: dict[str, object]) -> object:
+        if any(arg is UNKNOWN for arg in args) or any(v is UNKNOWN for v in kwargs.values()):
+            return UNKNOWN
+        try:
+            return self.function(*args, **kwargs)
+        except (ArithmeticError, TypeError, ValueError, IndexError, KeyError):
+            return UNKNOWN
+
+
+def _plain_items(value: object) -> list[object]:
+    items = iterate(value)
+    if items is None:
+        raise ValueError("unknown iterable")
+    return items
+
+
+def _numbers(args: tuple[object, ...]) -> list[object]:
+    values = _plain_items(args[0]) if len(args) == 1 else list(args)
+    if not all(is_plain(v) for v in values):
+        raise ValueError("unknown operand")
+    return values
+
+
+def _range(*args: object) -> range:
+    if not all(isinstance(arg, int) for arg in args):
+        raise TypeError("range needs ints")
+    result = range(*args)  # type: ignore[arg-type]
+    if len(result) > MAX_LENGTH:
+        raise ValueError("range too long")
+    return result
+
+
+def _len(value: object) -> int:
+    items = iterate(value)
+    if items is None:
+        raise ValueError("unknown length")
+    return len(items)
+
+
+def _zip(*values: object) -> ListValue:
+    return ListValue([tuple(group) for group in zip(*(_plain_items(v) for v in values))])
+
+
+def _enumerate(value: object, start: int = 0) -> ListValue:
+    return ListValue([(index, item) for index, item in enumerate(_plain_items(value), start)])
+
+
+def _int(value: object = 0, *rest: object) -> int:
+    if not is_plain(value) or rest and not all(is_plain(r) for r in rest):
+        raise ValueError("unknown")
+    return int(value, *rest)  # type: ignore[call-overload]
+
+
+def _scalar(function: Callable[..., object]) -> Callable[..., object]:
+    def call(*args: object) -> object:
+        if not all(is_plain(arg) for arg in args):
+            raise ValueError("unknown")
+        return function(*args)
+
+    return call
+
+
+BUILTINS: dict[str, Builtin] = {
+    builtin.name: builtin
+    for builtin in (
+        Builtin("range", _range),
+        Builtin("len", _len),
+        Builtin("min", lambda *args: min(_numbers(args))),  # type: ignore[type-var]
+        Builtin("max", lambda *args: max(_numbers(args))),  # type: ignore[type-var]
+        Builtin("sum", lambda value, start=0: sum(_numbers((value,)), start)),  # type: ignore[arg-type]
+        Builtin("int", _int),
+        Builtin("float", _scalar(float)),
+        Builtin("abs", _scalar(abs)),
+        Builtin("round", _scalar(round)),
+        Builtin("bool", lambda value=False: truth(value) if truth(value) is not None else UNKNOWN),
+        Builtin("list", lambda value=(): ListValue(_plain_items(value) if value != () else [])),
+        Builtin("tuple", lambda value=(): tuple(_plain_items(value))),
+        Builtin("reversed", lambda value: ListValue(_plain_items(value)[::-1])),
+        Builtin("sorted", lambda value: ListValue(sorted(_numbers((value,))))),  # type: ignore[type-var]
+        Builtin("zip", _zip),
+        Builtin("enumerate", _enumerate),
+        Builtin("dict", lambda *args, **kwargs: make_dict(list(args), kwargs)),
+        Builtin("divmod", _scalar(divmod)),
+        Builtin("pow", _scalar(pow)),
+        Builtin("print", lambda *args, **kwargs: None),
+    )
+}
+
+QUALIFIED: dict[str, Builtin] = {
+    f"{module}.{name}": Builtin(name, function)
+    for module in ("math",)
+    for name, function in (
+        ("floor", _scalar(math.floor)),
+        ("ceil", _scalar(math.ceil)),
+        ("sqrt", _scalar(math.sqrt)),
+        ("log2", _scalar(math.log2)),
+        ("prod", lambda value: math.prod(_numbers((value,)))),  # type: ignore[arg-type]
+    )
+}
+QUALIFIED.update({"numpy.prod": QUALIFIED["math.prod"]})

@@ -1,0 +1,36 @@
+"""Which dotted names mean a torch layer, a Sequential, or a container we understand."""
+
+from __future__ import annotations
+
+from shapelint.catalog import CATALOG, LayerKind
+
+SEQUENTIAL = frozenset(
+    {"torch.nn.Sequential", "torch.nn.modules.container.Sequential", "shapelint.runtime.Sequential"}
+)
+ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
+RUNTIME_PREFIX = "shapelint.runtime."
+_LAYER_PREFIXES = ("torch.nn.", RUNTIME_PREFIX)
+
+
+def layer_kind(qualname: str) -> LayerKind | None:
+    """The catalogued kind for ``torch.nn.Linear``, ``torch.nn.modules.linear.Linear``, …"""
+    if not qualname.startswith(_LAYER_PREFIXES):
+        return None
+    module, _, name = qualname.rpartition(".")
+    if module not in ("torch.nn", "shapelint.runtime") and not module.startswith("torch.nn.modules."):
+        return None
+    return CATALOG.get(name)
+
+
+def is_runtime(qualname: str) -> bool:
+    """Whether the name comes from the runtime library, whose layers omit the input size."""
+    return qualname.startswith(RUNTIME_PREFIX)
+
+
+def star_names(module: str) -> dict[str, str]:
+    """What ``from torch.nn import *`` binds, as name → qualified name."""
+    if module != "torch.nn":
+        return {}
+    names = {name: f"torch.nn.{name}" for name in CATALOG}
+    names.update({name: f"torch.nn.{name}" for name in ("Sequential", "ModuleList", "ModuleDict", "Module")})
+    return names

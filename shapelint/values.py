@@ -1,0 +1,94 @@
+"""The values the static evaluator computes: layers, Sequentials, tensors and containers.
+
+Plain Python values (ints, strings, tuples) stand for themselves, and
+:data:`shapelint.dims.UNKNOWN` for anything that cannot be computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from shapelint.catalog import LayerKind
+from shapelint.dims import Shape
+
+if TYPE_CHECKING:
+    from shapelint.evaluate import Scope
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleRef:
+    """A dotted name reached through imports, such as ``torch.nn`` or ``torch.nn.Linear``."""
+
+    qualname: str
+
+
+@dataclass(eq=False, slots=True)
+class Layer:
+    """A call of a catalogued layer constructor, with its bound arguments."""
+
+    kind: LayerKind
+    args: dict[str, object]
+    arg_nodes: dict[str, cst.BaseExpression]
+    node: cst.Call
+
+
+@dataclass(eq=False, slots=True)
+class SequentialValue:
+    """An ``nn.Sequential`` (or runtime ``Sequential``) and its children in order."""
+
+    children: list[tuple[str, object]]
+    node: cst.Call
+    input_shape: Shape | None = None
+
+
+@dataclass(eq=False, slots=True)
+class ListValue:
+    """A mutable list; ``items`` is ``None`` once it may have changed in unknown ways."""
+
+    items: list[object] | None
+
+
+@dataclass(eq=False, slots=True)
+class DictValue:
+    """A dict or ``OrderedDict`` with known keys; ``None`` once it is unknowable."""
+
+    items: dict[object, object] | None
+
+
+@dataclass(eq=False, slots=True)
+class Function:
+    """A user-defined function or method, closed over its defining scope."""
+
+    node: cst.FunctionDef
+    scope: Scope
+    defaults: dict[str, object]
+    owner: ClassValue | None = None
+    calls: int = 0
+
+
+@dataclass(eq=False, slots=True)
+class ClassValue:
+    """A user-defined class: its body's names and its base classes."""
+
+    node: cst.ClassDef
+    attributes: dict[str, object]
+    bases: tuple[object, ...]
+
+
+@dataclass(eq=False, slots=True)
+class Instance:
+    """An object of a user class, such as ``self`` inside ``__init__``."""
+
+    cls: ClassValue
+    attributes: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
+class Tensor:
+    """A tensor whose shape the evaluator tracks, with the step that produced it."""
+
+    shape: Shape
+    origin: str

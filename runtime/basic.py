@@ -1,0 +1,99 @@
+"""Linear, Embedding and the layers that only reshape or pass data through."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shapelint.runtime.init import standard_normal, uniform_fan_in
+from shapelint.runtime.layer import Layer
+from shapelint.runtime.module import TensorSpec
+
+
+class Linear(Layer):
+    int_args = ("out_features",)
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        fan_in, out = self.args["in_features"], self.args["out_features"]
+        specs = {"weight": TensorSpec((out, fan_in), uniform_fan_in(fan_in))}  # type: ignore[arg-type]
+        if self.args["bias"]:
+            specs["bias"] = TensorSpec((out,), uniform_fan_in(fan_in))  # type: ignore[arg-type]
+        return specs
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        y = x @ self.tensor_at("weight").T
+        return y + self.tensor_at("bias") if self.args["bias"] else y
+
+
+class Embedding(Layer):
+    int_args = ("num_embeddings", "embedding_dim")
+    accepts = "i"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("max_norm", "_weight", "_freeze"):
+            if self.given.get(name) not in (None, False):
+                raise ValueError(f"Embedding: {name} is not supported by the runtime")
+
+    def _padding_row(self) -> int | None:
+        index = self.args["padding_idx"]
+        return None if index is None else index % self.args["num_embeddings"]  # type: ignore[operator]
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        shape = (self.args["num_embeddings"], self.args["embedding_dim"])
+        return {"weight": TensorSpec(shape, standard_normal(self._padding_row()))}  # type: ignore[arg-type]
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        count: int = self.args["num_embeddings"]  # type: ignore[assignment]
+        if x.size and (x.min() < 0 or x.max() >= count):
+            raise IndexError(f"{self!r}: indices must lie in [0, {count}), got values in [{x.min()}, {x.max()}]")
+        return self.tensor_at("weight")[x]
+
+
+class _Reshape(Layer):
+    """Layers whose output is the input laid out as the catalog's output shape."""
+
+    accepts = "any"
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        return x.reshape(out)
+
+
+class Identity(_Reshape):
+    pass
+
+
+class Flatten(_Reshape):
+    int_args = ("start_dim", "end_dim")
+
+
+class Unflatten(_Reshape):
+    int_args = ("dim",)
+
+
+class _Dropout(Layer):
+    """Identity: the runtime is inference only, so dropout is always in eval mode."""
+
+    accepts = "any"
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        return x
+
+
+class Dropout(_Dropout):
+    pass
+
+
+class Dropout1d(_Dropout):
+    pass
+
+
+class Dropout2d(_Dropout):
+    pass
+
+
+class Dropout3d(_Dropout):
+    pass
+
+
+class AlphaDropout(_Dropout):
+    pass

@@ -1,0 +1,149 @@
+"""Convolutions and transposed convolutions: window views contracted with the weight by BLAS."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import ClassVar
+
+import numpy as np
+
+from shapelint.catalog.base import expand
+from shapelint.runtime.init import uniform_fan_in
+from shapelint.runtime.layer import Layer
+from shapelint.runtime.module import TensorSpec
+from shapelint.runtime.windows import Pairs, pad, padding_pairs, windows
+
+
+def convolve(
+    x: np.ndarray,
+    weight: np.ndarray,
+    bias: np.ndarray | None,
+    stride: Sequence[int],
+    pairs: Pairs,
+    dilation: Sequence[int],
+    groups: int,
+    out: Sequence[int],
+    mode: str = "zeros",
+) -> np.ndarray:
+    """Cross-correlation of ``x`` (N, C, *S) with ``weight`` (O, C/groups, *K), batch first."""
+    spatial = weight.ndim - 2
+    cols = windows(pad(x, pairs, mode), weight.shape[2:], stride, dilation, out)
+    taps = [1] + list(range(2 + spatial, 2 + 2 * spatial))
+    contract = [1] + list(range(2, 2 + spatial))
+    per_in, per_out = weight.shape[1], weight.shape[0] // groups
+    parts = [
+        np.tensordot(cols[:, g * per_in : (g + 1) * per_in], weight[g * per_out : (g + 1) * per_out], axes=(taps, contract))
+        for g in range(groups)
+    ]
+    y = parts[0] if groups == 1 else np.concatenate(parts, axis=-1)
+    if bias is not None:
+        y += bias
+    return np.ascontiguousarray(np.moveaxis(y, -1, 1))
+
+
+def transposed_as_conv(weight: np.ndarray, groups: int) -> np.ndarray:
+    """The (O, C/groups, *K) flipped weight whose convolution equals the transposed one."""
+    c_in, per_out = weight.shape[:2]
+    kernel = weight.shape[2:]
+    grouped = weight.reshape(groups, c_in // groups, per_out, *kernel).swapaxes(1, 2)
+    flipped = grouped[(Ellipsis,) + (slice(None, None, -1),) * len(kernel)]
+    return flipped.reshape(groups * per_out, c_in // groups, *kernel)
+
+
+def dilate(x: np.ndarray, stride: Sequence[int]) -> np.ndarray:
+    """Insert ``stride - 1`` zeros between neighbouring positions of each spatial axis."""
+    if all(s == 1 for s in stride):
+        return x
+    sizes = tuple((n - 1) * s + 1 for n, s in zip(x.shape[2:], stride))
+    y = np.zeros(x.shape[:2] + sizes, dtype=x.dtype)
+    y[(slice(None), slice(None)) + tuple(slice(None, None, s) for s in stride)] = x
+    return y
+
+
+class _ConvBase(Layer):
+    spatial: ClassVar[int]
+    int_args = ("out_channels", "groups")
+    size_args = ("kernel_size", "stride", "padding", "dilation", "output_padding")
+
+    def _tuple(self, name: str) -> tuple[int, ...]:
+        return expand(self.args[name], self.spatial, name)  # type: ignore[return-value]
+
+    def _bias_spec(self, fan_in: int) -> dict[str, TensorSpec]:
+        if not self.args["bias"]:
+            return {}
+        return {"bias": TensorSpec((self.args["out_channels"],), uniform_fan_in(fan_in))}  # type: ignore[arg-type]
+
+    def _bias(self) -> np.ndarray | None:
+        return self.tensor_at("bias") if self.args["bias"] else None
+
+
+class _Conv(_ConvBase):
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        kernel = self._tuple("kernel_size")
+        per_group = self.args["in_channels"] // self.args["groups"]  # type: ignore[operator]
+        fan_in = per_group * math.prod(kernel)
+        weight = TensorSpec((self.args["out_channels"], per_group, *kernel), uniform_fan_in(fan_in))  # type: ignore[arg-type]
+        return {"weight": weight, **self._bias_spec(fan_in)}
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        unbatched = x.ndim == self.spatial + 1
+        batch = x[None] if unbatched else x
+        kernel, dilation = self._tuple("kernel_size"), self._tuple("dilation")
+        pairs = padding_pairs(self.args["padding"], kernel, dilation)
+        y = convolve(
+            batch,
+            self.tensor_at("weight"),
+            self._bias(),
+            self._tuple("stride"),
+            pairs,
+            dilation,
+            self.args["groups"],  # type: ignore[arg-type]
+            out[-self.spatial :],
+            self.args["padding_mode"],  # type: ignore[arg-type]
+        )
+        return y[0] if unbatched else y
+
+
+class _ConvTranspose(_ConvBase):
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        kernel = self._tuple("kernel_size")
+        per_group = self.args["out_channels"] // self.args["groups"]  # type: ignore[operator]
+        fan_in = per_group * math.prod(kernel)
+        weight = TensorSpec((self.args["in_channels"], per_group, *kernel), uniform_fan_in(fan_in))  # type: ignore[arg-type]
+        return {"weight": weight, **self._bias_spec(fan_in)}
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        unbatched = x.ndim == self.spatial + 1
+        batch = x[None] if unbatched else x
+        kernel, dilation, stride = self._tuple("kernel_size"), self._tuple("dilation"), self._tuple("stride")
+        padding, extra = self._tuple("padding"), self._tuple("output_padding")
+        pairs = tuple((d * (k - 1) - p, d * (k - 1) - p + e) for k, d, p, e in zip(kernel, dilation, padding, extra))
+        groups: int = self.args["groups"]  # type: ignore[assignment]
+        weight = transposed_as_conv(self.tensor_at("weight"), groups)
+        y = convolve(dilate(batch, stride), weight, self._bias(), (1,) * self.spatial, pairs, dilation, groups, out[-self.spatial :])
+        return y[0] if unbatched else y
+
+
+class Conv1d(_Conv):
+    spatial = 1
+
+
+class Conv2d(_Conv):
+    spatial = 2
+
+
+class Conv3d(_Conv):
+    spatial = 3
+
+
+class ConvTranspose1d(_ConvTranspose):
+    spatial = 1
+
+
+class ConvTranspose2d(_ConvTranspose):
+    spatial = 2
+
+
+class ConvTranspose3d(_ConvTranspose):
+    spatial = 3

@@ -1,0 +1,178 @@
+"""A layer built from hyperparameters alone; the catalog supplies its input size and shape rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import ClassVar
+
+import numpy as np
+
+from shapelint.catalog import CATALOG, LayerKind, ShapeError
+from shapelint.dims import UNKNOWN, Shape, is_int, is_known
+from shapelint.runtime.module import Module, TensorSpec
+
+MAX_TENSOR_BYTES = 1 << 40
+
+
+def kind_named(name: str) -> LayerKind:
+    kind = CATALOG.get(name)
+    if kind is None:
+        raise NotImplementedError(f"the shape catalog has no layer kind {name!r}; the runtime cannot build it")
+    return kind
+
+
+def bind_hyperparameters(kind: LayerKind, args: tuple, kwargs: Mapping[str, object]) -> dict[str, object]:
+    """Bind call arguments with the input-size argument left out of the positional order.
+
+    ``Linear(120)`` means ``out_features=120``; ``in_features`` is only ever a
+    keyword, and stays :data:`UNKNOWN` until the layer is built.
+    """
+    skip = kind.input_arg
+    positional = [p.name for p in kind.params if not p.keyword_only and p.name != skip]
+    if len(args) > len(positional):
+        raise TypeError(f"{kind.name}() takes {len(positional)} positional arguments but {len(args)} were given")
+    named = dict(zip(positional, args))
+    for name in kwargs:
+        if name in named:
+            raise TypeError(f"{kind.name}() got multiple values for argument '{name}'")
+    named.update(kwargs)
+    if skip is not None:
+        named.setdefault(skip, UNKNOWN)
+    return kind.bind((), named)
+
+
+def _is_size(value: object) -> bool:
+    return is_int(value) or (isinstance(value, tuple) and all(is_int(item) for item in value))
+
+
+class Layer(Module):
+    """A catalog layer kind with numpy tensors and a forward pass.
+
+    Subclasses declare which hyperparameters must be ints (``int_args``) or
+    ints/tuples of ints (``size_args``), which tensors they own
+    (:meth:`tensor_specs`) and their arithmetic (:meth:`forward`).
+    """
+
+    kind_name: ClassVar[str | None] = None
+    int_args: ClassVar[tuple[str, ...]] = ()
+    size_args: ClassVar[tuple[str, ...]] = ()
+    bool_args: ClassVar[tuple[str, ...]] = ("bias", "affine", "elementwise_affine", "track_running_stats", "inplace")
+    accepts: ClassVar[str] = "f"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.kind = kind_named(self.kind_name or type(self).__name__)
+        self.given = bind_hyperparameters(self.kind, args, kwargs)
+        self._check_types(self.given)
+        self.kind.check_hyperparameters(self.given)
+        self.args: dict[str, object] = self.given
+        self.specs: dict[str, TensorSpec] = {}
+        self.values: dict[str, np.ndarray] = {}
+        self.seed = 0
+        self.dtype = np.dtype(np.float32)
+        self._seen: dict[tuple, tuple[int, ...]] = {}
+
+    def _check_types(self, args: Mapping[str, object]) -> None:
+        for name in self.int_args + self.size_args + self.bool_args:
+            value = args.get(name, UNKNOWN)
+            if value is UNKNOWN or value is None:
+                continue
+            if name in self.bool_args and not isinstance(value, bool):
+                raise TypeError(f"{self.kind.name}: {name} must be a bool, got {value!r}")
+            if name in self.int_args and not is_int(value):
+                raise TypeError(f"{self.kind.name}: {name} must be an int, got {value!r}")
+            if name in self.size_args and not (_is_size(value) or isinstance(value, str)):
+                raise TypeError(f"{self.kind.name}: {name} must be an int or a tuple of ints, got {value!r}")
+        device = args.get("device")
+        if device not in (None, "cpu"):
+            raise ValueError(f"{self.kind.name}: the runtime runs on the CPU only, got device={device!r}")
+
+    def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
+        args = self._complete(shape)
+        output = self.kind.infer(args, shape)
+        self.args = args
+        self.dtype = np.dtype(args.get("dtype") or dtype)
+        self.specs = {name: replace(spec, dtype=spec.dtype or self.dtype) for name, spec in self.tensor_specs().items()}
+        self._check_sizes()
+        self.values = {}
+        self._seen = {}
+        self.seed = int(rng.integers(1 << 62))
+        self.built_input, self.built_output = shape, output
+        return output
+
+    def _complete(self, shape: Shape) -> dict[str, object]:
+        """The hyperparameters with the input-size argument filled from ``shape``."""
+        name = self.kind.input_arg
+        if name is None or self.given[name] is not UNKNOWN:
+            return self.given
+        expected = self.kind.expected_input_size(self.given, shape)
+        if not is_known(expected) or not _is_size(expected):
+            raise ShapeError(f"{self.kind.name} cannot take {name} from an input of shape {shape}")
+        return {**self.given, name: expected}
+
+    def _check_sizes(self) -> None:
+        for name, spec in self.specs.items():
+            if spec.nbytes > MAX_TENSOR_BYTES:
+                raise ValueError(f"{self!r}: {name} of shape {spec.shape} would need {spec.nbytes / 2**30:,.0f} GiB")
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        """The parameters, then the buffers, in PyTorch's state_dict order."""
+        return {}
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """The arithmetic; ``out`` is the output shape the catalog gives for ``x``."""
+        raise NotImplementedError
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        out = self._output_for(x)
+        if self.accepts == "f":
+            x = x.astype(self.dtype, copy=False)
+        return self.forward(x, out)
+
+    def _output_for(self, x: np.ndarray) -> tuple[int, ...]:
+        """Check ``x`` with the catalog's rule (cached per shape) and give the output shape."""
+        key = (x.shape, x.dtype.kind)
+        if key not in self._seen:
+            integer = x.dtype.kind in "iu"
+            if self.accepts == "f" and integer:
+                raise TypeError(f"{self!r} expects a floating-point input, got {x.dtype}")
+            if self.accepts == "i" and not integer:
+                raise TypeError(f"{self!r} expects integer indices, got {x.dtype}")
+            shape = Shape(x.shape, dtype="int" if integer else "float")
+            self._seen[key] = tuple(self.kind.infer(self.args, shape).dims)  # type: ignore[arg-type]
+        return self._seen[key]
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        specs = self.__dict__.get("specs", {})
+        if name in specs:
+            return self.tensor_at(name)
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def tensor_at(self, key: str) -> np.ndarray:
+        if key not in self.values:
+            self._materialise()
+        return self.values[key]
+
+    def _materialise(self) -> None:
+        """Draw every missing tensor from this layer's own seeded generator."""
+        rng = np.random.default_rng(self.seed)
+        for name, spec in self.specs.items():
+            value = spec.init(rng, spec.shape, spec.dtype)
+            self.values.setdefault(name, value)
+
+    def assign(self, key: str, value: np.ndarray) -> None:
+        self.values[key] = value
+
+    def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
+        for name, spec in self.specs.items():
+            yield prefix + name, spec
+
+    def __repr__(self) -> str:
+        shown = []
+        for param in self.kind.params:
+            value = self.args[param.name]
+            if param.name == self.kind.input_arg and value is not UNKNOWN:
+                shown.append(f"{param.name}={value!r}")
+            elif value != param.default and value is not UNKNOWN:
+                shown.append(f"{param.name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"

@@ -1,0 +1,138 @@
+"""What every runtime module shares: build from a shape, run on arrays, expose tensors by key.
+
+A module is *built* once the shape reaching it is known.  Building runs only
+the catalog's shape rules and records each tensor's shape; the random values
+are drawn on first use from a seed taken at build time, so building a large
+model is cheap and its weights do not depend on the order they are touched in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from shapelint.catalog import Problem, ShapeError
+from shapelint.dims import Shape, Symbol
+
+BATCH = Symbol("B")
+
+Init = Callable[[np.random.Generator, tuple[int, ...], np.dtype], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class TensorSpec:
+    """A parameter or buffer whose shape is known before its values exist."""
+
+    shape: tuple[int, ...]
+    init: Init
+    trainable: bool = True
+    dtype: np.dtype | None = None
+
+    @property
+    def size(self) -> int:
+        return int(np.prod(self.shape, dtype=object))
+
+    @property
+    def nbytes(self) -> int:
+        return self.size * np.dtype(self.dtype or np.float32).itemsize
+
+
+class Module:
+    """The interface shared by layers and containers."""
+
+    built_input: Shape | None = None
+    built_output: Shape | None = None
+
+    def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
+        """Fix every size from ``shape`` (batch first) and return the output shape."""
+        raise NotImplementedError
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        """The forward pass of a built module."""
+        raise NotImplementedError
+
+    def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
+        """Every tensor's state_dict key and spec, in PyTorch's order."""
+        raise NotImplementedError
+
+    def tensor_at(self, key: str) -> np.ndarray:
+        """The (materialised) value stored under a state_dict key relative to this module."""
+        raise NotImplementedError
+
+    def assign(self, key: str, value: np.ndarray) -> None:
+        """Store a loaded value under a relative state_dict key."""
+        raise NotImplementedError
+
+    def __call__(self, x: object) -> np.ndarray:
+        array = as_array(x, type(self).__name__)
+        if self.built_output is None:
+            self.build(Shape((BATCH,) + array.shape[1:]), np.random.default_rng(), np.dtype(np.float32))
+        return self.run(array)
+
+    @property
+    def built(self) -> bool:
+        return self.built_output is not None
+
+    @property
+    def input_shape(self) -> tuple:
+        """The input shape without the batch dimension, as in Keras."""
+        return without_batch(self._require_built().built_input)
+
+    @property
+    def output_shape(self) -> tuple:
+        """The output shape without the batch dimension, as in Keras."""
+        return without_batch(self._require_built().built_output)
+
+    def _require_built(self) -> Module:
+        if not self.built:
+            raise RuntimeError(f"{type(self).__name__} is not built yet: pass input_shape=... or call it on an input once")
+        return self
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """PyTorch-compatible keys and layouts; materialises the weights."""
+        self._require_built()
+        return {key: self.tensor_at(key) for key, _ in self.named_specs()}
+
+    def load_state_dict(self, state: dict[str, object]) -> None:
+        """Load PyTorch-keyed arrays; all or nothing, naming every bad key and shape."""
+        from shapelint.runtime.state import load
+
+        load(self._require_built(), state)
+
+    def num_parameters(self, trainable: bool = True) -> int:
+        """How many scalars the model holds in parameters (``trainable``) or buffers."""
+        if not self.built:
+            return 0
+        return sum(spec.size for _, spec in self.named_specs() if spec.trainable is trainable)
+
+
+def without_batch(shape: Shape | None) -> tuple:
+    assert shape is not None
+    dims = shape.dims
+    return dims[1:] if dims and dims[0] == BATCH else dims
+
+
+def as_array(x: object, owner: str) -> np.ndarray:
+    """A numeric ndarray, or a plain :class:`TypeError` naming the module."""
+    array = np.asarray(x)
+    if array.dtype.kind not in "fiu":
+        raise TypeError(f"{owner} expects a numeric array, got dtype {array.dtype}")
+    return array
+
+
+def located(error: ShapeError, index: str, module: Module) -> ShapeError:
+    """Re-raise ``error`` naming the layer's position and repr in its container."""
+    if error.problem is Problem.SIZE:
+        detail = f"{error.argument}={error.found!r} was given, but the incoming shape needs {error.argument}={error.expected!r}"
+        detail += f" ({error.message})"
+    else:
+        detail = error.message
+    return ShapeError(
+        f"layer {index} {module!r}: {detail}",
+        error.problem,
+        argument=error.argument,
+        expected=error.expected,
+        found=error.found,
+    )

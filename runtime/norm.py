@@ -1,0 +1,97 @@
+"""Normalization layers in evaluation mode: BatchNorm (running statistics), LayerNorm, GroupNorm."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shapelint.runtime.init import constant
+from shapelint.runtime.layer import Layer
+from shapelint.runtime.module import TensorSpec
+
+
+def _affine(size: tuple[int, ...], weight: bool = True, bias: bool = True) -> dict[str, TensorSpec]:
+    specs = {"weight": TensorSpec(size, constant(1.0))} if weight else {}
+    if bias:
+        specs["bias"] = TensorSpec(size, constant(0.0))
+    return specs
+
+
+def _normalize(x: np.ndarray, mean: np.ndarray, var: np.ndarray, eps: float) -> np.ndarray:
+    return (x - mean) / np.sqrt(var + eps)
+
+
+class _BatchNorm(Layer):
+    int_args = ("num_features",)
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        size = (self.args["num_features"],)
+        specs = _affine(size) if self.args["affine"] else {}  # type: ignore[arg-type]
+        if self.args["track_running_stats"]:
+            specs["running_mean"] = TensorSpec(size, constant(0.0), trainable=False)  # type: ignore[arg-type]
+            specs["running_var"] = TensorSpec(size, constant(1.0), trainable=False)  # type: ignore[arg-type]
+            specs["num_batches_tracked"] = TensorSpec((), constant(0), trainable=False, dtype=np.dtype(np.int64))
+        return specs
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """Without running statistics, eval mode normalizes with the batch's own, as torch does."""
+        shape = (1, -1) + (1,) * (x.ndim - 2)
+        if self.args["track_running_stats"]:
+            mean, var = self.tensor_at("running_mean").reshape(shape), self.tensor_at("running_var").reshape(shape)
+        else:
+            axes = (0,) + tuple(range(2, x.ndim))
+            mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
+        y = _normalize(x, mean, var, self.args["eps"])  # type: ignore[arg-type]
+        if self.args["affine"]:
+            y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
+        return y.astype(x.dtype, copy=False)
+
+
+class BatchNorm1d(_BatchNorm):
+    pass
+
+
+class BatchNorm2d(_BatchNorm):
+    pass
+
+
+class BatchNorm3d(_BatchNorm):
+    pass
+
+
+class LayerNorm(Layer):
+    size_args = ("normalized_shape",)
+
+    def _normalized(self) -> tuple[int, ...]:
+        value = self.args["normalized_shape"]
+        return (value,) if isinstance(value, int) else tuple(value)  # type: ignore[arg-type]
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        if not self.args["elementwise_affine"]:
+            return {}
+        return _affine(self._normalized(), bias=bool(self.args.get("bias", True)))
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        axes = tuple(range(-len(self._normalized()), 0))
+        y = _normalize(x, x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True), self.args["eps"])  # type: ignore[arg-type]
+        if self.args["elementwise_affine"]:
+            y = y * self.tensor_at("weight")
+            if self.args.get("bias", True):
+                y = y + self.tensor_at("bias")
+        return y.astype(x.dtype, copy=False)
+
+
+class GroupNorm(Layer):
+    int_args = ("num_groups", "num_channels")
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        return _affine((self.args["num_channels"],)) if self.args["affine"] else {}  # type: ignore[arg-type]
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        groups: int = self.args["num_groups"]  # type: ignore[assignment]
+        grouped = x.reshape(x.shape[0], groups, -1)
+        y = _normalize(grouped, grouped.mean(axis=-1, keepdims=True), grouped.var(axis=-1, keepdims=True), self.args["eps"])  # type: ignore[arg-type]
+        y = y.reshape(x.shape)
+        if self.args["affine"]:
+            shape = (1, -1) + (1,) * (x.ndim - 2)
+            y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
+        return y.astype(x.dtype, copy=False)

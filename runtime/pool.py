@@ -1,0 +1,128 @@
+"""Max, average and adaptive pooling over window views, batched or not."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import numpy as np
+
+from shapelint.catalog.base import expand
+from shapelint.runtime.layer import Layer
+from shapelint.runtime.windows import fit, pad, windows
+
+
+def _as_planes(x: np.ndarray, spatial: int) -> np.ndarray:
+    """Fold every leading axis into one, so pools see (planes, 1, *spatial)."""
+    return x.reshape((-1, 1) + x.shape[x.ndim - spatial :])
+
+
+class _Pool(Layer):
+    spatial: ClassVar[int]
+    size_args = ("kernel_size", "stride", "padding", "dilation")
+    bool_args = ("ceil_mode", "count_include_pad", "return_indices")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.given.get("return_indices"):
+            raise ValueError(f"{self.kind.name}: return_indices=True is not supported by the runtime")
+
+    def _tuple(self, name: str, default: object = 1) -> tuple[int, ...]:
+        value = self.args.get(name, default)
+        if value is None:
+            value = self.args["kernel_size"]
+        return expand(value, self.spatial, name)  # type: ignore[return-value]
+
+    def _geometry(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        return self._tuple("kernel_size"), self._tuple("stride"), self._tuple("padding", 0), self._tuple("dilation")
+
+
+class _MaxPool(_Pool):
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        kernel, stride, padding, dilation = self._geometry()
+        planes = pad(_as_planes(x, self.spatial), tuple((p, p) for p in padding), value=-np.inf)
+        target = out[-self.spatial :]
+        planes = pad(planes, fit(planes, kernel, stride, dilation, target), value=-np.inf)
+        cols = windows(planes, kernel, stride, dilation, target)
+        pooled = cols.max(axis=tuple(range(-self.spatial, 0)))
+        return pooled.reshape(out)
+
+
+class _AvgPool(_Pool):
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        kernel, stride, padding, dilation = self._geometry()
+        target = out[-self.spatial :]
+        pairs = tuple((p, p) for p in padding)
+        planes = pad(_as_planes(x, self.spatial), pairs)
+        extra = fit(planes, kernel, stride, dilation, target)
+        axes = tuple(range(-self.spatial, 0))
+        sums = windows(pad(planes, extra), kernel, stride, dilation, target).sum(axis=axes)
+        divisor = self._divisor(x.shape[-self.spatial :], pairs, extra, target)
+        return (sums / divisor).astype(x.dtype, copy=False).reshape(out)
+
+    def _divisor(self, size: Sequence[int], pairs: tuple, extra: tuple, target: Sequence[int]) -> np.ndarray | float:
+        """How many positions each window averages over, by PyTorch's rule."""
+        override = self.args.get("divisor_override")
+        if override:
+            return float(override)  # type: ignore[arg-type]
+        kernel, stride, _, dilation = self._geometry()
+        mask = np.ones((1, 1) + tuple(size))
+        if self.args["count_include_pad"]:
+            mask = pad(mask, pairs, value=1.0)
+        else:
+            mask = pad(mask, pairs)
+        mask = pad(mask, extra)
+        return windows(mask, kernel, stride, dilation, target).sum(axis=tuple(range(-self.spatial, 0)))[0, 0]
+
+
+class _AdaptiveAvgPool(Layer):
+    spatial: ClassVar[int]
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """Average each output cell's [floor(i*S/O), ceil((i+1)*S/O)) span, one axis at a time."""
+        dtype = x.dtype
+        for axis, target in zip(range(x.ndim - self.spatial, x.ndim), out[-self.spatial :]):
+            size = x.shape[axis]
+            index = np.arange(target)
+            start, stop = (index * size) // target, -((-(index + 1) * size) // target)
+            sums = np.cumsum(x, axis=axis, dtype=np.float64)
+            sums = np.concatenate([np.zeros_like(np.take(sums, [0], axis=axis)), sums], axis=axis)
+            span = (stop - start).reshape((-1,) + (1,) * (x.ndim - axis - 1))
+            x = (np.take(sums, stop, axis=axis) - np.take(sums, start, axis=axis)) / span
+        return x.astype(dtype, copy=False)
+
+
+class MaxPool1d(_MaxPool):
+    spatial = 1
+
+
+class MaxPool2d(_MaxPool):
+    spatial = 2
+
+
+class MaxPool3d(_MaxPool):
+    spatial = 3
+
+
+class AvgPool1d(_AvgPool):
+    spatial = 1
+
+
+class AvgPool2d(_AvgPool):
+    spatial = 2
+
+
+class AvgPool3d(_AvgPool):
+    spatial = 3
+
+
+class AdaptiveAvgPool1d(_AdaptiveAvgPool):
+    spatial = 1
+
+
+class AdaptiveAvgPool2d(_AdaptiveAvgPool):
+    spatial = 2
+
+
+class AdaptiveAvgPool3d(_AdaptiveAvgPool):
+    spatial = 3

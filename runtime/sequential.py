@@ -1,0 +1,107 @@
+"""Sequential: a chain whose shapes are propagated at construction, as Keras does with input_shape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from shapelint.catalog import ShapeError
+from shapelint.dims import DType, Shape, is_int
+from shapelint.runtime.module import BATCH, Module, TensorSpec, as_array, located
+
+
+class Sequential(Module):
+    """``Sequential(*layers, input_shape=(1, 28, 28))``: built now; without ``input_shape``, on first call.
+
+    ``rng`` is a ``numpy.random.Generator`` or a seed; ``dtype`` is the default
+    parameter dtype (float32, as in PyTorch).
+    """
+
+    def __init__(
+        self,
+        *layers: Module,
+        input_shape: Sequence[int] | None = None,
+        input_dtype: DType | None = None,
+        rng: np.random.Generator | int | None = None,
+        dtype: object = np.float32,
+    ) -> None:
+        for index, layer in enumerate(layers):
+            if not isinstance(layer, Module):
+                raise TypeError(f"Sequential: layer {index} must be a runtime layer, got {layer!r}")
+        self.layers = list(layers)
+        self.rng = np.random.default_rng(rng)
+        self.dtype = np.dtype(dtype)
+        self.input_dtype = input_dtype
+        if input_shape is not None:
+            self.build(_batched(input_shape, input_dtype), self.rng, self.dtype)
+
+    def __call__(self, x: object) -> np.ndarray:
+        array = as_array(x, "Sequential")
+        if not self.built:
+            self.build(Shape((BATCH,) + array.shape[1:], dtype=self.input_dtype), self.rng, self.dtype)
+        return self.run(array)
+
+    def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
+        self.built_input = shape
+        for index, layer in enumerate(self.layers):
+            try:
+                shape = layer.build(shape, rng, dtype)
+            except ShapeError as error:
+                self.built_input = None
+                raise located(error, str(index), layer) from None
+        self.built_output = shape
+        return shape
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        for index, layer in enumerate(self.layers):
+            try:
+                x = layer.run(x)
+            except ShapeError as error:
+                raise located(error, str(index), layer) from None
+        return x
+
+    def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
+        for index, layer in enumerate(self.layers):
+            yield from layer.named_specs(f"{prefix}{index}.")
+
+    def _child(self, key: str) -> tuple[Module, str]:
+        index, _, rest = key.partition(".")
+        return self.layers[int(index)], rest
+
+    def tensor_at(self, key: str) -> np.ndarray:
+        layer, rest = self._child(key)
+        return layer.tensor_at(rest)
+
+    def assign(self, key: str, value: np.ndarray) -> None:
+        layer, rest = self._child(key)
+        layer.assign(rest, value)
+
+    def __len__(self) -> int:
+        return len(self.layers)
+
+    def __getitem__(self, index: int) -> Module:
+        return self.layers[index]
+
+    def __iter__(self) -> Iterator[Module]:
+        return iter(self.layers)
+
+    def summary(self) -> str:
+        """A torchinfo-like table: each layer's output shape and parameter count, with totals."""
+        from shapelint.runtime.summary import render
+
+        return render(self._require_built())
+
+    def __repr__(self) -> str:
+        lines = [f"  ({index}): " + repr(layer).replace("\n", "\n  ") for index, layer in enumerate(self.layers)]
+        if self.built_input is not None:
+            lines.insert(0, f"  input_shape={self.input_shape}")
+        return "Sequential(\n" + "\n".join(lines) + "\n)" if lines else "Sequential()"
+
+
+def _batched(input_shape: Sequence[int], dtype: DType | None) -> Shape:
+    """The batch-first shape for a Keras-style ``input_shape``, after checking it."""
+    dims = tuple(input_shape) if isinstance(input_shape, (tuple, list)) else None
+    if dims is None or not all(is_int(dim) and dim > 0 for dim in dims):
+        raise ValueError(f"Sequential: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}")
+    return Shape((BATCH,) + dims, dtype=dtype)

@@ -1,0 +1,170 @@
+"""Every runtime layer kind, built without its input size, matches torch on torch's weights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+import shapelint.runtime as rt
+from tests.runtime.helpers import assert_matches, randomize, sample
+
+
+@dataclass(frozen=True)
+class Case:
+    """A runtime layer from hyperparameters, torch's equivalent with explicit sizes, and an input shape."""
+
+    runtime: Callable[[], rt.Module]
+    reference: Callable[[], nn.Module]
+    shape: tuple[int, ...]
+    indices: int | None = None
+
+
+CASES = {
+    "Linear": Case(lambda: rt.Linear(7), lambda: nn.Linear(5, 7), (4, 5)),
+    "Linear-rank3-nobias": Case(lambda: rt.Linear(3, bias=False), lambda: nn.Linear(5, 3, bias=False), (2, 4, 5)),
+    "Conv1d": Case(lambda: rt.Conv1d(4, 3, stride=2, padding=1), lambda: nn.Conv1d(2, 4, 3, stride=2, padding=1), (2, 2, 11)),
+    "Conv1d-dilated-groups": Case(
+        lambda: rt.Conv1d(6, 3, dilation=2, groups=2), lambda: nn.Conv1d(4, 6, 3, dilation=2, groups=2), (2, 4, 12)
+    ),
+    "Conv2d": Case(lambda: rt.Conv2d(6, 5, padding=2), lambda: nn.Conv2d(1, 6, 5, padding=2), (2, 1, 12, 12)),
+    "Conv2d-strided-rect": Case(
+        lambda: rt.Conv2d(8, (3, 2), stride=(2, 1), padding=(1, 0)),
+        lambda: nn.Conv2d(3, 8, (3, 2), stride=(2, 1), padding=(1, 0)),
+        (2, 3, 9, 7),
+    ),
+    "Conv2d-same-reflect": Case(
+        lambda: rt.Conv2d(4, 3, padding="same", dilation=2, padding_mode="reflect"),
+        lambda: nn.Conv2d(3, 4, 3, padding="same", dilation=2, padding_mode="reflect"),
+        (2, 3, 9, 10),
+    ),
+    "Conv2d-circular": Case(
+        lambda: rt.Conv2d(2, 3, padding=1, padding_mode="circular"),
+        lambda: nn.Conv2d(3, 2, 3, padding=1, padding_mode="circular"),
+        (1, 3, 6, 6),
+    ),
+    "Conv2d-replicate": Case(
+        lambda: rt.Conv2d(2, 3, padding=2, padding_mode="replicate", bias=False),
+        lambda: nn.Conv2d(3, 2, 3, padding=2, padding_mode="replicate", bias=False),
+        (1, 3, 6, 6),
+    ),
+    "Conv2d-depthwise": Case(lambda: rt.Conv2d(6, 3, groups=3), lambda: nn.Conv2d(3, 6, 3, groups=3), (2, 3, 7, 7)),
+    "ConvTranspose1d": Case(
+        lambda: rt.ConvTranspose1d(3, 4, stride=2, padding=1, output_padding=1),
+        lambda: nn.ConvTranspose1d(5, 3, 4, stride=2, padding=1, output_padding=1),
+        (2, 5, 7),
+    ),
+    "ConvTranspose2d": Case(
+        lambda: rt.ConvTranspose2d(4, 3, stride=2, padding=1, output_padding=1),
+        lambda: nn.ConvTranspose2d(6, 4, 3, stride=2, padding=1, output_padding=1),
+        (2, 6, 5, 5),
+    ),
+    "ConvTranspose2d-groups-dilation": Case(
+        lambda: rt.ConvTranspose2d(4, 3, stride=(2, 3), padding=(3, 0), groups=2, dilation=2),
+        lambda: nn.ConvTranspose2d(6, 4, 3, stride=(2, 3), padding=(3, 0), groups=2, dilation=2),
+        (2, 6, 5, 4),
+    ),
+    "Conv3d": Case(lambda: rt.Conv3d(4, 2, stride=(1, 2, 1)), lambda: nn.Conv3d(2, 4, 2, stride=(1, 2, 1)), (2, 2, 4, 5, 3)),
+    "ConvTranspose3d": Case(lambda: rt.ConvTranspose3d(3, 2, stride=2), lambda: nn.ConvTranspose3d(2, 3, 2, stride=2), (1, 2, 3, 2, 3)),
+    "MaxPool3d": Case(lambda: rt.MaxPool3d(2, padding=1), lambda: nn.MaxPool3d(2, padding=1), (2, 2, 4, 5, 3)),
+    "AvgPool3d": Case(lambda: rt.AvgPool3d(2, stride=1), lambda: nn.AvgPool3d(2, stride=1), (2, 2, 4, 5, 3)),
+    "AdaptiveAvgPool3d": Case(lambda: rt.AdaptiveAvgPool3d((2, 3, 1)), lambda: nn.AdaptiveAvgPool3d((2, 3, 1)), (2, 2, 4, 5, 3)),
+    "BatchNorm3d": Case(lambda: rt.BatchNorm3d(), lambda: nn.BatchNorm3d(2), (2, 2, 3, 3, 3)),
+    "Dropout1d": Case(lambda: rt.Dropout1d(), lambda: nn.Dropout1d(), (2, 3, 4)),
+    "Dropout3d": Case(lambda: rt.Dropout3d(), lambda: nn.Dropout3d(), (2, 3, 4, 2, 2)),
+    "AlphaDropout": Case(lambda: rt.AlphaDropout(0.2), lambda: nn.AlphaDropout(0.2), (2, 5)),
+    "MaxPool1d": Case(lambda: rt.MaxPool1d(3, stride=2, padding=1, ceil_mode=True), lambda: nn.MaxPool1d(3, 2, 1, ceil_mode=True), (2, 3, 10)),
+    "MaxPool2d": Case(lambda: rt.MaxPool2d(2), lambda: nn.MaxPool2d(2), (2, 3, 8, 9)),
+    "MaxPool2d-dilated-ceil": Case(
+        lambda: rt.MaxPool2d(3, stride=2, padding=1, dilation=2, ceil_mode=True),
+        lambda: nn.MaxPool2d(3, stride=2, padding=1, dilation=2, ceil_mode=True),
+        (2, 3, 12, 11),
+    ),
+    "AvgPool1d-exclude-pad-ceil": Case(
+        lambda: rt.AvgPool1d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False),
+        lambda: nn.AvgPool1d(3, stride=2, padding=1, ceil_mode=True, count_include_pad=False),
+        (2, 3, 10),
+    ),
+    "AvgPool2d-ceil": Case(
+        lambda: rt.AvgPool2d(3, stride=2, padding=1, ceil_mode=True),
+        lambda: nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True),
+        (2, 3, 10, 10),
+    ),
+    "AvgPool2d-divisor": Case(lambda: rt.AvgPool2d(2, divisor_override=3), lambda: nn.AvgPool2d(2, divisor_override=3), (2, 3, 6, 7)),
+    "AdaptiveAvgPool1d": Case(lambda: rt.AdaptiveAvgPool1d(4), lambda: nn.AdaptiveAvgPool1d(4), (2, 3, 10)),
+    "AdaptiveAvgPool2d": Case(lambda: rt.AdaptiveAvgPool2d((3, 5)), lambda: nn.AdaptiveAvgPool2d((3, 5)), (2, 3, 7, 11)),
+    "AdaptiveAvgPool2d-global": Case(lambda: rt.AdaptiveAvgPool2d(1), lambda: nn.AdaptiveAvgPool2d(1), (2, 3, 5, 6)),
+    "BatchNorm1d-2d-input": Case(lambda: rt.BatchNorm1d(), lambda: nn.BatchNorm1d(6), (4, 6)),
+    "BatchNorm1d-3d-input": Case(lambda: rt.BatchNorm1d(eps=1e-3), lambda: nn.BatchNorm1d(6, eps=1e-3), (4, 6, 5)),
+    "BatchNorm2d": Case(lambda: rt.BatchNorm2d(), lambda: nn.BatchNorm2d(3), (2, 3, 5, 5)),
+    "BatchNorm2d-no-affine": Case(lambda: rt.BatchNorm2d(affine=False), lambda: nn.BatchNorm2d(3, affine=False), (2, 3, 5, 5)),
+    "BatchNorm2d-no-running-stats": Case(
+        lambda: rt.BatchNorm2d(track_running_stats=False), lambda: nn.BatchNorm2d(3, track_running_stats=False), (4, 3, 5, 5)
+    ),
+    "LayerNorm": Case(lambda: rt.LayerNorm(), lambda: nn.LayerNorm(8), (2, 5, 8)),
+    "LayerNorm-no-affine": Case(lambda: rt.LayerNorm(elementwise_affine=False), lambda: nn.LayerNorm(8, elementwise_affine=False), (2, 8)),
+    "GroupNorm": Case(lambda: rt.GroupNorm(2), lambda: nn.GroupNorm(2, 6), (2, 6, 4, 4)),
+    "Dropout": Case(lambda: rt.Dropout(0.3), lambda: nn.Dropout(0.3), (2, 5)),
+    "Dropout2d": Case(lambda: rt.Dropout2d(), lambda: nn.Dropout2d(), (2, 3, 4, 4)),
+    "Flatten": Case(lambda: rt.Flatten(), lambda: nn.Flatten(), (2, 3, 4, 5)),
+    "Unflatten": Case(lambda: rt.Unflatten(1, (2, 3)), lambda: nn.Unflatten(1, (2, 3)), (2, 6)),
+    "Identity": Case(lambda: rt.Identity(), lambda: nn.Identity(), (2, 6)),
+    "Embedding": Case(lambda: rt.Embedding(20, 6), lambda: nn.Embedding(20, 6), (3, 7), indices=20),
+    "Embedding-padding": Case(lambda: rt.Embedding(20, 6, padding_idx=0), lambda: nn.Embedding(20, 6, padding_idx=0), (3, 7), indices=20),
+    "ReLU": Case(lambda: rt.ReLU(), lambda: nn.ReLU(), (3, 4, 5)),
+    "ReLU6": Case(lambda: rt.ReLU6(), lambda: nn.ReLU6(), (3, 4, 5)),
+    "LeakyReLU": Case(lambda: rt.LeakyReLU(0.2), lambda: nn.LeakyReLU(0.2), (3, 4, 5)),
+    "ELU": Case(lambda: rt.ELU(0.5), lambda: nn.ELU(0.5), (3, 4, 5)),
+    "CELU": Case(lambda: rt.CELU(1.5), lambda: nn.CELU(1.5), (3, 4, 5)),
+    "SELU": Case(lambda: rt.SELU(), lambda: nn.SELU(), (3, 4, 5)),
+    "GELU": Case(lambda: rt.GELU(), lambda: nn.GELU(), (3, 4, 5)),
+    "GELU-tanh": Case(lambda: rt.GELU(approximate="tanh"), lambda: nn.GELU(approximate="tanh"), (3, 4, 5)),
+    "Sigmoid": Case(lambda: rt.Sigmoid(), lambda: nn.Sigmoid(), (3, 4, 5)),
+    "Tanh": Case(lambda: rt.Tanh(), lambda: nn.Tanh(), (3, 4, 5)),
+    "SiLU": Case(lambda: rt.SiLU(), lambda: nn.SiLU(), (3, 4, 5)),
+    "Mish": Case(lambda: rt.Mish(), lambda: nn.Mish(), (3, 4, 5)),
+    "Softplus": Case(lambda: rt.Softplus(beta=2.0, threshold=5.0), lambda: nn.Softplus(beta=2.0, threshold=5.0), (3, 4, 5)),
+    "Softsign": Case(lambda: rt.Softsign(), lambda: nn.Softsign(), (3, 4, 5)),
+    "Hardtanh": Case(lambda: rt.Hardtanh(-2.0, 1.5), lambda: nn.Hardtanh(-2.0, 1.5), (3, 4, 5)),
+    "Hardsigmoid": Case(lambda: rt.Hardsigmoid(), lambda: nn.Hardsigmoid(), (3, 4, 5)),
+    "Hardswish": Case(lambda: rt.Hardswish(), lambda: nn.Hardswish(), (3, 4, 5)),
+    "Tanhshrink": Case(lambda: rt.Tanhshrink(), lambda: nn.Tanhshrink(), (3, 4, 5)),
+    "LogSigmoid": Case(lambda: rt.LogSigmoid(), lambda: nn.LogSigmoid(), (3, 4, 5)),
+    "PReLU": Case(lambda: rt.PReLU(), lambda: nn.PReLU(), (3, 4, 5)),
+    "Softmax": Case(lambda: rt.Softmax(dim=1), lambda: nn.Softmax(dim=1), (3, 4, 5)),
+    "LogSoftmax": Case(lambda: rt.LogSoftmax(dim=-1), lambda: nn.LogSoftmax(dim=-1), (3, 4, 5)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_layer_matches_torch(name: str) -> None:
+    case = CASES[name]
+    reference = nn.Sequential(case.reference()).double()
+    randomize(reference)
+    if case.indices is None:
+        x = sample(case.shape) * 3
+        dtype = None
+    else:
+        x = np.random.default_rng(2).integers(0, case.indices, case.shape)
+        dtype = "int"
+    model = rt.Sequential(case.runtime(), input_shape=case.shape[1:], input_dtype=dtype, dtype=np.float64)
+    assert_matches(model, reference, x)
+
+
+@pytest.mark.parametrize("name", ["Conv2d", "ConvTranspose2d", "BatchNorm2d", "MaxPool2d-dilated-ceil", "AvgPool2d-ceil"])
+def test_layer_matches_torch_in_float32(name: str) -> None:
+    case = CASES[name]
+    reference = nn.Sequential(case.reference())
+    randomize(reference)
+    model = rt.Sequential(case.runtime(), input_shape=case.shape[1:])
+    assert_matches(model, reference, sample(case.shape, np.float32))
+
+
+def test_every_runtime_layer_has_a_case() -> None:
+    exported = {name for name in rt.__all__ if isinstance(getattr(rt, name), type) and issubclass(getattr(rt, name), rt.Layer)}
+    covered = {name.split("-")[0] for name in CASES}
+    assert exported - covered == {"Layer"}

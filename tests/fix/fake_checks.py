@@ -1,0 +1,57 @@
+"""A stand-in for shapelint.checks, so the fix loop is tested before and apart from the real analysis.
+
+It chains ``Linear(in, out)`` calls inside each ``Sequential(...)`` and reports
+only the first wrong ``in`` of each chain, the way a real propagation stops at
+an error, so fixing one layer reveals the next.  Literal values get safe fixes,
+names unsafe ones.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from shapelint.diagnostics import Diagnostic, Fix
+
+LIES: dict[int, int] = {}
+"""Found value -> wrong replacement; a test fills it to make the checker offer a fix that does not fix."""
+
+
+def _value(node: cst.BaseExpression, names: dict[str, int]) -> int:
+    if isinstance(node, cst.Name):
+        return names[node.value]
+    return int(eval(f"({cst.Module([]).code_for_node(node)})", {}, {}))  # test-only: literal arithmetic
+
+
+def _finding(path: str, call: CodeRange, arg: CodeRange, expected: int, found: int, safe: bool) -> Diagnostic:
+    fix = Fix(arg.start.line, arg.start.column + 1, arg.end.line, arg.end.column + 1, str(LIES.get(found, expected)), safe)
+    return Diagnostic(
+        path, call.start.line, call.start.column + 1, call.end.line, call.end.column + 1,
+        "SHP001", f"in_features is {found}, expected {expected}", expected, found, fix,
+    )
+
+
+def check_module(module: cst.Module, path: str) -> list[Diagnostic]:
+    wrapper = MetadataWrapper(module)
+    positions = wrapper.resolve(PositionProvider)
+    names = {
+        statement.body[0].targets[0].target.value: int(statement.body[0].value.value)
+        for statement in wrapper.module.body
+        if isinstance(statement, cst.SimpleStatementLine)
+        and isinstance(statement.body[0], cst.Assign)
+        and isinstance(statement.body[0].value, cst.Integer)
+    }
+    findings = []
+    for node in positions:
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "Sequential":
+            width = None
+            for layer in (arg.value for arg in node.args):
+                assert isinstance(layer, cst.Call)
+                size, out = (_value(arg.value, names) for arg in layer.args[:2])
+                if width is not None and size != width:
+                    arg = layer.args[0].value
+                    safe = not isinstance(arg, cst.Name)
+                    findings.append(_finding(path, positions[layer], positions[arg], width, size, safe))
+                    break
+                width = out
+    return findings

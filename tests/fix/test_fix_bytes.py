@@ -1,0 +1,139 @@
+"""The fix loop: safe and unsafe fixes, rounds to a fixpoint, and refusal whenever the result is in doubt."""
+
+from __future__ import annotations
+
+import pytest
+
+import shapelint.checks
+from shapelint.diagnostics import Diagnostic
+from shapelint.fix import FixError, fix_bytes, fix_source
+from tests.fix import fake_checks
+from tests.fix.spans import fix_at
+
+CHAIN = b"""\
+HIDDEN = 30
+model = Sequential(  # keep me
+    Linear(10, 20),
+    Linear(  21, 30),
+    Linear(2 * 16, 30 ),
+    Linear(HIDDEN, 5),
+)
+"""
+FIXED = CHAIN.replace(b"  21", b"  20").replace(b"2 * 16", b"30")
+
+
+@pytest.fixture(autouse=True)
+def fake_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shapelint.checks, "check_module", fake_checks.check_module)
+
+
+def test_fixes_every_layer_of_a_chain_across_rounds() -> None:
+    result = fix_bytes(CHAIN, "m.py")
+    assert result.error is None
+    assert result.after == FIXED
+    assert [d.found for d in result.fixed] == [21, 32]
+    assert result.remaining == ()
+    assert result.withheld_unsafe == 0
+
+
+def test_fixing_twice_is_a_no_op() -> None:
+    again = fix_bytes(fix_bytes(CHAIN, "m.py").after, "m.py")
+    assert again.after == again.before == FIXED and again.fixed == () and again.error is None
+
+
+def test_unsafe_fixes_are_withheld_and_counted() -> None:
+    source = CHAIN.replace(b"HIDDEN = 30", b"HIDDEN = 31")
+    result = fix_bytes(source, "m.py")
+    assert result.after == FIXED.replace(b"HIDDEN = 30", b"HIDDEN = 31")
+    assert [d.found for d in result.remaining] == [31]
+    assert result.withheld_unsafe == 1 and result.error is None
+
+
+def test_unsafe_fixes_on_request() -> None:
+    source = CHAIN.replace(b"HIDDEN = 30", b"HIDDEN = 31")
+    result = fix_bytes(source, "m.py", unsafe=True)
+    assert result.after == FIXED.replace(b"HIDDEN = 30", b"HIDDEN = 31").replace(b"(HIDDEN", b"(30")
+    assert result.remaining == () and result.withheld_unsafe == 0
+
+
+def test_a_fix_that_does_not_remove_its_finding_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fake_checks, "LIES", {21: 22})
+    result = fix_bytes(CHAIN, "m.py")
+    assert result.after == result.before == CHAIN
+    assert result.error is not None and "did not remove SHP001 at 4:5" in result.error
+    assert result.fixed == () and [d.found for d in result.remaining] == [21]
+
+
+def test_an_unparsable_file_is_reported_not_fixed() -> None:
+    source = b"model = Sequential(\n    Linear(10, 20\n"
+    result = fix_bytes(source, "m.py")
+    assert result.after == result.before == source
+    assert result.error is not None and result.error.startswith("cannot parse: syntax error at")
+    assert "\n" not in result.error
+
+
+@pytest.mark.parametrize("source", [b"\xff\xfe\x00x", b"# -*- coding: klingon -*-\nx = 1\n", b"x = 1\n\x00\n"])
+def test_undecodable_or_hostile_bytes_are_reported_not_fixed(source: bytes) -> None:
+    result = fix_bytes(source, "m.py")
+    assert result.after == source and result.error is not None and result.error.startswith("cannot parse")
+
+
+def test_a_file_without_findings_is_untouched() -> None:
+    result = fix_bytes(FIXED, "m.py")
+    assert result == type(result)("m.py", FIXED, FIXED, (), (), 0, None)
+
+
+def test_crlf_and_bom_survive_the_loop() -> None:
+    source = b"\xef\xbb\xbf" + CHAIN.replace(b"\n", b"\r\n")
+    assert fix_bytes(source, "m.py").after == b"\xef\xbb\xbf" + FIXED.replace(b"\n", b"\r\n")
+
+
+def test_fix_source_works_on_text() -> None:
+    source = "# -*- coding: latin-1 -*-\n# é\n" + CHAIN.decode()
+    assert fix_source(source) == "# -*- coding: latin-1 -*-\n# é\n" + FIXED.decode()
+
+
+def test_fix_source_raises_on_bad_input() -> None:
+    with pytest.raises(FixError, match="cannot parse"):
+        fix_source("model = (")
+
+
+def test_a_fix_whose_output_does_not_parse_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = b"x = 1\n"
+    bad = Diagnostic("m.py", 1, 1, 1, 2, "SHP001", "assigns to a literal", fix=fix_at(source, "x", "1"))
+    monkeypatch.setattr(shapelint.checks, "check_module", lambda module, path: [bad])
+    result = fix_bytes(source, "m.py")
+    assert result.after == result.before == source
+    assert result.error is not None and result.error.startswith("fixed source does not parse: syntax error at 1:")
+    assert result.remaining == (bad,) and result.fixed == ()
+
+
+def test_a_fix_that_matches_no_node_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = b"x = 1\n"
+    bad = Diagnostic("m.py", 1, 1, 1, 2, "SHP001", "nowhere", fix=fix_at(source, "x =", "2"))
+    monkeypatch.setattr(shapelint.checks, "check_module", lambda module, path: [bad])
+    result = fix_bytes(source, "m.py")
+    assert result.after == source and result.error == "no expression at 1:1-1:4"
+
+
+SHIFTING = b"""\
+a = Sequential(Linear(1, 2), Linear(
+    2 *
+    10 + 1, 3))
+b = Sequential(Linear(1, 2), Linear(33333, 4)); c = Sequential(Linear(1, 2), Linear(44444, 4))
+"""
+
+
+def test_findings_are_recognised_after_lines_and_columns_shift() -> None:
+    result = fix_bytes(SHIFTING, "m.py")
+    assert result.error is None and len(result.fixed) == 3
+    assert result.after == b"a = Sequential(Linear(1, 2), Linear(\n    2, 3))\n" + SHIFTING.splitlines(keepends=True)[
+        3
+    ].replace(b"33333", b"2").replace(b"44444", b"2")
+
+
+@pytest.mark.parametrize(("found", "where"), [(21, "1:30"), (33333, "4:30"), (44444, "4:78")])
+def test_a_persisting_finding_is_caught_after_a_shift(monkeypatch: pytest.MonkeyPatch, found: int, where: str) -> None:
+    monkeypatch.setattr(fake_checks, "LIES", {found: found + 1})
+    result = fix_bytes(SHIFTING, "m.py")
+    assert result.after == SHIFTING and result.error == f"fix did not remove SHP001 at {where}"

@@ -1,0 +1,127 @@
+"""Bad hyperparameters and inputs fail with a plain message naming the layer and the value."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+import shapelint.runtime as rt
+from shapelint.catalog import ShapeError
+
+
+def test_explicit_size_mismatch_names_index_repr_expected_and_given() -> None:
+    with pytest.raises(ShapeError) as caught:
+        rt.Sequential(rt.Flatten(), rt.Linear(120), rt.Linear(10, in_features=100), input_shape=(1, 28, 28))
+    message = str(caught.value)
+    assert message.startswith("layer 2 Linear(in_features=100, out_features=10):")
+    assert "in_features=100 was given" in message and "needs in_features=120" in message
+    assert (caught.value.expected, caught.value.found) == (120, 100)
+
+
+def test_explicit_matching_size_is_accepted() -> None:
+    model = rt.Sequential(rt.Flatten(), rt.Linear(10, in_features=784), input_shape=(1, 28, 28))
+    assert model.output_shape == (10,)
+
+
+def test_explicit_in_channels_and_num_features_are_checked() -> None:
+    with pytest.raises(ShapeError, match=r"^layer 0 Conv2d\(in_channels=1, .*needs in_channels=3"):
+        rt.Sequential(rt.Conv2d(8, 3, in_channels=1), input_shape=(3, 8, 8))
+    with pytest.raises(ShapeError, match=r"^layer 1 BatchNorm2d\(num_features=16.*needs num_features=8"):
+        rt.Sequential(rt.Conv2d(8, 3), rt.BatchNorm2d(num_features=16), input_shape=(3, 8, 8))
+
+
+@pytest.mark.parametrize("make", [lambda: rt.Linear(-3), lambda: rt.Conv2d(0, 3), lambda: rt.Conv2d(4, -1)])
+def test_non_positive_sizes(make: object) -> None:
+    with pytest.raises(ShapeError, match="must"):
+        make()  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("make", "pattern"),
+    [
+        (lambda: rt.Linear(2.5), r"Linear: out_features must be an int, got 2\.5"),
+        (lambda: rt.Linear("10"), r"Linear: out_features must be an int, got '10'"),
+        (lambda: rt.Linear(10, True), None),
+        (lambda: rt.Linear(784, 128), r"Linear: bias must be a bool, got 128"),
+        (lambda: rt.Conv2d(4, kernel_size=3.0), r"Conv2d: kernel_size must be an int or a tuple of ints, got 3\.0"),
+        (lambda: rt.Linear(4, width=3), r"unexpected keyword argument 'width'"),
+        (lambda: rt.Linear(), r"missing required argument 'out_features'"),
+    ],
+)
+def test_wrong_types(make: object, pattern: str | None) -> None:
+    if pattern is None:
+        make()  # type: ignore[operator]
+        return
+    with pytest.raises(TypeError, match=pattern):
+        make()  # type: ignore[operator]
+
+
+def test_huge_sizes_are_refused_at_build_without_allocating() -> None:
+    with pytest.raises(ValueError, match=r"layer|Linear\(in_features=4, out_features=1000000000000"):
+        rt.Sequential(rt.Linear(10**12), input_shape=(4,))
+
+
+def test_kernel_larger_than_input() -> None:
+    with pytest.raises(ShapeError, match=r"^layer 2 Conv2d\("):
+        rt.Sequential(rt.Conv2d(4, 3), rt.ReLU(), rt.Conv2d(8, 9), input_shape=(1, 8, 8))
+
+
+def test_torch_also_rejects_the_kernel_larger_than_input() -> None:
+    with pytest.raises(RuntimeError):
+        nn.Conv2d(4, 8, 9)(torch.zeros(1, 4, 6, 6))
+
+
+def test_wrong_rank_input_at_forward() -> None:
+    model = rt.Sequential(rt.Conv2d(4, 3), input_shape=(1, 8, 8))
+    with pytest.raises(ShapeError, match=r"^layer 0 Conv2d\(.*3-D or 4-D"):
+        model(np.zeros((2, 8)))
+
+
+def test_wrong_channels_at_forward() -> None:
+    model = rt.Sequential(rt.Conv2d(4, 3), input_shape=(1, 8, 8))
+    with pytest.raises(ShapeError, match=r"^layer 0 Conv2d\(in_channels=1"):
+        model(np.zeros((2, 3, 8, 8), np.float32))
+
+
+def test_other_spatial_size_at_forward_follows_the_catalog() -> None:
+    model = rt.Sequential(rt.Conv2d(4, 3), input_shape=(1, 8, 8))
+    assert model(np.zeros((2, 1, 10, 12), np.float32)).shape == (2, 4, 8, 10)
+
+
+@pytest.mark.parametrize(
+    ("model", "x", "pattern"),
+    [
+        (lambda: rt.Sequential(rt.Linear(3), input_shape=(4,)), np.zeros((2, 4), np.int64), "floating-point input, got int64"),
+        (lambda: rt.Sequential(rt.Embedding(10, 3), input_shape=(4,)), np.zeros((2, 4)), "integer indices, got float64"),
+        (lambda: rt.Sequential(rt.Linear(3), input_shape=(4,)), np.array([["a"] * 4]), "numeric array, got dtype <U1"),
+    ],
+)
+def test_wrong_dtype_at_forward(model: object, x: np.ndarray, pattern: str) -> None:
+    with pytest.raises(TypeError, match=pattern):
+        model()(x)  # type: ignore[operator]
+
+
+def test_embedding_index_out_of_range() -> None:
+    model = rt.Sequential(rt.Embedding(10, 3), input_shape=(2,), input_dtype="int")
+    with pytest.raises(IndexError, match=r"indices must lie in \[0, 10\), got values in \[0, 10\]"):
+        model(np.array([[0, 10]]))
+
+
+@pytest.mark.parametrize("shape", [(0, 5), (-1,), 5, (2.0, 3), None.__class__])
+def test_bad_input_shape(shape: object) -> None:
+    with pytest.raises(ValueError, match="input_shape must be a tuple of positive ints"):
+        rt.Sequential(rt.Linear(3), input_shape=shape)  # type: ignore[arg-type]
+
+
+def test_non_layer_in_sequential() -> None:
+    with pytest.raises(TypeError, match="layer 1 must be a runtime layer"):
+        rt.Sequential(rt.Linear(3), nn.ReLU())  # type: ignore[arg-type]
+
+
+def test_unsupported_options_are_refused() -> None:
+    with pytest.raises(ValueError, match="return_indices"):
+        rt.MaxPool2d(2, return_indices=True)
+    with pytest.raises(ValueError, match="device='cuda'"):
+        rt.Linear(3, device="cuda")

@@ -200,3 +200,38 @@ def keep(args: Args, shape: Shape) -> Shape:
 def to_float(args: Args, shape: Shape) -> Shape:
     """Elementwise rule for layers whose output is floating point."""
     return shape.with_dtype("float")
+
+
+FACTORY = (Param("device", None), Param("dtype", None))
+"""torch's factory parameters; positional-or-keyword, as in ``Linear(3, 4, True, "cpu")``."""
+
+
+def require(ok: object, message: str, problem: Problem = Problem.HYPERPARAMETER) -> None:
+    """Raise only when ``ok`` is certainly false, so an ``UNKNOWN`` test passes."""
+    if ok is False:
+        raise ShapeError(message, problem)
+
+
+def truthy(value: object) -> bool | None:
+    """A flag's truth value, or ``None`` when the flag is not known."""
+    return None if value is UNKNOWN else bool(value)
+
+
+def exact(value: object, count: int, name: str) -> tuple[object, ...]:
+    """Spread a hyperparameter over ``count`` dimensions without broadcasting 1-tuples.
+
+    Convolutions keep a tuple as given and reject a wrong length at forward time.
+    """
+    if isinstance(value, (tuple, list)) and len(value) != count:
+        raise ShapeError(f"{name} must have {count} elements, got {tuple(value)!r}", Problem.HYPERPARAMETER)
+    return expand(value, count, name)
+
+
+def front_dim(shape: Shape, index: int, ranks: tuple[int, ...] | None = None) -> Dim:
+    """The size at a non-negative ``index``, also for an open shape whose rank is forced by ``ranks``."""
+    if not shape.open:
+        return shape.dims[index] if index < len(shape.dims) else UNKNOWN
+    possible = [rank for rank in ranks or () if rank >= shape.min_rank]
+    if len(possible) == 1 and possible[0] - index <= shape.min_rank:
+        return shape.dim(index - possible[0])
+    return UNKNOWN

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shapelint.catalog.base import (
+    FACTORY,
     Args,
     Family,
     LayerKind,
@@ -12,9 +13,6 @@ from shapelint.catalog.base import (
     keep,
 )
 from shapelint.dims import UNKNOWN, Shape, is_int, product
-
-FACTORY = (Param("device", None, keyword_only=True), Param("dtype", None, keyword_only=True))
-
 
 def _non_negative(args: Args, *names: str) -> None:
     for name in names:
@@ -95,18 +93,20 @@ def _validate_unflatten(args: Args) -> None:
         raise ShapeError(f"Unflatten sizes must be positive or -1, got {tuple(sizes)}", Problem.HYPERPARAMETER)
 
 
+LINEAR = LayerKind(
+    "Linear",
+    (Param("in_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+    _linear_output,
+    input_arg="in_features",
+    expected_input=_last_dim,
+    min_rank=1,
+    validate=lambda args: _non_negative(args, "in_features", "out_features"),
+    family=Family.LINEAR,
+)
+
 KINDS = (
     LayerKind("Identity", (), keep),
-    LayerKind(
-        "Linear",
-        (Param("in_features"), Param("out_features"), Param("bias", True)) + FACTORY,
-        _linear_output,
-        input_arg="in_features",
-        expected_input=_last_dim,
-        min_rank=1,
-        validate=lambda args: _non_negative(args, "in_features", "out_features"),
-        family=Family.LINEAR,
-    ),
+    LINEAR,
     LayerKind(
         "Bilinear",
         (Param("in1_features"), Param("in2_features"), Param("out_features"), Param("bias", True)) + FACTORY,

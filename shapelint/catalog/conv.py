@@ -1,0 +1,195 @@
+"""Conv1d/2d/3d and ConvTranspose1d/2d/3d.
+
+torch checks ``groups``, string padding and ``padding_mode`` in the
+constructor, and everything else (sizes, signs, tuple lengths, output
+padding) in ``forward``; :func:`_validate` and the output rules split the
+same way so the linter reports each problem where torch would raise it.
+"""
+
+from __future__ import annotations
+
+from shapelint.catalog.base import (
+    FACTORY,
+    Args,
+    Family,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+    channel_dim,
+    exact,
+    require,
+)
+from shapelint.catalog.windows import require_windows, window_count
+from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
+
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+
+
+def _positive(value: object) -> object:
+    return arith(lambda v: v > 0, value)
+
+
+def _non_negative(value: object) -> object:
+    return arith(lambda v: v >= 0, value)
+
+
+def _validate(args: Args, transposed: bool) -> None:
+    """What ``_ConvNd.__init__`` rejects."""
+    groups = args["groups"]
+    require(_positive(groups), f"groups must be a positive integer, got {groups}")
+    for name in ("in_channels", "out_channels"):
+        require(_non_negative(args[name]), f"{name} must not be negative, got {args[name]}")
+        require(arith(lambda size, g: g <= 0 or size % g == 0, args[name], groups), f"{name} must be divisible by groups")
+    mode = args["padding_mode"]
+    if transposed:
+        require(mode in ("zeros", UNKNOWN), f'Only "zeros" padding mode is supported, got {mode!r}')
+        return
+    require(mode in PADDING_MODES or mode is UNKNOWN, f"padding_mode must be one of {PADDING_MODES}, got {mode!r}")
+    padding = args["padding"]
+    if isinstance(padding, str):
+        require(padding in ("same", "valid"), f"Invalid padding string {padding!r}, should be one of ('valid', 'same')")
+        strides = args["stride"] if isinstance(args["stride"], (tuple, list)) else (args["stride"],)
+        strided = any(is_int(s) and s != 1 for s in strides)
+        require(not (padding == "same" and strided), "padding='same' is not supported for strided convolutions")
+
+
+def _windows(args: Args, count: int) -> dict[str, tuple[object, ...]]:
+    """Kernel, stride and dilation per spatial dimension, checked as the forward call does."""
+    spread = {name: exact(args[name], count, name) for name in ("kernel_size", "stride", "dilation")}
+    for name, values in spread.items():
+        for value in values:
+            require(_positive(value), f"{name} must be positive, got {args[name]!r}")
+    require(_positive(args["out_channels"]), "out_channels must be positive")
+    return spread
+
+
+def _side_padding(args: Args, count: int, spread: dict[str, tuple[object, ...]]) -> tuple[tuple[object, object], ...]:
+    """(left, right) padding per spatial dimension, resolving 'same' and 'valid'."""
+    padding = args["padding"]
+    if padding == "valid":
+        return ((0, 0),) * count
+    if padding == "same":
+        totals = [arith(lambda d, k: d * (k - 1), d, k) for d, k in zip(spread["dilation"], spread["kernel_size"])]
+        return tuple((arith(lambda t: t // 2, t), arith(lambda t: t - t // 2, t)) for t in totals)
+    sides = exact(padding, count, "padding")
+    for side in sides:
+        require(_non_negative(side), f"negative padding is not supported, got {padding!r}")
+    return tuple((side, side) for side in sides)
+
+
+def _mode_allows(mode: object, side: object, length: Dim) -> object:
+    """Whether ``padding_mode`` can pad ``side`` elements onto ``length`` (reflect needs fewer)."""
+    if mode == "reflect":
+        return arith(lambda s, n: s < n, side, length)
+    if mode == "circular":
+        return arith(lambda s, n: s <= n, side, length)
+    return True
+
+
+def _conv_length(name: str, args: Args, length: Dim, kernel: object, stride: object, dilation: object, sides: tuple[object, object]) -> Dim:
+    for side in sides:
+        require(
+            _mode_allows(args["padding_mode"], side, length),
+            f"{name}: padding {side} is too large for {args['padding_mode']} padding of size {length}",
+        )
+    left, right = sides
+    padded = arith(lambda n, a, b: n + a + b, length, left, right)
+    reach = arith(lambda d, k: d * (k - 1) + 1, dilation, kernel)
+    if is_int(padded) and is_int(reach) and padded < reach:
+        raise ShapeError(
+            f"{name}: kernel reach {reach} is larger than the padded input size {padded}", Problem.COLLAPSE
+        )
+    size = arith(lambda p, r, s: (p - r) // s + 1, padded, reach, stride)
+    return require_windows(size, name, length)
+
+
+def _conv_output(count: int, name: str):
+    def output(args: Args, shape: Shape) -> Shape:
+        spread = _windows(args, count)
+        sides = _side_padding(args, count, spread)
+        lengths = shape.tail(count)
+        sizes = tuple(
+            _conv_length(name, args, n, k, s, d, p)
+            for n, k, s, d, p in zip(lengths, spread["kernel_size"], spread["stride"], spread["dilation"], sides)
+        )
+        return shape.with_tail(count + 1, (args["out_channels"],) + sizes, "float")
+
+    return output
+
+
+def _transposed_length(name: str, length: Dim, kernel: object, stride: object, padding: object, dilation: object, extra: object) -> Dim:
+    require(_non_negative(padding), f"negative padding is not supported, got {padding}")
+    require(_non_negative(extra), f"negative output_padding is not supported, got {extra}")
+    require(
+        arith(lambda o, s, d: o < s or o < d, extra, stride, dilation),
+        f"output padding must be smaller than either stride or dilation, got {extra}",
+    )
+    size = arith(
+        lambda n, k, s, p, d, o: (n - 1) * s - 2 * p + d * (k - 1) + o + 1,
+        length, kernel, stride, padding, dilation, extra,
+    )
+    return require_windows(size, name, length)
+
+
+def _transposed_output(count: int, name: str):
+    def output(args: Args, shape: Shape) -> Shape:
+        if isinstance(args["padding"], str):
+            raise ShapeError(f"{name} does not accept string padding {args['padding']!r}", Problem.HYPERPARAMETER)
+        spread = _windows(args, count)
+        paddings = exact(args["padding"], count, "padding")
+        extras = exact(args["output_padding"], count, "output_padding")
+        sizes = tuple(
+            _transposed_length(name, n, k, s, p, d, o)
+            for n, k, s, p, d, o in zip(
+                shape.tail(count), spread["kernel_size"], spread["stride"], paddings, spread["dilation"], extras
+            )
+        )
+        return shape.with_tail(count + 1, (args["out_channels"],) + sizes, "float")
+
+    return output
+
+
+def _channels(count: int):
+    def channels(args: Args, shape: Shape) -> Dim:
+        return channel_dim(shape, count)
+
+    return channels
+
+
+_HEAD = (Param("in_channels"), Param("out_channels"), Param("kernel_size"), Param("stride", 1), Param("padding", 0))
+_TAIL = (Param("padding_mode", "zeros"),) + FACTORY
+
+
+def conv(count: int) -> LayerKind:
+    name = f"Conv{count}d"
+    return LayerKind(
+        name,
+        _HEAD + (Param("dilation", 1), Param("groups", 1), Param("bias", True)) + _TAIL,
+        _conv_output(count, name),
+        input_arg="in_channels",
+        expected_input=_channels(count),
+        ranks=(count + 1, count + 2),
+        validate=lambda args: _validate(args, transposed=False),
+        family=Family.CONV,
+    )
+
+
+def conv_transpose(count: int) -> LayerKind:
+    name = f"ConvTranspose{count}d"
+    return LayerKind(
+        name,
+        _HEAD + (Param("output_padding", 0), Param("groups", 1), Param("bias", True), Param("dilation", 1)) + _TAIL,
+        _transposed_output(count, name),
+        input_arg="in_channels",
+        expected_input=_channels(count),
+        ranks=(count + 1, count + 2),
+        validate=lambda args: _validate(args, transposed=True),
+        family=Family.CONV,
+    )
+
+
+CONVS = {count: conv(count) for count in (1, 2, 3)}
+CONV_TRANSPOSES = {count: conv_transpose(count) for count in (1, 2, 3)}
+
+KINDS = tuple(CONVS.values()) + tuple(CONV_TRANSPOSES.values())

@@ -1,0 +1,60 @@
+"""Embedding and EmbeddingBag: integer indices in, float vectors out."""
+
+from __future__ import annotations
+
+from shapelint.catalog.base import FACTORY, Args, LayerKind, Param, Problem, ShapeError, require
+from shapelint.dims import Shape, arith, product
+
+BAG_MODES = ("sum", "mean", "max")
+
+
+def _validate(args: Args) -> None:
+    count = args["num_embeddings"]
+    for name in ("num_embeddings", "embedding_dim"):
+        require(arith(lambda v: v >= 0, args[name]), f"{name} must not be negative, got {args[name]}")
+    index = args["padding_idx"]
+    if index is not None:
+        require(arith(lambda i, n: -n <= i < n, index, count), f"padding_idx {index} must be within num_embeddings {count}")
+
+
+def _indices(layer: str, args: Args, shape: Shape) -> None:
+    """Reject float indices, and any lookup into an empty table."""
+    if shape.dtype == "float":
+        raise ShapeError(f"{layer} expects integer indices, got a float tensor", Problem.DTYPE)
+    empty_table = args["num_embeddings"] == 0
+    require(not (empty_table and arith(lambda n: n > 0, product(shape.dims)) is True), f"{layer} has no rows to look up", Problem.OTHER)
+
+
+def _embedding(args: Args, shape: Shape) -> Shape:
+    _indices("Embedding", args, shape)
+    return Shape(shape.dims + (args["embedding_dim"],), shape.open, "float")
+
+
+def _bag(args: Args, shape: Shape) -> Shape:
+    _indices("EmbeddingBag", args, shape)
+    mode = args["mode"]
+    require(mode in BAG_MODES or not isinstance(mode, str), f"mode has to be one of {BAG_MODES}, got {mode!r}")
+    return Shape((shape.dim(-2), args["embedding_dim"]), dtype="float")
+
+
+KINDS = (
+    LayerKind(
+        "Embedding",
+        (Param("num_embeddings"), Param("embedding_dim"), Param("padding_idx", None), Param("max_norm", None))
+        + (Param("norm_type", 2.0), Param("scale_grad_by_freq", False), Param("sparse", False))
+        + (Param("_weight", None), Param("_freeze", False))
+        + FACTORY,
+        _embedding,
+        validate=_validate,
+    ),
+    LayerKind(
+        "EmbeddingBag",
+        (Param("num_embeddings"), Param("embedding_dim"), Param("max_norm", None), Param("norm_type", 2.0))
+        + (Param("scale_grad_by_freq", False), Param("mode", "mean"), Param("sparse", False), Param("_weight", None))
+        + (Param("include_last_offset", False), Param("padding_idx", None))
+        + FACTORY,
+        _bag,
+        ranks=(2,),
+        validate=_validate,
+    ),
+)

@@ -1,0 +1,69 @@
+"""Lazy* layers: their twin's rule, with the input size taken from the first input.
+
+torch builds a lazy layer as its twin with zero sizes and fills the input
+size in on the first forward call, so a lazy layer is always consistent: its
+construction checks run with zeros and the twin's full checks run at forward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from shapelint.catalog.base import Args, LayerKind, Param
+from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
+from shapelint.catalog.linear import LINEAR
+from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels, instance_channels
+from shapelint.dims import Dim, Shape
+
+SizeRule = Callable[[Args, Shape], Dim]
+
+
+def lazy(
+    twin: LayerKind,
+    size: SizeRule,
+    zeroed: tuple[str, ...] = (),
+    defaults: dict[str, object] | None = None,
+) -> LayerKind:
+    """The ``Lazy`` variant of ``twin``; ``zeroed`` parameters are constructed as 0 by torch."""
+    assert twin.input_arg is not None
+    input_arg = twin.input_arg
+    defaults = defaults or {}
+    params = tuple(
+        replace(param, default=defaults.get(param.name, param.default)) for param in twin.params if param.name != input_arg
+    )
+
+    def validate(args: Args) -> None:
+        twin.check_hyperparameters({**args, input_arg: 0, **{name: 0 for name in zeroed}})
+
+    def output(args: Args, shape: Shape) -> Shape:
+        return twin.infer({**args, input_arg: size(args, shape)}, shape)
+
+    return LayerKind(
+        f"Lazy{twin.name}",
+        params,
+        output,
+        ranks=twin.ranks,
+        min_rank=twin.min_rank,
+        validate=validate,
+        family=twin.family,
+    )
+
+
+def _last(args: Args, shape: Shape) -> Dim:
+    return shape.dim(-1)
+
+
+def _conv_channels(count: int) -> SizeRule:
+    return lambda args, shape: shape.dim(-(count + 1))
+
+
+_INSTANCE_DEFAULTS = {"affine": True, "track_running_stats": True}
+
+KINDS = (
+    (lazy(LINEAR, _last, zeroed=("out_features",)),)
+    + tuple(lazy(kind, _conv_channels(count), zeroed=("out_channels",)) for count, kind in CONVS.items())
+    + tuple(lazy(kind, _conv_channels(count), zeroed=("out_channels",)) for count, kind in CONV_TRANSPOSES.items())
+    + tuple(lazy(kind, batch_channels(kind)) for kind in BATCH_NORMS.values())
+    + tuple(lazy(kind, instance_channels(count), defaults=_INSTANCE_DEFAULTS) for count, kind in INSTANCE_NORMS.items())
+)

@@ -1,0 +1,210 @@
+"""BatchNorm, InstanceNorm, LayerNorm, RMSNorm, GroupNorm and LocalResponseNorm.
+
+torch compares the channel count only where a parameter or running buffer of
+that size exists: BatchNorm and InstanceNorm accept any channel count when
+``affine`` and ``track_running_stats`` are both off (InstanceNorm then merely
+warns), and GroupNorm without ``affine`` only needs channels divisible by
+``num_groups``.  The rules mirror that, so such layers are never reported.
+Shapes follow ``eval()`` mode: training additionally rejects one value per
+channel, which depends on the batch size the linter rarely knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shapelint.catalog.base import (
+    FACTORY,
+    Args,
+    Family,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+    channel_dim,
+    front_dim,
+    keep,
+    require,
+    to_float,
+    truthy,
+)
+from shapelint.dims import UNKNOWN, Dim, Shape, arith, product
+
+_BIAS = (Param("bias", True, keyword_only=True),)
+SizeRule = Callable[[Args, Shape], Dim]
+
+
+def _sized(args: Args, *flags: str) -> bool:
+    """Whether some parameter or buffer has the input size, so torch compares it."""
+    return any(truthy(args[flag]) for flag in flags)
+
+
+def _non_negative_when_sized(args: Args, name: str, *flags: str) -> None:
+    if _sized(args, *flags):
+        require(arith(lambda v: v >= 0, args[name]), f"{name} must not be negative, got {args[name]}")
+
+
+def batch_channels(kind: LayerKind) -> SizeRule:
+    """BatchNorm's channel: dimension 1 of a 2-D to 5-D input."""
+    return lambda args, shape: front_dim(shape, 1, kind.ranks)
+
+
+def instance_channels(count: int) -> SizeRule:
+    """InstanceNorm's channel: just before the ``count`` spatial dimensions, batched or not."""
+    return lambda args, shape: channel_dim(shape, count)
+
+
+def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
+    def expected(args: Args, shape: Shape) -> object:
+        return front_dim(shape, 1, ranks) if _sized(args, "affine", "track_running_stats") else UNKNOWN
+
+    return LayerKind(
+        name,
+        (Param("num_features"), Param("eps", 1e-05), Param("momentum", 0.1), Param("affine", True))
+        + (Param("track_running_stats", True),)
+        + FACTORY
+        + _BIAS,
+        to_float,
+        input_arg="num_features",
+        expected_input=expected,
+        ranks=ranks,
+        validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
+        family=Family.NORM,
+    )
+
+
+def _instance_output(count: int) -> Callable[[Args, Shape], Shape]:
+    def output(args: Args, shape: Shape) -> Shape:
+        if truthy(args["track_running_stats"]) is False:
+            require(
+                arith(lambda n: n != 1, product(shape.tail(count))),
+                f"InstanceNorm{count}d expects more than 1 spatial element, got input of shape {shape}",
+                Problem.COLLAPSE,
+            )
+        return to_float(args, shape)
+
+    return output
+
+
+def _instance_norm(count: int) -> LayerKind:
+    def expected(args: Args, shape: Shape) -> object:
+        return channel_dim(shape, count) if _sized(args, "affine", "track_running_stats") else UNKNOWN
+
+    return LayerKind(
+        f"InstanceNorm{count}d",
+        (Param("num_features"), Param("eps", 1e-05), Param("momentum", 0.1), Param("affine", False))
+        + (Param("track_running_stats", False),)
+        + FACTORY
+        + _BIAS,
+        _instance_output(count),
+        input_arg="num_features",
+        expected_input=expected,
+        ranks=(count + 1, count + 2),
+        validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
+        family=Family.NORM,
+    )
+
+
+def _normalized_length(args: Args) -> int | None:
+    normalized = args["normalized_shape"]
+    if isinstance(normalized, (tuple, list)):
+        return len(normalized)
+    return None if normalized is UNKNOWN else 1
+
+
+def _trailing(args: Args, shape: Shape) -> object:
+    """The trailing sizes, in the form ``normalized_shape`` was written (int, tuple or list)."""
+    normalized = args["normalized_shape"]
+    count = _normalized_length(args)
+    if count is None:
+        return UNKNOWN
+    if count == 0:
+        raise ShapeError("normalized_shape must contain at least one element", Problem.HYPERPARAMETER)
+    if shape.rank is not None and shape.rank < count:
+        raise ShapeError(f"input of shape {shape} has fewer dimensions than normalized_shape {normalized!r}", Problem.RANK)
+    tail = shape.tail(count)
+    if isinstance(normalized, list):
+        return list(tail)
+    return tail if isinstance(normalized, tuple) else tail[0]
+
+
+def _validate_normalized(args: Args) -> None:
+    normalized = args["normalized_shape"]
+    sizes = normalized if isinstance(normalized, (tuple, list)) else (normalized,)
+    if truthy(args["elementwise_affine"]):
+        for size in sizes:
+            require(arith(lambda v: v >= 0, size), f"normalized_shape must not be negative, got {normalized!r}")
+
+
+def _layer_norm(name: str, params: tuple[Param, ...]) -> LayerKind:
+    return LayerKind(
+        name,
+        (Param("normalized_shape"),) + params + FACTORY,
+        to_float,
+        input_arg="normalized_shape",
+        expected_input=_trailing,
+        validate=_validate_normalized,
+        family=Family.NORM,
+    )
+
+
+def _group_channels(args: Args, shape: Shape) -> object:
+    return front_dim(shape, 1) if truthy(args["affine"]) else UNKNOWN
+
+
+def _group_output(args: Args, shape: Shape) -> Shape:
+    channels, groups = front_dim(shape, 1), args["num_groups"]
+    require(
+        arith(lambda c, g: c % g == 0, channels, groups),
+        f"GroupNorm: {channels} input channels are not divisible by num_groups={groups}",
+        Problem.OTHER,
+    )
+    return to_float(args, shape)
+
+
+def _validate_groups(args: Args) -> None:
+    groups, channels = args["num_groups"], args["num_channels"]
+    require(arith(lambda g: g > 0, groups), f"num_groups must be positive, got {groups}")
+    require(
+        arith(lambda c, g: c % g == 0, channels, groups),
+        f"num_channels ({channels}) must be divisible by num_groups ({groups})",
+    )
+    _non_negative_when_sized(args, "num_channels", "affine")
+
+
+def _lrn_output(args: Args, shape: Shape) -> Shape:
+    require(arith(lambda s: s > 0, args["size"]), f"LocalResponseNorm size must be positive, got {args['size']}")
+    return keep(args, shape)
+
+
+BATCH_NORMS = {
+    1: _batch_norm("BatchNorm1d", (2, 3)),
+    2: _batch_norm("BatchNorm2d", (4,)),
+    3: _batch_norm("BatchNorm3d", (5,)),
+}
+INSTANCE_NORMS = {count: _instance_norm(count) for count in (1, 2, 3)}
+
+KINDS = (
+    tuple(BATCH_NORMS.values())
+    + tuple(INSTANCE_NORMS.values())
+    + (
+        _layer_norm("LayerNorm", (Param("eps", 1e-05), Param("elementwise_affine", True), Param("bias", True))),
+        _layer_norm("RMSNorm", (Param("eps", None), Param("elementwise_affine", True))),
+        LayerKind(
+            "GroupNorm",
+            (Param("num_groups"), Param("num_channels"), Param("eps", 1e-05), Param("affine", True)) + FACTORY + _BIAS,
+            _group_output,
+            input_arg="num_channels",
+            expected_input=_group_channels,
+            min_rank=2,
+            validate=_validate_groups,
+            family=Family.NORM,
+        ),
+        LayerKind(
+            "LocalResponseNorm",
+            (Param("size"), Param("alpha", 0.0001), Param("beta", 0.75), Param("k", 1.0)),
+            _lrn_output,
+            min_rank=3,
+        ),
+    )
+)

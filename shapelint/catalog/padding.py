@@ -1,0 +1,91 @@
+"""ZeroPad, ConstantPad, ReflectionPad, ReplicationPad and CircularPad in 1, 2 and 3 dimensions.
+
+torch keeps a padding tuple as written and hands it to ``F.pad``, which pads
+``len(padding) // 2`` trailing dimensions (last dimension first), whatever the
+class name says; negative entries crop.  The rules follow ``F.pad``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, require
+from shapelint.dims import Dim, Shape, arith
+
+
+@dataclass(frozen=True)
+class _Mode:
+    """How one ``F.pad`` mode limits ranks and sizes."""
+
+    name: str
+    smallest: int
+    side_fits: Callable[[int, int], bool] | None = None
+    ranks_follow_padding: bool = True
+
+
+CONSTANT = _Mode("constant", 0, ranks_follow_padding=False)
+REFLECT = _Mode("reflect", 1, lambda side, length: side < length)
+REPLICATE = _Mode("replicate", 1)
+CIRCULAR = _Mode("circular", 0, lambda side, length: side <= length)
+
+
+def _pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
+    """(before, after) per padded dimension, first dimension first."""
+    flat = tuple(padding) if isinstance(padding, (tuple, list)) else (padding,) * (2 * count)
+    if len(flat) % 2:
+        raise ShapeError(f"padding {padding!r} must have an even number of entries", Problem.HYPERPARAMETER)
+    pairs = [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+    return tuple(reversed(pairs))
+
+
+def _check_rank(mode: _Mode, shape: Shape, count: int) -> None:
+    if shape.rank is None:
+        return
+    if shape.rank < count or (mode.ranks_follow_padding and shape.rank not in (count + 1, count + 2)):
+        raise ShapeError(f"{mode.name} padding of {count} dimensions does not accept input of shape {shape}", Problem.RANK)
+
+
+def _padded(mode: _Mode, length: Dim, before: object, after: object) -> Dim:
+    if mode.side_fits is not None:
+        for side in (before, after):
+            require(
+                arith(mode.side_fits, side, length),
+                f"{mode.name} padding {side} does not fit input size {length}",
+            )
+    size = arith(lambda n, a, b: n + a + b, length, before, after)
+    require(
+        arith(lambda s: s >= mode.smallest, size),
+        f"{mode.name} padding ({before}, {after}) leaves size {size} of input size {length}",
+        Problem.COLLAPSE,
+    )
+    return size
+
+
+def _pad_output(mode: _Mode, count: int) -> Callable[[Args, Shape], Shape]:
+    def output(args: Args, shape: Shape) -> Shape:
+        pairs = _pairs(args["padding"], count)
+        _check_rank(mode, shape, len(pairs))
+        lengths = shape.tail(len(pairs))
+        sizes = tuple(_padded(mode, length, *pair) for length, pair in zip(lengths, pairs))
+        return shape.with_tail(len(pairs), sizes)
+
+    return output
+
+
+def _pad(prefix: str, mode: _Mode, count: int, extra: tuple[Param, ...] = ()) -> LayerKind:
+    ranks = (count + 1, count + 2) if mode is CIRCULAR else None
+    return LayerKind(f"{prefix}Pad{count}d", (Param("padding"),) + extra, _pad_output(mode, count), ranks=ranks)
+
+
+KINDS = tuple(
+    kind
+    for count in (1, 2, 3)
+    for kind in (
+        _pad("Zero", CONSTANT, count),
+        _pad("Constant", CONSTANT, count, (Param("value"),)),
+        _pad("Reflection", REFLECT, count),
+        _pad("Replication", REPLICATE, count),
+        _pad("Circular", CIRCULAR, count),
+    )
+)

@@ -1,0 +1,104 @@
+"""MaxPool, AvgPool, AdaptiveAvgPool and AdaptiveMaxPool in 1, 2 and 3 dimensions.
+
+Pooling layers check nothing at construction; every problem surfaces in
+``forward``.  Unlike convolutions, a 1-tuple hyperparameter is spread over
+all dimensions.  ``return_indices=True`` makes torch return a pair; the rule
+gives the shape of the pooled values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, expand, require
+from shapelint.catalog.windows import require_windows, window_count
+from shapelint.dims import Shape, arith
+
+Output = Callable[[Args, Shape], Shape]
+
+
+def _pool_length(name: str, length: object, kernel: object, stride: object, padding: object, dilation: object, ceil_mode: object) -> object:
+    require(arith(lambda k: k > 0, kernel), f"{name}: kernel_size must be positive, got {kernel}")
+    require(arith(lambda s: s > 0, stride), f"{name}: stride must be positive, got {stride}")
+    require(arith(lambda d: d > 0, dilation), f"{name}: dilation must be positive, got {dilation}")
+    require(arith(lambda p: p >= 0, padding), f"{name}: padding must not be negative, got {padding}")
+    require(
+        arith(lambda p, k: 2 * p <= k, padding, kernel),
+        f"{name}: padding {padding} must be at most half of kernel_size {kernel}",
+    )
+    return require_windows(window_count(length, kernel, stride, padding, dilation, ceil_mode), name, length)
+
+
+def _pool_output(name: str, count: int) -> Output:
+    def output(args: Args, shape: Shape) -> Shape:
+        kernel = expand(args["kernel_size"], count, "kernel_size")
+        stride = kernel if args["stride"] is None else expand(args["stride"], count, "stride")
+        padding = expand(args["padding"], count, "padding")
+        dilation = expand(args.get("dilation", 1), count, "dilation")
+        divisor = args.get("divisor_override")
+        require(divisor != 0, f"{name}: divisor_override must not be zero")
+        sizes = tuple(
+            _pool_length(name, *values, args["ceil_mode"])
+            for values in zip(shape.tail(count), kernel, stride, padding, dilation)
+        )
+        return shape.with_tail(count, sizes)
+
+    return output
+
+
+def _adaptive_sizes(name: str, output_size: object, count: int) -> tuple[object, ...]:
+    if output_size is None:
+        raise ShapeError(f"{name}: output_size must not be None", Problem.HYPERPARAMETER)
+    if not isinstance(output_size, (tuple, list)):
+        return (output_size,) * count
+    if len(output_size) != count:
+        raise ShapeError(f"{name}: output_size must have {count} elements, got {output_size!r}", Problem.HYPERPARAMETER)
+    require(count > 1 or output_size[0] is not None, f"{name}: output_size must be an int")
+    return tuple(output_size)
+
+
+def _adaptive_output(name: str, count: int) -> Output:
+    def output(args: Args, shape: Shape) -> Shape:
+        sizes = _adaptive_sizes(name, args["output_size"], count)
+        for size in sizes:
+            require(size is None or arith(lambda s: s >= 0, size), f"{name}: output_size must not be negative")
+        lengths = shape.tail(count)
+        return shape.with_tail(count, tuple(n if s is None else s for n, s in zip(lengths, sizes)))
+
+    return output
+
+
+def _max_pool(count: int) -> LayerKind:
+    name = f"MaxPool{count}d"
+    params = (Param("kernel_size"), Param("stride", None), Param("padding", 0), Param("dilation", 1))
+    return LayerKind(
+        name,
+        params + (Param("return_indices", False), Param("ceil_mode", False)),
+        _pool_output(name, count),
+        ranks=(count + 1, count + 2),
+    )
+
+
+def _avg_pool(count: int) -> LayerKind:
+    name = f"AvgPool{count}d"
+    params = (Param("kernel_size"), Param("stride", None), Param("padding", 0), Param("ceil_mode", False))
+    divisor = (Param("divisor_override", None),) if count > 1 else ()
+    return LayerKind(
+        name,
+        params + (Param("count_include_pad", True),) + divisor,
+        _pool_output(name, count),
+        ranks=(count + 1, count + 2),
+    )
+
+
+def _adaptive(kind: str, count: int) -> LayerKind:
+    name = f"Adaptive{kind}Pool{count}d"
+    indices = (Param("return_indices", False),) if kind == "Max" else ()
+    return LayerKind(name, (Param("output_size"),) + indices, _adaptive_output(name, count), ranks=(count + 1, count + 2))
+
+
+KINDS = tuple(
+    kind
+    for count in (1, 2, 3)
+    for kind in (_max_pool(count), _avg_pool(count), _adaptive("Avg", count), _adaptive("Max", count))
+)

@@ -1,0 +1,145 @@
+"""Upsample, UpsamplingNearest2d/Bilinear2d, PixelShuffle, PixelUnshuffle and ChannelShuffle.
+
+Upsample checks nothing at construction: a missing or doubled size, a mode
+that does not fit the rank and ``align_corners`` on a non-interpolating mode
+all fail on the first call.  Its constructor turns a falsy ``scale_factor``
+(0, an empty tuple) into ``None``; the rule does the same.
+"""
+
+from __future__ import annotations
+
+import math
+from operator import mul
+
+from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, front_dim, keep, require
+from shapelint.dims import UNKNOWN, Dim, Shape, arith
+
+MODE_RANKS = {
+    "nearest": (3, 4, 5),
+    "nearest-exact": (3, 4, 5),
+    "area": (3, 4, 5),
+    "linear": (3,),
+    "bilinear": (4,),
+    "bicubic": (4,),
+    "trilinear": (5,),
+}
+INTERPOLATING = ("linear", "bilinear", "bicubic", "trilinear")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _per_dim(value: object, count: int, name: str) -> tuple[object, ...]:
+    if not isinstance(value, (tuple, list)):
+        return (value,) * count
+    if len(value) != count:
+        raise ShapeError(f"Upsample {name} {value!r} does not match {count} spatial dimensions", Problem.RANK)
+    return tuple(value)
+
+
+def _scaled(length: Dim, scale: object) -> Dim:
+    if isinstance(length, int) and _number(scale):
+        return math.floor(length * float(scale))
+    return UNKNOWN
+
+
+def _check_call(args: Args, shape: Shape) -> None:
+    """What ``F.interpolate`` rejects before looking at sizes."""
+    size, scale, mode = args["size"], args["scale_factor"] or None, args["mode"]
+    require(size is not None or scale is not None, "Upsample needs size or scale_factor")
+    require(size is None or scale is None, "Upsample takes only one of size and scale_factor")
+    require(not (size is not None and args["recompute_scale_factor"]), "recompute_scale_factor is meaningless with size")
+    if mode is UNKNOWN:
+        return
+    require(mode in MODE_RANKS, f"Upsample mode {mode!r} is not supported")
+    interpolating = mode in INTERPOLATING
+    require(interpolating or args["align_corners"] is None, f"align_corners cannot be set with mode {mode!r}")
+    if shape.rank is not None and shape.rank not in MODE_RANKS[mode]:
+        raise ShapeError(f"Upsample mode {mode!r} does not accept a {shape.rank}-D input", Problem.RANK)
+
+
+def _upsample(args: Args, shape: Shape) -> Shape:
+    _check_call(args, shape)
+    if shape.rank is None:
+        return Shape.anything().with_dtype(shape.dtype)
+    count = shape.rank - 2
+    lengths = shape.tail(count)
+    if args["size"] is not None:
+        sizes = _per_dim(args["size"], count, "size")
+    else:
+        scales = _per_dim(args["scale_factor"], count, "scale_factor")
+        sizes = tuple(_scaled(length, scale) for length, scale in zip(lengths, scales))
+    for length, size in zip(lengths, sizes):
+        require(arith(lambda s: s > 0, size), f"Upsample output size {size} for input size {length} must be positive", Problem.COLLAPSE)
+    return shape.with_tail(count, sizes)
+
+
+def _fixed_mode(mode: str, align_corners: bool | None):
+    def output(args: Args, shape: Shape) -> Shape:
+        full = {**args, "mode": mode, "align_corners": align_corners, "recompute_scale_factor": None}
+        return _upsample(full, shape)
+
+    return output
+
+
+def _pixel_shuffle(args: Args, shape: Shape) -> Shape:
+    factor = args["upscale_factor"]
+    require(arith(lambda r: r > 0, factor), f"PixelShuffle upscale_factor must be positive, got {factor}")
+    channels, height, width = shape.tail(3)
+    require(
+        arith(lambda c, r: c % (r * r) == 0, channels, factor),
+        f"PixelShuffle: {channels} channels are not divisible by upscale_factor**2 = {arith(lambda r: r * r, factor)}",
+        Problem.OTHER,
+    )
+    return shape.with_tail(
+        3, (arith(lambda c, r: c // (r * r), channels, factor), arith(mul, height, factor), arith(mul, width, factor))
+    )
+
+
+def _pixel_unshuffle(args: Args, shape: Shape) -> Shape:
+    factor = args["downscale_factor"]
+    require(arith(lambda r: r > 0, factor), f"PixelUnshuffle downscale_factor must be positive, got {factor}")
+    channels, height, width = shape.tail(3)
+    for side in (height, width):
+        require(
+            arith(lambda n, r: n % r == 0, side, factor),
+            f"PixelUnshuffle: size {side} is not divisible by downscale_factor {factor}",
+            Problem.OTHER,
+        )
+    return shape.with_tail(
+        3,
+        (
+            arith(lambda c, r: c * r * r, channels, factor),
+            arith(lambda n, r: n // r, height, factor),
+            arith(lambda n, r: n // r, width, factor),
+        ),
+    )
+
+
+def _channel_shuffle(args: Args, shape: Shape) -> Shape:
+    groups, channels = args["groups"], front_dim(shape, 1)
+    require(arith(lambda g: g > 0, groups), f"ChannelShuffle groups must be positive, got {groups}")
+    require(
+        arith(lambda c, g: c % g == 0, channels, groups),
+        f"ChannelShuffle: {channels} channels are not divisible by groups={groups}",
+        Problem.OTHER,
+    )
+    return keep(args, shape)
+
+
+_SIZE = (Param("size", None), Param("scale_factor", None))
+
+KINDS = (
+    LayerKind(
+        "Upsample",
+        _SIZE + (Param("mode", "nearest"), Param("align_corners", None), Param("recompute_scale_factor", None)),
+        _upsample,
+        ranks=(3, 4, 5),
+    ),
+    LayerKind("UpsamplingNearest2d", _SIZE, _fixed_mode("nearest", None), ranks=(3, 4, 5)),
+    LayerKind("UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5)),
+    LayerKind("PixelShuffle", (Param("upscale_factor"),), _pixel_shuffle, min_rank=3),
+    LayerKind("PixelUnshuffle", (Param("downscale_factor"),), _pixel_unshuffle, min_rank=3),
+    LayerKind("ChannelShuffle", (Param("groups"),), _channel_shuffle, min_rank=3),
+)

@@ -1,0 +1,59 @@
+"""Every catalogued kind binds arguments exactly as torch's constructor does."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+import torch
+
+from shapelint.catalog import CATALOG, REQUIRED
+
+CONV = [f"{kind}{n}d" for kind in ("Conv", "ConvTranspose") for n in (1, 2, 3)]
+POOL = [f"{kind}Pool{n}d" for kind in ("Max", "Avg", "AdaptiveAvg", "AdaptiveMax") for n in (1, 2, 3)]
+NORM = [f"{kind}Norm{n}d" for kind in ("Batch", "Instance") for n in (1, 2, 3)]
+NORM += ["LayerNorm", "GroupNorm", "LocalResponseNorm", "RMSNorm"]
+DROPOUT = ["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"]
+ACTIVATION = """ReLU ReLU6 LeakyReLU PReLU ELU SELU CELU GELU SiLU Mish Hardswish Hardsigmoid Hardtanh Tanh Sigmoid
+Softplus Softsign Tanhshrink Threshold LogSigmoid Hardshrink Softshrink RReLU GLU Softmax LogSoftmax Softmin
+Softmax2d""".split()
+RESAMPLE = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d", "PixelShuffle", "PixelUnshuffle", "ChannelShuffle"]
+PAD = [f"{kind}Pad{n}d" for kind in ("Zero", "Constant", "Reflection", "Replication", "Circular") for n in (1, 2, 3)]
+LAZY = ["LazyLinear"] + [f"Lazy{name}" for name in CONV] + [f"Lazy{kind}Norm{n}d" for kind in ("Batch", "Instance") for n in (1, 2, 3)]
+BASICS = ["Identity", "Linear", "Bilinear", "Flatten", "Unflatten", "Embedding", "EmbeddingBag"]
+REQUIRED_NAMES = CONV + POOL + NORM + DROPOUT + ACTIVATION + RESAMPLE + PAD + LAZY + BASICS
+
+
+def test_catalog_covers_the_required_kinds() -> None:
+    assert sorted(set(REQUIRED_NAMES) - set(CATALOG)) == []
+
+
+def test_every_activation_in_torch_is_catalogued() -> None:
+    module = torch.nn.modules.activation
+    classes = {name for name in dir(module) if isinstance(getattr(module, name), type)}
+    layers = {name for name in classes if issubclass(getattr(module, name), torch.nn.Module)}
+    not_elementwise = {"Module", "MultiheadAttention", "NonDynamicallyQuantizableLinear"}
+    assert sorted(layers - not_elementwise - set(CATALOG)) == []
+
+
+def _torch_params(name: str) -> list[tuple[str, object, bool]]:
+    signature = inspect.signature(getattr(torch.nn, name).__init__)
+    return [
+        (p.name, REQUIRED if p.default is inspect.Parameter.empty else p.default, p.kind is inspect.Parameter.KEYWORD_ONLY)
+        for p in list(signature.parameters.values())[1:]
+        if p.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_signature_matches_torch(name: str) -> None:
+    ours = [(p.name, p.default, p.keyword_only) for p in CATALOG[name].params]
+    assert ours == _torch_params(name)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_input_argument_is_a_parameter(name: str) -> None:
+    kind = CATALOG[name]
+    assert kind.input_arg is None or kind.input_arg in kind.param_names
+    if name.startswith("Lazy"):
+        assert kind.input_arg is None

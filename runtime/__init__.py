@@ -44,7 +44,7 @@ from shapelint.runtime.basic import (
 from shapelint.runtime.conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Module
-from shapelint.runtime.norm import BatchNorm1d, BatchNorm2d, BatchNorm3d, GroupNorm, LayerNorm
+from shapelint.runtime.norm import BatchNorm1d, BatchNorm2d, BatchNorm3d, GroupNorm, LayerNorm, RMSNorm
 from shapelint.runtime.pool import (
     AdaptiveAvgPool1d,
     AdaptiveAvgPool2d,
@@ -65,7 +65,7 @@ __all__ = [
     "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "Dropout",
     "Dropout1d", "Dropout2d", "Dropout3d", "Embedding", "Flatten", "GroupNorm", "Hardsigmoid", "Hardswish",
     "Hardtanh", "Identity", "Layer", "LayerNorm", "LeakyReLU", "Linear", "LogSigmoid", "LogSoftmax",
-    "MaxPool1d", "MaxPool2d", "MaxPool3d", "Mish", "Module", "PReLU", "ReLU", "ReLU6", "SELU", "Sequential",
+    "MaxPool1d", "MaxPool2d", "MaxPool3d", "Mish", "Module", "PReLU", "RMSNorm", "ReLU", "ReLU6", "SELU", "Sequential",
     "ShapeError", "SiLU", "Sigmoid", "Softmax", "Softplus", "Softsign", "StateDictError", "Tanh",
     "Tanhshrink", "Unflatten",
 ]

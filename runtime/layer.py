@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from shapelint.catalog import CATALOG, LayerKind, ShapeError
+from shapelint.catalog import CATALOG, REQUIRED, LayerKind, ShapeError
 from shapelint.dims import UNKNOWN, Shape, is_int, is_known
 from shapelint.runtime.module import Module, TensorSpec
 
@@ -22,13 +22,15 @@ def kind_named(name: str) -> LayerKind:
     return kind
 
 
-def bind_hyperparameters(kind: LayerKind, args: tuple, kwargs: Mapping[str, object]) -> dict[str, object]:
+def bind_hyperparameters(
+    kind: LayerKind, args: tuple, kwargs: Mapping[str, object], placeholder: object = UNKNOWN
+) -> dict[str, object]:
     """Bind call arguments with the input-size argument left out of the positional order.
 
     ``Linear(120)`` means ``out_features=120``; ``in_features`` is only ever a
-    keyword, and stays :data:`UNKNOWN` until the layer is built.
+    keyword, and stays ``placeholder`` until the layer is built.
     """
-    skip = kind.input_arg
+    skip = _inferred_argument(kind)
     positional = [p.name for p in kind.params if not p.keyword_only and p.name != skip]
     if len(args) > len(positional):
         raise TypeError(f"{kind.name}() takes {len(positional)} positional arguments but {len(args)} were given")
@@ -38,8 +40,15 @@ def bind_hyperparameters(kind: LayerKind, args: tuple, kwargs: Mapping[str, obje
             raise TypeError(f"{kind.name}() got multiple values for argument '{name}'")
     named.update(kwargs)
     if skip is not None:
-        named.setdefault(skip, UNKNOWN)
+        named.setdefault(skip, placeholder)
     return kind.bind((), named)
+
+
+def _inferred_argument(kind: LayerKind) -> str | None:
+    """The input-size argument when torch requires it; one with a default (PReLU's) keeps it."""
+    name = kind.input_arg
+    required = any(p.name == name and p.default is REQUIRED for p in kind.params)
+    return name if required else None
 
 
 def _is_size(value: object) -> bool:
@@ -59,10 +68,11 @@ class Layer(Module):
     size_args: ClassVar[tuple[str, ...]] = ()
     bool_args: ClassVar[tuple[str, ...]] = ("bias", "affine", "elementwise_affine", "track_running_stats", "inplace")
     accepts: ClassVar[str] = "f"
+    placeholder: ClassVar[object] = UNKNOWN
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         self.kind = kind_named(self.kind_name or type(self).__name__)
-        self.given = bind_hyperparameters(self.kind, args, kwargs)
+        self.given = bind_hyperparameters(self.kind, args, kwargs, self.placeholder)
         self._check_types(self.given)
         self.kind.check_hyperparameters(self.given)
         self.args: dict[str, object] = self.given
@@ -75,7 +85,7 @@ class Layer(Module):
     def _check_types(self, args: Mapping[str, object]) -> None:
         for name in self.int_args + self.size_args + self.bool_args:
             value = args.get(name, UNKNOWN)
-            if value is UNKNOWN or value is None:
+            if value is UNKNOWN or value is None or value is self.placeholder:
                 continue
             if name in self.bool_args and not isinstance(value, bool):
                 raise TypeError(f"{self.kind.name}: {name} must be a bool, got {value!r}")
@@ -102,8 +112,8 @@ class Layer(Module):
 
     def _complete(self, shape: Shape) -> dict[str, object]:
         """The hyperparameters with the input-size argument filled from ``shape``."""
-        name = self.kind.input_arg
-        if name is None or self.given[name] is not UNKNOWN:
+        name = _inferred_argument(self.kind)
+        if name is None or self.given[name] is not self.placeholder:
             return self.given
         expected = self.kind.expected_input_size(self.given, shape)
         if not is_known(expected) or not _is_size(expected):
@@ -171,8 +181,8 @@ class Layer(Module):
         shown = []
         for param in self.kind.params:
             value = self.args[param.name]
-            if param.name == self.kind.input_arg and value is not UNKNOWN:
-                shown.append(f"{param.name}={value!r}")
-            elif value != param.default and value is not UNKNOWN:
+            if value is self.placeholder:
+                continue
+            if param.name == self.kind.input_arg or value != param.default:
                 shown.append(f"{param.name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"

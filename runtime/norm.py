@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from shapelint.dims import UNKNOWN
 from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import TensorSpec
@@ -59,7 +60,10 @@ class BatchNorm3d(_BatchNorm):
 
 
 class LayerNorm(Layer):
+    """``LayerNorm()`` normalizes the last dimension, as Keras's ``LayerNormalization()`` does."""
+
     size_args = ("normalized_shape",)
+    placeholder = (UNKNOWN,)
 
     def _normalized(self) -> tuple[int, ...]:
         value = self.args["normalized_shape"]
@@ -94,4 +98,20 @@ class GroupNorm(Layer):
         if self.args["affine"]:
             shape = (1, -1) + (1,) * (x.ndim - 2)
             y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
+        return y.astype(x.dtype, copy=False)
+
+
+class RMSNorm(LayerNorm):
+    """``eps=None`` means the dtype's machine epsilon, as in PyTorch."""
+
+    def tensor_specs(self) -> dict[str, TensorSpec]:
+        return _affine(self._normalized(), bias=False) if self.args["elementwise_affine"] else {}
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        axes = tuple(range(-len(self._normalized()), 0))
+        eps = self.args["eps"]
+        eps = np.finfo(x.dtype).eps if eps is None else eps
+        y = x / np.sqrt((x * x).mean(axis=axes, keepdims=True) + eps)
+        if self.args["elementwise_affine"]:
+            y = y * self.tensor_at("weight")
         return y.astype(x.dtype, copy=False)

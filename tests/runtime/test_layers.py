@@ -107,6 +107,8 @@ CASES = {
     ),
     "LayerNorm": Case(lambda: rt.LayerNorm(), lambda: nn.LayerNorm(8), (2, 5, 8)),
     "LayerNorm-no-affine": Case(lambda: rt.LayerNorm(elementwise_affine=False), lambda: nn.LayerNorm(8, elementwise_affine=False), (2, 8)),
+    "RMSNorm": Case(lambda: rt.RMSNorm(), lambda: nn.RMSNorm(8), (2, 5, 8)),
+    "RMSNorm-eps": Case(lambda: rt.RMSNorm(eps=1e-3), lambda: nn.RMSNorm(8, eps=1e-3), (2, 8)),
     "GroupNorm": Case(lambda: rt.GroupNorm(2), lambda: nn.GroupNorm(2, 6), (2, 6, 4, 4)),
     "Dropout": Case(lambda: rt.Dropout(0.3), lambda: nn.Dropout(0.3), (2, 5)),
     "Dropout2d": Case(lambda: rt.Dropout2d(), lambda: nn.Dropout2d(), (2, 3, 4, 4)),
@@ -135,6 +137,7 @@ CASES = {
     "Tanhshrink": Case(lambda: rt.Tanhshrink(), lambda: nn.Tanhshrink(), (3, 4, 5)),
     "LogSigmoid": Case(lambda: rt.LogSigmoid(), lambda: nn.LogSigmoid(), (3, 4, 5)),
     "PReLU": Case(lambda: rt.PReLU(), lambda: nn.PReLU(), (3, 4, 5)),
+    "PReLU-channels": Case(lambda: rt.PReLU(4, init=0.1), lambda: nn.PReLU(4, init=0.1), (3, 4, 5)),
     "Softmax": Case(lambda: rt.Softmax(dim=1), lambda: nn.Softmax(dim=1), (3, 4, 5)),
     "LogSoftmax": Case(lambda: rt.LogSoftmax(dim=-1), lambda: nn.LogSoftmax(dim=-1), (3, 4, 5)),
 }

@@ -13,8 +13,9 @@ from shapelint.diagnostics import Diagnostic, Fix
 from shapelint.directives import Directive, find_directives
 from shapelint.dims import Shape, is_int
 from shapelint.evaluate import Interpreter
-from shapelint.propagate import Flow, Mismatch, Origin, Propagator
-from shapelint.values import SequentialValue
+from shapelint.propagate import Mismatch
+from shapelint.annotations import annotated_input
+from shapelint.values import ClassValue, Origin, SequentialValue, Tensor
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
 _PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"}
@@ -23,16 +24,14 @@ _UNITS = {Family.LINEAR: "features", Family.CONV: "channels"}
 
 def check_module(module: cst.Module, path: str, text: str | None = None) -> list[Diagnostic]:
     """All shape findings in one parsed module; ``text`` is its source, if already at hand."""
-    interpreter = Interpreter()
-    interpreter.run_module(module)
     directives = find_directives(module.code if text is None else text)
-    roots = [(seq, stmt) for seq, stmt in interpreter.sequentials if id(seq) not in interpreter.children]
-    if not roots and not directives:
-        return []
     positions = _Positions(module)
-    propagator = Propagator()
-    for sequential, statement in roots:
-        propagator.run(sequential, _input_flow(sequential, statement, directives, positions))
+    interpreter = Interpreter(class_input=lambda cls: _class_input(cls, directives, positions))
+    interpreter.run_module(module)
+    propagator = interpreter.propagator
+    for sequential, statement in interpreter.sequentials:
+        if id(sequential) not in interpreter.children:
+            propagator.run(sequential, _input_flow(sequential, statement, directives, positions))
     judged = [_judge(mismatch, path, positions) for mismatch in propagator.mismatches]
     return _deduplicate(judged) + [_bad_directive(d, path) for d in directives.values() if d.error]
 
@@ -53,27 +52,47 @@ class _Positions:
 
 def _input_flow(
     sequential: SequentialValue, statement: cst.CSTNode, directives: Mapping[int, Directive], positions: _Positions
-) -> Flow:
+) -> Tensor:
     """The declared input of a root Sequential, or a shape about which nothing is known."""
     if directives:
-        lines = {positions.of(statement).start.line, positions.of(sequential.node).start.line}
-        for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
-            directive = directives.get(line)
-            if directive is not None and directive.shape is not None:
-                return Flow(directive.shape, Origin(f"the input {directive.shape} declared", line=line))
-    return Flow(Shape.anything(), None)
+        declared = _declared(directives, positions, statement, sequential.node)
+        if declared is not None:
+            return declared
+    return Tensor(Shape.anything(), None)
+
+
+def _declared(directives: Mapping[int, Directive], positions: _Positions, *nodes: cst.CSTNode) -> Tensor | None:
+    """The input declared on the first line of any of ``nodes``, or on the line above."""
+    lines = {positions.of(node).start.line for node in nodes}
+    for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
+        directive = directives.get(line)
+        if directive is not None and directive.shape is not None:
+            return Tensor(directive.shape, Origin(f"the input {directive.shape} declared", line=line))
+    return None
+
+
+def _class_input(cls: ClassValue, directives: Mapping[int, Directive], positions: _Positions) -> Tensor | None:
+    """A module's input: a directive on its ``class`` line (or above), else a jaxtyping annotation."""
+    if directives:
+        declared = _declared(directives, positions, cls.node.name)
+        if declared is not None:
+            return declared
+    shape = annotated_input(cls.node)
+    return Tensor(shape, Origin(f"the input {shape} annotated")) if shape is not None else None
 
 
 def _judge(mismatch: Mismatch, path: str, positions: _Positions) -> tuple[Diagnostic, object]:
     error, layer = mismatch.error, mismatch.layer
     code = _code_for(mismatch)
-    argument_node = layer.arg_nodes.get(error.argument or "") if error.problem is Problem.SIZE else None
-    where = positions.of(argument_node if argument_node is not None else layer.node)
+    argument_node = None
+    if layer is not None and error.problem is Problem.SIZE:
+        argument_node = layer.arg_nodes.get(error.argument or "")
+    where = positions.of(argument_node if argument_node is not None else mismatch.node)
     origin = _describe_origin(mismatch.origin, positions)
     if error.problem is Problem.SIZE:
         message = _size_message(mismatch, origin)
     else:
-        message = f"{layer.kind.name} cannot take its input{origin}: {error.message}"
+        message = f"{mismatch.label} cannot take its input{origin}: {error.message}"
     fix = _fix_for(mismatch, argument_node, where)
     diagnostic = Diagnostic(
         path,
@@ -92,16 +111,16 @@ def _judge(mismatch: Mismatch, path: str, positions: _Positions) -> tuple[Diagno
 
 def _code_for(mismatch: Mismatch) -> str:
     problem = mismatch.error.problem
-    if problem is Problem.SIZE:
+    if problem is Problem.SIZE and mismatch.layer is not None:
         return _SIZE_CODES.get(mismatch.layer.kind.family, "incompatible")
     return _PROBLEM_CODES.get(problem, "incompatible")
 
 
 def _size_message(mismatch: Mismatch, origin: str) -> str:
-    error, kind = mismatch.error, mismatch.layer.kind
-    unit = _UNITS.get(kind.family, "channels" if is_int(error.expected) else "trailing dimensions")
+    error, family = mismatch.error, mismatch.layer.kind.family if mismatch.layer else None
+    unit = _UNITS.get(family, "channels" if is_int(error.expected) else "trailing dimensions")
     return (
-        f"{kind.name}({error.argument}={error.found!r}) receives {_plain(error.expected)} {unit}{origin} "
+        f"{mismatch.label}({error.argument}={error.found!r}) receives {_plain(error.expected)} {unit}{origin} "
         f"(shape {mismatch.incoming}); expected {error.argument}={_plain(error.expected)}"
     )
 

@@ -80,7 +80,7 @@ features = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
         invalid="""\
 import torch.nn as nn
 
-block = nn.Sequential(
+block = nn.Sequential(  # shapelint: input=(B, 3, 16, 16)
     nn.Conv2d(3, 64, kernel_size=3),
     nn.BatchNorm2d(32),
     nn.ReLU(),
@@ -89,7 +89,7 @@ block = nn.Sequential(
         valid="""\
 import torch.nn as nn
 
-block = nn.Sequential(
+block = nn.Sequential(  # shapelint: input=(B, 3, 16, 16)
     nn.Conv2d(3, 64, kernel_size=3),
     nn.BatchNorm2d(64),
     nn.ReLU(),

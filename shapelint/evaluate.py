@@ -14,8 +14,9 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from shapelint import operators, torch_names
-from shapelint.dims import UNKNOWN, is_int
+from shapelint import operators, tensors, torch_names
+from shapelint.dims import UNKNOWN, Shape
+from shapelint.propagate import Propagator
 from shapelint.values import (
     ClassValue,
     DictValue,
@@ -25,6 +26,7 @@ from shapelint.values import (
     ListValue,
     ModuleRef,
     SequentialValue,
+    Tensor,
 )
 
 MAX_STEPS = 2_000_000
@@ -81,7 +83,7 @@ class BoundMethod:
 class Interpreter:
     """Evaluates one module; records every Sequential it builds for the checks."""
 
-    def __init__(self, apply_module: Callable[[object, object, cst.Call], object] | None = None) -> None:
+    def __init__(self, class_input: Callable[[ClassValue], Tensor | None] = lambda cls: None) -> None:
         self.sequentials: list[tuple[SequentialValue, cst.CSTNode]] = []
         self.children: set[int] = set()
         self.functions: list[Function] = []
@@ -90,7 +92,10 @@ class Interpreter:
         self.returned_uncertainly = False
         self.depth = 0
         self.steps = 0
-        self.apply_module = apply_module
+        self.class_input = class_input
+        self.propagator = Propagator()
+        self.propagator.call_other = self.call_module
+        self.tensors = tensors.TensorCalls(self.propagator)
 
     # -- statements ---------------------------------------------------------
 
@@ -400,6 +405,8 @@ class Interpreter:
 
     def ev_binary(self, node: cst.BinaryOperation, scope: Scope) -> object:
         left, right = self.ev(node.left, scope), self.ev(node.right, scope)
+        if isinstance(left, Tensor) or isinstance(right, Tensor):
+            return self.tensors.binary(left, right, node)
         return operators.binary(operators.BINARY.get(type(node.operator)), left, right)
 
     def ev_unary(self, node: cst.UnaryOperation, scope: Scope) -> object:
@@ -435,6 +442,8 @@ class Interpreter:
 
     def ev_subscript(self, node: cst.Subscript, scope: Scope) -> object:
         value = self.ev(node.value, scope)
+        if isinstance(value, Tensor):
+            return UNKNOWN
         if len(node.slice) != 1:
             return UNKNOWN
         index = node.slice[0].slice
@@ -457,6 +466,8 @@ class Interpreter:
             return _class_attribute(owner, name)
         if isinstance(owner, (ListValue, DictValue)):
             return BoundMethod(owner, name)
+        if isinstance(owner, Tensor):
+            return self.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
         return UNKNOWN
 
     def ev_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
@@ -512,14 +523,23 @@ class Interpreter:
         if isinstance(func, Function):
             return self.call_function(func, args, kwargs)
         if isinstance(func, BoundMethod):
-            return self.call_method(func, args, kwargs)
+            return self.call_method(func, args, kwargs, node)
         if isinstance(func, ClassValue):
             return self.instantiate(func, args, kwargs)
         if isinstance(func, operators.Builtin):
             return func.call(args, kwargs)
-        if self.apply_module is not None and args:
-            return self.apply_module(func, args[0], node)
+        if args and isinstance(args[0], Tensor):
+            return self.propagator.run(func, args[0])
         return UNKNOWN
+
+    def call_module(self, module: object, tensor: Tensor) -> object:
+        """Run a user module's ``forward`` on ``tensor``; anything else gives an unknown."""
+        if not isinstance(module, Instance):
+            return UNKNOWN
+        forward = _class_attribute(module.cls, "forward")
+        if not isinstance(forward, Function):
+            return UNKNOWN
+        return self.call_function(forward, [module, tensor], {})
 
     def ev_arguments(
         self, nodes: Sequence[cst.Arg], scope: Scope
@@ -559,8 +579,25 @@ class Interpreter:
         kind = torch_names.layer_kind(qualname)
         if kind is not None:
             return self.build_layer(qualname, kind, node, args, kwargs)
+        if qualname in torch_names.MODULE_LIST:
+            return ListValue(operators.iterate(args[0]) if args else [])
+        if qualname in torch_names.MODULE_DICT:
+            return operators.make_dict(args, kwargs)
+        if qualname in torch_names.SUMMARY:
+            return self.run_summary(qualname, args, kwargs)
         function = operators.QUALIFIED.get(qualname)
-        return function.call(args, kwargs) if function is not None else UNKNOWN
+        if function is not None:
+            return function.call(args, kwargs)
+        return self.tensors.function(qualname, args, kwargs, node)
+
+    def run_summary(self, qualname: str, args: list[object], kwargs: dict[str, object]) -> object:
+        """``torchinfo.summary(model, input_size=...)``: run the model on that shape."""
+        size = kwargs.get("input_size", args[1] if len(args) > 1 else None)
+        if not args or not isinstance(size, tuple) or not all(isinstance(d, int) for d in size):
+            return UNKNOWN
+        if qualname.startswith("torchsummary"):
+            size = (2, *size)
+        return self.propagator.run(args[0], Tensor(Shape(size), None))
 
     def build_layer(
         self, qualname: str, kind: object, node: cst.Call, args: list[object], kwargs: dict[str, object]
@@ -571,7 +608,7 @@ class Interpreter:
         if torch_names.is_runtime(qualname):
             return UNKNOWN
         try:
-            bound = kind.bind(args, kwargs)
+            bound = kind.bind([_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()})
         except TypeError:
             return UNKNOWN
         return Layer(kind, bound, _argument_nodes(kind, node), node)
@@ -596,7 +633,9 @@ class Interpreter:
         self.sequentials.append((sequential, self.statement or node))
         return sequential
 
-    def call_method(self, method: BoundMethod, args: list[object], kwargs: dict[str, object]) -> object:
+    def call_method(
+        self, method: BoundMethod, args: list[object], kwargs: dict[str, object], node: cst.Call
+    ) -> object:
         obj, name = method.obj, method.name
         if isinstance(obj, ListValue):
             if name == "append" and len(args) == 1:
@@ -613,6 +652,8 @@ class Interpreter:
             return UNKNOWN
         if isinstance(obj, DictValue) and obj.items is not None:
             return operators.dict_method(obj, name, args)
+        if isinstance(obj, Tensor):
+            return self.tensors.method(obj, name, args, kwargs, node)
         if isinstance(obj, Instance):
             function = _class_attribute(obj.cls, name)
             if isinstance(function, Function):
@@ -716,6 +757,8 @@ class Interpreter:
                         return
                 args.append(instances[id(owner)])
         positional, kwargs = self.default_arguments(function, skip=len(args))
+        if owner is not None and function.node.name.value == "forward" and positional:
+            positional[0] = self.class_input(owner) or Tensor(Shape.anything())
         self.call_function(function, args + positional, kwargs)
 
     def default_arguments(self, target: Function | ClassValue, skip: int) -> tuple[list[object], dict[str, object]]:
@@ -847,3 +890,12 @@ def _argument_nodes(kind: object, node: cst.Call) -> dict[str, cst.BaseExpressio
         elif index < len(positional):
             nodes[positional[index]] = arg.value
     return nodes
+
+
+def _hyperparameter(value: object) -> object:
+    """A layer argument as the catalog takes it: lists as Python lists, containers otherwise unknown."""
+    if isinstance(value, ListValue):
+        return UNKNOWN if value.items is None else list(value.items)
+    if isinstance(value, DictValue):
+        return UNKNOWN
+    return value

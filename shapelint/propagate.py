@@ -1,4 +1,4 @@
-"""Push a shape through layers and Sequentials, recording every layer that rejects it.
+"""Push tensors through layers and Sequentials, recording every step that rejects its input.
 
 After a wrong input size the chain goes on as if the size had been right, so
 one run finds every independent error; after any other rejection nothing
@@ -7,66 +7,64 @@ more is known and the rest of the chain goes silent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import UNKNOWN, Shape
-from shapelint.values import Layer, SequentialValue
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a shape came from: the layer call that produced it, or a directive's line."""
-
-    label: str
-    node: cst.CSTNode | None = None
-    line: int | None = None
+from shapelint.values import Layer, Origin, SequentialValue, Tensor
 
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
-    """A layer that rejects the shape arriving at it."""
+    """A step that rejects the tensor arriving at it: a layer, or a tensor operation."""
 
-    layer: Layer
+    label: str
+    node: cst.CSTNode
     error: ShapeError
     incoming: Shape
     origin: Origin | None
-
-
-@dataclass(frozen=True, slots=True)
-class Flow:
-    """A shape in flight and the step that last changed it."""
-
-    shape: Shape
-    origin: Origin | None
+    layer: Layer | None = None
 
 
 class Propagator:
-    """Applies module values to shapes and collects :class:`Mismatch` records."""
+    """Applies module values to tensors and collects :class:`Mismatch` records.
+
+    ``call_other`` applies anything that is not a catalogued layer or a
+    Sequential (a user module, say); by default the result is unknown.
+    """
 
     def __init__(self) -> None:
         self.mismatches: list[Mismatch] = []
+        self.call_other: Callable[[object, Tensor], object] = lambda module, tensor: UNKNOWN
 
-    def run(self, module: object, flow: Flow) -> Flow:
+    def run(self, module: object, tensor: Tensor) -> object:
         if isinstance(module, Layer):
-            return self.through_layer(module, flow)
+            return self.through_layer(module, tensor)
         if isinstance(module, SequentialValue):
             for _, child in module.children:
-                flow = self.run(child, flow)
-            return flow
-        return Flow(Shape.anything(), None)
+                value = self.run(child, tensor)
+                tensor = value if isinstance(value, Tensor) else Tensor(Shape.anything())
+            return tensor
+        return self.call_other(module, tensor)
 
-    def through_layer(self, layer: Layer, flow: Flow) -> Flow:
+    def through_layer(self, layer: Layer, tensor: Tensor) -> Tensor:
         try:
-            shape = layer.kind.infer(layer.args, flow.shape)
+            shape = layer.kind.infer(layer.args, tensor.shape)
         except ShapeError as error:
-            self.mismatches.append(Mismatch(layer, error, flow.shape, flow.origin))
-            shape = self.after_error(layer, error, flow.shape)
-        if shape == flow.shape:
-            return Flow(shape, flow.origin)
-        return Flow(shape, Origin(layer.kind.name, layer.node))
+            self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
+            shape = self.after_error(layer, error, tensor.shape)
+        return self.step(tensor, shape, Origin(layer.kind.name, layer.node))
+
+    @staticmethod
+    def step(tensor: Tensor, shape: Shape, origin: Origin) -> Tensor:
+        """The result of one step; a step that keeps the shape keeps its origin too."""
+        return Tensor(shape, tensor.origin if shape == tensor.shape else origin)
+
+    def reject(self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor) -> None:
+        self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin))
 
     def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape:
         """The output as if a wrong input size had been right; unknown after other errors."""

@@ -8,6 +8,9 @@ SEQUENTIAL = frozenset(
     {"torch.nn.Sequential", "torch.nn.modules.container.Sequential", "shapelint.runtime.Sequential"}
 )
 ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
+MODULE_LIST = frozenset({"torch.nn.ModuleList", "torch.nn.modules.container.ModuleList"})
+MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.ModuleDict"})
+SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."
 _LAYER_PREFIXES = ("torch.nn.", RUNTIME_PREFIX)
 

@@ -86,9 +86,18 @@ class Instance:
     attributes: dict[str, object] = field(default_factory=dict)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a shape came from: the call that produced it, or a directive's line."""
+
+    label: str
+    node: cst.CSTNode | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Tensor:
-    """A tensor whose shape the evaluator tracks, with the step that produced it."""
+    """A tensor whose shape the evaluator tracks, with the step that last changed it."""
 
     shape: Shape
-    origin: str
+    origin: Origin | None = None

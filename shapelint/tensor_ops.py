@@ -1,0 +1,275 @@
+"""Shape rules for tensor methods and ``torch`` / ``torch.nn.functional`` functions used in ``forward``.
+
+Functional twins of layers (``F.max_pool2d``) reuse the layer's catalog rule,
+so each rule still exists once.  Anything not listed gives an unknown shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from shapelint.catalog import CATALOG, Problem, ShapeError
+from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int, product, same
+
+Rule = Callable[[Shape, list[object], dict[str, object]], object]
+
+ELEMENTWISE = frozenset(
+    """relu relu_ relu6 leaky_relu leaky_relu_ elu elu_ selu celu gelu silu mish hardswish hardsigmoid
+    hardtanh hardtanh_ tanh sigmoid softplus softsign tanhshrink threshold logsigmoid hardshrink softshrink
+    rrelu dropout dropout1d dropout2d dropout3d alpha_dropout feature_alpha_dropout softmax log_softmax softmin
+    normalize contiguous float double half bfloat16 clone detach to cpu cuda abs exp log sqrt neg sin cos
+    clamp clamp_ clip sign square exp_ sigmoid_ tanh_ requires_grad_ cumsum""".split()
+)
+
+
+def _dim_arg(args: list[object], kwargs: dict[str, object], position: int, name: str = "dim") -> object:
+    if name in kwargs:
+        return kwargs[name]
+    return args[position] if len(args) > position else None
+
+
+def _index(shape: Shape, dim: object, extra: int = 0) -> int | None:
+    """A non-negative dimension index, or ``None`` when rank or ``dim`` is unknown."""
+    if not is_int(dim) or shape.open:
+        return None
+    rank = len(shape.dims) + extra
+    if not -max(rank, 1) <= dim < max(rank, 1):
+        raise ShapeError(f"dimension {dim} is out of range for a {len(shape.dims)}-D tensor {shape}", Problem.RANK)
+    return dim % max(rank, 1)
+
+
+def _sizes(args: list[object]) -> list[object]:
+    if len(args) == 1 and isinstance(args[0], (tuple, list)):
+        return list(args[0])
+    return list(args)
+
+
+def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``view``/``reshape``, resolving one ``-1`` where the element counts allow."""
+    sizes = _sizes(args) if args else list(kwargs.get("shape", ()) or ())  # type: ignore[arg-type]
+    if not sizes or any(not (is_int(s) or isinstance(s, Symbol)) for s in sizes) or sizes.count(-1) > 1:
+        return Shape((UNKNOWN,) * len(sizes)) if sizes and sizes.count(-1) <= 1 else Shape.anything()
+    if shape.open:
+        return Shape(tuple(UNKNOWN if s == -1 else s for s in sizes))
+    remaining_in = list(shape.dims)
+    remaining_out = [s for s in sizes if s != -1]
+    for size in list(remaining_out):
+        if isinstance(size, Symbol) and size in remaining_in:
+            remaining_in.remove(size)
+            remaining_out.remove(size)
+    total_in, total_out = product(remaining_in) if remaining_in else 1, product(remaining_out) if remaining_out else 1
+    if not (is_int(total_in) and is_int(total_out)):
+        return Shape(tuple(UNKNOWN if s == -1 else s for s in sizes))
+    if -1 in sizes:
+        if total_out == 0 or total_in % total_out:
+            raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
+        return Shape(tuple(total_in // total_out if s == -1 else s for s in sizes))
+    if total_in != total_out:
+        raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
+    return Shape(tuple(sizes))
+
+
+def flatten(shape: Shape, args: list[object], kwargs: dict[str, object], start: int = 0) -> Shape:
+    start_dim = _dim_arg(args, kwargs, 0, "start_dim")
+    end_dim = _dim_arg(args, kwargs, 1, "end_dim")
+    bound = {"start_dim": start if start_dim is None else start_dim, "end_dim": -1 if end_dim is None else end_dim}
+    return CATALOG["Flatten"].output(bound, shape)
+
+
+def permute(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    order = _sizes(args) if args else list(kwargs.get("dims", ()) or ())  # type: ignore[arg-type]
+    if shape.open or not all(is_int(i) for i in order):
+        return Shape.anything()
+    if len(order) != len(shape.dims):
+        raise ShapeError(f"permute{tuple(order)} does not match a {len(shape.dims)}-D tensor {shape}", Problem.RANK)
+    indices = [_index(shape, i) for i in order]
+    return Shape(tuple(shape.dims[i] for i in indices if i is not None))
+
+
+def transpose(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    first, second = _index(shape, _dim_arg(args, kwargs, 0, "dim0")), _index(shape, _dim_arg(args, kwargs, 1, "dim1"))
+    if first is None or second is None:
+        return Shape.anything()
+    dims = list(shape.dims)
+    dims[first], dims[second] = dims[second], dims[first]
+    return Shape(tuple(dims))
+
+
+def unsqueeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    index = _index(shape, _dim_arg(args, kwargs, 0), extra=1)
+    if index is None:
+        return Shape.anything()
+    return Shape(shape.dims[:index] + (1,) + shape.dims[index:])
+
+
+def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    dim = _dim_arg(args, kwargs, 0)
+    if shape.open:
+        return Shape.anything()
+    if dim is None:
+        if any(not is_int(d) for d in shape.dims):
+            return Shape.anything()
+        return Shape(tuple(d for d in shape.dims if d != 1))
+    index = _index(shape, dim)
+    if index is None or not is_int(shape.dims[index]):
+        return Shape.anything()
+    return Shape(shape.dims[:index] + shape.dims[index + 1 :]) if shape.dims[index] == 1 else shape
+
+
+def reduce(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``mean``/``sum``/``amax`` … over ``dim`` with ``keepdim``."""
+    dim = _dim_arg(args, kwargs, 0)
+    keepdim = kwargs.get("keepdim", args[1] if len(args) > 1 else False)
+    if dim is None:
+        return Shape(())
+    if shape.open or keepdim is UNKNOWN:
+        return Shape.anything()
+    dims = dim if isinstance(dim, (tuple, list)) else (dim,)
+    indices = {_index(shape, d) for d in dims}
+    if None in indices:
+        return Shape.anything()
+    if keepdim:
+        return Shape(tuple(1 if i in indices else d for i, d in enumerate(shape.dims)))
+    return Shape(tuple(d for i, d in enumerate(shape.dims) if i not in indices))
+
+
+def broadcast(left: Shape, right: Shape) -> Shape:
+    """NumPy broadcasting; raises only when two known sizes certainly clash."""
+    length = max(len(left.dims), len(right.dims))
+    dims: list[Dim] = []
+    for index in range(-length, 0):
+        a, b = left.dim(index), right.dim(index)
+        dims.append(_broadcast_dim(a, b, left, right))
+    return Shape(tuple(dims), left.open or right.open)
+
+
+def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:
+    if a == 1:
+        return b
+    if b == 1 or same(a, b):
+        return a
+    if same(a, b) is False:
+        raise ShapeError(f"shapes {left} and {right} cannot be broadcast together", Problem.OTHER)
+    return UNKNOWN
+
+
+def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:
+    """``torch.cat``: every dimension but ``dim`` must agree."""
+    first = shapes[0]
+    if any(s.open for s in shapes) or not is_int(dim):
+        return Shape.anything()
+    index = _index(first, dim)
+    assert index is not None
+    for other in shapes[1:]:
+        if len(other.dims) != len(first.dims):
+            raise ShapeError(f"cannot concatenate tensors of shapes {first} and {other}", Problem.RANK)
+        for position, (a, b) in enumerate(zip(first.dims, other.dims)):
+            if position != index and same(a, b) is False:
+                raise ShapeError(
+                    f"cannot concatenate {first} and {other} along dim {dim}: dimension {position} differs", Problem.OTHER
+                )
+    total = _sum(s.dims[index] for s in shapes)
+    return Shape(first.dims[:index] + (total,) + first.dims[index + 1 :])
+
+
+def _sum(dims: object) -> Dim:
+    values = list(dims)  # type: ignore[call-overload]
+    return sum(values) if all(is_int(v) for v in values) else UNKNOWN
+
+
+def stack(shapes: Sequence[Shape], dim: object) -> Shape:
+    first = shapes[0]
+    if any(s.open for s in shapes) or not is_int(dim):
+        return Shape.anything()
+    for other in shapes[1:]:
+        if len(other.dims) != len(first.dims) or any(same(a, b) is False for a, b in zip(first.dims, other.dims)):
+            raise ShapeError(f"cannot stack tensors of shapes {first} and {other}", Problem.OTHER)
+    index = _index(first, dim, extra=1)
+    assert index is not None
+    return Shape(first.dims[:index] + (len(shapes),) + first.dims[index:])
+
+
+def split(shape: Shape, sizes: object, dim: object, by_count: bool) -> list[Shape] | None:
+    """``chunk`` (``by_count``) and ``split`` with known sizes; ``None`` when unknown."""
+    index = _index(shape, dim)
+    if index is None or not is_int(shape.dims[index]):
+        return None
+    length = shape.dims[index]
+    assert isinstance(length, int)
+    if by_count and is_int(sizes) and sizes > 0:
+        step = -(-length // sizes)
+        parts = [min(step, length - start) for start in range(0, length, step)] if step else []
+    elif is_int(sizes) and sizes > 0:
+        parts = [min(sizes, length - start) for start in range(0, length, sizes)]
+    elif isinstance(sizes, (tuple, list)) and all(is_int(s) for s in sizes):
+        if sum(sizes) != length:
+            raise ShapeError(f"split sizes {tuple(sizes)} do not add up to {length} in {shape}", Problem.OTHER)
+        parts = list(sizes)
+    else:
+        return None
+    return [Shape(shape.dims[:index] + (part,) + shape.dims[index + 1 :]) for part in parts]
+
+
+def size_of(shape: Shape, args: list[object]) -> object:
+    """``x.size()`` / ``x.size(i)`` / ``x.shape``."""
+    if not args:
+        return UNKNOWN if shape.open else tuple(shape.dims)
+    dim = args[0]
+    if not is_int(dim):
+        return UNKNOWN
+    return shape.dim(dim) if dim < 0 or not shape.open else UNKNOWN
+
+
+METHODS: dict[str, Rule] = {
+    "view": reshape,
+    "reshape": reshape,
+    "flatten": flatten,
+    "permute": permute,
+    "transpose": transpose,
+    "unsqueeze": unsqueeze,
+    "squeeze": squeeze,
+    **{name: reduce for name in ("mean", "sum", "amax", "amin", "std", "var", "prod", "logsumexp", "nansum")},
+}
+
+
+def layer_rule(kind_name: str, parameters: Sequence[str]) -> Rule:
+    """A functional op that shares a layer's catalog rule (``F.max_pool2d`` → ``MaxPool2d``)."""
+    kind = CATALOG[kind_name]
+
+    def rule(shape: Shape, args: list[object], kwargs: dict[str, object]) -> object:
+        named = dict(zip(parameters, args))
+        named.update({k: v for k, v in kwargs.items() if k in kind.param_names})
+        try:
+            bound = kind.bind((), named)
+        except TypeError:
+            return Shape.anything()
+        return kind.infer(bound, shape)
+
+    return rule
+
+
+@cache
+def _functional_table() -> dict[str, Rule]:
+    pools = {
+        f"{prefix}_pool{n}d": layer_rule(f"{layer}Pool{n}d", ("kernel_size", "stride", "padding"))
+        for n in (1, 2, 3)
+        for prefix, layer in (("max", "Max"), ("avg", "Avg"))
+        if f"{layer}Pool{n}d" in CATALOG
+    }
+    adaptive = {
+        f"adaptive_{prefix}_pool{n}d": layer_rule(f"Adaptive{layer}Pool{n}d", ("output_size",))
+        for n in (1, 2, 3)
+        for prefix, layer in (("max", "Max"), ("avg", "Avg"))
+        if f"Adaptive{layer}Pool{n}d" in CATALOG
+    }
+    return {**pools, **adaptive, "flatten": lambda shape, args, kwargs: flatten(shape, args, kwargs)}
+
+
+def functional(name: str) -> Rule | None:
+    """The rule for ``torch.<name>`` or ``torch.nn.functional.<name>`` applied to a tensor first argument."""
+    if name in ELEMENTWISE:
+        return lambda shape, args, kwargs: shape
+    if name in METHODS:
+        return METHODS[name]
+    return _functional_table().get(name)

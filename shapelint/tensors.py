@@ -1,0 +1,150 @@
+"""Evaluating tensor expressions in ``forward``: factories, methods, functions, arithmetic.
+
+The shape rules live in :mod:`shapelint.tensor_ops`; this module turns call
+arguments into rule inputs and rule errors into mismatches.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from shapelint import tensor_ops
+from shapelint.catalog import ShapeError
+from shapelint.dims import UNKNOWN, DType, Shape, is_int
+from shapelint.propagate import Propagator
+from shapelint.values import ModuleRef, Origin, Tensor
+
+ATTRIBUTES = frozenset({"shape", "ndim"})
+FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal"})
+_LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
+_INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
+_TORCH = "torch."
+_FUNCTIONAL = "torch.nn.functional."
+
+
+class TensorCalls:
+    """Applies tensor operations, reporting certain errors to the propagator."""
+
+    def __init__(self, propagator: Propagator) -> None:
+        self.propagator = propagator
+
+    def attribute(self, tensor: Tensor, name: str, node: cst.CSTNode) -> object:
+        if name == "shape":
+            return tensor_ops.size_of(tensor.shape, [])
+        return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
+
+    def method(self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        if name == "size":
+            return tensor_ops.size_of(tensor.shape, args)
+        if name == "dim":
+            return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
+        if name in ("chunk", "split"):
+            return self.split(tensor, name, args, kwargs)
+        if name in ("long", "int"):
+            return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
+        if name in ("float", "double", "half"):
+            return Tensor(tensor.shape.with_dtype("float"), tensor.origin)
+        return self.apply(tensor_ops.functional(name), name, tensor, args, kwargs, node)
+
+    def function(self, qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        if not qualname.startswith(_TORCH):
+            return UNKNOWN
+        name = qualname.rpartition(".")[2]
+        namespace = qualname[: -len(name)]
+        if namespace not in (_TORCH, _FUNCTIONAL):
+            return UNKNOWN
+        if namespace == _TORCH and name in FACTORIES:
+            return _factory(name, args, kwargs, node)
+        if name in _LIKE and args and isinstance(args[0], Tensor):
+            return Tensor(args[0].shape, Origin(f"torch.{name}", node))
+        if name in ("cat", "concat", "concatenate", "stack"):
+            return self.join(name, args, kwargs, node)
+        if not args or not isinstance(args[0], Tensor):
+            return UNKNOWN
+        if name in ("chunk", "split"):
+            return self.split(args[0], name, args[1:], kwargs)
+        return self.apply(tensor_ops.functional(name), name, args[0], args[1:], kwargs, node)
+
+    def apply(
+        self,
+        rule: tensor_ops.Rule | None,
+        label: str,
+        tensor: Tensor,
+        args: list[object],
+        kwargs: dict[str, object],
+        node: cst.CSTNode,
+    ) -> object:
+        if rule is None:
+            return UNKNOWN
+        try:
+            shape = rule(tensor.shape, args, kwargs)
+        except ShapeError as error:
+            self.propagator.reject(label, node, error, tensor)
+            return Tensor(Shape.anything())
+        if not isinstance(shape, Shape):
+            return UNKNOWN
+        return self.propagator.step(tensor, shape.with_dtype(shape.dtype or tensor.shape.dtype), Origin(label, node))
+
+    def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        parts = args[0] if args else kwargs.get("tensors")
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
+        items = list(parts) if isinstance(parts, (tuple, list)) else _list_items(parts)
+        if not items or not all(isinstance(item, Tensor) for item in items):
+            return UNKNOWN
+        shapes = [item.shape for item in items]
+        try:
+            shape = tensor_ops.stack(shapes, dim) if name == "stack" else tensor_ops.concatenate(shapes, dim)
+        except ShapeError as error:
+            self.propagator.reject(f"torch.{name}", node, error, items[0])
+            return Tensor(Shape.anything())
+        return Tensor(shape, Origin(f"torch.{name}", node))
+
+    def split(self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object]) -> object:
+        sizes = args[0] if args else kwargs.get("chunks", kwargs.get("split_size_or_sections", UNKNOWN))
+        dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
+        try:
+            shapes = tensor_ops.split(tensor.shape, sizes, dim, by_count=name == "chunk")
+        except ShapeError:
+            return UNKNOWN
+        return UNKNOWN if shapes is None else tuple(Tensor(shape, tensor.origin) for shape in shapes)
+
+    def binary(self, left: object, right: object, node: cst.CSTNode) -> object:
+        """Arithmetic with at least one tensor: broadcasting, checked where certain."""
+        if isinstance(left, Tensor) and isinstance(right, Tensor):
+            try:
+                shape = tensor_ops.broadcast(left.shape, right.shape)
+            except ShapeError as error:
+                self.propagator.reject("tensor arithmetic", node, error, left)
+                return Tensor(Shape.anything())
+            return Tensor(shape, left.origin if shape == left.shape else Origin("broadcasting", node))
+        tensor = left if isinstance(left, Tensor) else right
+        other = right if tensor is left else left
+        if isinstance(other, (int, float)) and not isinstance(other, bool):
+            return tensor
+        return UNKNOWN
+
+
+def _list_items(value: object) -> list[object] | None:
+    from shapelint import operators
+
+    return operators.iterate(value)
+
+
+def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+    """``torch.randn(2, 3, 32, 32)`` and friends: a tensor of exactly that shape."""
+    if name == "randint":
+        size = kwargs.get("size", args[-1] if args else None)
+        dtype: DType | None = "int"
+    elif name in ("full", "normal"):
+        size = kwargs.get("size", args[0] if name == "full" and args else args[2] if len(args) > 2 else None)
+        dtype = "float"
+    else:
+        size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else tuple(args))
+        dtype = "int" if _is_int_dtype(kwargs.get("dtype")) else "float"
+    if not isinstance(size, (tuple, list)) or not all(is_int(d) for d in size):
+        return UNKNOWN
+    return Tensor(Shape(tuple(size), dtype=dtype), Origin(f"torch.{name}", node))
+
+
+def _is_int_dtype(value: object) -> bool:
+    return isinstance(value, ModuleRef) and value.qualname in _INT_DTYPES

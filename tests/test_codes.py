@@ -1,0 +1,46 @@
+"""Every code's examples: torch rejects the invalid one and runs the valid one; the linter agrees."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import torch
+
+from shapelint.codes import CODES, Code
+from shapelint.lint import lint_source
+
+ROWS = list(CODES.values())
+_INPUT = re.compile(r"#\s*shapelint:\s*input=\(([^)]*)\)")
+
+
+def _run_under_torch(source: str) -> None:
+    namespace: dict[str, object] = {"__name__": "example"}
+    exec(compile(source, "<example>", "exec"), namespace)
+    model = next(value for value in namespace.values() if isinstance(value, torch.nn.Module))
+    match = _INPUT.search(source)
+    assert match, "every example declares its input"
+    dims = [2 if part.strip().isidentifier() else int(part) for part in match.group(1).split(",")]
+    with torch.no_grad():
+        model(torch.zeros(dims))
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.code)
+def test_valid_example_runs_under_torch_and_lints_clean(row: Code) -> None:
+    _run_under_torch(row.valid)
+    assert lint_source(row.valid) == []
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r.name != "bad-directive"], ids=lambda row: row.code)
+def test_invalid_example_fails_under_torch(row: Code) -> None:
+    with pytest.raises((RuntimeError, ValueError)):
+        _run_under_torch(row.invalid)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.code)
+def test_invalid_example_gets_exactly_its_code(row: Code) -> None:
+    assert [d.code for d in lint_source(row.invalid)] == [row.code]
+
+
+def test_names_and_codes_are_unique() -> None:
+    assert len({row.code for row in ROWS}) == len(ROWS)

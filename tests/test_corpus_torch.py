@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from tests.corpus_files import corpus_files, directives, expectations, is_buggy, load_check
+from tests.corpus_files import TORCH_ERRORS, corpus_files, directives, expectations, is_buggy, load_check
 
-TORCH_ERRORS = (RuntimeError, ValueError, IndexError, TypeError)
 _SHAPE_TUPLE = re.compile(r"^\(\s*(?:[A-Za-z_]\w*|\d+)(?:\s*,\s*(?:[A-Za-z_]\w*|\d+))*\s*,?\s*\)$")
 FILES = corpus_files()
 

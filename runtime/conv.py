@@ -12,7 +12,7 @@ from shapelint.catalog.base import expand
 from shapelint.runtime.init import uniform_fan_in
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import TensorSpec
-from shapelint.runtime.windows import Pairs, pad, padding_pairs, windows
+from shapelint.runtime.windows import Pairs, im2col, pad, padding_pairs
 
 
 def convolve(
@@ -26,20 +26,15 @@ def convolve(
     out: Sequence[int],
     mode: str = "zeros",
 ) -> np.ndarray:
-    """Cross-correlation of ``x`` (N, C, *S) with ``weight`` (O, C/groups, *K), batch first."""
-    spatial = weight.ndim - 2
-    cols = windows(pad(x, pairs, mode), weight.shape[2:], stride, dilation, out)
-    taps = [1] + list(range(2 + spatial, 2 + 2 * spatial))
-    contract = [1] + list(range(2, 2 + spatial))
-    per_in, per_out = weight.shape[1], weight.shape[0] // groups
-    parts = [
-        np.tensordot(cols[:, g * per_in : (g + 1) * per_in], weight[g * per_out : (g + 1) * per_out], axes=(taps, contract))
-        for g in range(groups)
-    ]
-    y = parts[0] if groups == 1 else np.concatenate(parts, axis=-1)
+    """Cross-correlation of ``x`` (N, C, *S) with ``weight`` (O, C/groups, *K): one batched matmul."""
+    cols = im2col(pad(x, pairs, mode), weight.shape[2:], stride, dilation, out)
+    batch, rows, positions = cols.shape
+    grouped = cols.reshape(batch, groups, rows // groups, positions)
+    y = np.matmul(weight.reshape(groups, weight.shape[0] // groups, -1), grouped)
+    y = y.reshape(batch, weight.shape[0], positions)
     if bias is not None:
-        y += bias
-    return np.ascontiguousarray(np.moveaxis(y, -1, 1))
+        y += bias[:, None]
+    return y.reshape(batch, weight.shape[0], *out)
 
 
 def transposed_as_conv(weight: np.ndarray, groups: int) -> np.ndarray:

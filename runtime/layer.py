@@ -74,7 +74,10 @@ class Layer(Module):
         self.kind = kind_named(self.kind_name or type(self).__name__)
         self.given = bind_hyperparameters(self.kind, args, kwargs, self.placeholder)
         self._check_types(self.given)
-        self.kind.check_hyperparameters(self.given)
+        try:
+            self.kind.check_hyperparameters(self.given)
+        except ShapeError as error:
+            raise ShapeError(f"{self.kind.name}: {error.message}", error.problem) from None
         self.args: dict[str, object] = self.given
         self.specs: dict[str, TensorSpec] = {}
         self.values: dict[str, np.ndarray] = {}

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import numpy as np
 
 from shapelint.catalog.base import expand
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.windows import fit, pad, windows
+from shapelint.runtime.windows import fit, pad, taps
 
 
 def _as_planes(x: np.ndarray, spatial: int) -> np.ndarray:
     """Fold every leading axis into one, so pools see (planes, 1, *spatial)."""
     return x.reshape((-1, 1) + x.shape[x.ndim - spatial :])
+
+
+def _reduce(combine: np.ufunc, views: Iterator[np.ndarray]) -> np.ndarray:
+    """Fold the kernel taps into one fresh array with ``combine`` (max or add)."""
+    result = next(views).copy()
+    for view in views:
+        combine(result, view, out=result)
+    return result
 
 
 class _Pool(Layer):
@@ -43,9 +51,7 @@ class _MaxPool(_Pool):
         planes = pad(_as_planes(x, self.spatial), tuple((p, p) for p in padding), value=-np.inf)
         target = out[-self.spatial :]
         planes = pad(planes, fit(planes, kernel, stride, dilation, target), value=-np.inf)
-        cols = windows(planes, kernel, stride, dilation, target)
-        pooled = cols.max(axis=tuple(range(-self.spatial, 0)))
-        return pooled.reshape(out)
+        return _reduce(np.maximum, taps(planes, kernel, stride, dilation, target)).reshape(out)
 
 
 class _AvgPool(_Pool):
@@ -55,8 +61,7 @@ class _AvgPool(_Pool):
         pairs = tuple((p, p) for p in padding)
         planes = pad(_as_planes(x, self.spatial), pairs)
         extra = fit(planes, kernel, stride, dilation, target)
-        axes = tuple(range(-self.spatial, 0))
-        sums = windows(pad(planes, extra), kernel, stride, dilation, target).sum(axis=axes)
+        sums = _reduce(np.add, taps(pad(planes, extra), kernel, stride, dilation, target))
         divisor = self._divisor(x.shape[-self.spatial :], pairs, extra, target)
         return (sums / divisor).astype(x.dtype, copy=False).reshape(out)
 
@@ -72,7 +77,7 @@ class _AvgPool(_Pool):
         else:
             mask = pad(mask, pairs)
         mask = pad(mask, extra)
-        return windows(mask, kernel, stride, dilation, target).sum(axis=tuple(range(-self.spatial, 0)))[0, 0]
+        return _reduce(np.add, taps(mask, kernel, stride, dilation, target))[0, 0]
 
 
 class _AdaptiveAvgPool(Layer):

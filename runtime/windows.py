@@ -6,10 +6,11 @@ catalog gave, and the views are cut to it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import math
+from collections.abc import Iterator, Sequence
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from shapelint.catalog.base import expand
 
@@ -40,16 +41,26 @@ def pad(x: np.ndarray, pairs: Pairs, mode: str = "zeros", value: float = 0.0) ->
     return np.pad(x, widths, mode=PAD_MODES[mode])  # type: ignore[call-overload]
 
 
-def windows(
+def taps(
+    x: np.ndarray, kernel: Sequence[int], stride: Sequence[int], dilation: Sequence[int], out: Sequence[int]
+) -> Iterator[np.ndarray]:
+    """For each kernel position, the strided view ``(N, C, *out)`` of the (padded) ``x`` it sees.
+
+    Looping over the few kernel taps, never over pixels, keeps every step a
+    whole-array numpy operation on regular strides.
+    """
+    lead = (slice(None), slice(None))
+    for offsets in itertools.product(*(range(k) for k in kernel)):
+        starts = [i * d for i, d in zip(offsets, dilation)]
+        yield x[lead + tuple(slice(a, a + (o - 1) * s + 1, s) for a, o, s in zip(starts, out, stride))]
+
+
+def im2col(
     x: np.ndarray, kernel: Sequence[int], stride: Sequence[int], dilation: Sequence[int], out: Sequence[int]
 ) -> np.ndarray:
-    """A view ``(N, C, *out, *kernel)`` of the windows of ``x`` (already padded)."""
-    spatial = len(kernel)
-    extent = tuple(d * (k - 1) + 1 for k, d in zip(kernel, dilation))
-    view = sliding_window_view(x, extent, axis=tuple(range(2, 2 + spatial)))
-    positions = tuple(slice(0, (o - 1) * s + 1, s) for o, s in zip(out, stride))
-    taps = tuple(slice(None, None, d) for d in dilation)
-    return view[(slice(None), slice(None)) + positions + taps]
+    """The ``(N, C * prod(kernel), prod(out))`` matrix whose product with a flat weight is a convolution."""
+    cols = np.stack(list(taps(x, kernel, stride, dilation, out)), axis=2)
+    return cols.reshape(x.shape[0], -1, math.prod(out))
 
 
 def fit(x: np.ndarray, kernel: Sequence[int], stride: Sequence[int], dilation: Sequence[int], out: Sequence[int]) -> Pairs:

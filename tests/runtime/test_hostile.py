@@ -32,16 +32,22 @@ def test_explicit_in_channels_and_num_features_are_checked() -> None:
         rt.Sequential(rt.Conv2d(8, 3), rt.BatchNorm2d(num_features=16), input_shape=(3, 8, 8))
 
 
-def test_negative_size_is_refused_at_construction() -> None:
-    with pytest.raises(ShapeError, match="out_features must not be negative, got -3"):
-        rt.Linear(-3)
+@pytest.mark.parametrize(
+    ("layer", "pattern"),
+    [
+        (lambda: rt.Linear(-3), r"^Linear: out_features must not be negative, got -3"),
+        (lambda: rt.Conv2d(4, -1), r"^Conv2d: kernel_size must not be negative, got -1"),
+    ],
+)
+def test_sizes_torch_rejects_at_construction_are_refused_at_construction(layer: object, pattern: str) -> None:
+    with pytest.raises(ShapeError, match=pattern):
+        layer()  # type: ignore[operator]
 
 
 @pytest.mark.parametrize(
     ("layer", "pattern"),
     [
         (lambda: rt.Conv2d(0, 3), "out_channels must be positive"),
-        (lambda: rt.Conv2d(4, -1), "kernel_size must be positive, got -1"),
         (lambda: rt.MaxPool2d(0), "kernel_size"),
     ],
 )

@@ -27,7 +27,7 @@ PRESERVED = {
     "tabs": (b"import torch.nn as nn\nclass M(nn.Module):\n\tdef __init__(self):\n\t\tself.fc = nn.Linear(\t256, 10)\n", "256"),
     "bom": (b"\xef\xbb\xbfimport torch.nn as nn\nlayer = nn.Linear(256, 10)\n", "256"),
     "unicode identifiers and strings": (
-        "import torch.nn as nn\ngröße = 'größe 🚀'\nschicht = nn.Linear(256, 10)  # é\n".encode(),
+        "import torch.nn as nn\ngröße = 'größe 🚀'\nt, schicht = '🚀ü', nn.Linear(256, 10)  # é\n".encode(),
         "256",
     ),
     "latin-1 declared": (

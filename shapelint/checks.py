@@ -15,7 +15,7 @@ from shapelint.dims import Shape, is_int
 from shapelint.evaluate import Interpreter
 from shapelint.propagate import Mismatch
 from shapelint.annotations import annotated_input
-from shapelint.values import ClassValue, Origin, SequentialValue, Tensor
+from shapelint.values import ClassValue, Origin, SequentialValue, Source, Tensor
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
 _PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"}
@@ -84,16 +84,16 @@ def _class_input(cls: ClassValue, directives: Mapping[int, Directive], positions
 def _judge(mismatch: Mismatch, path: str, positions: _Positions) -> tuple[Diagnostic, object]:
     error, layer = mismatch.error, mismatch.layer
     code = _code_for(mismatch)
-    argument_node = None
+    source = None
     if layer is not None and error.problem is Problem.SIZE:
-        argument_node = layer.arg_nodes.get(error.argument or "")
-    where = positions.of(argument_node if argument_node is not None else mismatch.node)
+        source = layer.arg_nodes.get(error.argument or "")
+    where = positions.of(source.node if source is not None else mismatch.node)
     origin = _describe_origin(mismatch.origin, positions)
     if error.problem is Problem.SIZE:
         message = _size_message(mismatch, origin)
     else:
         message = f"{mismatch.label} cannot take its input{origin}: {error.message}"
-    fix = _fix_for(mismatch, argument_node, where)
+    fix = _fix_for(mismatch, source, where)
     diagnostic = Diagnostic(
         path,
         where.start.line,
@@ -138,14 +138,13 @@ def _describe_origin(origin: Origin | None, positions: _Positions) -> str:
     return f" from {origin.label} at line {line}"
 
 
-def _fix_for(mismatch: Mismatch, node: cst.BaseExpression | None, where: CodeRange) -> Fix | None:
+def _fix_for(mismatch: Mismatch, source: Source | None, where: CodeRange) -> Fix | None:
     expected = mismatch.error.expected
-    if node is None or not _fully_known_size(expected):
+    if source is None or not _fully_known_size(expected):
         return None
-    replacement = _render(expected, node)
-    return Fix(
-        where.start.line, where.start.column + 1, where.end.line, where.end.column + 1, replacement, _is_constant(node)
-    )
+    safe = _is_constant(source.node) and not source.via_parameter
+    replacement = _render(expected, source.node)
+    return Fix(where.start.line, where.start.column + 1, where.end.line, where.end.column + 1, replacement, safe)
 
 
 def _fully_known_size(value: object) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -26,6 +27,8 @@ from shapelint.values import (
     ListValue,
     ModuleRef,
     SequentialValue,
+    Source,
+    SuperValue,
     Tensor,
 )
 
@@ -55,10 +58,16 @@ class _LoopExit(Exception):
 
 
 class Scope:
-    """Names bound in one function, class or module body."""
+    """Names bound in one function, class or module body.
+
+    ``sources`` remembers, for a parameter, the expression that supplied its
+    value at the call site (or as a default), so a finding about it can point
+    where the number was written.
+    """
 
     def __init__(self, parent: Scope | None = None) -> None:
         self.vars: dict[str, object] = {}
+        self.sources: dict[str, Source] = {}
         self.parent = parent
 
     def lookup(self, name: str) -> object:
@@ -68,6 +77,41 @@ class Scope:
                 return scope.vars[name]
             scope = scope.parent
         return operators.BUILTINS.get(name, UNKNOWN)
+
+    def source(self, node: cst.BaseExpression) -> Source:
+        """Where the value of ``node`` was written: through parameters back to their call sites."""
+        if not isinstance(node, cst.Name):
+            return Source(node, False)
+        scope: Scope | None = self
+        while scope is not None:
+            if node.value in scope.vars:
+                return scope.sources.get(node.value, Source(node, False))
+            scope = scope.parent
+        return Source(node, False)
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """The argument expressions of a call, and the scope they were evaluated in."""
+
+    positional: tuple[cst.BaseExpression | None, ...]
+    keywords: dict[str, cst.BaseExpression]
+    scope: Scope
+
+    @classmethod
+    def of(cls, args: Sequence[cst.Arg], scope: Scope) -> CallSite | None:
+        if any(arg.star for arg in args):
+            return None
+        positional = tuple(arg.value for arg in args if arg.keyword is None)
+        keywords = {arg.keyword.value: arg.value for arg in args if arg.keyword is not None}
+        return cls(positional, keywords, scope)
+
+    def after_self(self) -> CallSite:
+        return CallSite((None, *self.positional), self.keywords, self.scope)
+
+    def source(self, index: int, name: str) -> Source | None:
+        node = self.positional[index] if index < len(self.positional) else self.keywords.get(name)
+        return None if node is None else self.scope.source(node)
 
 
 class BoundMethod:
@@ -90,6 +134,7 @@ class Interpreter:
         self.statement: cst.CSTNode | None = None
         self.uncertain = 0
         self.returned_uncertainly = False
+        self.frames: list[tuple[Function, Scope]] = []
         self.depth = 0
         self.steps = 0
         self.class_input = class_input
@@ -295,6 +340,7 @@ class Interpreter:
             scope.vars[target] = value
         elif isinstance(target, cst.Name):
             scope.vars[target.value] = value
+            scope.sources.pop(target.value, None)
         elif isinstance(target, (cst.Tuple, cst.List)):
             self.assign_unpacked(target, value, scope)
         elif isinstance(target, cst.Attribute):
@@ -464,7 +510,7 @@ class Interpreter:
             return BoundMethod(owner, name) if isinstance(found, Function) else found
         if isinstance(owner, ClassValue):
             return _class_attribute(owner, name)
-        if isinstance(owner, (ListValue, DictValue)):
+        if isinstance(owner, (ListValue, DictValue, SuperValue)):
             return BoundMethod(owner, name)
         if isinstance(owner, Tensor):
             return self.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
@@ -513,24 +559,36 @@ class Interpreter:
         return True
 
     def ev_call(self, node: cst.Call, scope: Scope) -> object:
+        if isinstance(node.func, cst.Name) and node.func.value == "super" and not node.args:
+            return self.current_super()
         func = self.ev(node.func, scope)
         arguments = self.ev_arguments(node.args, scope)
         if isinstance(func, ModuleRef):
-            return self.call_qualname(func.qualname, node, arguments)
+            return self.call_qualname(func.qualname, node, arguments, scope)
         if arguments is None:
             return UNKNOWN
         args, kwargs = arguments
         if isinstance(func, Function):
-            return self.call_function(func, args, kwargs)
+            return self.call_function(func, args, kwargs, CallSite.of(node.args, scope))
         if isinstance(func, BoundMethod):
-            return self.call_method(func, args, kwargs, node)
+            return self.call_method(func, args, kwargs, node, CallSite.of(node.args, scope))
         if isinstance(func, ClassValue):
-            return self.instantiate(func, args, kwargs)
+            return self.instantiate(func, args, kwargs, CallSite.of(node.args, scope))
         if isinstance(func, operators.Builtin):
             return func.call(args, kwargs)
         if args and isinstance(args[0], Tensor):
             return self.propagator.run(func, args[0])
         return UNKNOWN
+
+    def current_super(self) -> object:
+        """``super()`` in the method being run: its class and its ``self``."""
+        if not self.frames:
+            return UNKNOWN
+        function, scope = self.frames[-1]
+        params = [*function.node.params.posonly_params, *function.node.params.params]
+        if function.owner is None or not params:
+            return UNKNOWN
+        return SuperValue(function.owner, scope.vars.get(params[0].name.value, UNKNOWN))
 
     def call_module(self, module: object, tensor: Tensor) -> object:
         """Run a user module's ``forward`` on ``tensor``; anything else gives an unknown."""
@@ -567,7 +625,11 @@ class Interpreter:
     # -- calls ----------------------------------------------------------------
 
     def call_qualname(
-        self, qualname: str, node: cst.Call, arguments: tuple[list[object], dict[str, object]] | None
+        self,
+        qualname: str,
+        node: cst.Call,
+        arguments: tuple[list[object], dict[str, object]] | None,
+        scope: Scope,
     ) -> object:
         if qualname in torch_names.SEQUENTIAL:
             return self.build_sequential(qualname, node, arguments)
@@ -578,7 +640,7 @@ class Interpreter:
             return operators.make_dict(args, kwargs)
         kind = torch_names.layer_kind(qualname)
         if kind is not None:
-            return self.build_layer(qualname, kind, node, args, kwargs)
+            return self.build_layer(qualname, kind, node, args, kwargs, scope)
         if qualname in torch_names.MODULE_LIST:
             return ListValue(operators.iterate(args[0]) if args else [])
         if qualname in torch_names.MODULE_DICT:
@@ -600,7 +662,13 @@ class Interpreter:
         return self.propagator.run(args[0], Tensor(Shape(size), None))
 
     def build_layer(
-        self, qualname: str, kind: object, node: cst.Call, args: list[object], kwargs: dict[str, object]
+        self,
+        qualname: str,
+        kind: object,
+        node: cst.Call,
+        args: list[object],
+        kwargs: dict[str, object],
+        scope: Scope,
     ) -> object:
         from shapelint.catalog import LayerKind
 
@@ -611,7 +679,8 @@ class Interpreter:
             bound = kind.bind([_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()})
         except TypeError:
             return UNKNOWN
-        return Layer(kind, bound, _argument_nodes(kind, node), node)
+        written = {name: scope.source(arg) for name, arg in _argument_nodes(kind, node).items()}
+        return Layer(kind, bound, written, node)
 
     def build_sequential(
         self, qualname: str, node: cst.Call, arguments: tuple[list[object], dict[str, object]] | None
@@ -634,7 +703,12 @@ class Interpreter:
         return sequential
 
     def call_method(
-        self, method: BoundMethod, args: list[object], kwargs: dict[str, object], node: cst.Call
+        self,
+        method: BoundMethod,
+        args: list[object],
+        kwargs: dict[str, object],
+        node: cst.Call,
+        site: CallSite | None = None,
     ) -> object:
         obj, name = method.obj, method.name
         if isinstance(obj, ListValue):
@@ -654,21 +728,31 @@ class Interpreter:
             return operators.dict_method(obj, name, args)
         if isinstance(obj, Tensor):
             return self.tensors.method(obj, name, args, kwargs, node)
+        if isinstance(obj, SuperValue):
+            function = _base_attribute(obj.cls, name)
+            if isinstance(function, Function):
+                return self.call_function(function, [obj.instance, *args], kwargs, site and site.after_self())
+            return UNKNOWN
         if isinstance(obj, Instance):
             function = _class_attribute(obj.cls, name)
             if isinstance(function, Function):
-                bound = args if _is_static(function.node) else [obj, *args]
-                return self.call_function(function, bound, kwargs)
+                if _is_static(function.node):
+                    return self.call_function(function, args, kwargs, site)
+                return self.call_function(function, [obj, *args], kwargs, site and site.after_self())
         return UNKNOWN
 
-    def call_function(self, function: Function, args: list[object], kwargs: dict[str, object]) -> object:
+    def call_function(
+        self, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
+    ) -> object:
         function.calls += 1
         if self.depth >= MAX_CALL_DEPTH or _is_generator(function.node):
             return UNKNOWN
         scope = Scope(function.scope)
         if not self.bind_parameters(function, args, dict(kwargs), scope):
             return UNKNOWN
+        _record_sources(function, scope, site)
         self.depth += 1
+        self.frames.append((function, scope))
         saved = self.statement, self.returned_uncertainly
         self.returned_uncertainly = False
         result: object = None
@@ -680,6 +764,7 @@ class Interpreter:
             result = UNKNOWN
         finally:
             uncertain = self.returned_uncertainly
+            self.frames.pop()
             self.depth -= 1
             self.statement, self.returned_uncertainly = saved
         return UNKNOWN if uncertain else result
@@ -723,11 +808,13 @@ class Interpreter:
         every = [*params.posonly_params, *params.params, *params.kwonly_params]
         return {p.name.value: self.ev(p.default, scope) for p in every if p.default is not None}
 
-    def instantiate(self, cls: ClassValue, args: list[object], kwargs: dict[str, object]) -> object:
+    def instantiate(
+        self, cls: ClassValue, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
+    ) -> object:
         instance = Instance(cls)
         init = _class_attribute(cls, "__init__")
         if isinstance(init, Function):
-            self.call_function(init, [instance, *args], kwargs)
+            self.call_function(init, [instance, *args], kwargs, site and site.after_self())
         return instance
 
     def run_uncalled_functions(self) -> None:
@@ -867,6 +954,11 @@ def _class_attribute(cls: ClassValue, name: str) -> object:
     """Look ``name`` up in ``cls`` and then its user-defined bases, in order."""
     if name in cls.attributes:
         return cls.attributes[name]
+    return _base_attribute(cls, name)
+
+
+def _base_attribute(cls: ClassValue, name: str) -> object:
+    """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself."""
     for base in cls.bases:
         if isinstance(base, ClassValue):
             found = _class_attribute(base, name)
@@ -899,3 +991,14 @@ def _hyperparameter(value: object) -> object:
     if isinstance(value, DictValue):
         return UNKNOWN
     return value
+
+
+def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> None:
+    """Remember which call-site expression gave each parameter its value; defaults are not traced."""
+    params = function.node.params
+    positional = [*params.posonly_params, *params.params]
+    for index, param in enumerate([*positional, *params.kwonly_params]):
+        name = param.name.value
+        found = site.source(index if index < len(positional) else len(site.positional), name) if site else None
+        if found is not None:
+            scope.sources[name] = Source(found.node, True)

@@ -211,6 +211,27 @@ def split(shape: Shape, sizes: object, dim: object, by_count: bool) -> list[Shap
     return [Shape(shape.dims[:index] + (part,) + shape.dims[index + 1 :]) for part in parts]
 
 
+def pad(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``F.pad``: pairs of amounts from the last dimension backwards; negative amounts crop."""
+    amounts = args[0] if args else kwargs.get("pad")
+    if not isinstance(amounts, (tuple, list)) or len(amounts) % 2 or not all(is_int(a) for a in amounts):
+        return Shape.anything()
+    count = len(amounts) // 2
+    if not shape.open and count > len(shape.dims):
+        raise ShapeError(f"padding {tuple(amounts)} covers more dimensions than {shape} has", Problem.RANK)
+    tail = shape.tail(count)
+    grown = [_grow(tail[count - 1 - i], amounts[2 * i] + amounts[2 * i + 1], shape) for i in range(count)]
+    return shape.with_tail(count, reversed(grown))
+
+
+def _grow(size: Dim, amount: int, shape: Shape) -> Dim:
+    if not is_int(size):
+        return UNKNOWN
+    if size + amount < 1:
+        raise ShapeError(f"padding by {amount} leaves no elements of a dimension of size {size} in {shape}", Problem.COLLAPSE)
+    return size + amount
+
+
 def size_of(shape: Shape, args: list[object]) -> object:
     """``x.size()`` / ``x.size(i)`` / ``x.shape``."""
     if not args:
@@ -263,7 +284,8 @@ def _functional_table() -> dict[str, Rule]:
         for prefix, layer in (("max", "Max"), ("avg", "Avg"))
         if f"Adaptive{layer}Pool{n}d" in CATALOG
     }
-    return {**pools, **adaptive, "flatten": lambda shape, args, kwargs: flatten(shape, args, kwargs)}
+    interpolate = layer_rule("Upsample", ("size", "scale_factor", "mode", "align_corners"))
+    return {**pools, **adaptive, "pad": pad, "interpolate": interpolate, "upsample": interpolate}
 
 
 def functional(name: str) -> Rule | None:

@@ -25,13 +25,25 @@ class ModuleRef:
     qualname: str
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The expression that supplied a value; ``via_parameter`` when it reached the layer through a call.
+
+    A value passed through a parameter may feed other uses too, so fixing it
+    is never safe.
+    """
+
+    node: cst.BaseExpression
+    via_parameter: bool
+
+
 @dataclass(eq=False, slots=True)
 class Layer:
     """A call of a catalogued layer constructor, with its bound arguments."""
 
     kind: LayerKind
     args: dict[str, object]
-    arg_nodes: dict[str, cst.BaseExpression]
+    arg_nodes: dict[str, Source]
     node: cst.Call
 
 
@@ -84,6 +96,14 @@ class Instance:
 
     cls: ClassValue
     attributes: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SuperValue:
+    """``super()`` inside a method of ``cls``, bound to ``instance``."""
+
+    cls: ClassValue
+    instance: object
 
 
 @dataclass(frozen=True, slots=True)

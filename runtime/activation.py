@@ -127,6 +127,36 @@ class LogSigmoid(_Elementwise):
         return -np.logaddexp(0.0, -x)
 
 
+class RReLU(_Elementwise):
+    """In eval mode the random slope is fixed at the middle of its range."""
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        slope = (self.args["lower"] + self.args["upper"]) / 2  # type: ignore[operator]
+        return np.where(x >= 0, x, x * slope)
+
+
+class Threshold(_Elementwise):
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return np.where(x > self.args["threshold"], x, self.args["value"])
+
+
+class Hardshrink(_Elementwise):
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return np.where(np.abs(x) > self.args["lambd"], x, 0)
+
+
+class Softshrink(_Elementwise):
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        lambd: float = self.args["lambd"]  # type: ignore[assignment]
+        return np.sign(x) * np.maximum(np.abs(x) - lambd, 0)
+
+
+class GLU(_Elementwise):
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        first, second = np.split(x, 2, axis=self.args["dim"])  # type: ignore[call-overload]
+        return first * sigmoid(second)
+
+
 class PReLU(_Elementwise):
     int_args = ("num_parameters",)
 
@@ -147,13 +177,28 @@ def _softmax_axis(dim: object, ndim: int) -> int:
     return dim  # type: ignore[return-value]
 
 
+def softmax(x: np.ndarray, axis: int) -> np.ndarray:
+    shifted = np.exp(x - x.max(axis=axis, keepdims=True))
+    return shifted / shifted.sum(axis=axis, keepdims=True)
+
+
 class Softmax(_Elementwise):
     int_args = ("dim",)
 
     def apply(self, x: np.ndarray) -> np.ndarray:
-        axis = _softmax_axis(self.args["dim"], x.ndim)
-        shifted = np.exp(x - x.max(axis=axis, keepdims=True))
-        return shifted / shifted.sum(axis=axis, keepdims=True)
+        return softmax(x, _softmax_axis(self.args["dim"], x.ndim))
+
+
+class Softmin(_Elementwise):
+    int_args = ("dim",)
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return softmax(-x, _softmax_axis(self.args["dim"], x.ndim))
+
+
+class Softmax2d(_Elementwise):
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return softmax(x, -3)
 
 
 class LogSoftmax(_Elementwise):

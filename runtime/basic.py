@@ -97,3 +97,36 @@ class Dropout3d(_Dropout):
 
 class AlphaDropout(_Dropout):
     pass
+
+
+class FeatureAlphaDropout(_Dropout):
+    pass
+
+
+class PixelShuffle(Layer):
+    accepts = "any"
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        r: int = self.args["upscale_factor"]  # type: ignore[assignment]
+        *lead, channels, height, width = x.shape
+        y = x.reshape(*lead, channels // (r * r), r, r, height, width)
+        return np.moveaxis(y, (-4, -3), (-3, -1)).reshape(out)
+
+
+class PixelUnshuffle(Layer):
+    accepts = "any"
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        r: int = self.args["downscale_factor"]  # type: ignore[assignment]
+        *lead, channels, height, width = x.shape
+        y = x.reshape(*lead, channels, height // r, r, width // r, r)
+        return np.moveaxis(y, (-3, -1), (-4, -3)).reshape(out)
+
+
+class ChannelShuffle(Layer):
+    accepts = "any"
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        groups: int = self.args["groups"]  # type: ignore[assignment]
+        y = x.reshape(x.shape[0], groups, x.shape[1] // groups, *x.shape[2:])
+        return y.swapaxes(1, 2).reshape(out)

@@ -114,11 +114,17 @@ class Layer(Module):
         return output
 
     def _complete(self, shape: Shape) -> dict[str, object]:
-        """The hyperparameters with the input-size argument filled from ``shape``."""
+        """The hyperparameters with the input-size argument filled from ``shape``.
+
+        An UNKNOWN expectation for a known shape means the size constrains
+        nothing (``InstanceNorm1d()`` without affine or running statistics).
+        """
         name = _inferred_argument(self.kind)
         if name is None or self.given[name] is not self.placeholder:
             return self.given
         expected = self.kind.expected_input_size(self.given, shape)
+        if expected is UNKNOWN:
+            return self.given
         if not is_known(expected) or not _is_size(expected):
             raise ShapeError(f"{self.kind.name} cannot take {name} from an input of shape {shape}")
         return {**self.given, name: expected}

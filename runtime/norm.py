@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 
 from shapelint.dims import UNKNOWN
@@ -57,6 +59,36 @@ class BatchNorm2d(_BatchNorm):
 
 class BatchNorm3d(_BatchNorm):
     pass
+
+
+class _InstanceNorm(_BatchNorm):
+    """Each sample and channel normalized over its own positions, unless running statistics are kept."""
+
+    spatial: ClassVar[int]
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        axes = tuple(range(-self.spatial, 0))
+        shape = (-1,) + (1,) * self.spatial
+        if self.args["track_running_stats"]:
+            mean, var = self.tensor_at("running_mean").reshape(shape), self.tensor_at("running_var").reshape(shape)
+        else:
+            mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
+        y = _normalize(x, mean, var, self.args["eps"])  # type: ignore[arg-type]
+        if self.args["affine"]:
+            y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
+        return y.astype(x.dtype, copy=False)
+
+
+class InstanceNorm1d(_InstanceNorm):
+    spatial = 1
+
+
+class InstanceNorm2d(_InstanceNorm):
+    spatial = 2
+
+
+class InstanceNorm3d(_InstanceNorm):
+    spatial = 3
 
 
 class LayerNorm(Layer):

@@ -131,3 +131,28 @@ class AdaptiveAvgPool2d(_AdaptiveAvgPool):
 
 class AdaptiveAvgPool3d(_AdaptiveAvgPool):
     spatial = 3
+
+
+class _AdaptiveMaxPool(_Pool):
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """Max over each output cell's span, one axis at a time; short spans repeat their last index."""
+        for axis, target in zip(range(x.ndim - self.spatial, x.ndim), out[-self.spatial :]):
+            size = x.shape[axis]
+            index = np.arange(target)
+            start, stop = (index * size) // target, -((-(index + 1) * size) // target)
+            width = int((stop - start).max())
+            spans = np.minimum(start[:, None] + np.arange(width), stop[:, None] - 1)
+            x = np.take(x, spans, axis=axis).max(axis=axis + 1)
+        return x
+
+
+class AdaptiveMaxPool1d(_AdaptiveMaxPool):
+    spatial = 1
+
+
+class AdaptiveMaxPool2d(_AdaptiveMaxPool):
+    spatial = 2
+
+
+class AdaptiveMaxPool3d(_AdaptiveMaxPool):
+    spatial = 3

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 import shapelint.runtime as rt
+from shapelint.catalog import CATALOG
 from tests.runtime.helpers import assert_matches, randomize, sample
 
 
@@ -102,6 +103,11 @@ CASES = {
     "BatchNorm1d-3d-input": Case(lambda: rt.BatchNorm1d(eps=1e-3), lambda: nn.BatchNorm1d(6, eps=1e-3), (4, 6, 5)),
     "BatchNorm2d": Case(lambda: rt.BatchNorm2d(), lambda: nn.BatchNorm2d(3), (2, 3, 5, 5)),
     "BatchNorm2d-no-affine": Case(lambda: rt.BatchNorm2d(affine=False), lambda: nn.BatchNorm2d(3, affine=False), (2, 3, 5, 5)),
+    "BatchNorm2d-stateless": Case(
+        lambda: rt.BatchNorm2d(affine=False, track_running_stats=False),
+        lambda: nn.BatchNorm2d(3, affine=False, track_running_stats=False),
+        (4, 3, 5, 5),
+    ),
     "BatchNorm2d-no-running-stats": Case(
         lambda: rt.BatchNorm2d(track_running_stats=False), lambda: nn.BatchNorm2d(3, track_running_stats=False), (4, 3, 5, 5)
     ),
@@ -117,6 +123,41 @@ CASES = {
     "Identity": Case(lambda: rt.Identity(), lambda: nn.Identity(), (2, 6)),
     "Embedding": Case(lambda: rt.Embedding(20, 6), lambda: nn.Embedding(20, 6), (3, 7), indices=20),
     "Embedding-padding": Case(lambda: rt.Embedding(20, 6, padding_idx=0), lambda: nn.Embedding(20, 6, padding_idx=0), (3, 7), indices=20),
+    "InstanceNorm1d": Case(lambda: rt.InstanceNorm1d(), lambda: nn.InstanceNorm1d(4), (2, 4, 9)),
+    "InstanceNorm2d-affine": Case(lambda: rt.InstanceNorm2d(affine=True), lambda: nn.InstanceNorm2d(3, affine=True), (2, 3, 5, 4)),
+    "InstanceNorm3d-running": Case(
+        lambda: rt.InstanceNorm3d(track_running_stats=True), lambda: nn.InstanceNorm3d(2, track_running_stats=True), (2, 2, 3, 3, 3)
+    ),
+    "AdaptiveMaxPool1d": Case(lambda: rt.AdaptiveMaxPool1d(4), lambda: nn.AdaptiveMaxPool1d(4), (2, 3, 10)),
+    "AdaptiveMaxPool2d": Case(lambda: rt.AdaptiveMaxPool2d((3, None)), lambda: nn.AdaptiveMaxPool2d((3, None)), (2, 3, 7, 5)),
+    "AdaptiveMaxPool3d": Case(lambda: rt.AdaptiveMaxPool3d(2), lambda: nn.AdaptiveMaxPool3d(2), (2, 2, 5, 3, 4)),
+    "ZeroPad1d": Case(lambda: rt.ZeroPad1d((1, 2)), lambda: nn.ZeroPad1d((1, 2)), (2, 3, 5)),
+    "ZeroPad2d": Case(lambda: rt.ZeroPad2d((1, 0, 2, 3)), lambda: nn.ZeroPad2d((1, 0, 2, 3)), (2, 3, 4, 4)),
+    "ZeroPad3d": Case(lambda: rt.ZeroPad3d(1), lambda: nn.ZeroPad3d(1), (2, 1, 2, 3, 2)),
+    "ConstantPad1d-crop": Case(lambda: rt.ConstantPad1d((2, -1), 3.5), lambda: nn.ConstantPad1d((2, -1), 3.5), (2, 3, 5)),
+    "ConstantPad2d": Case(lambda: rt.ConstantPad2d(1, -2.0), lambda: nn.ConstantPad2d(1, -2.0), (2, 3, 4, 4)),
+    "ConstantPad3d": Case(lambda: rt.ConstantPad3d((1, 0, 0, 1, 1, 0), 1.0), lambda: nn.ConstantPad3d((1, 0, 0, 1, 1, 0), 1.0), (1, 2, 2, 2, 2)),
+    "ReflectionPad1d": Case(lambda: rt.ReflectionPad1d(2), lambda: nn.ReflectionPad1d(2), (2, 3, 5)),
+    "ReflectionPad2d": Case(lambda: rt.ReflectionPad2d((1, 2, 0, 1)), lambda: nn.ReflectionPad2d((1, 2, 0, 1)), (2, 3, 4, 4)),
+    "ReflectionPad3d": Case(lambda: rt.ReflectionPad3d(1), lambda: nn.ReflectionPad3d(1), (1, 2, 3, 3, 3)),
+    "ReplicationPad1d": Case(lambda: rt.ReplicationPad1d((3, 1)), lambda: nn.ReplicationPad1d((3, 1)), (2, 3, 5)),
+    "ReplicationPad2d": Case(lambda: rt.ReplicationPad2d(2), lambda: nn.ReplicationPad2d(2), (2, 3, 4, 4)),
+    "ReplicationPad3d": Case(lambda: rt.ReplicationPad3d(1), lambda: nn.ReplicationPad3d(1), (1, 2, 3, 3, 3)),
+    "CircularPad1d": Case(lambda: rt.CircularPad1d(2), lambda: nn.CircularPad1d(2), (2, 3, 5)),
+    "CircularPad2d": Case(lambda: rt.CircularPad2d((1, 2, 2, 0)), lambda: nn.CircularPad2d((1, 2, 2, 0)), (2, 3, 4, 4)),
+    "CircularPad3d": Case(lambda: rt.CircularPad3d(1), lambda: nn.CircularPad3d(1), (1, 2, 3, 3, 3)),
+    "PixelShuffle": Case(lambda: rt.PixelShuffle(2), lambda: nn.PixelShuffle(2), (2, 8, 3, 3)),
+    "PixelUnshuffle": Case(lambda: rt.PixelUnshuffle(2), lambda: nn.PixelUnshuffle(2), (2, 2, 6, 4)),
+    "ChannelShuffle": Case(lambda: rt.ChannelShuffle(3), lambda: nn.ChannelShuffle(3), (2, 6, 2, 2)),
+    "FeatureAlphaDropout": Case(lambda: rt.FeatureAlphaDropout(), lambda: nn.FeatureAlphaDropout(), (2, 3, 4)),
+    "RReLU": Case(lambda: rt.RReLU(0.1, 0.3), lambda: nn.RReLU(0.1, 0.3), (3, 4, 5)),
+    "Threshold": Case(lambda: rt.Threshold(0.5, -1.0), lambda: nn.Threshold(0.5, -1.0), (3, 4, 5)),
+    "Hardshrink": Case(lambda: rt.Hardshrink(0.7), lambda: nn.Hardshrink(0.7), (3, 4, 5)),
+    "Softshrink": Case(lambda: rt.Softshrink(0.7), lambda: nn.Softshrink(0.7), (3, 4, 5)),
+    "GLU": Case(lambda: rt.GLU(1), lambda: nn.GLU(1), (3, 4, 5)),
+    "Softmin": Case(lambda: rt.Softmin(dim=2), lambda: nn.Softmin(dim=2), (3, 4, 5)),
+    "Softmax2d": Case(lambda: rt.Softmax2d(), lambda: nn.Softmax2d(), (3, 4, 5, 2)),
+    "Softmax-implicit-dim": Case(lambda: rt.Softmax(), lambda: nn.Softmax(), (3, 4, 5)),
     "ReLU": Case(lambda: rt.ReLU(), lambda: nn.ReLU(), (3, 4, 5)),
     "ReLU6": Case(lambda: rt.ReLU6(), lambda: nn.ReLU6(), (3, 4, 5)),
     "LeakyReLU": Case(lambda: rt.LeakyReLU(0.2), lambda: nn.LeakyReLU(0.2), (3, 4, 5)),
@@ -143,6 +184,7 @@ CASES = {
 }
 
 
+@pytest.mark.filterwarnings("ignore:Implicit dimension choice for softmax")
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_layer_matches_torch(name: str) -> None:
     case = CASES[name]
@@ -171,3 +213,8 @@ def test_every_runtime_layer_has_a_case() -> None:
     exported = {name for name in rt.__all__ if isinstance(getattr(rt, name), type) and issubclass(getattr(rt, name), rt.Layer)}
     covered = {name.split("-")[0] for name in CASES}
     assert exported - covered == {"Layer"}
+
+
+def test_every_runtime_layer_is_a_catalog_kind() -> None:
+    exported = {name for name in rt.__all__ if isinstance(getattr(rt, name), type) and issubclass(getattr(rt, name), rt.Layer)}
+    assert exported - set(CATALOG) == {"Layer"}

@@ -1,0 +1,89 @@
+"""The explicit padding layers (ZeroPad2d, ReflectionPad1d, ...), over the convolutions' pad helper."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from shapelint.catalog.base import expand
+from shapelint.runtime.layer import Layer
+from shapelint.runtime.windows import Pairs, pad
+
+
+def side_pairs(padding: object, spatial: int) -> Pairs:
+    """PyTorch lists padding last dimension first, ``(left, right, top, bottom, ...)``."""
+    flat = expand(padding, 2 * spatial, "padding") if isinstance(padding, int) else tuple(padding)  # type: ignore[arg-type]
+    pairs = [(flat[2 * i], flat[2 * i + 1]) for i in range(spatial)]
+    return tuple(reversed(pairs))  # type: ignore[arg-type]
+
+
+class _Pad(Layer):
+    spatial: ClassVar[int]
+    mode: ClassVar[str]
+    size_args = ("padding",)
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        planes = x.reshape((-1, 1) + x.shape[x.ndim - self.spatial :])
+        value = self.args.get("value", 0.0)
+        return pad(planes, side_pairs(self.args["padding"], self.spatial), self.mode, value).reshape(out)  # type: ignore[arg-type]
+
+
+class ZeroPad1d(_Pad):
+    spatial, mode = 1, "zeros"
+
+
+class ZeroPad2d(_Pad):
+    spatial, mode = 2, "zeros"
+
+
+class ZeroPad3d(_Pad):
+    spatial, mode = 3, "zeros"
+
+
+class ConstantPad1d(_Pad):
+    spatial, mode = 1, "zeros"
+
+
+class ConstantPad2d(_Pad):
+    spatial, mode = 2, "zeros"
+
+
+class ConstantPad3d(_Pad):
+    spatial, mode = 3, "zeros"
+
+
+class ReflectionPad1d(_Pad):
+    spatial, mode = 1, "reflect"
+
+
+class ReflectionPad2d(_Pad):
+    spatial, mode = 2, "reflect"
+
+
+class ReflectionPad3d(_Pad):
+    spatial, mode = 3, "reflect"
+
+
+class ReplicationPad1d(_Pad):
+    spatial, mode = 1, "replicate"
+
+
+class ReplicationPad2d(_Pad):
+    spatial, mode = 2, "replicate"
+
+
+class ReplicationPad3d(_Pad):
+    spatial, mode = 3, "replicate"
+
+
+class CircularPad1d(_Pad):
+    spatial, mode = 1, "circular"
+
+
+class CircularPad2d(_Pad):
+    spatial, mode = 2, "circular"
+
+
+class CircularPad3d(_Pad):
+    spatial, mode = 3, "circular"

@@ -8,7 +8,7 @@ model is cheap and its weights do not depend on the order they are touched in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,10 +66,15 @@ class Module:
         raise NotImplementedError
 
     def __call__(self, x: object) -> np.ndarray:
+        """Run on a batch-first array, building from its shape first if needed (like LazyLinear)."""
         array = as_array(x, type(self).__name__)
-        if self.built_output is None:
-            self.build(Shape((BATCH,) + array.shape[1:]), np.random.default_rng(), np.dtype(np.float32))
+        if not self.built:
+            self.build_for(array)
         return self.run(array)
+
+    def build_for(self, x: np.ndarray) -> None:
+        """The lazy build: sizes from ``x`` without its batch dimension."""
+        self.build(Shape((BATCH,) + x.shape[1:]), np.random.default_rng(), np.dtype(np.float32))
 
     @property
     def built(self) -> bool:
@@ -95,7 +100,7 @@ class Module:
         self._require_built()
         return {key: self.tensor_at(key) for key, _ in self.named_specs()}
 
-    def load_state_dict(self, state: dict[str, object]) -> None:
+    def load_state_dict(self, state: Mapping[str, object]) -> None:
         """Load PyTorch-keyed arrays; all or nothing, naming every bad key and shape."""
         from shapelint.runtime.state import load
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from shapelint.catalog.base import expand
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.windows import Pairs, pad
+from shapelint.runtime.windows import Pairs, as_planes, pad
 
 
 def side_pairs(padding: object, spatial: int) -> Pairs:
@@ -24,9 +24,8 @@ class _Pad(Layer):
     size_args = ("padding",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        planes = x.reshape((-1, 1) + x.shape[x.ndim - self.spatial :])
         value = self.args.get("value", 0.0)
-        return pad(planes, side_pairs(self.args["padding"], self.spatial), self.mode, value).reshape(out)  # type: ignore[arg-type]
+        return pad(as_planes(x, self.spatial), side_pairs(self.args["padding"], self.spatial), self.mode, value).reshape(out)  # type: ignore[arg-type]
 
 
 class ZeroPad1d(_Pad):

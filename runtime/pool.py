@@ -1,4 +1,4 @@
-"""Max, average and adaptive pooling over window views, batched or not."""
+"""Max, average and adaptive pooling, batched or not, folded over kernel taps."""
 
 from __future__ import annotations
 
@@ -9,12 +9,7 @@ import numpy as np
 
 from shapelint.catalog.base import expand
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.windows import fit, pad, taps
-
-
-def _as_planes(x: np.ndarray, spatial: int) -> np.ndarray:
-    """Fold every leading axis into one, so pools see (planes, 1, *spatial)."""
-    return x.reshape((-1, 1) + x.shape[x.ndim - spatial :])
+from shapelint.runtime.windows import as_planes, fit, pad, taps
 
 
 def _reduce(combine: np.ufunc, views: Iterator[np.ndarray]) -> np.ndarray:
@@ -48,7 +43,7 @@ class _Pool(Layer):
 class _MaxPool(_Pool):
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         kernel, stride, padding, dilation = self._geometry()
-        planes = pad(_as_planes(x, self.spatial), tuple((p, p) for p in padding), value=-np.inf)
+        planes = pad(as_planes(x, self.spatial), tuple((p, p) for p in padding), value=-np.inf)
         target = out[-self.spatial :]
         planes = pad(planes, fit(planes, kernel, stride, dilation, target), value=-np.inf)
         return _reduce(np.maximum, taps(planes, kernel, stride, dilation, target)).reshape(out)
@@ -59,7 +54,7 @@ class _AvgPool(_Pool):
         kernel, stride, padding, dilation = self._geometry()
         target = out[-self.spatial :]
         pairs = tuple((p, p) for p in padding)
-        planes = pad(_as_planes(x, self.spatial), pairs)
+        planes = pad(as_planes(x, self.spatial), pairs)
         extra = fit(planes, kernel, stride, dilation, target)
         sums = _reduce(np.add, taps(pad(planes, extra), kernel, stride, dilation, target))
         divisor = self._divisor(x.shape[-self.spatial :], pairs, extra, target)
@@ -71,12 +66,8 @@ class _AvgPool(_Pool):
         if override:
             return float(override)  # type: ignore[arg-type]
         kernel, stride, _, dilation = self._geometry()
-        mask = np.ones((1, 1) + tuple(size))
-        if self.args["count_include_pad"]:
-            mask = pad(mask, pairs, value=1.0)
-        else:
-            mask = pad(mask, pairs)
-        mask = pad(mask, extra)
+        padded = pad(np.ones((1, 1) + tuple(size)), pairs, value=1.0 if self.args["count_include_pad"] else 0.0)
+        mask = pad(padded, extra)
         return _reduce(np.add, taps(mask, kernel, stride, dilation, target))[0, 0]
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from shapelint.catalog import ShapeError
 from shapelint.dims import DType, Shape, is_int
-from shapelint.runtime.module import BATCH, Module, TensorSpec, as_array, located
+from shapelint.runtime.module import BATCH, Module, TensorSpec, located
 
 
 class Sequential(Module):
@@ -36,11 +36,8 @@ class Sequential(Module):
         if input_shape is not None:
             self.build(_batched(input_shape, input_dtype), self.rng, self.dtype)
 
-    def __call__(self, x: object) -> np.ndarray:
-        array = as_array(x, "Sequential")
-        if not self.built:
-            self.build(Shape((BATCH,) + array.shape[1:], dtype=self.input_dtype), self.rng, self.dtype)
-        return self.run(array)
+    def build_for(self, x: np.ndarray) -> None:
+        self.build(Shape((BATCH,) + x.shape[1:], dtype=self.input_dtype), self.rng, self.dtype)
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         self.built_input = shape

@@ -1,4 +1,4 @@
-"""Padding and strided window views: the im2col that convolutions and pools share.
+"""Padding and kernel taps: the im2col that convolutions use and the views pools fold.
 
 Sizes of outputs are never computed here; callers pass the output shape the
 catalog gave, and the views are cut to it.
@@ -39,6 +39,11 @@ def pad(x: np.ndarray, pairs: Pairs, mode: str = "zeros", value: float = 0.0) ->
     if mode == "zeros":
         return np.pad(x, widths, mode="constant", constant_values=value)
     return np.pad(x, widths, mode=PAD_MODES[mode])  # type: ignore[call-overload]
+
+
+def as_planes(x: np.ndarray, spatial: int) -> np.ndarray:
+    """Fold every leading axis into one, so batched and unbatched inputs look like (planes, 1, *spatial)."""
+    return x.reshape((-1, 1) + x.shape[x.ndim - spatial :])
 
 
 def taps(

@@ -45,17 +45,17 @@ class ReLU6(_Elementwise):
 
 class LeakyReLU(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return np.where(x >= 0, x, x * self.args["negative_slope"])
+        return np.where(x >= 0, x, x * self.arg("negative_slope"))
 
 
 class ELU(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return np.where(x > 0, x, self.args["alpha"] * np.expm1(np.minimum(x, 0)))  # type: ignore[operator]
+        return np.where(x > 0, x, self.arg("alpha") * np.expm1(np.minimum(x, 0)))
 
 
 class CELU(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        alpha: float = self.args["alpha"]  # type: ignore[assignment]
+        alpha: float = self.arg("alpha")
         return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0) / alpha))
 
 
@@ -67,7 +67,7 @@ class SELU(_Elementwise):
 
 class GELU(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        if self.args["approximate"] == "tanh":
+        if self.arg("approximate") == "tanh":
             return 0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x**3)))
         return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
 
@@ -94,7 +94,7 @@ class Mish(_Elementwise):
 
 class Softplus(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return softplus(x, self.args["beta"], self.args["threshold"])  # type: ignore[arg-type]
+        return softplus(x, self.arg("beta"), self.arg("threshold"))
 
 
 class Softsign(_Elementwise):
@@ -104,7 +104,7 @@ class Softsign(_Elementwise):
 
 class Hardtanh(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return np.clip(x, self.args["min_val"], self.args["max_val"])
+        return np.clip(x, self.arg("min_val"), self.arg("max_val"))
 
 
 class Hardsigmoid(_Elementwise):
@@ -131,29 +131,29 @@ class RReLU(_Elementwise):
     """In eval mode the random slope is fixed at the middle of its range."""
 
     def apply(self, x: np.ndarray) -> np.ndarray:
-        slope = (self.args["lower"] + self.args["upper"]) / 2  # type: ignore[operator]
+        slope = (self.arg("lower") + self.arg("upper")) / 2
         return np.where(x >= 0, x, x * slope)
 
 
 class Threshold(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return np.where(x > self.args["threshold"], x, self.args["value"])
+        return np.where(x > self.arg("threshold"), x, self.arg("value"))
 
 
 class Hardshrink(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return np.where(np.abs(x) > self.args["lambd"], x, 0)
+        return np.where(np.abs(x) > self.arg("lambd"), x, 0)
 
 
 class Softshrink(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        lambd: float = self.args["lambd"]  # type: ignore[assignment]
+        lambd: float = self.arg("lambd")
         return np.sign(x) * np.maximum(np.abs(x) - lambd, 0)
 
 
 class GLU(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
-        first, second = np.split(x, 2, axis=self.args["dim"])  # type: ignore[call-overload]
+        first, second = np.split(x, 2, axis=self.arg("dim"))
         return first * sigmoid(second)
 
 
@@ -161,7 +161,7 @@ class PReLU(_Elementwise):
     int_args = ("num_parameters",)
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        return {"weight": TensorSpec((self.args["num_parameters"],), constant(self.args["init"]))}  # type: ignore[arg-type]
+        return {"weight": TensorSpec((self.arg("num_parameters"),), constant(self.arg("init")))}
 
     def apply(self, x: np.ndarray) -> np.ndarray:
         weight = self.tensor_at("weight")
@@ -186,14 +186,14 @@ class Softmax(_Elementwise):
     int_args = ("dim",)
 
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return softmax(x, _softmax_axis(self.args["dim"], x.ndim))
+        return softmax(x, _softmax_axis(self.arg("dim"), x.ndim))
 
 
 class Softmin(_Elementwise):
     int_args = ("dim",)
 
     def apply(self, x: np.ndarray) -> np.ndarray:
-        return softmax(-x, _softmax_axis(self.args["dim"], x.ndim))
+        return softmax(-x, _softmax_axis(self.arg("dim"), x.ndim))
 
 
 class Softmax2d(_Elementwise):
@@ -205,6 +205,6 @@ class LogSoftmax(_Elementwise):
     int_args = ("dim",)
 
     def apply(self, x: np.ndarray) -> np.ndarray:
-        axis = _softmax_axis(self.args["dim"], x.ndim)
+        axis = _softmax_axis(self.arg("dim"), x.ndim)
         shifted = x - x.max(axis=axis, keepdims=True)
         return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))

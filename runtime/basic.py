@@ -13,15 +13,15 @@ class Linear(Layer):
     int_args = ("out_features",)
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        fan_in, out = self.args["in_features"], self.args["out_features"]
-        specs = {"weight": TensorSpec((out, fan_in), uniform_fan_in(fan_in))}  # type: ignore[arg-type]
-        if self.args["bias"]:
-            specs["bias"] = TensorSpec((out,), uniform_fan_in(fan_in))  # type: ignore[arg-type]
+        fan_in, out = self.arg("in_features"), self.arg("out_features")
+        specs = {"weight": TensorSpec((out, fan_in), uniform_fan_in(fan_in))}
+        if self.arg("bias"):
+            specs["bias"] = TensorSpec((out,), uniform_fan_in(fan_in))
         return specs
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         y = x @ self.tensor_at("weight").T
-        return y + self.tensor_at("bias") if self.args["bias"] else y
+        return y + self.tensor_at("bias") if self.arg("bias") else y
 
 
 class Embedding(Layer):
@@ -35,15 +35,15 @@ class Embedding(Layer):
                 raise ValueError(f"Embedding: {name} is not supported by the runtime")
 
     def _padding_row(self) -> int | None:
-        index = self.args["padding_idx"]
-        return None if index is None else index % self.args["num_embeddings"]  # type: ignore[operator]
+        index = self.arg("padding_idx")
+        return None if index is None else index % self.arg("num_embeddings")
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        shape = (self.args["num_embeddings"], self.args["embedding_dim"])
-        return {"weight": TensorSpec(shape, standard_normal(self._padding_row()))}  # type: ignore[arg-type]
+        shape = (self.arg("num_embeddings"), self.arg("embedding_dim"))
+        return {"weight": TensorSpec(shape, standard_normal(self._padding_row()))}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        count: int = self.args["num_embeddings"]  # type: ignore[assignment]
+        count: int = self.arg("num_embeddings")
         if x.size and (x.min() < 0 or x.max() >= count):
             raise IndexError(f"{self!r}: indices must lie in [0, {count}), got values in [{x.min()}, {x.max()}]")
         return self.tensor_at("weight")[x]
@@ -107,7 +107,7 @@ class PixelShuffle(Layer):
     accepts = "any"
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        r: int = self.args["upscale_factor"]  # type: ignore[assignment]
+        r: int = self.arg("upscale_factor")
         *lead, channels, height, width = x.shape
         y = x.reshape(*lead, channels // (r * r), r, r, height, width)
         return np.moveaxis(y, (-4, -3), (-3, -1)).reshape(out)
@@ -117,7 +117,7 @@ class PixelUnshuffle(Layer):
     accepts = "any"
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        r: int = self.args["downscale_factor"]  # type: ignore[assignment]
+        r: int = self.arg("downscale_factor")
         *lead, channels, height, width = x.shape
         y = x.reshape(*lead, channels, height // r, r, width // r, r)
         return np.moveaxis(y, (-3, -1), (-4, -3)).reshape(out)
@@ -127,6 +127,6 @@ class ChannelShuffle(Layer):
     accepts = "any"
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        groups: int = self.args["groups"]  # type: ignore[assignment]
+        groups: int = self.arg("groups")
         y = x.reshape(x.shape[0], groups, x.shape[1] // groups, *x.shape[2:])
         return y.swapaxes(1, 2).reshape(out)

@@ -65,27 +65,27 @@ class _ConvBase(Layer):
         return expand(self.args[name], self.spatial, name)  # type: ignore[return-value]
 
     def _bias_spec(self, fan_in: int) -> dict[str, TensorSpec]:
-        if not self.args["bias"]:
+        if not self.arg("bias"):
             return {}
-        return {"bias": TensorSpec((self.args["out_channels"],), uniform_fan_in(fan_in))}  # type: ignore[arg-type]
+        return {"bias": TensorSpec((self.arg("out_channels"),), uniform_fan_in(fan_in))}
 
     def _bias(self) -> np.ndarray | None:
-        return self.tensor_at("bias") if self.args["bias"] else None
+        return self.tensor_at("bias") if self.arg("bias") else None
 
 
 class _Conv(_ConvBase):
     def tensor_specs(self) -> dict[str, TensorSpec]:
         kernel = self._tuple("kernel_size")
-        per_group = self.args["in_channels"] // self.args["groups"]  # type: ignore[operator]
+        per_group = self.arg("in_channels") // self.arg("groups")
         fan_in = per_group * math.prod(kernel)
-        weight = TensorSpec((self.args["out_channels"], per_group, *kernel), uniform_fan_in(fan_in))  # type: ignore[arg-type]
+        weight = TensorSpec((self.arg("out_channels"), per_group, *kernel), uniform_fan_in(fan_in))
         return {"weight": weight, **self._bias_spec(fan_in)}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         unbatched = x.ndim == self.spatial + 1
         batch = x[None] if unbatched else x
         kernel, dilation = self._tuple("kernel_size"), self._tuple("dilation")
-        pairs = padding_pairs(self.args["padding"], kernel, dilation)
+        pairs = padding_pairs(self.arg("padding"), kernel, dilation)
         y = convolve(
             batch,
             self.tensor_at("weight"),
@@ -93,9 +93,9 @@ class _Conv(_ConvBase):
             self._tuple("stride"),
             pairs,
             dilation,
-            self.args["groups"],  # type: ignore[arg-type]
+            self.arg("groups"),
             out[-self.spatial :],
-            self.args["padding_mode"],  # type: ignore[arg-type]
+            self.arg("padding_mode"),
         )
         return y[0] if unbatched else y
 
@@ -103,9 +103,9 @@ class _Conv(_ConvBase):
 class _ConvTranspose(_ConvBase):
     def tensor_specs(self) -> dict[str, TensorSpec]:
         kernel = self._tuple("kernel_size")
-        per_group = self.args["out_channels"] // self.args["groups"]  # type: ignore[operator]
+        per_group = self.arg("out_channels") // self.arg("groups")
         fan_in = per_group * math.prod(kernel)
-        weight = TensorSpec((self.args["in_channels"], per_group, *kernel), uniform_fan_in(fan_in))  # type: ignore[arg-type]
+        weight = TensorSpec((self.arg("in_channels"), per_group, *kernel), uniform_fan_in(fan_in))
         return {"weight": weight, **self._bias_spec(fan_in)}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
@@ -114,7 +114,7 @@ class _ConvTranspose(_ConvBase):
         kernel, dilation, stride = self._tuple("kernel_size"), self._tuple("dilation"), self._tuple("stride")
         padding, extra = self._tuple("padding"), self._tuple("output_padding")
         pairs = tuple((d * (k - 1) - p, d * (k - 1) - p + e) for k, d, p, e in zip(kernel, dilation, padding, extra))
-        groups: int = self.args["groups"]  # type: ignore[assignment]
+        groups: int = self.arg("groups")
         weight = transposed_as_conv(self.tensor_at("weight"), groups)
         y = convolve(dilate(batch, stride), weight, self._bias(), (1,) * self.spatial, pairs, dilation, groups, out[-self.spatial :])
         return y[0] if unbatched else y

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -133,6 +133,10 @@ class Layer(Module):
         for name, spec in self.specs.items():
             if spec.nbytes > MAX_TENSOR_BYTES:
                 raise ValueError(f"{self!r}: {name} of shape {spec.shape} would need {spec.nbytes / 2**30:,.0f} GiB")
+
+    def arg(self, name: str) -> Any:
+        """A hyperparameter, already validated by the catalog and :meth:`_check_types`."""
+        return self.args[name]
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
         """The parameters, then the buffers, in PyTorch's state_dict order."""

@@ -23,28 +23,36 @@ def _normalize(x: np.ndarray, mean: np.ndarray, var: np.ndarray, eps: float) -> 
     return (x - mean) / np.sqrt(var + eps)
 
 
+def _standardize(x: np.ndarray, axes: tuple[int, ...], eps: float) -> np.ndarray:
+    """Normalize with the statistics of ``x`` itself over ``axes`` (biased variance, as torch)."""
+    return _normalize(x, x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True), eps)
+
+
 class _BatchNorm(Layer):
     int_args = ("num_features",)
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        size = (self.args["num_features"],)
-        specs = _affine(size) if self.args["affine"] else {}  # type: ignore[arg-type]
-        if self.args["track_running_stats"]:
-            specs["running_mean"] = TensorSpec(size, constant(0.0), trainable=False)  # type: ignore[arg-type]
-            specs["running_var"] = TensorSpec(size, constant(1.0), trainable=False)  # type: ignore[arg-type]
+        size = (self.arg("num_features"),)
+        specs = _affine(size) if self.arg("affine") else {}
+        if self.arg("track_running_stats"):
+            specs["running_mean"] = TensorSpec(size, constant(0.0), trainable=False)
+            specs["running_var"] = TensorSpec(size, constant(1.0), trainable=False)
             specs["num_batches_tracked"] = TensorSpec((), constant(0), trainable=False, dtype=np.dtype(np.int64))
         return specs
 
+    def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The broadcast shape of per-channel tensors, and the axes batch statistics span."""
+        return (1, -1) + (1,) * (x.ndim - 2), (0,) + tuple(range(2, x.ndim))
+
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        """Without running statistics, eval mode normalizes with the batch's own, as torch does."""
-        shape = (1, -1) + (1,) * (x.ndim - 2)
-        if self.args["track_running_stats"]:
+        """Without running statistics, eval mode normalizes with the input's own, as torch does."""
+        shape, axes = self.layout(x)
+        if self.arg("track_running_stats"):
             mean, var = self.tensor_at("running_mean").reshape(shape), self.tensor_at("running_var").reshape(shape)
+            y = _normalize(x, mean, var, self.arg("eps"))
         else:
-            axes = (0,) + tuple(range(2, x.ndim))
-            mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
-        y = _normalize(x, mean, var, self.args["eps"])  # type: ignore[arg-type]
-        if self.args["affine"]:
+            y = _standardize(x, axes, self.arg("eps"))
+        if self.arg("affine"):
             y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
         return y.astype(x.dtype, copy=False)
 
@@ -66,17 +74,8 @@ class _InstanceNorm(_BatchNorm):
 
     spatial: ClassVar[int]
 
-    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        axes = tuple(range(-self.spatial, 0))
-        shape = (-1,) + (1,) * self.spatial
-        if self.args["track_running_stats"]:
-            mean, var = self.tensor_at("running_mean").reshape(shape), self.tensor_at("running_var").reshape(shape)
-        else:
-            mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
-        y = _normalize(x, mean, var, self.args["eps"])  # type: ignore[arg-type]
-        if self.args["affine"]:
-            y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
-        return y.astype(x.dtype, copy=False)
+    def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return (-1,) + (1,) * self.spatial, tuple(range(-self.spatial, 0))
 
 
 class InstanceNorm1d(_InstanceNorm):
@@ -98,18 +97,18 @@ class LayerNorm(Layer):
     placeholder = (UNKNOWN,)
 
     def _normalized(self) -> tuple[int, ...]:
-        value = self.args["normalized_shape"]
-        return (value,) if isinstance(value, int) else tuple(value)  # type: ignore[arg-type]
+        value = self.arg("normalized_shape")
+        return (value,) if isinstance(value, int) else tuple(value)
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        if not self.args["elementwise_affine"]:
+        if not self.arg("elementwise_affine"):
             return {}
         return _affine(self._normalized(), bias=bool(self.args.get("bias", True)))
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         axes = tuple(range(-len(self._normalized()), 0))
-        y = _normalize(x, x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True), self.args["eps"])  # type: ignore[arg-type]
-        if self.args["elementwise_affine"]:
+        y = _standardize(x, axes, self.arg("eps"))
+        if self.arg("elementwise_affine"):
             y = y * self.tensor_at("weight")
             if self.args.get("bias", True):
                 y = y + self.tensor_at("bias")
@@ -120,14 +119,13 @@ class GroupNorm(Layer):
     int_args = ("num_groups", "num_channels")
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        return _affine((self.args["num_channels"],)) if self.args["affine"] else {}  # type: ignore[arg-type]
+        return _affine((self.arg("num_channels"),)) if self.arg("affine") else {}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        groups: int = self.args["num_groups"]  # type: ignore[assignment]
+        groups: int = self.arg("num_groups")
         grouped = x.reshape(x.shape[0], groups, -1)
-        y = _normalize(grouped, grouped.mean(axis=-1, keepdims=True), grouped.var(axis=-1, keepdims=True), self.args["eps"])  # type: ignore[arg-type]
-        y = y.reshape(x.shape)
-        if self.args["affine"]:
+        y = _standardize(grouped, (-1,), self.arg("eps")).reshape(x.shape)
+        if self.arg("affine"):
             shape = (1, -1) + (1,) * (x.ndim - 2)
             y = y * self.tensor_at("weight").reshape(shape) + self.tensor_at("bias").reshape(shape)
         return y.astype(x.dtype, copy=False)
@@ -137,13 +135,13 @@ class RMSNorm(LayerNorm):
     """``eps=None`` means the dtype's machine epsilon, as in PyTorch."""
 
     def tensor_specs(self) -> dict[str, TensorSpec]:
-        return _affine(self._normalized(), bias=False) if self.args["elementwise_affine"] else {}
+        return _affine(self._normalized(), bias=False) if self.arg("elementwise_affine") else {}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         axes = tuple(range(-len(self._normalized()), 0))
-        eps = self.args["eps"]
+        eps = self.arg("eps")
         eps = np.finfo(x.dtype).eps if eps is None else eps
         y = x / np.sqrt((x * x).mean(axis=axes, keepdims=True) + eps)
-        if self.args["elementwise_affine"]:
+        if self.arg("elementwise_affine"):
             y = y * self.tensor_at("weight")
         return y.astype(x.dtype, copy=False)

@@ -25,7 +25,7 @@ class _Pad(Layer):
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         value = self.args.get("value", 0.0)
-        return pad(as_planes(x, self.spatial), side_pairs(self.args["padding"], self.spatial), self.mode, value).reshape(out)  # type: ignore[arg-type]
+        return pad(as_planes(x, self.spatial), side_pairs(self.arg("padding"), self.spatial), self.mode, value).reshape(out)
 
 
 class ZeroPad1d(_Pad):

@@ -33,7 +33,7 @@ class _Pool(Layer):
     def _tuple(self, name: str, default: object = 1) -> tuple[int, ...]:
         value = self.args.get(name, default)
         if value is None:
-            value = self.args["kernel_size"]
+            value = self.arg("kernel_size")
         return expand(value, self.spatial, name)  # type: ignore[return-value]
 
     def _geometry(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
@@ -66,7 +66,7 @@ class _AvgPool(_Pool):
         if override:
             return float(override)  # type: ignore[arg-type]
         kernel, stride, _, dilation = self._geometry()
-        padded = pad(np.ones((1, 1) + tuple(size)), pairs, value=1.0 if self.args["count_include_pad"] else 0.0)
+        padded = pad(np.ones((1, 1) + tuple(size)), pairs, value=1.0 if self.arg("count_include_pad") else 0.0)
         mask = pad(padded, extra)
         return _reduce(np.add, taps(mask, kernel, stride, dilation, target))[0, 0]
 

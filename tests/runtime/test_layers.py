@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-import torch
 from torch import nn
 
 import shapelint.runtime as rt

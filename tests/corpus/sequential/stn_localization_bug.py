@@ -1,0 +1,22 @@
+"""The Spatial Transformer localization net with one more conv than its regressor assumes."""
+import torch
+import torch.nn as nn
+
+localization = nn.Sequential(  # shapelint: input=(B, 1, 28, 28)
+    nn.Conv2d(1, 8, kernel_size=7),
+    nn.MaxPool2d(2, stride=2),
+    nn.ReLU(True),
+    nn.Conv2d(8, 10, kernel_size=5),
+    nn.MaxPool2d(2, stride=2),
+    nn.ReLU(True),
+    nn.Conv2d(10, 10, kernel_size=3),
+    nn.Flatten(),
+    nn.Linear(10 * 3 * 3, 32),  # expect: SHP001
+    nn.ReLU(True),
+    nn.Linear(32, 3 * 2),
+)
+
+
+def check() -> None:
+    with torch.no_grad():
+        localization(torch.randn(2, 1, 28, 28))

@@ -154,7 +154,8 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(options.threads)
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {options.threads} threads, torch {torch.__version__}")
+    machine = platform.processor() or platform.machine()
+    print(f"{machine}, {os.cpu_count()} CPUs, {options.threads} threads, torch {torch.__version__}")
     bench_build(options.repeats)
     bench_forward(options.repeats, options.calls)
 

@@ -116,7 +116,8 @@ class _ConvTranspose(_ConvBase):
         pairs = tuple((d * (k - 1) - p, d * (k - 1) - p + e) for k, d, p, e in zip(kernel, dilation, padding, extra))
         groups: int = self.arg("groups")
         weight = transposed_as_conv(self.tensor_at("weight"), groups)
-        y = convolve(dilate(batch, stride), weight, self._bias(), (1,) * self.spatial, pairs, dilation, groups, out[-self.spatial :])
+        ones = (1,) * self.spatial
+        y = convolve(dilate(batch, stride), weight, self._bias(), ones, pairs, dilation, groups, out[-self.spatial :])
         return y[0] if unbatched else y
 
 

@@ -124,7 +124,8 @@ def test_parameter_count_matches_torch() -> None:
 def test_initial_distribution_matches_torchs(runtime: object, reference: object, shape: tuple, key: str) -> None:
     """Same support and spread: max |w| and std within a few percent of torch's draw."""
     dtype = "int" if key == "weight" and shape == (4,) else None
-    ours = rt.Sequential(runtime(), input_shape=shape, input_dtype=dtype, rng=0).state_dict()[f"0.{key}"]  # type: ignore[operator]
+    model = rt.Sequential(runtime(), input_shape=shape, input_dtype=dtype, rng=0)  # type: ignore[operator]
+    ours = model.state_dict()[f"0.{key}"]
     torch.manual_seed(0)
     theirs = reference().state_dict()[key].numpy()  # type: ignore[operator]
     assert ours.shape == theirs.shape and ours.dtype == theirs.dtype

@@ -50,7 +50,9 @@ def _agree(make_runtime: Callable[[], rt.Module], make_torch: Callable[[], nn.Mo
     groups=st.integers(1, 2), per_group=small, out_per_group=small, kernel=st.integers(1, 4), stride=small,
     padding=st.integers(0, 2), dilation=st.integers(1, 2), size=st.tuples(st.integers(1, 8), st.integers(1, 8)),
 )
-def test_conv2d(groups: int, per_group: int, out_per_group: int, kernel: int, stride: int, padding: int, dilation: int, size: tuple[int, int]) -> None:
+def test_conv2d(
+    groups: int, per_group: int, out_per_group: int, kernel: int, stride: int, padding: int, dilation: int, size: tuple[int, int]
+) -> None:
     options = {"stride": stride, "padding": padding, "dilation": dilation, "groups": groups}
     x = sample((2, groups * per_group, *size))
     _agree(
@@ -65,7 +67,9 @@ def test_conv2d(groups: int, per_group: int, out_per_group: int, kernel: int, st
     groups=st.integers(1, 2), per_group=small, out_per_group=small, kernel=st.integers(1, 4), stride=small,
     padding=st.integers(0, 2), extra=st.integers(0, 2), dilation=st.integers(1, 2), size=st.integers(1, 6),
 )
-def test_conv_transpose2d(groups: int, per_group: int, out_per_group: int, kernel: int, stride: int, padding: int, extra: int, dilation: int, size: int) -> None:
+def test_conv_transpose2d(
+    groups: int, per_group: int, out_per_group: int, kernel: int, stride: int, padding: int, extra: int, dilation: int, size: int
+) -> None:
     options = {"stride": stride, "padding": padding, "output_padding": extra, "dilation": dilation, "groups": groups}
     x = sample((2, groups * per_group, size, size + 1))
     _agree(
@@ -96,7 +100,11 @@ def test_avg_pool2d(kernel: int, stride: int, padding: int, ceil: bool, include:
 
 
 @settings(max_examples=60, deadline=None)
-@given(out=st.tuples(st.integers(1, 6), st.integers(1, 6)), size=st.tuples(st.integers(1, 9), st.integers(1, 9)), maximum=st.booleans())
+@given(
+    out=st.tuples(st.integers(1, 6), st.integers(1, 6)),
+    size=st.tuples(st.integers(1, 9), st.integers(1, 9)),
+    maximum=st.booleans(),
+)
 def test_adaptive_pool2d(out: tuple[int, int], size: tuple[int, int], maximum: bool) -> None:
     ours, theirs = (rt.AdaptiveMaxPool2d, nn.AdaptiveMaxPool2d) if maximum else (rt.AdaptiveAvgPool2d, nn.AdaptiveAvgPool2d)
     _agree(lambda: ours(out), lambda: theirs(out), sample((2, 3, *size)))

@@ -69,7 +69,9 @@ CASES = {
         (2, 6, 5, 4),
     ),
     "Conv3d": Case(lambda: rt.Conv3d(4, 2, stride=(1, 2, 1)), lambda: nn.Conv3d(2, 4, 2, stride=(1, 2, 1)), (2, 2, 4, 5, 3)),
-    "ConvTranspose3d": Case(lambda: rt.ConvTranspose3d(3, 2, stride=2), lambda: nn.ConvTranspose3d(2, 3, 2, stride=2), (1, 2, 3, 2, 3)),
+    "ConvTranspose3d": Case(
+        lambda: rt.ConvTranspose3d(3, 2, stride=2), lambda: nn.ConvTranspose3d(2, 3, 2, stride=2), (1, 2, 3, 2, 3)
+    ),
     "MaxPool3d": Case(lambda: rt.MaxPool3d(2, padding=1), lambda: nn.MaxPool3d(2, padding=1), (2, 2, 4, 5, 3)),
     "AvgPool3d": Case(lambda: rt.AvgPool3d(2, stride=1), lambda: nn.AvgPool3d(2, stride=1), (2, 2, 4, 5, 3)),
     "AdaptiveAvgPool3d": Case(lambda: rt.AdaptiveAvgPool3d((2, 3, 1)), lambda: nn.AdaptiveAvgPool3d((2, 3, 1)), (2, 2, 4, 5, 3)),
@@ -77,7 +79,9 @@ CASES = {
     "Dropout1d": Case(lambda: rt.Dropout1d(), lambda: nn.Dropout1d(), (2, 3, 4)),
     "Dropout3d": Case(lambda: rt.Dropout3d(), lambda: nn.Dropout3d(), (2, 3, 4, 2, 2)),
     "AlphaDropout": Case(lambda: rt.AlphaDropout(0.2), lambda: nn.AlphaDropout(0.2), (2, 5)),
-    "MaxPool1d": Case(lambda: rt.MaxPool1d(3, stride=2, padding=1, ceil_mode=True), lambda: nn.MaxPool1d(3, 2, 1, ceil_mode=True), (2, 3, 10)),
+    "MaxPool1d": Case(
+        lambda: rt.MaxPool1d(3, stride=2, padding=1, ceil_mode=True), lambda: nn.MaxPool1d(3, 2, 1, ceil_mode=True), (2, 3, 10)
+    ),
     "MaxPool2d": Case(lambda: rt.MaxPool2d(2), lambda: nn.MaxPool2d(2), (2, 3, 8, 9)),
     "MaxPool2d-dilated-ceil": Case(
         lambda: rt.MaxPool2d(3, stride=2, padding=1, dilation=2, ceil_mode=True),
@@ -94,7 +98,9 @@ CASES = {
         lambda: nn.AvgPool2d(3, stride=2, padding=1, ceil_mode=True),
         (2, 3, 10, 10),
     ),
-    "AvgPool2d-divisor": Case(lambda: rt.AvgPool2d(2, divisor_override=3), lambda: nn.AvgPool2d(2, divisor_override=3), (2, 3, 6, 7)),
+    "AvgPool2d-divisor": Case(
+        lambda: rt.AvgPool2d(2, divisor_override=3), lambda: nn.AvgPool2d(2, divisor_override=3), (2, 3, 6, 7)
+    ),
     "AdaptiveAvgPool1d": Case(lambda: rt.AdaptiveAvgPool1d(4), lambda: nn.AdaptiveAvgPool1d(4), (2, 3, 10)),
     "AdaptiveAvgPool2d": Case(lambda: rt.AdaptiveAvgPool2d((3, 5)), lambda: nn.AdaptiveAvgPool2d((3, 5)), (2, 3, 7, 11)),
     "AdaptiveAvgPool2d-global": Case(lambda: rt.AdaptiveAvgPool2d(1), lambda: nn.AdaptiveAvgPool2d(1), (2, 3, 5, 6)),
@@ -111,7 +117,9 @@ CASES = {
         lambda: rt.BatchNorm2d(track_running_stats=False), lambda: nn.BatchNorm2d(3, track_running_stats=False), (4, 3, 5, 5)
     ),
     "LayerNorm": Case(lambda: rt.LayerNorm(), lambda: nn.LayerNorm(8), (2, 5, 8)),
-    "LayerNorm-no-affine": Case(lambda: rt.LayerNorm(elementwise_affine=False), lambda: nn.LayerNorm(8, elementwise_affine=False), (2, 8)),
+    "LayerNorm-no-affine": Case(
+        lambda: rt.LayerNorm(elementwise_affine=False), lambda: nn.LayerNorm(8, elementwise_affine=False), (2, 8)
+    ),
     "RMSNorm": Case(lambda: rt.RMSNorm(), lambda: nn.RMSNorm(8), (2, 5, 8)),
     "RMSNorm-eps": Case(lambda: rt.RMSNorm(eps=1e-3), lambda: nn.RMSNorm(8, eps=1e-3), (2, 8)),
     "GroupNorm": Case(lambda: rt.GroupNorm(2), lambda: nn.GroupNorm(2, 6), (2, 6, 4, 4)),
@@ -121,11 +129,17 @@ CASES = {
     "Unflatten": Case(lambda: rt.Unflatten(1, (2, 3)), lambda: nn.Unflatten(1, (2, 3)), (2, 6)),
     "Identity": Case(lambda: rt.Identity(), lambda: nn.Identity(), (2, 6)),
     "Embedding": Case(lambda: rt.Embedding(20, 6), lambda: nn.Embedding(20, 6), (3, 7), indices=20),
-    "Embedding-padding": Case(lambda: rt.Embedding(20, 6, padding_idx=0), lambda: nn.Embedding(20, 6, padding_idx=0), (3, 7), indices=20),
+    "Embedding-padding": Case(
+        lambda: rt.Embedding(20, 6, padding_idx=0), lambda: nn.Embedding(20, 6, padding_idx=0), (3, 7), indices=20
+    ),
     "InstanceNorm1d": Case(lambda: rt.InstanceNorm1d(), lambda: nn.InstanceNorm1d(4), (2, 4, 9)),
-    "InstanceNorm2d-affine": Case(lambda: rt.InstanceNorm2d(affine=True), lambda: nn.InstanceNorm2d(3, affine=True), (2, 3, 5, 4)),
+    "InstanceNorm2d-affine": Case(
+        lambda: rt.InstanceNorm2d(affine=True), lambda: nn.InstanceNorm2d(3, affine=True), (2, 3, 5, 4)
+    ),
     "InstanceNorm3d-running": Case(
-        lambda: rt.InstanceNorm3d(track_running_stats=True), lambda: nn.InstanceNorm3d(2, track_running_stats=True), (2, 2, 3, 3, 3)
+        lambda: rt.InstanceNorm3d(track_running_stats=True),
+        lambda: nn.InstanceNorm3d(2, track_running_stats=True),
+        (2, 2, 3, 3, 3),
     ),
     "AdaptiveMaxPool1d": Case(lambda: rt.AdaptiveMaxPool1d(4), lambda: nn.AdaptiveMaxPool1d(4), (2, 3, 10)),
     "AdaptiveMaxPool2d": Case(lambda: rt.AdaptiveMaxPool2d((3, None)), lambda: nn.AdaptiveMaxPool2d((3, None)), (2, 3, 7, 5)),
@@ -135,7 +149,9 @@ CASES = {
     "ZeroPad3d": Case(lambda: rt.ZeroPad3d(1), lambda: nn.ZeroPad3d(1), (2, 1, 2, 3, 2)),
     "ConstantPad1d-crop": Case(lambda: rt.ConstantPad1d((2, -1), 3.5), lambda: nn.ConstantPad1d((2, -1), 3.5), (2, 3, 5)),
     "ConstantPad2d": Case(lambda: rt.ConstantPad2d(1, -2.0), lambda: nn.ConstantPad2d(1, -2.0), (2, 3, 4, 4)),
-    "ConstantPad3d": Case(lambda: rt.ConstantPad3d((1, 0, 0, 1, 1, 0), 1.0), lambda: nn.ConstantPad3d((1, 0, 0, 1, 1, 0), 1.0), (1, 2, 2, 2, 2)),
+    "ConstantPad3d": Case(
+        lambda: rt.ConstantPad3d((1, 0, 0, 1, 1, 0), 1.0), lambda: nn.ConstantPad3d((1, 0, 0, 1, 1, 0), 1.0), (1, 2, 2, 2, 2)
+    ),
     "ReflectionPad1d": Case(lambda: rt.ReflectionPad1d(2), lambda: nn.ReflectionPad1d(2), (2, 3, 5)),
     "ReflectionPad2d": Case(lambda: rt.ReflectionPad2d((1, 2, 0, 1)), lambda: nn.ReflectionPad2d((1, 2, 0, 1)), (2, 3, 4, 4)),
     "ReflectionPad3d": Case(lambda: rt.ReflectionPad3d(1), lambda: nn.ReflectionPad3d(1), (1, 2, 3, 3, 3)),

@@ -27,13 +27,14 @@ from shapelint.values import (
     ListValue,
     ModuleRef,
     SequentialValue,
+    Partial,
     Source,
     SuperValue,
     Tensor,
 )
 
-MAX_STEPS = 2_000_000
-MAX_CALL_DEPTH = 12
+MAX_STEPS = 400_000
+MAX_CALL_DEPTH = 10
 MAX_ITERATIONS = 4096
 
 
@@ -374,6 +375,8 @@ class Interpreter:
                 container.items[key] = value
         elif isinstance(container, ListValue):
             self.mutate_list(container, lambda items: items.__setitem__(key, value), key)
+        elif isinstance(container, SequentialValue):
+            _replace_child(container, key, UNKNOWN if self.uncertain else value)
 
     def mutate_list(self, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> None:
         """Apply ``change`` to a known list, or mark it unknown if the change is uncertain."""
@@ -563,8 +566,13 @@ class Interpreter:
             return self.current_super()
         func = self.ev(node.func, scope)
         arguments = self.ev_arguments(node.args, scope)
+        skip = 0
+        if isinstance(func, Partial) and arguments is not None:
+            skip = len(func.args)
+            arguments = [*func.args, *arguments[0]], {**func.kwargs, **arguments[1]}
+            func = func.func
         if isinstance(func, ModuleRef):
-            return self.call_qualname(func.qualname, node, arguments, scope)
+            return self.call_qualname(func.qualname, node, arguments, scope, skip)
         if arguments is None:
             return UNKNOWN
         args, kwargs = arguments
@@ -596,7 +604,7 @@ class Interpreter:
             return UNKNOWN
         forward = _class_attribute(module.cls, "forward")
         if not isinstance(forward, Function):
-            return UNKNOWN
+            return self.propagator.run(module.sequential, tensor) if module.sequential else UNKNOWN
         return self.call_function(forward, [module, tensor], {})
 
     def ev_arguments(
@@ -630,6 +638,7 @@ class Interpreter:
         node: cst.Call,
         arguments: tuple[list[object], dict[str, object]] | None,
         scope: Scope,
+        skip: int = 0,
     ) -> object:
         if qualname in torch_names.SEQUENTIAL:
             return self.build_sequential(qualname, node, arguments)
@@ -638,9 +647,11 @@ class Interpreter:
         args, kwargs = arguments
         if qualname in torch_names.ORDERED_DICT:
             return operators.make_dict(args, kwargs)
+        if qualname in torch_names.PARTIAL:
+            return Partial(args[0], tuple(args[1:]), kwargs) if args else UNKNOWN
         kind = torch_names.layer_kind(qualname)
         if kind is not None:
-            return self.build_layer(qualname, kind, node, args, kwargs, scope)
+            return self.build_layer(qualname, kind, node, args, kwargs, scope, skip)
         if qualname in torch_names.MODULE_LIST:
             return ListValue(operators.iterate(args[0]) if args else [])
         if qualname in torch_names.MODULE_DICT:
@@ -669,6 +680,7 @@ class Interpreter:
         args: list[object],
         kwargs: dict[str, object],
         scope: Scope,
+        skip: int = 0,
     ) -> object:
         from shapelint.catalog import LayerKind
 
@@ -679,7 +691,7 @@ class Interpreter:
             bound = kind.bind([_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()})
         except TypeError:
             return UNKNOWN
-        written = {name: scope.source(arg) for name, arg in _argument_nodes(kind, node).items()}
+        written = {name: scope.source(arg) for name, arg in _argument_nodes(kind, node, skip).items()}
         return Layer(kind, bound, written, node)
 
     def build_sequential(
@@ -729,6 +741,10 @@ class Interpreter:
         if isinstance(obj, Tensor):
             return self.tensors.method(obj, name, args, kwargs, node)
         if isinstance(obj, SuperValue):
+            if name == "__init__" and isinstance(obj.instance, Instance) and _has_sequential_base(obj.cls):
+                built = self.build_sequential("torch.nn.Sequential", node, (args, kwargs))
+                obj.instance.sequential = built if isinstance(built, SequentialValue) else None
+                return None
             function = _base_attribute(obj.cls, name)
             if isinstance(function, Function):
                 return self.call_function(function, [obj.instance, *args], kwargs, site and site.after_self())
@@ -957,6 +973,16 @@ def _class_attribute(cls: ClassValue, name: str) -> object:
     return _base_attribute(cls, name)
 
 
+def _has_sequential_base(cls: ClassValue) -> bool:
+    """Whether ``cls`` derives from ``nn.Sequential``, directly or through user classes."""
+    for base in cls.bases:
+        if isinstance(base, ModuleRef) and base.qualname in torch_names.SEQUENTIAL:
+            return True
+        if isinstance(base, ClassValue) and _has_sequential_base(base):
+            return True
+    return False
+
+
 def _base_attribute(cls: ClassValue, name: str) -> object:
     """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself."""
     for base in cls.bases:
@@ -967,7 +993,7 @@ def _base_attribute(cls: ClassValue, name: str) -> object:
     return UNKNOWN
 
 
-def _argument_nodes(kind: object, node: cst.Call) -> dict[str, cst.BaseExpression]:
+def _argument_nodes(kind: object, node: cst.Call, skip: int = 0) -> dict[str, cst.BaseExpression]:
     """The expression written for each parameter, for positions and fixes."""
     from shapelint.catalog import LayerKind
 
@@ -979,8 +1005,8 @@ def _argument_nodes(kind: object, node: cst.Call) -> dict[str, cst.BaseExpressio
             return {}
         if arg.keyword is not None:
             nodes[arg.keyword.value] = arg.value
-        elif index < len(positional):
-            nodes[positional[index]] = arg.value
+        elif index + skip < len(positional):
+            nodes[positional[index + skip]] = arg.value
     return nodes
 
 
@@ -994,11 +1020,41 @@ def _hyperparameter(value: object) -> object:
 
 
 def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> None:
-    """Remember which call-site expression gave each parameter its value; defaults are not traced."""
+    """Remember which call-site expression gave each parameter its value.
+
+    Only a parameter used once in the body is traced: fixing its call-site
+    value then changes that one use.  Defaults are never traced.
+    """
     params = function.node.params
     positional = [*params.posonly_params, *params.params]
+    if function.uses is None:
+        function.uses = _name_uses(function.node)
+    uses = function.uses
     for index, param in enumerate([*positional, *params.kwonly_params]):
         name = param.name.value
+        if uses.get(name, 0) != 1:
+            continue
         found = site.source(index if index < len(positional) else len(site.positional), name) if site else None
         if found is not None:
             scope.sources[name] = Source(found.node, True)
+
+
+def _replace_child(sequential: SequentialValue, key: object, value: object) -> None:
+    """``seq[i] = layer``; an unknown index makes every child unknown."""
+    names = [name for name, _ in sequential.children]
+    if isinstance(key, int) and not isinstance(key, bool) and -len(names) <= key < len(names):
+        sequential.children[key] = (names[key], value)
+    else:
+        sequential.children[:] = [(name, UNKNOWN) for name in names]
+
+
+def _name_uses(node: cst.FunctionDef) -> dict[str, int]:
+    """How often each name occurs in a function body (nested functions included)."""
+    counts: dict[str, int] = {}
+    stack: list[cst.CSTNode] = [node.body]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            counts[current.value] = counts.get(current.value, 0) + 1
+        stack.extend(current.children)
+    return counts

@@ -19,7 +19,8 @@ ELEMENTWISE = frozenset(
     hardtanh hardtanh_ tanh sigmoid softplus softsign tanhshrink threshold logsigmoid hardshrink softshrink
     rrelu dropout dropout1d dropout2d dropout3d alpha_dropout feature_alpha_dropout softmax log_softmax softmin
     normalize contiguous float double half bfloat16 clone detach to cpu cuda abs exp log sqrt neg sin cos
-    clamp clamp_ clip sign square exp_ sigmoid_ tanh_ requires_grad_ cumsum""".split()
+    clamp clamp_ clip sign square exp_ sigmoid_ tanh_ requires_grad_ cumsum flip roll fliplr flipud masked_fill
+    nan_to_num round floor ceil trunc frac reciprocal rsqrt erf logit""".split()
 )
 
 

@@ -10,6 +10,7 @@ SEQUENTIAL = frozenset(
 ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
 MODULE_LIST = frozenset({"torch.nn.ModuleList", "torch.nn.modules.container.ModuleList"})
 MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.ModuleDict"})
+PARTIAL = frozenset({"functools.partial"})
 SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."
 _LAYER_PREFIXES = ("torch.nn.", RUNTIME_PREFIX)

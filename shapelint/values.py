@@ -33,7 +33,7 @@ class Source:
     is never safe.
     """
 
-    node: cst.BaseExpression
+    node: cst.BaseExpression = field(repr=False)
     via_parameter: bool
 
 
@@ -44,7 +44,7 @@ class Layer:
     kind: LayerKind
     args: dict[str, object]
     arg_nodes: dict[str, Source]
-    node: cst.Call
+    node: cst.Call = field(repr=False)
 
 
 @dataclass(eq=False, slots=True)
@@ -52,7 +52,7 @@ class SequentialValue:
     """An ``nn.Sequential`` (or runtime ``Sequential``) and its children in order."""
 
     children: list[tuple[str, object]]
-    node: cst.Call
+    node: cst.Call = field(repr=False)
     input_shape: Shape | None = None
 
 
@@ -74,18 +74,19 @@ class DictValue:
 class Function:
     """A user-defined function or method, closed over its defining scope."""
 
-    node: cst.FunctionDef
+    node: cst.FunctionDef = field(repr=False)
     scope: Scope
     defaults: dict[str, object]
     owner: ClassValue | None = None
     calls: int = 0
+    uses: dict[str, int] | None = None
 
 
 @dataclass(eq=False, slots=True)
 class ClassValue:
     """A user-defined class: its body's names and its base classes."""
 
-    node: cst.ClassDef
+    node: cst.ClassDef = field(repr=False)
     attributes: dict[str, object]
     bases: tuple[object, ...]
 
@@ -96,6 +97,16 @@ class Instance:
 
     cls: ClassValue
     attributes: dict[str, object] = field(default_factory=dict)
+    sequential: SequentialValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """``functools.partial(func, *args, **kwargs)``."""
+
+    func: object
+    args: tuple[object, ...]
+    kwargs: dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)

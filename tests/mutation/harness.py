@@ -1,0 +1,125 @@
+"""Judge injected mutants the way the held-out evaluation does: torch decides, the linter must agree.
+
+Shared by the mutation tests and ``bench/recall.py`` so the numbers a test
+asserts and the numbers the benchmark prints come from one computation.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from shapelint.diagnostics import Diagnostic
+from shapelint.lint import lint_source
+from tests.corpus_files import CORPUS, is_buggy
+from tests.mutation.inject import Mutant, mutants
+
+HELDOUT = Path(__file__).parent.parent / "heldout_style"
+FOLDERS: dict[str, Path] = {
+    "sequential": CORPUS / "sequential",
+    "module": CORPUS / "module",
+    "heldout_style": HELDOUT,
+}
+TARGETS: dict[str, float] = {"sequential": 0.95, "module": 0.90, "heldout_style": 0.90}
+"""Recall each folder must reach: issue 3 asks 95% for Sequentials, issue 6 90% for Modules."""
+
+ADDITIONAL_CODES = frozenset({"SHP004", "SHP005", "SHP006"})
+"""Codes a mutant may also trigger next to the expected one: a wrong size can break a rank or a collapse check."""
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One torch-failing mutant and what the linter said about it."""
+
+    path: Path
+    mutant: Mutant
+    findings: tuple[Diagnostic, ...]
+    lint_error: str | None
+
+    @property
+    def found(self) -> bool:
+        return any((d.line, d.code) == (self.mutant.line, self.mutant.code) for d in self.findings)
+
+    @property
+    def stray(self) -> tuple[Diagnostic, ...]:
+        """Findings other than the expected one whose code is not allowed in addition."""
+        expected = (self.mutant.line, self.mutant.code)
+        return tuple(d for d in self.findings if (d.line, d.code) != expected and d.code not in ADDITIONAL_CODES)
+
+    def describe(self) -> str:
+        said = self.lint_error or ", ".join(f"{d.line}:{d.code} {d.message}" for d in self.findings) or "nothing"
+        m = self.mutant
+        return f"{self.path.parent.name}/{self.path.name}:{m.line} {m.layer} {m.original}->{m.value} expects {m.code}; linter said: {said}"
+
+
+@dataclass(frozen=True, slots=True)
+class FolderResult:
+    """Every mutant of one folder's correct files, split by torch's verdict."""
+
+    judged: tuple[Judged, ...]
+    torch_accepted: tuple[tuple[Path, Mutant], ...]
+    flagged_accepted: tuple[tuple[Path, Mutant, tuple[Diagnostic, ...]], ...]
+    false_positives: tuple[tuple[Path, tuple[Diagnostic, ...]], ...]
+    correct_files: int
+
+    @property
+    def recall(self) -> float:
+        return sum(j.found for j in self.judged) / len(self.judged) if self.judged else 1.0
+
+    @property
+    def misses(self) -> tuple[Judged, ...]:
+        return tuple(j for j in self.judged if not j.found)
+
+
+def correct_files(folder: Path) -> list[Path]:
+    """The folder's correct models: files without any ``# expect:``."""
+    return [path for path in sorted(folder.rglob("*.py")) if not path.name.startswith("test_") and not is_buggy(path)]
+
+
+def torch_fails(source: str, name: str) -> bool:
+    """Whether ``check()`` raises when ``source`` runs under torch; dead or unchecked sizes do not."""
+    import torch
+
+    module = types.ModuleType(f"shapelint_mutant_{name}")
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")
+        try:
+            exec(compile(source, name, "exec"), module.__dict__)
+            module.__dict__["check"]()
+        except Exception:  # noqa: BLE001 - any failure of the model run is torch's "buggy" verdict
+            return True
+    return False
+
+
+def _lint(source: str, path: Path) -> tuple[tuple[Diagnostic, ...], str | None]:
+    try:
+        return tuple(lint_source(source, str(path))), None
+    except Exception as error:  # noqa: BLE001 - a crash is reported as a miss, not hidden
+        return (), f"linter raised {type(error).__name__}: {error}"
+
+
+@functools.cache
+def judge_folder(folder: str) -> FolderResult:
+    """Inject every site of every correct file in ``folder``, run torch, then lint the failing mutants."""
+    judged: list[Judged] = []
+    accepted: list[tuple[Path, Mutant]] = []
+    flagged: list[tuple[Path, Mutant, tuple[Diagnostic, ...]]] = []
+    false_positives: list[tuple[Path, tuple[Diagnostic, ...]]] = []
+    files = correct_files(FOLDERS[folder])
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        clean, _ = _lint(source, path)
+        if clean:
+            false_positives.append((path, clean))
+        for index, mutant in enumerate(mutants(source)):
+            findings, error = _lint(mutant.source, path)
+            if torch_fails(mutant.source, f"{path.stem}_{index}"):
+                judged.append(Judged(path, mutant, findings, error))
+            else:
+                accepted.append((path, mutant))
+                if findings:
+                    flagged.append((path, mutant, findings))
+    return FolderResult(tuple(judged), tuple(accepted), tuple(flagged), tuple(false_positives), len(files))

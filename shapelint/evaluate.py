@@ -194,6 +194,8 @@ class Interpreter:
             raise _LoopExit(isinstance(small, cst.Break))
         elif isinstance(small, cst.Raise):
             raise _Raise
+        elif isinstance(small, (cst.Global, cst.Nonlocal)):
+            _forget_outer(small, scope)
 
     def exec_aug_assign(self, node: cst.AugAssign, scope: Scope) -> None:
         target = self.ev(node.target, scope)
@@ -586,6 +588,7 @@ class Interpreter:
             return func.call(args, kwargs)
         if args and isinstance(args[0], Tensor):
             return self.propagator.run(func, args[0])
+        _forget_mutable(args, kwargs)
         return UNKNOWN
 
     def current_super(self) -> object:
@@ -661,7 +664,10 @@ class Interpreter:
         function = operators.QUALIFIED.get(qualname)
         if function is not None:
             return function.call(args, kwargs)
-        return self.tensors.function(qualname, args, kwargs, node)
+        result = self.tensors.function(qualname, args, kwargs, node)
+        if result is UNKNOWN:
+            _forget_mutable(args, kwargs)
+        return result
 
     def run_summary(self, qualname: str, args: list[object], kwargs: dict[str, object]) -> object:
         """``torchinfo.summary(model, input_size=...)``: run the model on that shape."""
@@ -734,10 +740,13 @@ class Interpreter:
             if name == "insert" and len(args) == 2:
                 self.mutate_list(obj, lambda items: items.insert(args[0], args[1]), args[0])
                 return None
-            obj.items = None if name in ("pop", "remove", "clear", "reverse", "sort") else obj.items
+            if name not in operators.READ_ONLY_METHODS:
+                obj.items = None
             return UNKNOWN
         if isinstance(obj, DictValue) and obj.items is not None:
-            return operators.dict_method(obj, name, args)
+            if name not in operators.READ_ONLY_METHODS or self.uncertain:
+                obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
+            return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
         if isinstance(obj, Tensor):
             return self.tensors.method(obj, name, args, kwargs, node)
         if isinstance(obj, SuperValue):
@@ -1058,3 +1067,20 @@ def _name_uses(node: cst.FunctionDef) -> dict[str, int]:
             counts[current.value] = counts.get(current.value, 0) + 1
         stack.extend(current.children)
     return counts
+
+
+def _forget_mutable(args: list[object], kwargs: dict[str, object]) -> None:
+    """Lists and dicts handed to code we cannot follow may come back changed."""
+    for value in [*args, *kwargs.values()]:
+        if isinstance(value, (ListValue, DictValue)):
+            value.items = None
+
+
+def _forget_outer(node: cst.Global | cst.Nonlocal, scope: Scope) -> None:
+    """A ``global``/``nonlocal`` name may be rebound behind the outer scope's back."""
+    target = scope.parent
+    while isinstance(node, cst.Global) and target is not None and target.parent is not None:
+        target = target.parent
+    for item in node.names:
+        if target is not None:
+            target.vars[item.name.value] = UNKNOWN

@@ -17,6 +17,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.values import DictValue, ListValue, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000
+READ_ONLY_METHODS = frozenset({"items", "keys", "values", "get", "copy", "index", "count"})
 MAX_EXPONENT = 512
 _PRIMITIVE = (int, float, bool, str, type(None))
 

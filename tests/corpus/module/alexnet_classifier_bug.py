@@ -1,4 +1,4 @@
-"""torchvision's AlexNet layout (features + avgpool + classifier), widths scaled down; the classifier keeps the original 256 channels."""
+"""torchvision's AlexNet layout, widths scaled down; the classifier keeps the original 256 channels."""
 import torch
 import torch.nn as nn
 

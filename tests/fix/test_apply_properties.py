@@ -38,12 +38,13 @@ def numbers(source: bytes) -> list[Fix]:
     ]
 
 
+@settings(deadline=None)
 @given(sources())
 def test_no_fixes_is_byte_identical(source: bytes) -> None:
     assert apply_fixes(source, []) == source
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_only_the_fixed_spans_change(data: st.DataObject) -> None:
     source = data.draw(sources())

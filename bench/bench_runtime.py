@@ -18,6 +18,12 @@ import platform
 import statistics
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from torch import nn
+
+    import shapelint.runtime as rt
 
 
 def _limit_threads(threads: int) -> None:
@@ -45,7 +51,7 @@ def _interleaved(contenders: dict[str, Callable[[], float]], repeats: int) -> di
 VGG16 = (64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M")
 
 
-def runtime_vgg16():  # type: ignore[no-untyped-def]
+def runtime_vgg16() -> rt.Sequential:
     import shapelint.runtime as rt
 
     layers: list = []
@@ -56,7 +62,7 @@ def runtime_vgg16():  # type: ignore[no-untyped-def]
     return rt.Sequential(*layers, *head, input_shape=(3, 224, 224))
 
 
-def torch_lazy_vgg16():  # type: ignore[no-untyped-def]
+def torch_lazy_vgg16() -> nn.Sequential:
     import torch
     from torch import nn
 
@@ -71,7 +77,7 @@ def torch_lazy_vgg16():  # type: ignore[no-untyped-def]
     return model
 
 
-def lenet5_pair():  # type: ignore[no-untyped-def]
+def lenet5_pair() -> tuple[rt.Sequential, nn.Sequential]:
     import shapelint.runtime as rt
     from torch import nn
 

@@ -24,6 +24,11 @@ def load(model: Module, state: Mapping[str, object]) -> None:
         for key, spec in specs.items()
         if key in arrays and arrays[key].shape != spec.shape
     ]
+    problems += [
+        f"{key!r}: expected numbers, given dtype {array.dtype}"
+        for key, array in arrays.items()
+        if key in specs and array.dtype.kind not in "biuf"
+    ]
     if problems:
         raise StateDictError("cannot load state dict: " + "; ".join(problems))
     for key, spec in specs.items():

@@ -74,3 +74,17 @@ def test_layer_attributes_expose_tensors() -> None:
     model = _model()
     assert model[1].running_var.shape == (4,)
     assert model[3][1].weight is model.state_dict()["3.1.weight"]
+
+
+def test_torch_state_dict_loads_directly() -> None:
+    reference = _reference()
+    model = _model()
+    model.load_state_dict(reference.state_dict())
+    np.testing.assert_array_equal(model.state_dict()["3.1.weight"], reference.state_dict()["3.1.weight"].numpy())
+
+
+def test_non_numeric_value_is_named() -> None:
+    state = torch_state(_reference())
+    state["0.bias"] = np.array(["a", "b", "c", "d"])
+    with pytest.raises(rt.StateDictError, match=r"'0\.bias': expected numbers, given dtype <U1"):
+        _model().load_state_dict(state)

@@ -18,9 +18,11 @@ from shapelint.catalog.base import (
     ShapeError,
     channel_dim,
     exact,
+    expand,
     require,
 )
-from shapelint.catalog.windows import require_windows, window_count
+from shapelint.catalog.padding import PAD_MODES, padded_size
+from shapelint.catalog.windows import require_windows
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
@@ -41,6 +43,9 @@ def _validate(args: Args, transposed: bool) -> None:
     for name in ("in_channels", "out_channels"):
         require(_non_negative(args[name]), f"{name} must not be negative, got {args[name]}")
         require(arith(lambda size, g: g <= 0 or size % g == 0, args[name], groups), f"{name} must be divisible by groups")
+    kernel = args["kernel_size"]
+    for size in kernel if isinstance(kernel, (tuple, list)) else (kernel,):
+        require(_non_negative(size), f"kernel_size must not be negative, got {kernel!r}")
     mode = args["padding_mode"]
     if transposed:
         require(mode in ("zeros", UNKNOWN), f'Only "zeros" padding mode is supported, got {mode!r}')
@@ -56,7 +61,8 @@ def _validate(args: Args, transposed: bool) -> None:
 
 def _windows(args: Args, count: int) -> dict[str, tuple[object, ...]]:
     """Kernel, stride and dilation per spatial dimension, checked as the forward call does."""
-    spread = {name: exact(args[name], count, name) for name in ("kernel_size", "stride", "dilation")}
+    spread = {name: expand(args[name], count, name) for name in ("stride", "dilation")}
+    spread["kernel_size"] = exact(args["kernel_size"], count, "kernel_size")
     for name, values in spread.items():
         for value in values:
             require(_positive(value), f"{name} must be positive, got {args[name]!r}")
@@ -64,37 +70,42 @@ def _windows(args: Args, count: int) -> dict[str, tuple[object, ...]]:
     return spread
 
 
-def _side_padding(args: Args, count: int, spread: dict[str, tuple[object, ...]]) -> tuple[tuple[object, object], ...]:
-    """(left, right) padding per spatial dimension, resolving 'same' and 'valid'."""
+def _side_padding(args: Args, count: int, spread: dict[str, tuple[object, ...]], shape: Shape) -> tuple[tuple[object, object], ...] | None:
+    """(left, right) padding per spatial dimension, resolving 'same' and 'valid'; ``None`` when unknowable."""
     padding = args["padding"]
     if padding == "valid":
         return ((0, 0),) * count
     if padding == "same":
         totals = [arith(lambda d, k: d * (k - 1), d, k) for d, k in zip(spread["dilation"], spread["kernel_size"])]
         return tuple((arith(lambda t: t // 2, t), arith(lambda t: t - t // 2, t)) for t in totals)
-    sides = exact(padding, count, "padding")
-    for side in sides:
-        require(_non_negative(side), f"negative padding is not supported, got {padding!r}")
-    return tuple((side, side) for side in sides)
+    if isinstance(padding, (tuple, list)) and args["padding_mode"] in PAD_MODES and len(padding) != count:
+        return _short_padding(tuple(padding), count, shape)
+    return tuple((side, side) for side in expand(padding, count, "padding"))
 
 
-def _mode_allows(mode: object, side: object, length: Dim) -> object:
-    """Whether ``padding_mode`` can pad ``side`` elements onto ``length`` (reflect needs fewer)."""
-    if mode == "reflect":
-        return arith(lambda s, n: s < n, side, length)
-    if mode == "circular":
-        return arith(lambda s, n: s <= n, side, length)
-    return True
+def _short_padding(padding: tuple[object, ...], count: int, shape: Shape) -> tuple[tuple[object, object], ...] | None:
+    """torch hands a padding tuple of the wrong length to ``F.pad`` as is, padding only the last dimensions.
+
+    A longer tuple would pad the channels too, which no shape rule covers: the sizes become unknown.
+    """
+    if len(padding) > count:
+        return None
+    if shape.rank is not None and shape.rank - len(padding) not in (1, 2):
+        raise ShapeError(f"padding {padding!r} cannot pad an input of shape {shape}", Problem.HYPERPARAMETER)
+    return ((0, 0),) * (count - len(padding)) + tuple((side, side) for side in padding)
+
+
+def _padded(mode: object, length: Dim, left: object, right: object) -> Dim:
+    """The input size after padding; modes other than zeros pad (or crop) with ``F.pad`` first."""
+    if mode in PAD_MODES:
+        return padded_size(PAD_MODES[mode], length, left, right)
+    for side in (left, right):
+        require(_non_negative(side), f"negative padding is not supported, got {side}")
+    return arith(lambda n, a, b: n + a + b, length, left, right)
 
 
 def _conv_length(name: str, args: Args, length: Dim, kernel: object, stride: object, dilation: object, sides: tuple[object, object]) -> Dim:
-    for side in sides:
-        require(
-            _mode_allows(args["padding_mode"], side, length),
-            f"{name}: padding {side} is too large for {args['padding_mode']} padding of size {length}",
-        )
-    left, right = sides
-    padded = arith(lambda n, a, b: n + a + b, length, left, right)
+    padded = _padded(args["padding_mode"], length, *sides)
     reach = arith(lambda d, k: d * (k - 1) + 1, dilation, kernel)
     if is_int(padded) and is_int(reach) and padded < reach:
         raise ShapeError(
@@ -107,8 +118,10 @@ def _conv_length(name: str, args: Args, length: Dim, kernel: object, stride: obj
 def _conv_output(count: int, name: str):
     def output(args: Args, shape: Shape) -> Shape:
         spread = _windows(args, count)
-        sides = _side_padding(args, count, spread)
+        sides = _side_padding(args, count, spread, shape)
         lengths = shape.tail(count)
+        if sides is None:
+            return shape.with_tail(count + 1, (args["out_channels"],) + (UNKNOWN,) * count, "float")
         sizes = tuple(
             _conv_length(name, args, n, k, s, d, p)
             for n, k, s, d, p in zip(lengths, spread["kernel_size"], spread["stride"], spread["dilation"], sides)
@@ -137,8 +150,8 @@ def _transposed_output(count: int, name: str):
         if isinstance(args["padding"], str):
             raise ShapeError(f"{name} does not accept string padding {args['padding']!r}", Problem.HYPERPARAMETER)
         spread = _windows(args, count)
-        paddings = exact(args["padding"], count, "padding")
-        extras = exact(args["output_padding"], count, "output_padding")
+        paddings = expand(args["padding"], count, "padding")
+        extras = expand(args["output_padding"], count, "output_padding")
         sizes = tuple(
             _transposed_length(name, n, k, s, p, d, o)
             for n, k, s, p, d, o in zip(

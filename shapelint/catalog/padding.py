@@ -15,7 +15,7 @@ from shapelint.dims import Dim, Shape, arith
 
 
 @dataclass(frozen=True)
-class _Mode:
+class PadMode:
     """How one ``F.pad`` mode limits ranks and sizes."""
 
     name: str
@@ -24,10 +24,11 @@ class _Mode:
     ranks_follow_padding: bool = True
 
 
-CONSTANT = _Mode("constant", 0, ranks_follow_padding=False)
-REFLECT = _Mode("reflect", 1, lambda side, length: side < length)
-REPLICATE = _Mode("replicate", 1)
-CIRCULAR = _Mode("circular", 0, lambda side, length: side <= length)
+CONSTANT = PadMode("constant", 0, ranks_follow_padding=False)
+REFLECT = PadMode("reflect", 1, lambda side, length: side < length)
+REPLICATE = PadMode("replicate", 1)
+CIRCULAR = PadMode("circular", 0, lambda side, length: side <= length)
+PAD_MODES = {"reflect": REFLECT, "replicate": REPLICATE, "circular": CIRCULAR}
 
 
 def _pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
@@ -39,14 +40,15 @@ def _pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
     return tuple(reversed(pairs))
 
 
-def _check_rank(mode: _Mode, shape: Shape, count: int) -> None:
+def _check_rank(mode: PadMode, shape: Shape, count: int) -> None:
     if shape.rank is None:
         return
     if shape.rank < count or (mode.ranks_follow_padding and shape.rank not in (count + 1, count + 2)):
         raise ShapeError(f"{mode.name} padding of {count} dimensions does not accept input of shape {shape}", Problem.RANK)
 
 
-def _padded(mode: _Mode, length: Dim, before: object, after: object) -> Dim:
+def padded_size(mode: PadMode, length: Dim, before: object, after: object) -> Dim:
+    """The size ``F.pad`` gives one dimension, or :class:`ShapeError` where it refuses."""
     if mode.side_fits is not None:
         for side in (before, after):
             require(
@@ -62,18 +64,18 @@ def _padded(mode: _Mode, length: Dim, before: object, after: object) -> Dim:
     return size
 
 
-def _pad_output(mode: _Mode, count: int) -> Callable[[Args, Shape], Shape]:
+def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
     def output(args: Args, shape: Shape) -> Shape:
         pairs = _pairs(args["padding"], count)
         _check_rank(mode, shape, len(pairs))
         lengths = shape.tail(len(pairs))
-        sizes = tuple(_padded(mode, length, *pair) for length, pair in zip(lengths, pairs))
+        sizes = tuple(padded_size(mode, length, *pair) for length, pair in zip(lengths, pairs))
         return shape.with_tail(len(pairs), sizes)
 
     return output
 
 
-def _pad(prefix: str, mode: _Mode, count: int, extra: tuple[Param, ...] = ()) -> LayerKind:
+def _pad(prefix: str, mode: PadMode, count: int, extra: tuple[Param, ...] = ()) -> LayerKind:
     ranks = (count + 1, count + 2) if mode is CIRCULAR else None
     return LayerKind(f"{prefix}Pad{count}d", (Param("padding"),) + extra, _pad_output(mode, count), ranks=ranks)
 

@@ -30,6 +30,8 @@ def _pool_length(name: str, length: object, kernel: object, stride: object, padd
 
 
 def _pool_output(name: str, count: int) -> Output:
+    """The pooled shape; avg_pool3d alone also needs each unpadded size to hold the kernel."""
+
     def output(args: Args, shape: Shape) -> Shape:
         kernel = expand(args["kernel_size"], count, "kernel_size")
         stride = kernel if args["stride"] is None else expand(args["stride"], count, "stride")
@@ -37,6 +39,9 @@ def _pool_output(name: str, count: int) -> Output:
         dilation = expand(args.get("dilation", 1), count, "dilation")
         divisor = args.get("divisor_override")
         require(divisor != 0, f"{name}: divisor_override must not be zero")
+        if name == "AvgPool3d":
+            for length, size in zip(shape.tail(count), kernel):
+                require(arith(lambda n, k: n >= k, length, size), f"{name}: input {shape} is smaller than kernel_size", Problem.COLLAPSE)
         sizes = tuple(
             _pool_length(name, *values, args["ceil_mode"])
             for values in zip(shape.tail(count), kernel, stride, padding, dilation)

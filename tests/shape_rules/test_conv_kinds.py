@@ -1,0 +1,85 @@
+"""Conv and ConvTranspose in 1-3 dimensions agree with torch, including their lazy twins.
+
+Input channels are positive: a zero-channel input is an empty tensor, whose
+output torch shapes by other rules than a layer's.  A padding tuple longer
+than the spatial rank with a non-zero padding mode makes ``F.pad`` pad the
+channels; the catalog answers unknown sizes there, so it is not generated.
+A grouped ConvTranspose on CPU runs oneDNN, which skips two of torch's own
+checks: it accepts dilation 0 with a kernel of 1 and returns an empty output
+where the output size is 0.  The catalog keeps torch's checks, so a grouped
+case is compared with the ungrouped layer's outcome whenever that one raises.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.shape_rules.oracle import Outcome, assert_agrees, torch_outcome
+from tests.shape_rules.strategies import mostly, per_dim, spatial_shape
+
+Case = tuple[str, dict[str, object], tuple[int, ...]]
+counts = st.sampled_from((1, 2, 3))
+
+
+@st.composite
+def conv_case(draw: st.DrawFn, transposed: bool) -> Case:
+    count = draw(counts)
+    groups = draw(mostly(st.sampled_from((1, 1, 2, 3)), st.integers(-1, 0)))
+    multiple = mostly(st.integers(1, 3).map(lambda k: k * max(groups, 1)), st.integers(1, 5))
+    args: dict[str, object] = {
+        "in_channels": draw(multiple),
+        "out_channels": draw(mostly(multiple, st.just(0))),
+        "kernel_size": draw(per_dim(count, mostly(st.integers(1, 4), st.integers(-1, 0)))),
+        "stride": draw(per_dim(count, mostly(st.integers(1, 3), st.integers(-1, 0)))),
+        "dilation": draw(per_dim(count, mostly(st.integers(1, 2), st.integers(-1, 0)))),
+        "groups": groups,
+    }
+    padding = mostly(st.integers(0, 3), st.integers(-2, -1))
+    if transposed:
+        args["padding"] = draw(mostly(per_dim(count, padding), st.just("same")))
+        args["output_padding"] = draw(per_dim(count, mostly(st.integers(0, 2), st.just(-1))))
+        args["padding_mode"] = draw(mostly(st.just("zeros"), st.just("reflect")))
+    else:
+        strings = st.sampled_from(("same", "same", "valid", "full"))
+        args["padding"] = draw(st.one_of(per_dim(count, padding), per_dim(count, padding), strings))
+        modes = st.sampled_from(("zeros", "zeros", "zeros", "reflect", "replicate", "circular"))
+        args["padding_mode"] = draw(mostly(modes, st.just("mirror")))
+        padding = args["padding"]
+        if args["padding_mode"] != "zeros" and isinstance(padding, tuple) and len(padding) > count:
+            args["padding"] = padding[:count]
+    name = f"{'ConvTranspose' if transposed else 'Conv'}{count}d"
+    shape = draw(spatial_shape(count, mostly(st.just(args["in_channels"]), st.integers(1, 6), odds=8)))
+    return name, args, shape
+
+
+@settings(max_examples=600)
+@given(case=conv_case(transposed=False))
+def test_conv(case: Case) -> None:
+    assert_agrees(*case)
+
+
+def _transposed_outcome(name: str, args: dict[str, object], shape: tuple[int, ...]) -> Outcome:
+    """torch's outcome, judged by the ungrouped kernel's checks where oneDNN's grouped one is laxer."""
+    outcome = torch_outcome(name, args, shape)
+    if outcome[0] == "ok" and args["groups"] != 1:
+        ungrouped = torch_outcome(name, {**args, "groups": 1}, shape)
+        if ungrouped[0] == "forward":
+            return ungrouped
+    return outcome
+
+
+@settings(max_examples=400)
+@given(case=conv_case(transposed=True))
+def test_conv_transpose(case: Case) -> None:
+    assert_agrees(*case, expected=_transposed_outcome(*case))
+
+
+@settings(max_examples=250)
+@given(case=st.one_of(conv_case(transposed=False), conv_case(transposed=True)))
+def test_lazy_conv(case: Case) -> None:
+    name, args, shape = case
+    args = {key: value for key, value in args.items() if key != "in_channels"}
+    lazy = f"Lazy{name}"
+    expected = _transposed_outcome(lazy, args, shape) if "Transpose" in name else None
+    assert_agrees(lazy, args, shape, expected=expected)

@@ -66,23 +66,27 @@ class _Replace(cst.CSTTransformer):
         return self.targets.get(original_node, updated_node)
 
 
-def _start(fix: Fix) -> tuple[int, int]:
-    return fix.line, fix.column - 1
+Span = tuple[tuple[int, int], tuple[int, int]]
+"""Start and end as (1-based line, 0-based column), the way libcst's ``CodeRange`` counts."""
 
 
-def _end(fix: Fix) -> tuple[int, int]:
-    return fix.end_line, fix.end_column - 1
+def _fix_span(fix: Fix) -> Span:
+    return (fix.line, fix.column - 1), (fix.end_line, fix.end_column - 1)
 
 
-def _key(where: CodeRange) -> tuple[tuple[int, int], tuple[int, int]]:
+def _node_span(where: CodeRange) -> Span:
     return (where.start.line, where.start.column), (where.end.line, where.end.column)
 
 
+def _overlap(first: Span, second: Span) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
+
+
 def _disjoint(fixes: Sequence[Fix]) -> list[Fix]:
-    """The fixes in source order, each range once; overlapping ranges cannot share one pass."""
-    ordered = sorted(set(fixes), key=lambda fix: (_start(fix), _end(fix)))
+    """The fixes in source order, each once; overlapping ones cannot share one pass."""
+    ordered = sorted(set(fixes), key=_fix_span)
     for first, second in zip(ordered, ordered[1:]):
-        if _start(second) < _end(first) or (_start(second), _end(second)) == (_start(first), _end(first)):
+        if _overlap(_fix_span(first), _fix_span(second)):
             raise FixError(f"conflicting fixes at {first.line}:{first.column} and {second.line}:{second.column}")
     return ordered
 
@@ -101,14 +105,14 @@ def _replacement(original: cst.BaseExpression, fix: Fix) -> cst.BaseExpression:
 
 def _targets(wrapper: MetadataWrapper, fixes: Sequence[Fix]) -> dict[cst.CSTNode, tuple[Fix, cst.BaseExpression]]:
     """The outermost expression node at each fix's exact range, with its replacement."""
-    wanted = {(_start(fix), _end(fix)): fix for fix in _disjoint(fixes)}
+    wanted = {_fix_span(fix): fix for fix in _disjoint(fixes)}
     found: dict[cst.CSTNode, tuple[Fix, cst.BaseExpression]] = {}
     for node, where in wrapper.resolve(PositionProvider).items():
-        fix = wanted.pop(_key(where), None)
+        fix = wanted.pop(_node_span(where), None)
         if fix is not None and isinstance(node, cst.BaseExpression):
             found[node] = (fix, _replacement(node, fix))
         elif fix is not None:
-            wanted[_key(where)] = fix
+            wanted[_node_span(where)] = fix
     if wanted:
         fix = next(iter(wanted.values()))
         raise FixError(f"no expression at {fix.line}:{fix.column}-{fix.end_line}:{fix.end_column}")
@@ -130,7 +134,7 @@ def apply_fixes(source: bytes, fixes: Sequence[Fix]) -> bytes:
 
 def _mapper(moved: Mapping[Fix, CodeRange]) -> Callable[[int, int], tuple[int, int]]:
     """Maps a 1-based (line, column) before the rewrite to where the same text is after it."""
-    edits = sorted((_start(fix), _end(fix), where) for fix, where in moved.items())
+    edits = sorted((*_fix_span(fix), where) for fix, where in moved.items())
 
     def shift(line: int, column: int) -> tuple[int, int]:
         point = (line, column - 1)
@@ -148,7 +152,9 @@ def _mapper(moved: Mapping[Fix, CodeRange]) -> Callable[[int, int], tuple[int, i
     return shift
 
 
-def _persisting(fixed: Sequence[Diagnostic], after: Sequence[Diagnostic], moved: Mapping[Fix, CodeRange]) -> list[Diagnostic]:
+def _persisting(
+    fixed: Sequence[Diagnostic], after: Sequence[Diagnostic], moved: Mapping[Fix, CodeRange]
+) -> list[Diagnostic]:
     """The fixed findings the re-lint still reports at the same place about the same node."""
     shift = _mapper(moved)
     still = []
@@ -157,7 +163,7 @@ def _persisting(fixed: Sequence[Diagnostic], after: Sequence[Diagnostic], moved:
         node = moved[old.fix]
         start = shift(old.line, old.column)
         for new in after:
-            same_node = new.fix is None or _key(node) == (_start(new.fix), _end(new.fix))
+            same_node = new.fix is None or _node_span(node) == _fix_span(new.fix)
             if new.code == old.code and (new.line, new.column) == start and same_node:
                 still.append(old)
                 break
@@ -193,17 +199,13 @@ def _fix_rounds(source: str | bytes, path: str, unsafe: bool) -> _Outcome:
 
 
 def _non_overlapping(findings: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """One finding per fix range, none overlapping; the rest wait for the next round."""
+    """The findings whose fixes can share one pass; one that overlaps an earlier fix waits for the next round."""
     chosen: list[Diagnostic] = []
-    taken: list[Fix] = []
-    for finding in sorted(findings, key=lambda d: (_start(d.fix), _end(d.fix))):  # type: ignore[arg-type]
-        fix = finding.fix
-        assert fix is not None
-        if all(_end(fix) <= _start(other) or _end(other) <= _start(fix) for other in taken):
-            if fix not in taken:
-                taken.append(fix)
-            chosen.append(finding)
-        elif fix in taken:
+    taken: set[Fix] = set()
+    pairs = [(d, d.fix) for d in findings if d.fix is not None]
+    for finding, fix in sorted(pairs, key=lambda pair: _fix_span(pair[1])):
+        if fix in taken or not any(_overlap(_fix_span(fix), _fix_span(other)) for other in taken):
+            taken.add(fix)
             chosen.append(finding)
     return chosen
 

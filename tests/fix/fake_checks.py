@@ -24,7 +24,8 @@ def _value(node: cst.BaseExpression, names: dict[str, int]) -> int:
 
 
 def _finding(path: str, call: CodeRange, arg: CodeRange, expected: int, found: int, safe: bool) -> Diagnostic:
-    fix = Fix(arg.start.line, arg.start.column + 1, arg.end.line, arg.end.column + 1, str(LIES.get(found, expected)), safe)
+    replacement = str(LIES.get(found, expected))
+    fix = Fix(arg.start.line, arg.start.column + 1, arg.end.line, arg.end.column + 1, replacement, safe)
     return Diagnostic(
         path, call.start.line, call.start.column + 1, call.end.line, call.end.column + 1,
         "SHP001", f"in_features is {found}, expected {expected}", expected, found, fix,

@@ -24,14 +24,18 @@ PRESERVED = {
     "multi-line expression": (b"import torch.nn as nn\nlayer = nn.Linear(16 *\n    5 * 5, 10)\n", "16 *\n    5 * 5"),
     "crlf": (b"import torch.nn as nn\r\n\r\nlayer = nn.Linear(256, 10)\r\nx = 1\r\n", "256"),
     "mixed line endings": (b"import torch.nn as nn\r\nlayer = nn.Linear(256, 10)\nx = 1\r\n", "256"),
-    "tabs": (b"import torch.nn as nn\nclass M(nn.Module):\n\tdef __init__(self):\n\t\tself.fc = nn.Linear(\t256, 10)\n", "256"),
+    "tabs": (
+        b"import torch.nn as nn\nclass M(nn.Module):\n\tdef __init__(self):\n\t\tself.fc = nn.Linear(\t256, 10)\n",
+        "256",
+    ),
     "bom": (b"\xef\xbb\xbfimport torch.nn as nn\nlayer = nn.Linear(256, 10)\n", "256"),
     "unicode identifiers and strings": (
         "import torch.nn as nn\ngröße = 'größe 🚀'\nt, schicht = '🚀ü', nn.Linear(256, 10)  # é\n".encode(),
         "256",
     ),
     "latin-1 declared": (
-        b"# -*- coding: latin-1 -*-\nimport torch.nn as nn\nname = '\xe9t\xe9'  # \xe0 voir\nlayer = nn.Linear(256, 10)\n",
+        b"# -*- coding: latin-1 -*-\nimport torch.nn as nn\n"
+        b"name = '\xe9t\xe9'  # \xe0 voir\nlayer = nn.Linear(256, 10)\n",
         "256",
     ),
     "no newline at end of file": (b"import torch.nn as nn\nlayer = nn.Linear(256, 10)", "256"),
@@ -66,13 +70,15 @@ def test_latin1_stays_latin1() -> None:
 
 def test_parentheses_of_the_original_are_kept() -> None:
     source = b"import torch.nn as nn\nlayer = nn.Linear(( (256) ), 10)\n"
-    assert apply_fixes(source, [fix_at(source, "256", "128")]) == b"import torch.nn as nn\nlayer = nn.Linear(( (128) ), 10)\n"
+    after = apply_fixes(source, [fix_at(source, "256", "128")])
+    assert after == b"import torch.nn as nn\nlayer = nn.Linear(( (128) ), 10)\n"
 
 
 def test_positional_stays_positional_and_keyword_stays_keyword() -> None:
     source = b"import torch.nn as nn\nlayer = nn.Bilinear(20, in2_features=30, out_features=5)\n"
     fixes = [fix_at(source, "20", "21"), fix_at(source, "30", "31")]
-    assert apply_fixes(source, fixes) == b"import torch.nn as nn\nlayer = nn.Bilinear(21, in2_features=31, out_features=5)\n"
+    after = apply_fixes(source, fixes)
+    assert after == b"import torch.nn as nn\nlayer = nn.Bilinear(21, in2_features=31, out_features=5)\n"
 
 
 def test_several_fixes_on_one_line_shift_nothing_else() -> None:

@@ -20,7 +20,9 @@ from tests.test_codes import _run_under_torch
 
 FIXABLE = [row for row in CODES.values() if row.fixable]
 MODELS = corpus_files() + example_files()
-REPAIRABLE = [path for path in corpus_files() if is_buggy(path) and all(BY_CODE[code].fixable for _, code in expectations(path))]
+REPAIRABLE = [
+    path for path in corpus_files() if is_buggy(path) and all(BY_CODE[code].fixable for _, code in expectations(path))
+]
 
 
 def _id(path: Path) -> str:

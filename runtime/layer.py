@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from shapelint.catalog import CATALOG, REQUIRED, LayerKind, ShapeError
+from shapelint.catalog import CATALOG, REQUIRED, LayerKind, Problem, ShapeError
 from shapelint.dims import UNKNOWN, Shape, is_int, is_known
 from shapelint.runtime.module import Module, TensorSpec
 
@@ -132,7 +132,8 @@ class Layer(Module):
     def _check_sizes(self) -> None:
         for name, spec in self.specs.items():
             if spec.nbytes > MAX_TENSOR_BYTES:
-                raise ValueError(f"{self!r}: {name} of shape {spec.shape} would need {spec.nbytes / 2**30:,.0f} GiB")
+                gib = spec.nbytes / 2**30
+                raise ShapeError(f"{name} of shape {spec.shape} would need {gib:,.0f} GiB", Problem.HYPERPARAMETER)
 
     def arg(self, name: str) -> Any:
         """A hyperparameter, already validated by the catalog and :meth:`_check_types`."""
@@ -180,7 +181,10 @@ class Layer(Module):
         """Draw every missing tensor from this layer's own seeded generator."""
         rng = np.random.default_rng(self.seed)
         for name, spec in self.specs.items():
-            value = spec.init(rng, spec.shape, spec.dtype)
+            try:
+                value = spec.init(rng, spec.shape, spec.dtype)
+            except (MemoryError, ValueError) as error:
+                raise MemoryError(f"{self!r}: cannot allocate {name} of shape {spec.shape} ({error})") from None
             self.values.setdefault(name, value)
 
     def assign(self, key: str, value: np.ndarray) -> None:

@@ -77,8 +77,15 @@ def test_wrong_types(make: object, pattern: str | None) -> None:
 
 
 def test_huge_sizes_are_refused_at_build_without_allocating() -> None:
-    with pytest.raises(ValueError, match=r"layer|Linear\(in_features=4, out_features=1000000000000"):
+    pattern = r"^layer 0 Linear\(in_features=4, out_features=1000000000000\): weight of shape \(1000000000000, 4\) would need"
+    with pytest.raises(ShapeError, match=pattern):
         rt.Sequential(rt.Linear(10**12), input_shape=(4,))
+
+
+def test_allocation_failure_names_the_layer_and_tensor() -> None:
+    model = rt.Sequential(rt.Linear(3), input_shape=(2**35,))
+    with pytest.raises(MemoryError, match=r"Linear\(in_features=34359738368, out_features=3\): cannot allocate weight"):
+        model.state_dict()
 
 
 def test_kernel_larger_than_input() -> None:

@@ -76,19 +76,28 @@ class FolderResult:
 
 def correct_files(folder: Path) -> list[Path]:
     """The folder's correct models: files without any ``# expect:``."""
-    return [path for path in sorted(folder.rglob("*.py")) if not path.name.startswith("test_") and not is_buggy(path)]
+    return [path for path in sorted(folder.rglob("*.py")) if not path.name.startswith(("test_", "__")) and not is_buggy(path)]
+
+
+def load_module(source: str, name: str) -> dict[str, object]:
+    """Run ``source`` as a fresh module; ``dont_inherit`` keeps this file's ``__future__`` flags out of it.
+
+    Without it, ``from __future__ import annotations`` here would turn a model's
+    dataclass annotations into strings that ``dataclasses`` cannot resolve.
+    """
+    module = types.ModuleType(f"shapelint_mutant_{name}")
+    exec(compile(source, name, "exec", dont_inherit=True), module.__dict__)
+    return module.__dict__
 
 
 def torch_fails(source: str, name: str) -> bool:
     """Whether ``check()`` raises when ``source`` runs under torch; dead or unchecked sizes do not."""
     import torch
 
-    module = types.ModuleType(f"shapelint_mutant_{name}")
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")
         try:
-            exec(compile(source, name, "exec"), module.__dict__)
-            module.__dict__["check"]()
+            load_module(source, name)["check"]()  # type: ignore[operator]
         except Exception:  # noqa: BLE001 - any failure of the model run is torch's "buggy" verdict
             return True
     return False

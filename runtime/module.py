@@ -127,11 +127,13 @@ def as_array(x: object, owner: str) -> np.ndarray:
     return array
 
 
-def located(error: ShapeError, index: str, module: Module) -> ShapeError:
-    """Re-raise ``error`` naming the layer's position and repr in its container."""
+def located(error: ShapeError, index: str, module: Module, shape: object, source: str = "was given") -> ShapeError:
+    """Re-raise ``error`` naming the layer's position and repr in its container and the shape reaching it."""
     if error.problem is Problem.SIZE:
-        detail = f"{error.argument}={error.found!r} was given, but the incoming shape needs {error.argument}={error.expected!r}"
-        detail += f" ({error.message})"
+        detail = (
+            f"{error.argument}={error.found!r} {source}, but the incoming shape {shape} "
+            f"needs {error.argument}={error.expected!r}"
+        )
     else:
         detail = error.message
     return ShapeError(

@@ -32,7 +32,8 @@ def check_module(module: cst.Module, path: str, text: str | None = None) -> list
     for sequential, statement in interpreter.sequentials:
         if id(sequential) not in interpreter.children:
             propagator.run(sequential, _input_flow(sequential, statement, directives, positions))
-    judged = [_judge(mismatch, path, positions) for mismatch in propagator.mismatches]
+    shared = {key for key, values in interpreter.written_values.items() if len(values) > 1} | propagator.accepted
+    judged = [_judge(m, path, positions, shared) for m in propagator.mismatches]
     return _deduplicate(judged) + [_bad_directive(d, path) for d in directives.values() if d.error]
 
 
@@ -81,7 +82,8 @@ def _class_input(cls: ClassValue, directives: Mapping[int, Directive], positions
     return Tensor(shape, Origin(f"the input {shape} annotated")) if shape is not None else None
 
 
-def _judge(mismatch: Mismatch, path: str, positions: _Positions) -> tuple[Diagnostic, object]:
+def _judge(mismatch: Mismatch, path: str, positions: _Positions, shared: set[int]) -> tuple[Diagnostic, object]:
+    """The diagnostic for one mismatch; no fix where the written expression also serves other layers."""
     error, layer = mismatch.error, mismatch.layer
     code = _code_for(mismatch)
     source = None
@@ -93,7 +95,7 @@ def _judge(mismatch: Mismatch, path: str, positions: _Positions) -> tuple[Diagno
         message = _size_message(mismatch, origin)
     else:
         message = f"{mismatch.label} cannot take its input{origin}: {error.message}"
-    fix = _fix_for(mismatch, source, where)
+    fix = None if source is not None and id(source.node) in shared else _fix_for(mismatch, source, where)
     diagnostic = Diagnostic(
         path,
         where.start.line,

@@ -136,6 +136,7 @@ class Interpreter:
         self.uncertain = 0
         self.returned_uncertainly = False
         self.frames: list[tuple[Function, Scope]] = []
+        self.written_values: dict[int, set[str]] = {}
         self.depth = 0
         self.steps = 0
         self.class_input = class_input
@@ -698,6 +699,8 @@ class Interpreter:
         except TypeError:
             return UNKNOWN
         written = {name: scope.source(arg) for name, arg in _argument_nodes(kind, node, skip).items()}
+        for name, source in written.items():
+            self.written_values.setdefault(id(source.node), set()).add(repr(bound[name]))
         return Layer(kind, bound, written, node)
 
     def build_sequential(

@@ -38,6 +38,7 @@ class Propagator:
 
     def __init__(self) -> None:
         self.mismatches: list[Mismatch] = []
+        self.accepted: set[int] = set()
         self.call_other: Callable[[object, Tensor], object] = lambda module, tensor: UNKNOWN
 
     def run(self, module: object, tensor: Tensor) -> object:
@@ -53,10 +54,17 @@ class Propagator:
     def through_layer(self, layer: Layer, tensor: Tensor) -> Tensor:
         try:
             shape = layer.kind.infer(layer.args, tensor.shape)
+            self.accept(layer)
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
         return self.step(tensor, shape, Origin(layer.kind.name, layer.node))
+
+    def accept(self, layer: Layer) -> None:
+        """Remember that the expression written for this input size served a correct layer."""
+        source = layer.arg_nodes.get(layer.kind.input_arg or "")
+        if source is not None:
+            self.accepted.add(id(source.node))
 
     @staticmethod
     def step(tensor: Tensor, shape: Shape, origin: Origin) -> Tensor:

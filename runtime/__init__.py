@@ -17,7 +17,7 @@ from shapelint.runtime.basic import (
 )
 from shapelint.runtime.conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import Module
+from shapelint.runtime.module import LayerError, Module
 from shapelint.runtime.norm import (
     BatchNorm1d, BatchNorm2d, BatchNorm3d, GroupNorm, InstanceNorm1d, InstanceNorm2d, InstanceNorm3d, LayerNorm,
     RMSNorm,

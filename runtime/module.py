@@ -127,8 +127,24 @@ def as_array(x: object, owner: str) -> np.ndarray:
     return array
 
 
-def located(error: ShapeError, index: str, module: Module, shape: object, source: str = "was given") -> ShapeError:
-    """Re-raise ``error`` naming the layer's position and repr in its container and the shape reaching it."""
+class LayerError(ShapeError):
+    """A :class:`ShapeError` that knows which layer of a (possibly nested) Sequential raised it."""
+
+    def __init__(self, index: str, layer: str, detail: str, cause: ShapeError) -> None:
+        super().__init__(
+            f"layer {index} {layer}: {detail}",
+            cause.problem,
+            argument=cause.argument,
+            expected=cause.expected,
+            found=cause.found,
+        )
+        self.index, self.layer, self.detail = index, layer, detail
+
+
+def located(error: ShapeError, index: int, module: Module, shape: object, source: str = "was given") -> LayerError:
+    """``error`` naming the layer's index path and repr, and the shape reaching it."""
+    if isinstance(error, LayerError):
+        return LayerError(f"{index}.{error.index}", error.layer, error.detail, error)
     if error.problem is Problem.SIZE:
         detail = (
             f"{error.argument}={error.found!r} {source}, but the incoming shape {shape} "
@@ -136,10 +152,4 @@ def located(error: ShapeError, index: str, module: Module, shape: object, source
         )
     else:
         detail = error.message
-    return ShapeError(
-        f"layer {index} {module!r}: {detail}",
-        error.problem,
-        argument=error.argument,
-        expected=error.expected,
-        found=error.found,
-    )
+    return LayerError(str(index), repr(module), detail, error)

@@ -46,7 +46,7 @@ class Sequential(Module):
                 shape = layer.build(shape, rng, dtype)
             except ShapeError as error:
                 self.built_input = None
-                raise located(error, str(index), layer, shape) from None
+                raise located(error, index, layer, shape) from None
         self.built_output = shape
         return shape
 
@@ -55,7 +55,7 @@ class Sequential(Module):
             try:
                 x = layer.run(x)
             except ShapeError as error:
-                raise located(error, str(index), layer, Shape(x.shape), "was set at build") from None
+                raise located(error, index, layer, Shape(x.shape), "was set at build") from None
         return x
 
     def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:

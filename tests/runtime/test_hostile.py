@@ -152,3 +152,14 @@ def test_unsupported_options_are_refused() -> None:
         rt.MaxPool2d(2, return_indices=True)
     with pytest.raises(ValueError, match="device='cuda'"):
         rt.Linear(3, device="cuda")
+
+
+def test_nested_layer_errors_carry_the_index_path() -> None:
+    with pytest.raises(ShapeError) as caught:
+        rt.Sequential(
+            rt.Flatten(), rt.Sequential(rt.Linear(8), rt.Linear(2, in_features=7)), input_shape=(4,)
+        )
+    assert str(caught.value) == (
+        "layer 1.1 Linear(in_features=7, out_features=2): "
+        "in_features=7 was given, but the incoming shape (B, 8) needs in_features=8"
+    )

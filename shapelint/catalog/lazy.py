@@ -3,6 +3,9 @@
 torch builds a lazy layer as its twin with zero sizes and fills the input
 size in on the first forward call, so a lazy layer is always consistent: its
 construction checks run with zeros and the twin's full checks run at forward.
+Lazy norms take ``num_features`` from dimension 1 even for an unbatched
+InstanceNorm input, where that is not the channel; torch then rejects the
+input when the layer is affine or tracks statistics, and so does the rule.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import replace
 from shapelint.catalog.base import Args, LayerKind, Param
 from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
 from shapelint.catalog.linear import LINEAR
-from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels, instance_channels
+from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels
 from shapelint.dims import Dim, Shape
 
 SizeRule = Callable[[Args, Shape], Dim]
@@ -65,5 +68,5 @@ KINDS = (
     + tuple(lazy(kind, _conv_channels(count), zeroed=("out_channels",)) for count, kind in CONVS.items())
     + tuple(lazy(kind, _conv_channels(count), zeroed=("out_channels",)) for count, kind in CONV_TRANSPOSES.items())
     + tuple(lazy(kind, batch_channels(kind)) for kind in BATCH_NORMS.values())
-    + tuple(lazy(kind, instance_channels(count), defaults=_INSTANCE_DEFAULTS) for count, kind in INSTANCE_NORMS.items())
+    + tuple(lazy(kind, batch_channels(kind), defaults=_INSTANCE_DEFAULTS) for kind in INSTANCE_NORMS.values())
 )

@@ -49,9 +49,16 @@ def batch_channels(kind: LayerKind) -> SizeRule:
     return lambda args, shape: front_dim(shape, 1, kind.ranks)
 
 
-def instance_channels(count: int) -> SizeRule:
-    """InstanceNorm's channel: just before the ``count`` spatial dimensions, batched or not."""
-    return lambda args, shape: channel_dim(shape, count)
+def _batch_output(args: Args, shape: Shape) -> Shape:
+    """Without running statistics BatchNorm uses the batch's, which needs more than one value per channel."""
+    if truthy(args["track_running_stats"]) is False and not shape.open:
+        values = product(shape.dims[:1] + shape.dims[2:])
+        require(
+            arith(lambda n: n != 1, values),
+            f"BatchNorm without running statistics needs more than 1 value per channel, got input of shape {shape}",
+            Problem.COLLAPSE,
+        )
+    return to_float(args, shape)
 
 
 def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
@@ -64,7 +71,7 @@ def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
         + (Param("track_running_stats", True),)
         + FACTORY
         + _BIAS,
-        to_float,
+        _batch_output,
         input_arg="num_features",
         expected_input=expected,
         ranks=ranks,
@@ -159,6 +166,9 @@ def _group_output(args: Args, shape: Shape) -> Shape:
         f"GroupNorm: {channels} input channels are not divisible by num_groups={groups}",
         Problem.OTHER,
     )
+    if not shape.open:
+        per_group = arith(lambda n, c, g, rest: n * c // g * rest, shape.dims[0], channels, groups, product(shape.dims[2:]))
+        require(arith(lambda v: v != 1, per_group), f"GroupNorm needs more than 1 value per group, got input of shape {shape}", Problem.COLLAPSE)
     return to_float(args, shape)
 
 

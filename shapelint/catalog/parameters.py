@@ -1,0 +1,128 @@
+"""The state-dict entries each layer owns: names, shapes, and whether they are trained.
+
+Pure Python, so the static summary can count parameters without torch or
+numpy; the entries follow PyTorch's ``state_dict()`` order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from shapelint.catalog.base import Args
+from shapelint.dims import is_int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ``state_dict`` entry: a parameter (trained) or a buffer."""
+
+    name: str
+    shape: tuple[int, ...]
+    trainable: bool = True
+
+    @property
+    def size(self) -> int:
+        return math.prod(self.shape)
+
+
+Entries = Callable[[Args], list[Entry]]
+
+
+def _with_bias(weight: Entry, size: object, bias: object) -> list[Entry]:
+    return [weight, Entry("bias", (size,))] if bias else [weight]  # type: ignore[arg-type]
+
+
+def _linear(args: Args) -> list[Entry]:
+    out = args["out_features"]
+    return _with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])  # type: ignore[arg-type]
+
+
+def _bilinear(args: Args) -> list[Entry]:
+    out = args["out_features"]
+    weight = Entry("weight", (out, args["in1_features"], args["in2_features"]))  # type: ignore[arg-type]
+    return _with_bias(weight, out, args["bias"])
+
+
+def _conv(count: int, transposed: bool) -> Entries:
+    def entries(args: Args) -> list[Entry]:
+        kernel = args["kernel_size"]
+        kernel = tuple(kernel) if isinstance(kernel, (tuple, list)) else (kernel,) * count
+        groups, in_ch, out_ch = args["groups"], args["in_channels"], args["out_channels"]
+        leading = (in_ch, out_ch // groups) if transposed else (out_ch, in_ch // groups)  # type: ignore[operator]
+        return _with_bias(Entry("weight", (*leading, *kernel)), out_ch, args["bias"])
+
+    return entries
+
+
+def _affine(size: object, flag: object) -> list[Entry]:
+    return [Entry("weight", (size,)), Entry("bias", (size,))] if flag else []  # type: ignore[arg-type]
+
+
+def _running(size: object, flag: object) -> list[Entry]:
+    if not flag:
+        return []
+    return [
+        Entry("running_mean", (size,), False),  # type: ignore[arg-type]
+        Entry("running_var", (size,), False),  # type: ignore[arg-type]
+        Entry("num_batches_tracked", (), False),
+    ]
+
+
+def _batch_norm(args: Args) -> list[Entry]:
+    size = args["num_features"]
+    return _affine(size, args["affine"]) + _running(size, args["track_running_stats"])
+
+
+def _layer_norm(args: Args) -> list[Entry]:
+    shape = args["normalized_shape"]
+    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+    if not args["elementwise_affine"]:
+        return []
+    weight = Entry("weight", shape)  # type: ignore[arg-type]
+    return [weight, Entry("bias", shape)] if args.get("bias", True) else [weight]  # type: ignore[arg-type]
+
+
+def _rms_norm(args: Args) -> list[Entry]:
+    shape = args["normalized_shape"]
+    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+    return [Entry("weight", shape)] if args["elementwise_affine"] else []  # type: ignore[arg-type]
+
+
+def _embedding(args: Args) -> list[Entry]:
+    return [Entry("weight", (args["num_embeddings"], args["embedding_dim"]))]  # type: ignore[arg-type]
+
+
+_ENTRIES: dict[str, Entries] = {
+    "Linear": _linear,
+    "Bilinear": _bilinear,
+    **{f"Conv{n}d": _conv(n, False) for n in (1, 2, 3)},
+    **{f"ConvTranspose{n}d": _conv(n, True) for n in (1, 2, 3)},
+    **{f"BatchNorm{n}d": _batch_norm for n in (1, 2, 3)},
+    **{f"InstanceNorm{n}d": _batch_norm for n in (1, 2, 3)},
+    "GroupNorm": lambda args: _affine(args["num_channels"], args["affine"]),
+    "LayerNorm": _layer_norm,
+    "RMSNorm": _rms_norm,
+    "Embedding": _embedding,
+    "EmbeddingBag": _embedding,
+    "PReLU": lambda args: [Entry("weight", (args["num_parameters"],))],  # type: ignore[list-item]
+}
+
+
+def state_entries(kind_name: str, args: Args) -> list[Entry] | None:
+    """A layer's state-dict entries, or ``None`` while a size they need is unknown."""
+    rule = _ENTRIES.get(kind_name)
+    if rule is None:
+        return []
+    try:
+        entries = rule(args)
+    except (TypeError, ZeroDivisionError):
+        return None
+    return entries if all(is_int(d) for e in entries for d in e.shape) else None
+
+
+def parameter_count(kind_name: str, args: Args) -> int | None:
+    """How many trained numbers a layer has, as torchinfo counts them."""
+    entries = state_entries(kind_name, args)
+    return None if entries is None else sum(e.size for e in entries if e.trainable)

@@ -88,6 +88,11 @@ def test_allocation_failure_names_the_layer_and_tensor() -> None:
         model.state_dict()
 
 
+def test_numpy_integers_are_sizes() -> None:
+    layers = (rt.Conv2d(np.int64(4), (np.int32(3), 3)), rt.Flatten(), rt.Linear(np.int64(2)))
+    assert rt.Sequential(*layers, input_shape=(1, 5, 5)).output_shape == (2,)
+
+
 def test_kernel_larger_than_input() -> None:
     with pytest.raises(ShapeError, match=r"^layer 2 Conv2d\("):
         rt.Sequential(rt.Conv2d(4, 3), rt.ReLU(), rt.Conv2d(8, 9), input_shape=(1, 8, 8))

@@ -39,18 +39,18 @@ def bind_hyperparameters(
         if name in named:
             raise TypeError(f"{kind.name}() got multiple values for argument '{name}'")
     named.update(kwargs)
-    named = {name: _plain(value) for name, value in named.items()}
+    named = {name: plain(value) for name, value in named.items()}
     if skip is not None:
         named.setdefault(skip, placeholder)
     return kind.bind((), named)
 
 
-def _plain(value: object) -> object:
+def plain(value: object) -> object:
     """numpy integers (sizes computed with numpy) as the Python ints the catalog understands."""
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, tuple):
-        return tuple(_plain(item) for item in value)
+        return tuple(plain(item) for item in value)
     return value
 
 

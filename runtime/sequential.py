@@ -8,6 +8,7 @@ import numpy as np
 
 from shapelint.catalog import ShapeError
 from shapelint.dims import DType, Shape, is_int
+from shapelint.runtime.layer import plain
 from shapelint.runtime.module import BATCH, Module, TensorSpec, located
 
 
@@ -98,7 +99,7 @@ class Sequential(Module):
 
 def _batched(input_shape: Sequence[int], dtype: DType | None) -> Shape:
     """The batch-first shape for a Keras-style ``input_shape``, after checking it."""
-    dims = tuple(input_shape) if isinstance(input_shape, (tuple, list)) else None
-    if dims is None or not all(is_int(dim) and dim > 0 for dim in dims):
+    dims = plain(tuple(input_shape)) if isinstance(input_shape, (tuple, list)) else None
+    if not isinstance(dims, tuple) or not all(is_int(dim) and dim > 0 for dim in dims):
         raise ValueError(f"Sequential: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}")
     return Shape((BATCH,) + dims, dtype=dtype)

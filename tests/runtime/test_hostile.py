@@ -90,7 +90,8 @@ def test_allocation_failure_names_the_layer_and_tensor() -> None:
 
 def test_numpy_integers_are_sizes() -> None:
     layers = (rt.Conv2d(np.int64(4), (np.int32(3), 3)), rt.Flatten(), rt.Linear(np.int64(2)))
-    assert rt.Sequential(*layers, input_shape=(1, 5, 5)).output_shape == (2,)
+    assert rt.Sequential(*layers, input_shape=np.array([1, 5, 5]).tolist()).output_shape == (2,)
+    assert rt.Sequential(rt.Linear(2), input_shape=(np.int64(3),)).input_shape == (3,)
 
 
 def test_kernel_larger_than_input() -> None:

@@ -99,7 +99,7 @@ def test_summary_table() -> None:
             "=========================================",
         ]
     )
-    assert all(not layer.values for layer in model[:2])  # type: ignore[attr-defined]
+    assert all(not layer.values for layer in model.layers[:2])  # type: ignore[attr-defined]
 
 
 def test_parameter_count_matches_torch() -> None:

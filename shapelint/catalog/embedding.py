@@ -1,4 +1,8 @@
-"""Embedding and EmbeddingBag: integer indices in, float vectors out."""
+"""Embedding and EmbeddingBag: integer indices in, float vectors out.
+
+EmbeddingBag's rule is for one 2-D input of equal-length bags: a 1-D input
+needs ``offsets``, which a Sequential cannot pass, so torch rejects it there.
+"""
 
 from __future__ import annotations
 

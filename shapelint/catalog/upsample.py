@@ -3,7 +3,8 @@
 Upsample checks nothing at construction: a missing or doubled size, a mode
 that does not fit the rank and ``align_corners`` on a non-interpolating mode
 all fail on the first call.  Its constructor turns a falsy ``scale_factor``
-(0, an empty tuple) into ``None``; the rule does the same.
+(0, an empty tuple) into ``None``; the rule does the same.  Mode 'area' is
+an adaptive average pool, which accepts an output size of 0.
 """
 
 from __future__ import annotations
@@ -70,8 +71,13 @@ def _upsample(args: Args, shape: Shape) -> Shape:
     else:
         scales = _per_dim(args["scale_factor"], count, "scale_factor")
         sizes = tuple(_scaled(length, scale) for length, scale in zip(lengths, scales))
+    smallest = 0 if args["mode"] == "area" else 1
     for length, size in zip(lengths, sizes):
-        require(arith(lambda s: s > 0, size), f"Upsample output size {size} for input size {length} must be positive", Problem.COLLAPSE)
+        require(
+            arith(lambda s: s >= smallest, size),
+            f"Upsample output size {size} for input size {length} must be at least {smallest}",
+            Problem.COLLAPSE,
+        )
     return shape.with_tail(count, sizes)
 
 

@@ -24,7 +24,7 @@ def torch_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...],
         warnings.simplefilter("ignore")
         try:
             layer = getattr(torch.nn, name)(**args)
-        except (ValueError, TypeError, RuntimeError, AssertionError):
+        except (ValueError, TypeError, RuntimeError, IndexError, AssertionError):
             return ("construct", None)
         layer.eval()
         try:

@@ -1,0 +1,64 @@
+"""Upsample and its fixed-mode variants, PixelShuffle, PixelUnshuffle and ChannelShuffle agree with torch."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.shape_rules.oracle import assert_agrees
+from tests.shape_rules.strategies import mostly
+
+shapes = st.lists(st.integers(1, 4), min_size=1, max_size=6).map(tuple)
+image_shapes = mostly(st.lists(st.integers(1, 6), min_size=3, max_size=5).map(tuple), shapes, odds=6)
+scales = st.sampled_from((0, 0.3, 0.34, 0.5, 1, 1.5, 1.7, 2, 2.5, 3))
+MODES = ("nearest", "nearest-exact", "area", "linear", "bilinear", "bicubic", "trilinear")
+
+
+def _per_dim(values: st.SearchStrategy, count: int) -> st.SearchStrategy:
+    return mostly(st.one_of(values, st.tuples(*[values] * count)), st.lists(values, min_size=1, max_size=4).map(tuple))
+
+
+@settings(max_examples=700)
+@given(shape=image_shapes, data=st.data())
+def test_upsample(shape: tuple[int, ...], data: st.DataObject) -> None:
+    count = max(len(shape) - 2, 1)
+    use_size = data.draw(st.booleans(), label="use_size")
+    args: dict[str, object] = {
+        "size": data.draw(_per_dim(mostly(st.integers(1, 7), st.just(0)), count)) if use_size else None,
+        "scale_factor": None if use_size else data.draw(_per_dim(scales, count)),
+        "mode": data.draw(mostly(st.sampled_from(MODES), st.just("cubic"))),
+        "align_corners": data.draw(st.sampled_from((None, None, True, False))),
+    }
+    if data.draw(mostly(st.just(False), st.just(True)), label="both"):
+        args["size"], args["scale_factor"] = data.draw(st.sampled_from(((None, None), (3, 2.0))))
+    if args["mode"] != "area":
+        args["recompute_scale_factor"] = data.draw(st.sampled_from((None, True, False)))
+    assert_agrees("Upsample", args, shape)
+
+
+@settings(max_examples=300)
+@given(name=st.sampled_from(("UpsamplingNearest2d", "UpsamplingBilinear2d")), shape=image_shapes, data=st.data())
+def test_fixed_mode_upsampling(name: str, shape: tuple[int, ...], data: st.DataObject) -> None:
+    if data.draw(st.booleans(), label="use_size"):
+        args = {"size": data.draw(_per_dim(st.integers(1, 7), 2))}
+    else:
+        args = {"scale_factor": data.draw(_per_dim(scales, 2))}
+    assert_agrees(name, args, shape)
+
+
+@settings(max_examples=300)
+@given(shape=shapes, factor=mostly(st.integers(1, 3), st.integers(-1, 0)))
+def test_pixel_shuffle(shape: tuple[int, ...], factor: int) -> None:
+    assert_agrees("PixelShuffle", {"upscale_factor": factor}, shape)
+
+
+@settings(max_examples=300)
+@given(shape=shapes, factor=mostly(st.integers(1, 3), st.integers(-1, 0)))
+def test_pixel_unshuffle(shape: tuple[int, ...], factor: int) -> None:
+    assert_agrees("PixelUnshuffle", {"downscale_factor": factor}, shape)
+
+
+@settings(max_examples=200)
+@given(shape=shapes, groups=mostly(st.integers(1, 4), st.integers(-1, 0)))
+def test_channel_shuffle(shape: tuple[int, ...], groups: int) -> None:
+    assert_agrees("ChannelShuffle", {"groups": groups}, shape)

@@ -25,8 +25,8 @@ _UNITS = {Family.LINEAR: "features", Family.CONV: "channels"}
 def check_module(module: cst.Module, path: str, text: str | None = None) -> list[Diagnostic]:
     """All shape findings in one parsed module; ``text`` is its source, if already at hand."""
     directives = find_directives(module.code if text is None else text)
-    positions = _Positions(module)
-    interpreter = Interpreter(class_input=lambda cls: _class_input(cls, directives, positions))
+    positions = Positions(module)
+    interpreter = Interpreter(class_input=lambda cls: class_input(cls, directives, positions))
     interpreter.run_module(module)
     propagator = interpreter.propagator
     for sequential, statement in interpreter.sequentials:
@@ -37,7 +37,7 @@ def check_module(module: cst.Module, path: str, text: str | None = None) -> list
     return _deduplicate(judged) + [_bad_directive(d, path) for d in directives.values() if d.error]
 
 
-class _Positions:
+class Positions:
     """Source ranges, computed once and only for files that need them."""
 
     def __init__(self, module: cst.Module) -> None:
@@ -52,17 +52,17 @@ class _Positions:
 
 
 def _input_flow(
-    sequential: SequentialValue, statement: cst.CSTNode, directives: Mapping[int, Directive], positions: _Positions
+    sequential: SequentialValue, statement: cst.CSTNode, directives: Mapping[int, Directive], positions: Positions
 ) -> Tensor:
     """The declared input of a root Sequential, or a shape about which nothing is known."""
     if directives:
-        declared = _declared(directives, positions, statement, sequential.node)
+        declared = declared_input(directives, positions, statement, sequential.node)
         if declared is not None:
             return declared
     return Tensor(Shape.anything(), None)
 
 
-def _declared(directives: Mapping[int, Directive], positions: _Positions, *nodes: cst.CSTNode) -> Tensor | None:
+def declared_input(directives: Mapping[int, Directive], positions: Positions, *nodes: cst.CSTNode) -> Tensor | None:
     """The input declared on the first line of any of ``nodes``, or on the line above."""
     lines = {positions.of(node).start.line for node in nodes}
     for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
@@ -72,17 +72,17 @@ def _declared(directives: Mapping[int, Directive], positions: _Positions, *nodes
     return None
 
 
-def _class_input(cls: ClassValue, directives: Mapping[int, Directive], positions: _Positions) -> Tensor | None:
+def class_input(cls: ClassValue, directives: Mapping[int, Directive], positions: Positions) -> Tensor | None:
     """A module's input: a directive on its ``class`` line (or above), else a jaxtyping annotation."""
     if directives:
-        declared = _declared(directives, positions, cls.node.name)
+        declared = declared_input(directives, positions, cls.node.name)
         if declared is not None:
             return declared
     shape = annotated_input(cls.node)
     return Tensor(shape, Origin(f"the input {shape} annotated")) if shape is not None else None
 
 
-def _judge(mismatch: Mismatch, path: str, positions: _Positions, shared: set[int]) -> tuple[Diagnostic, object]:
+def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]) -> tuple[Diagnostic, object]:
     """The diagnostic for one mismatch; no fix where the written expression also serves other layers."""
     error, layer = mismatch.error, mismatch.layer
     code = _code_for(mismatch)
@@ -131,7 +131,7 @@ def _plain(value: object) -> str:
     return repr(value) if isinstance(value, (list, tuple)) else str(value)
 
 
-def _describe_origin(origin: Origin | None, positions: _Positions) -> str:
+def _describe_origin(origin: Origin | None, positions: Positions) -> str:
     if origin is None:
         return ""
     line = origin.line if origin.node is None else positions.of(origin.node).start.line

@@ -458,7 +458,7 @@ class Interpreter:
     def ev_binary(self, node: cst.BinaryOperation, scope: Scope) -> object:
         left, right = self.ev(node.left, scope), self.ev(node.right, scope)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
-            return self.tensors.binary(left, right, node)
+            return self.tensors.binary(node.operator, left, right, node)
         return operators.binary(operators.BINARY.get(type(node.operator)), left, right)
 
     def ev_unary(self, node: cst.UnaryOperation, scope: Scope) -> object:

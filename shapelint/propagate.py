@@ -39,6 +39,7 @@ class Propagator:
     def __init__(self) -> None:
         self.mismatches: list[Mismatch] = []
         self.accepted: set[int] = set()
+        self.trace: list[tuple[Layer, Tensor]] | None = None
         self.call_other: Callable[[object, Tensor], object] = lambda module, tensor: UNKNOWN
 
     def run(self, module: object, tensor: Tensor) -> object:
@@ -58,7 +59,10 @@ class Propagator:
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
-        return self.step(tensor, shape, Origin(layer.kind.name, layer.node))
+        result = self.step(tensor, shape, Origin(layer.kind.name, layer.node))
+        if self.trace is not None:
+            self.trace.append((layer, result))
+        return result
 
     def accept(self, layer: Layer) -> None:
         """Remember that the expression written for this input size served a correct layer."""

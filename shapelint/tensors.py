@@ -19,6 +19,7 @@ FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randi
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
 _INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
 _TORCH = "torch."
+_ELEMENTWISE_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.FloorDivide, cst.Modulo, cst.Power)
 _FUNCTIONAL = "torch.nn.functional."
 
 
@@ -108,8 +109,10 @@ class TensorCalls:
             return UNKNOWN
         return UNKNOWN if shapes is None else tuple(Tensor(shape, tensor.origin) for shape in shapes)
 
-    def binary(self, left: object, right: object, node: cst.CSTNode) -> object:
-        """Arithmetic with at least one tensor: broadcasting, checked where certain."""
+    def binary(self, operator: cst.BaseBinaryOp, left: object, right: object, node: cst.CSTNode) -> object:
+        """Elementwise arithmetic with at least one tensor: broadcasting, checked where certain."""
+        if not isinstance(operator, _ELEMENTWISE_OPERATORS):
+            return UNKNOWN
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             try:
                 shape = tensor_ops.broadcast(left.shape, right.shape)

@@ -112,6 +112,8 @@ _ENTRIES: dict[str, Entries] = {
 
 def state_entries(kind_name: str, args: Args) -> list[Entry] | None:
     """A layer's state-dict entries, or ``None`` while a size they need is unknown."""
+    if kind_name.startswith("Lazy"):
+        return None
     rule = _ENTRIES.get(kind_name)
     if rule is None:
         return []

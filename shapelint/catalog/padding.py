@@ -16,18 +16,22 @@ from shapelint.dims import Dim, Shape, arith
 
 @dataclass(frozen=True)
 class PadMode:
-    """How one ``F.pad`` mode limits ranks and sizes."""
+    """How one ``F.pad`` mode limits ranks and sizes.
+
+    Reflect and replicate may crop single dimensions to 0, but not all of them;
+    constant padding crops before it pads, so the crop alone must leave a size >= 0.
+    """
 
     name: str
-    smallest: int
+    needs_nonempty: bool
     side_fits: Callable[[int, int], bool] | None = None
     ranks_follow_padding: bool = True
 
 
-CONSTANT = PadMode("constant", 0, ranks_follow_padding=False)
-REFLECT = PadMode("reflect", 1, lambda side, length: side < length)
-REPLICATE = PadMode("replicate", 1)
-CIRCULAR = PadMode("circular", 0, lambda side, length: side <= length)
+CONSTANT = PadMode("constant", False, ranks_follow_padding=False)
+REFLECT = PadMode("reflect", True, lambda side, length: side < length)
+REPLICATE = PadMode("replicate", True)
+CIRCULAR = PadMode("circular", False, lambda side, length: side <= length)
 PAD_MODES = {"reflect": REFLECT, "replicate": REPLICATE, "circular": CIRCULAR}
 
 
@@ -55,9 +59,15 @@ def padded_size(mode: PadMode, length: Dim, before: object, after: object) -> Di
                 arith(mode.side_fits, side, length),
                 f"{mode.name} padding {side} does not fit input size {length}",
             )
+    if mode is CONSTANT:
+        require(
+            arith(lambda n, a, b: n + min(a, 0) + min(b, 0) >= 0, length, before, after),
+            f"constant padding ({before}, {after}) crops more than input size {length}",
+            Problem.COLLAPSE,
+        )
     size = arith(lambda n, a, b: n + a + b, length, before, after)
     require(
-        arith(lambda s: s >= mode.smallest, size),
+        arith(lambda s: s >= 0, size),
         f"{mode.name} padding ({before}, {after}) leaves size {size} of input size {length}",
         Problem.COLLAPSE,
     )
@@ -70,6 +80,8 @@ def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
         _check_rank(mode, shape, len(pairs))
         lengths = shape.tail(len(pairs))
         sizes = tuple(padded_size(mode, length, *pair) for length, pair in zip(lengths, pairs))
+        if mode.needs_nonempty:
+            require(not all(size == 0 for size in sizes), f"{mode.name} padding leaves nothing of input {shape}", Problem.COLLAPSE)
         return shape.with_tail(len(pairs), sizes)
 
     return output

@@ -62,7 +62,7 @@ class _ConvBase(Layer):
     size_args = ("kernel_size", "stride", "padding", "dilation", "output_padding")
 
     def _tuple(self, name: str) -> tuple[int, ...]:
-        return expand(self.args[name], self.spatial, name)  # type: ignore[return-value]
+        return expand(self.arg(name), self.spatial, name)  # type: ignore[return-value]
 
     def _bias_spec(self, fan_in: int) -> dict[str, TensorSpec]:
         if not self.arg("bias"):
@@ -71,6 +71,16 @@ class _ConvBase(Layer):
 
     def _bias(self) -> np.ndarray | None:
         return self.tensor_at("bias") if self.arg("bias") else None
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """An unbatched ``(C, *S)`` input runs as a batch of one, as in torch."""
+        if x.ndim == self.spatial + 1:
+            return self.batched(x[None], out[-self.spatial :])[0]
+        return self.batched(x, out[-self.spatial :])
+
+    def batched(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """The arithmetic on ``(N, C, *S)``, for the output's spatial sizes ``out``."""
+        raise NotImplementedError
 
 
 class _Conv(_ConvBase):
@@ -81,23 +91,11 @@ class _Conv(_ConvBase):
         weight = TensorSpec((self.arg("out_channels"), per_group, *kernel), uniform_fan_in(fan_in))
         return {"weight": weight, **self._bias_spec(fan_in)}
 
-    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        unbatched = x.ndim == self.spatial + 1
-        batch = x[None] if unbatched else x
+    def batched(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         kernel, dilation = self._tuple("kernel_size"), self._tuple("dilation")
         pairs = padding_pairs(self.arg("padding"), kernel, dilation)
-        y = convolve(
-            batch,
-            self.tensor_at("weight"),
-            self._bias(),
-            self._tuple("stride"),
-            pairs,
-            dilation,
-            self.arg("groups"),
-            out[-self.spatial :],
-            self.arg("padding_mode"),
-        )
-        return y[0] if unbatched else y
+        weight, stride, groups = self.tensor_at("weight"), self._tuple("stride"), self.arg("groups")
+        return convolve(x, weight, self._bias(), stride, pairs, dilation, groups, out, self.arg("padding_mode"))
 
 
 class _ConvTranspose(_ConvBase):
@@ -108,17 +106,15 @@ class _ConvTranspose(_ConvBase):
         weight = TensorSpec((self.arg("in_channels"), per_group, *kernel), uniform_fan_in(fan_in))
         return {"weight": weight, **self._bias_spec(fan_in)}
 
-    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        unbatched = x.ndim == self.spatial + 1
-        batch = x[None] if unbatched else x
+    def batched(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        """A stride-1 convolution of the zero-dilated input with the flipped, transposed weight."""
         kernel, dilation, stride = self._tuple("kernel_size"), self._tuple("dilation"), self._tuple("stride")
         padding, extra = self._tuple("padding"), self._tuple("output_padding")
         pairs = tuple((d * (k - 1) - p, d * (k - 1) - p + e) for k, d, p, e in zip(kernel, dilation, padding, extra))
         groups: int = self.arg("groups")
         weight = transposed_as_conv(self.tensor_at("weight"), groups)
         ones = (1,) * self.spatial
-        y = convolve(dilate(batch, stride), weight, self._bias(), ones, pairs, dilation, groups, out[-self.spatial :])
-        return y[0] if unbatched else y
+        return convolve(dilate(x, stride), weight, self._bias(), ones, pairs, dilation, groups, out)
 
 
 class Conv1d(_Conv):

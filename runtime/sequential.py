@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from shapelint.catalog import ShapeError
 from shapelint.dims import DType, Shape, is_int
@@ -25,7 +26,7 @@ class Sequential(Module):
         input_shape: Sequence[int] | None = None,
         input_dtype: DType | None = None,
         rng: np.random.Generator | int | None = None,
-        dtype: object = np.float32,
+        dtype: npt.DTypeLike = np.float32,
     ) -> None:
         for index, layer in enumerate(layers):
             if not isinstance(layer, Module):

@@ -233,3 +233,12 @@ def test_every_runtime_layer_has_a_case() -> None:
 def test_every_runtime_layer_is_a_catalog_kind() -> None:
     exported = {name for name in rt.__all__ if isinstance(getattr(rt, name), type) and issubclass(getattr(rt, name), rt.Layer)}
     assert exported - set(CATALOG) == {"Layer"}
+
+
+@pytest.mark.parametrize("name", ["Conv2d", "ConvTranspose2d", "MaxPool2d", "AvgPool2d-ceil", "ZeroPad2d", "Conv1d"])
+def test_unbatched_input_matches_torch(name: str) -> None:
+    case = CASES[name]
+    reference = nn.Sequential(case.reference()).double()
+    randomize(reference)
+    model = rt.Sequential(case.runtime(), input_shape=case.shape[1:], dtype=np.float64)
+    assert_matches(model, reference, sample(case.shape[1:]))

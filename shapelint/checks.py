@@ -55,6 +55,9 @@ def _input_flow(
     sequential: SequentialValue, statement: cst.CSTNode, directives: Mapping[int, Directive], positions: Positions
 ) -> Tensor:
     """The declared input of a root Sequential, or a shape about which nothing is known."""
+    if sequential.input_shape is not None:
+        line = positions.of(sequential.node).start.line
+        return Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line))
     if directives:
         declared = declared_input(directives, positions, statement, sequential.node)
         if declared is not None:

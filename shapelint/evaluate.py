@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 import libcst as cst
 
 from shapelint import operators, tensors, torch_names
-from shapelint.dims import UNKNOWN, Shape
+from shapelint.catalog import LayerKind
+from shapelint.catalog.inferred import bind_inferred, inferred_argument
+from shapelint.dims import UNKNOWN, Shape, Symbol
 from shapelint.propagate import Propagator
 from shapelint.values import (
     ClassValue,
@@ -34,6 +37,7 @@ from shapelint.values import (
 )
 
 MAX_STEPS = 400_000
+BATCH = Symbol("B")
 MAX_CALL_DEPTH = 10
 MAX_ITERATIONS = 4096
 
@@ -682,23 +686,21 @@ class Interpreter:
     def build_layer(
         self,
         qualname: str,
-        kind: object,
+        kind: LayerKind,
         node: cst.Call,
         args: list[object],
         kwargs: dict[str, object],
         scope: Scope,
         skip: int = 0,
     ) -> object:
-        from shapelint.catalog import LayerKind
-
-        assert isinstance(kind, LayerKind)
-        if torch_names.is_runtime(qualname):
-            return UNKNOWN
+        runtime = torch_names.is_runtime(qualname)
+        bind = partial(bind_inferred, kind) if runtime else kind.bind
         try:
-            bound = kind.bind([_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()})
+            bound = bind([_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()})
         except TypeError:
             return UNKNOWN
-        written = {name: scope.source(arg) for name, arg in _argument_nodes(kind, node, skip).items()}
+        nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
+        written = {name: scope.source(arg) for name, arg in nodes.items()}
         for name, source in written.items():
             self.written_values.setdefault(id(source.node), set()).add(repr(bound[name]))
         return Layer(kind, bound, written, node)
@@ -706,10 +708,11 @@ class Interpreter:
     def build_sequential(
         self, qualname: str, node: cst.Call, arguments: tuple[list[object], dict[str, object]] | None
     ) -> object:
-        if arguments is None or torch_names.is_runtime(qualname):
+        if arguments is None:
             return UNKNOWN
         args, kwargs = arguments
-        if kwargs:
+        input_shape = kwargs.pop("input_shape", None) if torch_names.is_runtime(qualname) else None
+        if kwargs or not (input_shape is None or isinstance(input_shape, tuple)):
             return UNKNOWN
         if len(args) == 1 and isinstance(args[0], DictValue):
             if args[0].items is None:
@@ -719,7 +722,8 @@ class Interpreter:
             children = [(str(index), value) for index, value in enumerate(args)]
         for _, child in children:
             self.children.add(id(child))
-        sequential = SequentialValue(children, node)
+        declared = Shape((BATCH, *input_shape)) if input_shape is not None else None
+        sequential = SequentialValue(children, node, declared)
         self.sequentials.append((sequential, self.statement or node))
         return sequential
 
@@ -1005,12 +1009,11 @@ def _base_attribute(cls: ClassValue, name: str) -> object:
     return UNKNOWN
 
 
-def _argument_nodes(kind: object, node: cst.Call, skip: int = 0) -> dict[str, cst.BaseExpression]:
+def _argument_nodes(
+    kind: LayerKind, node: cst.Call, skip: int = 0, keyword_only: str | None = None
+) -> dict[str, cst.BaseExpression]:
     """The expression written for each parameter, for positions and fixes."""
-    from shapelint.catalog import LayerKind
-
-    assert isinstance(kind, LayerKind)
-    positional = [p.name for p in kind.params if not p.keyword_only]
+    positional = [p.name for p in kind.params if not p.keyword_only and p.name != keyword_only]
     nodes: dict[str, cst.BaseExpression] = {}
     for index, arg in enumerate(node.args):
         if arg.star:

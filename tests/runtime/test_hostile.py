@@ -158,6 +158,8 @@ def test_unsupported_options_are_refused() -> None:
         rt.MaxPool2d(2, return_indices=True)
     with pytest.raises(ValueError, match="device='cuda'"):
         rt.Linear(3, device="cuda")
+    with pytest.raises(ValueError, match="Upsample: mode 'bicubic' is not supported by the runtime"):
+        rt.Upsample(scale_factor=2, mode="bicubic")
 
 
 def test_nested_layer_errors_carry_the_index_path() -> None:

@@ -173,6 +173,41 @@ CASES = {
     "Softmin": Case(lambda: rt.Softmin(dim=2), lambda: nn.Softmin(dim=2), (3, 4, 5)),
     "Softmax2d": Case(lambda: rt.Softmax2d(), lambda: nn.Softmax2d(), (3, 4, 5, 2)),
     "Softmax-implicit-dim": Case(lambda: rt.Softmax(), lambda: nn.Softmax(), (3, 4, 5)),
+    "Upsample-nearest": Case(lambda: rt.Upsample(scale_factor=2), lambda: nn.Upsample(scale_factor=2), (2, 3, 4, 5)),
+    "Upsample-nearest-size": Case(lambda: rt.Upsample(size=(7, 3)), lambda: nn.Upsample(size=(7, 3)), (2, 3, 4, 5)),
+    "Upsample-nearest-exact": Case(
+        lambda: rt.Upsample(scale_factor=1.7, mode="nearest-exact"),
+        lambda: nn.Upsample(scale_factor=1.7, mode="nearest-exact"),
+        (2, 3, 4, 5),
+    ),
+    "Upsample-linear": Case(
+        lambda: rt.Upsample(scale_factor=2.5, mode="linear"),
+        lambda: nn.Upsample(scale_factor=2.5, mode="linear"),
+        (2, 3, 5),
+    ),
+    "Upsample-bilinear": Case(
+        lambda: rt.Upsample(size=(9, 4), mode="bilinear"), lambda: nn.Upsample(size=(9, 4), mode="bilinear"), (2, 3, 4, 5)
+    ),
+    "Upsample-bilinear-corners": Case(
+        lambda: rt.Upsample(scale_factor=(1.5, 3), mode="bilinear", align_corners=True),
+        lambda: nn.Upsample(scale_factor=(1.5, 3), mode="bilinear", align_corners=True),
+        (2, 3, 4, 5),
+    ),
+    "Upsample-trilinear-recompute": Case(
+        lambda: rt.Upsample(scale_factor=1.5, mode="trilinear", recompute_scale_factor=True),
+        lambda: nn.Upsample(scale_factor=1.5, mode="trilinear", recompute_scale_factor=True),
+        (1, 2, 3, 4, 5),
+    ),
+    "UpsamplingNearest2d": Case(
+        lambda: rt.UpsamplingNearest2d(scale_factor=3),
+        lambda: nn.UpsamplingNearest2d(scale_factor=3),
+        (2, 3, 4, 5),
+    ),
+    "UpsamplingBilinear2d": Case(
+        lambda: rt.UpsamplingBilinear2d(size=(6, 9)),
+        lambda: nn.UpsamplingBilinear2d(size=(6, 9)),
+        (2, 3, 4, 5),
+    ),
     "ReLU": Case(lambda: rt.ReLU(), lambda: nn.ReLU(), (3, 4, 5)),
     "ReLU6": Case(lambda: rt.ReLU6(), lambda: nn.ReLU6(), (3, 4, 5)),
     "LeakyReLU": Case(lambda: rt.LeakyReLU(0.2), lambda: nn.LeakyReLU(0.2), (3, 4, 5)),

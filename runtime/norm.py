@@ -145,3 +145,18 @@ class RMSNorm(LayerNorm):
         if self.arg("elementwise_affine"):
             y = y * self.tensor_at("weight")
         return y.astype(x.dtype, copy=False)
+
+
+class LocalResponseNorm(Layer):
+    """Each channel divided by a power of the mean square over its ``size`` neighbouring channels."""
+
+    int_args = ("size",)
+
+    def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
+        size: int = self.arg("size")
+        squares = np.moveaxis(x.astype(np.float64) ** 2, 1, -1)
+        padded = np.pad(squares, [(0, 0)] * (squares.ndim - 1) + [(size // 2, (size - 1) // 2)])
+        sums = np.cumsum(np.concatenate([np.zeros_like(padded[..., :1]), padded], axis=-1), axis=-1)
+        window = np.moveaxis(sums[..., size:] - sums[..., :-size], -1, 1) / size
+        scale = (window * self.arg("alpha") + self.arg("k")) ** self.arg("beta")
+        return (x / scale).astype(x.dtype, copy=False)

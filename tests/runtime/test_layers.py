@@ -122,6 +122,12 @@ CASES = {
     ),
     "RMSNorm": Case(lambda: rt.RMSNorm(), lambda: nn.RMSNorm(8), (2, 5, 8)),
     "RMSNorm-eps": Case(lambda: rt.RMSNorm(eps=1e-3), lambda: nn.RMSNorm(8, eps=1e-3), (2, 8)),
+    "LocalResponseNorm": Case(lambda: rt.LocalResponseNorm(3), lambda: nn.LocalResponseNorm(3), (2, 7, 4, 4)),
+    "LocalResponseNorm-even": Case(
+        lambda: rt.LocalResponseNorm(4, alpha=0.1, beta=0.5, k=2.0),
+        lambda: nn.LocalResponseNorm(4, alpha=0.1, beta=0.5, k=2.0),
+        (2, 5, 6),
+    ),
     "GroupNorm": Case(lambda: rt.GroupNorm(2), lambda: nn.GroupNorm(2, 6), (2, 6, 4, 4)),
     "Dropout": Case(lambda: rt.Dropout(0.3), lambda: nn.Dropout(0.3), (2, 5)),
     "Dropout2d": Case(lambda: rt.Dropout2d(), lambda: nn.Dropout2d(), (2, 3, 4, 4)),

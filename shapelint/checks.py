@@ -27,13 +27,25 @@ def check_module(module: cst.Module, path: str, text: str | None = None) -> list
     directives = find_directives(module.code if text is None else text)
     positions = Positions(module)
     interpreter = Interpreter(class_input=lambda cls: class_input(cls, directives, positions))
-    interpreter.run_module(module)
     propagator = interpreter.propagator
-    for sequential, statement in interpreter.sequentials:
-        if id(sequential) not in interpreter.children:
-            propagator.run(sequential, _input_flow(sequential, statement, directives, positions))
+    checked: set[int] = set()
+    declared: list[Mismatch] = []
+
+    def check_roots() -> None:
+        """Propagate each declared input through every Sequential not nested in another."""
+        for sequential, statement in interpreter.sequentials:
+            if id(sequential) not in interpreter.children and id(sequential) not in checked:
+                checked.add(id(sequential))
+                start = len(propagator.mismatches)
+                propagator.run(sequential, _input_flow(sequential, statement, directives, positions))
+                declared.extend(propagator.mismatches[start:])
+
+    interpreter.run_module(module, between=check_roots)
+    check_roots()
     shared = {key for key, values in interpreter.written_values.items() if len(values) > 1} | propagator.accepted
-    judged = [_judge(m, path, positions, shared) for m in propagator.mismatches]
+    first = {id(m) for m in declared}
+    ordered = declared + [m for m in propagator.mismatches if id(m) not in first]
+    judged = [_judge(m, path, positions, shared) for m in ordered]
     return _deduplicate(judged) + [_bad_directive(d, path) for d in directives.values() if d.error]
 
 
@@ -93,11 +105,11 @@ def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]
     if layer is not None and error.problem is Problem.SIZE:
         source = layer.arg_nodes.get(error.argument or "")
     where = positions.of(source.node if source is not None else mismatch.node)
-    origin = _describe_origin(mismatch.origin, positions)
+    origin = _describe_origin(mismatch.origin, mismatch.incoming, positions)
     if error.problem is Problem.SIZE:
         message = _size_message(mismatch, origin)
     else:
-        message = f"{mismatch.label} cannot take its input{origin}: {error.message}"
+        message = f"{error.message} ({origin})" if origin else error.message
     fix = None if source is not None and id(source.node) in shared else _fix_for(mismatch, source, where)
     diagnostic = Diagnostic(
         path,
@@ -124,23 +136,25 @@ def _code_for(mismatch: Mismatch) -> str:
 def _size_message(mismatch: Mismatch, origin: str) -> str:
     error, family = mismatch.error, mismatch.layer.kind.family if mismatch.layer else None
     unit = _UNITS.get(family, "channels" if is_int(error.expected) else "trailing dimensions")
-    return (
-        f"{mismatch.label}({error.argument}={error.found!r}) receives {_plain(error.expected)} {unit}{origin} "
-        f"(shape {mismatch.incoming}); expected {error.argument}={_plain(error.expected)}"
-    )
+    expected = _plain(error.expected)
+    where = f"; {origin}" if origin else f" (input shape {mismatch.incoming})"
+    return f"{mismatch.label}({error.argument}={error.found!r}) receives {expected} {unit}{where}; expected {expected}"
 
 
 def _plain(value: object) -> str:
     return repr(value) if isinstance(value, (list, tuple)) else str(value)
 
 
-def _describe_origin(origin: Origin | None, positions: Positions) -> str:
+def _describe_origin(origin: Origin | None, incoming: Shape, positions: Positions) -> str:
+    """Where the incoming shape came from, e.g. ``Flatten at line 13 turns (B, 16, 4, 4) into (B, 256)``."""
     if origin is None:
         return ""
-    line = origin.line if origin.node is None else positions.of(origin.node).start.line
     if origin.node is None:
-        return f" from {origin.label} at line {line}"
-    return f" from {origin.label} at line {line}"
+        return f"{origin.label} at line {origin.line}"
+    line = positions.of(origin.node).start.line
+    if origin.before is None:
+        return f"{origin.label} at line {line} gives {incoming}"
+    return f"{origin.label} at line {line} turns {origin.before} into {incoming}"
 
 
 def _fix_for(mismatch: Mismatch, source: Source | None, where: CodeRange) -> Fix | None:

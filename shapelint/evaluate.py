@@ -150,13 +150,14 @@ class Interpreter:
 
     # -- statements ---------------------------------------------------------
 
-    def run_module(self, module: cst.Module) -> Scope:
+    def run_module(self, module: cst.Module, between: Callable[[], None] = lambda: None) -> Scope:
+        """Run the module body, then ``between``, then every function nobody called."""
         scope = Scope()
-        try:
-            self.exec_block(module.body, scope)
-            self.run_uncalled_functions()
-        except (OutOfBudget, _Return, _LoopExit):
-            pass
+        for step in (lambda: self.exec_block(module.body, scope), between, self.run_uncalled_functions):
+            try:
+                step()
+            except (OutOfBudget, _Return, _LoopExit, _Raise):
+                pass
         return scope
 
     def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:

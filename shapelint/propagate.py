@@ -59,7 +59,7 @@ class Propagator:
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
-        result = self.step(tensor, shape, Origin(layer.kind.name, layer.node))
+        result = self.step(tensor, shape, Origin(layer.kind.name, layer.node, before=tensor.shape))
         if self.trace is not None:
             self.trace.append((layer, result))
         return result

@@ -84,7 +84,8 @@ class TensorCalls:
             return Tensor(Shape.anything())
         if not isinstance(shape, Shape):
             return UNKNOWN
-        return self.propagator.step(tensor, shape.with_dtype(shape.dtype or tensor.shape.dtype), Origin(label, node))
+        origin = Origin(label, node, before=tensor.shape)
+        return self.propagator.step(tensor, shape.with_dtype(shape.dtype or tensor.shape.dtype), origin)
 
     def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         parts = args[0] if args else kwargs.get("tensors")

@@ -122,8 +122,9 @@ class Origin:
     """Where a shape came from: the call that produced it, or a directive's line."""
 
     label: str
-    node: cst.CSTNode | None = None
+    node: cst.CSTNode | None = field(default=None, repr=False)
     line: int | None = None
+    before: Shape | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,15 +91,22 @@ def load_module(source: str, name: str) -> dict[str, object]:
 
 
 def torch_fails(source: str, name: str) -> bool:
-    """Whether ``check()`` raises when ``source`` runs under torch; dead or unchecked sizes do not."""
+    """Whether ``check()`` raises when ``source`` runs under torch; dead or unchecked sizes do not.
+
+    One intra-op thread: the models are tiny, and spinning threads only slow a shared machine.
+    """
     import torch
 
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")
         try:
             load_module(source, name)["check"]()  # type: ignore[operator]
         except Exception:  # noqa: BLE001 - any failure of the model run is torch's "buggy" verdict
             return True
+        finally:
+            torch.set_num_threads(threads)
     return False
 
 

@@ -63,12 +63,18 @@ def _adaptive_sizes(name: str, output_size: object, count: int) -> tuple[object,
 
 
 def _adaptive_output(name: str, count: int) -> Output:
+    """The pooled shape; an average pool to all ones is a mean over the last dimensions, of any rank."""
+
     def output(args: Args, shape: Shape) -> Shape:
         sizes = _adaptive_sizes(name, args["output_size"], count)
         for size in sizes:
             require(size is None or arith(lambda s: s >= 0, size), f"{name}: output_size must not be negative")
         lengths = shape.tail(count)
-        return shape.with_tail(count, tuple(n if s is None else s for n, s in zip(lengths, sizes)))
+        resolved = tuple(n if s is None else s for n, s in zip(lengths, sizes))
+        mean = name.startswith("AdaptiveAvg") and count > 1 and all(size == 1 for size in resolved)
+        if not mean and shape.rank is not None and shape.rank not in (count + 1, count + 2):
+            raise ShapeError(f"{name} expects a {count + 1}-D or {count + 2}-D input, got shape {shape}", Problem.RANK)
+        return shape.with_tail(count, resolved)
 
     return output
 
@@ -99,7 +105,7 @@ def _avg_pool(count: int) -> LayerKind:
 def _adaptive(kind: str, count: int) -> LayerKind:
     name = f"Adaptive{kind}Pool{count}d"
     indices = (Param("return_indices", False),) if kind == "Max" else ()
-    return LayerKind(name, (Param("output_size"),) + indices, _adaptive_output(name, count), ranks=(count + 1, count + 2))
+    return LayerKind(name, (Param("output_size"),) + indices, _adaptive_output(name, count), min_rank=count)
 
 
 KINDS = tuple(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from operator import mul
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, front_dim, keep, require
+from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, front_dim, keep, require, truthy
 from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
 MODE_RANKS = {
@@ -45,17 +45,21 @@ def _scaled(length: Dim, scale: object) -> Dim:
     return UNKNOWN
 
 
+def _given(value: object) -> bool | None:
+    return None if value is UNKNOWN else value is not None
+
+
 def _check_call(args: Args, shape: Shape) -> None:
     """What ``F.interpolate`` rejects before looking at sizes."""
-    size, scale, mode = args["size"], args["scale_factor"] or None, args["mode"]
-    require(size is not None or scale is not None, "Upsample needs size or scale_factor")
-    require(size is None or scale is None, "Upsample takes only one of size and scale_factor")
-    require(not (size is not None and args["recompute_scale_factor"]), "recompute_scale_factor is meaningless with size")
+    size, scale, mode = _given(args["size"]), _given(args["scale_factor"] or None), args["mode"]
+    require(size is not False or scale is not False, "Upsample needs size or scale_factor")
+    require(not (size and scale), "Upsample takes only one of size and scale_factor")
+    require(not (size and truthy(args["recompute_scale_factor"])), "recompute_scale_factor is meaningless with size")
     if mode is UNKNOWN:
         return
     require(mode in MODE_RANKS, f"Upsample mode {mode!r} is not supported")
     interpolating = mode in INTERPOLATING
-    require(interpolating or args["align_corners"] is None, f"align_corners cannot be set with mode {mode!r}")
+    require(interpolating or args["align_corners"] in (None, UNKNOWN), f"align_corners cannot be set with mode {mode!r}")
     if shape.rank is not None and shape.rank not in MODE_RANKS[mode]:
         raise ShapeError(f"Upsample mode {mode!r} does not accept a {shape.rank}-D input", Problem.RANK)
 

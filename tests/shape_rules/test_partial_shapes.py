@@ -66,7 +66,7 @@ def test_norms_on_partial_shapes() -> None:
     infer("LayerNorm", Shape((B, UNKNOWN, 8)), (4, 8))
     assert problem("LayerNorm", Shape((B, 6, 7)), [6, 8]).expected == [6, 7]
     assert problem("LayerNorm", Shape((B, 7)), 8).expected == 7
-    infer("GroupNorm", Shape((B, 6, H)), 3, 8, affine=False)
+    infer("GroupNorm", Shape((B, 6, H)), 3, 9, affine=False)
     assert problem("GroupNorm", Shape((B, 6, H)), 4, 8, affine=False).problem is Problem.OTHER
 
 

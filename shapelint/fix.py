@@ -177,9 +177,8 @@ class _Outcome:
     remaining: tuple[Diagnostic, ...]
 
 
-def _fix_rounds(source: str | bytes, path: str, unsafe: bool) -> _Outcome:
-    """Lint, fix what may be fixed, re-lint and verify, until nothing fixable is left."""
-    findings = lint_source(source, path)
+def _fix_rounds(source: str | bytes, path: str, unsafe: bool, findings: Sequence[Diagnostic]) -> _Outcome:
+    """Fix what may be fixed, re-lint and verify, until nothing fixable is left."""
     fixed: list[Diagnostic] = []
     for _ in range(MAX_ROUNDS):
         chosen = _non_overlapping([d for d in findings if d.fixable(unsafe)])
@@ -230,9 +229,9 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False) -> FileFix:
     except PARSE_ERRORS as error:
         return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
     try:
-        outcome = _fix_rounds(source, path, unsafe)
-    except FixError as error:
-        return FileFix(path, source, source, (), findings, _withheld(findings, unsafe), str(error))
+        outcome = _fix_rounds(source, path, unsafe, findings)
+    except (FixError, RecursionError) as error:
+        return FileFix(path, source, source, (), findings, _withheld(findings, unsafe), _reason(error))
     after = outcome.source
     assert isinstance(after, bytes)
     return FileFix(path, source, after, outcome.fixed, outcome.remaining, _withheld(outcome.remaining, unsafe), None)
@@ -241,7 +240,7 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False) -> FileFix:
 def fix_source(source: str, *, unsafe: bool = False) -> str:
     """``source`` with its fixable findings repaired; raises ``FixError`` when it cannot be fixed safely."""
     try:
-        fixed = _fix_rounds(source, "<string>", unsafe).source
+        fixed = _fix_rounds(source, "<string>", unsafe, lint_source(source)).source
     except PARSE_ERRORS as error:
         raise FixError(f"cannot parse: {_reason(error)}") from error
     assert isinstance(fixed, str)

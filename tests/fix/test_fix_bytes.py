@@ -137,3 +137,14 @@ def test_a_persisting_finding_is_caught_after_a_shift(monkeypatch: pytest.Monkey
     monkeypatch.setattr(fake_checks, "LIES", {found: found + 1})
     result = fix_bytes(SHIFTING, "m.py")
     assert result.after == SHIFTING and result.error == f"fix did not remove SHP001 at {where}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [b"x = " + b"+".join([b"1"] * 1500) + b"\n", b"x = " + b"(" * 150 + b"1" + b")" * 150 + b"\n"],
+    ids=["long expression", "deep nesting"],
+)
+def test_huge_expressions_never_raise(source: bytes) -> None:
+    result = fix_bytes(source, "m.py")
+    assert result.after == source
+    assert result.error is None or (result.error == "cannot parse: too deeply nested")

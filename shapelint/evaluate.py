@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 from functools import partial
 
 import libcst as cst
 
-from shapelint import operators, tensors, torch_names
+from shapelint import operators, tensors, torch_names, walk
 from shapelint.catalog import LayerKind
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
@@ -141,6 +142,7 @@ class Interpreter:
         self.returned_uncertainly = False
         self.frames: list[tuple[Function, Scope]] = []
         self.written_values: dict[int, set[str]] = {}
+        self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.depth = 0
         self.steps = 0
         self.class_input = class_input
@@ -269,7 +271,7 @@ class Interpreter:
 
     def exec_for(self, node: cst.For, scope: Scope) -> None:
         items = operators.iterate(self.ev(node.iter, scope))
-        if items is None or len(items) > MAX_ITERATIONS or self.uncertain or _has_loop_exit(node.body):
+        if items is None or len(items) > MAX_ITERATIONS or self.uncertain or self.fact(_has_loop_exit, node.body):
             self.exec_uncertain_loop(node, scope)
             return
         for item in items:
@@ -333,6 +335,13 @@ class Interpreter:
         cst.FunctionDef: exec_function_def,
         cst.ClassDef: exec_class_def,
     }
+
+    def fact(self, question: Callable[[Any], bool], node: cst.CSTNode) -> bool:
+        """A syntactic fact about ``node``, computed once per file."""
+        key = (question, id(node))
+        if key not in self.facts:
+            self.facts[key] = question(node)
+        return self.facts[key]
 
     @contextmanager
     def uncertainty(self) -> Iterator[None]:
@@ -778,7 +787,7 @@ class Interpreter:
         self, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
     ) -> object:
         function.calls += 1
-        if self.depth >= MAX_CALL_DEPTH or _is_generator(function.node):
+        if self.depth >= MAX_CALL_DEPTH or self.fact(_is_generator, function.node):
             return UNKNOWN
         scope = Scope(function.scope)
         if not self.bind_parameters(function, args, dict(kwargs), scope):
@@ -944,23 +953,11 @@ def _body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
 
 
 def _is_generator(node: cst.FunctionDef) -> bool:
-    return bool(_find(node.body, (cst.Yield,), stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda)))
+    return walk.contains(node.body, (cst.Yield,), stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda))
 
 
 def _has_loop_exit(body: cst.BaseSuite) -> bool:
-    return bool(_find(body, (cst.Break, cst.Continue), stop=(cst.For, cst.While, cst.FunctionDef, cst.ClassDef)))
-
-
-def _find(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...]) -> bool:
-    """Whether a node of a ``wanted`` type occurs below ``root`` without entering ``stop`` nodes."""
-    stack = list(root.children)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, wanted):
-            return True
-        if not isinstance(node, stop):
-            stack.extend(node.children)
-    return False
+    return walk.contains(body, (cst.Break, cst.Continue), stop=(cst.For, cst.While, cst.FunctionDef, cst.ClassDef))
 
 
 def _assigned_targets(small: cst.BaseSmallStatement) -> list[cst.BaseExpression]:
@@ -1044,7 +1041,7 @@ def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> 
     params = function.node.params
     positional = [*params.posonly_params, *params.params]
     if function.uses is None:
-        function.uses = _name_uses(function.node)
+        function.uses = walk.name_counts(function.node.body)
     uses = function.uses
     for index, param in enumerate([*positional, *params.kwonly_params]):
         name = param.name.value
@@ -1064,16 +1061,6 @@ def _replace_child(sequential: SequentialValue, key: object, value: object) -> N
         sequential.children[:] = [(name, UNKNOWN) for name in names]
 
 
-def _name_uses(node: cst.FunctionDef) -> dict[str, int]:
-    """How often each name occurs in a function body (nested functions included)."""
-    counts: dict[str, int] = {}
-    stack: list[cst.CSTNode] = [node.body]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            counts[current.value] = counts.get(current.value, 0) + 1
-        stack.extend(current.children)
-    return counts
 
 
 def _forget_mutable(args: list[object], kwargs: dict[str, object]) -> None:

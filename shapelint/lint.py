@@ -12,4 +12,5 @@ def lint_source(source: str | bytes, path: str = "<string>") -> list[Diagnostic]
     from shapelint.checks import check_module
 
     module = cst.parse_module(source)
-    return sorted(check_module(module, path), key=lambda d: (d.line, d.column, d.code))
+    text = source if isinstance(source, str) else source.decode(module.encoding, errors="replace")
+    return sorted(check_module(module, path, text), key=lambda d: (d.line, d.column, d.code))

@@ -26,6 +26,8 @@ PAIRS = [
     if source.with_name(source.name.replace(".in.py", suffix)).exists()
 ]
 LATIN_1 = "# -*- coding: latin-1 -*-\n# r\xe9seau\n"
+
+
 def _latin_1(source: bytes) -> bytes | None:
     try:
         return (LATIN_1 + source.decode()).encode("latin-1")

@@ -120,6 +120,16 @@ class CallSite:
         return None if node is None else self.scope.source(node)
 
 
+MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Returns:
+    """A method known to return a fixed value, such as ``model.to(device)`` returning ``model``."""
+
+    value: object
+
+
 class BoundMethod:
     """``obj.method`` waiting to be called, for list and dict methods."""
 
@@ -527,7 +537,11 @@ class Interpreter:
             if name in owner.attributes:
                 return owner.attributes[name]
             found = _class_attribute(owner.cls, name)
+            if found is UNKNOWN and name in MODULE_SELF_METHODS:
+                return _Returns(owner)
             return BoundMethod(owner, name) if isinstance(found, Function) else found
+        if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
+            return _Returns(owner)
         if isinstance(owner, ClassValue):
             return _class_attribute(owner, name)
         if isinstance(owner, (ListValue, DictValue, SuperValue)):
@@ -601,6 +615,8 @@ class Interpreter:
             return self.instantiate(func, args, kwargs, CallSite.of(node.args, scope))
         if isinstance(func, operators.Builtin):
             return func.call(args, kwargs)
+        if isinstance(func, _Returns):
+            return func.value
         if args and isinstance(args[0], Tensor):
             return self.propagator.run(func, args[0])
         _forget_mutable(args, kwargs)

@@ -104,15 +104,12 @@ def _replacement(original: cst.BaseExpression, fix: Fix) -> cst.BaseExpression:
 
 
 def _targets(wrapper: MetadataWrapper, fixes: Sequence[Fix]) -> dict[cst.CSTNode, tuple[Fix, cst.BaseExpression]]:
-    """The outermost expression node at each fix's exact range, with its replacement."""
+    """The expression node at each fix's exact range, with its replacement."""
     wanted = {_fix_span(fix): fix for fix in _disjoint(fixes)}
     found: dict[cst.CSTNode, tuple[Fix, cst.BaseExpression]] = {}
     for node, where in wrapper.resolve(PositionProvider).items():
-        fix = wanted.pop(_node_span(where), None)
-        if fix is not None and isinstance(node, cst.BaseExpression):
+        if isinstance(node, cst.BaseExpression) and (fix := wanted.pop(_node_span(where), None)) is not None:
             found[node] = (fix, _replacement(node, fix))
-        elif fix is not None:
-            wanted[_node_span(where)] = fix
     if wanted:
         fix = next(iter(wanted.values()))
         raise FixError(f"no expression at {fix.line}:{fix.column}-{fix.end_line}:{fix.end_column}")
@@ -213,6 +210,9 @@ def _reason(error: BaseException) -> str:
     """A one-line reason, since libcst's syntax errors span several lines."""
     if isinstance(error, cst.ParserSyntaxError):
         return f"syntax error at {error.editor_line}:{error.editor_column}: {error.message}"
+    if isinstance(error, SyntaxError):
+        where = f" at {error.lineno}:{error.offset or 0}" if error.lineno else ""
+        return f"syntax error{where}: {error.msg}"
     if isinstance(error, RecursionError):
         return "too deeply nested"
     return str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -101,7 +101,7 @@ def test_fix_source_raises_on_bad_input() -> None:
 def test_a_fix_whose_output_does_not_parse_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     source = b"x = 1\n"
     bad = Diagnostic("m.py", 1, 1, 1, 2, "SHP001", "assigns to a literal", fix=fix_at(source, "x", "1"))
-    monkeypatch.setattr(shapelint.checks, "check_module", lambda module, path: [bad])
+    monkeypatch.setattr(shapelint.checks, "check_module", lambda *_: [bad])
     result = fix_bytes(source, "m.py")
     assert result.after == result.before == source
     assert result.error is not None and result.error.startswith("fixed source does not parse: syntax error at 1:")
@@ -111,7 +111,7 @@ def test_a_fix_whose_output_does_not_parse_changes_nothing(monkeypatch: pytest.M
 def test_a_fix_that_matches_no_node_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     source = b"x = 1\n"
     bad = Diagnostic("m.py", 1, 1, 1, 2, "SHP001", "nowhere", fix=fix_at(source, "x =", "2"))
-    monkeypatch.setattr(shapelint.checks, "check_module", lambda module, path: [bad])
+    monkeypatch.setattr(shapelint.checks, "check_module", lambda *_: [bad])
     result = fix_bytes(source, "m.py")
     assert result.after == source and result.error == "no expression at 1:1-1:4"
 

@@ -1,0 +1,123 @@
+"""The ``shapelint`` command: translate options, call the runner, print a report, choose the exit status.
+
+Exit status: 0 nothing found; 1 findings, files that could not be parsed or
+decoded, or (``--diff``) changes to make; 2 usage or configuration errors, a
+missing path, or an internal failure of shapelint on some file (the other
+files are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from shapelint import __version__
+
+if TYPE_CHECKING:
+    from shapelint.config import Config
+    from shapelint.runner import FileReport
+
+
+def _prefixes(value: str) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="shapelint", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    parser.add_argument("--select", type=_prefixes, help="code prefixes to report, comma-separated")
+    parser.add_argument("--ignore", type=_prefixes, help="code prefixes to leave out, comma-separated")
+    parser.add_argument("--exclude", type=lambda v: tuple(p for p in v.split(",") if p), help="globs to skip")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    parser.add_argument("--fix", action="store_true", help="rewrite wrong input sizes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that replace names")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a diff and write nothing")
+    parser.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    parser.add_argument("--verbose", action="store_true", help="tracebacks for internal errors")
+    parser.add_argument("--version", action="version", version=f"shapelint {__version__}")
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    """The pyproject settings, overridden by the command line."""
+    from dataclasses import replace
+
+    from shapelint.config import check_prefixes, find_config
+
+    config = find_config(args.paths)
+    selection = config.selection
+    if args.select is not None:
+        selection = replace(selection, select=check_prefixes(args.select, "--select"))
+    if args.ignore is not None:
+        selection = replace(selection, ignore=check_prefixes(args.ignore, "--ignore"))
+    exclude = config.exclude if args.exclude is None else args.exclude
+    return replace(config, selection=selection, exclude=exclude)
+
+
+def _emit(args: argparse.Namespace, reports: list[FileReport]) -> None:
+    from shapelint import report
+
+    diagnostics = [d for r in reports for d in r.diagnostics]
+    errors = [e for r in reports for e in r.errors]
+    if args.diff:
+        sys.stdout.write("".join(r.diff for r in reports))
+    elif args.format == "json":
+        print(report.to_json(diagnostics, errors, args.unsafe_fixes))
+    elif args.format == "sarif":
+        print(report.to_sarif(diagnostics, errors, args.unsafe_fixes, not any(r.crash for r in reports)))
+    else:
+        for line in report.text_lines(diagnostics, errors):
+            print(line)
+
+
+def _summary(args: argparse.Namespace, reports: list[FileReport]) -> None:
+    if args.verbose:
+        for crash in (r.crash for r in reports if r.crash):
+            print(crash, file=sys.stderr)
+    if args.quiet or not (args.fix or args.diff):
+        return
+    fixed = sum(r.fixed for r in reports)
+    total = fixed + sum(len(r.diagnostics) for r in reports)
+    files = sum(1 for r in reports if r.changed)
+    verb = "Would fix" if args.diff else "Fixed"
+    print(f"{verb} {fixed} of {total} findings in {files} files.", file=sys.stderr)
+    withheld = sum(r.withheld for r in reports)
+    if withheld:
+        print(f"{withheld} unsafe fixes withheld (use --unsafe-fixes).", file=sys.stderr)
+
+
+def _status(args: argparse.Namespace, reports: list[FileReport]) -> int:
+    if any(r.crash for r in reports):
+        return 2
+    if args.diff:
+        return int(any(r.changed for r in reports) or any(r.errors for r in reports))
+    return int(any(r.diagnostics or r.errors for r in reports))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status instead of exiting, so tests can call it."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    from shapelint.config import ConfigError
+    from shapelint.files import MissingPath, discover
+    from shapelint.runner import Task, run
+
+    try:
+        if args.jobs < 1:
+            raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
+        config = _config(args)
+        paths = discover(args.paths, config.exclude, config.root)
+    except (ConfigError, MissingPath) as error:
+        print(f"shapelint: error: {error}", file=sys.stderr)
+        return 2
+    task = Task(config.selection, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes)
+    reports = list(run(paths, task, args.jobs))
+    _emit(args, reports)
+    _summary(args, reports)
+    return _status(args, reports)

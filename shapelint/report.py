@@ -1,0 +1,114 @@
+"""Output formats: thin functions from findings and file errors to text, JSON and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import PurePath
+from urllib.parse import quote
+
+from shapelint import __version__
+from shapelint.codes import BY_CODE
+from shapelint.diagnostics import Diagnostic, FileError
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def text_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError]) -> list[str]:
+    """``path:line:col: CODE message`` per finding, then ``path:line: error: reason`` per unlintable file."""
+    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics]
+    lines += [f"{e.path}:{e.line or 1}: error: {e.message}" for e in errors]
+    return lines
+
+
+def jsonable(value: object) -> object:
+    """Sizes as JSON: tuples become lists, symbols and unknowns their names, anything else its text."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [jsonable(item) for item in value]
+    return str(value)
+
+
+def _error_message(error: FileError) -> str:
+    return error.message if error.line is None else f"line {error.line}: {error.message}"
+
+
+def to_json(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsafe: bool) -> str:
+    document = {
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "end_line": d.end_line,
+                "end_column": d.end_column,
+                "code": d.code,
+                "message": d.message,
+                "expected": jsonable(d.expected),
+                "found": jsonable(d.found),
+                "fixable": d.fixable(unsafe),
+            }
+            for d in diagnostics
+        ],
+        "errors": [{"path": e.path, "message": _error_message(e)} for e in errors],
+    }
+    return json.dumps(document, indent=2)
+
+
+def _uri(path: str) -> str:
+    pure = PurePath(path)
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _location(path: str, region: dict[str, int]) -> dict[str, object]:
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
+
+
+def _sarif_result(d: Diagnostic, rule_index: dict[str, int], unsafe: bool) -> dict[str, object]:
+    result: dict[str, object] = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index[d.code],
+        "level": "error",
+        "message": {"text": d.message},
+        "locations": [_location(d.path, _region(d.line, d.column, d.end_line, d.end_column))],
+    }
+    if d.fix is not None and d.fixable(unsafe):
+        fix = d.fix
+        change = {
+            "artifactLocation": {"uri": _uri(d.path)},
+            "replacements": [
+                {
+                    "deletedRegion": _region(fix.line, fix.column, fix.end_line, fix.end_column),
+                    "insertedContent": {"text": fix.replacement},
+                }
+            ],
+        }
+        result["fixes"] = [{"description": {"text": f"replace with {fix.replacement}"}, "artifactChanges": [change]}]
+    return result
+
+
+def _notification(error: FileError) -> dict[str, object]:
+    location = _location(error.path, {"startLine": error.line or 1})
+    return {"level": "error", "message": {"text": error.message}, "locations": [location]}
+
+
+def to_sarif(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsafe: bool, succeeded: bool) -> str:
+    """One SARIF run whose rules are the code table; unlintable files become tool notifications."""
+    rules = [
+        {"id": row.code, "name": row.name, "shortDescription": {"text": row.summary}, "help": {"text": row.summary}}
+        for row in BY_CODE.values()
+    ]
+    rule_index = {row.code: index for index, row in enumerate(BY_CODE.values())}
+    run = {
+        "tool": {"driver": {"name": "shapelint", "version": __version__, "rules": rules}},
+        "results": [_sarif_result(d, rule_index, unsafe) for d in diagnostics],
+        "invocations": [
+            {"executionSuccessful": succeeded, "toolExecutionNotifications": [_notification(e) for e in errors]}
+        ],
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)

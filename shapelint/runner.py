@@ -1,0 +1,129 @@
+"""Per-file work, contained and parallel: each file's outcome is plain data, whatever happened to it."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from shapelint.config import Selection
+from shapelint.diagnostics import Diagnostic, FileError
+from shapelint.files import might_hold_model
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What one file gave: findings, errors, and in fix mode what changed; ``crash`` holds a traceback."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    errors: tuple[FileError, ...] = ()
+    crash: str | None = None
+    fixed: int = 0
+    withheld: int = 0
+    changed: bool = False
+    diff: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What to do with each file; picklable so worker processes receive it."""
+
+    selection: Selection = field(default_factory=Selection)
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+
+def parse_failure(path: str, error: BaseException) -> FileError:
+    """One line with the position for a file that cannot be parsed or decoded."""
+    import libcst as cst
+
+    if isinstance(error, cst.ParserSyntaxError):
+        return FileError(path, f"syntax error: {error.message}", error.raw_line)
+    if isinstance(error, SyntaxError):
+        return FileError(path, f"syntax error: {error.msg}", error.lineno)
+    if isinstance(error, RecursionError):
+        return FileError(path, "too deeply nested to analyse")
+    if isinstance(error, UnicodeDecodeError):
+        return FileError(path, f"cannot decode: {error.reason} at byte {error.start}")
+    return FileError(path, f"cannot decode: {error}")
+
+
+def _lint(path: str, data: bytes, task: Task) -> FileReport:
+    from shapelint.fix import PARSE_ERRORS
+    from shapelint.lint import lint_source
+
+    try:
+        found = lint_source(data, path)
+    except PARSE_ERRORS as error:
+        return FileReport(path, errors=(parse_failure(path, error),))
+    return FileReport(path, tuple(d for d in found if task.selection.wants(d.code)))
+
+
+def _fix(path: str, data: bytes, task: Task) -> FileReport:
+    from shapelint.fix import fix_bytes, unified_diff, write_fix
+
+    result = fix_bytes(data, path, unsafe=task.unsafe)
+    errors = [FileError(path, result.error)] if result.error else []
+    refusal = None if task.diff else write_fix(result)
+    if refusal:
+        errors.append(FileError(path, refusal))
+    return FileReport(
+        path,
+        tuple(d for d in result.remaining if task.selection.wants(d.code)),
+        tuple(errors),
+        fixed=len(result.fixed) if refusal is None else 0,
+        withheld=result.withheld_unsafe,
+        changed=result.after != result.before and refusal is None,
+        diff=unified_diff(result) if task.diff else "",
+    )
+
+
+def process(path: str, task: Task) -> FileReport:
+    """Lint or fix one file; an internal failure becomes a report instead of ending the run."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return FileReport(path, errors=(FileError(path, f"cannot read: {error.strerror or error}"),))
+    if not might_hold_model(data):
+        return FileReport(path)
+    try:
+        return (_fix if task.fix or task.diff else _lint)(path, data, task)
+    except Exception as error:
+        reason = str(error).splitlines()[0] if str(error) else ""
+        message = f"internal error: {type(error).__name__}: {reason}"
+        return FileReport(path, errors=(FileError(path, message),), crash=traceback.format_exc())
+
+
+def _candidate(path: str) -> bool:
+    """The prefilter, run before any worker starts, so a repository without models costs no process pool."""
+    try:
+        with open(path, "rb") as handle:
+            return might_hold_model(handle.read())
+    except OSError:
+        return True
+
+
+def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
+    """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised."""
+    paths = [path for path in paths if _candidate(path)]
+    if jobs <= 1 or len(paths) <= 1:
+        yield from (process(path, task) for path in paths)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    chunksize = max(1, len(paths) // (jobs * 8))
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for report in pool.map(partial(process, task=task), paths, chunksize=chunksize):
+                done += 1
+                yield report
+    except BrokenProcessPool:
+        for path in paths[done:]:
+            message = "internal error: a worker process died while linting this file or a neighbour"
+            yield FileReport(path, errors=(FileError(path, message),), crash=message)

@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from shapelint.catalog import CATALOG, REQUIRED, LayerKind, Problem, ShapeError
+from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError
+from shapelint.catalog.inferred import bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, is_int, is_known
 from shapelint.runtime.module import Module, TensorSpec
 
@@ -22,29 +23,6 @@ def kind_named(name: str) -> LayerKind:
     return kind
 
 
-def bind_hyperparameters(
-    kind: LayerKind, args: tuple, kwargs: Mapping[str, object], placeholder: object = UNKNOWN
-) -> dict[str, object]:
-    """Bind call arguments with the input-size argument left out of the positional order.
-
-    ``Linear(120)`` means ``out_features=120``; ``in_features`` is only ever a
-    keyword, and stays ``placeholder`` until the layer is built.
-    """
-    skip = _inferred_argument(kind)
-    positional = [p.name for p in kind.params if not p.keyword_only and p.name != skip]
-    if len(args) > len(positional):
-        raise TypeError(f"{kind.name}() takes {len(positional)} positional arguments but {len(args)} were given")
-    named = dict(zip(positional, args))
-    for name in kwargs:
-        if name in named:
-            raise TypeError(f"{kind.name}() got multiple values for argument '{name}'")
-    named.update(kwargs)
-    named = {name: plain(value) for name, value in named.items()}
-    if skip is not None:
-        named.setdefault(skip, placeholder)
-    return kind.bind((), named)
-
-
 def plain(value: object) -> object:
     """numpy integers (sizes computed with numpy) as the Python ints the catalog understands."""
     if isinstance(value, np.integer):
@@ -52,13 +30,6 @@ def plain(value: object) -> object:
     if isinstance(value, tuple):
         return tuple(plain(item) for item in value)
     return value
-
-
-def _inferred_argument(kind: LayerKind) -> str | None:
-    """The input-size argument when torch requires it; one with a default (PReLU's) keeps it."""
-    name = kind.input_arg
-    required = any(p.name == name and p.default is REQUIRED for p in kind.params)
-    return name if required else None
 
 
 def _is_size(value: object) -> bool:
@@ -82,7 +53,8 @@ class Layer(Module):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         self.kind = kind_named(self.kind_name or type(self).__name__)
-        self.given = bind_hyperparameters(self.kind, args, kwargs, self.placeholder)
+        named = {name: plain(value) for name, value in kwargs.items()}
+        self.given = bind_inferred(self.kind, [plain(value) for value in args], named, self.placeholder)
         self._check_types(self.given)
         try:
             self.kind.check_hyperparameters(self.given)
@@ -129,7 +101,7 @@ class Layer(Module):
         An UNKNOWN expectation for a known shape means the size constrains
         nothing (``InstanceNorm1d()`` without affine or running statistics).
         """
-        name = _inferred_argument(self.kind)
+        name = inferred_argument(self.kind)
         if name is None or self.given[name] is not self.placeholder:
             return self.given
         expected = self.kind.expected_input_size(self.given, shape)

@@ -1,9 +1,11 @@
 """Recall and precision of the linter on injected input-size bugs, per corpus folder.
 
-Run from the repository root: ``python bench/recall.py``.  Every literal
-input-size argument of every correct model is mutated; torch decides which
-mutants are bugs, and a bug counts as found when the linter reports the
-mutated line with the family's code.
+Run from the repository root: ``python bench/recall.py [-v] [--expressions]
+[FOLDER...]``.  Every literal input-size argument of every correct model is
+mutated; torch decides which mutants are bugs, and a bug counts as found when
+the linter reports the mutated line with the family's code.  With
+``--expressions`` the non-literal sites (names, attributes, config lookups) are
+also doubled and measured separately.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.mutation.harness import FOLDERS, TARGETS, judge_folder  # noqa: E402
 
 
-def _report(folder: str, verbose: bool) -> None:
+def _report(folder: str, verbose: bool, expressions: bool) -> None:
     start = time.perf_counter()
-    result = judge_folder(folder)
+    result = judge_folder(folder, expressions)
     found = sum(j.found for j in result.judged)
     print(
-        f"{folder:14} injected={len(result.judged):4} found={found:4} recall={result.recall:6.1%} "
+        f"{folder:14} {'expression' if expressions else 'literal':10} injected={len(result.judged):4} found={found:4} recall={result.recall:6.1%} "
         f"(target {TARGETS[folder]:.0%})  torch-accepted mutants={len(result.torch_accepted):3} "
         f"flagged anyway={len(result.flagged_accepted):3}  correct files={result.correct_files:3} "
         f"with findings={len(result.false_positives):2}  [{time.perf_counter() - start:.1f}s]"
@@ -36,18 +38,21 @@ def _report(folder: str, verbose: bool) -> None:
             print(f"  STRAY {judged.describe()}")
     for path, mutant, findings in result.flagged_accepted:
         said = ", ".join(f"{d.line}:{d.code}" for d in findings)
-        print(f"  FLAG  {path.parent.name}/{path.name}:{mutant.line} {mutant.layer} {mutant.original}->{mutant.value} torch runs; linter said {said}")
+        where = f"{path.parent.name}/{path.name}:{mutant.line}"
+        print(f"  FLAG  {where} {mutant.layer} {mutant.original} -> {mutant.replacement} torch runs; linter said {said}")
     for path, findings in result.false_positives:
         for d in findings:
             print(f"  FP    {path.parent.name}/{path.name}:{d.line}:{d.column} {d.code} {d.message}")
 
 
 def main(argv: list[str]) -> None:
+    """``-v`` lists every miss, stray finding and false positive; ``--expressions`` adds the name-site measure."""
     verbose = "-v" in argv
     folders = [name for name in argv if name in FOLDERS] or list(FOLDERS)
     print(f"$ python bench/recall.py {' '.join(argv)}".rstrip())
-    for folder in folders:
-        _report(folder, verbose)
+    for expressions in (False, True) if "--expressions" in argv else (False,):
+        for folder in folders:
+            _report(folder, verbose, expressions)
 
 
 if __name__ == "__main__":

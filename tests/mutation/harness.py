@@ -52,7 +52,8 @@ class Judged:
     def describe(self) -> str:
         said = self.lint_error or ", ".join(f"{d.line}:{d.code} {d.message}" for d in self.findings) or "nothing"
         m = self.mutant
-        return f"{self.path.parent.name}/{self.path.name}:{m.line} {m.layer} {m.original}->{m.value} expects {m.code}; linter said: {said}"
+        where = f"{self.path.parent.name}/{self.path.name}:{m.line}"
+        return f"{where} {m.layer} {m.original} -> {m.replacement} expects {m.code}; linter said: {said}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +119,8 @@ def _lint(source: str, path: Path) -> tuple[tuple[Diagnostic, ...], str | None]:
 
 
 @functools.cache
-def judge_folder(folder: str) -> FolderResult:
-    """Inject every site of every correct file in ``folder``, run torch, then lint the failing mutants."""
+def judge_folder(folder: str, expressions: bool = False) -> FolderResult:
+    """Inject every site of every correct file in ``folder``, run torch, then lint the mutants."""
     judged: list[Judged] = []
     accepted: list[tuple[Path, Mutant]] = []
     flagged: list[tuple[Path, Mutant, tuple[Diagnostic, ...]]] = []
@@ -130,7 +131,7 @@ def judge_folder(folder: str) -> FolderResult:
         clean, _ = _lint(source, path)
         if clean:
             false_positives.append((path, clean))
-        for index, mutant in enumerate(mutants(source)):
+        for index, mutant in enumerate(mutants(source, expressions)):
             findings, error = _lint(mutant.source, path)
             if torch_fails(mutant.source, f"{path.stem}_{index}"):
                 judged.append(Judged(path, mutant, findings, error))

@@ -53,8 +53,8 @@ class Mutant:
     layer: str
     code: str
     line: int
-    original: int
-    value: int
+    original: str
+    replacement: str
     source: str
 
 
@@ -116,17 +116,19 @@ class _Site:
     where: CodeRange
     layer: str
     code: str
-    line: int
-    value: int
+    text: str
+    primary: bool
+    value: int | None
     keep_divisible: bool
 
 
 class _Sites(cst.CSTVisitor):
-    """Collects every literal input-size argument of a torch layer call, in source order."""
+    """Collects every input-size argument of a torch layer call, in source order."""
 
     METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider)
 
-    def __init__(self) -> None:
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
         self.sites: list[_Site] = []
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -135,12 +137,16 @@ class _Sites(cst.CSTVisitor):
             return
         size = SIZE_ARGS[layer]
         value_node = _size_value(node, size)
-        value = None if value_node is None else literal_int(value_node)
-        if value_node is None or value is None or value <= 0:
+        if value_node is None or isinstance(value_node, (cst.Tuple, cst.List, cst.BaseString)):
+            return
+        value = literal_int(value_node)
+        if value is not None and value <= 0:
             return
         where = self.get_metadata(PositionProvider, value_node)
         keep = layer in _DIVISIBILITY_KEEPERS or _has_groups(node)
-        self.sites.append(_Site(where, layer, size.code, where.start.line, value, keep))
+        text = self.module.code_for_node(value_node.with_changes(lpar=(), rpar=()))
+        primary = isinstance(value_node, _PRIMARY)
+        self.sites.append(_Site(where, layer, size.code, text, primary, value, keep))
 
     def _torch_layer(self, node: cst.Call) -> str | None:
         for name in self.get_metadata(QualifiedNameProvider, node.func, set()):
@@ -158,10 +164,32 @@ def _splice(source: str, where: CodeRange, text: str) -> str:
     return head + text + tail
 
 
-def mutants(source: str) -> Iterator[Mutant]:
-    """One mutant per literal input-size argument of ``source``, in source order."""
-    finder = _Sites()
-    MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True).visit(finder)
-    for ordinal, site in enumerate(finder.sites):
-        wrong = wrong_value(site.value, ordinal, site.keep_divisible)
-        yield Mutant(site.layer, site.code, site.line, site.value, wrong, _splice(source, site.where, str(wrong)))
+_PRIMARY = (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.Integer)
+
+
+def _doubled(site: _Site) -> str:
+    """The site's text times two, parenthesised unless it is a primary expression."""
+    return f"{site.text} * 2" if site.primary else f"({site.text}) * 2"
+
+
+def mutants(source: str, expressions: bool = False) -> Iterator[Mutant]:
+    """One mutant per input-size argument of ``source``, in source order.
+
+    By default only literal sites are mutated, the held-out judge's setting;
+    ``expressions=True`` mutates the other sites instead (names, attributes,
+    config lookups) by doubling them, a harder and informational measure.
+    """
+    wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
+    finder = _Sites(wrapper.module)
+    wrapper.visit(finder)
+    ordinal = 0
+    for site in finder.sites:
+        if (site.value is None) != expressions:
+            continue
+        if site.value is None:
+            replacement = _doubled(site)
+        else:
+            replacement = str(wrong_value(site.value, ordinal, site.keep_divisible))
+            ordinal += 1
+        line = site.where.start.line
+        yield Mutant(site.layer, site.code, line, site.text, replacement, _splice(source, site.where, replacement))

@@ -40,12 +40,19 @@ def _changed_lines(before: str, after: str) -> list[str]:
 def test_every_literal_site_of_a_torch_layer() -> None:
     found = [(m.layer, m.code, m.line, m.original) for m in mutants(SOURCE)]
     assert found == [
-        ("Conv2d", "SHP002", 13, 3),
-        ("GroupNorm", "SHP003", 14, 8),
-        ("BatchNorm2d", "SHP003", 15, 8),
-        ("Linear", "SHP001", 17, 288),
-        ("LayerNorm", "SHP003", 20, 2),
+        ("Conv2d", "SHP002", 13, "3"),
+        ("GroupNorm", "SHP003", 14, "8"),
+        ("BatchNorm2d", "SHP003", 15, "4 * 2"),
+        ("Linear", "SHP001", 17, "8 * 6 * 6"),
+        ("LayerNorm", "SHP003", 20, "2"),
     ]
+
+
+def test_expression_sites_are_doubled() -> None:
+    found = [(m.layer, m.line, m.original, m.replacement) for m in mutants(SOURCE, expressions=True)]
+    assert found == [("Linear", 18, "width", "width * 2")]
+    source = "import torch.nn as nn\nm = nn.Conv2d(a + b, 4, 3), nn.Linear(cfg['h'], 2), nn.Linear(f(a) + 1, 1)\n"
+    assert [m.replacement for m in mutants(source, expressions=True)] == ["(a + b) * 2", "cfg['h'] * 2", "(f(a) + 1) * 2"]
 
 
 def test_only_the_value_changes() -> None:
@@ -54,18 +61,18 @@ def test_only_the_value_changes() -> None:
         assert len(changed) == 2, changed
         assert mutant.source.endswith(")\r\n")
         before, after = SOURCE.splitlines()[mutant.line - 1], mutant.source.splitlines()[mutant.line - 1]
-        assert before != after and str(mutant.value) in after
+        assert before != after and mutant.replacement in after
         cst.parse_module(mutant.source)
 
 
 def test_parentheses_and_keywords_survive() -> None:
     batchnorm = [m for m in mutants(SOURCE) if m.layer == "BatchNorm2d"][0]
-    assert f"num_features=({batchnorm.value})" in batchnorm.source
+    assert f"num_features=({batchnorm.replacement})" in batchnorm.source
 
 
 def test_group_norm_keeps_divisibility() -> None:
     groupnorm = [m for m in mutants(SOURCE) if m.layer == "GroupNorm"][0]
-    assert groupnorm.value == 16
+    assert groupnorm.replacement == "16"
 
 
 def test_wrong_value_always_differs() -> None:

@@ -16,6 +16,7 @@ from shapelint.codes import BY_CODE, CODES, Code
 from shapelint.fix import FileFix, fix_bytes, fix_source
 from shapelint.lint import lint_source
 from tests.corpus_files import corpus_files, example_files, expectations, is_buggy, load_check
+from tests.fix.test_golden import DISGUISES
 from tests.test_codes import _run_under_torch
 
 FIXABLE = [row for row in CODES.values() if row.fixable]
@@ -68,3 +69,13 @@ def test_fixing_twice_is_a_no_op(path: Path, unsafe: bool) -> None:
     twice = fix_bytes(once.after, str(path), unsafe=unsafe)
     assert twice.error is None and twice.after == once.after and twice.fixed == ()
     assert twice.remaining == once.remaining
+
+
+@pytest.mark.parametrize("disguise", ["crlf", "bom", "latin-1"])
+@pytest.mark.parametrize("path", REPAIRABLE, ids=_id)
+def test_line_endings_bom_and_encoding_survive_the_fix(path: Path, disguise: str) -> None:
+    plain = _repair(path)
+    before, after = DISGUISES[disguise](plain.before), DISGUISES[disguise](plain.after)
+    if before is None or after is None:
+        pytest.skip("not representable in latin-1")
+    assert fix_bytes(before, str(path), unsafe=True).after == after

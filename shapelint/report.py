@@ -15,9 +15,9 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 
 
 def text_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError]) -> list[str]:
-    """``path:line:col: CODE message`` per finding, then ``path:line: error: reason`` per unlintable file."""
+    """``path:line:col: CODE message`` per finding, then ``path[:line]: error: reason`` per unlintable file."""
     lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics]
-    lines += [f"{e.path}:{e.line or 1}: error: {e.message}" for e in errors]
+    lines += [f"{e.path}{'' if e.line is None else f':{e.line}'}: error: {e.message}" for e in errors]
     return lines
 
 

@@ -94,7 +94,7 @@ def test_internal_error_is_contained_and_exits_2(
     monkeypatch.setattr(runner, "_lint", explode)
     status, out, err = run(capsys, "--jobs", "1", "--verbose", str(tmp_path))
     assert status == 2
-    assert out == f"{tmp_path / 'b.py'}:1: error: internal error: ValueError: boom\n"
+    assert out == f"{tmp_path / 'b.py'}: error: internal error: ValueError: boom\n"
     assert "Traceback" in err
 
 

@@ -98,8 +98,35 @@ def _status(args: argparse.Namespace, reports: list[FileReport]) -> int:
     return int(any(r.diagnostics or r.errors for r in reports))
 
 
+def _summary_command(argv: Sequence[str]) -> int:
+    """``shapelint summary FILE[:NAME] [--format json]``: the static torchinfo-like table."""
+    parser = argparse.ArgumentParser(prog="shapelint summary", description="Summarize a model without running it.")
+    parser.add_argument("target", metavar="FILE[:NAME]", help="a Python file, and optionally a model's name in it")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    from libcst import ParserSyntaxError
+
+    from shapelint.summary import SummaryError, format_table, summarize, to_json
+
+    path, _, name = args.target.partition(":") if not os.path.exists(args.target) else (args.target, "", "")
+    try:
+        with open(path, encoding="utf-8") as stream:
+            summary = summarize(stream.read(), name or None)
+    except (OSError, UnicodeDecodeError, SummaryError, ParserSyntaxError) as error:
+        print(f"shapelint summary: error: {error}", file=sys.stderr)
+        return 2
+    print(to_json(summary) if args.format == "json" else format_table(summary))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status instead of exiting, so tests can call it."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["summary"]:
+        return _summary_command(argv[1:])
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:

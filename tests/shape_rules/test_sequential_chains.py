@@ -6,7 +6,6 @@ that most chains run to the end; the verdict always comes from torch.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 
 import torch
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 
 from shapelint.catalog import CATALOG, ShapeError, propagate
 from shapelint.dims import Shape
+from tests.shape_rules.oracle import torch_checks
 from tests.shape_rules.strategies import mostly
 
 Layer = tuple[str, dict[str, object]]
@@ -89,8 +89,7 @@ def _build(tree: Tree) -> torch.nn.Sequential:
 
 
 def _torch(tree: Tree, shape: tuple[int, ...]) -> tuple[str, tuple[int, ...] | None]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with torch_checks():
         try:
             model = _build(tree).eval()
         except (ValueError, TypeError, RuntimeError):

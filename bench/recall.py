@@ -24,7 +24,8 @@ def _report(folder: str, verbose: bool, expressions: bool) -> None:
     result = judge_folder(folder, expressions)
     found = sum(j.found for j in result.judged)
     print(
-        f"{folder:14} {'expression' if expressions else 'literal':10} injected={len(result.judged):4} found={found:4} recall={result.recall:6.1%} "
+        f"{folder:14} {'expression' if expressions else 'literal':10} "
+        f"injected={len(result.judged):4} found={found:4} recall={result.recall:6.1%} "
         f"(target {TARGETS[folder]:.0%})  torch-accepted mutants={len(result.torch_accepted):3} "
         f"flagged anyway={len(result.flagged_accepted):3}  correct files={result.correct_files:3} "
         f"with findings={len(result.false_positives):2}  [{time.perf_counter() - start:.1f}s]"
@@ -39,7 +40,7 @@ def _report(folder: str, verbose: bool, expressions: bool) -> None:
     for path, mutant, findings in result.flagged_accepted:
         said = ", ".join(f"{d.line}:{d.code}" for d in findings)
         where = f"{path.parent.name}/{path.name}:{mutant.line}"
-        print(f"  FLAG  {where} {mutant.layer} {mutant.original} -> {mutant.replacement} torch runs; linter said {said}")
+        print(f"  FLAG  {where} {mutant.layer} {mutant.original} -> {mutant.replacement} runs; linter said {said}")
     for path, findings in result.false_positives:
         for d in findings:
             print(f"  FP    {path.parent.name}/{path.name}:{d.line}:{d.column} {d.code} {d.message}")

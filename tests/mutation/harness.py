@@ -77,7 +77,8 @@ class FolderResult:
 
 def correct_files(folder: Path) -> list[Path]:
     """The folder's correct models: files without any ``# expect:``."""
-    return [path for path in sorted(folder.rglob("*.py")) if not path.name.startswith(("test_", "__")) and not is_buggy(path)]
+    models = (path for path in sorted(folder.rglob("*.py")) if not path.name.startswith(("test_", "__")))
+    return [path for path in models if not is_buggy(path)]
 
 
 def load_module(source: str, name: str) -> dict[str, object]:

@@ -51,7 +51,8 @@ def test_every_literal_site_of_a_torch_layer() -> None:
 def test_expression_sites_are_doubled() -> None:
     found = [(m.layer, m.line, m.original, m.replacement) for m in mutants(SOURCE, expressions=True)]
     assert found == [("Linear", 18, "width", "width * 2")]
-    source = "import torch.nn as nn\nm = nn.Conv2d(a + b, 4, 3), nn.Linear(cfg['h'], 2), nn.Linear(f(a) + 1, 1)\n"
+    layers = "nn.Conv2d(a + b, 4, 3), nn.Linear(cfg['h'], 2), nn.Linear(f(a) + 1, 1)"
+    source = f"import torch.nn as nn\nm = [{layers}]"
     assert [m.replacement for m in mutants(source, expressions=True)] == ["(a + b) * 2", "cfg['h'] * 2", "(f(a) + 1) * 2"]
 
 

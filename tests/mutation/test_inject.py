@@ -53,7 +53,8 @@ def test_expression_sites_are_doubled() -> None:
     assert found == [("Linear", 18, "width", "width * 2")]
     layers = "nn.Conv2d(a + b, 4, 3), nn.Linear(cfg['h'], 2), nn.Linear(f(a) + 1, 1)"
     source = f"import torch.nn as nn\nm = [{layers}]"
-    assert [m.replacement for m in mutants(source, expressions=True)] == ["(a + b) * 2", "cfg['h'] * 2", "(f(a) + 1) * 2"]
+    replacements = [m.replacement for m in mutants(source, expressions=True)]
+    assert replacements == ["(a + b) * 2", "cfg['h'] * 2", "(f(a) + 1) * 2"]
 
 
 def test_only_the_value_changes() -> None:

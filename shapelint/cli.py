@@ -26,7 +26,12 @@ def _prefixes(value: str) -> tuple[str, ...]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="shapelint", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="shapelint",
+        description="Find and fix wrong in_features / in_channels / num_features in PyTorch models, statically.",
+        epilog="exit status: 0 nothing found; 1 findings, unparsable files or (--diff) changes to make; "
+        "2 usage or configuration error, missing path, or an internal failure of shapelint",
+    )
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)")
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     parser.add_argument("--select", type=_prefixes, help="code prefixes to report, comma-separated")

@@ -48,7 +48,10 @@ def _celu(args: Args) -> None:
 
 def _gelu(args: Args) -> None:
     approximate = args["approximate"]
-    require(approximate in ("none", "tanh") or approximate is UNKNOWN, f"GELU approximate must be 'none' or 'tanh', got {approximate!r}")
+    require(
+        approximate in ("none", "tanh") or approximate is UNKNOWN,
+        f"GELU approximate must be 'none' or 'tanh', got {approximate!r}",
+    )
 
 
 def _softshrink(args: Args) -> None:
@@ -64,7 +67,10 @@ def _rrelu(args: Args) -> None:
 def _hardtanh(args: Args) -> None:
     low = args["min_val"] if args["min_value"] is None else args["min_value"]
     high = args["max_val"] if args["max_value"] is None else args["max_value"]
-    require(not (_number(low) and _number(high) and high <= low), f"Hardtanh max_val ({high}) must be greater than min_val ({low})")
+    require(
+        not (_number(low) and _number(high) and high <= low),
+        f"Hardtanh max_val ({high}) must be greater than min_val ({low})",
+    )
 
 
 def _prelu_expected(args: Args, shape: Shape) -> object:
@@ -77,7 +83,8 @@ def _prelu_expected(args: Args, shape: Shape) -> object:
 
 
 def _validate_prelu(args: Args) -> None:
-    require(arith(lambda n: n >= 0, args["num_parameters"]), f"num_parameters must not be negative, got {args['num_parameters']}")
+    count = args["num_parameters"]
+    require(arith(lambda n: n >= 0, count), f"num_parameters must not be negative, got {count}")
 
 
 def _dim_index(shape: Shape, dim: object, layer: str) -> int | None:

@@ -26,6 +26,8 @@ from shapelint.catalog.windows import require_windows
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+Spread = dict[str, tuple[object, ...]]
+Sides = tuple[tuple[object, object], ...]
 
 
 def _positive(value: object) -> object:
@@ -42,7 +44,8 @@ def _validate(args: Args, transposed: bool) -> None:
     require(_positive(groups), f"groups must be a positive integer, got {groups}")
     for name in ("in_channels", "out_channels"):
         require(_non_negative(args[name]), f"{name} must not be negative, got {args[name]}")
-        require(arith(lambda size, g: g <= 0 or size % g == 0, args[name], groups), f"{name} must be divisible by groups")
+        divisible = arith(lambda size, g: g <= 0 or size % g == 0, args[name], groups)
+        require(divisible, f"{name} must be divisible by groups")
     kernel = args["kernel_size"]
     for size in kernel if isinstance(kernel, (tuple, list)) else (kernel,):
         require(_non_negative(size), f"kernel_size must not be negative, got {kernel!r}")
@@ -59,7 +62,7 @@ def _validate(args: Args, transposed: bool) -> None:
         require(not (padding == "same" and strided), "padding='same' is not supported for strided convolutions")
 
 
-def _windows(args: Args, count: int) -> dict[str, tuple[object, ...]]:
+def _windows(args: Args, count: int) -> Spread:
     """Kernel, stride and dilation per spatial dimension, checked as the forward call does."""
     spread = {name: expand(args[name], count, name) for name in ("stride", "dilation")}
     spread["kernel_size"] = exact(args["kernel_size"], count, "kernel_size")
@@ -70,7 +73,7 @@ def _windows(args: Args, count: int) -> dict[str, tuple[object, ...]]:
     return spread
 
 
-def _side_padding(args: Args, count: int, spread: dict[str, tuple[object, ...]], shape: Shape) -> tuple[tuple[object, object], ...] | None:
+def _side_padding(args: Args, count: int, spread: Spread, shape: Shape) -> Sides | None:
     """(left, right) padding per spatial dimension, resolving 'same' and 'valid'; ``None`` when unknowable."""
     padding = args["padding"]
     if padding == "valid":
@@ -83,7 +86,7 @@ def _side_padding(args: Args, count: int, spread: dict[str, tuple[object, ...]],
     return tuple((side, side) for side in expand(padding, count, "padding"))
 
 
-def _short_padding(padding: tuple[object, ...], count: int, shape: Shape) -> tuple[tuple[object, object], ...] | None:
+def _short_padding(padding: tuple[object, ...], count: int, shape: Shape) -> Sides | None:
     """torch hands a padding tuple of the wrong length to ``F.pad`` as is, padding only the last dimensions.
 
     A longer tuple would pad the channels too, which no shape rule covers: the sizes become unknown.
@@ -104,7 +107,9 @@ def _padded(mode: object, length: Dim, left: object, right: object) -> Dim:
     return arith(lambda n, a, b: n + a + b, length, left, right)
 
 
-def _conv_length(name: str, args: Args, length: Dim, kernel: object, stride: object, dilation: object, sides: tuple[object, object]) -> Dim:
+def _conv_length(
+    name: str, args: Args, length: Dim, kernel: object, stride: object, dilation: object, sides: tuple[object, object]
+) -> Dim:
     padded = _padded(args["padding_mode"], length, *sides)
     reach = arith(lambda d, k: d * (k - 1) + 1, dilation, kernel)
     if is_int(padded) and is_int(reach) and padded < reach:
@@ -131,7 +136,9 @@ def _conv_output(count: int, name: str):
     return output
 
 
-def _transposed_length(name: str, length: Dim, kernel: object, stride: object, padding: object, dilation: object, extra: object) -> Dim:
+def _transposed_length(
+    name: str, length: Dim, kernel: object, stride: object, padding: object, dilation: object, extra: object
+) -> Dim:
     require(_non_negative(padding), f"negative padding is not supported, got {padding}")
     require(_non_negative(extra), f"negative output_padding is not supported, got {extra}")
     require(

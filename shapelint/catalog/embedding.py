@@ -18,15 +18,16 @@ def _validate(args: Args) -> None:
         require(arith(lambda v: v >= 0, args[name]), f"{name} must not be negative, got {args[name]}")
     index = args["padding_idx"]
     if index is not None:
-        require(arith(lambda i, n: -n <= i < n, index, count), f"padding_idx {index} must be within num_embeddings {count}")
+        within = arith(lambda i, n: -n <= i < n, index, count)
+        require(within, f"padding_idx {index} must be within num_embeddings {count}")
 
 
 def _indices(layer: str, args: Args, shape: Shape) -> None:
     """Reject float indices, and any lookup into an empty table."""
     if shape.dtype == "float":
         raise ShapeError(f"{layer} expects integer indices, got a float tensor", Problem.DTYPE)
-    empty_table = args["num_embeddings"] == 0
-    require(not (empty_table and arith(lambda n: n > 0, product(shape.dims)) is True), f"{layer} has no rows to look up", Problem.OTHER)
+    lookups = arith(lambda n: n > 0, product(shape.dims))
+    require(not (args["num_embeddings"] == 0 and lookups is True), f"{layer} has no rows to look up", Problem.OTHER)
 
 
 def _embedding(args: Args, shape: Shape) -> Shape:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from shapelint.catalog.base import Args, LayerKind, Param
+from shapelint.catalog.base import Args, LayerKind
 from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
 from shapelint.catalog.linear import LINEAR
 from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels
@@ -33,7 +33,9 @@ def lazy(
     input_arg = twin.input_arg
     defaults = defaults or {}
     params = tuple(
-        replace(param, default=defaults.get(param.name, param.default)) for param in twin.params if param.name != input_arg
+        replace(param, default=defaults.get(param.name, param.default))
+        for param in twin.params
+        if param.name != input_arg
     )
 
     def validate(args: Args) -> None:

@@ -128,7 +128,9 @@ def _trailing(args: Args, shape: Shape) -> object:
     if count == 0:
         raise ShapeError("normalized_shape must contain at least one element", Problem.HYPERPARAMETER)
     if shape.rank is not None and shape.rank < count:
-        raise ShapeError(f"input of shape {shape} has fewer dimensions than normalized_shape {normalized!r}", Problem.RANK)
+        raise ShapeError(
+            f"input of shape {shape} has fewer dimensions than normalized_shape {normalized!r}", Problem.RANK
+        )
     tail = shape.tail(count)
     if isinstance(normalized, list):
         return list(tail)
@@ -167,8 +169,13 @@ def _group_output(args: Args, shape: Shape) -> Shape:
         Problem.OTHER,
     )
     if not shape.open:
-        per_group = arith(lambda n, c, g, rest: n * c // g * rest, shape.dims[0], channels, groups, product(shape.dims[2:]))
-        require(arith(lambda v: v != 1, per_group), f"GroupNorm needs more than 1 value per group, got input of shape {shape}", Problem.COLLAPSE)
+        rest = product(shape.dims[2:])
+        per_group = arith(lambda n, c, g, r: n * c // g * r, shape.dims[0], channels, groups, rest)
+        require(
+            arith(lambda v: v != 1, per_group),
+            f"GroupNorm needs more than 1 value per group, got input of shape {shape}",
+            Problem.COLLAPSE,
+        )
     return to_float(args, shape)
 
 

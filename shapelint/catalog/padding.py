@@ -48,7 +48,9 @@ def _check_rank(mode: PadMode, shape: Shape, count: int) -> None:
     if shape.rank is None:
         return
     if shape.rank < count or (mode.ranks_follow_padding and shape.rank not in (count + 1, count + 2)):
-        raise ShapeError(f"{mode.name} padding of {count} dimensions does not accept input of shape {shape}", Problem.RANK)
+        raise ShapeError(
+            f"{mode.name} padding of {count} dimensions does not accept input of shape {shape}", Problem.RANK
+        )
 
 
 def padded_size(mode: PadMode, length: Dim, before: object, after: object) -> Dim:
@@ -81,7 +83,8 @@ def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
         lengths = shape.tail(len(pairs))
         sizes = tuple(padded_size(mode, length, *pair) for length, pair in zip(lengths, pairs))
         if mode.needs_nonempty:
-            require(not all(size == 0 for size in sizes), f"{mode.name} padding leaves nothing of input {shape}", Problem.COLLAPSE)
+            empty = all(size == 0 for size in sizes)
+            require(not empty, f"{mode.name} padding leaves nothing of input {shape}", Problem.COLLAPSE)
         return shape.with_tail(len(pairs), sizes)
 
     return output

@@ -17,7 +17,9 @@ from shapelint.dims import Shape, arith
 Output = Callable[[Args, Shape], Shape]
 
 
-def _pool_length(name: str, length: object, kernel: object, stride: object, padding: object, dilation: object, ceil_mode: object) -> object:
+def _pool_length(
+    name: str, length: object, kernel: object, stride: object, padding: object, dilation: object, ceil_mode: object
+) -> object:
     require(arith(lambda k: k > 0, kernel), f"{name}: kernel_size must be positive, got {kernel}")
     require(arith(lambda s: s > 0, stride), f"{name}: stride must be positive, got {stride}")
     require(arith(lambda d: d > 0, dilation), f"{name}: dilation must be positive, got {dilation}")
@@ -41,7 +43,8 @@ def _pool_output(name: str, count: int) -> Output:
         require(divisor != 0, f"{name}: divisor_override must not be zero")
         if name == "AvgPool3d":
             for length, size in zip(shape.tail(count), kernel):
-                require(arith(lambda n, k: n >= k, length, size), f"{name}: input {shape} is smaller than kernel_size", Problem.COLLAPSE)
+                fits = arith(lambda n, k: n >= k, length, size)
+                require(fits, f"{name}: input {shape} is smaller than kernel_size", Problem.COLLAPSE)
         sizes = tuple(
             _pool_length(name, *values, args["ceil_mode"])
             for values in zip(shape.tail(count), kernel, stride, padding, dilation)

@@ -59,7 +59,8 @@ def _check_call(args: Args, shape: Shape) -> None:
         return
     require(mode in MODE_RANKS, f"Upsample mode {mode!r} is not supported")
     interpolating = mode in INTERPOLATING
-    require(interpolating or args["align_corners"] in (None, UNKNOWN), f"align_corners cannot be set with mode {mode!r}")
+    unset = args["align_corners"] in (None, UNKNOWN)
+    require(interpolating or unset, f"align_corners cannot be set with mode {mode!r}")
     if shape.rank is not None and shape.rank not in MODE_RANKS[mode]:
         raise ShapeError(f"Upsample mode {mode!r} does not accept a {shape.rank}-D input", Problem.RANK)
 

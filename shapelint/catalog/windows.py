@@ -6,7 +6,9 @@ from shapelint.catalog.base import Problem, ShapeError, truthy
 from shapelint.dims import UNKNOWN, Dim, arith
 
 
-def window_count(length: Dim, kernel: object, stride: object, padding: object, dilation: object, ceil_mode: object = False) -> Dim:
+def window_count(
+    length: Dim, kernel: object, stride: object, padding: object, dilation: object, ceil_mode: object = False
+) -> Dim:
     """How many windows fit along one dimension, by torch's ``pooling_output_shape``; may be <= 0."""
     ceil = truthy(ceil_mode)
     if ceil is None:
@@ -25,5 +27,7 @@ def window_count(length: Dim, kernel: object, stride: object, padding: object, d
 def require_windows(size: Dim, layer: str, length: Dim) -> Dim:
     """Reject a window count below one: the input is too small for the kernel."""
     if isinstance(size, int) and size < 1:
-        raise ShapeError(f"{layer}: input size {length} is too small; the output size would be {size}", Problem.COLLAPSE)
+        raise ShapeError(
+            f"{layer}: input size {length} is too small; the output size would be {size}", Problem.COLLAPSE
+        )
     return size

@@ -28,12 +28,15 @@ Outcome = tuple[str, tuple[int, ...] | None]
 @contextmanager
 def torch_checks() -> Iterator[None]:
     """torch's own kernels, warnings silenced: the verdict comes from exceptions alone."""
-    with warnings.catch_warnings(), torch.backends.mkldnn.flags(enabled=False):
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        yield
+        with torch.backends.mkldnn.flags(enabled=False):
+            yield
 
 
-def torch_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: torch.dtype = torch.float32) -> Outcome:
+def torch_outcome(
+    name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: torch.dtype = torch.float32
+) -> Outcome:
     with torch_checks():
         try:
             layer = getattr(torch.nn, name)(**args)

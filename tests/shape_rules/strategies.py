@@ -23,7 +23,7 @@ def per_dim(count: int, values: st.SearchStrategy[int]) -> st.SearchStrategy[obj
     )
 
 
-def spatial_shape(count: int, channels: st.SearchStrategy[int], extra_rank: int = 0) -> st.SearchStrategy[tuple[int, ...]]:
+def spatial_shape(count: int, channels: st.SearchStrategy[int]) -> st.SearchStrategy[tuple[int, ...]]:
     """Batched or unbatched ``(N, C, *spatial)``, sometimes of a wrong rank."""
     size = st.integers(1, MAX_SPATIAL[count])
     lead = st.one_of(st.tuples(st.integers(1, 2), channels), st.tuples(channels))

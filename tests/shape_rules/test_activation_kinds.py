@@ -48,6 +48,10 @@ def test_prelu(shape: tuple[int, ...], data: st.DataObject) -> None:
 
 
 @settings(max_examples=300)
-@given(name=st.sampled_from(DROPOUTS), shape=shapes, p=mostly(st.sampled_from((0.0, 0.3, 1.0)), st.sampled_from((-0.1, 1.5))))
+@given(
+    name=st.sampled_from(DROPOUTS),
+    shape=shapes,
+    p=mostly(st.sampled_from((0.0, 0.3, 1.0)), st.sampled_from((-0.1, 1.5))),
+)
 def test_dropout(name: str, shape: tuple[int, ...], p: float) -> None:
     assert_agrees(name, {"p": p}, shape)

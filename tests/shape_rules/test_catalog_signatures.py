@@ -11,15 +11,16 @@ from shapelint.catalog import CATALOG, REQUIRED
 
 CONV = [f"{kind}{n}d" for kind in ("Conv", "ConvTranspose") for n in (1, 2, 3)]
 POOL = [f"{kind}Pool{n}d" for kind in ("Max", "Avg", "AdaptiveAvg", "AdaptiveMax") for n in (1, 2, 3)]
-NORM = [f"{kind}Norm{n}d" for kind in ("Batch", "Instance") for n in (1, 2, 3)]
-NORM += ["LayerNorm", "GroupNorm", "LocalResponseNorm", "RMSNorm"]
+PER_CHANNEL_NORM = [f"{kind}Norm{n}d" for kind in ("Batch", "Instance") for n in (1, 2, 3)]
+NORM = PER_CHANNEL_NORM + ["LayerNorm", "GroupNorm", "LocalResponseNorm", "RMSNorm"]
 DROPOUT = ["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"]
 ACTIVATION = """ReLU ReLU6 LeakyReLU PReLU ELU SELU CELU GELU SiLU Mish Hardswish Hardsigmoid Hardtanh Tanh Sigmoid
 Softplus Softsign Tanhshrink Threshold LogSigmoid Hardshrink Softshrink RReLU GLU Softmax LogSoftmax Softmin
 Softmax2d""".split()
-RESAMPLE = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d", "PixelShuffle", "PixelUnshuffle", "ChannelShuffle"]
+RESAMPLE = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"]
+RESAMPLE += ["PixelShuffle", "PixelUnshuffle", "ChannelShuffle"]
 PAD = [f"{kind}Pad{n}d" for kind in ("Zero", "Constant", "Reflection", "Replication", "Circular") for n in (1, 2, 3)]
-LAZY = ["LazyLinear"] + [f"Lazy{name}" for name in CONV] + [f"Lazy{kind}Norm{n}d" for kind in ("Batch", "Instance") for n in (1, 2, 3)]
+LAZY = ["LazyLinear"] + [f"Lazy{name}" for name in CONV + PER_CHANNEL_NORM]
 BASICS = ["Identity", "Linear", "Bilinear", "Flatten", "Unflatten", "Embedding", "EmbeddingBag"]
 REQUIRED_NAMES = CONV + POOL + NORM + DROPOUT + ACTIVATION + RESAMPLE + PAD + LAZY + BASICS
 
@@ -38,8 +39,9 @@ def test_every_activation_in_torch_is_catalogued() -> None:
 
 def _torch_params(name: str) -> list[tuple[str, object, bool]]:
     signature = inspect.signature(getattr(torch.nn, name).__init__)
+    empty, keyword_only = inspect.Parameter.empty, inspect.Parameter.KEYWORD_ONLY
     return [
-        (p.name, REQUIRED if p.default is inspect.Parameter.empty else p.default, p.kind is inspect.Parameter.KEYWORD_ONLY)
+        (p.name, REQUIRED if p.default is empty else p.default, p.kind is keyword_only)
         for p in list(signature.parameters.values())[1:]
         if p.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
     ]

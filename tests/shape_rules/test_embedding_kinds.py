@@ -38,6 +38,8 @@ def test_embedding(shape: tuple[int, ...], dtype: str, count: int, dim: int, pad
     mode=mostly(st.sampled_from(("sum", "mean", "max")), st.just("median")),
     padding_idx=st.one_of(st.none(), st.integers(-7, 7)),
 )
-def test_embedding_bag(shape: tuple[int, ...], dtype: str, count: int, dim: int, mode: str, padding_idx: int | None) -> None:
+def test_embedding_bag(
+    shape: tuple[int, ...], dtype: str, count: int, dim: int, mode: str, padding_idx: int | None
+) -> None:
     args = {"num_embeddings": count, "embedding_dim": dim, "mode": mode, "padding_idx": padding_idx}
     assert_agrees("EmbeddingBag", args, shape, dtype)

@@ -1,4 +1,4 @@
-"""BatchNorm, InstanceNorm (and their lazy twins), LayerNorm, RMSNorm, GroupNorm and LocalResponseNorm agree with torch."""
+"""Batch, instance (and their lazy twins), layer, RMS, group and local response norms agree with torch."""
 
 from __future__ import annotations
 
@@ -24,7 +24,11 @@ def batch_or_instance(draw: st.DrawFn) -> Case:
     kind, count = draw(st.sampled_from(("Batch", "Instance"))), draw(st.sampled_from((1, 2, 3)))
     shape = draw(shapes)
     index = 1 if kind == "Batch" else -(count + 1)
-    args = {"num_features": draw(_channels_like(shape, index)), "affine": draw(flags), "track_running_stats": draw(flags)}
+    args = {
+        "num_features": draw(_channels_like(shape, index)),
+        "affine": draw(flags),
+        "track_running_stats": draw(flags),
+    }
     return f"{kind}Norm{count}d", args, shape
 
 
@@ -51,7 +55,9 @@ def test_lazy_norm(case: Case, defaults: bool) -> None:
     affine=flags,
     data=st.data(),
 )
-def test_layer_norm(name: str, shape: tuple[int, ...], count: int, form: str, affine: bool, data: st.DataObject) -> None:
+def test_layer_norm(
+    name: str, shape: tuple[int, ...], count: int, form: str, affine: bool, data: st.DataObject
+) -> None:
     tail = tuple(shape[len(shape) - count :]) if count <= len(shape) else (2,) * count
     sizes = tuple(data.draw(mostly(st.just(size), st.integers(-1, 5), odds=6)) for size in tail)
     normalized: object = {"int": sizes[0] if sizes else 3, "tuple": sizes, "list": list(sizes)}[form]

@@ -38,9 +38,8 @@ def adaptive_case(draw: st.DrawFn) -> Case:
     count = draw(counts)
     size = mostly(st.sampled_from((1, 1, 2, 3, 5)), st.integers(-1, 0))
     entry = st.one_of(size, st.none()) if count > 1 else size
-    output_size = draw(
-        mostly(st.one_of(size, st.tuples(*[entry] * count)), st.one_of(st.none(), st.lists(entry, max_size=4).map(tuple)))
-    )
+    wrong = st.one_of(st.none(), st.lists(entry, max_size=4).map(tuple))
+    output_size = draw(mostly(st.one_of(size, st.tuples(*[entry] * count)), wrong))
     kind = draw(st.sampled_from(("Avg", "Max")))
     return f"Adaptive{kind}Pool{count}d", {"output_size": output_size}, draw(spatial_shape(count, st.integers(1, 3)))
 

@@ -48,7 +48,9 @@ def _steered_size(draw: st.DrawFn, name: str, shape: Shape | None) -> int:
         except ShapeError:
             expected = None
     fallback = st.integers(1, 6)
-    return draw(mostly(st.just(expected), fallback, odds=10) if isinstance(expected, int) and expected > 0 else fallback)
+    if isinstance(expected, int) and expected > 0:
+        return draw(mostly(st.just(expected), fallback, odds=10))
+    return draw(fallback)
 
 
 def _defaults(name: str) -> dict[str, object]:
@@ -85,7 +87,8 @@ def _flatten(tree: Tree) -> list[Layer]:
 
 
 def _build(tree: Tree) -> torch.nn.Sequential:
-    return torch.nn.Sequential(*[_build(item) if isinstance(item, list) else getattr(torch.nn, item[0])(**item[1]) for item in tree])
+    layers = [_build(item) if isinstance(item, list) else getattr(torch.nn, item[0])(**item[1]) for item in tree]
+    return torch.nn.Sequential(*layers)
 
 
 def _torch(tree: Tree, shape: tuple[int, ...]) -> tuple[str, tuple[int, ...] | None]:
@@ -114,7 +117,8 @@ def _catalog(tree: Tree, shape: tuple[int, ...]) -> tuple[str, tuple[int, ...] |
         return ("forward", None)
 
 
-inputs = st.one_of(st.tuples(st.integers(1, 2), st.integers(1, 4), st.integers(1, 8), st.integers(1, 8)), st.tuples(st.integers(1, 2), st.integers(1, 8)))
+images = st.tuples(st.integers(1, 2), st.integers(1, 4), st.integers(1, 8), st.integers(1, 8))
+inputs = st.one_of(images, st.tuples(st.integers(1, 2), st.integers(1, 8)))
 
 
 @settings(max_examples=400)

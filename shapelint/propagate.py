@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
-from shapelint.dims import UNKNOWN, Shape
+from shapelint.dims import UNKNOWN, Shape, same
 from shapelint.values import Layer, Origin, SequentialValue, Tensor
 
 
@@ -55,7 +55,7 @@ class Propagator:
     def through_layer(self, layer: Layer, tensor: Tensor) -> Tensor:
         try:
             shape = layer.kind.infer(layer.args, tensor.shape)
-            self.accept(layer)
+            self.accept(layer, tensor.shape)
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
@@ -64,10 +64,11 @@ class Propagator:
             self.trace.append((layer, result))
         return result
 
-    def accept(self, layer: Layer) -> None:
-        """Remember that the expression written for this input size served a correct layer."""
-        source = layer.arg_nodes.get(layer.kind.input_arg or "")
-        if source is not None:
+    def accept(self, layer: Layer, shape: Shape) -> None:
+        """Remember an expression written for an input size that was checked and found right."""
+        name = layer.kind.input_arg
+        source = layer.arg_nodes.get(name or "")
+        if source is not None and same(layer.args[name], layer.kind.expected_input_size(layer.args, shape)):
             self.accepted.add(id(source.node))
 
     @staticmethod

@@ -1,7 +1,7 @@
 """Conv1d/2d/3d and ConvTranspose1d/2d/3d.
 
 torch checks ``groups``, string padding and ``padding_mode`` in the
-constructor, and everything else (sizes, signs, tuple lengths, output
+constructor, and everything else (sizes, signs, the kernel tuple length, output
 padding) in ``forward``; :func:`_validate` and the output rules split the
 same way so the linter reports each problem where torch would raise it.
 """

@@ -20,13 +20,12 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from shapelint.diagnostics import Diagnostic, Fix
-from shapelint.lint import lint_source
+from shapelint.lint import PARSE_ERRORS, describe_parse_error, lint_source
 from shapelint.write import write_atomic
 
 MAX_ROUNDS = 4
 """Fixing one layer can reveal a finding downstream; a few rounds reach the fixpoint."""
 
-PARSE_ERRORS = (cst.ParserSyntaxError, SyntaxError, UnicodeDecodeError, LookupError, RecursionError)
 """What parsing hostile bytes raises: syntax, undecodable text, unknown codecs, deep nesting."""
 
 
@@ -207,14 +206,10 @@ def _non_overlapping(findings: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 
 def _reason(error: BaseException) -> str:
-    """A one-line reason, since libcst's syntax errors span several lines."""
-    if isinstance(error, cst.ParserSyntaxError):
-        return f"syntax error at {error.editor_line}:{error.editor_column}: {error.message}"
-    if isinstance(error, SyntaxError):
-        where = f" at {error.lineno}:{error.offset or 0}" if error.lineno else ""
-        return f"syntax error{where}: {error.msg}"
-    if isinstance(error, RecursionError):
-        return "too deeply nested"
+    """One line saying why, with the line number when there is one."""
+    if isinstance(error, PARSE_ERRORS):
+        reason, line = describe_parse_error(error)
+        return f"{reason} (line {line})" if line else reason
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 

@@ -32,7 +32,7 @@ class ShapeChecker:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         from shapelint.files import might_hold_model
-        from shapelint.fix import PARSE_ERRORS
+        from shapelint.lint import PARSE_ERRORS
         from shapelint.lint import lint_source
 
         source = "".join(self.lines)

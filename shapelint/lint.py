@@ -4,8 +4,32 @@ from __future__ import annotations
 
 import ast
 
+import libcst as cst
+
 from shapelint.diagnostics import Diagnostic
 from shapelint.suppression import unsuppressed
+
+PARSE_ERRORS: tuple[type[BaseException], ...] = (
+    cst.ParserSyntaxError,
+    SyntaxError,
+    UnicodeDecodeError,
+    LookupError,
+    RecursionError,
+)
+"""What :func:`lint_source` raises for a source it cannot parse or decode."""
+
+
+def describe_parse_error(error: BaseException) -> tuple[str, int | None]:
+    """A one-line reason and, where known, the line: libcst's syntax errors span several lines."""
+    if isinstance(error, cst.ParserSyntaxError):
+        return f"syntax error: {error.message}", error.raw_line
+    if isinstance(error, SyntaxError):
+        return f"syntax error: {error.msg}", error.lineno
+    if isinstance(error, RecursionError):
+        return "too deeply nested to analyse", None
+    if isinstance(error, UnicodeDecodeError):
+        return f"cannot decode: {error.reason} at byte {error.start}", None
+    return f"cannot decode: {error}", None
 
 
 def _guard(source: str | bytes) -> None:
@@ -26,12 +50,9 @@ def _guard(source: str | bytes) -> None:
 def lint_source(source: str | bytes, path: str = "<string>") -> list[Diagnostic]:
     """Every unsuppressed finding in ``source``, sorted by position.
 
-    Raises one of :data:`shapelint.fix.PARSE_ERRORS` when the source cannot be
-    parsed: ``SyntaxError``, ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``,
+    Raises one of :data:`PARSE_ERRORS` when the source cannot be parsed: ``SyntaxError``, ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``,
     ``LookupError`` (unknown declared encoding) or ``RecursionError``.
     """
-    import libcst as cst
-
     from shapelint.checks import check_module
 
     _guard(source)

@@ -37,22 +37,14 @@ class Task:
 
 def parse_failure(path: str, error: BaseException) -> FileError:
     """One line with the position for a file that cannot be parsed or decoded."""
-    import libcst as cst
+    from shapelint.lint import describe_parse_error
 
-    if isinstance(error, cst.ParserSyntaxError):
-        return FileError(path, f"syntax error: {error.message}", error.raw_line)
-    if isinstance(error, SyntaxError):
-        return FileError(path, f"syntax error: {error.msg}", error.lineno)
-    if isinstance(error, RecursionError):
-        return FileError(path, "too deeply nested to analyse")
-    if isinstance(error, UnicodeDecodeError):
-        return FileError(path, f"cannot decode: {error.reason} at byte {error.start}")
-    return FileError(path, f"cannot decode: {error}")
+    reason, line = describe_parse_error(error)
+    return FileError(path, reason, line)
 
 
 def _lint(path: str, data: bytes, task: Task) -> FileReport:
-    from shapelint.fix import PARSE_ERRORS
-    from shapelint.lint import lint_source
+    from shapelint.lint import PARSE_ERRORS, lint_source
 
     try:
         found = lint_source(data, path)

@@ -68,7 +68,7 @@ def test_an_unparsable_file_is_reported_not_fixed() -> None:
     source = b"model = Sequential(\n    Linear(10, 20\n"
     result = fix_bytes(source, "m.py")
     assert result.after == result.before == source
-    assert result.error is not None and result.error.startswith("cannot parse: syntax error at")
+    assert result.error is not None and result.error.startswith("cannot parse: syntax error")
     assert "\n" not in result.error
 
 
@@ -104,7 +104,7 @@ def test_a_fix_whose_output_does_not_parse_changes_nothing(monkeypatch: pytest.M
     monkeypatch.setattr(shapelint.checks, "check_module", lambda *_: [bad])
     result = fix_bytes(source, "m.py")
     assert result.after == result.before == source
-    assert result.error is not None and result.error.startswith("fixed source does not parse: syntax error at 1:")
+    assert result.error is not None and result.error.startswith("fixed source does not parse: syntax error") and "(line 1)" in result.error
     assert result.remaining == (bad,) and result.fixed == ()
 
 
@@ -147,4 +147,4 @@ def test_a_persisting_finding_is_caught_after_a_shift(monkeypatch: pytest.Monkey
 def test_huge_expressions_never_raise(source: bytes) -> None:
     result = fix_bytes(source, "m.py")
     assert result.after == source
-    assert result.error is None or (result.error == "cannot parse: too deeply nested")
+    assert result.error is None or (result.error == "cannot parse: too deeply nested to analyse")

@@ -218,6 +218,9 @@ class Interpreter:
     def exec_aug_assign(self, node: cst.AugAssign, scope: Scope) -> None:
         target = self.ev(node.target, scope)
         value = self.ev(node.value, scope)
+        if isinstance(target, Tensor) or isinstance(value, Tensor):
+            self.assign(node.target, self.tensors.binary(node.operator, target, value, node), scope)
+            return
         if isinstance(target, ListValue) and isinstance(node.operator, cst.AddAssign):
             self.mutate_list(target, lambda items: items.extend(operators.iterate(value) or [UNKNOWN]), value)
             return
@@ -516,10 +519,21 @@ class Interpreter:
             return UNKNOWN
         return self.ev(node.body if truth else node.orelse, scope)
 
+    def index_item(self, item: cst.BaseSlice, scope: Scope) -> object:
+        """One element of a tensor index: an int, a slice, ``None``, ``...``, or unknown."""
+        if isinstance(item, cst.Slice):
+            bounds = [self.ev(part, scope) if part is not None else None for part in (item.lower, item.upper, item.step)]
+            return UNKNOWN if UNKNOWN in bounds else slice(*bounds)
+        assert isinstance(item, cst.Index)
+        if isinstance(item.value, cst.Ellipsis):
+            return Ellipsis
+        value = self.ev(item.value, scope)
+        return value if value is None or (isinstance(value, int) and not isinstance(value, bool)) else UNKNOWN
+
     def ev_subscript(self, node: cst.Subscript, scope: Scope) -> object:
         value = self.ev(node.value, scope)
         if isinstance(value, Tensor):
-            return UNKNOWN
+            return self.tensors.index(value, [self.index_item(e.slice, scope) for e in node.slice], node)
         if len(node.slice) != 1:
             return UNKNOWN
         index = node.slice[0].slice
@@ -546,6 +560,8 @@ class Interpreter:
             return _class_attribute(owner, name)
         if isinstance(owner, (ListValue, DictValue, SuperValue)):
             return BoundMethod(owner, name)
+        if isinstance(owner, tensors.ValuesIndices) and name in ("values", "indices"):
+            return getattr(owner, name)
         if isinstance(owner, Tensor):
             return self.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
         return UNKNOWN
@@ -617,6 +633,8 @@ class Interpreter:
             return func.call(args, kwargs)
         if isinstance(func, _Returns):
             return func.value
+        if isinstance(func, Instance) and args and isinstance(args[0], Tensor):
+            return self.call_module(func, args[0], args[1:], kwargs)
         if args and isinstance(args[0], Tensor):
             return self.propagator.run(func, args[0])
         _forget_mutable(args, kwargs)
@@ -632,14 +650,16 @@ class Interpreter:
             return UNKNOWN
         return SuperValue(function.owner, scope.vars.get(params[0].name.value, UNKNOWN))
 
-    def call_module(self, module: object, tensor: Tensor) -> object:
-        """Run a user module's ``forward`` on ``tensor``; anything else gives an unknown."""
+    def call_module(
+        self, module: object, tensor: Tensor, rest: Sequence[object] = (), kwargs: dict[str, object] | None = None
+    ) -> object:
+        """Run a user module's ``forward`` on ``tensor`` and any further arguments; anything else is unknown."""
         if not isinstance(module, Instance):
             return UNKNOWN
         forward = _class_attribute(module.cls, "forward")
         if not isinstance(forward, Function):
             return self.propagator.run(module.sequential, tensor) if module.sequential else UNKNOWN
-        return self.call_function(forward, [module, tensor], {})
+        return self.call_function(forward, [module, tensor, *rest], dict(kwargs or {}))
 
     def ev_arguments(
         self, nodes: Sequence[cst.Arg], scope: Scope
@@ -695,7 +715,8 @@ class Interpreter:
         function = operators.QUALIFIED.get(qualname)
         if function is not None:
             return function.call(args, kwargs)
-        result = self.tensors.function(qualname, args, kwargs, node)
+        plain = [_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()}
+        result = self.tensors.function(qualname, *plain, node)
         if result is UNKNOWN:
             _forget_mutable(args, kwargs)
         return result
@@ -781,7 +802,8 @@ class Interpreter:
                 obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
             return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
         if isinstance(obj, Tensor):
-            return self.tensors.method(obj, name, args, kwargs, node)
+            plain = [_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()}
+            return self.tensors.method(obj, name, *plain, node)
         if isinstance(obj, SuperValue):
             if name == "__init__" and isinstance(obj.instance, Instance) and _has_sequential_base(obj.cls):
                 built = self.build_sequential("torch.nn.Sequential", node, (args, kwargs))

@@ -49,19 +49,17 @@ def _sizes(args: list[object]) -> list[object]:
 def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``view``/``reshape``, resolving one ``-1`` where the element counts allow."""
     sizes = _sizes(args) if args else list(kwargs.get("shape", ()) or ())  # type: ignore[arg-type]
-    if not sizes or any(not (is_int(s) or isinstance(s, Symbol)) for s in sizes) or sizes.count(-1) > 1:
-        return Shape((UNKNOWN,) * len(sizes)) if sizes and sizes.count(-1) <= 1 else Shape.anything()
-    if shape.open:
-        return Shape(tuple(UNKNOWN if s == -1 else s for s in sizes))
-    remaining_in = list(shape.dims)
-    remaining_out = [s for s in sizes if s != -1]
-    for size in list(remaining_out):
-        if isinstance(size, Symbol) and size in remaining_in:
-            remaining_in.remove(size)
-            remaining_out.remove(size)
+    if not sizes or sizes.count(-1) > 1:
+        return Shape.anything()
+    written = tuple(s if (is_int(s) and s != -1) or isinstance(s, Symbol) else UNKNOWN for s in sizes)
+    if shape.open or UNKNOWN in [s for s in sizes]:
+        return Shape(written)
+    remaining_in, remaining_out = _cancel(list(shape.dims), [s for s in sizes if s != -1])
+    if -1 in sizes and len(remaining_in) == 1 and isinstance(remaining_in[0], Symbol) and not remaining_out:
+        return Shape(tuple(remaining_in[0] if s == -1 else s for s in sizes))
     total_in, total_out = product(remaining_in) if remaining_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(total_in) and is_int(total_out)):
-        return Shape(tuple(UNKNOWN if s == -1 else s for s in sizes))
+        return Shape(written)
     if -1 in sizes:
         if total_out == 0 or total_in % total_out:
             raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
@@ -69,6 +67,46 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     if total_in != total_out:
         raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
     return Shape(tuple(sizes))
+
+
+def _cancel(dims_in: list[object], dims_out: list[object]) -> tuple[list[object], list[object]]:
+    """Drop sizes both sides share (equal ints or the same symbol) and every 1."""
+    for size in list(dims_out):
+        if (is_int(size) or isinstance(size, Symbol)) and size in dims_in:
+            dims_in.remove(size)
+            dims_out.remove(size)
+    return [d for d in dims_in if d != 1], [d for d in dims_out if d != 1]
+
+
+def index(shape: Shape, items: list[object]) -> Shape:
+    """Basic indexing: ints drop a dimension, slices keep it, ``None`` adds one, ``...`` fills the rest."""
+    if shape.open or any(item is UNKNOWN for item in items) or items.count(Ellipsis) > 1:
+        return Shape.anything()
+    consumed = sum(1 for item in items if item is not None and item is not Ellipsis)
+    if consumed > len(shape.dims):
+        raise ShapeError(f"too many indices for a {len(shape.dims)}-D tensor {shape}", Problem.RANK)
+    if Ellipsis in items:
+        at = items.index(Ellipsis)
+        items = items[:at] + [slice(None)] * (len(shape.dims) - consumed) + items[at + 1 :]
+    dims = list(shape.dims)
+    result: list[Dim] = []
+    for item in items:
+        if item is None:
+            result.append(1)
+        elif isinstance(item, slice):
+            result.append(_sliced(dims.pop(0), item))
+        else:
+            dims.pop(0)
+    return Shape(tuple(result + dims), dtype=shape.dtype)
+
+
+def _sliced(size: Dim, part: slice) -> Dim:
+    if part == slice(None):
+        return size
+    bounds = (part.start, part.stop, part.step)
+    if not is_int(size) or not all(b is None or is_int(b) for b in bounds):
+        return UNKNOWN
+    return len(range(size)[part])  # type: ignore[arg-type]
 
 
 def flatten(shape: Shape, args: list[object], kwargs: dict[str, object], start: int = 0) -> Shape:
@@ -116,6 +154,12 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     if index is None or not is_int(shape.dims[index]):
         return Shape.anything()
     return Shape(shape.dims[:index] + shape.dims[index + 1 :]) if shape.dims[index] == 1 else shape
+
+
+TENSOR_VALUED = frozenset(
+    """matmul mm bmm einsum gather index_select masked_select repeat expand expand_as tile narrow unfold conv1d
+    conv2d conv3d conv_transpose1d conv_transpose2d linear embedding lstm_cell bilinear outer""".split()
+)
 
 
 def reduce(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:

@@ -19,7 +19,33 @@ FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randi
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
 _INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
 _TORCH = "torch."
-_ELEMENTWISE_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.FloorDivide, cst.Modulo, cst.Power)
+_ELEMENTWISE_OPERATORS = (
+    cst.Add,
+    cst.Subtract,
+    cst.Multiply,
+    cst.Divide,
+    cst.FloorDivide,
+    cst.Modulo,
+    cst.Power,
+    cst.AddAssign,
+    cst.SubtractAssign,
+    cst.MultiplyAssign,
+    cst.DivideAssign,
+)
+
+
+class ValuesIndices(tuple):
+    """What ``x.max(dim)`` returns: a pair that also has ``.values`` and ``.indices``."""
+
+    __slots__ = ()
+
+    @property
+    def values(self) -> object:
+        return self[0]
+
+    @property
+    def indices(self) -> object:
+        return self[1]
 _FUNCTIONAL = "torch.nn.functional."
 
 
@@ -41,6 +67,8 @@ class TensorCalls:
             return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
         if name in ("chunk", "split"):
             return self.split(tensor, name, args, kwargs)
+        if name in ("max", "min") and (args or "dim" in kwargs):
+            return self.extremes(tensor, name, args, kwargs, node)
         if name in ("long", "int"):
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name in ("float", "double", "half"):
@@ -64,6 +92,10 @@ class TensorCalls:
             return UNKNOWN
         if name in ("chunk", "split"):
             return self.split(args[0], name, args[1:], kwargs)
+        if name in ("max", "min") and (len(args) > 1 or "dim" in kwargs):
+            return self.extremes(args[0], name, args[1:], kwargs, node)
+        if name in tensor_ops.TENSOR_VALUED:
+            return Tensor(Shape.anything())
         return self.apply(tensor_ops.functional(name), name, args[0], args[1:], kwargs, node)
 
     def apply(
@@ -86,6 +118,18 @@ class TensorCalls:
             return UNKNOWN
         origin = Origin(label, node, before=tensor.shape)
         return self.propagator.step(tensor, shape.with_dtype(shape.dtype or tensor.shape.dtype), origin)
+
+    def extremes(
+        self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
+    ) -> object:
+        """``x.max(dim)``: the reduced values and their indices, as torch's named pair."""
+        values = self.apply(tensor_ops.reduce, name, tensor, args, kwargs, node)
+        if not isinstance(values, Tensor):
+            return UNKNOWN
+        return ValuesIndices((values, Tensor(values.shape.with_dtype("int"), values.origin)))
+
+    def index(self, tensor: Tensor, items: list[object], node: cst.CSTNode) -> object:
+        return self.apply(lambda shape, args, kwargs: tensor_ops.index(shape, items), "indexing", tensor, [], {}, node)
 
     def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         parts = args[0] if args else kwargs.get("tensors")
@@ -110,8 +154,8 @@ class TensorCalls:
             return UNKNOWN
         return UNKNOWN if shapes is None else tuple(Tensor(shape, tensor.origin) for shape in shapes)
 
-    def binary(self, operator: cst.BaseBinaryOp, left: object, right: object, node: cst.CSTNode) -> object:
-        """Elementwise arithmetic with at least one tensor: broadcasting, checked where certain."""
+    def binary(self, operator: cst.CSTNode, left: object, right: object, node: cst.CSTNode) -> object:
+        """Elementwise arithmetic with at least one tensor (``+``, ``+=``, …): broadcasting, checked where certain."""
         if not isinstance(operator, _ELEMENTWISE_OPERATORS):
             return UNKNOWN
         if isinstance(left, Tensor) and isinstance(right, Tensor):

@@ -110,7 +110,8 @@ def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]
         message = _size_message(mismatch, origin)
     else:
         message = f"{error.message} ({origin})" if origin else error.message
-    fix = None if source is not None and id(source.node) in shared else _fix_for(mismatch, source, where)
+    fixable = CODES[code].fixable and not (source is not None and id(source.node) in shared)
+    fix = _fix_for(mismatch, source, where) if fixable else None
     diagnostic = Diagnostic(
         path,
         where.start.line,

@@ -120,6 +120,10 @@ class CallSite:
         return None if node is None else self.scope.source(node)
 
 
+MODULE_QUERIES = frozenset(
+    """parameters named_parameters buffers named_buffers children named_children modules named_modules state_dict
+    zero_grad register_forward_hook register_forward_pre_hook register_full_backward_hook apply""".split()
+)
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
 
 
@@ -556,6 +560,8 @@ class Interpreter:
             return BoundMethod(owner, name) if isinstance(found, Function) else found
         if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
             return _Returns(owner)
+        if isinstance(owner, SequentialValue):
+            return BoundMethod(owner, name)
         if isinstance(owner, ClassValue):
             return _class_attribute(owner, name)
         if isinstance(owner, (ListValue, DictValue, SuperValue)):
@@ -629,6 +635,8 @@ class Interpreter:
             return self.call_method(func, args, kwargs, node, CallSite.of(node.args, scope))
         if isinstance(func, ClassValue):
             return self.instantiate(func, args, kwargs, CallSite.of(node.args, scope))
+        if func is operators.BUILTINS["hasattr"]:
+            return _hasattr(*args) if len(args) == 2 and not kwargs else UNKNOWN
         if isinstance(func, operators.Builtin):
             return func.call(args, kwargs)
         if isinstance(func, _Returns):
@@ -783,6 +791,15 @@ class Interpreter:
         site: CallSite | None = None,
     ) -> object:
         obj, name = method.obj, method.name
+        if name == "add_module" and len(args) == 2:
+            return self.add_module(obj, args[0], args[1])
+        if isinstance(obj, SequentialValue):
+            if name == "append" and len(args) == 1:
+                self.add_module(obj, str(len(obj.children)), args[0])
+                return obj
+            if name not in MODULE_QUERIES:
+                obj.children[:] = [(child, UNKNOWN) for child, _ in obj.children]
+            return UNKNOWN
         if isinstance(obj, ListValue):
             if name == "append" and len(args) == 1:
                 self.mutate_list(obj, lambda items: items.append(args[0]))
@@ -820,6 +837,15 @@ class Interpreter:
                     return self.call_function(function, args, kwargs, site)
                 return self.call_function(function, [obj, *args], kwargs, site and site.after_self())
         return UNKNOWN
+
+    def add_module(self, owner: object, name: object, module: object) -> None:
+        """``owner.add_module(name, module)``: a new Sequential child or a new attribute."""
+        value = UNKNOWN if self.uncertain else module
+        if isinstance(owner, SequentialValue):
+            owner.children.append((name if isinstance(name, str) else "?", value))
+            self.children.add(id(module))
+        elif isinstance(owner, Instance) and isinstance(name, str):
+            owner.attributes[name] = value
 
     def call_function(
         self, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
@@ -1116,3 +1142,12 @@ def _forget_outer(node: cst.Global | cst.Nonlocal, scope: Scope) -> None:
     for item in node.names:
         if target is not None:
             target.vars[item.name.value] = UNKNOWN
+
+
+def _hasattr(owner: object, name: object) -> object:
+    """``hasattr`` on an object whose attributes the evaluator tracks."""
+    if not isinstance(name, str) or not isinstance(owner, Instance):
+        return UNKNOWN
+    if name in owner.attributes:
+        return True
+    return _class_attribute(owner.cls, name) is not UNKNOWN or UNKNOWN

@@ -363,6 +363,7 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("divmod", _scalar(divmod)),
         Builtin("pow", _scalar(pow)),
         Builtin("print", lambda *args, **kwargs: None),
+        Builtin("hasattr", lambda *args: UNKNOWN),
     )
 }
 

@@ -71,5 +71,5 @@ def load_check(path: Path) -> Callable[[], None]:
     """Execute ``path`` as a fresh module (never ``__main__``) and return its ``check``."""
     module = types.ModuleType(f"shapelint_corpus_{path.parent.name}_{path.stem}")
     module.__file__ = str(path)
-    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), module.__dict__)
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True), module.__dict__)
     return module.__dict__["check"]

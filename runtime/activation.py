@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import TensorSpec
+from shapelint.runtime.module import Init
 
 
 def erf(x: np.ndarray) -> np.ndarray:
@@ -160,8 +162,8 @@ class GLU(_Elementwise):
 class PReLU(_Elementwise):
     int_args = ("num_parameters",)
 
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        return {"weight": TensorSpec((self.arg("num_parameters"),), constant(self.arg("init")))}
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        return constant(self.arg("init"))
 
     def apply(self, x: np.ndarray) -> np.ndarray:
         weight = self.tensor_at("weight")

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from shapelint.runtime.init import standard_normal, uniform_fan_in
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import TensorSpec
+from shapelint.runtime.module import Init
 
 
 class Linear(Layer):
     int_args = ("out_features",)
 
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        fan_in, out = self.arg("in_features"), self.arg("out_features")
-        specs = {"weight": TensorSpec((out, fan_in), uniform_fan_in(fan_in))}
-        if self.arg("bias"):
-            specs["bias"] = TensorSpec((out,), uniform_fan_in(fan_in))
-        return specs
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        return uniform_fan_in(shapes["weight"])
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         y = x @ self.tensor_at("weight").T
@@ -38,9 +36,8 @@ class Embedding(Layer):
         index = self.arg("padding_idx")
         return None if index is None else index % self.arg("num_embeddings")
 
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        shape = (self.arg("num_embeddings"), self.arg("embedding_dim"))
-        return {"weight": TensorSpec(shape, standard_normal(self._padding_row()))}
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        return standard_normal(self._padding_row())
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         count: int = self.arg("num_embeddings")

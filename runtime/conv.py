@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 import numpy as np
@@ -11,7 +10,7 @@ import numpy as np
 from shapelint.catalog.base import expand
 from shapelint.runtime.init import uniform_fan_in
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import TensorSpec
+from shapelint.runtime.module import Init
 from shapelint.runtime.windows import Pairs, im2col, pad, padding_pairs
 
 
@@ -64,10 +63,8 @@ class _ConvBase(Layer):
     def _tuple(self, name: str) -> tuple[int, ...]:
         return expand(self.arg(name), self.spatial, name)  # type: ignore[return-value]
 
-    def _bias_spec(self, fan_in: int) -> dict[str, TensorSpec]:
-        if not self.arg("bias"):
-            return {}
-        return {"bias": TensorSpec((self.arg("out_channels"),), uniform_fan_in(fan_in))}
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        return uniform_fan_in(shapes["weight"])
 
     def _bias(self) -> np.ndarray | None:
         return self.tensor_at("bias") if self.arg("bias") else None
@@ -84,13 +81,6 @@ class _ConvBase(Layer):
 
 
 class _Conv(_ConvBase):
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        kernel = self._tuple("kernel_size")
-        per_group = self.arg("in_channels") // self.arg("groups")
-        fan_in = per_group * math.prod(kernel)
-        weight = TensorSpec((self.arg("out_channels"), per_group, *kernel), uniform_fan_in(fan_in))
-        return {"weight": weight, **self._bias_spec(fan_in)}
-
     def batched(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         kernel, dilation = self._tuple("kernel_size"), self._tuple("dilation")
         pairs = padding_pairs(self.arg("padding"), kernel, dilation)
@@ -99,13 +89,6 @@ class _Conv(_ConvBase):
 
 
 class _ConvTranspose(_ConvBase):
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        kernel = self._tuple("kernel_size")
-        per_group = self.arg("out_channels") // self.arg("groups")
-        fan_in = per_group * math.prod(kernel)
-        weight = TensorSpec((self.arg("in_channels"), per_group, *kernel), uniform_fan_in(fan_in))
-        return {"weight": weight, **self._bias_spec(fan_in)}
-
     def batched(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         """A stride-1 convolution of the zero-dilated input with the flipped, transposed weight."""
         kernel, dilation, stride = self._tuple("kernel_size"), self._tuple("dilation"), self._tuple("stride")

@@ -15,8 +15,12 @@ from shapelint.runtime.module import Init
 _NATIVE = (np.dtype(np.float32), np.dtype(np.float64))
 
 
-def uniform_fan_in(fan_in: int) -> Init:
-    """``U(-b, b)`` with ``b = 1/sqrt(fan_in)``: Linear/Conv weights and biases."""
+def uniform_fan_in(weight: tuple[int, ...]) -> Init:
+    """``U(-b, b)`` with ``b = 1/sqrt(fan_in)`` for Linear/Conv weights and biases.
+
+    ``fan_in`` is the weight's size per output row, (transposed) convolutions included.
+    """
+    fan_in = math.prod(weight[1:])
     bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0.0
 
     def draw(rng: np.random.Generator, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from typing import Any, ClassVar
 
 import numpy as np
 
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
+from shapelint.catalog.parameters import state_entries
 from shapelint.dims import UNKNOWN, Shape, is_int, is_known
-from shapelint.runtime.module import Module, TensorSpec
+from shapelint.runtime.module import Init, Module, TensorSpec
 
 MAX_TENSOR_BYTES = 1 << 40
 
@@ -40,8 +40,9 @@ class Layer(Module):
     """A catalog layer kind with numpy tensors and a forward pass.
 
     Subclasses declare which hyperparameters must be ints (``int_args``) or
-    ints/tuples of ints (``size_args``), which tensors they own
-    (:meth:`tensor_specs`) and their arithmetic (:meth:`forward`).
+    ints/tuples of ints (``size_args``), how their tensors are first drawn
+    (:meth:`initial`) and their arithmetic (:meth:`forward`); the tensors'
+    names and shapes are the catalog's :func:`state_entries`.
     """
 
     kind_name: ClassVar[str | None] = None
@@ -50,6 +51,7 @@ class Layer(Module):
     bool_args: ClassVar[tuple[str, ...]] = ("bias", "affine", "elementwise_affine", "track_running_stats", "inplace")
     accepts: ClassVar[str] = "f"
     placeholder: ClassVar[object] = UNKNOWN
+    tensor_dtypes: ClassVar[Mapping[str, np.dtype]] = {}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         self.kind = kind_named(self.kind_name or type(self).__name__)
@@ -87,7 +89,7 @@ class Layer(Module):
         output = self.kind.infer(args, shape)
         self.args = args
         self.dtype = np.dtype(args.get("dtype") or dtype)
-        self.specs = {name: replace(spec, dtype=spec.dtype or self.dtype) for name, spec in self.tensor_specs().items()}
+        self.specs = self._specs()
         self._check_sizes()
         self.values = {}
         self._seen = {}
@@ -111,6 +113,18 @@ class Layer(Module):
             raise ShapeError(f"{self.kind.name} cannot take {name} from an input of shape {shape}")
         return {**self.given, name: expected}
 
+    def _specs(self) -> dict[str, TensorSpec]:
+        """The catalog's state-dict entries, in PyTorch's order, each with its initial values and dtype."""
+        entries = state_entries(self.kind.name, self.args)
+        if entries is None:
+            raise ShapeError(f"{self.kind.name}: the sizes of its tensors are not known", Problem.HYPERPARAMETER)
+        shapes, dtypes = {e.name: e.shape for e in entries}, self.tensor_dtypes
+        return {e.name: TensorSpec(e, self.initial(e.name, shapes), dtypes.get(e.name, self.dtype)) for e in entries}
+
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        """How the tensor ``name`` is first drawn; ``shapes`` holds every tensor shape of this layer."""
+        raise NotImplementedError(f"{type(self).__name__} has no initial values for {name!r}")
+
     def _check_sizes(self) -> None:
         for name, spec in self.specs.items():
             if spec.nbytes > MAX_TENSOR_BYTES:
@@ -120,10 +134,6 @@ class Layer(Module):
     def arg(self, name: str) -> Any:
         """A hyperparameter, already validated by the catalog and :meth:`_check_types`."""
         return self.args[name]
-
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        """The parameters, then the buffers, in PyTorch's state_dict order."""
-        return {}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         """The arithmetic; ``out`` is the output shape the catalog gives for ``x``."""

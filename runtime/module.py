@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from shapelint.catalog import Problem, ShapeError
+from shapelint.catalog.parameters import Entry
 from shapelint.dims import Shape, Symbol
 
 BATCH = Symbol("B")
@@ -23,20 +24,27 @@ Init = Callable[[np.random.Generator, tuple[int, ...], np.dtype], np.ndarray]
 
 @dataclass(frozen=True, slots=True)
 class TensorSpec:
-    """A parameter or buffer whose shape is known before its values exist."""
+    """A catalog state-dict entry with what only the runtime knows: its first values and dtype."""
 
-    shape: tuple[int, ...]
+    entry: Entry
     init: Init
-    trainable: bool = True
-    dtype: np.dtype | None = None
+    dtype: np.dtype
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.entry.shape
+
+    @property
+    def trainable(self) -> bool:
+        return self.entry.trainable
 
     @property
     def size(self) -> int:
-        return int(np.prod(self.shape, dtype=object))
+        return self.entry.size
 
     @property
     def nbytes(self) -> int:
-        return self.size * np.dtype(self.dtype or np.float32).itemsize
+        return self.size * self.dtype.itemsize
 
 
 class Module:

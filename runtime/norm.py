@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 import numpy as np
@@ -9,14 +10,15 @@ import numpy as np
 from shapelint.dims import UNKNOWN
 from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import TensorSpec
+from shapelint.runtime.module import Init
 
-
-def _affine(size: tuple[int, ...], weight: bool = True, bias: bool = True) -> dict[str, TensorSpec]:
-    specs = {"weight": TensorSpec(size, constant(1.0))} if weight else {}
-    if bias:
-        specs["bias"] = TensorSpec(size, constant(0.0))
-    return specs
+_INITIAL = {
+    "weight": constant(1.0),
+    "bias": constant(0.0),
+    "running_mean": constant(0.0),
+    "running_var": constant(1.0),
+    "num_batches_tracked": constant(0),
+}
 
 
 def _normalize(x: np.ndarray, mean: np.ndarray, var: np.ndarray, eps: float) -> np.ndarray:
@@ -28,17 +30,16 @@ def _standardize(x: np.ndarray, axes: tuple[int, ...], eps: float) -> np.ndarray
     return _normalize(x, x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True), eps)
 
 
-class _BatchNorm(Layer):
-    int_args = ("num_features",)
+class _Normalization(Layer):
+    """Affine weights start at one and biases at zero; running statistics at mean 0, variance 1."""
 
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        size = (self.arg("num_features"),)
-        specs = _affine(size) if self.arg("affine") else {}
-        if self.arg("track_running_stats"):
-            specs["running_mean"] = TensorSpec(size, constant(0.0), trainable=False)
-            specs["running_var"] = TensorSpec(size, constant(1.0), trainable=False)
-            specs["num_batches_tracked"] = TensorSpec((), constant(0), trainable=False, dtype=np.dtype(np.int64))
-        return specs
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        return _INITIAL[name]
+
+
+class _BatchNorm(_Normalization):
+    int_args = ("num_features",)
+    tensor_dtypes = {"num_batches_tracked": np.dtype(np.int64)}
 
     def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The broadcast shape of per-channel tensors, and the axes batch statistics span."""
@@ -90,7 +91,7 @@ class InstanceNorm3d(_InstanceNorm):
     spatial = 3
 
 
-class LayerNorm(Layer):
+class LayerNorm(_Normalization):
     """``LayerNorm()`` normalizes the last dimension, as Keras's ``LayerNormalization()`` does."""
 
     size_args = ("normalized_shape",)
@@ -99,11 +100,6 @@ class LayerNorm(Layer):
     def _normalized(self) -> tuple[int, ...]:
         value = self.arg("normalized_shape")
         return (value,) if isinstance(value, int) else tuple(value)
-
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        if not self.arg("elementwise_affine"):
-            return {}
-        return _affine(self._normalized(), bias=bool(self.args.get("bias", True)))
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         axes = tuple(range(-len(self._normalized()), 0))
@@ -115,11 +111,8 @@ class LayerNorm(Layer):
         return y.astype(x.dtype, copy=False)
 
 
-class GroupNorm(Layer):
+class GroupNorm(_Normalization):
     int_args = ("num_groups", "num_channels")
-
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        return _affine((self.arg("num_channels"),)) if self.arg("affine") else {}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         groups: int = self.arg("num_groups")
@@ -133,9 +126,6 @@ class GroupNorm(Layer):
 
 class RMSNorm(LayerNorm):
     """``eps=None`` means the dtype's machine epsilon, as in PyTorch."""
-
-    def tensor_specs(self) -> dict[str, TensorSpec]:
-        return _affine(self._normalized(), bias=False) if self.arg("elementwise_affine") else {}
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         axes = tuple(range(-len(self._normalized()), 0))

@@ -76,6 +76,39 @@ def test_layer_attributes_expose_tensors() -> None:
     assert model[3][1].weight is model.state_dict()["3.1.weight"]
 
 
+@pytest.mark.parametrize(
+    ("runtime", "reference", "shape"),
+    [
+        (lambda: rt.Linear(3, bias=False), lambda: nn.Linear(5, 3, bias=False), (5,)),
+        (lambda: rt.Conv1d(6, 3, groups=2, bias=False), lambda: nn.Conv1d(4, 6, 3, groups=2, bias=False), (4, 9)),
+        (
+            lambda: rt.ConvTranspose3d(4, (1, 2, 3), groups=2),
+            lambda: nn.ConvTranspose3d(6, 4, (1, 2, 3), groups=2),
+            (6, 2, 3, 3),
+        ),
+        (lambda: rt.BatchNorm1d(affine=False), lambda: nn.BatchNorm1d(3, affine=False), (3,)),
+        (
+            lambda: rt.InstanceNorm2d(affine=True, track_running_stats=True),
+            lambda: nn.InstanceNorm2d(3, affine=True, track_running_stats=True),
+            (3, 4, 4),
+        ),
+        (lambda: rt.LayerNorm(normalized_shape=(4, 5), bias=False), lambda: nn.LayerNorm((4, 5), bias=False), (3, 4, 5)),
+        (lambda: rt.RMSNorm(normalized_shape=5), lambda: nn.RMSNorm(5), (3, 5)),
+        (lambda: rt.GroupNorm(2), lambda: nn.GroupNorm(2, 4), (4, 3)),
+        (lambda: rt.PReLU(3), lambda: nn.PReLU(3), (3, 2)),
+        (lambda: rt.Embedding(7, 2, padding_idx=1), lambda: nn.Embedding(7, 2, padding_idx=1), (4,)),
+    ],
+)
+def test_every_layer_with_tensors_has_torchs_entries(runtime: object, reference: object, shape: tuple) -> None:
+    """Names, order, shapes and dtypes come from the catalog; torch is the judge."""
+    dtype = "int" if shape == (4,) else None
+    ours = rt.Sequential(runtime(), input_shape=shape, input_dtype=dtype).state_dict()  # type: ignore[operator]
+    theirs = torch_state(nn.Sequential(reference()))  # type: ignore[operator]
+    assert [(key, value.shape, value.dtype) for key, value in ours.items()] == [
+        (key, value.shape, value.dtype) for key, value in theirs.items()
+    ]
+
+
 def test_torch_state_dict_loads_directly() -> None:
     reference = _reference()
     model = _model()

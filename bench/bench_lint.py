@@ -1,0 +1,406 @@
+"""Linter cost side by side: shapelint against flake8, libcst and ``ast`` on the same files.
+
+Run from the repository root: ``python bench/bench_lint.py [GOAL ...] [--repeats N]``
+with GOALs among ``typical dense startup jobs scaling big`` (default: all).
+Every figure is the median of interleaved repetitions; each contender is a
+fresh process started from the real executables (not pyenv shims), so start-up
+counts. Peak memory is sampled separately, untimed, as the summed resident set
+of the whole process tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = Path(sysconfig.get_path("scripts"))
+SITE = Path(sysconfig.get_path("purelib"))
+PYTHON = sys.executable
+SHAPELINT = str(SCRIPTS / "shapelint")
+MODEL_FOLDERS = (ROOT / "tests" / "corpus", ROOT / "tests" / "heldout_style")
+
+PYFLAKES_ONLY = (
+    "import flake8.plugins.finder as f;"
+    "found = f._find_importlib_plugins;"
+    "f._find_importlib_plugins = lambda: (p for p in found() if p.package != 'shapelint');"
+    "from flake8.main.cli import main; main()"
+)
+"""flake8 without the shapelint plugin this checkout registers, so the peer is pyflakes alone."""
+
+PARSE_ALL = (
+    "import sys, pathlib\n"
+    "from {module} import {function} as parse\n"
+    "for path in sorted(pathlib.Path(sys.argv[1]).rglob('*.py')):\n"
+    "    parse(path.read_bytes())\n"
+)
+"""One process that parses every file and does nothing else."""
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A command to time; ``argv`` runs in a fresh process."""
+
+    name: str
+    argv: tuple[str, ...]
+
+
+def shapelint(*args: str) -> tuple[str, ...]:
+    return (SHAPELINT, "--quiet", *args)
+
+
+def flake8_pyflakes(folder: Path) -> tuple[str, ...]:
+    return (PYTHON, "-c", PYFLAKES_ONLY, "--select=F", str(folder))
+
+
+def parse_only(module: str, function: str, folder: Path) -> tuple[str, ...]:
+    return (PYTHON, "-c", PARSE_ALL.format(module=module, function=function), str(folder))
+
+
+def wall_time(argv: Sequence[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def interleaved(contenders: Sequence[Contender], repeats: int) -> dict[str, float]:
+    """Median wall time of each contender, run A, B, C, A, B, C, ... so load drift hits all alike."""
+    times: dict[str, list[float]] = {c.name: [] for c in contenders}
+    for _ in range(repeats):
+        for contender in contenders:
+            times[contender.name].append(wall_time(contender.argv))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, from the kernel's children lists."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    pending.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            return next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+    except OSError:
+        return 0
+
+
+def peak_memory_mb(argv: Sequence[str]) -> float:
+    """Peak of the summed resident memory of the process tree (workers included), sampled every 10 ms."""
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, sum(_rss_kb(pid) for pid in _tree(process.pid)))
+        time.sleep(0.01)
+    return peak / 1024
+
+
+def print_table(title: str, medians: dict[str, float], baseline: str, memory: dict[str, float] | None = None) -> None:
+    print(f"\n== {title}")
+    for name, seconds in medians.items():
+        ratio = seconds / medians[baseline]
+        mem = f"  peak {memory[name]:7.0f} MB" if memory and name in memory else ""
+        print(f"  {name:48} {seconds:8.3f} s  {ratio:6.2f}x {baseline}{mem}")
+
+
+def copy_sources(target: Path) -> Path:
+    """numpy's sources and torch/nn from site-packages, without bytecode."""
+    folder = target / "typical"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.so")
+    shutil.copytree(SITE / "numpy", folder / "numpy", ignore=ignore)
+    shutil.copytree(SITE / "torch" / "nn", folder / "torch" / "nn", ignore=ignore)
+    return folder
+
+
+def model_files() -> list[Path]:
+    return sorted(p for folder in MODEL_FOLDERS for p in folder.rglob("*.py") if p.name != "__init__.py")
+
+
+def replicate(target: Path, copies: int, name: str) -> Path:
+    """``copies`` renamed copies of every model file, in one flat folder."""
+    folder = target / name
+    folder.mkdir()
+    for path in model_files():
+        stem = "__".join(path.relative_to(ROOT / "tests").with_suffix("").parts)
+        for copy in range(copies):
+            shutil.copyfile(path, folder / f"{stem}__r{copy}.py")
+    return folder
+
+
+def big_source(blocks: int) -> str:
+    """Five lines and two Sequentials per block; every hundredth block has a wrong ``in_features``."""
+    lines = ["import torch", "from torch import nn", ""]
+    for i in range(blocks):
+        wrong = 15 if i % 100 == 0 else 16
+        lines.append(f"s{2 * i} = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear({wrong}, 4))")
+        lines += [f"s{2 * i + 1} = nn.Sequential(", "    nn.Conv2d(3, 8, 3), nn.ReLU(),"]
+        lines += ["    nn.Conv2d(8, 16, 3), nn.BatchNorm2d(16),", ")"]
+    return "\n".join(lines) + "\n"
+
+
+def count_files(folder: Path) -> tuple[int, int, int]:
+    """Files, files passing the text prefilter, and lines."""
+    from shapelint.files import might_hold_model
+
+    paths = list(folder.rglob("*.py"))
+    datas = [p.read_bytes() for p in paths]
+    return len(paths), sum(map(might_hold_model, datas)), sum(d.count(b"\n") for d in datas)
+
+
+def goal_typical(work: Path, repeats: int) -> None:
+    folder = copy_sources(work)
+    files, candidates, lines = count_files(folder)
+    print(f"\n{folder}: {files} files, {lines} lines, {candidates} pass the text prefilter")
+    contenders = [
+        Contender("flake8 --select=F (pyflakes only)", flake8_pyflakes(folder)),
+        Contender("flake8 --select=F (shapelint plugin loaded)", (str(SCRIPTS / "flake8"), "--select=F", str(folder))),
+        Contender("shapelint", shapelint(str(folder))),
+        Contender("shapelint --jobs 1", shapelint("--jobs", "1", str(folder))),
+    ]
+    medians = interleaved(contenders, repeats)
+    memory = {c.name: peak_memory_mb(c.argv) for c in contenders}
+    print_table("goal 1: typical repository (goal: shapelint <= 0.5x pyflakes)", medians, contenders[0].name, memory)
+    first_pass("torch/nn files passing the prefilter", folder / "torch")
+
+
+def goal_dense(work: Path, repeats: int, copies: int, profile: bool) -> None:
+    folder = replicate(work, copies, "dense")
+    files, _, lines = count_files(folder)
+    print(f"\n{folder}: {files} model files ({copies} renamed copies of each corpus file), {lines} lines")
+    contenders = [
+        Contender("libcst parse only, one process", parse_only("libcst", "parse_module", folder)),
+        Contender("ast parse only, one process", parse_only("ast", "parse", folder)),
+        Contender("shapelint --jobs 1", shapelint("--jobs", "1", str(folder))),
+        Contender("shapelint (default jobs)", shapelint(str(folder))),
+    ]
+    medians = interleaved(contenders, repeats)
+    print_table("goal 2: model-dense files (goal: shapelint --jobs 1 <= 1.5x libcst parse)", medians, contenders[0].name)
+    phases(folder, repeats)
+    first_pass("model-dense files", folder)
+    if profile:
+        hot_spots(folder)
+
+
+def phases(folder: Path, repeats: int) -> None:
+    """Where one process spends a lint, per phase, on already-read bytes."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from shapelint import checks
+
+    datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
+    modules = [cst.parse_module(d) for d in datas]
+    resolved: list[bool] = []
+    original = checks.Positions.of
+
+    def counting(self: checks.Positions, node: cst.CSTNode) -> object:
+        resolved[-1] = True
+        return original(self, node)
+
+    checks.Positions.of = counting  # type: ignore[method-assign]
+    crashed = 0
+    for data in datas:
+        resolved.append(False)
+        crashed += lint_contained(data)
+    checks.Positions.of = original  # type: ignore[method-assign]
+    if crashed:
+        print(f"\n  warning: shapelint crashed on {crashed} of {len(datas)} files (internal errors, contained)")
+    needing = [m for m, needed in zip(modules, resolved) if needed]
+    steps: dict[str, Callable[[], object]] = {
+        "ast.parse (the guard)": lambda: [ast.parse(d) for d in datas],
+        "libcst.parse_module": lambda: [cst.parse_module(d) for d in datas],
+        f"positions ({len(needing)} of {len(datas)} files need them)": lambda: [
+            MetadataWrapper(m, unsafe_skip_copy=True).resolve(PositionProvider) for m in needing
+        ],
+        "positions without libcst's empty batched visit": lambda: [
+            PositionProvider()._gen(MetadataWrapper(m, unsafe_skip_copy=True)) for m in needing
+        ],
+        "lint_source (all of it)": lambda: [lint_contained(d) for d in datas],
+    }
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(repeats):
+        for name, step in steps.items():
+            start = time.perf_counter()
+            step()
+            times[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print_table("phases of a lint in one process (in-process, no start-up)", medians, "libcst.parse_module")
+
+
+def hot_spots(folder: Path, count: int = 12) -> None:
+    """cProfile of linting every file once in one process: the functions with the most own time."""
+    import cProfile
+    import pstats
+
+    datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [lint_contained(d) for d in datas])
+    print(f"\n== profile of linting {folder.name} in one process: cumulative, then own time")
+    stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(count * 2)
+    stats.sort_stats("tottime").print_stats(count)
+
+
+def lint_contained(data: bytes) -> bool:
+    """Lint as the runner does, an internal failure contained; whether it crashed."""
+    from shapelint.lint import lint_source
+
+    try:
+        lint_source(data)
+    except Exception:
+        return True
+    return False
+
+
+def _mentions_model(tree: ast.AST, names: frozenset[str]) -> bool:
+    for node in ast.walk(tree):
+        word = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        if word in names or isinstance(node, ast.alias) and node.name.rpartition(".")[2] in names:
+            return True
+    return False
+
+
+def first_pass(title: str, folder: Path) -> None:
+    """What an ``ast`` pass over the guard's tree, skipping files that name nothing the analysis starts from, saves.
+
+    Layer and container names alone are not enough: tensor factories give
+    shapes too (``torch.zeros(2, 3) + torch.zeros(4, 5)`` is an SHP006), and
+    so does a jaxtyping-annotated ``forward``.
+    """
+    from shapelint.catalog import CATALOG
+    from shapelint.files import might_hold_model
+    from shapelint.tensors import FACTORIES
+
+    layers = frozenset(CATALOG) | {"Sequential", "ModuleList", "ModuleDict"}
+    predicates = {
+        "layer and container names only (misses tensor-only findings)": layers,
+        "layers, containers, tensor factories and forward": layers | FACTORIES | {"forward"},
+    }
+    datas = [d for d in (p.read_bytes() for p in sorted(folder.rglob("*.py"))) if might_hold_model(d)]
+    trees = [ast.parse(d) for d in datas]
+    start = time.perf_counter()
+    crashed = sum(map(lint_contained, datas))
+    total = time.perf_counter() - start
+    print(f"\n== cheaper first pass on {title}: {len(datas)} files, lint {total:.3f} s ({crashed} contained crashes)")
+    for label, names in predicates.items():
+        start = time.perf_counter()
+        keep = [_mentions_model(t, names) or b"shapelint" in d for t, d in zip(trees, datas)]
+        walk = time.perf_counter() - start
+        start = time.perf_counter()
+        for data in (d for d, kept in zip(datas, keep) if not kept):
+            lint_contained(data)
+        saved = time.perf_counter() - start
+        print(f"  {label}: skips {keep.count(False)} files worth {saved:.3f} s of lint; walk costs {walk:.3f} s;"
+              f" net {(saved - walk) / total:.0%} of the lint")
+
+
+def goal_startup(repeats: int) -> None:
+    contenders = [
+        Contender("python -c pass", (PYTHON, "-c", "pass")),
+        Contender("shapelint --version", (SHAPELINT, "--version")),
+        Contender("python -m shapelint --version", (PYTHON, "-m", "shapelint", "--version")),
+    ]
+    medians = interleaved(contenders, repeats * 5)
+    print_table("goal 3: start-up (goal: <= +150 ms over python -c pass)", medians, contenders[0].name)
+    for name, seconds in medians.items():
+        print(f"  {name:48} +{(seconds - medians[contenders[0].name]) * 1000:6.1f} ms")
+    probe = (
+        "import sys; from shapelint.cli import main; "
+        f"main(['--quiet', '--jobs', '1', {str(MODEL_FOLDERS[0])!r}]); "
+        "print(sorted(m for m in ('numpy', 'torch') if m in sys.modules))"
+    )
+    result = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, check=False)
+    print(f"  heavy modules imported by a full lint of the corpus: {result.stdout.strip().splitlines()[-1]}")
+
+
+def goal_jobs(work: Path) -> None:
+    folder = work / "dense" if (work / "dense").exists() else replicate(work, 2, "dense")
+    typical = work / "typical" if (work / "typical").exists() else copy_sources(work)
+    for target in (folder, typical):
+        outputs = {}
+        for jobs in ("1", "2", "4"):
+            for run in range(2):
+                argv = shapelint("--format", "json", "--jobs", jobs, str(target))
+                outputs[(jobs, run)] = subprocess.run(argv, capture_output=True, check=False).stdout
+        distinct = len(set(outputs.values()))
+        size = len(next(iter(outputs.values())))
+        print(f"\n== goal 4: {target.name}: --jobs 1/2/4, twice each: {distinct} distinct output(s) of {size} bytes")
+        memory = {jobs: peak_memory_mb(shapelint("--jobs", jobs, str(target))) for jobs in ("1", "2")}
+        print("  peak memory of the process tree: " + ", ".join(f"--jobs {j}: {m:.0f} MB" for j, m in memory.items()))
+
+
+def goal_scaling(work: Path, repeats: int) -> None:
+    folders = {copies: replicate(work, copies, f"scale{copies}") for copies in (1, 4, 16)}
+    contenders = [Contender(f"shapelint, {copies}x corpus", shapelint(str(f))) for copies, f in folders.items()]
+    medians = interleaved(contenders, repeats)
+    memory = {c.name: peak_memory_mb(c.argv) for c in contenders}
+    print_table("goal 5: scaling with the number of files (default jobs; linear = 1, 4, 16)", medians,
+                contenders[0].name, memory)
+
+
+def goal_big(work: Path, repeats: int) -> None:
+    """File size: 1/8 .. 1 of a 50,000-line file with 20,000 Sequentials, against libcst and ast alone."""
+    for blocks in (1250, 2500, 5000, 10000):
+        folder = work / f"big{blocks}"
+        folder.mkdir()
+        (folder / "big.py").write_text(big_source(blocks))
+        lines = 5 * blocks + 3
+        contenders = [
+            Contender("libcst parse only", parse_only("libcst", "parse_module", folder)),
+            Contender("ast parse only", parse_only("ast", "parse", folder)),
+            Contender("shapelint --jobs 1", shapelint("--jobs", "1", str(folder))),
+        ]
+        medians = interleaved(contenders, repeats)
+        memory = {c.name: peak_memory_mb(c.argv) for c in contenders}
+        print_table(f"goal 5: one file of {lines} lines, {2 * blocks} Sequentials", medians, contenders[0].name, memory)
+
+
+GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("goals", nargs="*", choices=GOALS, default=list(GOALS))
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=2, help="copies of each corpus file for the dense set")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the dense set's lint")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()}")
+    with tempfile.TemporaryDirectory(prefix="bench_lint_") as temp:
+        work = Path(temp)
+        runs: dict[str, Callable[[], None]] = {
+            "typical": lambda: goal_typical(work, args.repeats),
+            "dense": lambda: goal_dense(work, args.repeats, args.copies, args.profile),
+            "startup": lambda: goal_startup(args.repeats),
+            "jobs": lambda: goal_jobs(work),
+            "scaling": lambda: goal_scaling(work, args.repeats),
+            "big": lambda: goal_big(work, args.repeats),
+        }
+        for goal in args.goals:
+            runs[goal]()
+        print(f"\nload average at the end: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()

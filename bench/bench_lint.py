@@ -381,11 +381,14 @@ GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("goals", nargs="*", choices=GOALS, default=list(GOALS))
+    parser.add_argument("goals", nargs="*", metavar="GOAL", help=f"any of {', '.join(GOALS)} (default: all)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--copies", type=int, default=2, help="copies of each corpus file for the dense set")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the dense set's lint")
     args = parser.parse_args()
+    unknown = set(args.goals) - set(GOALS)
+    if unknown:
+        parser.error(f"unknown goals: {', '.join(sorted(unknown))}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()}")
     with tempfile.TemporaryDirectory(prefix="bench_lint_") as temp:
         work = Path(temp)
@@ -397,7 +400,7 @@ def main() -> None:
             "scaling": lambda: goal_scaling(work, args.repeats),
             "big": lambda: goal_big(work, args.repeats),
         }
-        for goal in args.goals:
+        for goal in args.goals or GOALS:
             runs[goal]()
         print(f"\nload average at the end: {os.getloadavg()}")
 

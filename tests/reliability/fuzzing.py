@@ -84,6 +84,9 @@ _ARGUMENT_NAMES = sorted({param.name for kind in CATALOG.values() for param in k
 _NAMES = ("x", "n", "self.width", "config['dim']", "cfg.hidden", "None", "True", "...", "float('nan')", "float('inf')")
 
 
+_CALLEES = st.sampled_from(["int", "len", "max", "math.prod", "nn.Linear", "range"])
+
+
 def _compound(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.one_of(
         st.tuples(inner, st.sampled_from(["+", "-", "*", "//", "/", "%", "**", "<<", ">>", "|", "&", "@"]), inner).map(
@@ -92,9 +95,7 @@ def _compound(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         inner.map(lambda value: f"-{value}"),
         st.lists(inner, max_size=3).map(lambda values: f"({', '.join(values)},)"),
         st.lists(inner, max_size=3).map(lambda values: f"[{', '.join(values)}]"),
-        st.tuples(st.sampled_from(["int", "len", "max", "math.prod", "nn.Linear", "range"]), st.lists(inner, max_size=2)).map(
-            lambda parts: f"{parts[0]}({', '.join(parts[1])})"
-        ),
+        st.tuples(_CALLEES, st.lists(inner, max_size=2)).map(lambda parts: f"{parts[0]}({', '.join(parts[1])})"),
         st.tuples(inner, inner).map(lambda parts: f"{parts[0]}[{parts[1]}]"),
         st.tuples(inner, inner, inner).map(lambda parts: f"({parts[0]} if {parts[1]} else {parts[2]})"),
         inner.map(lambda value: f"(lambda: {value})"),
@@ -189,7 +190,8 @@ def _truncate(source: bytes, draw: st.DrawFn) -> bytes:
 
 def _insert_bytes(source: bytes, draw: st.DrawFn) -> bytes:
     at = draw(st.integers(0, len(source)))
-    noise = draw(st.one_of(st.binary(min_size=1, max_size=6), st.sampled_from([b"\x00", b"\xff", b"\r", b"\t", b"(", b"\\"])))
+    special = st.sampled_from([b"\x00", b"\xff", b"\r", b"\t", b"(", b"\\"])
+    noise = draw(st.one_of(st.binary(min_size=1, max_size=6), special))
     return source[:at] + noise + source[at:]
 
 

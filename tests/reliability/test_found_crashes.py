@@ -19,7 +19,9 @@ m = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
 """
 
 
-@pytest.mark.xfail(strict=True, raises=(OverflowError, ValueError), reason="catalog upsample: int() of an infinite or NaN size")
+@pytest.mark.xfail(
+    strict=True, raises=(OverflowError, ValueError), reason="catalog upsample: int() of an infinite or NaN size"
+)
 @pytest.mark.parametrize("scale", ["1e400", "-1e400"])
 def test_an_infinite_scale_factor_is_a_finding_not_a_crash(scale: str) -> None:
     lint_source(UPSAMPLE.format(scale))

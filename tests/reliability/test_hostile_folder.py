@@ -28,12 +28,14 @@ HOSTILE: dict[str, bytes] = {
     "crlf.py": MODEL_LINE.replace(b"\n", b"\r\n"),
     "mixed_eol.py": b"import torch\r\nfrom torch import nn\rm = nn.Linear(4, 2)\n",
     "empty.py": b"",
-    "fifty_thousand.py": b"import torch\nfrom torch import nn\n" + b"".join(b"layer_%d = nn.Linear(%d, 8)\n" % (i, i + 1) for i in range(50_000)),
+    "fifty_thousand.py": b"import torch\nfrom torch import nn\n"
+    + b"".join(b"layer_%d = nn.Linear(%d, 8)\n" % (i, i + 1) for i in range(50_000)),
     "deep_parens.py": b"import torch\nx = " + b"(" * 5000 + b"1" + b")" * 5000 + b"\n",
     "deep_lists.py": b"import torch\nx = " + b"[" * 150 + b"]" * 150 + b"\n",
     "long_expression.py": b"import torch\nx = " + b"+".join([b"1"] * 200_000) + b"\n",
     "huge_ints.py": b"import torch\nx = " + b"9" * 4000 + b"\nm = torch.nn.Linear(2**63, 10**30)\n",
-    "absurd_sizes.py": b"import torch\nfrom torch import nn\nm = nn.Sequential(nn.Linear(10**30, 5), nn.Linear(5, 2**63), nn.Conv2d(0, -1, 10**30))\n",
+    "absurd_sizes.py": b"import torch\nfrom torch import nn\n"
+    b"m = nn.Sequential(nn.Linear(10**30, 5), nn.Linear(5, 2**63), nn.Conv2d(0, -1, 10**30))\n",
     "truncated.py": BUGGY[: len(BUGGY) // 2],
     "buggy.py": BUGGY,
 }

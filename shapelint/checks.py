@@ -15,7 +15,7 @@ from shapelint.dims import Shape, is_int
 from shapelint.evaluate import Interpreter
 from shapelint.propagate import Mismatch
 from shapelint.annotations import annotated_input
-from shapelint.values import ClassValue, Origin, SequentialValue, Source, Tensor
+from shapelint.values import ClassValue, Instance, Origin, SequentialValue, Source, Tensor
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
 _PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"}
@@ -46,7 +46,45 @@ def check_module(module: cst.Module, path: str, text: str | None = None) -> list
     first = {id(m) for m in declared}
     ordered = declared + [m for m in propagator.mismatches if id(m) not in first]
     judged = [_judge(m, path, positions, shared) for m in ordered]
-    return _deduplicate(judged) + [_bad_directive(d, path) for d in directives.values() if d.error]
+    disagreements = _disagreements(interpreter, directives, positions, path)
+    return _deduplicate(judged) + disagreements + [_bad_directive(d, path) for d in directives.values() if d.error]
+
+
+def _disagreements(
+    interpreter: Interpreter, directives: Mapping[int, Directive], positions: Positions, path: str
+) -> list[Diagnostic]:
+    """Example calls and summaries whose input contradicts the model's declared input."""
+    statements = {id(seq): stmt for seq, stmt in interpreter.sequentials}
+    found: dict[tuple[int, int], Diagnostic] = {}
+    for model, shape, node in interpreter.examples:
+        if isinstance(model, Instance):
+            declared = class_input(model.cls, directives, positions)
+        elif isinstance(model, SequentialValue) and id(model) in statements:
+            declared = _input_flow(model, statements[id(model)], directives, positions)
+        else:
+            continue
+        if declared is None or declared.origin is None or not _conflict(declared.shape, shape):
+            continue
+        where = positions.of(node)
+        origin = _describe_origin(declared.origin, declared.shape, positions)
+        message = f"this call passes an input of shape {shape}, but {origin} says {declared.shape}"
+        key = (where.start.line, where.start.column)
+        found.setdefault(key, _diagnostic_at(path, where, "inputs-disagree", message))
+    return list(found.values())
+
+
+def _conflict(declared: Shape, example: Shape) -> bool:
+    """Whether two inputs certainly differ, the batch dimension aside."""
+    if declared.open:
+        return False
+    if len(declared.dims) != len(example.dims):
+        return True
+    return any(is_int(a) and is_int(b) and a != b for a, b in zip(declared.dims[1:], example.dims[1:]))
+
+
+def _diagnostic_at(path: str, where: CodeRange, name: str, message: str) -> Diagnostic:
+    start, end = where.start, where.end
+    return Diagnostic(path, start.line, start.column + 1, end.line, end.column + 1, CODES[name].code, message)
 
 
 class Positions:

@@ -184,6 +184,32 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
 )
 """,
     ),
+    Code(
+        "SHP101",
+        "inputs-disagree",
+        "an example call or summary passes a shape that disagrees with the declared input",
+        False,
+        invalid="""\
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
+    nn.Conv2d(3, 8, kernel_size=3),
+    nn.AdaptiveAvgPool2d(1),
+)
+model(torch.randn(2, 3, 28, 28))
+""",
+        valid="""\
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
+    nn.Conv2d(3, 8, kernel_size=3),
+    nn.AdaptiveAvgPool2d(1),
+)
+model(torch.randn(2, 3, 32, 32))
+""",
+    ),
 )
 
 CODES: dict[str, Code] = {row.name: row for row in _TABLE}

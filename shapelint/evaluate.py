@@ -156,6 +156,7 @@ class Interpreter:
         self.returned_uncertainly = False
         self.frames: list[tuple[Function, Scope]] = []
         self.written_values: dict[int, set[str]] = {}
+        self.examples: list[tuple[object, Shape, cst.CSTNode]] = []
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.depth = 0
         self.steps = 0
@@ -641,6 +642,8 @@ class Interpreter:
             return func.call(args, kwargs)
         if isinstance(func, _Returns):
             return func.value
+        if args and isinstance(args[0], Tensor):
+            self.note_example(func, args[0], node)
         if isinstance(func, Instance) and args and isinstance(args[0], Tensor):
             return self.call_module(func, args[0], args[1:], kwargs)
         if args and isinstance(args[0], Tensor):
@@ -719,7 +722,7 @@ class Interpreter:
         if qualname in torch_names.MODULE_DICT:
             return operators.make_dict(args, kwargs)
         if qualname in torch_names.SUMMARY:
-            return self.run_summary(qualname, args, kwargs)
+            return self.run_summary(qualname, args, kwargs, node)
         function = operators.QUALIFIED.get(qualname)
         if function is not None:
             return function.call(args, kwargs)
@@ -729,14 +732,21 @@ class Interpreter:
             _forget_mutable(args, kwargs)
         return result
 
-    def run_summary(self, qualname: str, args: list[object], kwargs: dict[str, object]) -> object:
+    def note_example(self, module: object, tensor: Tensor, node: cst.CSTNode) -> None:
+        """Remember a model called on a tensor of known shape, to compare with its declared input."""
+        if isinstance(module, (Instance, SequentialValue)) and not tensor.shape.open:
+            self.examples.append((module, tensor.shape, node))
+
+    def run_summary(self, qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
         """``torchinfo.summary(model, input_size=...)``: run the model on that shape."""
         size = kwargs.get("input_size", args[1] if len(args) > 1 else None)
         if not args or not isinstance(size, tuple) or not all(isinstance(d, int) for d in size):
             return UNKNOWN
         if qualname.startswith("torchsummary"):
             size = (2, *size)
-        return self.propagator.run(args[0], Tensor(Shape(size), None))
+        tensor = Tensor(Shape(size), None)
+        self.note_example(args[0], tensor, node)
+        return self.propagator.run(args[0], tensor)
 
     def build_layer(
         self,

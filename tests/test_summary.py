@@ -55,10 +55,10 @@ def test_summary_matches_torch(path: Path) -> None:
     try:
         summary = summarize(path.read_text(encoding="utf-8"))
     except SummaryError:
-        pytest.skip("no module-level model to summarize")
+        pytest.skip("the file builds its model only inside functions, so there is no module-level model to summarize")
     size = _concrete(summary.input)
     if size is None:
-        pytest.skip("input shape not declared")
+        pytest.skip("the declared input has symbolic sizes beyond the batch (or none), so torch has no concrete input")
     namespace = _load(path)
     model = namespace[summary.model]
     model = model() if isinstance(model, type) else model

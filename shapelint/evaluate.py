@@ -726,7 +726,7 @@ class Interpreter:
         function = operators.QUALIFIED.get(qualname)
         if function is not None:
             return function.call(args, kwargs)
-        plain = [_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()}
+        plain = _plain_arguments(args, kwargs)
         result = self.tensors.function(qualname, *plain, node)
         if result is UNKNOWN:
             _forget_mutable(args, kwargs)
@@ -761,7 +761,7 @@ class Interpreter:
         runtime = torch_names.is_runtime(qualname)
         bind = partial(bind_inferred, kind) if runtime else kind.bind
         try:
-            bound = bind([_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()})
+            bound = bind(*_plain_arguments(args, kwargs))
         except TypeError:
             return UNKNOWN
         nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
@@ -829,7 +829,7 @@ class Interpreter:
                 obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
             return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
         if isinstance(obj, Tensor):
-            plain = [_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()}
+            plain = _plain_arguments(args, kwargs)
             return self.tensors.method(obj, name, *plain, node)
         if isinstance(obj, SuperValue):
             if name == "__init__" and isinstance(obj.instance, Instance) and _has_sequential_base(obj.cls):
@@ -891,28 +891,17 @@ class Interpreter:
         positional = [*params.posonly_params, *params.params]
         defaults = function.defaults
         for index, param in enumerate(positional):
-            name = param.name.value
             if index < len(args):
-                scope.vars[name] = args[index]
-            elif name in kwargs:
-                scope.vars[name] = kwargs.pop(name)
-            elif name in defaults:
-                scope.vars[name] = defaults[name]
-            else:
+                scope.vars[param.name.value] = args[index]
+            elif not _bind_named(param.name.value, kwargs, defaults, scope):
                 return False
         extra = args[len(positional) :]
         if extra and not isinstance(params.star_arg, cst.Param):
             return False
         if isinstance(params.star_arg, cst.Param):
             scope.vars[params.star_arg.name.value] = tuple(extra)
-        for param in params.kwonly_params:
-            name = param.name.value
-            if name in kwargs:
-                scope.vars[name] = kwargs.pop(name)
-            elif name in defaults:
-                scope.vars[name] = defaults[name]
-            else:
-                return False
+        if not all(_bind_named(p.name.value, kwargs, defaults, scope) for p in params.kwonly_params):
+            return False
         if params.star_kwarg is not None:
             scope.vars[params.star_kwarg.name.value] = DictValue(dict(kwargs))
         elif kwargs:
@@ -1161,3 +1150,19 @@ def _hasattr(owner: object, name: object) -> object:
     if name in owner.attributes:
         return True
     return _class_attribute(owner.cls, name) is not UNKNOWN or UNKNOWN
+
+
+def _bind_named(name: str, kwargs: dict[str, object], defaults: dict[str, object], scope: Scope) -> bool:
+    """Bind a parameter from a keyword argument, else its default; ``False`` when it has neither."""
+    if name in kwargs:
+        scope.vars[name] = kwargs.pop(name)
+    elif name in defaults:
+        scope.vars[name] = defaults[name]
+    else:
+        return False
+    return True
+
+
+def _plain_arguments(args: list[object], kwargs: dict[str, object]) -> tuple[list[object], dict[str, object]]:
+    """Call arguments with lists as Python lists, as layer and tensor rules take them."""
+    return [_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint import tensor_ops
+from shapelint import operators, tensor_ops
 from shapelint.catalog import ShapeError
 from shapelint.dims import UNKNOWN, DType, Shape, is_int
 from shapelint.propagate import Propagator
@@ -134,7 +134,7 @@ class TensorCalls:
     def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         parts = args[0] if args else kwargs.get("tensors")
         dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
-        items = list(parts) if isinstance(parts, (tuple, list)) else _list_items(parts)
+        items = list(parts) if isinstance(parts, (tuple, list)) else operators.iterate(parts)
         if not items or not all(isinstance(item, Tensor) for item in items):
             return UNKNOWN
         shapes = [item.shape for item in items]
@@ -170,12 +170,6 @@ class TensorCalls:
         if isinstance(other, (int, float)) and not isinstance(other, bool):
             return tensor
         return UNKNOWN
-
-
-def _list_items(value: object) -> list[object] | None:
-    from shapelint import operators
-
-    return operators.iterate(value)
 
 
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:

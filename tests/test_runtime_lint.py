@@ -49,3 +49,22 @@ def test_fix_repairs_the_runtime_model() -> None:
     fixed = fix_source(BUGGY)
     assert "Linear(120, in_features=864)" in fixed
     assert _builds(fixed)
+
+
+@pytest.mark.parametrize(("in_features", "runs"), [(16 * 5 * 5, False), (6 * 12 * 12, True)])
+def test_torch_agrees_with_the_verdicts(in_features: int, runs: bool) -> None:
+    """The torch twin of the runtime model: the buggy size fails and the corrected one runs."""
+    import torch
+    from torch import nn
+
+    twin = nn.Sequential(
+        nn.Conv2d(1, 6, kernel_size=5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+        nn.Linear(in_features, 120), nn.Linear(120, 10),
+    )
+    try:
+        with torch.no_grad():
+            twin(torch.zeros(2, 1, 28, 28))
+    except RuntimeError:
+        assert not runs
+    else:
+        assert runs

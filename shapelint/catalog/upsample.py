@@ -1,10 +1,14 @@
 """Upsample, UpsamplingNearest2d/Bilinear2d, PixelShuffle, PixelUnshuffle and ChannelShuffle.
 
-Upsample checks nothing at construction: a missing or doubled size, a mode
-that does not fit the rank and ``align_corners`` on a non-interpolating mode
-all fail on the first call.  Its constructor turns a falsy ``scale_factor``
-(0, an empty tuple) into ``None``; the rule does the same.  Mode 'area' is
-an adaptive average pool, which accepts an output size of 0.
+Upsample's constructor only stores ``float(scale_factor)`` (element by
+element for a tuple), so a value that is no float fails there.  A missing or
+doubled size, a mode that does not fit the rank and ``align_corners`` on a
+non-interpolating mode all fail on the first call, as does a scale factor
+that is not finite or gives an output size beyond int64, whatever the
+input.  The constructor turns a falsy ``scale_factor`` (0, an empty tuple)
+into ``None``; the rule does the same.  Mode 'area' is an adaptive average
+pool, which accepts an output size of 0.  Output sizes are truncated toward
+zero, as torch converts them.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ MODE_RANKS = {
     "trilinear": (5,),
 }
 INTERPOLATING = ("linear", "bilinear", "bicubic", "trilinear")
+INT64_LIMIT = 2**63
 
 
 def _number(value: object) -> bool:
@@ -39,10 +44,50 @@ def _per_dim(value: object, count: int, name: str) -> tuple[object, ...]:
     return tuple(value)
 
 
+def _finite(scale: object) -> bool | None:
+    """Whether a scale factor (already known to convert) is finite; ``None`` when not a known number."""
+    return math.isfinite(float(scale)) if _number(scale) else None  # type: ignore[arg-type]
+
+
+def _convertible(scale: object) -> bool | None:
+    """Whether ``float(scale)`` succeeds; ``None`` for a value the linter does not know."""
+    if isinstance(scale, list):
+        return False
+    if not isinstance(scale, (int, float, str)):
+        return None
+    try:
+        float(scale)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def _stored_as_floats(args: Args) -> None:
+    scale_factor = args["scale_factor"]
+    if scale_factor is UNKNOWN or not scale_factor:
+        return
+    for scale in scale_factor if isinstance(scale_factor, tuple) else (scale_factor,):
+        require(_convertible(scale), f"Upsample scale_factor={scale_factor!r} cannot be stored as a float")
+
+
+def _check_scales(scale_factor: object) -> None:
+    scales = scale_factor if isinstance(scale_factor, (tuple, list)) else (scale_factor,)
+    for scale in scales:
+        require(_finite(scale), f"Upsample scale_factor={scale_factor!r} is not a finite number")
+
+
 def _scaled(length: Dim, scale: object) -> Dim:
-    if isinstance(length, int) and _number(scale):
-        return math.floor(length * float(scale))
-    return UNKNOWN
+    if not (isinstance(length, int) and _number(scale)):
+        return UNKNOWN
+    try:
+        size = length * float(scale)  # type: ignore[arg-type]
+    except OverflowError:
+        size = math.inf
+    require(
+        abs(size) < INT64_LIMIT,
+        f"Upsample scale_factor={scale!r} makes input size {length} an output size of {size:g}, beyond int64",
+    )
+    return math.trunc(size)
 
 
 def _given(value: object) -> bool | None:
@@ -55,6 +100,8 @@ def _check_call(args: Args, shape: Shape) -> None:
     require(size is not False or scale is not False, "Upsample needs size or scale_factor")
     require(not (size and scale), "Upsample takes only one of size and scale_factor")
     require(not (size and truthy(args["recompute_scale_factor"])), "recompute_scale_factor is meaningless with size")
+    if scale:
+        _check_scales(args["scale_factor"])
     if mode is UNKNOWN:
         return
     require(mode in MODE_RANKS, f"Upsample mode {mode!r} is not supported")
@@ -147,9 +194,12 @@ KINDS = (
         _SIZE + (Param("mode", "nearest"), Param("align_corners", None), Param("recompute_scale_factor", None)),
         _upsample,
         ranks=(3, 4, 5),
+        validate=_stored_as_floats,
     ),
-    LayerKind("UpsamplingNearest2d", _SIZE, _fixed_mode("nearest", None), ranks=(3, 4, 5)),
-    LayerKind("UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5)),
+    LayerKind("UpsamplingNearest2d", _SIZE, _fixed_mode("nearest", None), ranks=(3, 4, 5), validate=_stored_as_floats),
+    LayerKind(
+        "UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5), validate=_stored_as_floats
+    ),
     LayerKind("PixelShuffle", (Param("upscale_factor"),), _pixel_shuffle, min_rank=3),
     LayerKind("PixelUnshuffle", (Param("downscale_factor"),), _pixel_unshuffle, min_rank=3),
     LayerKind("ChannelShuffle", (Param("groups"),), _channel_shuffle, min_rank=3),

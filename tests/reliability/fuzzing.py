@@ -81,7 +81,10 @@ _LAYERS = sorted(CATALOG)
 _ARGUMENT_NAMES = sorted({param.name for kind in CATALOG.values() for param in kind.params})
 
 
-_NAMES = ("x", "n", "self.width", "config['dim']", "cfg.hidden", "None", "True", "...", "float('nan')", "float('inf')")
+_NAMES = ("x", "n", "self.width", "config['dim']", "cfg.hidden", "None", "True", "...")
+
+SPECIAL_FLOATS = ("1e400", "-1e400", "1e-400", "1e300", "1e19", "float('nan')", "float('inf')", "float('-inf')")
+"""Scales and rates no layer can use: infinite, NaN, past int64 once multiplied, rounded to zero."""
 
 
 _CALLEES = st.sampled_from(["int", "len", "max", "math.prod", "nn.Linear", "range"])
@@ -108,6 +111,7 @@ EXPRESSIONS = st.recursive(
         st.sampled_from(SPECIAL_INTS).map(str),
         st.integers(-4, 300).map(str),
         st.floats(allow_nan=False, allow_infinity=False).map(repr),
+        st.sampled_from(SPECIAL_FLOATS),
         st.sampled_from(_NAMES),
         st.text(max_size=4).map(repr),
     ),

@@ -2,7 +2,9 @@
 
 An outcome is ``("ok", shape)``, ``("construct", None)`` when the constructor
 rejects the hyperparameters, or ``("forward", None)`` when the forward call
-rejects the input.
+rejects the input.  OverflowError counts as a rejection: ``Upsample`` raises
+it for a scale factor too large for a float, ``F.interpolate`` for an
+infinite one in some modes.
 
 torch runs with oneDNN (mkldnn) off: on CPU, oneDNN's convolution kernels skip
 some of torch's own checks (an empty output where torch says "Output size is
@@ -40,13 +42,13 @@ def torch_outcome(
     with torch_checks():
         try:
             layer = getattr(torch.nn, name)(**args)
-        except (ValueError, TypeError, RuntimeError, IndexError, AssertionError):
+        except (ValueError, TypeError, RuntimeError, IndexError, AssertionError, OverflowError):
             return ("construct", None)
         layer.eval()
         try:
             with torch.no_grad():
                 out = layer(torch.zeros(shape, dtype=dtype))
-        except (ValueError, TypeError, RuntimeError, IndexError, AssertionError, NotImplementedError):
+        except (ValueError, TypeError, RuntimeError, IndexError, AssertionError, NotImplementedError, OverflowError):
             return ("forward", None)
     return ("ok", tuple(out.shape))
 

@@ -36,6 +36,29 @@ def test_upsample(shape: tuple[int, ...], data: st.DataObject) -> None:
     assert_agrees("Upsample", args, shape)
 
 
+HOSTILE_SCALES = (float("nan"), float("inf"), float("-inf"), 1e300, -1e300, 1e19, 10**400, -0.01, 1e-300, "x", [2.0])
+
+
+@settings(max_examples=300)
+@given(
+    shape=image_shapes,
+    scale=st.sampled_from(HOSTILE_SCALES),
+    mode=st.sampled_from(MODES),
+    recompute=st.sampled_from((None, True)),
+    per_dim=st.booleans(),
+)
+def test_upsample_with_a_non_finite_or_huge_scale(
+    shape: tuple[int, ...], scale: object, mode: str, recompute: bool | None, per_dim: bool
+) -> None:
+    """Beyond int64 is an error for every input length; 1e18 would only exhaust memory, which is no shape rule."""
+    count = max(len(shape) - 2, 1)
+    scale_factor = (2.0,) * (count - 1) + (scale,) if per_dim else scale
+    args = {"scale_factor": scale_factor, "mode": mode}
+    if mode != "area":
+        args["recompute_scale_factor"] = recompute
+    assert_agrees("Upsample", args, shape)
+
+
 @settings(max_examples=300)
 @given(name=st.sampled_from(("UpsamplingNearest2d", "UpsamplingBilinear2d")), shape=image_shapes, data=st.data())
 def test_fixed_mode_upsampling(name: str, shape: tuple[int, ...], data: st.DataObject) -> None:

@@ -1,13 +1,14 @@
 """Every activation in ``torch.nn``: elementwise ones, PReLU, GLU and the softmax family.
 
-Most bad activation settings (``CELU(alpha=0)``, a negative Softshrink
-``lambd``, ``RReLU`` bounds in the wrong order, an unknown GELU
+Most bad activation settings (``CELU(alpha=0)``, a negative or NaN Softshrink
+``lambd``, ``RReLU`` bounds not finite or in the wrong order, an unknown GELU
 approximation) pass torch's constructor and fail on the first call, so the
 rules raise them from the output rule, not from ``validate``.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from shapelint.catalog.base import (
@@ -54,13 +55,26 @@ def _gelu(args: Args) -> None:
     )
 
 
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _softshrink(args: Args) -> None:
+    """lambd must lie in [0, the dtype's largest value]; only the bounds shared by every dtype are checked."""
     lambd = args["lambd"]
-    require(not (_number(lambd) and lambd < 0), f"Softshrink lambd must not be negative, got {lambd}")
+    require(
+        not (_number(lambd) and not (lambd >= 0 and _finite(lambd))),
+        f"Softshrink lambd must be finite and not negative, got {lambd}",
+    )
 
 
 def _rrelu(args: Args) -> None:
     lower, upper = args["lower"], args["upper"]
+    for name, bound in (("lower", lower), ("upper", upper)):
+        require(not (_number(bound) and not _finite(bound)), f"RReLU {name} bound must be finite, got {bound}")
     require(not (_number(lower) and _number(upper) and lower > upper), f"RReLU lower {lower} exceeds upper {upper}")
 
 

@@ -6,19 +6,33 @@ unexpected rank, so their rules accept any input, as torch does.
 
 from __future__ import annotations
 
+import math
+
 from shapelint.catalog.base import Args, LayerKind, Param, keep, require
+from shapelint.dims import Shape
 
 _PARAMS = (Param("p", 0.5), Param("inplace", False))
 
 
+def _known(p: object) -> bool:
+    return isinstance(p, (int, float)) and not isinstance(p, bool)
+
+
 def _probability(args: Args) -> None:
+    """The constructor's ``p < 0 or p > 1`` test, which a NaN passes."""
     p = args["p"]
-    known = isinstance(p, (int, float)) and not isinstance(p, bool)
-    require(not known or 0 <= p <= 1, f"dropout probability has to be between 0 and 1, but got {p}")
+    require(not (_known(p) and (p < 0 or p > 1)), f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+def _output(args: Args, shape: Shape) -> Shape:
+    """The kernel rejects a NaN ``p`` on the first call, even in eval mode."""
+    p = args["p"]
+    require(not (_known(p) and math.isnan(p)), f"dropout probability has to be between 0 and 1, but got {p}")
+    return keep(args, shape)
 
 
 def _dropout(name: str, ranks: tuple[int, ...] | None = None) -> LayerKind:
-    return LayerKind(name, _PARAMS, keep, ranks=ranks, validate=_probability)
+    return LayerKind(name, _PARAMS, _output, ranks=ranks, validate=_probability)
 
 
 KINDS = (

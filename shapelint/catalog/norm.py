@@ -51,14 +51,25 @@ def batch_channels(kind: LayerKind) -> SizeRule:
 
 def _batch_output(args: Args, shape: Shape) -> Shape:
     """Without running statistics BatchNorm uses the batch's, which needs more than one value per channel."""
-    if truthy(args["track_running_stats"]) is False and not shape.open:
+    batch_statistics = truthy(args["track_running_stats"]) is False
+    if batch_statistics and not shape.open:
         values = product(shape.dims[:1] + shape.dims[2:])
         require(
             arith(lambda n: n != 1, values),
             f"BatchNorm without running statistics needs more than 1 value per channel, got input of shape {shape}",
             Problem.COLLAPSE,
         )
+    _check_eps(args["eps"], positive=batch_statistics)
     return to_float(args, shape)
+
+
+def _check_eps(eps: object, positive: bool) -> None:
+    """``batch_norm``'s check on the first call: batch statistics need eps > 0, running ones eps >= 0 (NaN passes)."""
+    if not isinstance(eps, (int, float)) or isinstance(eps, bool):
+        return
+    if positive:
+        require(not eps <= 0, f"batch_norm eps must be positive with batch statistics, got {eps}")
+    require(not eps < 0, f"batch_norm eps must be non-negative, got {eps}")
 
 
 def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -14,6 +15,12 @@ from shapelint.dims import UNKNOWN, Shape, is_int, is_known
 from shapelint.runtime.module import Init, Module, TensorSpec
 
 MAX_TENSOR_BYTES = 1 << 40
+
+REAL_ARGS = (
+    "eps", "momentum", "p", "negative_slope", "alpha", "beta", "k", "lambd", "lower", "upper",
+    "min_val", "max_val", "min_value", "max_value", "threshold", "value", "init",
+)  # fmt: skip
+"""Every float hyperparameter of the catalog's kinds; torch only finds a wrong type on the first call, if at all."""
 
 
 def kind_named(name: str) -> LayerKind:
@@ -42,13 +49,17 @@ class Layer(Module):
     Subclasses declare which hyperparameters must be ints (``int_args``) or
     ints/tuples of ints (``size_args``), how their tensors are first drawn
     (:meth:`initial`) and their arithmetic (:meth:`forward`); the tensors'
-    names and shapes are the catalog's :func:`state_entries`.
+    names and shapes are the catalog's :func:`state_entries`.  Real-valued
+    hyperparameters (``real_args``) may be ``None`` only where torch's default
+    is ``None`` or where ``nullable`` lists them.
     """
 
     kind_name: ClassVar[str | None] = None
     int_args: ClassVar[tuple[str, ...]] = ()
     size_args: ClassVar[tuple[str, ...]] = ()
     bool_args: ClassVar[tuple[str, ...]] = ("bias", "affine", "elementwise_affine", "track_running_stats", "inplace")
+    real_args: ClassVar[tuple[str, ...]] = REAL_ARGS
+    nullable: ClassVar[tuple[str, ...]] = ()
     accepts: ClassVar[str] = "f"
     placeholder: ClassVar[object] = UNKNOWN
     tensor_dtypes: ClassVar[Mapping[str, np.dtype]] = {}
@@ -80,9 +91,25 @@ class Layer(Module):
                 raise TypeError(f"{self.kind.name}: {name} must be an int, got {value!r}")
             if name in self.size_args and not (_is_size(value) or isinstance(value, str)):
                 raise TypeError(f"{self.kind.name}: {name} must be an int or a tuple of ints, got {value!r}")
+        for name in self.real_args:
+            self._check_real(name, args.get(name, UNKNOWN))
         device = args.get("device")
         if device not in (None, "cpu"):
             raise ValueError(f"{self.kind.name}: the runtime runs on the CPU only, got device={device!r}")
+
+    def _check_real(self, name: str, value: object) -> None:
+        """A real number, as torch's kernels require, given here so the message names this layer."""
+        if value is UNKNOWN or (value is None and (name in self.nullable or self._default(name) is None)):
+            return
+        if not isinstance(value, numbers.Real):
+            raise TypeError(f"{self.kind.name}: {name} must be a real number, got {value!r}")
+        try:
+            float(value)
+        except OverflowError:
+            raise ValueError(f"{self.kind.name}: {name}={value!r} is too large for a float") from None
+
+    def _default(self, name: str) -> object:
+        return next(param.default for param in self.kind.params if param.name == name)
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         args = self._complete(shape)

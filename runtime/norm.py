@@ -39,6 +39,7 @@ class _Normalization(Layer):
 
 class _BatchNorm(_Normalization):
     int_args = ("num_features",)
+    nullable = ("momentum",)
     tensor_dtypes = {"num_batches_tracked": np.dtype(np.int64)}
 
     def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -19,12 +19,16 @@ def side_pairs(padding: object, spatial: int) -> Pairs:
 
 
 class _Pad(Layer):
+    """ConstantPad's ``value=None`` pads with zeros, as ``F.pad`` does."""
+
     spatial: ClassVar[int]
     mode: ClassVar[str]
     size_args = ("padding",)
+    nullable = ("value",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
-        value = self.args.get("value", 0.0)
+        value = self.args.get("value")
+        value = 0.0 if value is None else value
         return pad(as_planes(x, self.spatial), side_pairs(self.arg("padding"), self.spatial), self.mode, value).reshape(out)
 
 

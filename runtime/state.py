@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from shapelint.runtime.module import Module
+from shapelint.runtime.module import Module, TensorSpec
 
 
 class StateDictError(ValueError):
@@ -15,21 +15,35 @@ class StateDictError(ValueError):
 
 def load(model: Module, state: Mapping[str, object]) -> None:
     """Copy ``state`` into ``model``, cast to each tensor's dtype, or raise and change nothing."""
+    if not isinstance(state, Mapping):
+        raise TypeError(f"Expected state_dict to be dict-like, got {type(state)}.")
     specs = dict(model.named_specs())
-    arrays = {key: np.asarray(value) for key, value in state.items()}
-    problems = [f"missing key {key!r} (expected shape {spec.shape})" for key, spec in specs.items() if key not in arrays]
-    problems += [f"unexpected key {key!r} (shape {arrays[key].shape})" for key in arrays if key not in specs]
-    problems += [
-        f"{key!r}: expected shape {spec.shape}, given shape {arrays[key].shape}"
-        for key, spec in specs.items()
-        if key in arrays and arrays[key].shape != spec.shape
-    ]
-    problems += [
-        f"{key!r}: expected numbers, given dtype {array.dtype}"
-        for key, array in arrays.items()
-        if key in specs and array.dtype.kind not in "biuf"
-    ]
+    arrays: dict[str, np.ndarray] = {}
+    problems = [f"missing key {key!r} (expected shape {spec.shape})" for key, spec in specs.items() if key not in state]
+    for key, value in state.items():
+        try:
+            arrays[key] = np.asarray(value)
+        except (ValueError, TypeError) as error:
+            problems.append(f"{key!r}: not an array ({error})")
+            continue
+        spec = specs.get(key)
+        problem = _unexpected(key, arrays[key]) if spec is None else _misfit(key, arrays[key], spec)
+        if problem:
+            problems.append(problem)
     if problems:
         raise StateDictError("cannot load state dict: " + "; ".join(problems))
     for key, spec in specs.items():
         model.assign(key, np.array(arrays[key], dtype=spec.dtype, copy=True))
+
+
+def _unexpected(key: str, array: np.ndarray) -> str:
+    return f"unexpected key {key!r} (shape {array.shape})"
+
+
+def _misfit(key: str, array: np.ndarray, spec: TensorSpec) -> str | None:
+    """Why ``array`` cannot be stored under ``key``, or ``None`` when it can."""
+    if array.shape != spec.shape:
+        return f"{key!r}: expected shape {spec.shape}, given shape {array.shape}"
+    if array.dtype.kind not in "biuf":
+        return f"{key!r}: expected numbers, given dtype {array.dtype}"
+    return None

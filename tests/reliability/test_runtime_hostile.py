@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
+import torch
 
 import shapelint.runtime as rt
 from shapelint.catalog import ShapeError
@@ -111,26 +114,119 @@ def test_non_real_inputs_are_refused(dtype: type) -> None:
         _model()(np.zeros((2, 4), dtype))
 
 
-@pytest.mark.xfail(strict=True, reason="runtime/state.py: a ragged value raises numpy's ValueError, naming no key")
-def test_a_ragged_value_is_named() -> None:
+def test_a_ragged_value_is_named_and_nothing_is_loaded() -> None:
+    model = _model()
+    before = {key: value.copy() for key, value in model.state_dict().items()}
     state = {**_state(), "0.weight": [[1.0], [1.0, 2.0]]}
-    with pytest.raises(rt.StateDictError, match="'0.weight'"):
-        _model().load_state_dict(state)
+    with pytest.raises(rt.StateDictError, match="'0.weight': not an array"):
+        model.load_state_dict(state)
+    assert all(np.array_equal(before[key], value) for key, value in model.state_dict().items())
 
 
-@pytest.mark.xfail(strict=True, reason="runtime/state.py: a non-mapping raises AttributeError, torch raises TypeError")
-def test_a_non_mapping_state_is_a_type_error() -> None:
-    with pytest.raises(TypeError):
-        _model().load_state_dict([1, 2])  # type: ignore[arg-type]
+@pytest.mark.parametrize("state", [[1, 2], None, "abc"])
+def test_a_non_mapping_state_is_a_type_error_as_in_torch(state: object) -> None:
+    with pytest.raises(TypeError, match="Expected state_dict to be dict-like") as torch_error:
+        torch.nn.Linear(2, 3).load_state_dict(state)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=re.escape(str(torch_error.value))):
+        _model().load_state_dict(state)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="runtime: a non-number eps is only found by numpy at forward, naming no layer")
-def test_a_string_eps_names_the_layer() -> None:
-    with pytest.raises((TypeError, ShapeError), match=r"BatchNorm1d.*eps"):
-        rt.Sequential(rt.BatchNorm1d(eps="x"), input_shape=(4,))(np.zeros((2, 4), np.float32))
+def _torch_rejects(name: str, args: dict[str, object], shape: tuple[int, ...]) -> None:
+    """torch refuses the layer, at construction or on the first call."""
+    with pytest.raises((TypeError, ValueError, RuntimeError, OverflowError)):
+        layer = getattr(torch.nn, name)(**args).eval()
+        with torch.no_grad():
+            layer(torch.zeros(shape))
 
 
-@pytest.mark.xfail(strict=True, reason="catalog upsample: int() of a NaN scale factor, naming no layer")
-def test_a_nan_scale_factor_names_the_layer() -> None:
-    with pytest.raises(ShapeError, match=r"^layer 0 Upsample"):
-        rt.Sequential(rt.Upsample(scale_factor=float("nan")), input_shape=(1, 4, 4))
+WRONG_TYPES = [
+    ("BatchNorm1d", {}, {"num_features": 4}, "eps", "x", (2, 4)),
+    ("BatchNorm2d", {}, {"num_features": 4}, "momentum", "x", (2, 4, 3, 3)),
+    ("BatchNorm3d", {}, {"num_features": 4}, "eps", None, (2, 4, 2, 2, 2)),
+    ("InstanceNorm1d", {}, {"num_features": 4}, "momentum", (4, 5), (2, 4, 5)),
+    ("LayerNorm", {}, {"normalized_shape": 4}, "eps", 1j, (2, 4)),
+    ("GroupNorm", {"num_groups": 2}, {"num_channels": 4}, "eps", "x", (2, 4)),
+    ("RMSNorm", {}, {"normalized_shape": 4}, "eps", "x", (2, 4)),
+    ("LocalResponseNorm", {"size": 2}, {}, "k", "x", (2, 4, 5)),
+    ("LeakyReLU", {}, {}, "negative_slope", "x", (2, 4)),
+    ("ELU", {}, {}, "alpha", None, (2, 4)),
+    ("Softplus", {}, {}, "beta", "x", (2, 4)),
+    ("Threshold", {"threshold": 0.1}, {}, "value", None, (2, 4)),
+    ("Hardtanh", {}, {}, "min_val", "x", (2, 4)),
+    ("RReLU", {}, {}, "lower", None, (2, 4)),
+    ("PReLU", {}, {}, "init", "x", (2, 4)),
+    ("Dropout", {}, {}, "p", "x", (2, 4)),
+    ("ConstantPad1d", {"padding": 1}, {}, "value", "x", (2, 4, 5)),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "sizes", "param", "value", "shape"), WRONG_TYPES, ids=[f"{c[0]}-{c[3]}" for c in WRONG_TYPES]
+)
+def test_a_real_hyperparameter_of_another_type_is_refused_at_construction(
+    name: str, args: dict[str, object], sizes: dict[str, object], param: str, value: object, shape: tuple[int, ...]
+) -> None:
+    _torch_rejects(name, {**args, **sizes, param: value}, shape)
+    message = f"^{name}: {param} must be a real number, got {re.escape(repr(value))}$"
+    with pytest.raises(TypeError, match=message):
+        getattr(rt, name)(**args, **{param: value})
+
+
+def test_layer_norm_with_a_positional_shape_names_eps() -> None:
+    """normalized_shape is inferred, so keyword-only: a positional (4, 5) lands on eps."""
+    with pytest.raises(TypeError, match=r"^LayerNorm: eps must be a real number, got \(4, 5\)$"):
+        rt.LayerNorm((4, 5))
+
+
+def test_a_real_hyperparameter_past_any_float_is_refused_at_construction() -> None:
+    _torch_rejects("LeakyReLU", {"negative_slope": 10**400}, (2, 4))
+    with pytest.raises(ValueError, match=r"^LeakyReLU: negative_slope=10{400} is too large for a float$"):
+        rt.LeakyReLU(10**400)
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "sizes", "shape"),
+    [
+        ("BatchNorm1d", {"momentum": None}, {"num_features": 4}, (3, 4)),
+        ("InstanceNorm1d", {"momentum": None, "track_running_stats": True}, {"num_features": 4}, (3, 4, 5)),
+        ("RMSNorm", {"eps": None}, {"normalized_shape": 5}, (3, 4, 5)),
+        ("ConstantPad1d", {"padding": 1, "value": None}, {}, (3, 4, 5)),
+    ],
+)
+def test_none_where_torch_takes_it_runs_as_in_torch(
+    name: str, args: dict[str, object], sizes: dict[str, object], shape: tuple[int, ...]
+) -> None:
+    x = np.random.default_rng(0).standard_normal(shape).astype(np.float32)
+    with torch.no_grad():
+        expected = getattr(torch.nn, name)(**args, **sizes).eval()(torch.from_numpy(x)).numpy()
+    actual = rt.Sequential(getattr(rt, name)(**args), input_shape=shape[1:])(x)
+    np.testing.assert_allclose(actual, expected, rtol=1e-5, atol=1e-6)
+
+
+REFUSED_ON_FIRST_CALL = [
+    ("Upsample", {"scale_factor": float("nan")}, {}, (1, 4, 4), r"Upsample\(scale_factor=nan\): .*not a finite number"),
+    ("Dropout", {"p": float("nan")}, {}, (4,), r"Dropout\(p=nan\): dropout probability has to be between 0 and 1"),
+    ("BatchNorm1d", {"eps": -1.0}, {"num_features": 4}, (4,), r"BatchNorm1d\(.*eps=-1.0\): .*must be non-negative"),
+    (
+        "BatchNorm1d",
+        {"eps": 0.0, "track_running_stats": False},
+        {"num_features": 4},
+        (4,),
+        r"BatchNorm1d\(.*\): batch_norm eps must be positive with batch statistics, got 0.0",
+    ),
+    ("RReLU", {"upper": float("inf")}, {}, (4,), r"RReLU\(upper=inf\): RReLU upper bound must be finite"),
+    ("Softshrink", {"lambd": float("nan")}, {}, (4,), r"Softshrink\(lambd=nan\): .*finite and not negative"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "sizes", "shape", "pattern"),
+    REFUSED_ON_FIRST_CALL,
+    ids=[f"{case[0]}-{sorted(case[1].items())[0]}" for case in REFUSED_ON_FIRST_CALL],
+)
+def test_a_value_torch_refuses_on_the_first_call_is_refused_at_build_naming_the_layer(
+    name: str, args: dict[str, object], sizes: dict[str, object], shape: tuple[int, ...], pattern: str
+) -> None:
+    _torch_rejects(name, {**args, **sizes}, (2,) + shape)
+    with pytest.raises(ShapeError, match="^layer 0 " + pattern):
+        rt.Sequential(getattr(rt, name)(**args), input_shape=shape)

@@ -190,13 +190,16 @@ def broadcast(left: Shape, right: Shape) -> Shape:
 
 
 def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:
+    """One result size; a known size other than 1 survives an unknown partner, which must be 1 or equal."""
     if a == 1:
         return b
     if b == 1 or same(a, b):
         return a
     if same(a, b) is False:
         raise ShapeError(f"shapes {left} and {right} cannot be broadcast together", Problem.OTHER)
-    return UNKNOWN
+    if is_int(a):
+        return a
+    return b if is_int(b) else UNKNOWN
 
 
 def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:

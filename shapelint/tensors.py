@@ -19,6 +19,10 @@ FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randi
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
 _INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
 _TORCH = "torch."
+_BROADCASTING = frozenset(
+    "add sub subtract mul multiply div divide true_divide maximum minimum fmax fmin add_ sub_ mul_ div_".split()
+)
+"""Functions and methods that combine two operands like the arithmetic operators do."""
 _ELEMENTWISE_OPERATORS = (
     cst.Add,
     cst.Subtract,
@@ -69,6 +73,8 @@ class TensorCalls:
             return self.split(tensor, name, args, kwargs)
         if name in ("max", "min") and (args or "dim" in kwargs):
             return self.extremes(tensor, name, args, kwargs, node)
+        if name in _BROADCASTING and args:
+            return self.broadcast(tensor, args[0], node)
         if name in ("long", "int"):
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name in ("float", "double", "half"):
@@ -88,6 +94,8 @@ class TensorCalls:
             return Tensor(args[0].shape, Origin(f"torch.{name}", node))
         if name in ("cat", "concat", "concatenate", "stack"):
             return self.join(name, args, kwargs, node)
+        if name in _BROADCASTING and len(args) > 1 and any(isinstance(arg, Tensor) for arg in args[:2]):
+            return self.broadcast(args[0], args[1], node)
         if not args or not isinstance(args[0], Tensor):
             return UNKNOWN
         if name in ("chunk", "split"):
@@ -158,6 +166,10 @@ class TensorCalls:
         """Elementwise arithmetic with at least one tensor (``+``, ``+=``, …): broadcasting, checked where certain."""
         if not isinstance(operator, _ELEMENTWISE_OPERATORS):
             return UNKNOWN
+        return self.broadcast(left, right, node)
+
+    def broadcast(self, left: object, right: object, node: cst.CSTNode) -> object:
+        """Two operands of which at least one is a tensor, combined elementwise."""
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             try:
                 shape = tensor_ops.broadcast(left.shape, right.shape)
@@ -169,6 +181,9 @@ class TensorCalls:
         other = right if tensor is left else left
         if isinstance(other, (int, float)) and not isinstance(other, bool):
             return tensor
+        if other is UNKNOWN and isinstance(tensor, Tensor):
+            unknown = Tensor(Shape.anything())
+            return self.broadcast(tensor, unknown, node) if tensor is left else self.broadcast(unknown, tensor, node)
         return UNKNOWN
 
 

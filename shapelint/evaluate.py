@@ -25,6 +25,7 @@ from shapelint.propagate import Propagator
 from shapelint.values import (
     ClassValue,
     DictValue,
+    FieldDefault,
     Function,
     Instance,
     Layer,
@@ -158,6 +159,7 @@ class Interpreter:
         self.written_values: dict[int, set[str]] = {}
         self.examples: list[tuple[object, Shape, cst.CSTNode]] = []
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
+        self.lambdas: dict[int, cst.FunctionDef] = {}
         self.depth = 0
         self.steps = 0
         self.class_input = class_input
@@ -556,6 +558,8 @@ class Interpreter:
             if name in owner.attributes:
                 return owner.attributes[name]
             found = _class_attribute(owner.cls, name)
+            if not owner.known and not isinstance(found, Function) or isinstance(found, FieldDefault):
+                return UNKNOWN
             if found is UNKNOWN and name in MODULE_SELF_METHODS:
                 return _Returns(owner)
             return BoundMethod(owner, name) if isinstance(found, Function) else found
@@ -564,7 +568,8 @@ class Interpreter:
         if isinstance(owner, SequentialValue):
             return BoundMethod(owner, name)
         if isinstance(owner, ClassValue):
-            return _class_attribute(owner, name)
+            found = _class_attribute(owner, name)
+            return found.default if isinstance(found, FieldDefault) and found.factory is None else found
         if isinstance(owner, (ListValue, DictValue, SuperValue)):
             return BoundMethod(owner, name)
         if isinstance(owner, tensors.ValuesIndices) and name in ("values", "indices"):
@@ -572,6 +577,14 @@ class Interpreter:
         if isinstance(owner, Tensor):
             return self.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
         return UNKNOWN
+
+    def ev_lambda(self, node: cst.Lambda, scope: Scope) -> object:
+        """A lambda as the one-line function it stands for, so calling it works like calling a ``def``."""
+        definition = self.lambdas.get(id(node))
+        if definition is None:
+            body = cst.SimpleStatementSuite(body=[cst.Return(value=node.body)])
+            definition = self.lambdas[id(node)] = cst.FunctionDef(cst.Name("lambda"), node.params, body)
+        return Function(definition, scope, self.eval_defaults(definition, scope))
 
     def ev_comprehension(self, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
         inner = Scope(scope)
@@ -712,6 +725,8 @@ class Interpreter:
         args, kwargs = arguments
         if qualname in torch_names.ORDERED_DICT:
             return operators.make_dict(args, kwargs)
+        if qualname in torch_names.FIELD:
+            return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"))
         if qualname in torch_names.PARTIAL:
             return Partial(args[0], tuple(args[1:]), kwargs) if args else UNKNOWN
         kind = torch_names.layer_kind(qualname)
@@ -920,7 +935,40 @@ class Interpreter:
         init = _class_attribute(cls, "__init__")
         if isinstance(init, Function):
             self.call_function(init, [instance, *args], kwargs, site and site.after_self())
+        elif _is_record(cls):
+            self.fill_record(instance, args, kwargs)
+        elif (args or kwargs) and not _has_base(cls, lambda qualname: qualname.startswith("torch.")):
+            instance.known = False
         return instance
+
+    def fill_record(self, instance: Instance, args: list[object], kwargs: dict[str, object]) -> None:
+        """A dataclass or NamedTuple init: arguments by field order, then defaults, then ``__post_init__``."""
+        names = _record_fields(instance.cls)
+        if len(args) > len(names) or any(name not in names for name in kwargs):
+            instance.known = False
+            return
+        for index, name in enumerate(names):
+            if index < len(args):
+                instance.attributes[name] = args[index]
+            else:
+                default = _class_attribute(instance.cls, name)
+                instance.attributes[name] = kwargs[name] if name in kwargs else self.field_default(default)
+        post_init = _class_attribute(instance.cls, "__post_init__")
+        if isinstance(post_init, Function):
+            self.call_function(post_init, [instance], {})
+
+    def field_default(self, value: object) -> object:
+        """A field's default value, calling its ``default_factory`` when it has one."""
+        if not isinstance(value, FieldDefault):
+            return value
+        factory = value.factory
+        if isinstance(factory, Function):
+            return self.call_function(factory, [], {})
+        if isinstance(factory, ClassValue):
+            return self.instantiate(factory, [], {})
+        if isinstance(factory, operators.Builtin):
+            return factory.call([], {})
+        return value.default if factory is None else UNKNOWN
 
     def run_uncalled_functions(self) -> None:
         """Analyse every function nobody called, with its defaults and unknown arguments."""
@@ -985,6 +1033,7 @@ class Interpreter:
         cst.SetComp: ev_comprehension,
         cst.DictComp: ev_dict_comprehension,
         cst.Call: ev_call,
+        cst.Lambda: ev_lambda,
     }
 
 
@@ -1050,14 +1099,43 @@ def _class_attribute(cls: ClassValue, name: str) -> object:
     return _base_attribute(cls, name)
 
 
-def _has_sequential_base(cls: ClassValue) -> bool:
-    """Whether ``cls`` derives from ``nn.Sequential``, directly or through user classes."""
+def _has_base(cls: ClassValue, wanted: Callable[[str], bool]) -> bool:
+    """Whether ``cls`` derives from an imported class ``wanted`` accepts, directly or through user classes."""
     for base in cls.bases:
-        if isinstance(base, ModuleRef) and base.qualname in torch_names.SEQUENTIAL:
+        if isinstance(base, ModuleRef) and wanted(base.qualname):
             return True
-        if isinstance(base, ClassValue) and _has_sequential_base(base):
+        if isinstance(base, ClassValue) and _has_base(base, wanted):
             return True
     return False
+
+
+def _has_sequential_base(cls: ClassValue) -> bool:
+    return _has_base(cls, torch_names.SEQUENTIAL.__contains__)
+
+
+def _is_record(cls: ClassValue) -> bool:
+    """A dataclass or NamedTuple, whose generated init assigns the annotated fields."""
+    decorators = (d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator for d in cls.node.decorators)
+    dataclass_decorated = any(_dotted(d).rpartition(".")[2] == "dataclass" for d in decorators)
+    return dataclass_decorated or _has_base(cls, torch_names.RECORD_BASES.__contains__)
+
+
+def _record_fields(cls: ClassValue) -> list[str]:
+    """The annotated field names of a record, those of record bases first."""
+    names: list[str] = []
+    for base in cls.bases:
+        if isinstance(base, ClassValue) and _is_record(base):
+            names.extend(_record_fields(base))
+    for statement in cls.node.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                annotation = small.annotation.annotation
+                generic = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+                if not _dotted(generic).endswith("ClassVar") and small.target.value not in names:
+                    names.append(small.target.value)
+    return names
 
 
 def _base_attribute(cls: ClassValue, name: str) -> object:

@@ -98,6 +98,16 @@ class Instance:
     cls: ClassValue
     attributes: dict[str, object] = field(default_factory=dict)
     sequential: SequentialValue | None = None
+    known: bool = True
+    """``False`` when a constructor shapelint cannot follow (pydantic, attrs) may have set any attribute."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDefault:
+    """``dataclasses.field(default=...)`` or ``field(default_factory=...)``, filled in by the record's init."""
+
+    default: object
+    factory: object = None
 
 
 @dataclass(frozen=True, slots=True)

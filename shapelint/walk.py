@@ -47,13 +47,29 @@ def contains(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...]
 
 
 def name_counts(root: cst.CSTNode) -> dict[str, int]:
-    """How often each name occurs below ``root``."""
+    """How often each variable is used below ``root``.
+
+    Attribute and keyword names are not variables, and ``self.x = x`` only
+    keeps a value for later, so none of them counts.
+    """
     counts: dict[str, int] = {}
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Name):
             counts[node.value] = counts.get(node.value, 0) + 1
-        else:
+        elif isinstance(node, cst.Attribute):
+            stack.append(node.value)
+        elif isinstance(node, cst.Arg):
+            stack.append(node.value)
+        elif not _keeps_attribute(node):
             stack.extend(children(node))
     return counts
+
+
+def _keeps_attribute(node: cst.CSTNode) -> bool:
+    return (
+        isinstance(node, cst.Assign)
+        and isinstance(node.value, cst.Name)
+        and all(isinstance(target.target, cst.Attribute) for target in node.targets)
+    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable, Mapping
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from shapelint.catalog import Family, Problem
 from shapelint.codes import CODES
@@ -13,6 +13,7 @@ from shapelint.diagnostics import Diagnostic, Fix
 from shapelint.directives import Directive, find_directives
 from shapelint.dims import Shape, is_int
 from shapelint.evaluate import Interpreter
+from shapelint.positions import Positions, Span
 from shapelint.propagate import Mismatch
 from shapelint.annotations import annotated_input
 from shapelint.values import ClassValue, Instance, Origin, SequentialValue, Source, Tensor
@@ -22,10 +23,12 @@ _PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"
 _UNITS = {Family.LINEAR: "features", Family.CONV: "channels"}
 
 
-def check_module(module: cst.Module, path: str, text: str | None = None) -> list[Diagnostic]:
-    """All shape findings in one parsed module; ``text`` is its source, if already at hand."""
+def check_module(
+    module: cst.Module, path: str, text: str | None = None, tree: ast.Module | None = None
+) -> list[Diagnostic]:
+    """All shape findings in one parsed module; ``text`` and its ``ast`` ``tree``, if already at hand, save work."""
     directives = find_directives(module.code if text is None else text)
-    positions = Positions(module)
+    positions = Positions(module, tree)
     interpreter = Interpreter(class_input=lambda cls: class_input(cls, directives, positions))
     propagator = interpreter.propagator
     checked: set[int] = set()
@@ -68,7 +71,7 @@ def _disagreements(
         where = positions.of(node)
         origin = _describe_origin(declared.origin, declared.shape, positions)
         message = f"this call passes an input of shape {shape}, but {origin} says {declared.shape}"
-        key = (where.start.line, where.start.column)
+        key = (where.line, where.column)
         found.setdefault(key, _diagnostic_at(path, where, "inputs-disagree", message))
     return list(found.values())
 
@@ -82,23 +85,9 @@ def _conflict(declared: Shape, example: Shape) -> bool:
     return any(is_int(a) and is_int(b) and a != b for a, b in zip(declared.dims[1:], example.dims[1:]))
 
 
-def _diagnostic_at(path: str, where: CodeRange, name: str, message: str) -> Diagnostic:
-    start, end = where.start, where.end
-    return Diagnostic(path, start.line, start.column + 1, end.line, end.column + 1, CODES[name].code, message)
-
-
-class Positions:
-    """Source ranges, computed once and only for files that need them."""
-
-    def __init__(self, module: cst.Module) -> None:
-        self.module = module
-        self._ranges: Mapping[cst.CSTNode, CodeRange] | None = None
-
-    def of(self, node: cst.CSTNode) -> CodeRange:
-        if self._ranges is None:
-            wrapper = MetadataWrapper(self.module, unsafe_skip_copy=True)
-            self._ranges = wrapper.resolve(PositionProvider)
-        return self._ranges[node]
+def _diagnostic_at(path: str, where: Span, name: str, message: str) -> Diagnostic:
+    code = CODES[name].code
+    return Diagnostic(path, where.line, where.column + 1, where.end_line, where.end_column + 1, code, message)
 
 
 def _input_flow(
@@ -106,7 +95,7 @@ def _input_flow(
 ) -> Tensor:
     """The declared input of a root Sequential, or a shape about which nothing is known."""
     if sequential.input_shape is not None:
-        line = positions.of(sequential.node).start.line
+        line = positions.line(sequential.node, within=statement)
         return Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line))
     if directives:
         declared = declared_input(directives, positions, statement, sequential.node)
@@ -115,9 +104,17 @@ def _input_flow(
     return Tensor(Shape.anything(), None)
 
 
-def declared_input(directives: Mapping[int, Directive], positions: Positions, *nodes: cst.CSTNode) -> Tensor | None:
-    """The input declared on the first line of any of ``nodes``, or on the line above."""
-    lines = {positions.of(node).start.line for node in nodes}
+def declared_input(
+    directives: Mapping[int, Directive], positions: Positions, statement: cst.CSTNode, node: cst.CSTNode | None = None
+) -> Tensor | None:
+    """The input declared on the first line of ``statement`` or of ``node`` within it, or on the line above.
+
+    The node's own line is only worked out when a directive lies inside the statement.
+    """
+    start, end = positions.extent(statement)
+    lines = {start}
+    if node is not None and any(start < line <= end for line in directives):
+        lines.add(positions.line(node, within=statement))
     for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
         directive = directives.get(line)
         if directive is not None and directive.shape is not None:
@@ -128,7 +125,7 @@ def declared_input(directives: Mapping[int, Directive], positions: Positions, *n
 def class_input(cls: ClassValue, directives: Mapping[int, Directive], positions: Positions) -> Tensor | None:
     """A module's input: a directive on its ``class`` line (or above), else a jaxtyping annotation."""
     if directives:
-        declared = declared_input(directives, positions, cls.node.name)
+        declared = declared_input(directives, positions, cls.node)
         if declared is not None:
             return declared
     shape = annotated_input(cls.node)
@@ -152,10 +149,10 @@ def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]
     fix = _fix_for(mismatch, source, where) if fixable else None
     diagnostic = Diagnostic(
         path,
-        where.start.line,
-        where.start.column + 1,
-        where.end.line,
-        where.end.column + 1,
+        where.line,
+        where.column + 1,
+        where.end_line,
+        where.end_column + 1,
         CODES[code].code,
         message,
         error.expected if error.problem is Problem.SIZE else None,
@@ -190,19 +187,19 @@ def _describe_origin(origin: Origin | None, incoming: Shape, positions: Position
         return ""
     if origin.node is None:
         return f"{origin.label} at line {origin.line}"
-    line = positions.of(origin.node).start.line
+    line = positions.of(origin.node).line
     if origin.before is None:
         return f"{origin.label} at line {line} gives {incoming}"
     return f"{origin.label} at line {line} turns {origin.before} into {incoming}"
 
 
-def _fix_for(mismatch: Mismatch, source: Source | None, where: CodeRange) -> Fix | None:
+def _fix_for(mismatch: Mismatch, source: Source | None, where: Span) -> Fix | None:
     expected = mismatch.error.expected
     if source is None or not _fully_known_size(expected):
         return None
     safe = _is_constant(source.node) and not source.via_parameter
     replacement = _render(expected, source.node)
-    return Fix(where.start.line, where.start.column + 1, where.end.line, where.end.column + 1, replacement, safe)
+    return Fix(where.line, where.column + 1, where.end_line, where.end_column + 1, replacement, safe)
 
 
 def _fully_known_size(value: object) -> bool:

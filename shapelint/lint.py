@@ -32,15 +32,15 @@ def describe_parse_error(error: BaseException) -> tuple[str, int | None]:
     return f"cannot decode: {error}", None
 
 
-def _guard(source: str | bytes) -> None:
+def _guard(source: str | bytes) -> ast.Module:
     """Let CPython's parser reject the source first.
 
     libcst's native parser segfaults or runs for minutes on deeply nested or
     very long expressions that CPython refuses at once; this costs about a
-    tenth of the libcst parse.
+    tenth of the libcst parse, and the tree serves for statement lines.
     """
     try:
-        ast.parse(source)
+        return ast.parse(source)
     except MemoryError:
         raise RecursionError("too deeply nested") from None
     except ValueError as error:
@@ -55,8 +55,8 @@ def lint_source(source: str | bytes, path: str = "<string>") -> list[Diagnostic]
     """
     from shapelint.checks import check_module
 
-    _guard(source)
+    tree = _guard(source)
     module = cst.parse_module(source)
     text = source if isinstance(source, str) else source.decode(module.encoding, errors="replace")
-    findings = unsuppressed(check_module(module, path, text), text)
+    findings = unsuppressed(check_module(module, path, text, tree), text)
     return sorted(findings, key=lambda d: (d.line, d.column, d.code))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.catalog.parameters import parameter_count
-from shapelint.checks import Positions, class_input, declared_input
+from shapelint.checks import class_input, declared_input
+from shapelint.positions import Positions
 from shapelint.directives import find_directives
 from shapelint.dims import Shape
 from shapelint.evaluate import Interpreter, Scope
@@ -84,8 +85,8 @@ def _input_for(model: object, interpreter: Interpreter, directives: dict, positi
     if isinstance(model, Instance):
         found = class_input(model.cls, directives, positions)
     else:
-        statements = [stmt for seq, stmt in interpreter.sequentials if seq is model]
-        found = declared_input(directives, positions, *statements[:1], model.node) if directives else None
+        statement = next((stmt for seq, stmt in interpreter.sequentials if seq is model), model.node)
+        found = declared_input(directives, positions, statement, model.node) if directives else None
     return found or Tensor(Shape((), open=True))
 
 

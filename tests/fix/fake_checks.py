@@ -32,7 +32,7 @@ def _finding(path: str, call: CodeRange, arg: CodeRange, expected: int, found: i
     )
 
 
-def check_module(module: cst.Module, path: str, text: str | None = None) -> list[Diagnostic]:
+def check_module(module: cst.Module, path: str, text: str | None = None, tree: object = None) -> list[Diagnostic]:
     wrapper = MetadataWrapper(module)
     positions = wrapper.resolve(PositionProvider)
     names = {

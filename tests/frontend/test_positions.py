@@ -1,0 +1,120 @@
+"""Our cheap positions agree with libcst's ``PositionProvider`` wherever the linter asks for one."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import libcst as cst
+import pytest
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from shapelint.positions import Positions, Span
+from shapelint.walk import children
+from tests.corpus_files import corpus_files
+
+TRICKY = '''\
+"""Module docstring."""
+import torch.nn as nn; import torch
+
+
+@dataclass
+# a comment between decorator and class
+class Config:
+    width: int = 16
+
+
+async def run(x):
+    async with lock:
+        async for item in (
+            stream
+        ):
+            pass
+    if x:
+        a = 1; b = (2 +
+            3)
+    elif x is None: c = 4; d = 5
+    else:
+        pass
+    try:
+        e = nn.Linear(  # comment
+            (16 * 5 * 5), 120,
+        )
+    except* ValueError:
+        pass
+    else:
+        f = """a
+multi-line string"""
+    finally:
+        del e
+    match x:
+        case [1, 2]:
+            g = nn.Sequential(
+                nn.Linear(4, 5),
+            )
+        case _:
+            h = 1 + \\
+                2
+    while x:
+        break
+    else:
+        return [*x, (y := 3)]
+'''
+
+
+def _same(span: Span, expected: CodeRange) -> bool:
+    return (span.line, span.column, span.end_line, span.end_column) == (
+        expected.start.line,
+        expected.start.column,
+        expected.end.line,
+        expected.end.column,
+    )
+
+
+def _check(source: bytes) -> None:
+    module = cst.parse_module(source)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = Positions(module, ast.parse(source))
+    statements = [node for node in expected if isinstance(node, (cst.BaseStatement, cst.BaseSmallStatement))]
+    for statement in statements:
+        assert positions.extent(statement)[0] == expected[statement].start.line, cst.Module([]).code_for_node(statement)
+    for node, where in expected.items():
+        if isinstance(node, cst.BaseExpression):
+            assert _same(positions.of(node), where), cst.Module([]).code_for_node(node)
+    for statement in statements:
+        for node in _calls_below(statement):
+            assert positions.line(node, within=statement) == expected[node].start.line
+
+
+def _calls_below(root: cst.CSTNode) -> list[cst.Call]:
+    stack, found = [root], []
+    while stack:
+        node = stack.pop()
+        found += [node] if isinstance(node, cst.Call) else []
+        stack.extend(children(node))
+    return found
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_tricky_statements_and_expressions(newline: str) -> None:
+    _check(TRICKY.replace("\n", newline).encode())
+
+
+@pytest.mark.parametrize("path", corpus_files()[::7], ids=lambda path: path.name)
+def test_corpus_files(path: Path) -> None:
+    _check(path.read_bytes())
+
+
+def test_last_lines_of_statements_come_from_the_ast() -> None:
+    module = cst.parse_module(TRICKY)
+    positions = Positions(module, ast.parse(TRICKY))
+    line = next(s for s in module.body if isinstance(s, cst.FunctionDef)).body.body[1].body.body[0]
+    assert positions.extent(line) == (18, 19)
+
+
+def test_without_a_tree_lines_come_from_code_generation() -> None:
+    module = cst.parse_module(TRICKY)
+    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = Positions(module)
+    for node in (n for n in expected if isinstance(n, cst.SimpleStatementLine)):
+        assert positions.extent(node)[0] == expected[node].start.line

@@ -173,11 +173,19 @@ class _Outcome:
     remaining: tuple[Diagnostic, ...]
 
 
-def _fix_rounds(source: str | bytes, path: str, unsafe: bool, findings: Sequence[Diagnostic]) -> _Outcome:
+Wanted = Callable[[str], bool]
+"""Which codes a run reports and fixes: ``--select``/``--ignore`` and the configuration."""
+
+
+def _every_code(code: str) -> bool:
+    return True
+
+
+def _fix_rounds(source: str | bytes, path: str, unsafe: bool, findings: Sequence[Diagnostic], wanted: Wanted) -> _Outcome:
     """Fix what may be fixed, re-lint and verify, until nothing fixable is left."""
     fixed: list[Diagnostic] = []
     for _ in range(MAX_ROUNDS):
-        chosen = _non_overlapping([d for d in findings if d.fixable(unsafe)])
+        chosen = _non_overlapping([d for d in findings if d.fixable(unsafe) and wanted(d.code)])
         if not chosen:
             break
         rewrite = _rewrite(source, [d.fix for d in chosen if d.fix is not None])
@@ -213,29 +221,33 @@ def _reason(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
-def _withheld(findings: Sequence[Diagnostic], unsafe: bool) -> int:
-    return sum(1 for d in findings if d.fix is not None and not d.fixable(unsafe))
+def _withheld(findings: Sequence[Diagnostic], unsafe: bool, wanted: Wanted) -> int:
+    return sum(1 for d in findings if d.fix is not None and not d.fixable(unsafe) and wanted(d.code))
 
 
-def fix_bytes(source: bytes, path: str, *, unsafe: bool = False) -> FileFix:
-    """Fix one file's bytes without touching the disk; on any doubt ``after == before`` and ``error`` says why."""
+def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted = _every_code) -> FileFix:
+    """Fix one file's bytes without touching the disk; on any doubt ``after == before`` and ``error`` says why.
+
+    Only findings whose code is ``wanted`` are fixed; ``remaining`` keeps every finding, for the caller to filter.
+    """
     try:
         findings = tuple(lint_source(source, path))
     except PARSE_ERRORS as error:
         return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
     try:
-        outcome = _fix_rounds(source, path, unsafe, findings)
+        outcome = _fix_rounds(source, path, unsafe, findings, wanted)
     except (FixError, RecursionError) as error:
-        return FileFix(path, source, source, (), findings, _withheld(findings, unsafe), _reason(error))
+        return FileFix(path, source, source, (), findings, _withheld(findings, unsafe, wanted), _reason(error))
     after = outcome.source
     assert isinstance(after, bytes)
-    return FileFix(path, source, after, outcome.fixed, outcome.remaining, _withheld(outcome.remaining, unsafe), None)
+    withheld = _withheld(outcome.remaining, unsafe, wanted)
+    return FileFix(path, source, after, outcome.fixed, outcome.remaining, withheld, None)
 
 
 def fix_source(source: str, *, unsafe: bool = False) -> str:
     """``source`` with its fixable findings repaired; raises ``FixError`` when it cannot be fixed safely."""
     try:
-        fixed = _fix_rounds(source, "<string>", unsafe, lint_source(source)).source
+        fixed = _fix_rounds(source, "<string>", unsafe, lint_source(source), _every_code).source
     except PARSE_ERRORS as error:
         raise FixError(f"cannot parse: {_reason(error)}") from error
     assert isinstance(fixed, str)

@@ -56,7 +56,7 @@ def _lint(path: str, data: bytes, task: Task) -> FileReport:
 def _fix(path: str, data: bytes, task: Task) -> FileReport:
     from shapelint.fix import fix_bytes, unified_diff, write_fix
 
-    result = fix_bytes(data, path, unsafe=task.unsafe)
+    result = fix_bytes(data, path, unsafe=task.unsafe, wanted=task.selection.wants)
     errors = [FileError(path, result.error)] if result.error else []
     refusal = None if task.diff else write_fix(result)
     if refusal:

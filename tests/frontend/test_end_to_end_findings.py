@@ -102,6 +102,36 @@ def test_diff_writes_nothing_and_fix_repairs(tmp_path: Path) -> None:
     assert (again.returncode, shapelint("--diff", "model.py", cwd=tmp_path).returncode) == (0, 0)
 
 
+TWO_CODES = """\
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
+    nn.Conv2d(4, 8, 3),
+    nn.Flatten(),
+    nn.Linear(100, 10),
+)
+"""
+
+
+@pytest.mark.parametrize(
+    ("option", "fixed", "kept"),
+    [("--select=SHP001", "nn.Linear(288, 10)", "nn.Conv2d(4, 8, 3)"), ("--ignore=SHP001", "nn.Conv2d(3, 8, 3)", "nn.Linear(100, 10)")],
+)
+def test_fix_repairs_only_the_selected_codes(tmp_path: Path, option: str, fixed: str, kept: str) -> None:
+    model = tmp_path / "model.py"
+    model.write_text(TWO_CODES)
+    result = shapelint("--fix", option, "model.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert "Fixed 1 of 1 findings in 1 files." in result.stderr
+    assert fixed in model.read_text() and kept in model.read_text()
+    assert shapelint("--fix", "model.py", cwd=tmp_path).returncode == 0
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, object] = {}
+    exec(compile(model.read_text(), str(model), "exec"), namespace)
+    assert namespace["model"](torch.zeros(2, 3, 8, 8)).shape == (2, 10)
+
+
 def test_fix_in_parallel_over_a_corpus(tmp_path: Path) -> None:
     paths = _corpus(tmp_path, 8)
     result = shapelint("--fix", "--jobs", "2", ".", cwd=tmp_path)

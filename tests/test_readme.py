@@ -18,3 +18,11 @@ def test_readme_commands_are_the_ci_commands() -> None:
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -e '.[test]' && shapelint examples/" in text and "pip install -e '.[test]'" in ci
     assert "\npytest\n" in text and "\npytest\n" in ci
+
+
+def test_code_table_lists_every_code() -> None:
+    from shapelint.codes import CODES
+
+    text = README.read_text()
+    for name, code in CODES.items():
+        assert f"| {code.code} | {name} | {'yes' if code.fixable else 'no'} |" in text, code.code

@@ -30,22 +30,35 @@ class Directive:
 
 def find_directives(source: str) -> dict[int, Directive]:
     """Directives by 1-based line; only real comments count, never text in strings."""
-    if "shapelint" not in source:
+    last = _last_candidate_line(source)
+    if last is None:
         return {}
     found: dict[int, Directive] = {}
-    for line, column, text in _comments(source):
+    for line, column, text in _comments(source, last):
         match = _MARK.search(text)
         if match:
             found[line] = parse_directive(text[match.start() :], line, column + match.start() + 1)
     return found
 
 
-def _comments(source: str) -> list[tuple[int, int, str]]:
+def _last_candidate_line(source: str) -> int | None:
+    """The last line with text that looks like a directive, comment or not; ``None`` when there is none."""
+    matches = list(_MARK.finditer(source))
+    return source.count("\n", 0, matches[-1].start()) + 1 if matches else None
+
+
+def _comments(source: str, last: int) -> list[tuple[int, int, str]]:
+    """The comments up to line ``last``; tokenizing stops there, the rest cannot hold a directive."""
+    comments = []
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.start[0] > last:
+                break
+            if token.type == tokenize.COMMENT:
+                comments.append((token.start[0], token.start[1], token.string))
     except (tokenize.TokenError, SyntaxError):
         return []
-    return [(tok.start[0], tok.start[1], tok.string) for tok in tokens if tok.type == tokenize.COMMENT]
+    return comments
 
 
 def parse_directive(text: str, line: int, column: int) -> Directive:

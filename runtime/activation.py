@@ -154,6 +154,8 @@ class Softshrink(_Elementwise):
 
 
 class GLU(_Elementwise):
+    int_args = ("dim",)
+
     def apply(self, x: np.ndarray) -> np.ndarray:
         first, second = np.split(x, 2, axis=self.arg("dim"))
         return first * sigmoid(second)

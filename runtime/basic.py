@@ -23,7 +23,7 @@ class Linear(Layer):
 
 
 class Embedding(Layer):
-    int_args = ("num_embeddings", "embedding_dim")
+    int_args = ("num_embeddings", "embedding_dim", "padding_idx")
     accepts = "i"
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -102,6 +102,7 @@ class FeatureAlphaDropout(_Dropout):
 
 class PixelShuffle(Layer):
     accepts = "any"
+    int_args = ("upscale_factor",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         r: int = self.arg("upscale_factor")
@@ -112,6 +113,7 @@ class PixelShuffle(Layer):
 
 class PixelUnshuffle(Layer):
     accepts = "any"
+    int_args = ("downscale_factor",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         r: int = self.arg("downscale_factor")
@@ -122,6 +124,7 @@ class PixelUnshuffle(Layer):
 
 class ChannelShuffle(Layer):
     accepts = "any"
+    int_args = ("groups",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         groups: int = self.arg("groups")

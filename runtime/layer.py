@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
@@ -11,7 +12,7 @@ import numpy as np
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
 from shapelint.catalog.parameters import state_entries
-from shapelint.dims import UNKNOWN, Shape, is_int, is_known
+from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, is_known
 from shapelint.runtime.module import Init, Module, TensorSpec
 
 MAX_TENSOR_BYTES = 1 << 40
@@ -39,6 +40,11 @@ def plain(value: object) -> object:
     return value
 
 
+def _gib(nbytes: int) -> str:
+    """Integer division: a size past float range must still print."""
+    return f"{nbytes // 2**30:,} GiB"
+
+
 def _is_size(value: object) -> bool:
     return is_int(value) or (isinstance(value, tuple) and all(is_int(item) for item in value))
 
@@ -46,12 +52,13 @@ def _is_size(value: object) -> bool:
 class Layer(Module):
     """A catalog layer kind with numpy tensors and a forward pass.
 
-    Subclasses declare which hyperparameters must be ints (``int_args``) or
-    ints/tuples of ints (``size_args``), how their tensors are first drawn
+    Subclasses declare which hyperparameters must be ints (``int_args``),
+    ints/tuples of ints (``size_args``, or also strings when in ``text_args``)
+    or real numbers (``real_args``), how their tensors are first drawn
     (:meth:`initial`) and their arithmetic (:meth:`forward`); the tensors'
-    names and shapes are the catalog's :func:`state_entries`.  Real-valued
-    hyperparameters (``real_args``) may be ``None`` only where torch's default
-    is ``None`` or where ``nullable`` lists them.
+    names and shapes are the catalog's :func:`state_entries`.  Any of them
+    may be ``None`` only where torch's default is ``None`` or where
+    ``nullable`` lists them.
     """
 
     kind_name: ClassVar[str | None] = None
@@ -60,6 +67,7 @@ class Layer(Module):
     bool_args: ClassVar[tuple[str, ...]] = ("bias", "affine", "elementwise_affine", "track_running_stats", "inplace")
     real_args: ClassVar[tuple[str, ...]] = REAL_ARGS
     nullable: ClassVar[tuple[str, ...]] = ()
+    text_args: ClassVar[tuple[str, ...]] = ()
     accepts: ClassVar[str] = "f"
     placeholder: ClassVar[object] = UNKNOWN
     tensor_dtypes: ClassVar[Mapping[str, np.dtype]] = {}
@@ -82,24 +90,33 @@ class Layer(Module):
 
     def _check_types(self, args: Mapping[str, object]) -> None:
         for name in self.int_args + self.size_args + self.bool_args:
-            value = args.get(name, UNKNOWN)
-            if value is UNKNOWN or value is None or value is self.placeholder:
-                continue
-            if name in self.bool_args and not isinstance(value, bool):
-                raise TypeError(f"{self.kind.name}: {name} must be a bool, got {value!r}")
-            if name in self.int_args and not is_int(value):
-                raise TypeError(f"{self.kind.name}: {name} must be an int, got {value!r}")
-            if name in self.size_args and not (_is_size(value) or isinstance(value, str)):
-                raise TypeError(f"{self.kind.name}: {name} must be an int or a tuple of ints, got {value!r}")
+            self._check_declared(name, args.get(name, UNKNOWN))
         for name in self.real_args:
             self._check_real(name, args.get(name, UNKNOWN))
         device = args.get("device")
         if device not in (None, "cpu"):
             raise ValueError(f"{self.kind.name}: the runtime runs on the CPU only, got device={device!r}")
 
+    def _unchecked(self, name: str, value: object) -> bool:
+        """Values left to the catalog: unknown, the inferred placeholder, and ``None`` where torch takes it."""
+        if value is UNKNOWN or value is self.placeholder:
+            return True
+        return value is None and (name in self.nullable or self._default(name) is None)
+
+    def _check_declared(self, name: str, value: object) -> None:
+        """An int, size or flag hyperparameter of the declared type; torch treats any ``None`` flag as false."""
+        if self._unchecked(name, value) or (value is None and name in self.bool_args):
+            return
+        if name in self.bool_args and not isinstance(value, bool):
+            raise TypeError(f"{self.kind.name}: {name} must be a bool, got {value!r}")
+        if name in self.int_args and not is_int(value):
+            raise TypeError(f"{self.kind.name}: {name} must be an int, got {value!r}")
+        if name in self.size_args and not (_is_size(value) or (isinstance(value, str) and name in self.text_args)):
+            raise TypeError(f"{self.kind.name}: {name} must be an int or a tuple of ints, got {value!r}")
+
     def _check_real(self, name: str, value: object) -> None:
-        """A real number, as torch's kernels require, given here so the message names this layer."""
-        if value is UNKNOWN or (value is None and (name in self.nullable or self._default(name) is None)):
+        """A real number, as torch's kernels require, checked here so the message names this layer."""
+        if self._unchecked(name, value):
             return
         if not isinstance(value, numbers.Real):
             raise TypeError(f"{self.kind.name}: {name} must be a real number, got {value!r}")
@@ -118,6 +135,7 @@ class Layer(Module):
         self.dtype = np.dtype(args.get("dtype") or dtype)
         self.specs = self._specs()
         self._check_sizes()
+        self._check_output(output)
         self.values = {}
         self._seen = {}
         self.seed = int(rng.integers(1 << 62))
@@ -152,11 +170,19 @@ class Layer(Module):
         """How the tensor ``name`` is first drawn; ``shapes`` holds every tensor shape of this layer."""
         raise NotImplementedError(f"{type(self).__name__} has no initial values for {name!r}")
 
+    def _check_output(self, output: Shape) -> None:
+        """An output the runtime can hold: every size computed, one sample within :data:`MAX_TENSOR_BYTES`."""
+        sizes = [dim for dim in output.dims if not isinstance(dim, Symbol)]
+        if output.open or not all(is_int(dim) for dim in sizes):
+            raise ShapeError(f"cannot compute the output shape from these hyperparameters, got {output}")
+        nbytes = math.prod(sizes) * self.dtype.itemsize
+        if nbytes > MAX_TENSOR_BYTES:
+            raise ShapeError(f"an output of shape {output} would need {_gib(nbytes)} a sample", Problem.HYPERPARAMETER)
+
     def _check_sizes(self) -> None:
         for name, spec in self.specs.items():
             if spec.nbytes > MAX_TENSOR_BYTES:
-                gib = spec.nbytes / 2**30
-                raise ShapeError(f"{name} of shape {spec.shape} would need {gib:,.0f} GiB", Problem.HYPERPARAMETER)
+                raise ShapeError(f"{name} of shape {spec.shape} would need {_gib(spec.nbytes)}", Problem.HYPERPARAMETER)
 
     def arg(self, name: str) -> Any:
         """A hyperparameter, already validated by the catalog and :meth:`_check_types`."""

@@ -12,10 +12,10 @@ from shapelint.runtime.windows import Pairs, as_planes, pad
 
 
 def side_pairs(padding: object, spatial: int) -> Pairs:
-    """PyTorch lists padding last dimension first, ``(left, right, top, bottom, ...)``."""
+    """PyTorch lists padding last dimension first, ``(left, right, top, bottom, ...)``; a short tuple pads fewer."""
     flat = expand(padding, 2 * spatial, "padding") if isinstance(padding, int) else tuple(padding)  # type: ignore[arg-type]
-    pairs = [(flat[2 * i], flat[2 * i + 1]) for i in range(spatial)]
-    return tuple(reversed(pairs))  # type: ignore[arg-type]
+    pairs = [(flat[2 * i], flat[2 * i + 1]) for i in range(len(flat) // 2)]
+    return tuple(reversed(pairs + [(0, 0)] * (spatial - len(pairs))))  # type: ignore[arg-type]
 
 
 class _Pad(Layer):

@@ -50,6 +50,8 @@ class _MaxPool(_Pool):
 
 
 class _AvgPool(_Pool):
+    int_args = ("divisor_override",)
+
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         kernel, stride, padding, dilation = self._geometry()
         target = out[-self.spatial :]
@@ -131,7 +133,7 @@ class _AdaptiveMaxPool(_Pool):
             size = x.shape[axis]
             index = np.arange(target)
             start, stop = (index * size) // target, -((-(index + 1) * size) // target)
-            width = int((stop - start).max())
+            width = int((stop - start).max(initial=1))
             spans = np.minimum(start[:, None] + np.arange(width), stop[:, None] - 1)
             x = np.take(x, spans, axis=axis).max(axis=axis + 1)
         return x

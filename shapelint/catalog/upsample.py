@@ -33,7 +33,8 @@ INT64_LIMIT = 2**63
 
 
 def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """An int or float; a bool too, since the constructor stores ``float(True)``."""
+    return isinstance(value, (int, float))
 
 
 def _per_dim(value: object, count: int, name: str) -> tuple[object, ...]:
@@ -51,7 +52,7 @@ def _finite(scale: object) -> bool | None:
 
 def _convertible(scale: object) -> bool | None:
     """Whether ``float(scale)`` succeeds; ``None`` for a value the linter does not know."""
-    if isinstance(scale, list):
+    if isinstance(scale, (list, complex)):
         return False
     if not isinstance(scale, (int, float, str)):
         return None

@@ -133,10 +133,11 @@ def test_a_non_mapping_state_is_a_type_error_as_in_torch(state: object) -> None:
 
 def _torch_rejects(name: str, args: dict[str, object], shape: tuple[int, ...]) -> None:
     """torch refuses the layer, at construction or on the first call."""
-    with pytest.raises((TypeError, ValueError, RuntimeError, OverflowError)):
+    dtype = torch.long if name == "Embedding" else torch.float32
+    with pytest.raises((TypeError, ValueError, RuntimeError, OverflowError, IndexError)):
         layer = getattr(torch.nn, name)(**args).eval()
         with torch.no_grad():
-            layer(torch.zeros(shape))
+            layer(torch.zeros(shape, dtype=dtype))
 
 
 WRONG_TYPES = [
@@ -230,3 +231,70 @@ def test_a_value_torch_refuses_on_the_first_call_is_refused_at_build_naming_the_
     _torch_rejects(name, {**args, **sizes}, (2,) + shape)
     with pytest.raises(ShapeError, match="^layer 0 " + pattern):
         rt.Sequential(getattr(rt, name)(**args), input_shape=shape)
+
+
+WRONG_SIZES = [
+    ("PixelShuffle", {}, {}, "upscale_factor", 2.5, (1, 8, 2, 2), "an int"),
+    ("PixelUnshuffle", {}, {}, "downscale_factor", -0.0, (1, 2, 4, 4), "an int"),
+    ("ChannelShuffle", {}, {}, "groups", None, (1, 4, 2, 2), "an int"),
+    ("GLU", {}, {}, "dim", "x", (2, 4), "an int"),
+    ("Embedding", {"num_embeddings": 10, "embedding_dim": 3}, {}, "padding_idx", 2.5, (2,), "an int"),
+    ("AvgPool2d", {"kernel_size": 2}, {}, "divisor_override", "x", (1, 2, 4, 4), "an int"),
+    ("Conv2d", {"out_channels": 3, "kernel_size": 3}, {"in_channels": 2}, "stride", None, (1, 2, 4, 4), "an int or"),
+    ("ZeroPad2d", {}, {}, "padding", "x", (1, 2, 4, 4), "an int or"),
+    ("MaxPool2d", {}, {}, "kernel_size", "x", (1, 2, 4, 4), "an int or"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "sizes", "param", "value", "shape", "expected"),
+    WRONG_SIZES,
+    ids=[f"{case[0]}-{case[3]}" for case in WRONG_SIZES],
+)
+def test_an_integer_hyperparameter_of_another_type_is_refused_at_construction(
+    name: str,
+    args: dict[str, object],
+    sizes: dict[str, object],
+    param: str,
+    value: object,
+    shape: tuple[int, ...],
+    expected: str,
+) -> None:
+    """Strings pass only for a convolution's padding ('same', 'valid'); None only where torch's default is None."""
+    _torch_rejects(name, {**args, **sizes, param: value}, shape)
+    with pytest.raises(TypeError, match=f"^{name}: {param} must be {expected}.*, got {re.escape(repr(value))}$"):
+        getattr(rt, name)(**args, **{param: value})
+
+
+def test_an_output_too_large_to_hold_is_refused_at_build_naming_the_layer() -> None:
+    _torch_rejects("Conv2d", {"in_channels": 2, "out_channels": 3, "kernel_size": 3, "padding": 10**30}, (1, 2, 4, 4))
+    pattern = r"^layer 0 Conv2d\(.*padding=10{30}\): an output of shape \(B, 3, 2(0{29})2, 2\1?2\) would need"
+    with pytest.raises(ShapeError, match=pattern):
+        rt.Sequential(rt.Conv2d(3, 3, padding=10**30), input_shape=(2, 4, 4))
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "shape"),
+    [
+        ("ZeroPad2d", {"padding": (1, 2)}, (1, 2, 3, 3)),
+        ("ZeroPad2d", {"padding": ()}, (1, 2, 3, 3)),
+        ("ConstantPad3d", {"padding": (1, 0, 0, 2), "value": 1.5}, (1, 2, 2, 3, 3)),
+        ("Conv2d", {"in_channels": 2, "out_channels": 3, "kernel_size": 3, "padding": "same"}, (1, 2, 4, 4)),
+        ("MaxPool2d", {"kernel_size": 2, "stride": None}, (1, 2, 4, 4)),
+        ("Upsample", {"scale_factor": True}, (1, 2, 3, 3)),
+        ("AdaptiveMaxPool2d", {"output_size": (0, 2)}, (1, 2, 4, 4)),
+        ("AdaptiveMaxPool1d", {"output_size": 0}, (1, 2, 4)),
+    ],
+)
+def test_odd_but_valid_hyperparameters_run_as_in_torch(
+    name: str, args: dict[str, object], shape: tuple[int, ...]
+) -> None:
+    torch.manual_seed(0)
+    x = np.random.default_rng(0).standard_normal(shape).astype(np.float32)
+    twin = getattr(torch.nn, name)(**args).eval()
+    runtime_args = {key: value for key, value in args.items() if key != "in_channels"}
+    model = rt.Sequential(getattr(rt, name)(**runtime_args), input_shape=shape[1:])
+    model.load_state_dict({f"0.{key}": value.detach().numpy() for key, value in twin.state_dict().items()})
+    with torch.no_grad():
+        expected = twin(torch.from_numpy(x)).numpy()
+    np.testing.assert_allclose(model(x), expected, rtol=1e-5, atol=1e-5)

@@ -36,7 +36,9 @@ def test_upsample(shape: tuple[int, ...], data: st.DataObject) -> None:
     assert_agrees("Upsample", args, shape)
 
 
-HOSTILE_SCALES = (float("nan"), float("inf"), float("-inf"), 1e300, -1e300, 1e19, 10**400, -0.01, 1e-300, "x", [2.0])
+HOSTILE_SCALES = (
+    float("nan"), float("inf"), float("-inf"), 1e300, -1e300, 1e19, 10**400, -0.01, 1e-300, "x", [2.0], 1j, True
+)
 
 
 @settings(max_examples=300)

@@ -126,6 +126,11 @@ MODULE_QUERIES = frozenset(
     zero_grad register_forward_hook register_forward_pre_hook register_full_backward_hook apply""".split()
 )
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
+LAYER_ATTRIBUTES = frozenset(
+    """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
+    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
+)
+"""Layer attributes torch keeps exactly as the constructor argument of the same name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +405,17 @@ class Interpreter:
         if isinstance(owner, Instance):
             owner.attributes[target.attr.value] = UNKNOWN if self.uncertain else value
 
+    def set_attribute(self, args: list[object]) -> None:
+        """``setattr(obj, name, value)``; an unknown name may overwrite any attribute."""
+        owner, name, value = args
+        if not isinstance(owner, Instance):
+            return
+        if isinstance(name, str):
+            owner.attributes[name] = UNKNOWN if self.uncertain else value
+        else:
+            owner.attributes.clear()
+            owner.known = False
+
     def assign_item(self, target: cst.Subscript, value: object, scope: Scope) -> None:
         container = self.ev(target.value, scope)
         if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
@@ -453,6 +469,23 @@ class Interpreter:
 
     def ev_string(self, node: cst.SimpleString, scope: Scope) -> object:
         return node.evaluated_value
+
+    def ev_formatted(self, node: cst.FormattedString, scope: Scope) -> object:
+        """An f-string of plain text and plain ``{name}`` fields, such as ``f"conv{i}"``."""
+        pieces: list[str] = []
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                if "\\" in part.value:
+                    return UNKNOWN
+                pieces.append(part.value.replace("{{", "{").replace("}}", "}"))
+                continue
+            if part.conversion or part.format_spec or part.equal:
+                return UNKNOWN
+            value = self.ev(part.expression, scope)
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
+                return UNKNOWN
+            pieces.append(str(value))
+        return "".join(pieces)
 
     def ev_concatenated(self, node: cst.ConcatenatedString, scope: Scope) -> object:
         left, right = self.ev(node.left, scope), self.ev(node.right, scope)
@@ -550,8 +583,10 @@ class Interpreter:
         return operators.slice_of(value, bounds)
 
     def ev_attribute(self, node: cst.Attribute, scope: Scope) -> object:
-        owner = self.ev(node.value, scope)
-        name = node.attr.value
+        return self.attribute(self.ev(node.value, scope), node.attr.value, node)
+
+    def attribute(self, owner: object, name: str, node: cst.CSTNode) -> object:
+        """``owner.name``, written out or through ``getattr``."""
         if isinstance(owner, ModuleRef):
             return ModuleRef(f"{owner.qualname}.{name}")
         if isinstance(owner, Instance):
@@ -562,9 +597,11 @@ class Interpreter:
                 return UNKNOWN
             if found is UNKNOWN and name in MODULE_SELF_METHODS:
                 return _Returns(owner)
-            return BoundMethod(owner, name) if isinstance(found, Function) else found
+            return BoundMethod(owner, name) if isinstance(found, Function) or name == "children" else found
         if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
             return _Returns(owner)
+        if isinstance(owner, Layer) and name in LAYER_ATTRIBUTES:
+            return owner.args.get(name, UNKNOWN)
         if isinstance(owner, SequentialValue):
             return BoundMethod(owner, name)
         if isinstance(owner, ClassValue):
@@ -651,6 +688,11 @@ class Interpreter:
             return self.instantiate(func, args, kwargs, CallSite.of(node.args, scope))
         if func is operators.BUILTINS["hasattr"]:
             return _hasattr(*args) if len(args) == 2 and not kwargs else UNKNOWN
+        if func is operators.BUILTINS["getattr"]:
+            named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
+            return self.attribute(args[0], args[1], node) if named else UNKNOWN
+        if func is operators.BUILTINS["setattr"]:
+            return self.set_attribute(args) if len(args) == 3 and not kwargs else UNKNOWN
         if isinstance(func, operators.Builtin):
             return func.call(args, kwargs)
         if isinstance(func, _Returns):
@@ -818,6 +860,8 @@ class Interpreter:
         obj, name = method.obj, method.name
         if name == "add_module" and len(args) == 2:
             return self.add_module(obj, args[0], args[1])
+        if name == "children" and not args and not kwargs:
+            return _children(obj)
         if isinstance(obj, SequentialValue):
             if name == "append" and len(args) == 1:
                 self.add_module(obj, str(len(obj.children)), args[0])
@@ -937,7 +981,7 @@ class Interpreter:
             self.call_function(init, [instance, *args], kwargs, site and site.after_self())
         elif _is_record(cls):
             self.fill_record(instance, args, kwargs)
-        elif (args or kwargs) and not _has_base(cls, lambda qualname: qualname.startswith("torch.")):
+        elif (args or kwargs) and not _is_torch_module(cls):
             instance.known = False
         return instance
 
@@ -1018,6 +1062,7 @@ class Interpreter:
         cst.Float: ev_float,
         cst.SimpleString: ev_string,
         cst.ConcatenatedString: ev_concatenated,
+        cst.FormattedString: ev_formatted,
         cst.Tuple: ev_tuple,
         cst.List: ev_list,
         cst.Dict: ev_dict,
@@ -1107,6 +1152,25 @@ def _has_base(cls: ClassValue, wanted: Callable[[str], bool]) -> bool:
         if isinstance(base, ClassValue) and _has_base(base, wanted):
             return True
     return False
+
+
+def _children(module: object) -> object:
+    """``module.children()``: the submodules in registration order, when every attribute is known."""
+    if isinstance(module, SequentialValue):
+        return ListValue([child for _, child in module.children])
+    if not isinstance(module, Instance) or module.sequential is not None:
+        return UNKNOWN
+    found: list[object] = []
+    for value in module.attributes.values():
+        if isinstance(value, (Layer, SequentialValue)) or isinstance(value, Instance) and _is_torch_module(value.cls):
+            found.append(value)
+        elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, Tensor, Function))):
+            return UNKNOWN
+    return ListValue(found)
+
+
+def _is_torch_module(cls: ClassValue) -> bool:
+    return _has_base(cls, lambda qualname: qualname.startswith("torch.nn."))
 
 
 def _has_sequential_base(cls: ClassValue) -> bool:

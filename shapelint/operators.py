@@ -364,6 +364,8 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("pow", _scalar(pow)),
         Builtin("print", lambda *args, **kwargs: None),
         Builtin("hasattr", lambda *args: UNKNOWN),
+        Builtin("getattr", lambda *args: UNKNOWN),
+        Builtin("setattr", lambda *args: UNKNOWN),
     )
 }
 

@@ -193,9 +193,12 @@ class Layer(Module):
         raise NotImplementedError
 
     def run(self, x: np.ndarray) -> np.ndarray:
+        """An empty output needs no arithmetic, which numpy cannot do on empty batches anyway."""
         out = self._output_for(x)
         if self.accepts == "f":
             x = x.astype(self.dtype, copy=False)
+        if math.prod(out) == 0:
+            return np.zeros(out, self.dtype if self.accepts != "any" else x.dtype)
         return self.forward(x, out)
 
     def _output_for(self, x: np.ndarray) -> tuple[int, ...]:

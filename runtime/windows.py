@@ -43,7 +43,8 @@ def pad(x: np.ndarray, pairs: Pairs, mode: str = "zeros", value: float = 0.0) ->
 
 def as_planes(x: np.ndarray, spatial: int) -> np.ndarray:
     """Fold every leading axis into one, so batched and unbatched inputs look like (planes, 1, *spatial)."""
-    return x.reshape((-1, 1) + x.shape[x.ndim - spatial :])
+    lead, planes = x.shape[: x.ndim - spatial], x.shape[x.ndim - spatial :]
+    return x.reshape((math.prod(lead), 1) + planes)
 
 
 def taps(

@@ -298,3 +298,25 @@ def test_odd_but_valid_hyperparameters_run_as_in_torch(
     with torch.no_grad():
         expected = twin(torch.from_numpy(x)).numpy()
     np.testing.assert_allclose(model(x), expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "shape"),
+    [
+        ("Conv2d", {"in_channels": 4, "out_channels": 3, "kernel_size": 3}, (0, 4, 6, 6)),
+        ("GroupNorm", {"num_groups": 2, "num_channels": 4}, (0, 4, 6)),
+        ("Softmax", {"dim": 1}, (0, 4)),
+        ("LogSoftmax", {"dim": -1}, (3, 0)),
+        ("AdaptiveAvgPool2d", {"output_size": 2}, (0, 4, 6, 6)),
+        ("ZeroPad2d", {"padding": 1}, (2, 4, 0)),
+        ("ConstantPad1d", {"padding": 2, "value": 3.0}, (0, 4)),
+    ],
+)
+def test_empty_inputs_give_torch_shapes(name: str, args: dict[str, object], shape: tuple[int, ...]) -> None:
+    """Built on first call: ``input_shape`` itself must be positive."""
+    with torch.no_grad():
+        expected = getattr(torch.nn, name)(**args).eval()(torch.zeros(shape)).numpy()
+    runtime_args = {key: value for key, value in args.items() if key not in ("in_channels", "num_channels")}
+    actual = rt.Sequential(getattr(rt, name)(**runtime_args))(np.zeros(shape, np.float32))
+    assert actual.shape == expected.shape and actual.dtype == expected.dtype
+    np.testing.assert_array_equal(actual, expected)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from shapelint.config import Selection
@@ -72,6 +74,24 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
     )
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one file.
+
+    A libcst tree is hundreds of thousands of objects without cycles, which
+    reference counting frees; collections that traverse it while it is alive
+    cost a fifth of a model-dense lint and a third of a 50,000-line file's.
+    The few cycles the analysis makes are collected after the file.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def process(path: str, task: Task) -> FileReport:
     """Lint or fix one file; an internal failure becomes a report instead of ending the run."""
     try:
@@ -82,7 +102,8 @@ def process(path: str, task: Task) -> FileReport:
     if not might_hold_model(data):
         return FileReport(path)
     try:
-        return (_fix if task.fix or task.diff else _lint)(path, data, task)
+        with _no_cycle_collection():
+            return (_fix if task.fix or task.diff else _lint)(path, data, task)
     except Exception as error:
         reason = str(error).splitlines()[0] if str(error) else ""
         message = f"internal error: {type(error).__name__}: {reason}"

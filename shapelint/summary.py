@@ -50,13 +50,12 @@ def summarize(source: str, name: str | None = None) -> Summary:
     scope = interpreter.run_module(module)
     label, model = _pick(interpreter, scope, name)
     tensor = _input_for(model, interpreter, directives, positions)
-    names = dict(_named_layers(model, ""))
+    names, layers = _layers(model)
     trace: list[tuple[Layer, Tensor]] = []
     interpreter.propagator.trace = trace
     interpreter.propagator.mismatches.clear()
     interpreter.propagator.run(model, tensor)
     rows = tuple(_row(layer, out, names) for layer, out in trace if id(layer) in names)
-    layers = _unique_layers(model)
     counts = [parameter_count(layer.kind.name, layer.args) for layer in layers or ()]
     total = None if layers is None or None in counts else sum(c for c in counts if c is not None)
     return Summary(label, tensor.shape, rows, total)
@@ -90,47 +89,52 @@ def _input_for(model: object, interpreter: Interpreter, directives: dict, positi
     return found or Tensor(Shape((), open=True))
 
 
-def _named_layers(value: object, prefix: str) -> Iterator[tuple[int, str]]:
-    """``(id(layer), dotted name)`` for every leaf layer, named as torch's ``named_modules``."""
-    children: list[tuple[str, object]] = []
-    if isinstance(value, Layer):
-        yield id(value), prefix or value.kind.name
-        return
-    if isinstance(value, SequentialValue):
-        children = value.children
-    elif isinstance(value, ListValue) and value.items is not None:
-        children = [(str(i), item) for i, item in enumerate(value.items)]
-    elif isinstance(value, DictValue) and value.items is not None:
-        children = [(str(key), item) for key, item in value.items.items()]
-    elif isinstance(value, Instance):
-        children = list(value.attributes.items())
-        if value.sequential is not None:
-            children += value.sequential.children
-    for key, child in children:
-        yield from _named_layers(child, f"{prefix}.{key}" if prefix else key)
-
-
-def _unique_layers(model: object) -> list[Layer] | None:
-    """Every layer the model owns, or ``None`` when it may own modules the evaluator could not follow."""
-    seen: dict[int, Layer] = {}
-    stack = [model]
+def _module_tree(model: object) -> Iterator[tuple[str, object]]:
+    """Every value the model holds with its dotted name, depth first, each container once (torch's order)."""
+    seen: set[int] = set()
+    stack: list[tuple[str, object]] = [("", model)]
     while stack:
-        value = stack.pop()
+        name, value = stack.pop()
+        yield name, value
+        if isinstance(value, Layer) or id(value) in seen:
+            continue
+        seen.add(id(value))
+        stack.extend((f"{name}.{key}" if name else key, child) for key, child in reversed(_children(value)))
+
+
+def _children(value: object) -> list[tuple[str, object]]:
+    if isinstance(value, SequentialValue):
+        return list(value.children)
+    if isinstance(value, ListValue) and value.items is not None:
+        return [(str(i), item) for i, item in enumerate(value.items)]
+    if isinstance(value, DictValue) and value.items is not None:
+        return [(str(key), item) for key, item in value.items.items()]
+    if isinstance(value, Instance):
+        tail = value.sequential.children if value.sequential is not None else []
+        return [*value.attributes.items(), *tail]
+    return []
+
+
+def _opaque(value: object) -> bool:
+    """Whether the model may own modules the evaluator could not follow through ``value``."""
+    if isinstance(value, (ListValue, DictValue)):
+        return value.items is None
+    if isinstance(value, (Layer, SequentialValue, Instance)):
+        return False
+    return value is UNKNOWN or not operators.is_plain(value)
+
+
+def _layers(model: object) -> tuple[dict[int, str], list[Layer] | None]:
+    """Each leaf layer's dotted name (its first, as ``named_modules``), and all of them unless some may be missing."""
+    names: dict[int, str] = {}
+    layers: dict[int, Layer] = {}
+    opaque = False
+    for name, value in _module_tree(model):
         if isinstance(value, Layer):
-            seen.setdefault(id(value), value)
-        elif isinstance(value, SequentialValue):
-            stack.extend(child for _, child in value.children)
-        elif isinstance(value, (ListValue, DictValue)):
-            if value.items is None:
-                return None
-            stack.extend(value.items.values() if isinstance(value.items, dict) else value.items)
-        elif isinstance(value, Instance):
-            stack.extend(value.attributes.values())
-            if value.sequential is not None:
-                stack.append(value.sequential)
-        elif value is UNKNOWN or not operators.is_plain(value):
-            return None
-    return list(seen.values())
+            names.setdefault(id(value), name or value.kind.name)
+            layers.setdefault(id(value), value)
+        opaque = opaque or _opaque(value)
+    return names, None if opaque else list(layers.values())
 
 
 def _row(layer: Layer, output: Tensor, names: dict[int, str]) -> Row:

@@ -767,6 +767,8 @@ class Interpreter:
         args, kwargs = arguments
         if qualname in torch_names.ORDERED_DICT:
             return operators.make_dict(args, kwargs)
+        if qualname in torch_names.PARAMETER:
+            return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
         if qualname in torch_names.FIELD:
             return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"))
         if qualname in torch_names.PARTIAL:
@@ -822,10 +824,18 @@ class Interpreter:
         except TypeError:
             return UNKNOWN
         nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
-        written = {name: scope.source(arg) for name, arg in nodes.items()}
+        written = {name: self.source(arg, scope) for name, arg in nodes.items()}
         for name, source in written.items():
             self.written_values.setdefault(id(source.node), set()).add(repr(bound[name]))
         return Layer(kind, bound, written, node)
+
+    def source(self, node: cst.BaseExpression, scope: Scope) -> Source:
+        """Where a written size came from: through parameters to call sites, through ``fc.in_features`` to ``fc``."""
+        if isinstance(node, cst.Attribute) and node.attr.value in LAYER_ATTRIBUTES and _is_dotted(node.value):
+            owner = self.ev(node.value, scope)
+            if isinstance(owner, Layer) and node.attr.value in owner.arg_nodes:
+                return Source(owner.arg_nodes[node.attr.value].node, True)
+        return scope.source(node)
 
     def build_sequential(
         self, qualname: str, node: cst.Call, arguments: tuple[list[object], dict[str, object]] | None
@@ -1088,6 +1098,11 @@ def _dotted(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Attribute):
         return f"{_dotted(node.value)}.{node.attr.value}"
     return "?"
+
+
+def _is_dotted(node: cst.BaseExpression) -> bool:
+    """A name or attribute chain, which evaluates without side effects."""
+    return isinstance(node, cst.Name) or isinstance(node, cst.Attribute) and _is_dotted(node.value)
 
 
 def _decorator_name(decorator: cst.Decorator) -> str:

@@ -202,6 +202,16 @@ def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:
     return b if is_int(b) else UNKNOWN
 
 
+def matmul(left: Shape, right: Shape) -> Shape | None:
+    """``a @ b`` for operands of rank 2 or more: batch dimensions broadcast, (n, k) @ (k, m) gives (n, m)."""
+    if len(left.dims) < 2 or len(right.dims) < 2:
+        return None
+    if same(left.dims[-1], right.dims[-2]) is False:
+        raise ShapeError(f"cannot multiply {left} by {right}: {left.dims[-1]} != {right.dims[-2]}", Problem.OTHER)
+    batch = broadcast(Shape(left.dims[:-2], left.open), Shape(right.dims[:-2], right.open))
+    return Shape((*batch.dims, left.dims[-2], right.dims[-1]), batch.open)
+
+
 def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:
     """``torch.cat``: every dimension but ``dim`` must agree."""
     first = shapes[0]

@@ -23,6 +23,7 @@ _BROADCASTING = frozenset(
     "add sub subtract mul multiply div divide true_divide maximum minimum fmax fmin add_ sub_ mul_ div_".split()
 )
 """Functions and methods that combine two operands like the arithmetic operators do."""
+_MATMUL = frozenset({"matmul", "mm", "bmm"})
 _ELEMENTWISE_OPERATORS = (
     cst.Add,
     cst.Subtract,
@@ -75,6 +76,8 @@ class TensorCalls:
             return self.extremes(tensor, name, args, kwargs, node)
         if name in _BROADCASTING and args:
             return self.broadcast(tensor, args[0], node)
+        if name in _MATMUL and args:
+            return self.matmul(tensor, args[0], node)
         if name in ("long", "int"):
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name in ("float", "double", "half"):
@@ -96,6 +99,8 @@ class TensorCalls:
             return self.join(name, args, kwargs, node)
         if name in _BROADCASTING and len(args) > 1 and any(isinstance(arg, Tensor) for arg in args[:2]):
             return self.broadcast(args[0], args[1], node)
+        if name in _MATMUL and len(args) > 1:
+            return self.matmul(args[0], args[1], node)
         if not args or not isinstance(args[0], Tensor):
             return UNKNOWN
         if name in ("chunk", "split"):
@@ -164,9 +169,24 @@ class TensorCalls:
 
     def binary(self, operator: cst.CSTNode, left: object, right: object, node: cst.CSTNode) -> object:
         """Elementwise arithmetic with at least one tensor (``+``, ``+=``, …): broadcasting, checked where certain."""
+        if isinstance(operator, cst.MatrixMultiply):
+            return self.matmul(left, right, node)
         if not isinstance(operator, _ELEMENTWISE_OPERATORS):
             return UNKNOWN
         return self.broadcast(left, right, node)
+
+    def matmul(self, left: object, right: object, node: cst.CSTNode) -> object:
+        """``a @ b`` and ``torch.matmul``/``mm``/``bmm`` on two tensors."""
+        if not isinstance(left, Tensor) or not isinstance(right, Tensor):
+            return Tensor(Shape.anything()) if isinstance(left, Tensor) or isinstance(right, Tensor) else UNKNOWN
+        try:
+            shape = tensor_ops.matmul(left.shape, right.shape)
+        except ShapeError as error:
+            self.propagator.reject("matrix product", node, error, left)
+            return Tensor(Shape.anything())
+        if shape is None:
+            return Tensor(Shape.anything())
+        return Tensor(shape, Origin("matrix product", node, before=left.shape))
 
     def broadcast(self, left: object, right: object, node: cst.CSTNode) -> object:
         """Two operands of which at least one is a tensor, combined elementwise."""

@@ -12,6 +12,7 @@ MODULE_LIST = frozenset({"torch.nn.ModuleList", "torch.nn.modules.container.Modu
 MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.ModuleDict"})
 PARTIAL = frozenset({"functools.partial"})
 FIELD = frozenset({"dataclasses.field"})
+PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
 RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."

@@ -6,8 +6,8 @@ model-dense files that cost twice the parse.  Most files only need the line
 of a few statements, to find the input-shape directive on or above them:
 those lines come from the ``ast`` tree the source was already checked with,
 whose statements pair one to one with libcst's.  Full ranges, for findings,
-come from one plain code-generation pass that notes where each node's tokens
-start and end.  Either way the ranges are the syntactic ones
+come from a plain code-generation pass over the top-level statement that
+holds the node, noting where each node's tokens start and end.  Either way the ranges are the syntactic ones
 ``PositionProvider`` gives: an expression's range leaves out its parentheses,
 and a statement starts after the blank and comment lines before it.
 """
@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
+
+from shapelint import walk
 
 _BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
 """The fields of a compound statement that hold statements, in source order (libcst and ``ast`` alike)."""
@@ -43,13 +45,20 @@ class Positions:
         self.module = module
         self._tree = tree
         self._statement_lines: dict[int, tuple[int, int]] | None = None
-        self._whole: _Tokens | None = None
+        self._tops: dict[int, cst.CSTNode] | None = None
+        self._generated: dict[int, _Tokens] = {}
 
     def of(self, node: cst.CSTNode) -> Span:
         """The range of an expression; of a statement, only the first line is meant."""
-        if self._whole is None:
-            self._whole = _Tokens(self.module, self.module)
-        return self._whole.span(node)
+        top = self._top_statements().get(id(node), self.module)
+        start = self._lines().get(id(top), (None,))[0]
+        if start is None:
+            top, start = self.module, 1
+        if id(top) not in self._generated:
+            self._generated[id(top)] = _Tokens(self.module, top)
+        tokens = self._generated[id(top)]
+        span, shift = tokens.span(node), start - tokens.span(top).line
+        return Span(span.line + shift, span.column, span.end_line + shift, span.end_column)
 
     def extent(self, node: cst.CSTNode) -> tuple[int, int]:
         """The first and last line of ``node``; cheap for a statement."""
@@ -68,6 +77,18 @@ class Positions:
         if id(node) not in local.marks.starts:
             return self.of(node).line
         return start + local.span(node).line - local.span(within).line
+
+    def _top_statements(self) -> dict[int, cst.CSTNode]:
+        """The top-level statement holding each node: it starts at column 0, so generating it alone keeps columns."""
+        if self._tops is None:
+            self._tops = {}
+            for statement in self.module.body:
+                stack = [statement]
+                while stack:
+                    node = stack.pop()
+                    self._tops[id(node)] = statement
+                    stack.extend(walk.children(node))
+        return self._tops
 
     def _lines(self) -> dict[int, tuple[int, int]]:
         if self._statement_lines is None:

@@ -769,6 +769,8 @@ class Interpreter:
             return operators.make_dict(args, kwargs)
         if qualname in torch_names.PARAMETER:
             return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
+        if qualname in torch_names.WRAPPERS:
+            return args[0] if args else UNKNOWN
         if qualname in torch_names.FIELD:
             return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"))
         if qualname in torch_names.PARTIAL:

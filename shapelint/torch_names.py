@@ -13,6 +13,12 @@ MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.Modu
 PARTIAL = frozenset({"functools.partial"})
 FIELD = frozenset({"dataclasses.field"})
 PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+WRAPPERS = frozenset(
+    f"torch.nn.utils.{module}{name}"
+    for module in ("", "parametrizations.")
+    for name in ("weight_norm", "spectral_norm")
+)
+"""Functions that return the module they are given, with its shapes unchanged."""
 RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."

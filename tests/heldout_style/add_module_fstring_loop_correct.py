@@ -1,0 +1,20 @@
+"""Notebook: an empty nn.Sequential grown with add_module(f"conv{i}", ...) in a loop over a channel list."""
+import torch
+import torch.nn as nn
+
+channels = [1, 16, 32, 64]
+
+model = nn.Sequential()
+for i, (c_in, c_out) in enumerate(zip(channels, channels[1:])):
+    model.add_module(f"conv{i}", nn.Conv2d(c_in, c_out, kernel_size=3, padding=1))
+    model.add_module(f"bn{i}", nn.BatchNorm2d(c_out))
+    model.add_module(f"relu{i}", nn.ReLU())
+    model.add_module(f"pool{i}", nn.MaxPool2d(2))
+model.add_module("flatten", nn.Flatten())
+model.add_module("fc", nn.Linear(channels[-1] * 3 * 3, 10))
+
+out = model(torch.randn(8, 1, 28, 28))
+
+
+def check() -> None:
+    model(torch.randn(2, 1, 28, 28))

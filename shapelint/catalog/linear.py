@@ -60,6 +60,8 @@ def _unflatten_output(args: Args, shape: Shape) -> Shape:
     dim, sizes = args["dim"], args["unflattened_size"]
     if not is_int(dim) or not isinstance(sizes, (tuple, list)):
         return Shape.anything().with_dtype(shape.dtype)
+    if not sizes:
+        raise ShapeError("Unflatten sizes must be non-empty", Problem.HYPERPARAMETER)
     index = shape.normalize_index(dim)
     if index is None:
         if shape.open:
@@ -87,9 +89,18 @@ def _resolve_unflatten(sizes: tuple, size: object, shape: Shape) -> tuple:
     return sizes
 
 
+_NOT_SIZES = (float, str, tuple, list, type(None))
+"""Values known not to be an int; the evaluator's unknowns and symbols are none of these."""
+
+
 def _validate_unflatten(args: Args) -> None:
-    sizes = args["unflattened_size"]
-    if isinstance(sizes, (tuple, list)) and any(is_int(s) and (s < -1 or s == 0) for s in sizes):
+    """With an int ``dim``, torch's constructor wants a tuple or list of ints (a str ``dim`` takes named sizes)."""
+    dim, sizes = args["dim"], args["unflattened_size"]
+    listed = isinstance(sizes, (tuple, list))
+    wrong = any(isinstance(s, _NOT_SIZES) for s in sizes) if listed else is_int(sizes) or isinstance(sizes, _NOT_SIZES)
+    if is_int(dim) and wrong:
+        raise ShapeError(f"Unflatten unflattened_size must be a tuple of ints, got {sizes!r}", Problem.HYPERPARAMETER)
+    if listed and any(is_int(s) and (s < -1 or s == 0) for s in sizes):
         raise ShapeError(f"Unflatten sizes must be positive or -1, got {tuple(sizes)}", Problem.HYPERPARAMETER)
 
 

@@ -37,3 +37,12 @@ def test_flatten(shape: tuple[int, ...], start_dim: int, end_dim: int) -> None:
 )
 def test_unflatten(shape: tuple[int, ...], dim: int, sizes: tuple[int, ...]) -> None:
     assert_agrees("Unflatten", {"dim": dim, "unflattened_size": sizes}, shape)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    shape=st.lists(st.integers(1, 6), min_size=1, max_size=3).map(tuple),
+    sizes=st.sampled_from([4, 2.0, "x", None, (), [], (2.0, 2), (2, None), ("a", 2), ((2,), 2), [2, -1]]),
+)
+def test_unflatten_sizes_of_other_types(shape: tuple[int, ...], sizes: object) -> None:
+    assert_agrees("Unflatten", {"dim": 0, "unflattened_size": sizes}, shape)

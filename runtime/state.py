@@ -22,8 +22,8 @@ def load(model: Module, state: Mapping[str, object]) -> None:
     problems = [f"missing key {key!r} (expected shape {spec.shape})" for key, spec in specs.items() if key not in state]
     for key, value in state.items():
         try:
-            arrays[key] = np.asarray(value)
-        except (ValueError, TypeError) as error:
+            arrays[key] = _as_array(value)
+        except (ValueError, TypeError, RuntimeError) as error:
             problems.append(f"{key!r}: not an array ({error})")
             continue
         spec = specs.get(key)
@@ -34,6 +34,12 @@ def load(model: Module, state: Mapping[str, object]) -> None:
         raise StateDictError("cannot load state dict: " + "; ".join(problems))
     for key, spec in specs.items():
         model.assign(key, np.array(arrays[key], dtype=spec.dtype, copy=True))
+
+
+def _as_array(value: object) -> np.ndarray:
+    """An array of ``value``; a torch tensor that requires grad is detached first, as torch copies without grad."""
+    detach = getattr(value, "detach", None)
+    return np.asarray(detach() if callable(detach) else value)
 
 
 def _unexpected(key: str, array: np.ndarray) -> str:

@@ -123,6 +123,16 @@ def test_a_ragged_value_is_named_and_nothing_is_loaded() -> None:
     assert all(np.array_equal(before[key], value) for key, value in model.state_dict().items())
 
 
+def test_parameters_that_require_grad_load_as_in_torch() -> None:
+    twin = torch.nn.Linear(4, 3)
+    parameters = dict(twin.named_parameters())
+    twin.load_state_dict(parameters)
+    model = rt.Sequential(rt.Linear(3), input_shape=(4,))
+    model.load_state_dict({f"0.{key}": value for key, value in parameters.items()})
+    loaded = model.state_dict()
+    assert all(np.array_equal(loaded[f"0.{key}"], value.detach().numpy()) for key, value in parameters.items())
+
+
 @pytest.mark.parametrize("state", [[1, 2], None, "abc"])
 def test_a_non_mapping_state_is_a_type_error_as_in_torch(state: object) -> None:
     with pytest.raises(TypeError, match="Expected state_dict to be dict-like") as torch_error:

@@ -21,6 +21,7 @@ import sysconfig
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,48 +205,82 @@ def goal_dense(work: Path, repeats: int, copies: int, profile: bool) -> None:
 
 def phases(folder: Path, repeats: int) -> None:
     """Where one process spends a lint, per phase, on already-read bytes."""
+    import gc
+
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from shapelint import checks
+    from shapelint.positions import Positions
 
     datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
-    modules = [cst.parse_module(d) for d in datas]
-    resolved: list[bool] = []
-    original = checks.Positions.of
-
-    def counting(self: checks.Positions, node: cst.CSTNode) -> object:
-        resolved[-1] = True
-        return original(self, node)
-
-    checks.Positions.of = counting  # type: ignore[method-assign]
-    crashed = 0
-    for data in datas:
-        resolved.append(False)
-        crashed += lint_contained(data)
-    checks.Positions.of = original  # type: ignore[method-assign]
-    if crashed:
-        print(f"\n  warning: shapelint crashed on {crashed} of {len(datas)} files (internal errors, contained)")
-    needing = [m for m, needed in zip(modules, resolved) if needed]
+    asked = _ranges_asked_for(datas)
+    gc.freeze()  # the trees kept for the range steps would otherwise slow every collection in every step
+    paused = _without_cycle_collection(lint_contained)
     steps: dict[str, Callable[[], object]] = {
-        "ast.parse (the guard)": lambda: [ast.parse(d) for d in datas],
-        "libcst.parse_module": lambda: [cst.parse_module(d) for d in datas],
-        f"positions ({len(needing)} of {len(datas)} files need them)": lambda: [
-            MetadataWrapper(m, unsafe_skip_copy=True).resolve(PositionProvider) for m in needing
+        "ast.parse (the guard; its tree also gives statement lines)": lambda: _each(ast.parse, datas),
+        "libcst.parse_module": lambda: _each(cst.parse_module, datas),
+        f"finding ranges, shapelint's Positions ({len(asked)} of {len(datas)} files)": lambda: [
+            [Positions(module, tree).of(node) for node in nodes] for module, tree, nodes in asked
         ],
-        "positions without libcst's empty batched visit": lambda: [
-            PositionProvider()._gen(MetadataWrapper(m, unsafe_skip_copy=True)) for m in needing
-        ],
-        "lint_source (all of it)": lambda: [lint_contained(d) for d in datas],
+        "the same ranges from libcst's PositionProvider (before)": lambda: _each(
+            lambda module: MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider),
+            [module for module, _, _ in asked],
+        ),
+        "lint_source (all of it), cyclic GC on": lambda: _each(lint_contained, datas),
+        "lint_source, cyclic GC paused per file (as the CLI runs it)": lambda: _each(paused, datas),
     }
     times: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(repeats):
         for name, step in steps.items():
+            gc.collect()
             start = time.perf_counter()
             step()
             times[name].append(time.perf_counter() - start)
+    gc.unfreeze()
     medians = {name: statistics.median(values) for name, values in times.items()}
     print_table("phases of a lint in one process (in-process, no start-up)", medians, "libcst.parse_module")
+
+
+def _each(function: Callable[[Any], object], items: Sequence[object]) -> None:
+    """Call ``function`` on every item, keeping no result: retained trees would slow the collector down."""
+    for item in items:
+        function(item)
+
+
+def _ranges_asked_for(datas: list[bytes]) -> list[tuple[object, ast.Module, list[object]]]:
+    """For each file whose lint asks for a source range: its trees and the nodes asked about."""
+    from shapelint.positions import Positions
+
+    asked: list[tuple[object, ast.Module, list[object]]] = []
+    original = Positions.of
+
+    def recording(self: Positions, node: object) -> object:
+        if not asked or asked[-1][0] is not self.module:
+            asked.append((self.module, self._tree, []))
+        asked[-1][2].append(node)
+        return original(self, node)
+
+    Positions.of = recording  # type: ignore[method-assign]
+    try:
+        crashed = sum(map(lint_contained, datas))
+    finally:
+        Positions.of = original  # type: ignore[method-assign]
+    if crashed:
+        print(f"\n  warning: shapelint crashed on {crashed} of {len(datas)} files (internal errors, contained)")
+    return asked
+
+
+def _without_cycle_collection(function: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
+    import gc
+
+    def paused(data: bytes) -> bool:
+        gc.disable()
+        try:
+            return function(data)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 def hot_spots(folder: Path, count: int = 12) -> None:

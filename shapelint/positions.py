@@ -6,8 +6,9 @@ model-dense files that cost twice the parse.  Most files only need the line
 of a few statements, to find the input-shape directive on or above them:
 those lines come from the ``ast`` tree the source was already checked with,
 whose statements pair one to one with libcst's.  Full ranges, for findings,
-come from a plain code-generation pass over the top-level statement that
-holds the node, noting where each node's tokens start and end.  Either way the ranges are the syntactic ones
+come from a plain code-generation pass over the innermost statement that
+holds the node, started at that statement's indentation and placed at its
+``ast`` line, noting where each node's tokens start and end.  Either way the ranges are the syntactic ones
 ``PositionProvider`` gives: an expression's range leaves out its parentheses,
 and a statement starts after the blank and comment lines before it.
 """
@@ -23,6 +24,11 @@ import libcst as cst
 from libcst._nodes.internal import CodegenState
 
 from shapelint import walk
+
+_STATEMENT_TYPES = frozenset(
+    kind for kind in vars(cst).values() if isinstance(kind, type) and issubclass(kind, cst.BaseStatement)
+)
+"""Simple statement lines and compound statements: generated alone, they start on a line of their own."""
 
 _BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
 """The fields of a compound statement that hold statements, in source order (libcst and ``ast`` alike)."""
@@ -44,53 +50,57 @@ class Positions:
     def __init__(self, module: cst.Module, tree: ast.Module | None = None) -> None:
         self.module = module
         self._tree = tree
-        self._statement_lines: dict[int, tuple[int, int]] | None = None
-        self._tops: dict[int, cst.CSTNode] | None = None
+        self._statement_lines: dict[int, tuple[int, int, int]] | None = None
+        self._innermost: dict[int, cst.CSTNode] | None = None
         self._generated: dict[int, _Tokens] = {}
 
     def of(self, node: cst.CSTNode) -> Span:
         """The range of an expression; of a statement, only the first line is meant."""
-        top = self._top_statements().get(id(node), self.module)
-        start = self._lines().get(id(top), (None,))[0]
-        if start is None:
-            top, start = self.module, 1
-        if id(top) not in self._generated:
-            self._generated[id(top)] = _Tokens(self.module, top)
-        tokens = self._generated[id(top)]
-        span, shift = tokens.span(node), start - tokens.span(top).line
+        statement = self._statements().get(id(node), self.module)
+        line, _, column = self._lines().get(id(statement), (1, 0, 0))
+        if id(statement) not in self._lines():
+            statement = self.module
+        tokens = self._tokens(statement, column)
+        span, shift = tokens.span(node), line - tokens.span(statement).line
         return Span(span.line + shift, span.column, span.end_line + shift, span.end_column)
 
     def extent(self, node: cst.CSTNode) -> tuple[int, int]:
         """The first and last line of ``node``; cheap for a statement."""
         found = self._lines().get(id(node))
         if found is not None:
-            return found
+            return found[0], found[1]
         span = self.of(node)
         return span.line, span.end_line
 
     def line(self, node: cst.CSTNode, within: cst.CSTNode) -> int:
         """The first line of ``node``, found from the lines of the statement ``within`` that holds it."""
-        start = self._lines().get(id(within), (None,))[0]
-        if start is None:
+        place = self._lines().get(id(within))
+        if place is None:
             return self.of(node).line
-        local = _Tokens(self.module, within)
+        local = self._tokens(within, place[2])
         if id(node) not in local.marks.starts:
             return self.of(node).line
-        return start + local.span(node).line - local.span(within).line
+        return place[0] + local.span(node).line - local.span(within).line
 
-    def _top_statements(self) -> dict[int, cst.CSTNode]:
-        """The top-level statement holding each node: it starts at column 0, so generating it alone keeps columns."""
-        if self._tops is None:
-            self._tops = {}
-            for statement in self.module.body:
-                stack = [statement]
-                while stack:
-                    node = stack.pop()
-                    self._tops[id(node)] = statement
-                    stack.extend(walk.children(node))
-        return self._tops
+    def _tokens(self, statement: cst.CSTNode, column: int) -> _Tokens:
+        if id(statement) not in self._generated:
+            self._generated[id(statement)] = _Tokens(self.module, statement, " " * column)
+        return self._generated[id(statement)]
 
-    def _lines(self) -> dict[int, tuple[int, int]]:
+    def _statements(self) -> dict[int, cst.CSTNode]:
+        """The innermost statement holding each node; an ``elif`` belongs to its ``if``, as it cannot stand alone."""
+        if self._innermost is None:
+            self._innermost = {}
+            stack: list[tuple[cst.CSTNode, cst.CSTNode]] = [(s, s) for s in self.module.body]
+            while stack:
+                node, statement = stack.pop()
+                self._innermost[id(node)] = statement
+                for child in walk.children(node):
+                    own = type(child) in _STATEMENT_TYPES and child is not getattr(node, "orelse", None)
+                    stack.append((child, child if own else statement))
+        return self._innermost
+
+    def _lines(self) -> dict[int, tuple[int, int, int]]:
         if self._statement_lines is None:
             self._statement_lines = {}
             if self._tree is not None:
@@ -98,8 +108,8 @@ class Positions:
         return self._statement_lines
 
 
-def _paired_lines(body: Sequence[cst.CSTNode], tree_body: list[ast.stmt]) -> dict[int, tuple[int, int]]:
-    """Each libcst statement's first and last line, read off the ``ast`` statement in the same place.
+def _paired_lines(body: Sequence[cst.CSTNode], tree_body: list[ast.stmt]) -> dict[int, tuple[int, int, int]]:
+    """Each libcst statement's first and last line and its column, read off the ``ast`` statement in the same place.
 
     Empty when the two trees do not pair up, so that lines come from code generation instead.
     """
@@ -107,11 +117,17 @@ def _paired_lines(body: Sequence[cst.CSTNode], tree_body: list[ast.stmt]) -> dic
     pairs = list(zip(ours, theirs))
     if len(ours) != len(theirs) or any(not _same_kind(group[-1], statement) for group, statement in pairs):
         return {}
-    lines = {id(node): (statement.lineno, statement.end_lineno or statement.lineno) for group, statement in pairs for node in group}
+    lines = {id(node): _place(statement) for group, statement in pairs for node in group}
     for group, _ in pairs:
         if isinstance(group[0], cst.SimpleStatementLine):
-            lines[id(group[0])] = (lines[id(group[0])][0], lines[id(group[0].body[-1])][1])
+            line, _, column = lines[id(group[0])]
+            lines[id(group[0])] = (line, lines[id(group[0].body[-1])][1], column)
     return lines
+
+
+def _place(statement: ast.stmt) -> tuple[int, int, int]:
+    """First line, last line and column; the column counts the indentation, ASCII, so bytes are characters."""
+    return statement.lineno, statement.end_lineno or statement.lineno, statement.col_offset
 
 
 def _same_kind(ours: cst.CSTNode, theirs: ast.stmt) -> bool:
@@ -175,8 +191,9 @@ class _TokenMarks(CodegenState):
 class _Tokens:
     """The code generated for ``root``, with where each node below it starts and ends."""
 
-    def __init__(self, module: cst.Module, root: cst.CSTNode) -> None:
+    def __init__(self, module: cst.Module, root: cst.CSTNode, indent: str = "") -> None:
         marks = _TokenMarks(default_indent=module.default_indent, default_newline=module.default_newline)
+        marks.indent_tokens.extend([indent] if indent else [])
         root._codegen(marks)
         self.marks = marks
         self.offsets = [0]

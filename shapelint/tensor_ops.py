@@ -6,11 +6,12 @@ so each rule still exists once.  Anything not listed gives an unknown shape.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from functools import cache
 
 from shapelint.catalog import CATALOG, Problem, ShapeError
-from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int, product, same
+from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, arith, is_int, product, same
 
 Rule = Callable[[Shape, list[object], dict[str, object]], object]
 
@@ -300,8 +301,34 @@ def size_of(shape: Shape, args: list[object]) -> object:
     return shape.dim(dim) if dim < 0 or not shape.open else UNKNOWN
 
 
+def expand(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``x.expand(B, -1, -1)``: ``-1`` keeps a size, and new sizes may be prepended."""
+    sizes = _sizes(args)
+    lead = len(sizes) - len(shape.dims)
+    if shape.open or lead < 0:
+        return Shape.anything()
+    dims = [shape.dims[i - lead] if size == -1 and i >= lead else _as_dim(size) for i, size in enumerate(sizes)]
+    return Shape(tuple(dims))
+
+
+def repeat(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``x.repeat(B, 1)``: every size times its count, with new leading dimensions of size 1 first."""
+    counts = _sizes(args)
+    lead = len(counts) - len(shape.dims)
+    if shape.open or lead < 0:
+        return Shape.anything()
+    padded = (1,) * lead + shape.dims
+    return Shape(tuple(dim if count == 1 else arith(operator.mul, dim, count) for dim, count in zip(padded, counts)))
+
+
+def _as_dim(size: object) -> Dim:
+    return size if is_int(size) and size >= 0 or isinstance(size, Symbol) else UNKNOWN
+
+
 METHODS: dict[str, Rule] = {
     "view": reshape,
+    "expand": expand,
+    "repeat": repeat,
     "reshape": reshape,
     "flatten": flatten,
     "permute": permute,

@@ -15,7 +15,7 @@ from shapelint.propagate import Propagator
 from shapelint.values import ModuleRef, Origin, Tensor
 
 ATTRIBUTES = frozenset({"shape", "ndim"})
-FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal"})
+FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
 _INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
 _TORCH = "torch."
@@ -78,6 +78,8 @@ class TensorCalls:
             return self.broadcast(tensor, args[0], node)
         if name in _MATMUL and args:
             return self.matmul(tensor, args[0], node)
+        if name == "expand_as" and args:
+            return self.broadcast(tensor, args[0], node)
         if name in ("long", "int"):
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name in ("float", "double", "half"):
@@ -209,9 +211,12 @@ class TensorCalls:
 
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
     """``torch.randn(2, 3, 32, 32)`` and friends: a tensor of exactly that shape."""
-    if name == "randint":
+    if name == "eye":
+        size = (args[0], args[1] if len(args) > 1 else args[0]) if args else None
+        dtype: DType | None = "float"
+    elif name == "randint":
         size = kwargs.get("size", args[-1] if args else None)
-        dtype: DType | None = "int"
+        dtype = "int"
     elif name in ("full", "normal"):
         size = kwargs.get("size", args[0] if name == "full" and args else args[2] if len(args) > 2 else None)
         dtype = "float"

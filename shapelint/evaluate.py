@@ -131,6 +131,8 @@ LAYER_ATTRIBUTES = frozenset(
     num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
 )
 """Layer attributes torch keeps exactly as the constructor argument of the same name."""
+MODULE_BUILTIN_METHODS = frozenset({"children", "add_module", "register_module", "register_buffer", "register_parameter"})
+"""``nn.Module`` methods the evaluator follows on user modules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +260,7 @@ class Interpreter:
         for alias in node.names:
             name = _dotted(alias.name)
             bound = alias.asname.name if alias.asname is not None else alias.name
-            self.assign(bound, ModuleRef(f"{module}.{name}"), scope)
+            self.assign(bound, _module_member(f"{module}.{name}"), scope)
 
     def exec_if(self, node: cst.If, scope: Scope) -> None:
         test = operators.truth(self.ev(node.test, scope))
@@ -588,7 +590,7 @@ class Interpreter:
     def attribute(self, owner: object, name: str, node: cst.CSTNode) -> object:
         """``owner.name``, written out or through ``getattr``."""
         if isinstance(owner, ModuleRef):
-            return ModuleRef(f"{owner.qualname}.{name}")
+            return _module_member(f"{owner.qualname}.{name}")
         if isinstance(owner, Instance):
             if name in owner.attributes:
                 return owner.attributes[name]
@@ -597,7 +599,9 @@ class Interpreter:
                 return UNKNOWN
             if found is UNKNOWN and name in MODULE_SELF_METHODS:
                 return _Returns(owner)
-            return BoundMethod(owner, name) if isinstance(found, Function) or name == "children" else found
+            if isinstance(found, Function) or found is UNKNOWN and name in MODULE_BUILTIN_METHODS:
+                return BoundMethod(owner, name)
+            return found
         if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
             return _Returns(owner)
         if isinstance(owner, Layer) and name in LAYER_ATTRIBUTES:
@@ -870,8 +874,10 @@ class Interpreter:
         site: CallSite | None = None,
     ) -> object:
         obj, name = method.obj, method.name
-        if name == "add_module" and len(args) == 2:
+        if name in ("add_module", "register_module") and len(args) == 2:
             return self.add_module(obj, args[0], args[1])
+        if name in ("register_buffer", "register_parameter") and len(args) == 2:
+            return self.set_attribute([obj, *args])
         if name == "children" and not args and not kwargs:
             return _children(obj)
         if isinstance(obj, SequentialValue):
@@ -1100,6 +1106,11 @@ def _dotted(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Attribute):
         return f"{_dotted(node.value)}.{node.attr.value}"
     return "?"
+
+
+def _module_member(qualname: str) -> object:
+    """What an imported name stands for: a known constant's value, else a reference."""
+    return operators.CONSTANTS.get(qualname, ModuleRef(qualname))
 
 
 def _is_dotted(node: cst.BaseExpression) -> bool:

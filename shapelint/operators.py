@@ -381,3 +381,7 @@ QUALIFIED: dict[str, Builtin] = {
     )
 }
 QUALIFIED.update({"numpy.prod": QUALIFIED["math.prod"]})
+CONSTANTS: dict[str, float] = {
+    f"{module}.{name}": getattr(math, name) for module in ("math", "numpy") for name in ("pi", "e", "tau", "inf")
+}
+"""Module constants that sizes and scales are computed from, by qualified name."""

@@ -216,8 +216,10 @@ def matmul(left: Shape, right: Shape) -> Shape | None:
 def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:
     """``torch.cat``: every dimension but ``dim`` must agree."""
     first = shapes[0]
-    if any(s.open for s in shapes) or not is_int(dim):
+    if not is_int(dim):
         return Shape.anything()
+    if any(s.open for s in shapes):
+        return _concatenate_tails(shapes, dim)
     index = _index(first, dim)
     assert index is not None
     for other in shapes[1:]:
@@ -230,6 +232,24 @@ def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:
                 )
     total = _sum(s.dims[index] for s in shapes)
     return Shape(first.dims[:index] + (total,) + first.dims[index + 1 :])
+
+
+def _concatenate_tails(shapes: Sequence[Shape], dim: int) -> Shape:
+    """``torch.cat`` along a negative ``dim`` of tensors with unknown leading dimensions; it never raises."""
+    count = min(len(s.dims) for s in shapes)
+    if dim >= 0 or -dim > count:
+        return Shape.anything()
+    tails = [s.dims[len(s.dims) - count :] for s in shapes]
+    dims = [_sum(t[i] for t in tails) if i == count + dim else _agreed([t[i] for t in tails]) for i in range(count)]
+    return Shape(tuple(dims), open=True)
+
+
+def _agreed(dims: list[Dim]) -> Dim:
+    """The size that tensors concatenated without error must share there."""
+    known = [d for d in dims if is_int(d)]
+    if known:
+        return known[0]
+    return dims[0] if all(d == dims[0] for d in dims) else UNKNOWN
 
 
 def _sum(dims: object) -> Dim:

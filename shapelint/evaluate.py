@@ -315,6 +315,19 @@ class Interpreter:
             self.exec_uncertain_branches(scope, node.orelse.body.body)
 
     def exec_while(self, node: cst.While, scope: Scope) -> None:
+        """Run the loop while its condition is known; from the first unknown check on, it is uncertain."""
+        if self.uncertain or self.fact(_has_loop_exit, node.body):
+            self.exec_uncertain_loop(node, scope)
+            return
+        for _ in range(MAX_ITERATIONS):
+            condition = operators.truth(self.ev(node.test, scope))
+            if condition is None:
+                break
+            if not condition:
+                if node.orelse is not None:
+                    self.exec_block(node.orelse.body.body, scope)
+                return
+            self.exec_block(node.body.body, scope)
         self.exec_uncertain_loop(node, scope)
 
     def exec_try(self, node: cst.Try, scope: Scope) -> None:

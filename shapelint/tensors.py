@@ -10,7 +10,7 @@ import libcst as cst
 
 from shapelint import operators, tensor_ops
 from shapelint.catalog import ShapeError
-from shapelint.dims import UNKNOWN, DType, Shape, is_int
+from shapelint.dims import UNKNOWN, DType, Shape, is_int, product
 from shapelint.propagate import Propagator
 from shapelint.values import ModuleRef, Origin, Tensor
 
@@ -70,6 +70,8 @@ class TensorCalls:
             return tensor_ops.size_of(tensor.shape, args)
         if name == "dim":
             return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
+        if name == "numel":
+            return UNKNOWN if tensor.shape.open else product(tensor.shape.dims)
         if name in ("chunk", "split"):
             return self.split(tensor, name, args, kwargs)
         if name in ("max", "min") and (args or "dim" in kwargs):

@@ -789,7 +789,8 @@ class Interpreter:
         if qualname in torch_names.WRAPPERS:
             return args[0] if args else UNKNOWN
         if qualname in torch_names.FIELD:
-            return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"))
+            reorders = "init" in kwargs or "kw_only" in kwargs
+            return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"), reorders)
         if qualname in torch_names.PARTIAL:
             return Partial(args[0], tuple(args[1:]), kwargs) if args else UNKNOWN
         kind = torch_names.layer_kind(qualname)
@@ -1019,15 +1020,16 @@ class Interpreter:
     def fill_record(self, instance: Instance, args: list[object], kwargs: dict[str, object]) -> None:
         """A dataclass or NamedTuple init: arguments by field order, then defaults, then ``__post_init__``."""
         names = _record_fields(instance.cls)
-        if len(args) > len(names) or any(name not in names for name in kwargs):
+        defaults = {name: _class_attribute(instance.cls, name) for name in names}
+        reordered = any(isinstance(value, FieldDefault) and value.reorders for value in defaults.values())
+        if len(args) > len(names) or any(name not in names for name in kwargs) or args and reordered:
             instance.known = False
             return
         for index, name in enumerate(names):
             if index < len(args):
                 instance.attributes[name] = args[index]
             else:
-                default = _class_attribute(instance.cls, name)
-                instance.attributes[name] = kwargs[name] if name in kwargs else self.field_default(default)
+                instance.attributes[name] = kwargs[name] if name in kwargs else self.field_default(defaults[name])
         post_init = _class_attribute(instance.cls, "__post_init__")
         if isinstance(post_init, Function):
             self.call_function(post_init, [instance], {})

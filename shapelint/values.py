@@ -108,6 +108,8 @@ class FieldDefault:
 
     default: object
     factory: object = None
+    reorders: bool = False
+    """``init=`` or ``kw_only=`` given: the field may leave the positional order of the init."""
 
 
 @dataclass(frozen=True, slots=True)

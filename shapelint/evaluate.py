@@ -361,7 +361,7 @@ class Interpreter:
         mark = len(self.functions)
         self.exec_block(node.body.body, body_scope)
         for function in self.functions[mark:]:
-            if function.scope is body_scope:
+            if function.scope is body_scope and function.owner is None:
                 function.owner = cls
                 function.scope = scope
         scope.vars[node.name.value] = cls

@@ -9,7 +9,7 @@ unknown, so no later check can rely on a guess.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -718,7 +718,7 @@ class Interpreter:
             self.note_example(func, args[0], node)
         if isinstance(func, Instance) and args and isinstance(args[0], Tensor):
             return self.call_module(func, args[0], args[1:], kwargs)
-        if args and isinstance(args[0], Tensor):
+        if args and isinstance(args[0], Tensor) and _single_input_call(func, args, kwargs):
             return self.propagator.run(func, args[0])
         _forget_mutable(args, kwargs)
         return UNKNOWN
@@ -1150,6 +1150,12 @@ def _body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
     if isinstance(body, cst.IndentedBlock):
         return body.body
     return (cst.SimpleStatementLine(body=body.body),)
+
+
+def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str, object]) -> bool:
+    """Whether a layer's shape rule sees the whole call: ``output_size=`` or EmbeddingBag's offsets change the shape."""
+    extra = func.kind.extra_inputs if isinstance(func, Layer) else 0
+    return not kwargs and len(args) <= 1 + extra
 
 
 def _is_generator(node: cst.FunctionDef) -> bool:

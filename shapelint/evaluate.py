@@ -418,7 +418,25 @@ class Interpreter:
     def assign_attribute(self, target: cst.Attribute, value: object, scope: Scope) -> None:
         owner = self.ev(target.value, scope)
         if isinstance(owner, Instance):
-            owner.attributes[target.attr.value] = UNKNOWN if self.uncertain else value
+            self.store_attribute(owner, target.attr.value, value)
+
+    def store_attribute(self, owner: Instance, name: str, value: object) -> None:
+        """``owner.name = value`` as torch's ``Module.__setattr__`` does it.
+
+        On a Sequential subclass a module, or what may be one, also joins the
+        children its ``forward`` runs, in registration order.
+        """
+        value = UNKNOWN if self.uncertain else value
+        owner.attributes[name] = value
+        sequential = owner.sequential
+        if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef)):
+            return
+        names = [key for key, _ in sequential.children]
+        if name in names:
+            sequential.children[names.index(name)] = (name, value)
+        else:
+            sequential.children.append((name, value))
+        self.children.add(id(value))
 
     def set_attribute(self, args: list[object]) -> None:
         """``setattr(obj, name, value)``; an unknown name may overwrite any attribute."""
@@ -426,10 +444,12 @@ class Interpreter:
         if not isinstance(owner, Instance):
             return
         if isinstance(name, str):
-            owner.attributes[name] = UNKNOWN if self.uncertain else value
+            self.store_attribute(owner, name, value)
         else:
             owner.attributes.clear()
             owner.known = False
+            if owner.sequential is not None:
+                owner.sequential.children.append(("?", UNKNOWN))
 
     def assign_item(self, target: cst.Subscript, value: object, scope: Scope) -> None:
         container = self.ev(target.value, scope)
@@ -613,6 +633,8 @@ class Interpreter:
             if found is UNKNOWN and name in MODULE_SELF_METHODS:
                 return _Returns(owner)
             if isinstance(found, Function) or found is UNKNOWN and name in MODULE_BUILTIN_METHODS:
+                return BoundMethod(owner, name)
+            if found is UNKNOWN and owner.sequential is not None:
                 return BoundMethod(owner, name)
             return found
         if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
@@ -894,6 +916,8 @@ class Interpreter:
             return self.set_attribute([obj, *args])
         if name == "children" and not args and not kwargs:
             return _children(obj)
+        if isinstance(obj, Instance) and obj.sequential is not None and not isinstance(_class_attribute(obj.cls, name), Function):
+            obj = obj.sequential
         if isinstance(obj, SequentialValue):
             if name == "append" and len(args) == 1:
                 self.add_module(obj, str(len(obj.children)), args[0])
@@ -945,8 +969,8 @@ class Interpreter:
         if isinstance(owner, SequentialValue):
             owner.children.append((name if isinstance(name, str) else "?", value))
             self.children.add(id(module))
-        elif isinstance(owner, Instance) and isinstance(name, str):
-            owner.attributes[name] = value
+        elif isinstance(owner, Instance):
+            self.set_attribute([owner, name, module])
 
     def call_function(
         self, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None

@@ -32,6 +32,14 @@ def describe_parse_error(error: BaseException) -> tuple[str, int | None]:
     return f"cannot decode: {error}", None
 
 
+class _MaybeNewerSyntax(Exception):
+    """CPython refused the source, but not for its nesting: it may be syntax newer than this interpreter."""
+
+    def __init__(self, refused: SyntaxError) -> None:
+        super().__init__(refused.msg)
+        self.refused = refused
+
+
 def _guard(source: str | bytes) -> ast.Module:
     """Let CPython's parser reject the source first.
 
@@ -45,6 +53,22 @@ def _guard(source: str | bytes) -> ast.Module:
         raise RecursionError("too deeply nested") from None
     except ValueError as error:
         raise SyntaxError(str(error)) from None
+    except SyntaxError as error:
+        if any(word in str(error.msg) for word in ("nested", "too many", "unicode error")):
+            raise
+        raise _MaybeNewerSyntax(error) from None
+
+
+def _parse(source: str | bytes) -> tuple[cst.Module, ast.Module | None]:
+    """Both trees; where CPython refuses syntax libcst reads (``def f[T]`` under 3.11), libcst's alone."""
+    try:
+        tree: ast.Module | None = _guard(source)
+    except _MaybeNewerSyntax as error:
+        try:
+            return cst.parse_module(source), None
+        except cst.ParserSyntaxError:
+            raise error.refused from None
+    return cst.parse_module(source), tree
 
 
 def lint_source(source: str | bytes, path: str = "<string>") -> list[Diagnostic]:
@@ -55,8 +79,7 @@ def lint_source(source: str | bytes, path: str = "<string>") -> list[Diagnostic]
     """
     from shapelint.checks import check_module
 
-    tree = _guard(source)
-    module = cst.parse_module(source)
+    module, tree = _parse(source)
     text = source if isinstance(source, str) else source.decode(module.encoding, errors="replace")
     findings = unsuppressed(check_module(module, path, text, tree), text)
     return sorted(findings, key=lambda d: (d.line, d.column, d.code))

@@ -1,0 +1,48 @@
+"""Syntax newer than the running interpreter: linted through libcst, not reported as a syntax error."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from shapelint.lint import lint_source
+
+MODEL = """\
+import torch.nn as nn
+
+net = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(9, 2))
+"""
+
+GENERIC_FUNCTION = """\
+
+
+def first[T](items: list[T]) -> T:
+    return items[0]
+"""
+
+
+def test_the_model_fails_under_torch() -> None:
+    torch = pytest.importorskip("torch")
+    namespace: dict[str, object] = {}
+    exec(MODEL, namespace)
+    with pytest.raises(RuntimeError):
+        namespace["net"](torch.zeros(2, 4))
+
+
+def test_type_parameter_syntax_is_linted() -> None:
+    found = lint_source(MODEL + GENERIC_FUNCTION)
+    assert [(d.line, d.column, d.code) for d in found] == [(3, 59, "SHP001")]
+
+
+def test_invalid_source_keeps_cpythons_message() -> None:
+    with pytest.raises(SyntaxError, match="never closed"):
+        lint_source("x = (\n")
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the running interpreter reads type parameters itself")
+def test_this_interpreter_refuses_type_parameters() -> None:
+    import ast
+
+    with pytest.raises(SyntaxError):
+        ast.parse(GENERIC_FUNCTION)

@@ -177,8 +177,13 @@ class Interpreter:
     # -- statements ---------------------------------------------------------
 
     def run_module(self, module: cst.Module, between: Callable[[], None] = lambda: None) -> Scope:
-        """Run the module body, then ``between``, then every function nobody called."""
+        """Run the module body, then ``between``, then every function nobody called.
+
+        The module runs as a script, so ``if __name__ == "__main__":`` blocks,
+        where example calls give models their inputs, run for certain.
+        """
         scope = Scope()
+        scope.vars["__name__"] = "__main__"
         for step in (lambda: self.exec_block(module.body, scope), between, self.run_uncalled_functions):
             try:
                 step()

@@ -46,23 +46,29 @@ class Propagator:
         if isinstance(module, Layer):
             return self.through_layer(module, tensor)
         if isinstance(module, SequentialValue):
+            value: object = tensor
             for _, child in module.children:
                 value = self.run(child, tensor)
                 tensor = value if isinstance(value, Tensor) else Tensor(Shape.anything())
-            return tensor
+            return value if isinstance(value, tuple) else tensor
         return self.call_other(module, tensor)
 
-    def through_layer(self, layer: Layer, tensor: Tensor) -> Tensor:
+    def through_layer(self, layer: Layer, tensor: Tensor) -> object:
+        """The layer's output tensor, or ``(output, state)`` for a layer with a state (LSTM)."""
         try:
-            shape = layer.kind.infer(layer.args, tensor.shape)
+            shape: Shape | None = layer.kind.infer(layer.args, tensor.shape)
             self.accept(layer, tensor.shape)
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
-        result = self.step(tensor, shape, Origin(layer.kind.name, layer.node, before=tensor.shape))
+        origin = Origin(layer.kind.name, layer.node, before=tensor.shape)
+        result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
         if self.trace is not None:
             self.trace.append((layer, result))
-        return result
+        if layer.kind.state is None:
+            return result
+        state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)
+        return (result, _tensors(state, origin))
 
     def accept(self, layer: Layer, shape: Shape) -> None:
         """Remember an expression written for an input size that was checked and found right."""
@@ -79,12 +85,21 @@ class Propagator:
     def reject(self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor) -> None:
         self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin))
 
-    def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape:
-        """The output as if a wrong input size had been right; unknown after other errors."""
+    def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape | None:
+        """The output as if a wrong input size had been right; ``None`` (unknown) after other errors."""
         if error.problem is not Problem.SIZE or error.argument is None or error.expected is UNKNOWN:
-            return Shape.anything()
+            return None
         repaired = {**layer.args, error.argument: error.expected}
         try:
             return layer.kind.infer(repaired, shape)
         except ShapeError:
-            return Shape.anything()
+            return None
+
+
+def _tensors(state: object, origin: Origin) -> object:
+    """A layer's state as the evaluator's values: shapes become tensors, tuples stay tuples."""
+    if isinstance(state, Shape):
+        return Tensor(state, origin)
+    if isinstance(state, tuple):
+        return tuple(_tensors(item, origin) for item in state)
+    return UNKNOWN

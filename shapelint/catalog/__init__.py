@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shapelint.catalog import activation, conv, dropout, embedding, lazy, linear, norm, padding, pooling, upsample
+from shapelint.catalog import (
+    activation,
+    conv,
+    dropout,
+    embedding,
+    lazy,
+    linear,
+    norm,
+    padding,
+    pooling,
+    recurrent,
+    upsample,
+)
 from shapelint.catalog.base import (
     REQUIRED,
     Args,
@@ -20,7 +32,7 @@ from shapelint.catalog.base import (
 )
 from shapelint.dims import Shape
 
-_MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, lazy)
+_MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, lazy)
 
 CATALOG: dict[str, LayerKind] = {kind.name: kind for module in _MODULES for kind in module.KINDS}
 

@@ -59,6 +59,8 @@ Args = Mapping[str, object]
 OutputRule = Callable[[Args, Shape], Shape]
 ExpectedRule = Callable[[Args, Shape], object]
 Validator = Callable[[Args], None]
+StateRule = Callable[[Args, Shape], object]
+"""The state a layer returns beside its output: a :class:`Shape`, a tuple of them, or ``UNKNOWN``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,8 @@ class LayerKind:
     validate: Validator | None = None
     family: Family = Family.OTHER
     extra_inputs: int = 0
+    state: StateRule | None = None
+    """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
     param_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:

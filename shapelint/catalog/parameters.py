@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shapelint.catalog.base import Args
+from shapelint.catalog.base import Args, truthy
 from shapelint.dims import is_int
 
 
@@ -94,6 +94,35 @@ def _embedding(args: Args) -> list[Entry]:
     return [Entry("weight", (args["num_embeddings"], args["embedding_dim"]))]  # type: ignore[arg-type]
 
 
+def _flag(value: object) -> bool:
+    """A flag that decides which tensors exist; unknown is a TypeError, which :func:`state_entries` reads as such."""
+    known = truthy(value)
+    if known is None:
+        raise TypeError("flag not known")
+    return known
+
+
+def _recurrent(gates: int) -> Entries:
+    """Per layer and direction: input and hidden weights, two biases, and LSTM's projection."""
+
+    def entries(args: Args) -> list[Entry]:
+        hidden, proj, bias = args["hidden_size"], args.get("proj_size", 0), _flag(args["bias"])
+        real = proj if proj else hidden
+        suffixes = ("", "_reverse") if _flag(args["bidirectional"]) else ("",)
+        rows = (gates * hidden,)  # type: ignore[operator]
+        found: list[Entry] = []
+        for layer in range(args["num_layers"]):  # type: ignore[call-overload]
+            width = args["input_size"] if layer == 0 else real * len(suffixes)  # type: ignore[operator]
+            for suffix in suffixes:
+                names = [f"{kind}_l{layer}{suffix}" for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+                found += [Entry(names[0], (*rows, width)), Entry(names[1], (*rows, real))]  # type: ignore[arg-type]
+                found += [Entry(names[2], rows), Entry(names[3], rows)] if bias else []
+                found += [Entry(f"weight_hr_l{layer}{suffix}", (proj, hidden))] if proj else []  # type: ignore[arg-type]
+        return found
+
+    return entries
+
+
 _ENTRIES: dict[str, Entries] = {
     "Linear": _linear,
     "Bilinear": _bilinear,
@@ -107,6 +136,9 @@ _ENTRIES: dict[str, Entries] = {
     "Embedding": _embedding,
     "EmbeddingBag": _embedding,
     "PReLU": lambda args: [Entry("weight", (args["num_parameters"],))],  # type: ignore[list-item]
+    "RNN": _recurrent(1),
+    "LSTM": _recurrent(4),
+    "GRU": _recurrent(3),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import typing
 
 import pytest
 import torch
@@ -22,7 +23,8 @@ RESAMPLE += ["PixelShuffle", "PixelUnshuffle", "ChannelShuffle"]
 PAD = [f"{kind}Pad{n}d" for kind in ("Zero", "Constant", "Reflection", "Replication", "Circular") for n in (1, 2, 3)]
 LAZY = ["LazyLinear"] + [f"Lazy{name}" for name in CONV + PER_CHANNEL_NORM]
 BASICS = ["Identity", "Linear", "Bilinear", "Flatten", "Unflatten", "Embedding", "EmbeddingBag"]
-REQUIRED_NAMES = CONV + POOL + NORM + DROPOUT + ACTIVATION + RESAMPLE + PAD + LAZY + BASICS
+RECURRENT = ["RNN", "LSTM", "GRU"]
+REQUIRED_NAMES = CONV + POOL + NORM + DROPOUT + ACTIVATION + RESAMPLE + PAD + LAZY + BASICS + RECURRENT
 
 
 def test_catalog_covers_the_required_kinds() -> None:
@@ -38,7 +40,9 @@ def test_every_activation_in_torch_is_catalogued() -> None:
 
 
 def _torch_params(name: str) -> list[tuple[str, object, bool]]:
-    signature = inspect.signature(getattr(torch.nn, name).__init__)
+    """The constructor's parameters; RNN/LSTM/GRU take ``*args, **kwargs`` and document theirs as an overload."""
+    init = getattr(torch.nn, name).__init__
+    signature = inspect.signature(next(iter(typing.get_overloads(init)), init))
     empty, keyword_only = inspect.Parameter.empty, inspect.Parameter.KEYWORD_ONLY
     return [
         (p.name, REQUIRED if p.default is empty else p.default, p.kind is keyword_only)

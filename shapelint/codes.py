@@ -26,7 +26,7 @@ _TABLE = (
     Code(
         "SHP001",
         "linear-in-features",
-        "`in_features` of Linear/Bilinear disagrees with the incoming feature size",
+        "`in_features` of Linear/Bilinear or `input_size` of RNN/LSTM/GRU disagrees with the incoming feature size",
         True,
         invalid="""\
 import torch.nn as nn

@@ -95,7 +95,7 @@ class Positions:
             while stack:
                 node, statement = stack.pop()
                 self._innermost[id(node)] = statement
-                for child in walk.children(node):
+                for child in walk.syntax_children(node):
                     own = type(child) in _STATEMENT_TYPES and child is not getattr(node, "orelse", None)
                     stack.append((child, child if own else statement))
         return self._innermost

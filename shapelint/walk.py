@@ -2,7 +2,9 @@
 
 libcst's ``node.children`` runs a visitor per call, which dominated lint time
 on large files; reading the dataclass fields directly is an order of
-magnitude cheaper.
+magnitude cheaper.  The searches below also skip the fields that only hold
+whitespace and punctuation, half of a tree's nodes, and test node types by
+set membership rather than ``isinstance`` (libcst's node classes are ABCs).
 """
 
 from __future__ import annotations
@@ -13,10 +15,25 @@ from functools import cache
 
 import libcst as cst
 
+_LAYOUT_FIELDS = frozenset(
+    {
+        "lpar", "rpar", "lbracket", "rbracket", "lbrace", "rbrace", "comma", "colon", "semicolon", "equal",
+        "dot", "operator", "leading_lines", "lines_after_decorators", "trailing_whitespace", "header", "footer",
+        "first_line", "empty_lines", "last_line", "asynchronous",
+    }
+)
+"""Fields that hold only whitespace, comments or punctuation, never a name or a statement."""
+
 
 @cache
 def _field_names(node_type: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(node_type))
+
+
+@cache
+def _syntax_field_names(node_type: type) -> tuple[str, ...]:
+    names = _field_names(node_type)
+    return tuple(name for name in names if name not in _LAYOUT_FIELDS and not name.startswith("whitespace"))
 
 
 @cache
@@ -26,7 +43,16 @@ def _is_node_type(value_type: type) -> bool:
 
 def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The direct child nodes, in field order."""
-    for name in _field_names(type(node)):
+    return _children(node, _field_names(type(node)))
+
+
+def syntax_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The direct child nodes that can hold code: no whitespace, comments or punctuation."""
+    return _children(node, _syntax_field_names(type(node)))
+
+
+def _children(node: cst.CSTNode, names: tuple[str, ...]) -> Iterator[cst.CSTNode]:
+    for name in names:
         value = getattr(node, name)
         if _is_node_type(type(value)):
             yield value
@@ -35,14 +61,19 @@ def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 
 def contains(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...] = ()) -> bool:
-    """Whether a node of a ``wanted`` type occurs below ``root`` without entering ``stop`` nodes."""
-    stack = list(children(root))
+    """Whether a node of a ``wanted`` type occurs below ``root`` without entering ``stop`` nodes.
+
+    Types match exactly, not by subclass.
+    """
+    wanted_types, stop_types = frozenset(wanted), frozenset(stop)
+    stack = list(syntax_children(root))
     while stack:
         node = stack.pop()
-        if isinstance(node, wanted):
+        kind = type(node)
+        if kind in wanted_types:
             return True
-        if not isinstance(node, stop):
-            stack.extend(children(node))
+        if kind not in stop_types:
+            stack.extend(syntax_children(node))
     return False
 
 
@@ -56,20 +87,19 @@ def name_counts(root: cst.CSTNode) -> dict[str, int]:
     stack = [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.Name):
+        kind = type(node)
+        if kind is cst.Name:
             counts[node.value] = counts.get(node.value, 0) + 1
-        elif isinstance(node, cst.Attribute):
-            stack.append(node.value)
-        elif isinstance(node, cst.Arg):
+        elif kind is cst.Attribute or kind is cst.Arg:
             stack.append(node.value)
         elif not _keeps_attribute(node):
-            stack.extend(children(node))
+            stack.extend(syntax_children(node))
     return counts
 
 
 def _keeps_attribute(node: cst.CSTNode) -> bool:
     return (
-        isinstance(node, cst.Assign)
-        and isinstance(node.value, cst.Name)
-        and all(isinstance(target.target, cst.Attribute) for target in node.targets)
+        type(node) is cst.Assign
+        and type(node.value) is cst.Name
+        and all(type(target.target) is cst.Attribute for target in node.targets)
     )

@@ -61,14 +61,15 @@ class Propagator:
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
-        origin = Origin(layer.kind.name, layer.node, before=tensor.shape)
-        result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
+        result = self.step(
+            tensor, Shape.anything() if shape is None else shape, Origin(layer.kind.name, layer.node, before=tensor.shape)
+        )
         if self.trace is not None:
             self.trace.append((layer, result))
         if layer.kind.state is None:
             return result
         state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)
-        return (result, _tensors(state, origin))
+        return (result, _tensors(state, Origin(f"{layer.kind.name} state", layer.node)))
 
     def accept(self, layer: Layer, shape: Shape) -> None:
         """Remember an expression written for an input size that was checked and found right."""

@@ -33,12 +33,17 @@ def _concrete(shape: Shape) -> tuple[int, ...] | None:
 
 
 def _torch_trace(model: torch.nn.Module, size: tuple[int, ...], dtype: str | None) -> list[tuple[str, tuple[int, ...]]]:
+    """Each leaf's output shape; of a recurrent layer's ``(output, state)``, the output, which the summary shows."""
     seen: list[tuple[str, tuple[int, ...]]] = []
+
+    def record(name: str, output: object) -> None:
+        output = output[0] if isinstance(output, tuple) else output
+        if isinstance(output, torch.Tensor):
+            seen.append((name, tuple(output.shape)))
+
     for name, module in model.named_modules():
         if not list(module.children()) and name:
-            module.register_forward_hook(
-                lambda m, i, o, name=name: seen.append((name, tuple(o.shape))) if isinstance(o, torch.Tensor) else None
-            )
+            module.register_forward_hook(lambda m, i, o, name=name: record(name, o))
     x = torch.randint(0, 2, size) if dtype == "int" else torch.zeros(size)
     model.eval()
     with torch.no_grad():

@@ -710,8 +710,8 @@ class Interpreter:
         return True
 
     def ev_call(self, node: cst.Call, scope: Scope) -> object:
-        if isinstance(node.func, cst.Name) and node.func.value == "super" and not node.args:
-            return self.current_super()
+        if isinstance(node.func, cst.Name) and node.func.value == "super":
+            return self.explicit_super(node.args, scope) if node.args else self.current_super()
         func = self.ev(node.func, scope)
         arguments = self.ev_arguments(node.args, scope)
         skip = 0
@@ -749,6 +749,13 @@ class Interpreter:
             return self.propagator.run(func, args[0])
         _forget_mutable(args, kwargs)
         return UNKNOWN
+
+    def explicit_super(self, args: Sequence[cst.Arg], scope: Scope) -> object:
+        """``super(Cls, self)``, the Python 2 spelling tutorials still use."""
+        if len(args) != 2 or any(arg.keyword is not None or arg.star for arg in args):
+            return UNKNOWN
+        cls, instance = (self.ev(arg.value, scope) for arg in args)
+        return SuperValue(cls, instance) if isinstance(cls, ClassValue) else UNKNOWN
 
     def current_super(self) -> object:
         """``super()`` in the method being run: its class and its ``self``."""
@@ -809,6 +816,8 @@ class Interpreter:
         if arguments is None:
             return UNKNOWN
         args, kwargs = arguments
+        if qualname in torch_names.SEQUENTIAL_INIT and args and isinstance(args[0], Instance):
+            return self.init_sequential(args[0], node, (args[1:], kwargs))
         if qualname in torch_names.ORDERED_DICT:
             return operators.make_dict(args, kwargs)
         if qualname in torch_names.PARAMETER:
@@ -953,9 +962,7 @@ class Interpreter:
             return self.tensors.method(obj, name, *plain, node)
         if isinstance(obj, SuperValue):
             if name == "__init__" and isinstance(obj.instance, Instance) and _has_sequential_base(obj.cls):
-                built = self.build_sequential("torch.nn.Sequential", node, (args, kwargs))
-                obj.instance.sequential = built if isinstance(built, SequentialValue) else None
-                return None
+                return self.init_sequential(obj.instance, node, (args, kwargs))
             function = _base_attribute(obj.cls, name)
             if isinstance(function, Function):
                 return self.call_function(function, [obj.instance, *args], kwargs, site and site.after_self())
@@ -967,6 +974,11 @@ class Interpreter:
                     return self.call_function(function, args, kwargs, site)
                 return self.call_function(function, [obj, *args], kwargs, site and site.after_self())
         return UNKNOWN
+
+    def init_sequential(self, instance: Instance, node: cst.Call, arguments: tuple[list[object], dict[str, object]]) -> None:
+        """``Sequential.__init__`` run on a subclass instance: the layers its inherited ``forward`` runs."""
+        built = self.build_sequential("torch.nn.Sequential", node, arguments)
+        instance.sequential = built if isinstance(built, SequentialValue) else None
 
     def add_module(self, owner: object, name: object, module: object) -> None:
         """``owner.add_module(name, module)``: a new Sequential child or a new attribute."""

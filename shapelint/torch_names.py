@@ -7,6 +7,8 @@ from shapelint.catalog import CATALOG, LayerKind
 SEQUENTIAL = frozenset(
     {"torch.nn.Sequential", "torch.nn.modules.container.Sequential", "shapelint.runtime.Sequential"}
 )
+SEQUENTIAL_INIT = frozenset(f"{name}.__init__" for name in SEQUENTIAL)
+"""``nn.Sequential.__init__(self, *layers)``, called explicitly in a subclass."""
 ORDERED_DICT = frozenset({"collections.OrderedDict", "typing.OrderedDict"})
 MODULE_LIST = frozenset({"torch.nn.ModuleList", "torch.nn.modules.container.ModuleList"})
 MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.ModuleDict"})

@@ -824,6 +824,8 @@ class Interpreter:
             return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
         if qualname in torch_names.WRAPPERS:
             return args[0] if args else UNKNOWN
+        if qualname in torch_names.CAST:
+            return args[1] if len(args) == 2 and not kwargs else UNKNOWN
         if qualname in torch_names.FIELD:
             reorders = "init" in kwargs or "kw_only" in kwargs
             return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"), reorders)

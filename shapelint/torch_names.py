@@ -21,6 +21,8 @@ WRAPPERS = frozenset(
     for name in ("weight_norm", "spectral_norm")
 )
 """Functions that return the module they are given, with its shapes unchanged."""
+CAST = frozenset({"typing.cast", "typing_extensions.cast"})
+"""``cast(T, value)`` returns ``value``; torchvision's VGG casts each config entry."""
 RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."

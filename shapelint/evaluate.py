@@ -639,7 +639,7 @@ class Interpreter:
                 return _Returns(owner)
             if isinstance(found, Function) or found is UNKNOWN and name in MODULE_BUILTIN_METHODS:
                 return BoundMethod(owner, name)
-            if found is UNKNOWN and owner.sequential is not None:
+            if found is UNKNOWN and (owner.sequential is not None or _is_dict_view(owner.cls, name)):
                 return BoundMethod(owner, name)
             return found
         if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
@@ -969,6 +969,8 @@ class Interpreter:
             if isinstance(function, Function):
                 return self.call_function(function, [obj.instance, *args], kwargs, site and site.after_self())
             return UNKNOWN
+        if isinstance(obj, Instance) and _is_dict_view(obj.cls, name) and not args and not kwargs:
+            return _dict_view(obj, name)
         if isinstance(obj, Instance):
             function = _class_attribute(obj.cls, name)
             if isinstance(function, Function):
@@ -1250,15 +1252,34 @@ def _children(module: object) -> object:
     """``module.children()``: the submodules in registration order, when every attribute is known."""
     if isinstance(module, SequentialValue):
         return ListValue([child for _, child in module.children])
+    registered = _registered(module)
+    return UNKNOWN if registered is None else ListValue([child for _, child in registered])
+
+
+def _registered(module: object) -> list[tuple[str, object]] | None:
+    """A user module's submodules by name, in registration order; ``None`` when an attribute may hide one."""
     if not isinstance(module, Instance) or module.sequential is not None:
-        return UNKNOWN
-    found: list[object] = []
-    for value in module.attributes.values():
+        return None
+    found: list[tuple[str, object]] = []
+    for name, value in module.attributes.items():
         if isinstance(value, (Layer, SequentialValue)) or isinstance(value, Instance) and _is_torch_module(value.cls):
-            found.append(value)
+            found.append((name, value))
         elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, Tensor, Function))):
-            return UNKNOWN
-    return ListValue(found)
+            return None
+    return found
+
+
+def _is_dict_view(cls: ClassValue, name: str) -> bool:
+    return name in ("items", "keys", "values") and _has_base(cls, torch_names.MODULE_DICT.__contains__)
+
+
+def _dict_view(module: Instance, name: str) -> object:
+    """``self.items()`` in an ``nn.ModuleDict`` subclass (DenseNet's dense block)."""
+    registered = _registered(module)
+    if registered is None:
+        return UNKNOWN
+    views = {"items": lambda key, child: (key, child), "keys": lambda key, child: key, "values": lambda key, child: child}
+    return ListValue([views[name](key, child) for key, child in registered])
 
 
 def _is_torch_module(cls: ClassValue) -> bool:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Union
 
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import UNKNOWN, Shape, same
 from shapelint.values import Layer, Origin, SequentialValue, Tensor
+
+
+Flow = Union[Tensor, tuple]
+"""What passes between the children of a Sequential."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +45,22 @@ class Propagator:
         self.mismatches: list[Mismatch] = []
         self.accepted: set[int] = set()
         self.trace: list[tuple[Layer, Tensor]] | None = None
-        self.call_other: Callable[[object, Tensor], object] = lambda module, tensor: UNKNOWN
+        self.call_other: Callable[[object, Flow], object] = lambda module, tensor: UNKNOWN
 
-    def run(self, module: object, tensor: Tensor) -> object:
+    def run(self, module: object, flow: Flow) -> object:
+        """Apply ``module`` to a tensor, or to the ``(output, state)`` tuple a recurrent layer returned.
+
+        A Sequential hands such a tuple on as torch does, so a user module after an
+        LSTM can pick the output; a catalogued layer given a tuple knows nothing.
+        """
         if isinstance(module, Layer):
-            return self.through_layer(module, tensor)
+            return self.through_layer(module, flow if isinstance(flow, Tensor) else Tensor(Shape.anything()))
         if isinstance(module, SequentialValue):
-            value: object = tensor
             for _, child in module.children:
-                value = self.run(child, tensor)
-                tensor = value if isinstance(value, Tensor) else Tensor(Shape.anything())
-            return value if isinstance(value, tuple) else tensor
-        return self.call_other(module, tensor)
+                value = self.run(child, flow)
+                flow = value if isinstance(value, (Tensor, tuple)) else Tensor(Shape.anything())
+            return flow
+        return self.call_other(module, flow)
 
     def through_layer(self, layer: Layer, tensor: Tensor) -> object:
         """The layer's output tensor, or ``(output, state)`` for a layer with a state (LSTM)."""

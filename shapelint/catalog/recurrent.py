@@ -25,22 +25,20 @@ from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 RANKS = (2, 3)
 NONLINEARITIES = ("tanh", "relu")
 _NOT_NUMBERS = (str, tuple, list, type(None))
-"""Known values that are no number; the evaluator's unknowns and symbols are none of these."""
+_PLAIN = (int, float, *_NOT_NUMBERS)
+"""Types of the values the evaluator knows; its unknowns and symbols are none of these."""
 
 
-def _known_int(value: object) -> bool:
-    """An int as torch's ``isinstance(value, int)`` sees it: ``True`` counts."""
-    return isinstance(value, int)
-
-
-def _not_int(value: object) -> bool:
-    return isinstance(value, (float, *_NOT_NUMBERS))
+def _may_be_bool(value: object) -> bool:
+    """False only for a known value that is no bool: torch checks these flags' type."""
+    return isinstance(value, bool) or not isinstance(value, _PLAIN)
 
 
 def _validate_size(args: Args, name: str) -> None:
+    """torch's ``isinstance(value, int)``, which lets ``True`` through, then a positive value."""
     value = args[name]
-    require(not _not_int(value), f"{name} should be of type int, got {value!r}")
-    require(not (_known_int(value) and value <= 0), f"{name} must be greater than zero, got {value}")
+    require(not isinstance(value, (float, *_NOT_NUMBERS)), f"{name} should be of type int, got {value!r}")
+    require(not (isinstance(value, int) and value <= 0), f"{name} must be greater than zero, got {value}")
 
 
 def _validate_dropout(dropout: object) -> None:
@@ -65,16 +63,12 @@ def _validate(args: Args) -> None:
     """What ``RNNBase.__init__`` (and RNN's nonlinearity) rejects."""
     nonlinearity = args.get("nonlinearity", "tanh")
     require(
-        nonlinearity in NONLINEARITIES or not isinstance(nonlinearity, (*_NOT_NUMBERS, int, float)),
+        nonlinearity in NONLINEARITIES or not isinstance(nonlinearity, _PLAIN),
         f"Unknown nonlinearity {nonlinearity!r}. Select from 'tanh' or 'relu'.",
     )
     _validate_dropout(args["dropout"])
     for flag in ("bias", "batch_first"):
-        value = args[flag]
-        require(
-            isinstance(value, bool) or not isinstance(value, (int, float, *_NOT_NUMBERS)),
-            f"{flag} should be of type bool, got {value!r}",
-        )
+        require(_may_be_bool(args[flag]), f"{flag} should be of type bool, got {args[flag]!r}")
     _validate_size(args, "input_size")
     _validate_size(args, "hidden_size")
     _validate_size(args, "num_layers")
@@ -124,10 +118,7 @@ def _sequence_length(args: Args, shape: Shape) -> Dim:
 def _check_kernel_types(args: Args) -> None:
     """The kernel call wants a bool ``bidirectional`` and an int ``num_layers``; the constructor never checks."""
     flag, layers = args["bidirectional"], args["num_layers"]
-    require(
-        isinstance(flag, bool) or not isinstance(flag, (int, float, *_NOT_NUMBERS)),
-        f"bidirectional must be a bool when the layer is called, got {flag!r}",
-    )
+    require(_may_be_bool(flag), f"bidirectional must be a bool when the layer is called, got {flag!r}")
     require(not isinstance(layers, bool), f"num_layers must be an int when the layer is called, got {layers!r}")
 
 

@@ -70,9 +70,8 @@ class Propagator:
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
             shape = self.after_error(layer, error, tensor.shape)
-        result = self.step(
-            tensor, Shape.anything() if shape is None else shape, Origin(layer.kind.name, layer.node, before=tensor.shape)
-        )
+        origin = Origin(layer.kind.name, layer.node, before=tensor.shape)
+        result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
         if self.trace is not None:
             self.trace.append((layer, result))
         if layer.kind.state is None:

@@ -117,7 +117,8 @@ def _recurrent(gates: int) -> Entries:
                 names = [f"{kind}_l{layer}{suffix}" for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
                 found += [Entry(names[0], (*rows, width)), Entry(names[1], (*rows, real))]  # type: ignore[arg-type]
                 found += [Entry(names[2], rows), Entry(names[3], rows)] if bias else []
-                found += [Entry(f"weight_hr_l{layer}{suffix}", (proj, hidden))] if proj else []  # type: ignore[arg-type]
+                projection = Entry(f"weight_hr_l{layer}{suffix}", (proj, hidden))  # type: ignore[arg-type]
+                found += [projection] if proj else []
         return found
 
     return entries

@@ -103,7 +103,7 @@ def _output_size(args: Args) -> Dim:
 def _features(args: Args, shape: Shape) -> object:
     """The input's last dimension; torch checks the dtype against the weights before the size."""
     if shape.dtype == "int":
-        raise ShapeError(f"recurrent layers expect a float input, got an integer tensor of shape {shape}", Problem.DTYPE)
+        raise ShapeError(f"recurrent layers expect a float input, got integers of shape {shape}", Problem.DTYPE)
     return shape.dim(-1)
 
 

@@ -191,7 +191,7 @@ def _fix_rounds(source: str | bytes, path: str, unsafe: bool, findings: Sequence
         rewrite = _rewrite(source, [d.fix for d in chosen if d.fix is not None])
         source = rewrite.module.code if isinstance(source, str) else rewrite.module.bytes
         try:
-            findings = lint_source(source, path)
+            findings = lint_source(source, path, newer_syntax=False)
         except PARSE_ERRORS as error:
             raise FixError(f"fixed source does not parse: {_reason(error)}") from error
         still = _persisting(chosen, findings, rewrite.moved)
@@ -231,7 +231,7 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted 
     Only findings whose code is ``wanted`` are fixed; ``remaining`` keeps every finding, for the caller to filter.
     """
     try:
-        findings = tuple(lint_source(source, path))
+        findings = tuple(lint_source(source, path, newer_syntax=False))
     except PARSE_ERRORS as error:
         return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
     try:
@@ -247,7 +247,7 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted 
 def fix_source(source: str, *, unsafe: bool = False) -> str:
     """``source`` with its fixable findings repaired; raises ``FixError`` when it cannot be fixed safely."""
     try:
-        fixed = _fix_rounds(source, "<string>", unsafe, lint_source(source), _every_code).source
+        fixed = _fix_rounds(source, "<string>", unsafe, lint_source(source, newer_syntax=False), _every_code).source
     except PARSE_ERRORS as error:
         raise FixError(f"cannot parse: {_reason(error)}") from error
     assert isinstance(fixed, str)

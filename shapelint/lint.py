@@ -54,16 +54,18 @@ def _guard(source: str | bytes) -> ast.Module:
     except ValueError as error:
         raise SyntaxError(str(error)) from None
     except SyntaxError as error:
-        if any(word in str(error.msg) for word in ("nested", "too many", "unicode error")):
+        if any(word in str(error.msg) for word in ("nested", "too many", "unicode error", "null bytes")):
             raise
         raise _MaybeNewerSyntax(error) from None
 
 
-def _parse(source: str | bytes) -> tuple[cst.Module, ast.Module | None]:
-    """Both trees; where CPython refuses syntax libcst reads (``def f[T]`` under 3.11), libcst's alone."""
+def _parse(source: str | bytes, newer_syntax: bool) -> tuple[cst.Module, ast.Module | None]:
+    """Both trees; where CPython refuses syntax libcst reads (``def f[T]`` under 3.11), libcst's alone if allowed."""
     try:
         tree: ast.Module | None = _guard(source)
     except _MaybeNewerSyntax as error:
+        if not newer_syntax:
+            raise error.refused from None
         try:
             return cst.parse_module(source), None
         except cst.ParserSyntaxError:
@@ -71,15 +73,18 @@ def _parse(source: str | bytes) -> tuple[cst.Module, ast.Module | None]:
     return cst.parse_module(source), tree
 
 
-def lint_source(source: str | bytes, path: str = "<string>") -> list[Diagnostic]:
+def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True) -> list[Diagnostic]:
     """Every unsuppressed finding in ``source``, sorted by position.
+
+    With ``newer_syntax`` off, source the running interpreter cannot parse is
+    refused even when libcst reads it: ``--fix`` only writes what CPython parses.
 
     Raises one of :data:`PARSE_ERRORS` when the source cannot be parsed: ``SyntaxError``, ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``,
     ``LookupError`` (unknown declared encoding) or ``RecursionError``.
     """
     from shapelint.checks import check_module
 
-    module, tree = _parse(source)
+    module, tree = _parse(source, newer_syntax)
     text = source if isinstance(source, str) else source.decode(module.encoding, errors="replace")
     findings = unsuppressed(check_module(module, path, text, tree), text)
     return sorted(findings, key=lambda d: (d.line, d.column, d.code))

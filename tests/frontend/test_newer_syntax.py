@@ -46,3 +46,17 @@ def test_this_interpreter_refuses_type_parameters() -> None:
 
     with pytest.raises(SyntaxError):
         ast.parse(GENERIC_FUNCTION)
+
+
+def test_fix_only_writes_what_this_interpreter_parses() -> None:
+    from shapelint.fix import fix_bytes
+
+    source = (MODEL + GENERIC_FUNCTION).encode()
+    result = fix_bytes(source, "model.py")
+    assert result.after == source
+    assert result.error is not None and result.error.startswith("cannot parse: syntax error")
+
+
+def test_null_bytes_are_refused_before_libcst() -> None:
+    with pytest.raises(SyntaxError, match="null bytes"):
+        lint_source(MODEL + "x = 1\x00\n")

@@ -128,7 +128,8 @@ MODULE_QUERIES = frozenset(
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
 LAYER_ATTRIBUTES = frozenset(
     """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
-    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
+    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor
+    input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity""".split()
 )
 """Layer attributes torch keeps exactly as the constructor argument of the same name."""
 MODULE_BUILTIN_METHODS = frozenset({"children", "add_module", "register_module", "register_buffer", "register_parameter"})

@@ -40,6 +40,7 @@ SIZE_ARGS: dict[str, SizeArg] = {
     **{f"InstanceNorm{n}d": _NORM for n in (1, 2, 3)},
     "GroupNorm": SizeArg("num_channels", 1, "SHP003"),
     "LayerNorm": SizeArg("normalized_shape", 0, "SHP003"),
+    **{name: SizeArg("input_size", 0, "SHP001") for name in ("RNN", "LSTM", "GRU")},
 }
 """Layer name under ``torch.nn`` → its input-size argument."""
 

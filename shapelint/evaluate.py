@@ -126,12 +126,20 @@ MODULE_QUERIES = frozenset(
     zero_grad register_forward_hook register_forward_pre_hook register_full_backward_hook apply""".split()
 )
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
-LAYER_ATTRIBUTES = frozenset(
+SIZE_ATTRIBUTES = frozenset(
     """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
-    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor
-    input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity""".split()
+    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
 )
-"""Layer attributes torch keeps exactly as the constructor argument of the same name."""
+"""Layer attributes torch keeps exactly as the constructor argument of the same name.
+
+A size read from one (``Linear(backbone.fc.in_features, n)``) is reported at
+that layer's argument, which fixes both places at once."""
+
+LAYER_ATTRIBUTES = SIZE_ATTRIBUTES | frozenset(
+    "input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity".split()
+)
+"""Kept verbatim too; but a bidirectional or projected recurrent layer's output is not its ``hidden_size``, so a size
+read from one is reported where it is read."""
 MODULE_BUILTIN_METHODS = frozenset({"children", "add_module", "register_module", "register_buffer", "register_parameter"})
 """``nn.Module`` methods the evaluator follows on user modules."""
 
@@ -890,7 +898,7 @@ class Interpreter:
 
     def source(self, node: cst.BaseExpression, scope: Scope) -> Source:
         """Where a written size came from: through parameters to call sites, through ``fc.in_features`` to ``fc``."""
-        if isinstance(node, cst.Attribute) and node.attr.value in LAYER_ATTRIBUTES and _is_dotted(node.value):
+        if isinstance(node, cst.Attribute) and node.attr.value in SIZE_ATTRIBUTES and _is_dotted(node.value):
             owner = self.ev(node.value, scope)
             if isinstance(owner, Layer) and node.attr.value in owner.arg_nodes:
                 return Source(owner.arg_nodes[node.attr.value].node, True)

@@ -17,7 +17,7 @@ from functools import partial
 
 import libcst as cst
 
-from shapelint import operators, tensors, torch_names, walk
+from shapelint import classes, operators, tensors, torch_names, walk
 from shapelint.catalog import LayerKind
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
@@ -259,20 +259,20 @@ class Interpreter:
     def exec_import(self, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
         if isinstance(node, cst.Import):
             for alias in node.names:
-                dotted = _dotted(alias.name)
+                dotted = classes.dotted(alias.name)
                 if alias.asname is not None:
                     self.assign(alias.asname.name, ModuleRef(dotted), scope)
                 else:
                     top = dotted.split(".")[0]
                     scope.vars[top] = ModuleRef(top)
             return
-        module = ("." * len(node.relative)) + (_dotted(node.module) if node.module else "")
+        module = ("." * len(node.relative)) + (classes.dotted(node.module) if node.module else "")
         if isinstance(node.names, cst.ImportStar):
             for name, qualname in torch_names.star_names(module).items():
                 scope.vars[name] = ModuleRef(qualname)
             return
         for alias in node.names:
-            name = _dotted(alias.name)
+            name = classes.dotted(alias.name)
             bound = alias.asname.name if alias.asname is not None else alias.name
             self.assign(bound, _module_member(f"{module}.{name}"), scope)
 
@@ -641,14 +641,14 @@ class Interpreter:
         if isinstance(owner, Instance):
             if name in owner.attributes:
                 return owner.attributes[name]
-            found = _class_attribute(owner.cls, name)
+            found = classes.class_attribute(owner.cls, name)
             if not owner.known and not isinstance(found, Function) or isinstance(found, FieldDefault):
                 return UNKNOWN
             if found is UNKNOWN and name in MODULE_SELF_METHODS:
                 return _Returns(owner)
             if isinstance(found, Function) or found is UNKNOWN and name in MODULE_BUILTIN_METHODS:
                 return BoundMethod(owner, name)
-            if found is UNKNOWN and (owner.sequential is not None or _is_dict_view(owner.cls, name)):
+            if found is UNKNOWN and (owner.sequential is not None or classes.is_dict_view(owner.cls, name)):
                 return BoundMethod(owner, name)
             return found
         if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
@@ -658,7 +658,7 @@ class Interpreter:
         if isinstance(owner, SequentialValue):
             return BoundMethod(owner, name)
         if isinstance(owner, ClassValue):
-            found = _class_attribute(owner, name)
+            found = classes.class_attribute(owner, name)
             return found.default if isinstance(found, FieldDefault) and found.factory is None else found
         if isinstance(owner, (ListValue, DictValue, SuperValue)):
             return BoundMethod(owner, name)
@@ -740,7 +740,7 @@ class Interpreter:
         if isinstance(func, ClassValue):
             return self.instantiate(func, args, kwargs, CallSite.of(node.args, scope))
         if func is operators.BUILTINS["hasattr"]:
-            return _hasattr(*args) if len(args) == 2 and not kwargs else UNKNOWN
+            return classes.hasattr_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
         if func is operators.BUILTINS["getattr"]:
             named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
             return self.attribute(args[0], args[1], node) if named else UNKNOWN
@@ -782,7 +782,7 @@ class Interpreter:
         """Run a user module's ``forward`` on ``tensor`` and any further arguments; anything else is unknown."""
         if not isinstance(module, Instance):
             return UNKNOWN
-        forward = _class_attribute(module.cls, "forward")
+        forward = classes.class_attribute(module.cls, "forward")
         if not isinstance(forward, Function):
             return self.propagator.run(module.sequential, tensor) if module.sequential else UNKNOWN
         return self.call_function(forward, [module, tensor, *rest], dict(kwargs or {}))
@@ -940,8 +940,8 @@ class Interpreter:
         if name in ("register_buffer", "register_parameter") and len(args) == 2:
             return self.set_attribute([obj, *args])
         if name == "children" and not args and not kwargs:
-            return _children(obj)
-        if isinstance(obj, Instance) and obj.sequential is not None and not isinstance(_class_attribute(obj.cls, name), Function):
+            return classes.module_children(obj)
+        if isinstance(obj, Instance) and obj.sequential is not None and not isinstance(classes.class_attribute(obj.cls, name), Function):
             obj = obj.sequential
         if isinstance(obj, SequentialValue):
             if name == "append" and len(args) == 1:
@@ -972,16 +972,16 @@ class Interpreter:
             plain = _plain_arguments(args, kwargs)
             return self.tensors.method(obj, name, *plain, node)
         if isinstance(obj, SuperValue):
-            if name == "__init__" and isinstance(obj.instance, Instance) and _has_sequential_base(obj.cls):
+            if name == "__init__" and isinstance(obj.instance, Instance) and classes.has_sequential_base(obj.cls):
                 return self.init_sequential(obj.instance, node, (args, kwargs))
-            function = _base_attribute(obj.cls, name)
+            function = classes.base_attribute(obj.cls, name)
             if isinstance(function, Function):
                 return self.call_function(function, [obj.instance, *args], kwargs, site and site.after_self())
             return UNKNOWN
-        if isinstance(obj, Instance) and _is_dict_view(obj.cls, name) and not args and not kwargs:
-            return _dict_view(obj, name)
+        if isinstance(obj, Instance) and classes.is_dict_view(obj.cls, name) and not args and not kwargs:
+            return classes.dict_view(obj, name)
         if isinstance(obj, Instance):
-            function = _class_attribute(obj.cls, name)
+            function = classes.class_attribute(obj.cls, name)
             if isinstance(function, Function):
                 if _is_static(function.node):
                     return self.call_function(function, args, kwargs, site)
@@ -1062,19 +1062,19 @@ class Interpreter:
         self, cls: ClassValue, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
     ) -> object:
         instance = Instance(cls)
-        init = _class_attribute(cls, "__init__")
+        init = classes.class_attribute(cls, "__init__")
         if isinstance(init, Function):
             self.call_function(init, [instance, *args], kwargs, site and site.after_self())
-        elif _is_record(cls):
+        elif classes.is_record(cls):
             self.fill_record(instance, args, kwargs)
-        elif (args or kwargs) and not _is_torch_module(cls):
+        elif (args or kwargs) and not classes.is_torch_module(cls):
             instance.known = False
         return instance
 
     def fill_record(self, instance: Instance, args: list[object], kwargs: dict[str, object]) -> None:
         """A dataclass or NamedTuple init: arguments by field order, then defaults, then ``__post_init__``."""
-        names = _record_fields(instance.cls)
-        defaults = {name: _class_attribute(instance.cls, name) for name in names}
+        names = classes.record_fields(instance.cls)
+        defaults = {name: classes.class_attribute(instance.cls, name) for name in names}
         reordered = any(isinstance(value, FieldDefault) and value.reorders for value in defaults.values())
         if len(args) > len(names) or any(name not in names for name in kwargs) or args and reordered:
             instance.known = False
@@ -1084,7 +1084,7 @@ class Interpreter:
                 instance.attributes[name] = args[index]
             else:
                 instance.attributes[name] = kwargs[name] if name in kwargs else self.field_default(defaults[name])
-        post_init = _class_attribute(instance.cls, "__post_init__")
+        post_init = classes.class_attribute(instance.cls, "__post_init__")
         if isinstance(post_init, Function):
             self.call_function(post_init, [instance], {})
 
@@ -1134,7 +1134,7 @@ class Interpreter:
 
     def default_arguments(self, target: Function | ClassValue, skip: int) -> tuple[list[object], dict[str, object]]:
         """Arguments for a call that passes nothing: defaults, and unknown for the rest."""
-        function = target if isinstance(target, Function) else _class_attribute(target, "__init__")
+        function = target if isinstance(target, Function) else classes.class_attribute(target, "__init__")
         if not isinstance(function, Function):
             return [], {}
         params = function.node.params
@@ -1169,14 +1169,6 @@ class Interpreter:
     }
 
 
-def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return "?"
-
-
 def _module_member(qualname: str) -> object:
     """What an imported name stands for: a known constant's value, else a reference."""
     return operators.CONSTANTS.get(qualname, ModuleRef(qualname))
@@ -1188,7 +1180,7 @@ def _is_dotted(node: cst.BaseExpression) -> bool:
 
 
 def _decorator_name(decorator: cst.Decorator) -> str:
-    return _dotted(decorator.decorator)
+    return classes.dotted(decorator.decorator)
 
 
 def _is_static(node: cst.FunctionDef) -> bool:
@@ -1238,100 +1230,6 @@ def _merge(before: dict[str, object], outcomes: list[dict[str, object]]) -> dict
         first = values[0]
         merged[name] = first if all(operators.identical(first, other) for other in values[1:]) else UNKNOWN
     return merged
-
-
-def _class_attribute(cls: ClassValue, name: str) -> object:
-    """Look ``name`` up in ``cls`` and then its user-defined bases, in order."""
-    if name in cls.attributes:
-        return cls.attributes[name]
-    return _base_attribute(cls, name)
-
-
-def _has_base(cls: ClassValue, wanted: Callable[[str], bool]) -> bool:
-    """Whether ``cls`` derives from an imported class ``wanted`` accepts, directly or through user classes."""
-    for base in cls.bases:
-        if isinstance(base, ModuleRef) and wanted(base.qualname):
-            return True
-        if isinstance(base, ClassValue) and _has_base(base, wanted):
-            return True
-    return False
-
-
-def _children(module: object) -> object:
-    """``module.children()``: the submodules in registration order, when every attribute is known."""
-    if isinstance(module, SequentialValue):
-        return ListValue([child for _, child in module.children])
-    registered = _registered(module)
-    return UNKNOWN if registered is None else ListValue([child for _, child in registered])
-
-
-def _registered(module: object) -> list[tuple[str, object]] | None:
-    """A user module's submodules by name, in registration order; ``None`` when an attribute may hide one."""
-    if not isinstance(module, Instance) or module.sequential is not None:
-        return None
-    found: list[tuple[str, object]] = []
-    for name, value in module.attributes.items():
-        if isinstance(value, (Layer, SequentialValue)) or isinstance(value, Instance) and _is_torch_module(value.cls):
-            found.append((name, value))
-        elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, Tensor, Function))):
-            return None
-    return found
-
-
-def _is_dict_view(cls: ClassValue, name: str) -> bool:
-    return name in ("items", "keys", "values") and _has_base(cls, torch_names.MODULE_DICT.__contains__)
-
-
-def _dict_view(module: Instance, name: str) -> object:
-    """``self.items()`` in an ``nn.ModuleDict`` subclass (DenseNet's dense block)."""
-    registered = _registered(module)
-    if registered is None:
-        return UNKNOWN
-    views = {"items": lambda key, child: (key, child), "keys": lambda key, child: key, "values": lambda key, child: child}
-    return ListValue([views[name](key, child) for key, child in registered])
-
-
-def _is_torch_module(cls: ClassValue) -> bool:
-    return _has_base(cls, lambda qualname: qualname.startswith("torch.nn."))
-
-
-def _has_sequential_base(cls: ClassValue) -> bool:
-    return _has_base(cls, torch_names.SEQUENTIAL.__contains__)
-
-
-def _is_record(cls: ClassValue) -> bool:
-    """A dataclass or NamedTuple, whose generated init assigns the annotated fields."""
-    decorators = (d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator for d in cls.node.decorators)
-    dataclass_decorated = any(_dotted(d).rpartition(".")[2] == "dataclass" for d in decorators)
-    return dataclass_decorated or _has_base(cls, torch_names.RECORD_BASES.__contains__)
-
-
-def _record_fields(cls: ClassValue) -> list[str]:
-    """The annotated field names of a record, those of record bases first."""
-    names: list[str] = []
-    for base in cls.bases:
-        if isinstance(base, ClassValue) and _is_record(base):
-            names.extend(_record_fields(base))
-    for statement in cls.node.body.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
-                annotation = small.annotation.annotation
-                generic = annotation.value if isinstance(annotation, cst.Subscript) else annotation
-                if not _dotted(generic).endswith("ClassVar") and small.target.value not in names:
-                    names.append(small.target.value)
-    return names
-
-
-def _base_attribute(cls: ClassValue, name: str) -> object:
-    """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself."""
-    for base in cls.bases:
-        if isinstance(base, ClassValue):
-            found = _class_attribute(base, name)
-            if found is not UNKNOWN:
-                return found
-    return UNKNOWN
 
 
 def _argument_nodes(
@@ -1388,8 +1286,6 @@ def _replace_child(sequential: SequentialValue, key: object, value: object) -> N
         sequential.children[:] = [(name, UNKNOWN) for name in names]
 
 
-
-
 def _forget_mutable(args: list[object], kwargs: dict[str, object]) -> None:
     """Lists and dicts handed to code we cannot follow may come back changed."""
     for value in [*args, *kwargs.values()]:
@@ -1405,15 +1301,6 @@ def _forget_outer(node: cst.Global | cst.Nonlocal, scope: Scope) -> None:
     for item in node.names:
         if target is not None:
             target.vars[item.name.value] = UNKNOWN
-
-
-def _hasattr(owner: object, name: object) -> object:
-    """``hasattr`` on an object whose attributes the evaluator tracks."""
-    if not isinstance(name, str) or not isinstance(owner, Instance):
-        return UNKNOWN
-    if name in owner.attributes:
-        return True
-    return _class_attribute(owner.cls, name) is not UNKNOWN or UNKNOWN
 
 
 def _bind_named(name: str, kwargs: dict[str, object], defaults: dict[str, object], scope: Scope) -> bool:

@@ -1,0 +1,127 @@
+"""What the evaluator knows about user classes: attributes through bases, torch bases, records, submodules.
+
+Pure lookups over ``ClassValue`` and ``Instance``; the interpreter decides
+what to do with the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from shapelint import operators, torch_names
+from shapelint.dims import UNKNOWN
+from shapelint.values import ClassValue, Function, Instance, Layer, ListValue, ModuleRef, SequentialValue, Tensor
+
+
+def dotted(node: cst.BaseExpression) -> str:
+    """The dotted name an expression spells (``torch.nn.Linear``), ``?`` for anything else."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{dotted(node.value)}.{node.attr.value}"
+    return "?"
+
+
+def class_attribute(cls: ClassValue, name: str) -> object:
+    """Look ``name`` up in ``cls`` and then its user-defined bases, in order."""
+    if name in cls.attributes:
+        return cls.attributes[name]
+    return base_attribute(cls, name)
+
+
+def base_attribute(cls: ClassValue, name: str) -> object:
+    """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself."""
+    for base in cls.bases:
+        if isinstance(base, ClassValue):
+            found = class_attribute(base, name)
+            if found is not UNKNOWN:
+                return found
+    return UNKNOWN
+
+
+def has_base(cls: ClassValue, wanted: Callable[[str], bool]) -> bool:
+    """Whether ``cls`` derives from an imported class ``wanted`` accepts, directly or through user classes."""
+    for base in cls.bases:
+        if isinstance(base, ModuleRef) and wanted(base.qualname):
+            return True
+        if isinstance(base, ClassValue) and has_base(base, wanted):
+            return True
+    return False
+
+
+def is_torch_module(cls: ClassValue) -> bool:
+    return has_base(cls, lambda qualname: qualname.startswith("torch.nn."))
+
+
+def has_sequential_base(cls: ClassValue) -> bool:
+    return has_base(cls, torch_names.SEQUENTIAL.__contains__)
+
+
+def is_record(cls: ClassValue) -> bool:
+    """A dataclass or NamedTuple, whose generated init assigns the annotated fields."""
+    decorators = (d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator for d in cls.node.decorators)
+    dataclass_decorated = any(dotted(d).rpartition(".")[2] == "dataclass" for d in decorators)
+    return dataclass_decorated or has_base(cls, torch_names.RECORD_BASES.__contains__)
+
+
+def record_fields(cls: ClassValue) -> list[str]:
+    """The annotated field names of a record, those of record bases first."""
+    names: list[str] = []
+    for base in cls.bases:
+        if isinstance(base, ClassValue) and is_record(base):
+            names.extend(record_fields(base))
+    for statement in cls.node.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                annotation = small.annotation.annotation
+                generic = annotation.value if isinstance(annotation, cst.Subscript) else annotation
+                if not dotted(generic).endswith("ClassVar") and small.target.value not in names:
+                    names.append(small.target.value)
+    return names
+
+
+def registered_modules(module: object) -> list[tuple[str, object]] | None:
+    """A user module's submodules by name, in registration order; ``None`` when an attribute may hide one."""
+    if not isinstance(module, Instance) or module.sequential is not None:
+        return None
+    found: list[tuple[str, object]] = []
+    for name, value in module.attributes.items():
+        if isinstance(value, (Layer, SequentialValue)) or isinstance(value, Instance) and is_torch_module(value.cls):
+            found.append((name, value))
+        elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, Tensor, Function))):
+            return None
+    return found
+
+
+def module_children(module: object) -> object:
+    """``module.children()``: the submodules in registration order, when every attribute is known."""
+    if isinstance(module, SequentialValue):
+        return ListValue([child for _, child in module.children])
+    registered = registered_modules(module)
+    return UNKNOWN if registered is None else ListValue([child for _, child in registered])
+
+
+def is_dict_view(cls: ClassValue, name: str) -> bool:
+    return name in ("items", "keys", "values") and has_base(cls, torch_names.MODULE_DICT.__contains__)
+
+
+def dict_view(module: Instance, name: str) -> object:
+    """``self.items()`` in an ``nn.ModuleDict`` subclass (DenseNet's dense block)."""
+    registered = registered_modules(module)
+    if registered is None:
+        return UNKNOWN
+    views = {"items": lambda key, child: (key, child), "keys": lambda key, child: key, "values": lambda key, child: child}
+    return ListValue([views[name](key, child) for key, child in registered])
+
+
+def hasattr_of(owner: object, name: object) -> object:
+    """``hasattr`` on an object whose attributes the evaluator tracks."""
+    if not isinstance(name, str) or not isinstance(owner, Instance):
+        return UNKNOWN
+    if name in owner.attributes:
+        return True
+    return class_attribute(owner.cls, name) is not UNKNOWN or UNKNOWN

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from shapelint.catalog import (
     activation,
+    attention,
     conv,
     dropout,
     embedding,
@@ -32,7 +33,7 @@ from shapelint.catalog.base import (
 )
 from shapelint.dims import Shape
 
-_MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, lazy)
+_MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, attention, lazy)
 
 CATALOG: dict[str, LayerKind] = {kind.name: kind for module in _MODULES for kind in module.KINDS}
 

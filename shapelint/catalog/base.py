@@ -209,6 +209,9 @@ def to_float(args: Args, shape: Shape) -> Shape:
 FACTORY = (Param("device", None), Param("dtype", None))
 """torch's factory parameters; positional-or-keyword, as in ``Linear(3, 4, True, "cpu")``."""
 
+NOT_NUMBERS = (str, tuple, list, type(None))
+"""Known values that are no number; the evaluator's unknowns and symbols are none of these."""
+
 
 def require(ok: object, message: str, problem: Problem = Problem.HYPERPARAMETER) -> None:
     """Raise only when ``ok`` is certainly false, so an ``UNKNOWN`` test passes."""

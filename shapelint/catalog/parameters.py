@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from shapelint.catalog.base import Args, truthy
 from shapelint.dims import is_int
@@ -124,6 +124,38 @@ def _recurrent(gates: int) -> Entries:
     return entries
 
 
+def _attention(args: Args) -> list[Entry]:
+    """One packed input projection, or three when ``kdim``/``vdim`` differ; then the biases and ``out_proj``."""
+    embed, bias = args["embed_dim"], _flag(args["bias"])
+    widths = [embed if args[name] is None else args[name] for name in ("kdim", "vdim")]
+    if all(width == embed for width in widths):
+        found = [Entry("in_proj_weight", (3 * embed, embed))]  # type: ignore[operator]
+    else:
+        found = [Entry(f"{x}_proj_weight", (embed, w)) for x, w in zip("qkv", [embed, *widths])]  # type: ignore[misc]
+    found += [Entry("in_proj_bias", (3 * embed,))] if bias else []  # type: ignore[operator]
+    found += [Entry("bias_k", (1, 1, embed)), Entry("bias_v", (1, 1, embed))] if _flag(args["add_bias_kv"]) else []
+    return found + _prefixed("out_proj", _linear({"out_features": embed, "in_features": embed, "bias": bias}))
+
+
+def _prefixed(prefix: str, entries: list[Entry]) -> list[Entry]:
+    return [replace(entry, name=f"{prefix}.{entry.name}") for entry in entries]
+
+
+def _transformer(attentions: tuple[str, ...], norms: int) -> Entries:
+    """The attention blocks, the two feed-forward Linears, then the LayerNorms, as the layer registers them."""
+
+    def entries(args: Args) -> list[Entry]:
+        model, feedforward, bias = args["d_model"], args["dim_feedforward"], _flag(args["bias"])
+        attention = _attention({"embed_dim": model, "bias": bias, "kdim": None, "vdim": None, "add_bias_kv": False})
+        found = [entry for name in attentions for entry in _prefixed(name, attention)]
+        found += _prefixed("linear1", _linear({"out_features": feedforward, "in_features": model, "bias": bias}))
+        found += _prefixed("linear2", _linear({"out_features": model, "in_features": feedforward, "bias": bias}))
+        norm = _layer_norm({"normalized_shape": model, "elementwise_affine": True, "bias": bias})
+        return found + [entry for n in range(1, norms + 1) for entry in _prefixed(f"norm{n}", norm)]
+
+    return entries
+
+
 _ENTRIES: dict[str, Entries] = {
     "Linear": _linear,
     "Bilinear": _bilinear,
@@ -140,6 +172,9 @@ _ENTRIES: dict[str, Entries] = {
     "RNN": _recurrent(1),
     "LSTM": _recurrent(4),
     "GRU": _recurrent(3),
+    "MultiheadAttention": _attention,
+    "TransformerEncoderLayer": _transformer(("self_attn",), 2),
+    "TransformerDecoderLayer": _transformer(("self_attn", "multihead_attn"), 3),
 }
 
 

@@ -24,7 +24,10 @@ PAD = [f"{kind}Pad{n}d" for kind in ("Zero", "Constant", "Reflection", "Replicat
 LAZY = ["LazyLinear"] + [f"Lazy{name}" for name in CONV + PER_CHANNEL_NORM]
 BASICS = ["Identity", "Linear", "Bilinear", "Flatten", "Unflatten", "Embedding", "EmbeddingBag"]
 RECURRENT = ["RNN", "LSTM", "GRU"]
-REQUIRED_NAMES = CONV + POOL + NORM + DROPOUT + ACTIVATION + RESAMPLE + PAD + LAZY + BASICS + RECURRENT
+ATTENTION = ["MultiheadAttention", "TransformerEncoderLayer", "TransformerDecoderLayer"]
+REQUIRED_NAMES = CONV + POOL + NORM + DROPOUT + ACTIVATION + RESAMPLE + PAD + LAZY + BASICS + RECURRENT + ATTENTION
+FUNCTION_DEFAULTS = {torch.nn.functional.relu: "relu"}
+"""Defaults torch gives as functions; the catalog names them, and the Transformer layers treat both alike."""
 
 
 def test_catalog_covers_the_required_kinds() -> None:
@@ -44,8 +47,9 @@ def _torch_params(name: str) -> list[tuple[str, object, bool]]:
     init = getattr(torch.nn, name).__init__
     signature = inspect.signature(next(iter(typing.get_overloads(init)), init))
     empty, keyword_only = inspect.Parameter.empty, inspect.Parameter.KEYWORD_ONLY
+    defaults = {p.name: FUNCTION_DEFAULTS.get(p.default, p.default) for p in signature.parameters.values()}
     return [
-        (p.name, REQUIRED if p.default is empty else p.default, p.kind is keyword_only)
+        (p.name, REQUIRED if p.default is empty else defaults[p.name], p.kind is keyword_only)
         for p in list(signature.parameters.values())[1:]
         if p.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
     ]

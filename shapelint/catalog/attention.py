@@ -1,0 +1,243 @@
+"""MultiheadAttention and the Transformer encoder and decoder layers: sequences of ``embed_dim`` features.
+
+A rule sees only the first input (the query, ``src`` or ``tgt``): key, value
+and memory never reach it, so nothing that depends on them is checked and the
+attention weights' source length stays unknown.  Shapes follow ``eval()``
+mode without masks, whose keywords make the evaluator's result unknown anyway.
+"""
+
+from __future__ import annotations
+
+from shapelint.catalog.base import (
+    FACTORY,
+    NOT_NUMBERS,
+    Args,
+    Family,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+    front_dim,
+    require,
+    truthy,
+)
+from shapelint.dims import UNKNOWN, Dim, Shape, is_int
+
+RANKS = (2, 3)
+ACTIVATIONS = ("relu", "gelu")
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float))
+
+
+def _validate_heads(args: Args, size: str, heads: str) -> None:
+    """``MultiheadAttention.__init__``: both positive, the size divisible by the heads, then an int size."""
+    embed, count = args[size], args[heads]
+    both = f"{size} and {heads}"
+    require(not isinstance(embed, NOT_NUMBERS) and not isinstance(count, NOT_NUMBERS), f"{both} must be numbers")
+    if _number(embed) and _number(count):
+        require(embed > 0 and count > 0, f"{both} must be greater than 0, got {embed} and {count}")
+        require(embed // count * count == embed, f"{size} must be divisible by {heads}")
+    require(is_int(embed) or not _number(embed), f"{size} should be an int, got {embed!r}")
+
+
+def _valid_width(value: object, leading: bool) -> bool:
+    """False only for a known value ``torch.empty`` refuses as a size: no int, or negative.
+
+    A bool passes as an int unless it comes first in the size tuple.
+    """
+    wrong_type = isinstance(value, (float, *NOT_NUMBERS)) or (leading and isinstance(value, bool))
+    return not (wrong_type or (is_int(value) and value < 0))
+
+
+def _source_widths(args: Args) -> tuple[object, object]:
+    embed = args["embed_dim"]
+    return tuple(embed if args[name] is None else args[name] for name in ("kdim", "vdim"))  # type: ignore[return-value]
+
+
+def _separate_projections(args: Args) -> bool:
+    """torch keeps one packed ``in_proj_weight`` unless ``kdim`` or ``vdim`` differs from ``embed_dim``."""
+    return any(width != args["embed_dim"] for width in _source_widths(args))
+
+
+def _validate_attention(args: Args) -> None:
+    _validate_heads(args, "embed_dim", "num_heads")
+    if _separate_projections(args):
+        for name, width in zip(("kdim", "vdim"), _source_widths(args)):
+            require(_valid_width(width, leading=False), f"{name} must be a non-negative int, got {width!r}")
+
+
+def _validate_dropout(dropout: object) -> None:
+    """``nn.Dropout``'s test, which NaN and bools pass."""
+    require(not isinstance(dropout, NOT_NUMBERS), f"dropout should be a number, got {dropout!r}")
+    require(not (_number(dropout) and (dropout < 0 or dropout > 1)), f"dropout must be in [0, 1], got {dropout}")
+
+
+def _validate_transformer(args: Args) -> None:
+    """The attention inside, the feed-forward Linears, the Dropouts, and the named activation."""
+    _validate_heads(args, "d_model", "nhead")
+    feedforward = args["dim_feedforward"]
+    require(_valid_width(feedforward, leading=True), f"dim_feedforward must be a non-negative int, got {feedforward!r}")
+    _validate_dropout(args["dropout"])
+    activation = args["activation"]
+    require(
+        not isinstance(activation, str) or activation in ACTIVATIONS,
+        f"activation should be relu/gelu, not {activation}",
+    )
+
+
+def _rank(shape: Shape) -> int | None:
+    if not shape.open:
+        return shape.rank
+    return 3 if shape.min_rank == 3 else None
+
+
+def _check_attention_rank(shape: Shape) -> None:
+    if (not shape.open and shape.rank not in RANKS) or shape.min_rank > max(RANKS):
+        raise ShapeError(f"attention expects an unbatched 2-D or batched 3-D input, got shape {shape}", Problem.RANK)
+
+
+def _check_dtype(shape: Shape, layer: str) -> None:
+    if shape.dtype == "int":
+        raise ShapeError(f"{layer} expects a float input, got integers of shape {shape}", Problem.DTYPE)
+
+
+def _check_heads(args: Args, heads: str) -> None:
+    """The forward call reshapes by the head count: a float fails there (a bool passes)."""
+    count = args[heads]
+    require(not isinstance(count, float), f"{heads} must be an int when the layer is called, got {count!r}")
+
+
+def _query_features(args: Args, shape: Shape) -> Dim:
+    return shape.dim(-1)
+
+
+def _attention_output(args: Args, shape: Shape) -> Shape:
+    _check_dtype(shape, "attention")
+    _check_heads(args, "num_heads")
+    return shape.with_dtype("float")
+
+
+def _weights(args: Args, shape: Shape) -> object:
+    """Head-averaged weights: ``(N, L, S)``, or ``(L, S)`` unbatched, whatever ``batch_first`` says."""
+    rank = _rank(shape)
+    if rank == 2:
+        return Shape((front_dim(shape, 0, RANKS), UNKNOWN), dtype="float")
+    first = truthy(args["batch_first"])
+    if rank is None or first is None:
+        return UNKNOWN
+    batch, length = (0, 1) if first else (1, 0)
+    return Shape((front_dim(shape, batch, RANKS), front_dim(shape, length, RANKS), UNKNOWN), dtype="float")
+
+
+class _TransformerRules:
+    """The encoder and decoder layers' rules; only the encoder has the fast path that lets empty inputs through."""
+
+    def __init__(self, has_fast_path: bool) -> None:
+        self.has_fast_path = has_fast_path
+
+    def fast_path(self, args: Args, shape: Shape) -> bool:
+        """Whether torch's fast path (eval, no grad) may run: it skips dropout and returns empty inputs of any dtype.
+
+        It needs a batched input, ``batch_first``, biases, an even head count and relu or gelu (every accepted name).
+        """
+        batched = shape.open or shape.rank == 3
+        flags = all(truthy(args[name]) is not False for name in ("batch_first", "bias"))
+        count = args["nhead"]
+        even = not is_int(count) or count % 2 == 0  # type: ignore[operator]
+        return self.has_fast_path and batched and flags and even
+
+    def check_kernel(self, args: Args, shape: Shape) -> None:
+        """The fast path's kernel takes ``norm_first`` as a bool, before anything else is checked."""
+        flag = args["norm_first"]
+        plain = isinstance(flag, (int, float, *NOT_NUMBERS)) and not isinstance(flag, bool)
+        refused = plain and self.fast_path(args, shape)
+        require(not refused, f"norm_first must be a bool for the fast path, got {flag!r}")
+
+    def passes_empty(self, args: Args, shape: Shape) -> bool:
+        """The fast path hands back an empty input unchecked, whatever its size and dtype."""
+        return 0 in shape.dims and self.fast_path(args, shape)
+
+    def features(self, args: Args, shape: Shape) -> Dim:
+        """``d_model``: attention checks the rank, then the size; a ``norm_first`` LayerNorm the dtype first."""
+        self.check_kernel(args, shape)
+        if self.passes_empty(args, shape):
+            return UNKNOWN
+        if truthy(args["norm_first"]) is not True:
+            _check_attention_rank(shape)
+        else:
+            _check_dtype(shape, "LayerNorm")
+        return shape.dim(-1)
+
+    def output(self, args: Args, shape: Shape) -> Shape:
+        """The input's shape; ``F.dropout`` refuses a NaN probability even in eval mode, unless the fast path runs."""
+        _check_attention_rank(shape)
+        self.check_kernel(args, shape)
+        if self.passes_empty(args, shape):
+            return shape
+        _check_dtype(shape, "attention")
+        _check_heads(args, "nhead")
+        dropout = args["dropout"]
+        nan = dropout != dropout and not self.fast_path(args, shape)
+        require(not nan, "dropout probability has to be between 0 and 1, got nan")
+        return shape.with_dtype("float")
+
+
+_ATTENTION_PARAMS = (
+    Param("embed_dim"),
+    Param("num_heads"),
+    Param("dropout", 0.0),
+    Param("bias", True),
+    Param("add_bias_kv", False),
+    Param("add_zero_attn", False),
+    Param("kdim", None),
+    Param("vdim", None),
+    Param("batch_first", False),
+)
+ACTIVATION_DEFAULT = "relu"
+"""torch's default is the function ``F.relu``, which builds the same layer as the name."""
+_TRANSFORMER_PARAMS = (
+    Param("d_model"),
+    Param("nhead"),
+    Param("dim_feedforward", 2048),
+    Param("dropout", 0.1),
+    Param("activation", ACTIVATION_DEFAULT),
+    Param("layer_norm_eps", 1e-5),
+    Param("batch_first", False),
+    Param("norm_first", False),
+    Param("bias", True),
+)
+
+
+def _transformer(name: str, extra_inputs: int, fast_path: bool) -> LayerKind:
+    """An encoder or decoder layer; ``extra_inputs`` counts the positional tensors after the first."""
+    rules = _TransformerRules(fast_path)
+    return LayerKind(
+        name,
+        _TRANSFORMER_PARAMS + FACTORY,
+        rules.output,
+        input_arg="d_model",
+        expected_input=rules.features,
+        validate=_validate_transformer,
+        family=Family.LINEAR,
+        extra_inputs=extra_inputs,
+    )
+
+
+KINDS = (
+    LayerKind(
+        "MultiheadAttention",
+        _ATTENTION_PARAMS + FACTORY,
+        _attention_output,
+        input_arg="embed_dim",
+        expected_input=_query_features,
+        ranks=RANKS,
+        validate=_validate_attention,
+        family=Family.LINEAR,
+        extra_inputs=2,
+        state=_weights,
+    ),
+    _transformer("TransformerEncoderLayer", 0, fast_path=True),
+    _transformer("TransformerDecoderLayer", 1, fast_path=False),
+)

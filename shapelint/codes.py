@@ -26,7 +26,8 @@ _TABLE = (
     Code(
         "SHP001",
         "linear-in-features",
-        "`in_features` of Linear/Bilinear or `input_size` of RNN/LSTM/GRU disagrees with the incoming feature size",
+        "`in_features` of Linear/Bilinear, `input_size` of RNN/LSTM/GRU, `embed_dim` of MultiheadAttention"
+        " or `d_model` of a Transformer layer disagrees with the incoming feature size",
         True,
         invalid="""\
 import torch.nn as nn

@@ -41,10 +41,15 @@ SIZE_ARGS: dict[str, SizeArg] = {
     "GroupNorm": SizeArg("num_channels", 1, "SHP003"),
     "LayerNorm": SizeArg("normalized_shape", 0, "SHP003"),
     **{name: SizeArg("input_size", 0, "SHP001") for name in ("RNN", "LSTM", "GRU")},
+    "MultiheadAttention": SizeArg("embed_dim", 0, "SHP001"),
+    **{f"Transformer{part}Layer": SizeArg("d_model", 0, "SHP001") for part in ("Encoder", "Decoder")},
 }
 """Layer name under ``torch.nn`` → its input-size argument."""
 
-_DIVISIBILITY_KEEPERS = frozenset({"GroupNorm"})
+_DIVISIBILITY_KEEPERS = frozenset(
+    {"GroupNorm", "MultiheadAttention", "TransformerEncoderLayer", "TransformerDecoderLayer"}
+)
+"""Layers whose size a head or group count must still divide: their mutants double it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,7 +211,10 @@ _TRANSFORMER_PARAMS = (
 
 
 def _transformer(name: str, extra_inputs: int, fast_path: bool) -> LayerKind:
-    """An encoder or decoder layer; ``extra_inputs`` counts the positional tensors after the first."""
+    """An encoder or decoder layer; ``extra_inputs`` counts the positional arguments after the first.
+
+    Memory, masks and causal flags never change the output's shape, so a rule that ignores them is still right.
+    """
     rules = _TransformerRules(fast_path)
     return LayerKind(
         name,
@@ -238,6 +241,6 @@ KINDS = (
         extra_inputs=2,
         state=_weights,
     ),
-    _transformer("TransformerEncoderLayer", 0, fast_path=True),
-    _transformer("TransformerDecoderLayer", 1, fast_path=False),
+    _transformer("TransformerEncoderLayer", 3, fast_path=True),
+    _transformer("TransformerDecoderLayer", 7, fast_path=False),
 )

@@ -62,8 +62,12 @@ TAKES = {
         "return self.fc(self.block(x, x, x)[0])",
         "out, weights = self.block(x, x, x); return self.fc(out[:, 0])",
     ],
-    ENCODER: ["return self.fc(self.block(x).mean(dim=1))", "y = self.block(x); return self.fc(y[:, 0])"],
-    DECODER: ["return self.fc(self.block(x, x)[:, -1])"],
+    ENCODER: [
+        "return self.fc(self.block(x).mean(dim=1))",
+        "y = self.block(x); return self.fc(y[:, 0])",
+        "return self.fc(self.block(x, None, None, False)[:, 0])",
+    ],
+    DECODER: ["return self.fc(self.block(x, x)[:, -1])", "return self.fc(self.block(x, x, None, None)[:, -1])"],
 }
 CASES = [(layer, take) for layer, takes in TAKES.items() for take in takes]
 

@@ -54,7 +54,10 @@ class Propagator:
         LSTM can pick the output; a catalogued layer given a tuple knows nothing.
         """
         if isinstance(module, Layer):
-            return self.through_layer(module, flow if isinstance(flow, Tensor) else Tensor(Shape.anything()))
+            tensor = flow if isinstance(flow, Tensor) else Tensor(Shape.anything())
+            if module.kind.sublayers is not None:
+                return self.through_container(module, tensor)
+            return self.through_layer(module, tensor)
         if isinstance(module, SequentialValue):
             for _, child in module.children:
                 value = self.run(child, flow)
@@ -78,6 +81,21 @@ class Propagator:
             return result
         state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)
         return (result, _tensors(state, Origin(f"{layer.kind.name} state", layer.node)))
+
+    def through_container(self, layer: Layer, tensor: Tensor) -> Tensor:
+        """A container's own checks, then the modules it holds (TransformerEncoder's layers), each reporting itself."""
+        try:
+            layer.kind.infer(layer.args, tensor.shape)
+        except ShapeError as error:
+            self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
+            return Tensor(Shape.anything())
+        flow = tensor
+        for child in layer.kind.sublayers(layer.args):  # type: ignore[misc]
+            value = self.run(child, flow)
+            flow = value if isinstance(value, Tensor) else Tensor(Shape.anything())
+        if self.trace is not None:
+            self.trace.append((layer, flow))
+        return flow
 
     def accept(self, layer: Layer, shape: Shape) -> None:
         """Remember an expression written for an input size that was checked and found right."""

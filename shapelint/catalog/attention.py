@@ -228,6 +228,41 @@ def _transformer(name: str, extra_inputs: int, fast_path: bool) -> LayerKind:
     )
 
 
+def _validate_encoder(args: Args) -> None:
+    """``_get_clones`` takes ``range(num_layers)``: no float, no string."""
+    count = args["num_layers"]
+    require(not isinstance(count, (float, *NOT_NUMBERS)), f"num_layers must be an int, got {count!r}")
+
+
+def _encoder_children(args: Args) -> tuple[object, ...]:
+    """``num_layers`` copies of the layer, then the norm; an unknown count leaves the output unknown."""
+    count, norm = args["num_layers"], args["norm"]
+    layers = (args["encoder_layer"],) * count if is_int(count) else (args["encoder_layer"], UNKNOWN)
+    return layers + (() if norm is None else (norm,))  # type: ignore[operator]
+
+
+def _encoder_output(args: Args, shape: Shape) -> Shape:
+    """Its own check only: the children it runs decide the shape, so alone it knows nothing."""
+    count = args["num_layers"]
+    require(not (is_int(count) and count <= 0), "TransformerEncoder with no layers fails at forward (index 0)")
+    return Shape.anything()
+
+
+ENCODER = LayerKind(
+    "TransformerEncoder",
+    (
+        Param("encoder_layer"),
+        Param("num_layers"),
+        Param("norm", None),
+        Param("enable_nested_tensor", True),
+        Param("mask_check", True),
+    ),
+    _encoder_output,
+    validate=_validate_encoder,
+    extra_inputs=3,
+    sublayers=_encoder_children,
+)
+
 KINDS = (
     LayerKind(
         "MultiheadAttention",
@@ -243,4 +278,5 @@ KINDS = (
     ),
     _transformer("TransformerEncoderLayer", 3, fast_path=True),
     _transformer("TransformerDecoderLayer", 7, fast_path=False),
+    ENCODER,
 )

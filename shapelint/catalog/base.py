@@ -97,6 +97,8 @@ class LayerKind:
     extra_inputs: int = 0
     state: StateRule | None = None
     """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
+    sublayers: Callable[[Args], tuple[object, ...]] | None = None
+    """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
     param_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:

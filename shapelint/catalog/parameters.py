@@ -156,6 +156,23 @@ def _transformer(attentions: tuple[str, ...], norms: int) -> Entries:
     return entries
 
 
+def _held(module: object) -> list[Entry]:
+    """The entries of a layer passed as an argument; a TypeError, read as unknown, for anything else."""
+    kind, args = getattr(module, "kind", None), getattr(module, "args", None)
+    entries = None if kind is None or args is None else state_entries(kind.name, args)
+    if entries is None:
+        raise TypeError("held module not known")
+    return entries
+
+
+def _encoder(args: Args) -> list[Entry]:
+    """``layers.0`` … ``layers.N-1``, deep copies of one layer, then the optional norm."""
+    layer, norm = _held(args["encoder_layer"]), args["norm"]
+    count: int = args["num_layers"]  # type: ignore[assignment]
+    found = [entry for index in range(count) for entry in _prefixed(f"layers.{index}", layer)]
+    return found + ([] if norm is None else _prefixed("norm", _held(norm)))
+
+
 _ENTRIES: dict[str, Entries] = {
     "Linear": _linear,
     "Bilinear": _bilinear,
@@ -175,6 +192,7 @@ _ENTRIES: dict[str, Entries] = {
     "MultiheadAttention": _attention,
     "TransformerEncoderLayer": _transformer(("self_attn",), 2),
     "TransformerDecoderLayer": _transformer(("self_attn", "multihead_attn"), 3),
+    "TransformerEncoder": _encoder,
 }
 
 

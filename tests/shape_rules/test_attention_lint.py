@@ -29,7 +29,7 @@ def _run(source: str) -> BaseException | None:
     try:
         with torch.no_grad():
             model(torch.randn(2, 10, 16))  # type: ignore[operator]
-    except (TypeError, RuntimeError, ValueError, AssertionError) as error:
+    except (TypeError, RuntimeError, ValueError, AssertionError, IndexError) as error:
         return error
     return None
 
@@ -56,6 +56,7 @@ def _lint(layer: str, take: str, head: int) -> tuple[list[tuple[int, str]], Base
 MHA = "nn.MultiheadAttention({}, 4, batch_first=True)"
 ENCODER = "nn.TransformerEncoderLayer({}, 4, dim_feedforward=32, batch_first=True)"
 DECODER = "nn.TransformerDecoderLayer({}, 4, dim_feedforward=32, batch_first=True)"
+STACK = "nn.TransformerEncoder(nn.TransformerEncoderLayer({}, 4, dim_feedforward=32, batch_first=True), 2)"
 TAKES = {
     MHA: [
         "out, _ = self.block(x, x, x); return self.fc(out.mean(dim=1))",
@@ -68,6 +69,7 @@ TAKES = {
         "return self.fc(self.block(x, None, None, False)[:, 0])",
     ],
     DECODER: ["return self.fc(self.block(x, x)[:, -1])", "return self.fc(self.block(x, x, None, None)[:, -1])"],
+    STACK: ["return self.fc(self.block(x).mean(dim=1))", "return self.fc(self.block(x, None)[:, 0])"],
 }
 CASES = [(layer, take) for layer, takes in TAKES.items() for take in takes]
 
@@ -103,10 +105,23 @@ def test_what_the_linter_cannot_size_stays_silent(take: str, fits: int, head: in
     assert (error is None) == (head == fits)
 
 
-@pytest.mark.parametrize("name", ["vit_attention_block", "transformer_text_classifier", "transformer_decoder_head"])
+@pytest.mark.parametrize(
+    "name",
+    ["vit_attention_block", "transformer_text_classifier", "transformer_decoder_head", "transformer_encoder_stack"],
+)
 def test_the_summary_counts_parameters_as_torch_does(name: str) -> None:
     """test_summary compares leaf modules' outputs, so these corpus models declare symbolic inputs it skips."""
     path = CORPUS / "module" / f"{name}_correct.py"
     summary = summarize(path.read_text(encoding="utf-8"))
     model = load_check(path).__globals__[summary.model]()
     assert summary.total_params == sum(p.numel() for p in model.parameters())
+
+
+@pytest.mark.parametrize("count", ["int(torch.ones(()).item()) + 1", "0"])
+@pytest.mark.parametrize("head", [16, 32])
+def test_a_stack_of_unknown_or_no_layers_stays_silent(count: str, head: int) -> None:
+    """``num_layers`` decides how often the layer runs: unknown, nothing is known after it; 0 fails in torch."""
+    layer = f"nn.TransformerEncoder(nn.TransformerEncoderLayer(16, 4, 32, batch_first=True), {count})"
+    findings, error = _lint(layer, "return self.fc(self.block(x)[:, 0])", head)
+    assert (error is None) == (head == 16 and count != "0")
+    assert findings == ([(8, "SHP006")] if count == "0" else [])

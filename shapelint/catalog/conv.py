@@ -79,11 +79,22 @@ def _side_padding(args: Args, count: int, spread: Spread, shape: Shape) -> Sides
     if padding == "valid":
         return ((0, 0),) * count
     if padding == "same":
-        totals = [arith(lambda d, k: d * (k - 1), d, k) for d, k in zip(spread["dilation"], spread["kernel_size"])]
+        padded = _same_padded_dims(args, count)
+        pairs = zip(spread["dilation"][:padded], spread["kernel_size"][:padded])
+        totals = [arith(lambda d, k: d * (k - 1), d, k) for d, k in pairs] + [0] * (count - padded)
         return tuple((arith(lambda t: t // 2, t), arith(lambda t: t - t // 2, t)) for t in totals)
     if isinstance(padding, (tuple, list)) and args["padding_mode"] in PAD_MODES and len(padding) != count:
         return _short_padding(tuple(padding), count, shape)
     return tuple((side, side) for side in expand(padding, count, "padding"))
+
+
+def _same_padded_dims(args: Args, count: int) -> int:
+    """How many dimensions 'same' pads: with a padding mode other than zeros, torch zips a ``dilation`` tuple
+    shorter than the kernel (``dilation=(1,)`` on a Conv2d) with it and leaves the other dimensions unpadded."""
+    dilation = args["dilation"]
+    if args["padding_mode"] in PAD_MODES and isinstance(dilation, (tuple, list)):
+        return min(count, len(dilation))
+    return count
 
 
 def _short_padding(padding: tuple[object, ...], count: int, shape: Shape) -> Sides | None:

@@ -8,10 +8,12 @@ channels; the catalog answers unknown sizes there, so it is not generated.
 
 from __future__ import annotations
 
+import pytest
+import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.shape_rules.oracle import assert_agrees
+from tests.shape_rules.oracle import assert_agrees, catalog_outcome, torch_outcome
 from tests.shape_rules.strategies import mostly, per_dim, spatial_shape
 
 Case = tuple[str, dict[str, object], tuple[int, ...]]
@@ -67,3 +69,12 @@ def test_lazy_conv(case: Case) -> None:
     name, args, shape = case
     args = {key: value for key, value in args.items() if key != "in_channels"}
     assert_agrees(f"Lazy{name}", args, shape)
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect", "replicate", "circular"])
+@pytest.mark.parametrize(("name", "kernel", "shape"), [("Conv2d", (1, 2), (1, 1, 2)), ("Conv3d", (2, 3, 2), (1, 1, 3, 4, 3))])
+def test_same_padding_with_a_short_dilation_tuple(mode: str, name: str, kernel: tuple[int, ...], shape: tuple[int, ...]) -> None:
+    """Found by hypothesis: torch's non-zero modes leave the dimensions past ``len(dilation)`` unpadded."""
+    args = {"in_channels": 1, "out_channels": 1, "kernel_size": kernel, "padding": "same", "padding_mode": mode}
+    args["dilation"] = (1,)
+    assert catalog_outcome(name, args, shape, "float") == torch_outcome(name, args, shape, torch.float32)

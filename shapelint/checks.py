@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 import libcst as cst
 
-from shapelint.catalog import Family, Problem
+from shapelint.catalog import Family, Problem, ShapeError
 from shapelint.codes import CODES
 from shapelint.diagnostics import Diagnostic, Fix
 from shapelint.directives import Directive, find_directives
@@ -195,11 +195,23 @@ def _describe_origin(origin: Origin | None, incoming: Shape, positions: Position
 
 def _fix_for(mismatch: Mismatch, source: Source | None, where: Span) -> Fix | None:
     expected = mismatch.error.expected
-    if source is None or not _fully_known_size(expected):
+    if source is None or not _fully_known_size(expected) or not _constructible(mismatch, expected):
         return None
     safe = _is_constant(source.node) and not source.via_parameter
     replacement = _render(expected, source.node)
     return Fix(where.line, where.column + 1, where.end_line, where.end_column + 1, replacement, safe)
+
+
+def _constructible(mismatch: Mismatch, expected: object) -> bool:
+    """Whether torch builds the layer with the repaired size: 66 features cannot split into 4 attention heads."""
+    layer, argument = mismatch.layer, mismatch.error.argument
+    if layer is None or argument is None:
+        return False
+    try:
+        layer.kind.check_hyperparameters({**layer.args, argument: expected})
+    except (ShapeError, TypeError, ValueError):
+        return False
+    return True
 
 
 def _fully_known_size(value: object) -> bool:

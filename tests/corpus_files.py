@@ -17,8 +17,8 @@ from pathlib import Path
 CORPUS = Path(__file__).parent / "corpus"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
-TORCH_ERRORS = (RuntimeError, ValueError, IndexError, TypeError)
-"""What a buggy model's ``check()`` may raise: torch's own shape and dtype errors."""
+TORCH_ERRORS = (RuntimeError, ValueError, IndexError, TypeError, AssertionError)
+"""What a buggy model's ``check()`` may raise: torch's own shape and dtype errors (MultiheadAttention asserts)."""
 
 _EXPECT = re.compile(r"#\s*expect:\s*((?:SHP\d{3}\s*)+)$")
 _DIRECTIVE = re.compile(r"#\s*shapelint:\s*input=(.*)$")

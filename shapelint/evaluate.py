@@ -1199,9 +1199,13 @@ def _body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
 
 
 def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str, object]) -> bool:
-    """Whether a layer's shape rule sees the whole call: ``output_size=`` or EmbeddingBag's offsets change the shape."""
-    extra = func.kind.extra_inputs if isinstance(func, Layer) else 0
-    return not kwargs and len(args) <= 1 + extra
+    """Whether a layer's shape rule sees the whole call: ``output_size=`` or EmbeddingBag's offsets change the shape.
+
+    Masks and causal flags do not, nor do the inputs a kind declares beside its first.
+    """
+    if not isinstance(func, Layer):
+        return not kwargs and len(args) <= 1
+    return kwargs.keys() <= func.kind.neutral_keywords and len(args) <= 1 + func.kind.extra_inputs
 
 
 def _is_generator(node: cst.FunctionDef) -> bool:

@@ -210,7 +210,7 @@ _TRANSFORMER_PARAMS = (
 )
 
 
-def _transformer(name: str, extra_inputs: int, fast_path: bool) -> LayerKind:
+def _transformer(name: str, extra_inputs: int, fast_path: bool, masks: frozenset[str]) -> LayerKind:
     """An encoder or decoder layer; ``extra_inputs`` counts the positional arguments after the first.
 
     Memory, masks and causal flags never change the output's shape, so a rule that ignores them is still right.
@@ -225,6 +225,7 @@ def _transformer(name: str, extra_inputs: int, fast_path: bool) -> LayerKind:
         validate=_validate_transformer,
         family=Family.LINEAR,
         extra_inputs=extra_inputs,
+        neutral_keywords=masks,
     )
 
 
@@ -261,6 +262,7 @@ ENCODER = LayerKind(
     validate=_validate_encoder,
     extra_inputs=3,
     sublayers=_encoder_children,
+    neutral_keywords=frozenset({"mask", "src_key_padding_mask", "is_causal"}),
 )
 
 KINDS = (
@@ -275,8 +277,16 @@ KINDS = (
         family=Family.LINEAR,
         extra_inputs=2,
         state=_weights,
+        neutral_keywords=frozenset({"key_padding_mask", "attn_mask", "is_causal"}),
     ),
-    _transformer("TransformerEncoderLayer", 3, fast_path=True),
-    _transformer("TransformerDecoderLayer", 7, fast_path=False),
+    _transformer("TransformerEncoderLayer", 3, True, frozenset({"src_mask", "src_key_padding_mask", "is_causal"})),
+    _transformer(
+        "TransformerDecoderLayer",
+        7,
+        False,
+        frozenset(
+            {"tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"}
+        ),
+    ),
     ENCODER,
 )

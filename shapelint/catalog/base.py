@@ -99,6 +99,8 @@ class LayerKind:
     """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
     sublayers: Callable[[Args], tuple[object, ...]] | None = None
     """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
+    neutral_keywords: frozenset[str] = frozenset()
+    """Keyword arguments of ``forward`` that never change the output's shape: masks and causal flags."""
     param_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -149,11 +149,13 @@ class _TransformerRules:
         return self.has_fast_path and batched and flags and even
 
     def check_kernel(self, args: Args, shape: Shape) -> None:
-        """The fast path's kernel takes ``norm_first`` as a bool, before anything else is checked."""
-        flag = args["norm_first"]
+        """The fast path's kernel takes ``norm_first`` as a bool and ``nhead`` as an int, before anything else."""
+        if not self.fast_path(args, shape):
+            return
+        flag, count = args["norm_first"], args["nhead"]
         plain = isinstance(flag, (int, float, *NOT_NUMBERS)) and not isinstance(flag, bool)
-        refused = plain and self.fast_path(args, shape)
-        require(not refused, f"norm_first must be a bool for the fast path, got {flag!r}")
+        require(not plain, f"norm_first must be a bool for the fast path, got {flag!r}")
+        require(not isinstance(count, float), f"nhead must be an int for the fast path, got {count!r}")
 
     def passes_empty(self, args: Args, shape: Shape) -> bool:
         """The fast path hands back an empty input unchecked, whatever its size and dtype."""

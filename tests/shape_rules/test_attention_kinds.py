@@ -262,3 +262,11 @@ def _same_entries(name: str, args: dict[str, object]) -> None:
 def test_state_entries_need_the_flags_that_decide_them() -> None:
     assert state_entries("MultiheadAttention", CATALOG["MultiheadAttention"].bind((8, 2), {"bias": UNKNOWN})) is None
     assert state_entries("TransformerEncoderLayer", CATALOG["TransformerEncoderLayer"].bind((UNKNOWN, 2))) is None
+
+
+@pytest.mark.parametrize("shape", [(0, 0, 2), (0, 3, 2), (1, 3, 2)])
+def test_a_float_head_count_fails_the_fast_path_even_on_empty_input(shape: tuple[int, ...]) -> None:
+    """Found by hypothesis: the encoder layer's fast-path kernel refuses ``nhead=2.0`` before it looks at the input."""
+    args = {"d_model": 2, "nhead": 2.0, "dim_feedforward": 0, "dropout": 0.0, "batch_first": True}
+    name = "TransformerEncoderLayer"
+    assert catalog_outcome(name, args, shape, "float32") == torch_outcome(name, args, shape, "float32", 0)

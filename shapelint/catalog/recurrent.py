@@ -11,6 +11,7 @@ from shapelint.catalog.base import (
     FACTORY,
     Args,
     Family,
+    NOT_NUMBERS,
     LayerKind,
     Param,
     Problem,
@@ -24,8 +25,7 @@ from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 RANKS = (2, 3)
 NONLINEARITIES = ("tanh", "relu")
-_NOT_NUMBERS = (str, tuple, list, type(None))
-_PLAIN = (int, float, *_NOT_NUMBERS)
+_PLAIN = (int, float, *NOT_NUMBERS)
 """Types of the values the evaluator knows; its unknowns and symbols are none of these."""
 
 
@@ -37,13 +37,13 @@ def _may_be_bool(value: object) -> bool:
 def _validate_size(args: Args, name: str) -> None:
     """torch's ``isinstance(value, int)``, which lets ``True`` through, then a positive value."""
     value = args[name]
-    require(not isinstance(value, (float, *_NOT_NUMBERS)), f"{name} should be of type int, got {value!r}")
+    require(not isinstance(value, (float, *NOT_NUMBERS)), f"{name} should be of type int, got {value!r}")
     require(not (isinstance(value, int) and value <= 0), f"{name} must be greater than zero, got {value}")
 
 
 def _validate_dropout(dropout: object) -> None:
     """A number in [0, 1]; NaN and bools are refused."""
-    wrong_type = isinstance(dropout, (bool, *_NOT_NUMBERS))
+    wrong_type = isinstance(dropout, (bool, *NOT_NUMBERS))
     out_of_range = isinstance(dropout, (int, float)) and not 0 <= dropout <= 1
     require(not (wrong_type or out_of_range), f"dropout should be a number in range [0, 1], got {dropout!r}")
 
@@ -51,7 +51,7 @@ def _validate_dropout(dropout: object) -> None:
 def _validate_projection(args: Args) -> None:
     """``proj_size`` must be 0 (a float 0.0 passes) or an int in [1, hidden_size)."""
     proj, hidden = args["proj_size"], args["hidden_size"]
-    require(not isinstance(proj, _NOT_NUMBERS), f"proj_size should be an int, got {proj!r}")
+    require(not isinstance(proj, NOT_NUMBERS), f"proj_size should be an int, got {proj!r}")
     if not isinstance(proj, (int, float)) or proj == 0:
         return
     require(proj > 0, f"proj_size should be a positive integer or zero, got {proj}")

@@ -114,6 +114,15 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
 """
 
 
+def test_the_two_code_model_fails_under_torch() -> None:
+    import torch
+
+    namespace: dict[str, object] = {}
+    exec(TWO_CODES, namespace)
+    with pytest.raises(RuntimeError):
+        namespace["model"](torch.zeros(2, 3, 8, 8))
+
+
 @pytest.mark.parametrize(
     ("option", "fixed", "kept"),
     [("--select=SHP001", "nn.Linear(288, 10)", "nn.Conv2d(4, 8, 3)"), ("--ignore=SHP001", "nn.Conv2d(3, 8, 3)", "nn.Linear(100, 10)")],

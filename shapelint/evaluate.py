@@ -1109,10 +1109,11 @@ class Interpreter:
             pending = [f for f in self.functions if f.calls == 0 and id(f) not in done]
             if not pending:
                 return
-            pending.sort(key=lambda f: f.node.name.value != "__init__")
+            pending.sort(key=lambda f: (f.owner is not None, f.node.name.value != "__init__"))
             for function in pending:
                 done.add(id(function))
-                self.call_standalone(function, instances)
+                if function.calls == 0:
+                    self.call_standalone(function, instances)
 
     def call_standalone(self, function: Function, instances: dict[int, Instance]) -> None:
         """Call ``function`` with its defaults, and ``self`` from a default construction."""

@@ -1102,7 +1102,11 @@ class Interpreter:
         return value.default if factory is None else UNKNOWN
 
     def run_uncalled_functions(self) -> None:
-        """Analyse every function nobody called, with its defaults and unknown arguments."""
+        """Analyse every function nobody called, with its defaults and unknown arguments.
+
+        Module-level functions go first: they usually build and call the models, so
+        the methods they reach need no second, standalone run.
+        """
         done: set[int] = set()
         instances: dict[int, Instance] = {}
         while True:

@@ -27,9 +27,10 @@ def check_module(
     module: cst.Module, path: str, text: str | None = None, tree: ast.Module | None = None
 ) -> list[Diagnostic]:
     """All shape findings in one parsed module; ``text`` and its ``ast`` ``tree``, if already at hand, save work."""
-    directives = find_directives(module.code if text is None else text)
+    source = module.code if text is None else text
+    directives = find_directives(source)
     positions = Positions(module, tree)
-    interpreter = Interpreter(class_input=lambda cls: class_input(cls, directives, positions))
+    interpreter = Interpreter(lambda cls: class_input(cls, directives, positions), may_yield="yield" in source)
     propagator = interpreter.propagator
     checked: set[int] = set()
     declared: list[Mismatch] = []

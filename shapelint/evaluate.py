@@ -164,7 +164,7 @@ class BoundMethod:
 class Interpreter:
     """Evaluates one module; records every Sequential it builds for the checks."""
 
-    def __init__(self, class_input: Callable[[ClassValue], Tensor | None] = lambda cls: None) -> None:
+    def __init__(self, class_input: Callable[[ClassValue], Tensor | None] = lambda cls: None, may_yield: bool = True) -> None:
         self.sequentials: list[tuple[SequentialValue, cst.CSTNode]] = []
         self.children: set[int] = set()
         self.functions: list[Function] = []
@@ -179,6 +179,8 @@ class Interpreter:
         self.depth = 0
         self.steps = 0
         self.class_input = class_input
+        self.may_yield = may_yield
+        """False when the source never says ``yield``: then no function is a generator, and none is searched for one."""
         self.propagator = Propagator()
         self.propagator.call_other = self.call_module
         self.tensors = tensors.TensorCalls(self.propagator)
@@ -1006,7 +1008,7 @@ class Interpreter:
         self, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
     ) -> object:
         function.calls += 1
-        if self.depth >= MAX_CALL_DEPTH or self.fact(_is_generator, function.node):
+        if self.depth >= MAX_CALL_DEPTH or self.may_yield and self.fact(_is_generator, function.node):
             return UNKNOWN
         scope = Scope(function.scope)
         if not self.bind_parameters(function, args, dict(kwargs), scope):
@@ -1272,6 +1274,8 @@ def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> 
     Only a parameter used once in the body is traced: fixing its call-site
     value then changes that one use.  Defaults are never traced.
     """
+    if site is None:
+        return
     params = function.node.params
     positional = [*params.posonly_params, *params.params]
     if function.uses is None:
@@ -1281,7 +1285,7 @@ def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> 
         name = param.name.value
         if uses.get(name, 0) != 1:
             continue
-        found = site.source(index if index < len(positional) else len(site.positional), name) if site else None
+        found = site.source(index if index < len(positional) else len(site.positional), name)
         if found is not None:
             scope.sources[name] = Source(found.node, True)
 

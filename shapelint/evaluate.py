@@ -169,6 +169,8 @@ class Interpreter:
         self.children: set[int] = set()
         self.functions: list[Function] = []
         self.statement: cst.CSTNode | None = None
+        self.places: dict[int, cst.CSTNode | None] = {}
+        """The statement that was running when each call and argument was evaluated, by node id."""
         self.uncertain = 0
         self.returned_uncertainly = False
         self.frames: list[tuple[Function, Scope]] = []
@@ -721,6 +723,7 @@ class Interpreter:
         return True
 
     def ev_call(self, node: cst.Call, scope: Scope) -> object:
+        self.places[id(node)] = self.statement
         if isinstance(node.func, cst.Name) and node.func.value == "super":
             return self.explicit_super(node.args, scope) if node.args else self.current_super()
         func = self.ev(node.func, scope)
@@ -796,6 +799,7 @@ class Interpreter:
         args: list[object] = []
         kwargs: dict[str, object] = {}
         for arg in nodes:
+            self.places[id(arg.value)] = self.statement
             value = self.ev(arg.value, scope)
             if arg.star == "*":
                 spread = operators.iterate(value)

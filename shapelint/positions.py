@@ -6,9 +6,14 @@ model-dense files that cost twice the parse.  Most files only need the line
 of a few statements, to find the input-shape directive on or above them:
 those lines come from the ``ast`` tree the source was already checked with,
 whose statements pair one to one with libcst's.  Full ranges, for findings,
-come from a plain code-generation pass over the innermost statement that
+are read off the ``ast`` node in the same place when the way down from the
+statement to the node only passes through kinds both trees share (calls,
+arguments, attributes, operators, subscripts, lists, tuples and assignments),
+and the node is one whose ``ast`` range is the syntactic one.  Otherwise they come from a plain code-generation pass over the innermost statement that
 holds the node, started at that statement's indentation and placed at its
-``ast`` line, noting where each node's tokens start and end.  Either way the ranges are the syntactic ones
+``ast`` line, noting where each node's tokens start and end.  The statement
+that holds a node is found from where the evaluator saw it, checked by a
+search of that statement, else from a map of the whole module.  Either way the ranges are the syntactic ones
 ``PositionProvider`` gives: an expression's range leaves out its parentheses,
 and a statement starts after the blank and comment lines before it.
 """
@@ -16,8 +21,9 @@ and a statement starts after the blank and comment lines before it.
 from __future__ import annotations
 
 import ast
+import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -29,6 +35,29 @@ _STATEMENT_TYPES = frozenset(
     kind for kind in vars(cst).values() if isinstance(kind, type) and issubclass(kind, cst.BaseStatement)
 )
 """Simple statement lines and compound statements: generated alone, they start on a line of their own."""
+
+_WRAPPERS = frozenset({cst.Arg, cst.Element, cst.StarredElement, cst.AssignTarget, cst.SubscriptElement, cst.Index})
+"""libcst nodes with no ``ast`` node of their own: the expression they hold stands for them."""
+
+_SAME_RANGE = frozenset(
+    {cst.Name, cst.Attribute, cst.Call, cst.Integer, cst.Float, cst.BinaryOperation, cst.UnaryOperation, cst.Subscript}
+)
+"""Expressions whose ``ast`` range is libcst's syntactic one; a tuple's, say, takes in its parentheses."""
+
+_FIELDS: dict[type, tuple[type, tuple[tuple[str, str], ...]]] = {
+    cst.Attribute: (ast.Attribute, (("value", "value"),)),
+    cst.BinaryOperation: (ast.BinOp, (("left", "left"), ("right", "right"))),
+    cst.UnaryOperation: (ast.UnaryOp, (("expression", "operand"),)),
+    cst.Expr: (ast.Expr, (("value", "value"),)),
+    cst.Return: (ast.Return, (("value", "value"),)),
+    cst.AugAssign: (ast.AugAssign, (("target", "target"), ("value", "value"))),
+    cst.AnnAssign: (ast.AnnAssign, (("target", "target"), ("value", "value"))),
+    cst.Assign: (ast.Assign, (("value", "value"),)),
+    cst.Subscript: (ast.Subscript, (("value", "value"),)),
+}
+"""Fields holding the same child in both trees, by libcst type: (``ast`` type, ((libcst field, ``ast`` field), ...))."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
 """The fields of a compound statement that hold statements, in source order (libcst and ``ast`` alike)."""
@@ -47,16 +76,31 @@ class Span:
 class Positions:
     """Lines and ranges of the nodes of one module, each kind computed on first use."""
 
-    def __init__(self, module: cst.Module, tree: ast.Module | None = None) -> None:
+    def __init__(
+        self,
+        module: cst.Module,
+        tree: ast.Module | None = None,
+        text: str | None = None,
+        places: Mapping[int, cst.CSTNode | None] | None = None,
+    ) -> None:
+        """``text`` is the source ``tree`` was parsed from; ``places`` suggests the statement holding a node, by id."""
         self.module = module
         self._tree = tree
+        self._text = text
+        self._text_lines: list[str] | None = None
+        self._places = places if places is not None else {}
         self._statement_lines: dict[int, tuple[int, int, int]] | None = None
+        self._ast_statements: dict[int, ast.stmt] = {}
         self._innermost: dict[int, cst.CSTNode] | None = None
         self._generated: dict[int, _Tokens] = {}
 
     def of(self, node: cst.CSTNode) -> Span:
         """The range of an expression; of a statement, only the first line is meant."""
-        statement = self._statements().get(id(node), self.module)
+        statement, chain = self._holder(node)
+        if chain is not None:
+            found = self._from_ast(chain)
+            if found is not None:
+                return found
         line, _, column = self._lines().get(id(statement), (1, 0, 0))
         if id(statement) not in self._lines():
             statement = self.module
@@ -87,6 +131,45 @@ class Positions:
             self._generated[id(statement)] = _Tokens(self.module, statement, " " * column)
         return self._generated[id(statement)]
 
+    def _holder(self, node: cst.CSTNode) -> tuple[cst.CSTNode, list[cst.CSTNode] | None]:
+        """The innermost statement holding ``node`` and, for a line of small statements, the nodes down to it.
+
+        The suggested place is checked by a search of that one line; the map of the
+        whole module is the fallback.
+        """
+        place = self._places.get(id(node))
+        if type(place) is cst.SimpleStatementLine:
+            chain = _chain(place, node)
+            if chain is not None:
+                return place, chain
+        statement = self._statements().get(id(node), self.module)
+        if type(statement) is cst.SimpleStatementLine and self._tree is not None:
+            return statement, _chain(statement, node)
+        return statement, None
+
+    def _from_ast(self, chain: list[cst.CSTNode]) -> Span | None:
+        """The range read off the ``ast`` node in the same place, where the two trees' ranges agree."""
+        self._lines()
+        if len(chain) < 2 or id(chain[1]) not in self._ast_statements or self._text is None:
+            return None
+        theirs: ast.AST | None = self._ast_statements[id(chain[1])]
+        real = [node for node in chain[1:] if type(node) not in _WRAPPERS]
+        for parent, child in zip(real, real[1:]):
+            theirs = _counterpart(parent, child, theirs)
+            if theirs is None:
+                return None
+        if type(real[-1]) not in _SAME_RANGE or not hasattr(theirs, "end_lineno"):
+            return None
+        return Span(theirs.lineno, self._column(theirs.lineno, theirs.col_offset),
+                    theirs.end_lineno, self._column(theirs.end_lineno, theirs.end_col_offset))
+
+    def _column(self, line: int, offset: int) -> int:
+        """``ast`` counts UTF-8 bytes; libcst counts characters."""
+        if self._text_lines is None:
+            self._text_lines = _LINE_BREAK.split(self._text or "")
+        text = self._text_lines[line - 1]
+        return offset if text.isascii() else len(text.encode()[:offset].decode(errors="replace"))
+
     def _statements(self) -> dict[int, cst.CSTNode]:
         """The innermost statement holding each node; an ``elif`` belongs to its ``if``, as it cannot stand alone."""
         if self._innermost is None:
@@ -104,19 +187,23 @@ class Positions:
         if self._statement_lines is None:
             self._statement_lines = {}
             if self._tree is not None:
-                self._statement_lines = _paired_lines(self.module.body, self._tree.body)
+                self._statement_lines = _paired_lines(self.module.body, self._tree.body, self._ast_statements)
         return self._statement_lines
 
 
-def _paired_lines(body: Sequence[cst.CSTNode], tree_body: list[ast.stmt]) -> dict[int, tuple[int, int, int]]:
+def _paired_lines(
+    body: Sequence[cst.CSTNode], tree_body: list[ast.stmt], paired: dict[int, ast.stmt]
+) -> dict[int, tuple[int, int, int]]:
     """Each libcst statement's first and last line and its column, read off the ``ast`` statement in the same place.
 
     Empty when the two trees do not pair up, so that lines come from code generation instead.
+    ``paired`` receives the ``ast`` statement of each libcst one.
     """
     ours, theirs = list(_cst_statements(body)), list(_ast_statements(tree_body))
     pairs = list(zip(ours, theirs))
     if len(ours) != len(theirs) or any(not _same_kind(group[-1], statement) for group, statement in pairs):
         return {}
+    paired.update((id(group[-1]), statement) for group, statement in pairs)
     lines = {id(node): _place(statement) for group, statement in pairs for node in group}
     for group, _ in pairs:
         if isinstance(group[0], cst.SimpleStatementLine):
@@ -229,3 +316,75 @@ class _Tokens:
     def _locate(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1]
+
+
+def _chain(root: cst.CSTNode, node: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """The nodes from ``root`` down to ``node``, or ``None`` when ``node`` is not below ``root``."""
+    parents: dict[int, cst.CSTNode | None] = {id(root): None}
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current is node:
+            chain: list[cst.CSTNode] = [current]
+            while (parent := parents[id(chain[-1])]) is not None:
+                chain.append(parent)
+            return chain[::-1]
+        for child in walk.syntax_children(current):
+            parents[id(child)] = current
+            stack.append(child)
+    return None
+
+
+def _counterpart(ours: cst.CSTNode, child: cst.CSTNode, theirs: ast.AST | None) -> ast.AST | None:
+    """The ``ast`` node where ``child`` stands below ``ours``, given ``theirs``, the ``ast`` node of ``ours``."""
+    if isinstance(ours, cst.Call) and isinstance(theirs, ast.Call):
+        return theirs.func if child is ours.func else _argument(ours, child, theirs)
+    if isinstance(ours, (cst.Tuple, cst.List)) and isinstance(theirs, (ast.Tuple, ast.List)):
+        index = _index([element.value for element in ours.elements], child)
+        if index is None or len(ours.elements) != len(theirs.elts):
+            return None
+        return _unstarred(theirs.elts[index], isinstance(ours.elements[index], cst.StarredElement))
+    if isinstance(ours, cst.Assign) and isinstance(theirs, ast.Assign):
+        index = _index([target.target for target in ours.targets], child)
+        if index is not None:
+            return theirs.targets[index]
+    if isinstance(ours, cst.Subscript) and isinstance(theirs, ast.Subscript) and child is not ours.value:
+        return theirs.slice if _single_index(ours) is child else None
+    expected, fields = _FIELDS.get(type(ours), (None, ()))
+    if type(theirs) is not expected:
+        return None
+    return next((getattr(theirs, mine) for own, mine in fields if getattr(ours, own) is child), None)
+
+
+def _argument(call: cst.Call, child: cst.CSTNode, theirs: ast.Call) -> ast.AST | None:
+    """``ast`` keeps positional arguments and keywords apart, each list in source order."""
+    positional = keyword = 0
+    for arg in call.args:
+        by_position = arg.keyword is None and arg.star != "**"
+        if arg.value is child:
+            found = theirs.args[positional : positional + 1] if by_position else theirs.keywords[keyword : keyword + 1]
+            if not found:
+                return None
+            return _unstarred(found[0], arg.star == "*") if by_position else found[0].value  # type: ignore[attr-defined]
+        positional, keyword = positional + by_position, keyword + (not by_position)
+    return None
+
+
+def _unstarred(node: ast.AST, starred: bool) -> ast.AST | None:
+    if starred:
+        return node.value if isinstance(node, ast.Starred) else None
+    return None if isinstance(node, ast.Starred) else node
+
+
+def _single_index(subscript: cst.Subscript) -> cst.BaseExpression | None:
+    """The index of ``x[i]``; ``None`` for slices, several indices or a trailing comma, which ``ast`` makes a tuple."""
+    if len(subscript.slice) != 1:
+        return None
+    element = subscript.slice[0]
+    if not isinstance(element.slice, cst.Index) or element.slice.star is not None or isinstance(element.comma, cst.Comma):
+        return None
+    return element.slice.value
+
+
+def _index(items: list[cst.BaseExpression], child: cst.CSTNode) -> int | None:
+    return next((index for index, item in enumerate(items) if item is child), None)

@@ -62,6 +62,18 @@ multi-line string"""
 '''
 
 
+CALLS = '''\
+größe = 16; layer = nn.Linear(größe * 2, (größe + 1) * 3, *extra, bias=True, *more, **options)
+a, (b, c) = f(x)[0], [g(y), *rest]
+first = second = nn.Conv2d(in_channels=(3), out_channels=- 8, kernel_size=size[1,], padding=pad[i])
+note: "ünï" = h(z, "ö", key=(w))
+total += model(torch.zeros(2, größe))[..., 1:3].view(-1, 4).sum()
+stack = (x for x in items), f(x for x in items), [*front, nn.ReLU()], {"k": v}, lambda q: q + 1
+def forward(self, x):
+    return self.fc((x + 1) * 2 - (self.bias or 0))
+'''
+
+
 def _same(span: Span, expected: CodeRange) -> bool:
     return (span.line, span.column, span.end_line, span.end_column) == (
         expected.start.line,
@@ -74,7 +86,7 @@ def _same(span: Span, expected: CodeRange) -> bool:
 def _check(source: bytes) -> None:
     module = cst.parse_module(source)
     expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    positions = Positions(module, ast.parse(source))
+    positions = Positions(module, ast.parse(source), source.decode(module.encoding))
     statements = [node for node in expected if isinstance(node, (cst.BaseStatement, cst.BaseSmallStatement))]
     for statement in statements:
         assert positions.extent(statement)[0] == expected[statement].start.line, cst.Module([]).code_for_node(statement)
@@ -98,6 +110,11 @@ def _calls_below(root: cst.CSTNode) -> list[cst.Call]:
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_tricky_statements_and_expressions(newline: str) -> None:
     _check(TRICKY.replace("\n", newline).encode())
+
+
+def test_calls_and_wide_characters() -> None:
+    """Ranges read off the ``ast`` tree: keywords, stars, nested targets, columns after non-ASCII text."""
+    _check(CALLS.encode())
 
 
 @pytest.mark.parametrize("path", corpus_files()[::7], ids=lambda path: path.name)

@@ -69,9 +69,10 @@ def is_known(value: object) -> bool:
 
 def arith(function: Callable[..., int], *dims: object) -> Dim:
     """Apply integer arithmetic, or give ``UNKNOWN`` unless every operand is an int."""
-    if all(is_int(dim) for dim in dims):
-        return function(*dims)
-    return UNKNOWN
+    for dim in dims:
+        if not isinstance(dim, int) or isinstance(dim, bool):
+            return UNKNOWN
+    return function(*dims)
 
 
 def product(dims: Iterable[Dim]) -> Dim:

@@ -211,23 +211,29 @@ def phases(folder: Path, repeats: int) -> None:
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     from shapelint.positions import Positions
+    from shapelint.runner import _parser_trusted
 
     datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
     asked = _ranges_asked_for(datas)
     gc.freeze()  # the trees kept for the range steps would otherwise slow every collection in every step
     paused = _without_cycle_collection(lint_contained)
     steps: dict[str, Callable[[], object]] = {
-        "ast.parse (the guard; its tree also gives statement lines)": lambda: _each(ast.parse, datas),
+        "ast.parse (the guard; its tree also gives statement lines and ranges)": lambda: _each(ast.parse, datas),
         "libcst.parse_module": lambda: _each(cst.parse_module, datas),
+        "libcst.parse_module, node validation skipped (as the CLI parses)": lambda: _trusted(
+            _parser_trusted, lambda: _each(cst.parse_module, datas)
+        ),
         f"finding ranges, shapelint's Positions ({len(asked)} of {len(datas)} files)": lambda: [
-            [Positions(module, tree).of(node) for node in nodes] for module, tree, nodes in asked
+            [Positions(*trees).of(node) for node in nodes] for trees, nodes in asked
         ],
-        "the same ranges from libcst's PositionProvider (before)": lambda: _each(
+        "the same ranges from libcst's PositionProvider": lambda: _each(
             lambda module: MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider),
-            [module for module, _, _ in asked],
+            [trees[0] for trees, _ in asked],
         ),
         "lint_source (all of it), cyclic GC on": lambda: _each(lint_contained, datas),
-        "lint_source, cyclic GC paused per file (as the CLI runs it)": lambda: _each(paused, datas),
+        "lint_source as the CLI runs it (GC paused per file, validation skipped)": lambda: _trusted(
+            _parser_trusted, lambda: _each(paused, datas)
+        ),
     }
     times: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(repeats):
@@ -241,23 +247,28 @@ def phases(folder: Path, repeats: int) -> None:
     print_table("phases of a lint in one process (in-process, no start-up)", medians, "libcst.parse_module")
 
 
+def _trusted(context: Callable[[], Any], step: Callable[[], object]) -> None:
+    with context():
+        step()
+
+
 def _each(function: Callable[[Any], object], items: Sequence[object]) -> None:
     """Call ``function`` on every item, keeping no result: retained trees would slow the collector down."""
     for item in items:
         function(item)
 
 
-def _ranges_asked_for(datas: list[bytes]) -> list[tuple[object, ast.Module, list[object]]]:
-    """For each file whose lint asks for a source range: its trees and the nodes asked about."""
+def _ranges_asked_for(datas: list[bytes]) -> list[tuple[tuple[Any, ...], list[object]]]:
+    """For each file whose lint asks for a source range: what its ``Positions`` was built from, and the nodes asked about."""
     from shapelint.positions import Positions
 
-    asked: list[tuple[object, ast.Module, list[object]]] = []
+    asked: list[tuple[tuple[Any, ...], list[object]]] = []
     original = Positions.of
 
     def recording(self: Positions, node: object) -> object:
-        if not asked or asked[-1][0] is not self.module:
-            asked.append((self.module, self._tree, []))
-        asked[-1][2].append(node)
+        if not asked or asked[-1][0][0] is not self.module:
+            asked.append(((self.module, self._tree, self._text, self._places), []))
+        asked[-1][1].append(node)
         return original(self, node)
 
     Positions.of = recording  # type: ignore[method-assign]
@@ -411,6 +422,18 @@ def goal_big(work: Path, repeats: int) -> None:
         print_table(f"goal 5: one file of {lines} lines, {2 * blocks} Sequentials", medians, contenders[0].name, memory)
 
 
+def compile_bytecode() -> None:
+    """Write shapelint's bytecode before timing, as installing a package does.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (it is on these machines) an editable
+    checkout would otherwise compile every module again in every process, about
+    70 ms that no installed copy pays; libcst's bytecode came with its install.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "shapelint"), quiet=1)
+
+
 GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big")
 
 
@@ -425,6 +448,7 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown goals: {', '.join(sorted(unknown))}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()}")
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="bench_lint_") as temp:
         work = Path(temp)
         runs: dict[str, Callable[[], None]] = {

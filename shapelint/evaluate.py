@@ -521,6 +521,13 @@ class Interpreter:
         return operators.literal(node.value, float)
 
     def ev_string(self, node: cst.SimpleString, scope: Scope) -> object:
+        """A string's value: its raw text when there is no escape, bytes prefix or carriage return to translate.
+
+        ``evaluated_value`` runs ``ast.literal_eval``: a compile for every string a model names.
+        """
+        prefix, text = node.prefix.lower(), node.value
+        if "b" not in prefix and "\r" not in text and ("r" in prefix or "\\" not in text):
+            return node.raw_value
         return node.evaluated_value
 
     def ev_formatted(self, node: cst.FormattedString, scope: Scope) -> object:

@@ -28,7 +28,7 @@ def check_module(
 ) -> list[Diagnostic]:
     """All shape findings in one parsed module; ``text`` and its ``ast`` ``tree``, if already at hand, save work."""
     source = module.code if text is None else text
-    directives = find_directives(source)
+    directives = find_directives(source, tree)
     interpreter = Interpreter(lambda cls: class_input(cls, directives, positions), may_yield="yield" in source)
     positions = Positions(module, tree, source, interpreter.places)
     propagator = interpreter.propagator

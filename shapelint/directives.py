@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
@@ -28,36 +29,73 @@ class Directive:
     error: str | None = None
 
 
-def find_directives(source: str) -> dict[int, Directive]:
-    """Directives by 1-based line; only real comments count, never text in strings."""
-    last = _last_candidate_line(source)
-    if last is None:
+def find_directives(source: str, tree: ast.Module | None = None) -> dict[int, Directive]:
+    """Directives by 1-based line; only real comments count, never text in strings.
+
+    With the source's ``ast`` ``tree``, each line that looks like it holds one is
+    tokenized from the start of the statement around it, not from the top of the file
+    (unless a lone carriage return makes ``ast`` count lines differently).
+    """
+    candidates = _candidate_lines(source)
+    if not candidates:
         return {}
+    lines = io.StringIO(source).readlines()
+    if tree is None or source.count("\r") != source.count("\r\n"):
+        comments = _comments(lines, 1, candidates[-1])
+    else:
+        starts = {line: _token_start(tree.body, line, 1) for line in candidates}
+        comments = [found for line in candidates for found in _comments(lines, starts[line], line) if found[0] == line]
     found: dict[int, Directive] = {}
-    for line, column, text in _comments(source, last):
+    for line, column, text in comments:
         match = _MARK.search(text)
         if match:
             found[line] = parse_directive(text[match.start() :], line, column + match.start() + 1)
     return found
 
 
-def _last_candidate_line(source: str) -> int | None:
-    """The last line with text that looks like a directive, comment or not; ``None`` when there is none."""
-    matches = list(_MARK.finditer(source))
-    return source.count("\n", 0, matches[-1].start()) + 1 if matches else None
+def _candidate_lines(source: str) -> list[int]:
+    """The lines with text that looks like a directive, comment or not, in order."""
+    lines = (source.count("\n", 0, match.start()) + 1 for match in _MARK.finditer(source))
+    return sorted(set(lines))
 
 
-def _comments(source: str, last: int) -> list[tuple[int, int, str]]:
-    """The comments up to line ``last``; tokenizing stops there, the rest cannot hold a directive."""
+def _token_start(body: list[ast.stmt], line: int, floor: int) -> int:
+    """A line where tokenizing can start and reach ``line`` outside any string.
+
+    That is the start of the innermost statement around ``line`` or, where no
+    statement holds it (a comment between statements), the line after the last
+    statement that ends before it.
+    """
+    start = floor
+    for statement in body:
+        first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", ()))])
+        if first > line:
+            break
+        if (statement.end_lineno or first) >= line:
+            return _token_start(_nested(statement), line, first)
+        start = (statement.end_lineno or first) + 1
+    return start
+
+
+def _nested(statement: ast.AST) -> list[ast.stmt]:
+    """The statements inside a compound statement, in source order; handlers count as statements."""
+    nested: list[ast.stmt] = []
+    for name in ("body", "handlers", "orelse", "finalbody"):
+        nested.extend(getattr(statement, name, ()))
+    for case in getattr(statement, "cases", ()):
+        nested.extend(case.body)
+    return nested
+
+
+def _comments(lines: list[str], first: int, last: int) -> list[tuple[int, int, str]]:
+    """The comments on lines ``first`` to ``last``, tokenizing from ``first``; the rest cannot hold a directive."""
     comments = []
     try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.start[0] > last:
-                break
+        for token in tokenize.generate_tokens(iter(lines[first - 1 : last]).__next__):
             if token.type == tokenize.COMMENT:
-                comments.append((token.start[0], token.start[1], token.string))
-    except (tokenize.TokenError, SyntaxError):
-        return []
+                comments.append((token.start[0] + first - 1, token.start[1], token.string))
+    except (tokenize.TokenError, SyntaxError, StopIteration):
+        pass
     return comments
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
+import pytest
+
 from shapelint.dims import Shape, Symbol
 from shapelint.directives import find_directives
+from tests.corpus_files import corpus_files
 
 SOURCE = '''\
 import torch.nn as nn
@@ -36,3 +42,60 @@ def test_malformed_directive_is_kept_with_its_reason() -> None:
 def test_dtype_is_read() -> None:
     found = find_directives("m = 1  # shapelint: input=(B, 7) dtype=long\n")
     assert found[1].shape == Shape((Symbol("B"), 7), dtype="int")
+
+
+TRICKY = '''\
+@decorator(  # shapelint: input=(B, 1)
+    "# shapelint: input=(B, 2)",
+)
+class Net(nn.Module):  # shapelint: input=(B, 3)
+    """Docs.
+
+    # shapelint: input=(B, 4)
+    """
+
+    # shapelint: input=(B, 5)
+    def forward(self, x=\'\'\'
+# shapelint: input=(B, 6)
+\'\'\'):  # shapelint: input=(B, 7)
+        try:
+            y = x  # shapelint: input=(B, 8)
+        # shapelint: input=(B, 9)
+        except (ValueError,
+                "# shapelint: input=(B, 10)"):  # shapelint: input=(B, 11)
+            pass
+        else:
+            pass
+        match x:
+            case "# shapelint: input=(B, 12)":  # shapelint: input=(B, 13)
+                z = f"""{x}
+# shapelint: input=(B, 14)"""
+        return (x +  # shapelint: input=(B, 15)
+                1)
+# shapelint: input=(B, 16)
+'''
+
+
+def _with_and_without_tree(source: str) -> None:
+    assert find_directives(source, ast.parse(source)) == find_directives(source)
+
+
+def test_statement_local_tokenizing_sees_what_the_whole_file_does() -> None:
+    found = find_directives(TRICKY, ast.parse(TRICKY))
+    assert [directive.shape.dims[1] for directive in found.values()] == [1, 3, 5, 7, 8, 9, 11, 13, 15, 16]
+    _with_and_without_tree(TRICKY)
+    _with_and_without_tree(TRICKY.replace("\n", "\r\n"))
+
+
+@pytest.mark.parametrize("path", corpus_files()[::5], ids=lambda path: path.name)
+def test_a_directive_on_any_line_is_found_alike(path: Path) -> None:
+    """Directive text appended to each line of a corpus file, wherever the file still parses."""
+    lines = path.read_text().splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        edited = line.rstrip("\n") + "  # shapelint: input=(B, 3)\n"
+        source = "".join([*lines[:index], edited, *lines[index + 1 :]])
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            continue
+        _with_and_without_tree(source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from shapelint.config import Selection
@@ -92,20 +92,29 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-@contextmanager
-def _parser_trusted() -> Iterator[None]:
-    """Skip libcst's check of each node it builds while this process lints one file.
+def _skip_node_validation() -> None:
+    """Stop libcst from checking each node it builds, for the rest of this process.
 
     libcst validates every node on construction (``CSTNode.__post_init__``),
     which guards trees built by hand; the parser only builds valid ones, and
     the checks cost an eighth of the parse.  Only a lint does this, in the
     command line's own processes: a fix builds nodes of its own, and the
-    library functions leave libcst as they found it.
+    library functions leave libcst as they found it.  It is done once per run,
+    not per file: changing a class's attribute invalidates the method caches
+    of all of libcst's node classes.
     """
     from libcst import CSTNode
 
-    validate = CSTNode.__post_init__
     CSTNode.__post_init__ = object.__init__  # type: ignore[method-assign]
+
+
+@contextmanager
+def _parser_trusted() -> Iterator[None]:
+    """:func:`_skip_node_validation` for the length of a serial run, then libcst as it was."""
+    from libcst import CSTNode
+
+    validate = CSTNode.__post_init__
+    _skip_node_validation()
     try:
         yield
     finally:
@@ -122,11 +131,8 @@ def process(path: str, task: Task) -> FileReport:
     if not might_hold_model(data):
         return FileReport(path)
     try:
-        if task.fix or task.diff:
-            with _no_cycle_collection():
-                return _fix(path, data, task)
-        with _no_cycle_collection(), _parser_trusted():
-            return _lint(path, data, task)
+        with _no_cycle_collection():
+            return (_fix if task.fix or task.diff else _lint)(path, data, task)
     except Exception as error:
         reason = str(error).splitlines()[0] if str(error) else ""
         message = f"internal error: {type(error).__name__}: {reason}"
@@ -145,8 +151,10 @@ def _candidate(path: str) -> bool:
 def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
     """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised."""
     paths = [path for path in paths if _candidate(path)]
+    lint_only = not (task.fix or task.diff)
     if jobs <= 1 or len(paths) <= 1:
-        yield from (process(path, task) for path in paths)
+        with _parser_trusted() if lint_only else nullcontext():
+            yield from (process(path, task) for path in paths)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -155,7 +163,7 @@ def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
     chunksize = max(1, len(paths) // (jobs * 8))
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_skip_node_validation if lint_only else None) as pool:
             for report in pool.map(partial(process, task=task), paths, chunksize=chunksize):
                 done += 1
                 yield report

@@ -20,27 +20,49 @@ def test_trusted_parse_builds_the_same_tree(path: Path) -> None:
     assert trusted.code.encode() == source
 
 
-def test_validation_is_back_after_a_lint(tmp_path: Path) -> None:
-    model = tmp_path / "model.py"
-    model.write_text("import torch.nn as nn\nnet = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))\n")
-    report = runner.process(str(model), runner.Task())
-    assert [d.code for d in report.diagnostics] == ["SHP001"]
-    with pytest.raises(cst.CSTValidationError):
+MODEL = "import torch.nn as nn\nnet = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))\n"
+
+
+def _models(folder: Path) -> list[str]:
+    for name in ("a.py", "b.py"):
+        (folder / name).write_text(MODEL)
+    return sorted(str(path) for path in folder.glob("*.py"))
+
+
+def _validating() -> bool:
+    try:
         cst.Name("not a name")
+    except cst.CSTValidationError:
+        return True
+    return False
+
+
+def test_a_serial_lint_skips_validation_and_then_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = runner._lint
+
+    def spy(path: str, data: bytes, task: runner.Task) -> runner.FileReport:
+        seen.append(_validating())
+        return real(path, data, task)
+
+    monkeypatch.setattr(runner, "_lint", spy)
+    reports = list(runner.run(_models(tmp_path), runner.Task(), jobs=1))
+    assert [[d.code for d in report.diagnostics] for report in reports] == [["SHP001"], ["SHP001"]]
+    assert seen == [False, False]
+    assert _validating()
 
 
 def test_a_fix_keeps_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A fix builds nodes of its own, so libcst keeps checking them."""
-    seen: list[object] = []
+    seen: list[bool] = []
     real = runner._fix
 
     def spy(path: str, data: bytes, task: runner.Task) -> runner.FileReport:
-        seen.append(cst.CSTNode.__post_init__)
+        seen.append(_validating())
         return real(path, data, task)
 
     monkeypatch.setattr(runner, "_fix", spy)
-    model = tmp_path / "model.py"
-    model.write_text("import torch.nn as nn\nnet = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))\n")
-    assert runner.process(str(model), runner.Task(fix=True)).fixed == 1
-    assert seen == [cst.CSTNode.__post_init__]
-    assert model.read_text().endswith("nn.Linear(8, 2))\n")
+    paths = _models(tmp_path)
+    assert [report.fixed for report in runner.run(paths, runner.Task(fix=True), jobs=1)] == [1, 1]
+    assert seen == [True, True]
+    assert Path(paths[0]).read_text().endswith("nn.Linear(8, 2))\n")

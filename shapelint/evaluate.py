@@ -87,7 +87,7 @@ class Scope:
 
     def source(self, node: cst.BaseExpression) -> Source:
         """Where the value of ``node`` was written: through parameters back to their call sites."""
-        if not isinstance(node, cst.Name):
+        if type(node) is not cst.Name:
             return Source(node, False)
         scope: Scope | None = self
         while scope is not None:
@@ -210,7 +210,7 @@ class Interpreter:
 
     def exec_statement(self, statement: cst.CSTNode, scope: Scope) -> None:
         self.statement = statement
-        if isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is cst.SimpleStatementLine:
             for small in statement.body:
                 self.exec_small(small, scope)
             return
@@ -226,25 +226,26 @@ class Interpreter:
                 self.assign(target, UNKNOWN, scope)
 
     def _exec_small(self, small: cst.BaseSmallStatement, scope: Scope) -> None:
-        if isinstance(small, cst.Assign):
+        kind = type(small)  # libcst's concrete node classes have no subclasses; ``is`` skips ABC isinstance checks
+        if kind is cst.Assign:
             value = self.ev(small.value, scope)
             for target in small.targets:
                 self.assign(target.target, value, scope)
-        elif isinstance(small, cst.AnnAssign) and small.value is not None:
+        elif kind is cst.AnnAssign and small.value is not None:
             self.assign(small.target, self.ev(small.value, scope), scope)
-        elif isinstance(small, cst.AugAssign):
+        elif kind is cst.AugAssign:
             self.exec_aug_assign(small, scope)
-        elif isinstance(small, cst.Expr):
+        elif kind is cst.Expr:
             self.ev(small.value, scope)
-        elif isinstance(small, cst.Return):
+        elif kind is cst.Return:
             raise _Return(self.ev(small.value, scope) if small.value is not None else None)
-        elif isinstance(small, (cst.Import, cst.ImportFrom)):
+        elif kind is cst.Import or kind is cst.ImportFrom:
             self.exec_import(small, scope)
-        elif isinstance(small, (cst.Break, cst.Continue)):
-            raise _LoopExit(isinstance(small, cst.Break))
-        elif isinstance(small, cst.Raise):
+        elif kind is cst.Break or kind is cst.Continue:
+            raise _LoopExit(kind is cst.Break)
+        elif kind is cst.Raise:
             raise _Raise
-        elif isinstance(small, (cst.Global, cst.Nonlocal)):
+        elif kind is cst.Global or kind is cst.Nonlocal:
             _forget_outer(small, scope)
 
     def exec_aug_assign(self, node: cst.AugAssign, scope: Scope) -> None:
@@ -412,16 +413,17 @@ class Interpreter:
     # -- assignment ---------------------------------------------------------
 
     def assign(self, target: cst.BaseExpression | str, value: object, scope: Scope) -> None:
-        if isinstance(target, str):
+        kind = type(target)
+        if kind is str:
             scope.vars[target] = value
-        elif isinstance(target, cst.Name):
+        elif kind is cst.Name:
             scope.vars[target.value] = value
             scope.sources.pop(target.value, None)
-        elif isinstance(target, (cst.Tuple, cst.List)):
+        elif kind is cst.Tuple or kind is cst.List:
             self.assign_unpacked(target, value, scope)
-        elif isinstance(target, cst.Attribute):
+        elif kind is cst.Attribute:
             self.assign_attribute(target, value, scope)
-        elif isinstance(target, cst.Subscript):
+        elif kind is cst.Subscript:
             self.assign_item(target, value, scope)
 
     def assign_unpacked(self, target: cst.Tuple | cst.List, value: object, scope: Scope) -> None:
@@ -731,7 +733,7 @@ class Interpreter:
 
     def ev_call(self, node: cst.Call, scope: Scope) -> object:
         self.places[id(node)] = self.statement
-        if isinstance(node.func, cst.Name) and node.func.value == "super":
+        if type(node.func) is cst.Name and node.func.value == "super":
             return self.explicit_super(node.args, scope) if node.args else self.current_super()
         func = self.ev(node.func, scope)
         arguments = self.ev_arguments(node.args, scope)
@@ -911,7 +913,7 @@ class Interpreter:
 
     def source(self, node: cst.BaseExpression, scope: Scope) -> Source:
         """Where a written size came from: through parameters to call sites, through ``fc.in_features`` to ``fc``."""
-        if isinstance(node, cst.Attribute) and node.attr.value in SIZE_ATTRIBUTES and _is_dotted(node.value):
+        if type(node) is cst.Attribute and node.attr.value in SIZE_ATTRIBUTES and _is_dotted(node.value):
             owner = self.ev(node.value, scope)
             if isinstance(owner, Layer) and node.attr.value in owner.arg_nodes:
                 return Source(owner.arg_nodes[node.attr.value].node, True)

@@ -140,7 +140,10 @@ def process(path: str, task: Task) -> FileReport:
 
 
 def _candidate(path: str) -> bool:
-    """The prefilter, run before any worker starts, so a repository without models costs no process pool."""
+    """The prefilter, run before any worker starts, so a repository without models costs no process pool.
+
+    A serial run leaves it to :func:`process`, which reads each file once.
+    """
     try:
         with open(path, "rb") as handle:
             return might_hold_model(handle.read())
@@ -150,7 +153,8 @@ def _candidate(path: str) -> bool:
 
 def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
     """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised."""
-    paths = [path for path in paths if _candidate(path)]
+    if jobs > 1:
+        paths = [path for path in paths if _candidate(path)]
     lint_only = not (task.fix or task.diff)
     if jobs <= 1 or len(paths) <= 1:
         with _parser_trusted() if lint_only else nullcontext():

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
@@ -218,8 +219,14 @@ def _place(statement: ast.stmt) -> tuple[int, int, int]:
 
 
 def _same_kind(ours: cst.CSTNode, theirs: ast.stmt) -> bool:
-    name = type(theirs).__name__.removeprefix("Async")
-    return type(ours).__name__ == ("Del" if name == "Delete" else name)
+    return type(ours).__name__ == _cst_name(type(theirs))
+
+
+@cache
+def _cst_name(kind: type) -> str:
+    """The name libcst gives the statement ``ast`` calls ``kind``."""
+    name = kind.__name__.removeprefix("Async")
+    return "Del" if name == "Delete" else name
 
 
 def _cst_statements(body: Sequence[cst.CSTNode]) -> Iterator[tuple[cst.CSTNode, ...]]:
@@ -229,11 +236,11 @@ def _cst_statements(body: Sequence[cst.CSTNode]) -> Iterator[tuple[cst.CSTNode, 
     line itself shares the first one's line.
     """
     for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is cst.SimpleStatementLine:
             first, *rest = statement.body
             yield statement, first
             yield from ((small,) for small in rest)
-        elif isinstance(statement, cst.BaseSmallStatement):
+        elif type(statement) not in _STATEMENT_TYPES:
             yield (statement,)
         else:
             yield (statement,)

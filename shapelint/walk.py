@@ -10,7 +10,6 @@ set membership rather than ``isinstance`` (libcst's node classes are ABCs).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from functools import cache
 
 import libcst as cst
@@ -41,23 +40,26 @@ def _is_node_type(value_type: type) -> bool:
     return issubclass(value_type, cst.CSTNode)
 
 
-def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The direct child nodes, in field order."""
     return _children(node, _field_names(type(node)))
 
 
-def syntax_children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+def syntax_children(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The direct child nodes that can hold code: no whitespace, comments or punctuation."""
     return _children(node, _syntax_field_names(type(node)))
 
 
-def _children(node: cst.CSTNode, names: tuple[str, ...]) -> Iterator[cst.CSTNode]:
+def _children(node: cst.CSTNode, names: tuple[str, ...]) -> list[cst.CSTNode]:
+    """A list, not a generator: most nodes have one or two children, and a generator costs more than they do."""
+    found = []
     for name in names:
         value = getattr(node, name)
-        if _is_node_type(type(value)):
-            yield value
-        elif type(value) in (tuple, list):
-            yield from (item for item in value if _is_node_type(type(item)))
+        if type(value) is tuple or type(value) is list:
+            found += [item for item in value if _is_node_type(type(item))]
+        elif _is_node_type(type(value)):
+            found.append(value)
+    return found
 
 
 def contains(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...] = ()) -> bool:

@@ -31,11 +31,11 @@ Sides = tuple[tuple[object, object], ...]
 
 
 def _positive(value: object) -> object:
-    return arith(lambda v: v > 0, value)
+    return value > 0 if is_int(value) else UNKNOWN  # type: ignore[operator]
 
 
 def _non_negative(value: object) -> object:
-    return arith(lambda v: v >= 0, value)
+    return value >= 0 if is_int(value) else UNKNOWN  # type: ignore[operator]
 
 
 def _validate(args: Args, transposed: bool) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -198,24 +198,23 @@ def _paired_lines(
     """Each libcst statement's first and last line and its column, read off the ``ast`` statement in the same place.
 
     Empty when the two trees do not pair up, so that lines come from code generation instead.
-    ``paired`` receives the ``ast`` statement of each libcst one.
+    ``paired`` receives the ``ast`` statement of each libcst one.  The column counts the
+    indentation, which is ASCII, so ``ast``'s bytes are characters.
     """
-    ours, theirs = list(_cst_statements(body)), list(_ast_statements(tree_body))
-    pairs = list(zip(ours, theirs))
-    if len(ours) != len(theirs) or any(not _same_kind(group[-1], statement) for group, statement in pairs):
+    ours, theirs = _cst_statements(body, []), _ast_statements(tree_body, [])
+    if len(ours) != len(theirs) or any(not _same_kind(group[-1], statement) for group, statement in zip(ours, theirs)):
         return {}
-    paired.update((id(group[-1]), statement) for group, statement in pairs)
-    lines = {id(node): _place(statement) for group, statement in pairs for node in group}
-    for group, _ in pairs:
-        if isinstance(group[0], cst.SimpleStatementLine):
+    lines: dict[int, tuple[int, int, int]] = {}
+    for group, statement in zip(ours, theirs):
+        paired[id(group[-1])] = statement
+        place = statement.lineno, statement.end_lineno or statement.lineno, statement.col_offset
+        for node in group:
+            lines[id(node)] = place
+    for group in ours:
+        if type(group[0]) is cst.SimpleStatementLine:
             line, _, column = lines[id(group[0])]
             lines[id(group[0])] = (line, lines[id(group[0].body[-1])][1], column)
     return lines
-
-
-def _place(statement: ast.stmt) -> tuple[int, int, int]:
-    """First line, last line and column; the column counts the indentation, ASCII, so bytes are characters."""
-    return statement.lineno, statement.end_lineno or statement.lineno, statement.col_offset
 
 
 def _same_kind(ours: cst.CSTNode, theirs: ast.stmt) -> bool:
@@ -229,8 +228,8 @@ def _cst_name(kind: type) -> str:
     return "Del" if name == "Delete" else name
 
 
-def _cst_statements(body: Sequence[cst.CSTNode]) -> Iterator[tuple[cst.CSTNode, ...]]:
-    """The statements in source order, one group per ``ast`` statement.
+def _cst_statements(body: Sequence[cst.CSTNode], found: list[tuple[cst.CSTNode, ...]]) -> list[tuple[cst.CSTNode, ...]]:
+    """The statements in source order, one group per ``ast`` statement, added to ``found``.
 
     A line of small statements ``a = 1; b = 2`` is two ``ast`` statements; the
     line itself shares the first one's line.
@@ -238,14 +237,15 @@ def _cst_statements(body: Sequence[cst.CSTNode]) -> Iterator[tuple[cst.CSTNode, 
     for statement in body:
         if type(statement) is cst.SimpleStatementLine:
             first, *rest = statement.body
-            yield statement, first
-            yield from ((small,) for small in rest)
+            found.append((statement, first))
+            found.extend((small,) for small in rest)
         elif type(statement) not in _STATEMENT_TYPES:
-            yield (statement,)
+            found.append((statement,))
         else:
-            yield (statement,)
+            found.append((statement,))
             for name in _BLOCKS:
-                yield from _cst_statements(_cst_block(getattr(statement, name, None)))
+                _cst_statements(_cst_block(getattr(statement, name, None)), found)
+    return found
 
 
 def _cst_block(value: object) -> Sequence[cst.CSTNode]:
@@ -260,12 +260,13 @@ def _cst_block(value: object) -> Sequence[cst.CSTNode]:
     return inner if isinstance(inner, (tuple, list)) else _cst_block(inner)
 
 
-def _ast_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+def _ast_statements(body: list[ast.stmt], found: list[ast.stmt]) -> list[ast.stmt]:
     for statement in body:
-        yield statement
+        found.append(statement)
         for name in _BLOCKS:
             for item in getattr(statement, name, ()):
-                yield from _ast_statements(item.body if isinstance(item, (ast.excepthandler, ast.match_case)) else [item])
+                _ast_statements(item.body if isinstance(item, (ast.excepthandler, ast.match_case)) else [item], found)
+    return found
 
 
 @dataclass

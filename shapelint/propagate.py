@@ -68,7 +68,8 @@ class Propagator:
     def through_layer(self, layer: Layer, tensor: Tensor) -> object:
         """The layer's output tensor, or ``(output, state)`` for a layer with a state (LSTM)."""
         try:
-            shape: Shape | None = layer.kind.infer(layer.args, tensor.shape)
+            shape: Shape | None = layer.kind.infer(layer.args, tensor.shape, checked=layer.valid)
+            layer.valid = True
             self.accept(layer, tensor.shape)
         except ShapeError as error:
             self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))

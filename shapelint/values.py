@@ -45,6 +45,8 @@ class Layer:
     args: dict[str, object]
     arg_nodes: dict[str, Source]
     node: cst.Call = field(repr=False)
+    valid: bool = field(default=False, repr=False)
+    """Set once the kind's hyperparameter checks passed: they depend on the arguments alone."""
 
 
 @dataclass(eq=False, slots=True)

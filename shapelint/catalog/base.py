@@ -138,9 +138,13 @@ class LayerKind:
         check_rank(self, shape)
         return self.expected_input(args, shape)
 
-    def infer(self, args: Args, shape: Shape) -> Shape:
-        """The output shape for ``shape``; raises :class:`ShapeError` as torch would."""
-        self.check_hyperparameters(args)
+    def infer(self, args: Args, shape: Shape, *, checked: bool = False) -> Shape:
+        """The output shape for ``shape``; raises :class:`ShapeError` as torch would.
+
+        ``checked``: the hyperparameters already passed :meth:`check_hyperparameters`.
+        """
+        if not checked:
+            self.check_hyperparameters(args)
         check_rank(self, shape)
         if self.input_arg is not None and self.expected_input is not None:
             expected = self.expected_input(args, shape)

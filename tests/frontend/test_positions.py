@@ -90,9 +90,12 @@ def _check(source: bytes) -> None:
     statements = [node for node in expected if isinstance(node, (cst.BaseStatement, cst.BaseSmallStatement))]
     for statement in statements:
         assert positions.extent(statement)[0] == expected[statement].start.line, cst.Module([]).code_for_node(statement)
+    lines = [node for node in statements if isinstance(node, cst.SimpleStatementLine)]
+    misled = Positions(module, ast.parse(source), source.decode(module.encoding), dict.fromkeys(map(id, expected), lines[0]))
     for node, where in expected.items():
         if isinstance(node, cst.BaseExpression):
             assert _same(positions.of(node), where), cst.Module([]).code_for_node(node)
+            assert _same(misled.of(node), where), "a wrong suggested statement must not change a range"
     for statement in statements:
         for node in _calls_below(statement):
             assert positions.line(node, within=statement) == expected[node].start.line

@@ -37,15 +37,21 @@ def _validating() -> bool:
     return False
 
 
-def test_a_serial_lint_skips_validation_and_then_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _validation_seen(monkeypatch: pytest.MonkeyPatch, step: str) -> list[bool]:
+    """Whether libcst validated nodes each time ``runner.<step>`` (``_lint`` or ``_fix``) ran."""
     seen: list[bool] = []
-    real = runner._lint
+    real = getattr(runner, step)
 
     def spy(path: str, data: bytes, task: runner.Task) -> runner.FileReport:
         seen.append(_validating())
         return real(path, data, task)
 
-    monkeypatch.setattr(runner, "_lint", spy)
+    monkeypatch.setattr(runner, step, spy)
+    return seen
+
+
+def test_a_serial_lint_skips_validation_and_then_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _validation_seen(monkeypatch, "_lint")
     reports = list(runner.run(_models(tmp_path), runner.Task(), jobs=1))
     assert [[d.code for d in report.diagnostics] for report in reports] == [["SHP001"], ["SHP001"]]
     assert seen == [False, False]
@@ -54,14 +60,7 @@ def test_a_serial_lint_skips_validation_and_then_restores_it(tmp_path: Path, mon
 
 def test_a_fix_keeps_validation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A fix builds nodes of its own, so libcst keeps checking them."""
-    seen: list[bool] = []
-    real = runner._fix
-
-    def spy(path: str, data: bytes, task: runner.Task) -> runner.FileReport:
-        seen.append(_validating())
-        return real(path, data, task)
-
-    monkeypatch.setattr(runner, "_fix", spy)
+    seen = _validation_seen(monkeypatch, "_fix")
     paths = _models(tmp_path)
     assert [report.fixed for report in runner.run(paths, runner.Task(fix=True), jobs=1)] == [1, 1]
     assert seen == [True, True]

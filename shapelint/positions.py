@@ -150,10 +150,9 @@ class Positions:
 
     def _from_ast(self, chain: list[cst.CSTNode]) -> Span | None:
         """The range read off the ``ast`` node in the same place, where the two trees' ranges agree."""
-        self._lines()
-        if len(chain) < 2 or id(chain[1]) not in self._ast_statements or self._text is None:
+        theirs: ast.AST | None = self._ast_statement(chain[1]) if len(chain) > 1 else None
+        if theirs is None or self._text is None:
             return None
-        theirs: ast.AST | None = self._ast_statements[id(chain[1])]
         real = [node for node in chain[1:] if type(node) not in _WRAPPERS]
         for parent, child in zip(real, real[1:]):
             theirs = _counterpart(parent, child, theirs)
@@ -161,8 +160,13 @@ class Positions:
                 return None
         if type(real[-1]) not in _SAME_RANGE or not hasattr(theirs, "end_lineno"):
             return None
-        return Span(theirs.lineno, self._column(theirs.lineno, theirs.col_offset),
-                    theirs.end_lineno, self._column(theirs.end_lineno, theirs.end_col_offset))
+        start = theirs.lineno, self._column(theirs.lineno, theirs.col_offset)
+        return Span(*start, theirs.end_lineno, self._column(theirs.end_lineno, theirs.end_col_offset))
+
+    def _ast_statement(self, small: cst.CSTNode) -> ast.stmt | None:
+        """The ``ast`` statement paired with a small or compound libcst statement (pairing both trees on first use)."""
+        self._lines()
+        return self._ast_statements.get(id(small))
 
     def _column(self, line: int, offset: int) -> int:
         """``ast`` counts UTF-8 bytes; libcst counts characters."""

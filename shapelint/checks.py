@@ -86,9 +86,13 @@ def _conflict(declared: Shape, example: Shape) -> bool:
     return any(is_int(a) and is_int(b) and a != b for a, b in zip(declared.dims[1:], example.dims[1:]))
 
 
-def _diagnostic_at(path: str, where: Span, name: str, message: str) -> Diagnostic:
+def _diagnostic_at(
+    path: str, where: Span, name: str, message: str, expected: object = None, found: object = None, fix: Fix | None = None
+) -> Diagnostic:
+    """A finding at a 0-based source range, reported with 1-based columns as flake8 and ruff do."""
     code = CODES[name].code
-    return Diagnostic(path, where.line, where.column + 1, where.end_line, where.end_column + 1, code, message)
+    start, end = where.column + 1, where.end_column + 1
+    return Diagnostic(path, where.line, start, where.end_line, end, code, message, expected, found, fix)
 
 
 def _input_flow(
@@ -148,19 +152,9 @@ def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]
         message = f"{error.message} ({origin})" if origin else error.message
     fixable = CODES[code].fixable and not (source is not None and id(source.node) in shared)
     fix = _fix_for(mismatch, source, where) if fixable else None
-    diagnostic = Diagnostic(
-        path,
-        where.line,
-        where.column + 1,
-        where.end_line,
-        where.end_column + 1,
-        CODES[code].code,
-        message,
-        error.expected if error.problem is Problem.SIZE else None,
-        error.found if error.problem is Problem.SIZE else None,
-        fix,
-    )
-    return diagnostic, error.expected
+    size = error.problem is Problem.SIZE
+    found = _diagnostic_at(path, where, code, message, error.expected if size else None, error.found if size else None, fix)
+    return found, error.expected
 
 
 def _code_for(mismatch: Mismatch) -> str:
@@ -264,6 +258,7 @@ def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
 
 
 def _bad_directive(directive: Directive, path: str) -> Diagnostic:
-    end = directive.column + len(directive.text)
+    start = directive.column - 1
+    where = Span(directive.line, start, directive.line, start + len(directive.text))
     message = f"cannot parse input-shape directive `{directive.text.strip()}`: {directive.error}"
-    return Diagnostic(path, directive.line, directive.column, directive.line, end, CODES["bad-directive"].code, message)
+    return _diagnostic_at(path, where, "bad-directive", message)

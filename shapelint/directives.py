@@ -14,6 +14,8 @@ _MARK = re.compile(r"#\s*shapelint\s*:\s*input\b")
 _WHOLE = re.compile(
     r"#\s*shapelint\s*:\s*input\s*=\s*\((?P<dims>[^()]*)\)\s*(?:dtype\s*=\s*(?P<dtype>\w+))?\s*(?:#.*)?$"
 )
+_COMMENT = re.compile(r"#[^\r\n]*")
+"""A comment as the tokenizer reads it: up to the end of the line."""
 _DIM = re.compile(r"^(?:\d+|[A-Za-z_]\w*)$")
 _DTYPES: dict[str, DType] = {"float": "float", "float32": "float", "long": "int", "int": "int", "int64": "int"}
 
@@ -43,8 +45,7 @@ def find_directives(source: str, tree: ast.Module | None = None) -> dict[int, Di
     if tree is None or source.count("\r") != source.count("\r\n"):
         comments = _comments(lines, 1, candidates[-1])
     else:
-        starts = {line: _token_start(tree.body, line, 1) for line in candidates}
-        comments = [found for line in candidates for found in _comments(lines, starts[line], line) if found[0] == line]
+        comments = [found for line in candidates for found in _comments_on(lines, _token_start(tree.body, line, 1), line)]
     found: dict[int, Directive] = {}
     for line, column, text in comments:
         match = _MARK.search(text)
@@ -85,6 +86,20 @@ def _nested(statement: ast.AST) -> list[ast.stmt]:
     for case in getattr(statement, "cases", ()):
         nested.extend(case.body)
     return nested
+
+
+def _comments_on(lines: list[str], start: int, line: int) -> list[tuple[int, int, str]]:
+    """The comment on ``line``, tokenizing from ``start`` unless no quote comes before its ``#``.
+
+    Tokenizing from ``start`` reaches ``line`` outside any string, so without a
+    quote on the way no string can hold the ``#``.
+    """
+    text = lines[line - 1]
+    hash_at = text.find("#")
+    before = [*lines[start - 1 : line - 1], text[:hash_at]]
+    if hash_at >= 0 and not any("'" in chunk or '"' in chunk for chunk in before):
+        return [(line, hash_at, _COMMENT.match(text, hash_at).group())]  # type: ignore[union-attr]
+    return [found for found in _comments(lines, start, line) if found[0] == line]
 
 
 def _comments(lines: list[str], first: int, last: int) -> list[tuple[int, int, str]]:

@@ -73,6 +73,9 @@ class Net(nn.Module):  # shapelint: input=(B, 3)
         return (x +  # shapelint: input=(B, 15)
                 1)
 # shapelint: input=(B, 16)
+x = 1  # note # shapelint: input=(B, 17)
+y = 1 + \\
+    2  # shapelint: input=(B, 18)
 '''
 
 
@@ -82,7 +85,7 @@ def _with_and_without_tree(source: str) -> None:
 
 def test_statement_local_tokenizing_sees_what_the_whole_file_does() -> None:
     found = find_directives(TRICKY, ast.parse(TRICKY))
-    assert [directive.shape.dims[1] for directive in found.values()] == [1, 3, 5, 7, 8, 9, 11, 13, 15, 16]
+    assert [directive.shape.dims[1] for directive in found.values()] == [1, 3, 5, 7, 8, 9, 11, 13, 15, 16, 17, 18]
     _with_and_without_tree(TRICKY)
     _with_and_without_tree(TRICKY.replace("\n", "\r\n"))
 

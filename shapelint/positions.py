@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -90,7 +91,10 @@ class Positions:
         self._text = text
         self._text_lines: list[str] | None = None
         self._places = places if places is not None else {}
-        self._statement_lines: dict[int, tuple[int, int, int]] | None = None
+        self._statement_lines: dict[int, tuple[int, int, int]] = {}
+        self._blocks: deque[tuple[Sequence[cst.CSTNode], list[ast.stmt]]] = deque()
+        if tree is not None:
+            self._blocks.append((module.body, tree.body))
         self._ast_statements: dict[int, ast.stmt] = {}
         self._innermost: dict[int, cst.CSTNode] | None = None
         self._generated: dict[int, _Tokens] = {}
@@ -102,8 +106,9 @@ class Positions:
             found = self._from_ast(chain)
             if found is not None:
                 return found
-        line, _, column = self._lines().get(id(statement), (1, 0, 0))
-        if id(statement) not in self._lines():
+        place = self._place(statement)
+        line, _, column = place or (1, 0, 0)
+        if place is None:
             statement = self.module
         tokens = self._tokens(statement, column)
         span, shift = tokens.span(node), line - tokens.span(statement).line
@@ -111,7 +116,7 @@ class Positions:
 
     def extent(self, node: cst.CSTNode) -> tuple[int, int]:
         """The first and last line of ``node``; cheap for a statement."""
-        found = self._lines().get(id(node))
+        found = self._place(node)
         if found is not None:
             return found[0], found[1]
         span = self.of(node)
@@ -119,7 +124,7 @@ class Positions:
 
     def line(self, node: cst.CSTNode, within: cst.CSTNode) -> int:
         """The first line of ``node``, found from the lines of the statement ``within`` that holds it."""
-        place = self._lines().get(id(within))
+        place = self._place(within)
         if place is None:
             return self.of(node).line
         local = self._tokens(within, place[2])
@@ -164,8 +169,8 @@ class Positions:
         return Span(*start, theirs.end_lineno, self._column(theirs.end_lineno, theirs.end_col_offset))
 
     def _ast_statement(self, small: cst.CSTNode) -> ast.stmt | None:
-        """The ``ast`` statement paired with a small or compound libcst statement (pairing both trees on first use)."""
-        self._lines()
+        """The ``ast`` statement paired with a small or compound libcst statement."""
+        self._place(small)
         return self._ast_statements.get(id(small))
 
     def _column(self, line: int, offset: int) -> int:
@@ -188,37 +193,76 @@ class Positions:
                     stack.append((child, child if own else statement))
         return self._innermost
 
-    def _lines(self) -> dict[int, tuple[int, int, int]]:
-        if self._statement_lines is None:
-            self._statement_lines = {}
-            if self._tree is not None:
-                self._statement_lines = _paired_lines(self.module.body, self._tree.body, self._ast_statements)
-        return self._statement_lines
+    def _place(self, statement: cst.CSTNode) -> tuple[int, int, int] | None:
+        """A statement's first line, last line and column, from the ``ast`` statement paired with it.
+
+        The two trees are paired block by block, outermost first, only until the
+        statement is found: a directive on a ``class`` line needs the top level
+        alone.  A block whose statements do not pair up ends the pairing, and
+        lines come from code generation instead.
+        """
+        while id(statement) not in self._statement_lines and self._blocks:
+            ours, theirs = self._blocks.popleft()
+            if not _pair_block(ours, theirs, self._statement_lines, self._ast_statements, self._blocks):
+                self._blocks.clear()
+        return self._statement_lines.get(id(statement))
 
 
-def _paired_lines(
-    body: Sequence[cst.CSTNode], tree_body: list[ast.stmt], paired: dict[int, ast.stmt]
-) -> dict[int, tuple[int, int, int]]:
-    """Each libcst statement's first and last line and its column, read off the ``ast`` statement in the same place.
+def _pair_block(
+    body: Sequence[cst.CSTNode],
+    theirs: list[ast.stmt],
+    lines: dict[int, tuple[int, int, int]],
+    paired: dict[int, ast.stmt],
+    blocks: deque[tuple[Sequence[cst.CSTNode], list[ast.stmt]]],
+) -> bool:
+    """Pair one block's statements with ``ast``'s, recording lines and queueing the blocks inside them.
 
-    Empty when the two trees do not pair up, so that lines come from code generation instead.
-    ``paired`` receives the ``ast`` statement of each libcst one.  The column counts the
-    indentation, which is ASCII, so ``ast``'s bytes are characters.
+    A line of small statements ``a = 1; b = 2`` is two ``ast`` statements; the
+    line itself starts with the first and ends with the last.  The column counts
+    the indentation, which is ASCII, so ``ast``'s bytes are characters.
     """
-    ours, theirs = _cst_statements(body, []), _ast_statements(tree_body, [])
-    if len(ours) != len(theirs) or any(not _same_kind(group[-1], statement) for group, statement in zip(ours, theirs)):
-        return {}
-    lines: dict[int, tuple[int, int, int]] = {}
-    for group, statement in zip(ours, theirs):
-        paired[id(group[-1])] = statement
-        place = statement.lineno, statement.end_lineno or statement.lineno, statement.col_offset
+    groups: list[tuple[cst.CSTNode, ...]] = []
+    for statement in body:
+        if type(statement) is cst.SimpleStatementLine:
+            first, *rest = statement.body
+            groups.append((statement, first))
+            groups.extend((small,) for small in rest)
+        else:
+            groups.append((statement,))
+    if len(groups) != len(theirs) or any(not _same_kind(group[-1], other) for group, other in zip(groups, theirs)):
+        return False
+    for group, other in zip(groups, theirs):
+        paired[id(group[-1])] = other
+        place = other.lineno, other.end_lineno or other.lineno, other.col_offset
         for node in group:
             lines[id(node)] = place
-    for group in ours:
-        if type(group[0]) is cst.SimpleStatementLine:
-            line, _, column = lines[id(group[0])]
-            lines[id(group[0])] = (line, lines[id(group[0].body[-1])][1], column)
-    return lines
+        if type(group[-1]) in _STATEMENT_TYPES:
+            inner = _inner_blocks(group[-1], other)
+            if inner is None:
+                return False
+            blocks.extend(inner)
+    for statement in body:
+        if type(statement) is cst.SimpleStatementLine:
+            line, _, column = lines[id(statement)]
+            lines[id(statement)] = (line, lines[id(statement.body[-1])][1], column)
+    return True
+
+
+def _inner_blocks(ours: cst.CSTNode, theirs: ast.stmt) -> list[tuple[Sequence[cst.CSTNode], list[ast.stmt]]] | None:
+    """The blocks of a compound statement, each with its ``ast`` counterpart; handlers and cases one by one.
+
+    ``None`` when the two have different numbers of handlers or cases.
+    """
+    blocks: list[tuple[Sequence[cst.CSTNode], list[ast.stmt]]] = []
+    for name in _BLOCKS:
+        mine, other = getattr(ours, name, None), getattr(theirs, name, [])
+        if name not in ("handlers", "cases"):
+            blocks.append((_cst_block(mine), other))
+        elif len(mine or ()) != len(other):
+            return None
+        else:
+            blocks.extend((_cst_block(item), clause.body) for item, clause in zip(mine or (), other))
+    return blocks
 
 
 def _same_kind(ours: cst.CSTNode, theirs: ast.stmt) -> bool:
@@ -232,26 +276,6 @@ def _cst_name(kind: type) -> str:
     return "Del" if name == "Delete" else name
 
 
-def _cst_statements(body: Sequence[cst.CSTNode], found: list[tuple[cst.CSTNode, ...]]) -> list[tuple[cst.CSTNode, ...]]:
-    """The statements in source order, one group per ``ast`` statement, added to ``found``.
-
-    A line of small statements ``a = 1; b = 2`` is two ``ast`` statements; the
-    line itself shares the first one's line.
-    """
-    for statement in body:
-        if type(statement) is cst.SimpleStatementLine:
-            first, *rest = statement.body
-            found.append((statement, first))
-            found.extend((small,) for small in rest)
-        elif type(statement) not in _STATEMENT_TYPES:
-            found.append((statement,))
-        else:
-            found.append((statement,))
-            for name in _BLOCKS:
-                _cst_statements(_cst_block(getattr(statement, name, None)), found)
-    return found
-
-
 def _cst_block(value: object) -> Sequence[cst.CSTNode]:
     """The statements held by one block field: a suite, ``else``/``finally``, handlers, cases or an ``elif``."""
     if value is None or isinstance(value, cst.MaybeSentinel):
@@ -262,15 +286,6 @@ def _cst_block(value: object) -> Sequence[cst.CSTNode]:
         return [statement for item in value for statement in _cst_block(item)]
     inner = value.body
     return inner if isinstance(inner, (tuple, list)) else _cst_block(inner)
-
-
-def _ast_statements(body: list[ast.stmt], found: list[ast.stmt]) -> list[ast.stmt]:
-    for statement in body:
-        found.append(statement)
-        for name in _BLOCKS:
-            for item in getattr(statement, name, ()):
-                _ast_statements(item.body if isinstance(item, (ast.excepthandler, ast.match_case)) else [item], found)
-    return found
 
 
 @dataclass

@@ -146,7 +146,7 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
     Code(
         "SHP006",
         "incompatible",
-        "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters)",
+        "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters, a layer fed a tuple)",
         False,
         invalid="""\
 import torch.nn as nn

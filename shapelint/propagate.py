@@ -59,9 +59,15 @@ class Propagator:
                 return self.through_container(module, tensor)
             return self.through_layer(module, tensor)
         if isinstance(module, SequentialValue):
+            previous: object = None
             for _, child in module.children:
-                value = self.run(child, flow)
+                if isinstance(child, Layer) and isinstance(previous, Layer) and _takes_state(previous, child, flow):
+                    self.reject_state(child, previous, flow)
+                    value: object = UNKNOWN
+                else:
+                    value = self.run(child, flow)
                 flow = value if isinstance(value, (Tensor, tuple)) else Tensor(Shape.anything())
+                previous = child
             return flow
         return self.call_other(module, flow)
 
@@ -110,6 +116,17 @@ class Propagator:
         """The result of one step; a step that keeps the shape keeps its origin too."""
         return Tensor(shape, tensor.origin if shape == tensor.shape else origin)
 
+    def reject_state(self, layer: Layer, recurrent: Layer, flow: object) -> None:
+        """A layer right after an LSTM in a Sequential is handed the ``(output, state)`` tuple, which torch refuses."""
+        first = flow[0] if isinstance(flow, tuple) and flow else None
+        output = first if isinstance(first, Tensor) else Tensor(Shape.anything())
+        message = (
+            f"{layer.kind.name} receives the (output, state) tuple {recurrent.kind.name} returns, not a tensor; "
+            f"take the output in a module's forward (`out, _ = self.rnn(x)`)"
+        )
+        error = ShapeError(message, Problem.OTHER)
+        self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, output.shape, output.origin, layer))
+
     def reject(self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor) -> None:
         self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin))
 
@@ -122,6 +139,15 @@ class Propagator:
             return layer.kind.infer(repaired, shape)
         except ShapeError:
             return None
+
+
+PASS_THROUGH = frozenset({"Identity"})
+"""Catalogued layers that return whatever they are given; every other one refuses a tuple (tested against torch)."""
+
+
+def _takes_state(previous: Layer, child: Layer, flow: object) -> bool:
+    """A catalogued layer straight after a recurrent one in a Sequential: torch hands it the ``(output, state)`` tuple."""
+    return previous.kind.state is not None and isinstance(flow, tuple) and child.kind.name not in PASS_THROUGH
 
 
 def _tensors(state: object, origin: Origin) -> object:

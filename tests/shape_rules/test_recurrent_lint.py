@@ -35,7 +35,7 @@ def _lint(body: str) -> tuple[list[tuple[int, str]], BaseException | None]:
     return [(d.line, d.code) for d in lint_source(source)], _run(source)
 
 
-def test_a_layer_fed_the_tuple_is_silent_though_torch_refuses_it() -> None:
+def test_a_layer_fed_the_tuple_is_reported_as_torch_refuses_it() -> None:
     findings, error = _lint(
         """
         model = nn.Sequential(  # shapelint: input=(B, 25, 12)
@@ -44,7 +44,7 @@ def test_a_layer_fed_the_tuple_is_silent_though_torch_refuses_it() -> None:
         )
         """
     )
-    assert findings == []
+    assert findings == [(7, "SHP006")]  # the Linear, on line 7 after the three-line header
     assert isinstance(error, TypeError)
 
 

@@ -105,10 +105,12 @@ def _sequence(value: object) -> tuple | None:
 def _too_big(function: Callable[[object, object], object], left: object, right: object) -> bool:
     if function in (operator.pow, operator.lshift) and isinstance(right, (int, float)):
         return abs(right) > MAX_EXPONENT or (function is operator.pow and isinstance(left, float) and abs(left) > 1e6)
+    sized = [v for v in (left, right) if isinstance(v, (str, tuple, ListValue))]
     if function is operator.mul:
-        sized = [v for v in (left, right) if isinstance(v, (str, tuple, ListValue))]
         counts = [v for v in (left, right) if isinstance(v, int)]
         return bool(sized and counts) and counts[0] * _length(sized[0]) > MAX_LENGTH
+    if function is operator.add:
+        return len(sized) == 2 and _length(sized[0]) + _length(sized[1]) > MAX_LENGTH
     return False
 
 

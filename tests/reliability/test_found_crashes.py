@@ -30,3 +30,27 @@ def test_a_non_finite_or_huge_scale_factor_is_a_finding_not_a_crash(scale: str) 
     findings = lint_source(source)
     assert [finding.code for finding in findings] == ["SHP006"], findings
     assert "Upsample scale_factor=" in findings[0].message
+
+
+DOUBLING = """import torch.nn as nn
+{name} = {start}
+for _ in range(64):
+    {name} = {name} + {name}
+{name} += {name}
+model = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))
+"""
+
+
+@pytest.mark.parametrize("start", ["[nn.ReLU()]", "(1,)", "'a'"])
+def test_a_sequence_doubled_in_a_loop_stays_bounded(start: str) -> None:
+    """Found by the mutated-model fuzz in CI: concatenation had no length cap, so 64 doublings ran out of memory.
+
+    Python itself would run out of memory on this program, so torch runs its model line alone; the linter gives up
+    on the doubled value and goes on to the model.
+    """
+    source = DOUBLING.format(name="x", start=start)
+    namespace: dict[str, object] = {}
+    exec(compile("import torch.nn as nn\n" + source.splitlines()[-1], "<model>", "exec"), namespace)
+    with pytest.raises(RuntimeError):
+        namespace["model"](torch.zeros(1, 4))  # type: ignore[operator]
+    assert [(finding.line, finding.code) for finding in lint_source(source)] == [(6, "SHP001")]

@@ -85,13 +85,11 @@ def truth(value: object) -> bool | None:
 
 
 def iterate(value: object) -> list[object] | None:
-    """The items a ``for`` over ``value`` sees, or ``None`` when unknown."""
+    """The items a ``for`` over ``value`` sees, or ``None`` when unknown or longer than any model needs."""
     if isinstance(value, (tuple, str, range)):
         return list(value) if len(value) <= MAX_LENGTH else None
-    if isinstance(value, ListValue):
-        return None if value.items is None else list(value.items)
-    if isinstance(value, DictValue):
-        return None if value.items is None else list(value.items)
+    if isinstance(value, (ListValue, DictValue)):
+        return None if value.items is None or len(value.items) > MAX_LENGTH else list(value.items)
     if isinstance(value, SequentialValue):
         return [child for _, child in value.children]
     return None

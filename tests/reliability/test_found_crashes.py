@@ -33,22 +33,33 @@ def test_a_non_finite_or_huge_scale_factor_is_a_finding_not_a_crash(scale: str) 
 
 
 DOUBLING = """import torch.nn as nn
-{name} = {start}
+x = {start}
 for _ in range(64):
-    {name} = {name} + {name}
-{name} += {name}
+    {double}
+x += x
 model = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))
 """
 
 
-@pytest.mark.parametrize("start", ["[nn.ReLU()]", "(1,)", "'a'"])
-def test_a_sequence_doubled_in_a_loop_stays_bounded(start: str) -> None:
+@pytest.mark.parametrize(
+    ("start", "double"),
+    [
+        ("[nn.ReLU()]", "x = x + x"),
+        ("(1,)", "x = x + x"),
+        ("'a'", "x = x + x"),
+        ("[1]", "x.extend(x)"),
+        ("[1]", "x += x"),
+        ("[1]", "x = [*x, *x]"),
+        ("{1: 2}", "x = {**x, **x}"),
+    ],
+)
+def test_a_sequence_doubled_in_a_loop_stays_bounded(start: str, double: str) -> None:
     """Found by the mutated-model fuzz in CI: concatenation had no length cap, so 64 doublings ran out of memory.
 
     Python itself would run out of memory on this program, so torch runs its model line alone; the linter gives up
     on the doubled value and goes on to the model.
     """
-    source = DOUBLING.format(name="x", start=start)
+    source = DOUBLING.format(start=start, double=double)
     namespace: dict[str, object] = {}
     exec(compile("import torch.nn as nn\n" + source.splitlines()[-1], "<model>", "exec"), namespace)
     with pytest.raises(RuntimeError):

@@ -555,10 +555,11 @@ class Interpreter:
 
     def ev_tuple(self, node: cst.Tuple, scope: Scope) -> object:
         items = self.ev_elements(node.elements, scope)
-        return UNKNOWN if items is None else tuple(items)
+        return UNKNOWN if items is None or operators.too_large(items) else tuple(items)
 
     def ev_list(self, node: cst.List, scope: Scope) -> object:
-        return ListValue(self.ev_elements(node.elements, scope))
+        items = self.ev_elements(node.elements, scope)
+        return ListValue(None if items is None or operators.too_large(items) else items)
 
     def ev_elements(self, elements: Sequence[cst.BaseElement], scope: Scope) -> list[object] | None:
         items: list[object] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -82,6 +82,36 @@ def truth(value: object) -> bool | None:
     if is_plain(value) or isinstance(value, range):
         return bool(value)
     return True
+
+
+def too_large(items: Sequence[object]) -> bool:
+    """Whether a tuple or list of ``items`` stands for more than ``MAX_LENGTH`` values, nested ones counted in full.
+
+    ``t = (t, t)`` in a loop shares its halves, so it stays small in memory while
+    every walk over it (``hash``, ``repr``, ``==``, :func:`is_plain`) doubles.
+    Sizes are counted once per object, so the count itself stays cheap.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(value: object) -> int:
+        if not isinstance(value, (tuple, ListValue)):
+            return 1
+        if id(value) not in sizes:
+            sizes[id(value)] = 1  # a list that holds itself counts once
+            total = 1
+            for item in value if isinstance(value, tuple) else value.items or ():
+                total += size(item)
+                if total > MAX_LENGTH:
+                    break
+            sizes[id(value)] = total
+        return sizes[id(value)]
+
+    total = 0
+    for item in items:
+        total += size(item)
+        if total > MAX_LENGTH:
+            return True
+    return False
 
 
 def iterate(value: object) -> list[object] | None:

@@ -51,10 +51,15 @@ model = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))
         ("[1]", "x += x"),
         ("[1]", "x = [*x, *x]"),
         ("{1: 2}", "x = {**x, **x}"),
+        ("(1,)", "x = (x, x)"),
+        ("[1]", "x = [x, x]"),
+        ("(1,)", "x = (x, x, x, x, x, x, x, x)"),
     ],
 )
 def test_a_sequence_doubled_in_a_loop_stays_bounded(start: str, double: str) -> None:
     """Found by the mutated-model fuzz in CI: concatenation had no length cap, so 64 doublings ran out of memory.
+
+    Nesting a value in itself (``x = (x, x)``) stays small in memory but doubles every walk over it, so it hung.
 
     Python itself would run out of memory on this program, so torch runs its model line alone; the linter gives up
     on the doubled value and goes on to the model.

@@ -61,6 +61,11 @@ _FIELDS: dict[type, tuple[type, tuple[tuple[str, str], ...]]] = {
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+
+def source_lines(text: str) -> list[str]:
+    """``text`` split at the line breaks Python's parser counts (not ``str.splitlines``'s form feeds and the like)."""
+    return _LINE_BREAK.split(text)
+
 _BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
 """The fields of a compound statement that hold statements, in source order (libcst and ``ast`` alike)."""
 
@@ -176,7 +181,7 @@ class Positions:
     def _column(self, line: int, offset: int) -> int:
         """``ast`` counts UTF-8 bytes; libcst counts characters."""
         if self._text_lines is None:
-            self._text_lines = _LINE_BREAK.split(self._text or "")
+            self._text_lines = source_lines(self._text or "")
         text = self._text_lines[line - 1]
         return offset if text.isascii() else len(text.encode()[:offset].decode(errors="replace"))
 

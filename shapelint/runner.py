@@ -97,7 +97,7 @@ def _skip_node_validation() -> None:
 
     libcst validates every node on construction (``CSTNode.__post_init__``),
     which guards trees built by hand; the parser only builds valid ones, and
-    the checks cost an eighth of the parse.  Only a lint does this, in the
+    the checks cost about a seventh of the parse.  Only a lint does this, in the
     command line's own processes: a fix builds nodes of its own, and the
     library functions leave libcst as they found it.  It is done once per run,
     not per file: changing a class's attribute invalidates the method caches

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable
 
 from shapelint.diagnostics import Diagnostic
+from shapelint.positions import source_lines
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 _IGNORE = re.compile(r"#\s*shapelint:\s*ignore\b")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _silences(comment_line: str, code: str) -> bool:
@@ -28,5 +28,5 @@ def unsuppressed(diagnostics: Iterable[Diagnostic], text: str) -> list[Diagnosti
     diagnostics = list(diagnostics)
     if not diagnostics:
         return diagnostics
-    lines = _LINE_BREAK.split(text)
+    lines = source_lines(text)
     return [d for d in diagnostics if not (d.line <= len(lines) and _silences(lines[d.line - 1], d.code))]

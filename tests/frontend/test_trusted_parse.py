@@ -23,6 +23,15 @@ def test_trusted_parse_builds_the_same_tree(path: Path) -> None:
 MODEL = "import torch.nn as nn\nnet = nn.Sequential(nn.Linear(4, 8), nn.Linear(9, 2))\n"
 
 
+def test_the_model_is_buggy_under_torch() -> None:
+    import torch
+
+    namespace: dict[str, object] = {}
+    exec(compile(MODEL, "<model>", "exec"), namespace)
+    with pytest.raises(RuntimeError):
+        namespace["net"](torch.zeros(1, 4))  # type: ignore[operator]
+
+
 def _models(folder: Path) -> list[str]:
     for name in ("a.py", "b.py"):
         (folder / name).write_text(MODEL)

@@ -162,7 +162,7 @@ def big_source(blocks: int) -> str:
 
 def count_files(folder: Path) -> tuple[int, int, int]:
     """Files, files passing the text prefilter, and lines."""
-    from shapelint.files import might_hold_model
+    from shapelint.frontends.files import might_hold_model
 
     paths = list(folder.rglob("*.py"))
     datas = [p.read_bytes() for p in paths]
@@ -210,8 +210,8 @@ def phases(folder: Path, repeats: int) -> None:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from shapelint.positions import Positions
-    from shapelint.runner import _parser_trusted
+    from shapelint.source.positions import Positions
+    from shapelint.frontends.runner import _parser_trusted
 
     datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
     asked = _ranges_asked_for(datas)
@@ -260,7 +260,7 @@ def _each(function: Callable[[Any], object], items: Sequence[object]) -> None:
 
 def _ranges_asked_for(datas: list[bytes]) -> list[tuple[tuple[Any, ...], list[object]]]:
     """For each file whose lint asks for a source range: what its ``Positions`` was built from, and the nodes asked about."""
-    from shapelint.positions import Positions
+    from shapelint.source.positions import Positions
 
     asked: list[tuple[tuple[Any, ...], list[object]]] = []
     original = Positions.of
@@ -299,7 +299,7 @@ def hot_spots(folder: Path, count: int = 12) -> None:
     import cProfile
     import pstats
 
-    from shapelint.runner import _parser_trusted
+    from shapelint.frontends.runner import _parser_trusted
 
     datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
     paused = _without_cycle_collection(lint_contained)
@@ -338,8 +338,8 @@ def first_pass(title: str, folder: Path) -> None:
     so does a jaxtyping-annotated ``forward``.
     """
     from shapelint.catalog import CATALOG
-    from shapelint.files import might_hold_model
-    from shapelint.tensors import FACTORIES
+    from shapelint.frontends.files import might_hold_model
+    from shapelint.evaluator.tensors import FACTORIES
 
     layers = frozenset(CATALOG) | {"Sequential", "ModuleList", "ModuleDict"}
     predicates = {
@@ -375,7 +375,7 @@ def goal_startup(repeats: int) -> None:
     for name, seconds in medians.items():
         print(f"  {name:48} +{(seconds - medians[contenders[0].name]) * 1000:6.1f} ms")
     probe = (
-        "import sys; from shapelint.cli import main; "
+        "import sys; from shapelint.frontends.cli import main; "
         f"main(['--quiet', '--jobs', '1', {str(MODEL_FOLDERS[0])!r}]); "
         "print(sorted(m for m in ('numpy', 'torch') if m in sys.modules))"
     )

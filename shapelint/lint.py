@@ -6,8 +6,8 @@ import ast
 
 import libcst as cst
 
-from shapelint.diagnostics import Diagnostic
-from shapelint.suppression import unsuppressed
+from shapelint.judge.diagnostics import Diagnostic
+from shapelint.source.suppression import unsuppressed
 
 PARSE_ERRORS: tuple[type[BaseException], ...] = (
     cst.ParserSyntaxError,
@@ -82,7 +82,7 @@ def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bo
     Raises one of :data:`PARSE_ERRORS` when the source cannot be parsed: ``SyntaxError``, ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``,
     ``LookupError`` (unknown declared encoding) or ``RecursionError``.
     """
-    from shapelint.checks import check_module
+    from shapelint.judge.checks import check_module
 
     module, tree = _parse(source, newer_syntax)
     text = source if isinstance(source, str) else source.decode(module.encoding, errors="replace")

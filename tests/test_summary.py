@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from shapelint.dims import Shape, Symbol, UNKNOWN
-from shapelint.summary import SummaryError, format_table, summarize, to_json
+from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
 from tests.corpus_files import corpus_files, is_buggy
 
 CORRECT = [path for path in corpus_files() if not is_buggy(path)]

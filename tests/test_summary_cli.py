@@ -24,7 +24,7 @@ def test_json_summary_of_a_named_module() -> None:
 
 
 def test_summary_never_imports_torch(tmp_path: Path) -> None:
-    probe = "import sys; from shapelint.cli import main; main(['summary', 'examples/lenet_fixed.py']); "
+    probe = "import sys; from shapelint.frontends.cli import main; main(['summary', 'examples/lenet_fixed.py']); "
     probe += "assert 'torch' not in sys.modules and 'numpy' not in sys.modules"
     subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True, capture_output=True)
 

@@ -1,4 +1,4 @@
-"""A stand-in for shapelint.checks, so the fix loop is tested before and apart from the real analysis.
+"""A stand-in for shapelint.judge.checks, so the fix loop is tested before and apart from the real analysis.
 
 It chains ``Linear(in, out)`` calls inside each ``Sequential(...)`` and reports
 only the first wrong ``in`` of each chain, the way a real propagation stops at
@@ -11,7 +11,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from shapelint.diagnostics import Diagnostic, Fix
+from shapelint.judge.diagnostics import Diagnostic, Fix
 
 LIES: dict[int, int] = {}
 """Found value -> wrong replacement; a test fills it to make the checker offer a fix that does not fix."""

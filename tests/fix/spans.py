@@ -5,7 +5,7 @@ from __future__ import annotations
 import tokenize
 from io import BytesIO
 
-from shapelint.diagnostics import Fix
+from shapelint.judge.diagnostics import Fix
 
 
 def decode(source: bytes) -> tuple[str, str]:

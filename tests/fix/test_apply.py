@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shapelint.diagnostics import Fix
+from shapelint.judge.diagnostics import Fix
 from shapelint.fix import FixError, apply_fixes
 from tests.fix.spans import fix_at, splice
 

@@ -8,8 +8,8 @@ from io import BytesIO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shapelint.codes import CODES
-from shapelint.diagnostics import Fix
+from shapelint.judge.codes import CODES
+from shapelint.judge.diagnostics import Fix
 from shapelint.fix import apply_fixes
 from tests.corpus_files import corpus_files, example_files
 from tests.fix.spans import splice

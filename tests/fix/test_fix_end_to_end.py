@@ -1,6 +1,6 @@
 """The fixer on the real checks: every fixable bug in the examples and corpus is repaired into a model torch runs.
 
-These tests need the lead's findings; until ``shapelint.checks`` reports them
+These tests need the lead's findings; until ``shapelint.judge.checks`` reports them
 the buggy models are left unchanged and the torch runs fail, as they should.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from shapelint.codes import BY_CODE, CODES, Code
+from shapelint.judge.codes import BY_CODE, CODES, Code
 from shapelint.fix import FileFix, fix_bytes, fix_source
 from shapelint.lint import lint_source
 from tests.corpus_files import corpus_files, example_files, expectations, is_buggy, load_check

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shapelint import cli, runner
+from shapelint.frontends import cli
+from shapelint.frontends import runner
 from tests.frontend.helpers import CLEAN, shapelint, validate_sarif
 
 

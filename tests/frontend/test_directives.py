@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from shapelint.dims import Shape, Symbol
-from shapelint.directives import find_directives
+from shapelint.inputs.directives import find_directives
 from tests.corpus_files import corpus_files
 
 SOURCE = '''\

@@ -18,7 +18,7 @@ def test_import_shapelint_is_lazy() -> None:
 
 
 def test_version_imports_no_heavy_module() -> None:
-    code = "from shapelint.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass"
+    code = "from shapelint.frontends.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass"
     loaded = _modules_after(code)
     assert not loaded & {"numpy", "torch", "libcst"}
 
@@ -27,7 +27,7 @@ def test_linting_never_imports_numpy_or_torch(tmp_path) -> None:
     from tests.frontend.helpers import BUGGY
 
     (tmp_path / "model.py").write_text(BUGGY)
-    loaded = _modules_after(f"from shapelint.cli import main\nmain(['--jobs', '1', {str(tmp_path)!r}])")
+    loaded = _modules_after(f"from shapelint.frontends.cli import main\nmain(['--jobs', '1', {str(tmp_path)!r}])")
     assert "libcst" in loaded
     assert not loaded & {"numpy", "torch"}
 

@@ -9,8 +9,8 @@ import libcst as cst
 import pytest
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from shapelint.positions import Positions, Span
-from shapelint.walk import children
+from shapelint.source.positions import Positions, Span
+from shapelint.source.walk import children
 from tests.corpus_files import corpus_files
 
 TRICKY = '''\

@@ -7,7 +7,7 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from shapelint import runner
+from shapelint.frontends import runner
 from tests.corpus_files import corpus_files
 
 

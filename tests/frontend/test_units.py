@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from shapelint.config import Selection
-from shapelint.diagnostics import Diagnostic
+from shapelint.frontends.config import Selection
+from shapelint.judge.diagnostics import Diagnostic
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.files import discover, might_hold_model
-from shapelint.report import jsonable
-from shapelint.suppression import unsuppressed
+from shapelint.frontends.files import discover, might_hold_model
+from shapelint.frontends.report import jsonable
+from shapelint.source.suppression import unsuppressed
 
 
 def _at(line: int, code: str = "SHP001") -> Diagnostic:

@@ -6,7 +6,7 @@ import libcst as cst
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shapelint.evaluate import Interpreter, Scope
+from shapelint.evaluator.evaluate import Interpreter, Scope
 
 PREFIXES = ["", "r", "R", "u", "U", "b", "B", "rb", "bR", "Rb"]
 QUOTES = ["'", '"', "'''", '"""']

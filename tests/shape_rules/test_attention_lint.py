@@ -14,7 +14,7 @@ import pytest
 import torch
 
 from shapelint.lint import lint_source
-from shapelint.summary import summarize
+from shapelint.frontends.summary import summarize
 from tests.corpus_files import CORPUS, load_check
 
 HEADER = "import torch\nimport torch.nn as nn\n\n"

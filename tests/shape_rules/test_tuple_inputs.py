@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from shapelint.catalog import CATALOG, REQUIRED
-from shapelint.propagate import PASS_THROUGH
+from shapelint.evaluator.flow import PASS_THROUGH
 
 FILLERS: dict[str, object] = {
     "normalized_shape": 4, "num_groups": 2, "num_channels": 4, "embed_dim": 4, "num_heads": 2, "d_model": 4,

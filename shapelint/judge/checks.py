@@ -8,15 +8,15 @@ from collections.abc import Iterable, Mapping
 import libcst as cst
 
 from shapelint.catalog import Family, Problem, ShapeError
-from shapelint.codes import CODES
-from shapelint.diagnostics import Diagnostic, Fix
-from shapelint.directives import Directive, find_directives
+from shapelint.judge.codes import CODES
+from shapelint.judge.diagnostics import Diagnostic, Fix
+from shapelint.inputs.directives import Directive, find_directives
 from shapelint.dims import Shape, is_int
-from shapelint.evaluate import Interpreter
-from shapelint.positions import Positions, Span
-from shapelint.propagate import Mismatch
-from shapelint.annotations import annotated_input
-from shapelint.values import ClassValue, Instance, Origin, SequentialValue, Source, Tensor
+from shapelint.evaluator.evaluate import Interpreter
+from shapelint.source.positions import Positions, Span
+from shapelint.evaluator.flow import Mismatch
+from shapelint.inputs.annotations import annotated_input
+from shapelint.evaluator.values import ClassValue, Instance, Origin, SequentialValue, Source, Tensor
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
 _PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"}

@@ -15,7 +15,7 @@ from shapelint.catalog import LayerKind
 from shapelint.dims import Shape
 
 if TYPE_CHECKING:
-    from shapelint.evaluate import Scope
+    from shapelint.evaluator.evaluate import Scope
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.values import DictValue, ListValue, SequentialValue, Tensor
+from shapelint.evaluator.values import DictValue, ListValue, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000
 READ_ONLY_METHODS = frozenset({"items", "keys", "values", "get", "copy", "index", "count"})

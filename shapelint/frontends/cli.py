@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from shapelint import __version__
 
 if TYPE_CHECKING:
-    from shapelint.config import Config
-    from shapelint.runner import FileReport
+    from shapelint.frontends.config import Config
+    from shapelint.frontends.runner import FileReport
 
 
 def _prefixes(value: str) -> tuple[str, ...]:
@@ -51,7 +51,7 @@ def _config(args: argparse.Namespace) -> Config:
     """The pyproject settings, overridden by the command line."""
     from dataclasses import replace
 
-    from shapelint.config import check_prefixes, find_config
+    from shapelint.frontends.config import check_prefixes, find_config
 
     config = find_config(args.paths)
     selection = config.selection
@@ -64,7 +64,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _emit(args: argparse.Namespace, reports: list[FileReport]) -> None:
-    from shapelint import report
+    from shapelint.frontends import report
 
     diagnostics = [d for r in reports for d in r.diagnostics]
     errors = [e for r in reports for e in r.errors]
@@ -114,7 +114,7 @@ def _summary_command(argv: Sequence[str]) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     from libcst import ParserSyntaxError
 
-    from shapelint.summary import SummaryError, format_table, summarize, to_json
+    from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
 
     path, _, name = args.target.partition(":") if not os.path.exists(args.target) else (args.target, "", "")
     try:
@@ -136,9 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
-    from shapelint.config import ConfigError
-    from shapelint.files import MissingPath, discover
-    from shapelint.runner import Task, run
+    from shapelint.frontends.config import ConfigError
+    from shapelint.frontends.files import MissingPath, discover
+    from shapelint.frontends.runner import Task, run
 
     try:
         if args.jobs < 1:

@@ -1,6 +1,6 @@
 """Evaluating tensor expressions in ``forward``: factories, methods, functions, arithmetic.
 
-The shape rules live in :mod:`shapelint.tensor_ops`; this module turns call
+The shape rules live in :mod:`shapelint.evaluator.tensor_ops`; this module turns call
 arguments into rule inputs and rule errors into mismatches.
 """
 
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint import operators, tensor_ops
+from shapelint.evaluator import operators
+from shapelint.evaluator import tensor_ops
 from shapelint.catalog import ShapeError
 from shapelint.dims import UNKNOWN, DType, Shape, is_int, product
-from shapelint.propagate import Propagator
-from shapelint.values import ModuleRef, Origin, Tensor
+from shapelint.evaluator.flow import Propagator
+from shapelint.evaluator.values import ModuleRef, Origin, Tensor
 
 ATTRIBUTES = frozenset({"shape", "ndim"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint import __version__
-from shapelint.diagnostics import Diagnostic
+from shapelint.judge.diagnostics import Diagnostic
 
 FIX_HINT = " (shapelint --fix repairs this)"
 UNSAFE_FIX_HINT = " (shapelint --fix --unsafe-fixes repairs this)"
@@ -31,7 +31,7 @@ class ShapeChecker:
         self.filename = filename
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        from shapelint.files import might_hold_model
+        from shapelint.frontends.files import might_hold_model
         from shapelint.lint import PARSE_ERRORS
         from shapelint.lint import lint_source
 

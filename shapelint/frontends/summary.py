@@ -9,14 +9,14 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.catalog.parameters import parameter_count
-from shapelint.checks import class_input, declared_input
-from shapelint.positions import Positions
-from shapelint.directives import find_directives
+from shapelint.judge.checks import class_input, declared_input
+from shapelint.source.positions import Positions
+from shapelint.inputs.directives import find_directives
 from shapelint.dims import Shape
-from shapelint.evaluate import Interpreter, Scope
-from shapelint import operators
+from shapelint.evaluator.evaluate import Interpreter, Scope
+from shapelint.evaluator import operators
 from shapelint.dims import UNKNOWN
-from shapelint.values import ClassValue, DictValue, Instance, Layer, ListValue, SequentialValue, Tensor
+from shapelint.evaluator.values import ClassValue, DictValue, Instance, Layer, ListValue, SequentialValue, Tensor
 
 
 class SummaryError(ValueError):

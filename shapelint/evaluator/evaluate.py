@@ -17,12 +17,16 @@ from functools import partial
 
 import libcst as cst
 
-from shapelint import classes, operators, tensors, torch_names, walk
+from shapelint.evaluator import classes
+from shapelint.evaluator import operators
+from shapelint.evaluator import tensors
+from shapelint.evaluator import names as torch_names
+from shapelint.source import walk
 from shapelint.catalog import LayerKind
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.propagate import Propagator
-from shapelint.values import (
+from shapelint.evaluator.flow import Propagator
+from shapelint.evaluator.values import (
     ClassValue,
     DictValue,
     FieldDefault,

@@ -15,7 +15,7 @@ import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import UNKNOWN, Shape, same
-from shapelint.values import Layer, Origin, SequentialValue, Tensor
+from shapelint.evaluator.values import Layer, Origin, SequentialValue, Tensor
 
 
 Flow = Union[Tensor, tuple]

@@ -31,7 +31,7 @@ from functools import cache
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from shapelint import walk
+from shapelint.source import walk
 
 _STATEMENT_TYPES = frozenset(
     kind for kind in vars(cst).values() if isinstance(kind, type) and issubclass(kind, cst.BaseStatement)

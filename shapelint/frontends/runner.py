@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
-from shapelint.config import Selection
-from shapelint.diagnostics import Diagnostic, FileError
-from shapelint.files import might_hold_model
+from shapelint.frontends.config import Selection
+from shapelint.judge.diagnostics import Diagnostic, FileError
+from shapelint.frontends.files import might_hold_model
 
 
 @dataclass(frozen=True, slots=True)

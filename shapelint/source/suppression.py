@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from shapelint.diagnostics import Diagnostic
-from shapelint.positions import source_lines
+from shapelint.judge.diagnostics import Diagnostic
+from shapelint.source.positions import source_lines
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
 _IGNORE = re.compile(r"#\s*shapelint:\s*ignore\b")

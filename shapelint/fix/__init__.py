@@ -19,9 +19,9 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from shapelint.diagnostics import Diagnostic, Fix
+from shapelint.judge.diagnostics import Diagnostic, Fix
 from shapelint.lint import PARSE_ERRORS, describe_parse_error, lint_source
-from shapelint.write import write_atomic
+from shapelint.fix.write import write_atomic
 
 MAX_ROUNDS = 4
 """Fixing one layer can reveal a finding downstream; a few rounds reach the fixpoint."""

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from shapelint.judge.codes import CODES
+from shapelint.judge import CODES
 from shapelint.lint import lint_source
 
 README = Path(__file__).parent.parent / "README.md"

@@ -7,7 +7,7 @@ import re
 import pytest
 import torch
 
-from shapelint.judge.codes import CODES, Code
+from shapelint.judge import CODES, Code
 from shapelint.lint import lint_source
 
 ROWS = list(CODES.values())

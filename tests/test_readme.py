@@ -21,7 +21,7 @@ def test_readme_commands_are_the_ci_commands() -> None:
 
 
 def test_code_table_lists_every_code() -> None:
-    from shapelint.judge.codes import CODES
+    from shapelint.judge import CODES
 
     text = README.read_text()
     for name, code in CODES.items():

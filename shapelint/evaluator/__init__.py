@@ -1,0 +1,39 @@
+"""The evaluator: runs a module abstractly (never its code) and reports models, example calls and mismatches.
+
+``evaluate(module) -> Evaluation`` is the entry point; the value types below
+are what an :class:`Evaluation` holds.
+"""
+
+from shapelint.evaluator.evaluate import Evaluation, Replay, evaluate
+from shapelint.evaluator.flow import Trace
+from shapelint.evaluator.machine import DeclaredInput
+from shapelint.evaluator.modules import named_layers
+from shapelint.evaluator.values import (
+    ClassValue,
+    Example,
+    Instance,
+    Layer,
+    Mismatch,
+    Origin,
+    SequentialValue,
+    Source,
+    Tensor,
+)
+
+__all__ = [
+    "ClassValue",
+    "DeclaredInput",
+    "Evaluation",
+    "Example",
+    "Instance",
+    "Layer",
+    "Mismatch",
+    "Origin",
+    "Replay",
+    "SequentialValue",
+    "Source",
+    "Tensor",
+    "Trace",
+    "evaluate",
+    "named_layers",
+]

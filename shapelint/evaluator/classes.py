@@ -25,6 +25,18 @@ def dotted(node: cst.BaseExpression) -> str:
     return "?"
 
 
+def decorator_name(decorator: cst.Decorator) -> str:
+    return dotted(decorator.decorator)
+
+
+def is_static(node: cst.FunctionDef) -> bool:
+    return any(decorator_name(d) == "staticmethod" for d in node.decorators)
+
+
+def is_classmethod(node: cst.FunctionDef) -> bool:
+    return any(decorator_name(d) == "classmethod" for d in node.decorators)
+
+
 def class_attribute(cls: ClassValue, name: str) -> object:
     """Look ``name`` up in ``cls`` and then its user-defined bases, in order."""
     if name in cls.attributes:

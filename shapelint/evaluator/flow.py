@@ -7,45 +7,44 @@ more is known and the rest of the chain goes silent.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Union
 
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import UNKNOWN, Shape, same
-from shapelint.evaluator.values import Layer, Origin, SequentialValue, Tensor
-
+from shapelint.evaluator.values import Layer, Mismatch, Origin, SequentialValue, Tensor
 
 Flow = Union[Tensor, tuple]
 """What passes between the children of a Sequential."""
 
-
-@dataclass(frozen=True, slots=True)
-class Mismatch:
-    """A step that rejects the tensor arriving at it: a layer, or a tensor operation."""
-
-    label: str
-    node: cst.CSTNode
-    error: ShapeError
-    incoming: Shape
-    origin: Origin | None
-    layer: Layer | None = None
+Trace = list[tuple[Layer, Tensor]]
+"""Each layer applied, with the tensor it gave, in order."""
 
 
 class Propagator:
     """Applies module values to tensors and collects :class:`Mismatch` records.
 
     ``call_other`` applies anything that is not a catalogued layer or a
-    Sequential (a user module, say); by default the result is unknown.
+    Sequential: a user module's ``forward``, which the evaluator runs.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, call_other: Callable[[object, Flow], object]) -> None:
         self.mismatches: list[Mismatch] = []
         self.accepted: set[int] = set()
-        self.trace: list[tuple[Layer, Tensor]] | None = None
-        self.call_other: Callable[[object, Flow], object] = lambda module, tensor: UNKNOWN
+        self.trace: Trace | None = None
+        self.call_other = call_other
+
+    @contextmanager
+    def tracing(self) -> Iterator[Trace]:
+        """Record each layer applied while the block runs."""
+        self.trace = []
+        try:
+            yield self.trace
+        finally:
+            self.trace = None
 
     def run(self, module: object, flow: Flow) -> object:
         """Apply ``module`` to a tensor, or to the ``(output, state)`` tuple a recurrent layer returned.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator.values import DictValue, ListValue, SequentialValue, Tensor
+from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000
 READ_ONLY_METHODS = frozenset({"items", "keys", "values", "get", "copy", "index", "count"})
@@ -415,3 +415,28 @@ CONSTANTS: dict[str, float] = {
     f"{module}.{name}": getattr(math, name) for module in ("math", "numpy") for name in ("pi", "e", "tau", "inf")
 }
 """Module constants that sizes and scales are computed from, by qualified name."""
+
+
+def module_member(qualname: str) -> object:
+    """What an imported name stands for: a known constant's value, else a reference."""
+    return CONSTANTS.get(qualname, ModuleRef(qualname))
+
+
+def forget_mutable(args: list[object], kwargs: dict[str, object]) -> None:
+    """Lists and dicts handed to code the evaluator cannot follow may come back changed."""
+    for value in [*args, *kwargs.values()]:
+        if isinstance(value, (ListValue, DictValue)):
+            value.items = None
+
+
+def plain_arguments(args: list[object], kwargs: dict[str, object]) -> tuple[list[object], dict[str, object]]:
+    """Call arguments as layer and tensor rules take them: lists as Python lists, other containers unknown."""
+    return [_hyperparameter(a) for a in args], {k: _hyperparameter(v) for k, v in kwargs.items()}
+
+
+def _hyperparameter(value: object) -> object:
+    if isinstance(value, ListValue):
+        return UNKNOWN if value.items is None else list(value.items)
+    if isinstance(value, DictValue):
+        return UNKNOWN
+    return value

@@ -6,16 +6,13 @@ Plain Python values (ints, strings, tuples) stand for themselves, and
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from shapelint.catalog import LayerKind
-from shapelint.dims import Shape
-
-if TYPE_CHECKING:
-    from shapelint.evaluator.evaluate import Scope
+from shapelint.catalog import LayerKind, ShapeError
+from shapelint.dims import UNKNOWN, Shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +32,67 @@ class Source:
 
     node: cst.BaseExpression = field(repr=False)
     via_parameter: bool
+
+
+class Scope:
+    """Names bound in one function, class or module body.
+
+    ``sources`` remembers, for a parameter, the expression that supplied its
+    value at the call site (or as a default), so a finding about it can point
+    where the number was written.  A name bound nowhere is looked up in
+    ``builtins``, which only the module's scope holds.
+    """
+
+    __slots__ = ("vars", "sources", "parent", "builtins")
+
+    def __init__(self, parent: Scope | None = None, builtins: Mapping[str, object] | None = None) -> None:
+        self.vars: dict[str, object] = {}
+        self.sources: dict[str, Source] = {}
+        self.parent = parent
+        self.builtins: Mapping[str, object] = builtins if builtins is not None else parent.builtins if parent else {}
+
+    def lookup(self, name: str) -> object:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.vars:
+                return scope.vars[name]
+            scope = scope.parent
+        return self.builtins.get(name, UNKNOWN)
+
+    def source(self, node: cst.BaseExpression) -> Source:
+        """Where the value of ``node`` was written: through parameters back to their call sites."""
+        if type(node) is not cst.Name:
+            return Source(node, False)
+        scope: Scope | None = self
+        while scope is not None:
+            if node.value in scope.vars:
+                return scope.sources.get(node.value, Source(node, False))
+            scope = scope.parent
+        return Source(node, False)
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """The argument expressions of a call, and the scope they were evaluated in."""
+
+    positional: tuple[cst.BaseExpression | None, ...]
+    keywords: dict[str, cst.BaseExpression]
+    scope: Scope
+
+    @classmethod
+    def of(cls, args: Sequence[cst.Arg], scope: Scope) -> CallSite | None:
+        if any(arg.star for arg in args):
+            return None
+        positional = tuple(arg.value for arg in args if arg.keyword is None)
+        keywords = {arg.keyword.value: arg.value for arg in args if arg.keyword is not None}
+        return cls(positional, keywords, scope)
+
+    def after_self(self) -> CallSite:
+        return CallSite((None, *self.positional), self.keywords, self.scope)
+
+    def source(self, index: int, name: str) -> Source | None:
+        node = self.positional[index] if index < len(self.positional) else self.keywords.get(name)
+        return None if node is None else self.scope.source(node)
 
 
 @dataclass(eq=False, slots=True)
@@ -147,3 +205,41 @@ class Tensor:
 
     shape: Shape
     origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Returns:
+    """A method known to return a fixed value, such as ``model.to(device)`` returning ``model``."""
+
+    value: object
+
+
+class BoundMethod:
+    """``obj.method`` waiting to be called, for list and dict methods."""
+
+    __slots__ = ("obj", "name")
+
+    def __init__(self, obj: object, name: str) -> None:
+        self.obj = obj
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A step that rejects the tensor arriving at it: a layer, or a tensor operation."""
+
+    label: str
+    node: cst.CSTNode
+    error: ShapeError
+    incoming: Shape
+    origin: Origin | None
+    layer: Layer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A model called on a tensor of known shape: an example call, or a torchinfo/torchsummary ``summary``."""
+
+    model: object
+    shape: Shape
+    node: cst.CSTNode = field(repr=False)

@@ -112,15 +112,14 @@ def _summary_command(argv: Sequence[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
-    from libcst import ParserSyntaxError
-
     from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
+    from shapelint.source import PARSE_ERRORS
 
     path, _, name = args.target.partition(":") if not os.path.exists(args.target) else (args.target, "", "")
     try:
         with open(path, encoding="utf-8") as stream:
             summary = summarize(stream.read(), name or None)
-    except (OSError, UnicodeDecodeError, SummaryError, ParserSyntaxError) as error:
+    except (OSError, SummaryError, *PARSE_ERRORS) as error:
         print(f"shapelint summary: error: {error}", file=sys.stderr)
         return 2
     print(to_json(summary) if args.format == "json" else format_table(summary))

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapelint.judge.codes import BY_CODE
+from shapelint.judge import BY_CODE
 
 KEYS = ("select", "ignore", "exclude")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shapelint import __version__
-from shapelint.judge.diagnostics import Diagnostic
+from shapelint.judge import Diagnostic
 
 FIX_HINT = " (shapelint --fix repairs this)"
 UNSAFE_FIX_HINT = " (shapelint --fix --unsafe-fixes repairs this)"

@@ -8,8 +8,8 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from shapelint import __version__
-from shapelint.judge.codes import BY_CODE
-from shapelint.judge.diagnostics import Diagnostic, FileError
+from shapelint.frontends.runner import FileError
+from shapelint.judge import BY_CODE, Diagnostic
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 

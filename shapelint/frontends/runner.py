@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import gc
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from shapelint.frontends.config import Selection
-from shapelint.judge.diagnostics import Diagnostic, FileError
+from shapelint.judge import Diagnostic
 from shapelint.frontends.files import might_hold_model
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be linted, and why."""
+
+    path: str
+    message: str
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +47,7 @@ class Task:
 
 def parse_failure(path: str, error: BaseException) -> FileError:
     """One line with the position for a file that cannot be parsed or decoded."""
-    from shapelint.lint import describe_parse_error
+    from shapelint.source import describe_parse_error
 
     reason, line = describe_parse_error(error)
     return FileError(path, reason, line)
@@ -74,53 +82,6 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
     )
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector for one file.
-
-    A libcst tree is hundreds of thousands of objects without cycles, which
-    reference counting frees; collections that traverse it while it is alive
-    cost a fifth of a model-dense lint and a third of a 50,000-line file's.
-    The few cycles the analysis makes are collected after the file.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _skip_node_validation() -> None:
-    """Stop libcst from checking each node it builds, for the rest of this process.
-
-    libcst validates every node on construction (``CSTNode.__post_init__``),
-    which guards trees built by hand; the parser only builds valid ones, and
-    the checks cost about a seventh of the parse.  Only a lint does this, in the
-    command line's own processes: a fix builds nodes of its own, and the
-    library functions leave libcst as they found it.  It is done once per run,
-    not per file: changing a class's attribute invalidates the method caches
-    of all of libcst's node classes.
-    """
-    from libcst import CSTNode
-
-    CSTNode.__post_init__ = object.__init__  # type: ignore[method-assign]
-
-
-@contextmanager
-def _parser_trusted() -> Iterator[None]:
-    """:func:`_skip_node_validation` for the length of a serial run, then libcst as it was."""
-    from libcst import CSTNode
-
-    validate = CSTNode.__post_init__
-    _skip_node_validation()
-    try:
-        yield
-    finally:
-        CSTNode.__post_init__ = validate  # type: ignore[method-assign]
-
-
 def process(path: str, task: Task) -> FileReport:
     """Lint or fix one file; an internal failure becomes a report instead of ending the run."""
     try:
@@ -131,7 +92,9 @@ def process(path: str, task: Task) -> FileReport:
     if not might_hold_model(data):
         return FileReport(path)
     try:
-        with _no_cycle_collection():
+        from shapelint.source import paused_collector
+
+        with paused_collector():
             return (_fix if task.fix or task.diff else _lint)(path, data, task)
     except Exception as error:
         reason = str(error).splitlines()[0] if str(error) else ""
@@ -157,17 +120,21 @@ def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
         paths = [path for path in paths if _candidate(path)]
     lint_only = not (task.fix or task.diff)
     if jobs <= 1 or len(paths) <= 1:
-        with _parser_trusted() if lint_only else nullcontext():
+        from shapelint.source import trusted_parser
+
+        with trusted_parser() if lint_only else nullcontext():
             yield from (process(path, task) for path in paths)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
+    from shapelint.source import trust_parser
+
     chunksize = max(1, len(paths) // (jobs * 8))
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_skip_node_validation if lint_only else None) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=trust_parser if lint_only else None) as pool:
             for report in pool.map(partial(process, task=task), paths, chunksize=chunksize):
                 done += 1
                 yield report

@@ -1,8 +1,11 @@
-"""The code table: every diagnostic shapelint can emit, with a valid and an invalid example.
+"""The code table: every diagnostic shapelint can emit, its message, and a valid and an invalid example.
 
 Codes are looked up by name (``CODES["linear-in-features"]``), never by
-position.  The examples are executed under torch and linted by the test suite,
-and the README shows them.
+position.  Each row's ``message`` is the template its findings are written
+with; the invalid example carries the source ``shapelint --fix`` makes of
+it (``fixed``, for the fixable codes).  The test suite runs every example
+under torch, lints and fixes it, and the README's code table and examples
+are generated from these rows.
 """
 
 from __future__ import annotations
@@ -18,8 +21,18 @@ class Code:
     name: str
     summary: str
     fixable: bool
+    message: str
+    """The template of its messages; :func:`shapelint.judge.messages.render` fills it."""
     invalid: str
     valid: str
+    fix: tuple[str, str] | None = None
+    """What ``shapelint --fix`` changes in the invalid example: the text written, and its replacement."""
+
+
+SIZE_MESSAGE = "{layer}({argument}={found}) receives {expected} {unit}{context}; expected {expected}"
+"""A wrong input-size argument: the layer, the argument, what was written, what arrives and where it comes from."""
+PROBLEM_MESSAGE = "{detail}{context}"
+"""Any other rejection: the shape rule's own words, then where the rejected shape comes from."""
 
 
 _TABLE = (
@@ -29,6 +42,7 @@ _TABLE = (
         "`in_features` of Linear/Bilinear, `input_size` of RNN/LSTM/GRU, `embed_dim` of MultiheadAttention"
         " or `d_model` of a Transformer layer disagrees with the incoming feature size",
         True,
+        message=SIZE_MESSAGE,
         invalid="""\
 import torch.nn as nn
 
@@ -47,12 +61,14 @@ model = nn.Sequential(  # shapelint: input=(B, 784)
     nn.Linear(128, 10),
 )
 """,
+        fix=("nn.Linear(256, 10)", "nn.Linear(128, 10)"),
     ),
     Code(
         "SHP002",
         "conv-in-channels",
         "`in_channels` of a Conv/ConvTranspose disagrees with the incoming channels",
         True,
+        message=SIZE_MESSAGE,
         invalid="""\
 import torch.nn as nn
 
@@ -71,6 +87,7 @@ features = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
     nn.Conv2d(32, 64, kernel_size=3, padding=1),
 )
 """,
+        fix=("nn.Conv2d(64, 64,", "nn.Conv2d(32, 64,"),
     ),
     Code(
         "SHP003",
@@ -78,6 +95,7 @@ features = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
         "a normalization size disagrees: BatchNorm/InstanceNorm `num_features`, "
         "GroupNorm `num_channels`, LayerNorm `normalized_shape`",
         True,
+        message=SIZE_MESSAGE,
         invalid="""\
 import torch.nn as nn
 
@@ -96,12 +114,14 @@ block = nn.Sequential(  # shapelint: input=(B, 3, 16, 16)
     nn.ReLU(),
 )
 """,
+        fix=("nn.BatchNorm2d(32)", "nn.BatchNorm2d(64)"),
     ),
     Code(
         "SHP004",
         "size-collapses",
         "a spatial or sequence size collapses to 0 or less (kernel larger than the padded input, too many poolings)",
         False,
+        message=PROBLEM_MESSAGE,
         invalid="""\
 import torch.nn as nn
 
@@ -126,6 +146,7 @@ features = nn.Sequential(  # shapelint: input=(B, 1, 8, 8)
         "wrong-rank",
         "the rank is wrong for the layer (Conv2d after Flatten, BatchNorm1d on a 4-D tensor)",
         False,
+        message=PROBLEM_MESSAGE,
         invalid="""\
 import torch.nn as nn
 
@@ -148,6 +169,7 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
         "incompatible",
         "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters, a layer fed a tuple)",
         False,
+        message=PROBLEM_MESSAGE,
         invalid="""\
 import torch.nn as nn
 
@@ -170,6 +192,7 @@ model = nn.Sequential(  # shapelint: input=(B, 96)
         "bad-directive",
         "the `# shapelint: input=...` directive cannot be parsed",
         False,
+        message="cannot parse input-shape directive `{text}`: {reason}",
         invalid="""\
 import torch.nn as nn
 
@@ -190,6 +213,7 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
         "inputs-disagree",
         "an example call or summary passes a shape that disagrees with the declared input",
         False,
+        message="this call passes an input of shape {example}, but {origin} says {declared}",
         invalid="""\
 import torch
 import torch.nn as nn

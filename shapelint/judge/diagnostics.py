@@ -40,12 +40,3 @@ class Diagnostic:
     def fixable(self, unsafe: bool = False) -> bool:
         """Whether ``--fix`` repairs this finding, given the ``--unsafe-fixes`` choice."""
         return self.fix is not None and (self.fix.safe or unsafe)
-
-
-@dataclass(frozen=True, slots=True)
-class FileError:
-    """A file that could not be linted, and why."""
-
-    path: str
-    message: str
-    line: int | None = None

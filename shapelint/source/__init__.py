@@ -1,0 +1,30 @@
+"""The source: parsing, node positions, fast tree walks and suppression comments.
+
+Everything else in shapelint reads source through this interface, so there
+is one position system: :class:`Positions`.
+"""
+
+from shapelint.source.parse import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed
+from shapelint.source.positions import Positions, Span, source_lines
+from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
+from shapelint.source.suppression import Suppressions
+from shapelint.source.walk import children, contains, name_counts, syntax_children
+
+__all__ = [
+    "PARSE_ERRORS",
+    "Parsed",
+    "Positions",
+    "Span",
+    "Suppressions",
+    "children",
+    "contains",
+    "describe_parse_error",
+    "name_counts",
+    "parse",
+    "paused_collector",
+    "reparsed",
+    "source_lines",
+    "syntax_children",
+    "trust_parser",
+    "trusted_parser",
+]

@@ -31,7 +31,7 @@ from functools import cache
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from shapelint.source import walk
+from shapelint.source.walk import syntax_children
 
 _STATEMENT_TYPES = frozenset(
     kind for kind in vars(cst).values() if isinstance(kind, type) and issubclass(kind, cst.BaseStatement)
@@ -103,6 +103,10 @@ class Positions:
         self._ast_statements: dict[int, ast.stmt] = {}
         self._innermost: dict[int, cst.CSTNode] | None = None
         self._generated: dict[int, _Tokens] = {}
+
+    def suggest(self, places: Mapping[int, cst.CSTNode | None]) -> None:
+        """Where the evaluator saw each node, by id: the statement searched first for the node's range."""
+        self._places = places
 
     def of(self, node: cst.CSTNode) -> Span:
         """The range of an expression; of a statement, only the first line is meant."""
@@ -193,7 +197,7 @@ class Positions:
             while stack:
                 node, statement = stack.pop()
                 self._innermost[id(node)] = statement
-                for child in walk.syntax_children(node):
+                for child in syntax_children(node):
                     own = type(child) in _STATEMENT_TYPES and child is not getattr(node, "orelse", None)
                     stack.append((child, child if own else statement))
         return self._innermost
@@ -361,7 +365,7 @@ def _chain(root: cst.CSTNode, node: cst.CSTNode) -> list[cst.CSTNode] | None:
             while (parent := parents[id(chain[-1])]) is not None:
                 chain.append(parent)
             return chain[::-1]
-        for child in walk.syntax_children(current):
+        for child in syntax_children(current):
             parents[id(child)] = current
             stack.append(child)
     return None

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from shapelint.judge.diagnostics import Diagnostic
 from shapelint.source.positions import source_lines
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]*)*))?", re.IGNORECASE)
@@ -23,10 +21,12 @@ def _silences(comment_line: str, code: str) -> bool:
     return codes is None or any(code.startswith(prefix.upper()) for prefix in re.split(r"[\s,]+", codes))
 
 
-def unsuppressed(diagnostics: Iterable[Diagnostic], text: str) -> list[Diagnostic]:
-    """The findings that no suppression comment on their own line silences."""
-    diagnostics = list(diagnostics)
-    if not diagnostics:
-        return diagnostics
-    lines = source_lines(text)
-    return [d for d in diagnostics if not (d.line <= len(lines) and _silences(lines[d.line - 1], d.code))]
+class Suppressions:
+    """The suppression comments of one source text."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = source_lines(text)
+
+    def silence(self, line: int, code: str) -> bool:
+        """Whether a comment on 1-based ``line`` silences ``code``."""
+        return line <= len(self.lines) and _silences(self.lines[line - 1], code)

@@ -1,4 +1,4 @@
-"""A stand-in for shapelint.judge.checks, so the fix loop is tested before and apart from the real analysis.
+"""A stand-in for ``shapelint.lint.check``, so the fix loop is tested before and apart from the real analysis.
 
 It chains ``Linear(in, out)`` calls inside each ``Sequential(...)`` and reports
 only the first wrong ``in`` of each chain, the way a real propagation stops at
@@ -11,7 +11,8 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from shapelint.judge.diagnostics import Diagnostic, Fix
+from shapelint.judge import Diagnostic, Finding, Fix
+from shapelint.source import Parsed
 
 LIES: dict[int, int] = {}
 """Found value -> wrong replacement; a test fills it to make the checker offer a fix that does not fix."""
@@ -23,17 +24,20 @@ def _value(node: cst.BaseExpression, names: dict[str, int]) -> int:
     return int(eval(f"({cst.Module([]).code_for_node(node)})", {}, {}))  # test-only: literal arithmetic
 
 
-def _finding(path: str, call: CodeRange, arg: CodeRange, expected: int, found: int, safe: bool) -> Diagnostic:
+def _finding(
+    path: str, call: CodeRange, arg: CodeRange, node: cst.BaseExpression, expected: int, found: int, safe: bool
+) -> Finding:
     replacement = str(LIES.get(found, expected))
     fix = Fix(arg.start.line, arg.start.column + 1, arg.end.line, arg.end.column + 1, replacement, safe)
-    return Diagnostic(
+    diagnostic = Diagnostic(
         path, call.start.line, call.start.column + 1, call.end.line, call.end.column + 1,
         "SHP001", f"in_features is {found}, expected {expected}", expected, found, fix,
     )
+    return Finding(diagnostic, node)
 
 
-def check_module(module: cst.Module, path: str, text: str | None = None, tree: object = None) -> list[Diagnostic]:
-    wrapper = MetadataWrapper(module)
+def check(parsed: Parsed, path: str) -> list[Finding]:
+    wrapper = MetadataWrapper(parsed.module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     names = {
         statement.body[0].targets[0].target.value: int(statement.body[0].value.value)
@@ -52,7 +56,7 @@ def check_module(module: cst.Module, path: str, text: str | None = None, tree: o
                 if width is not None and size != width:
                     arg = layer.args[0].value
                     safe = not isinstance(arg, cst.Name)
-                    findings.append(_finding(path, positions[layer], positions[arg], width, size, safe))
+                    findings.append(_finding(path, positions[layer], positions[arg], arg, width, size, safe))
                     break
                 width = out
     return findings

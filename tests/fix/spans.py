@@ -1,11 +1,20 @@
-"""Hand-made fixes for the fix tests, located by plain text search so they never depend on the checks."""
+"""Hand-made fixes for the fix tests, located by plain text search so they never depend on the checks.
+
+Fixes are applied to the node they name; these tests find that node with
+libcst's own ``PositionProvider``, an oracle independent of shapelint's positions.
+"""
 
 from __future__ import annotations
 
 import tokenize
+from collections.abc import Sequence
 from io import BytesIO
 
-from shapelint.judge.diagnostics import Fix
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from shapelint.fix import replace_nodes
+from shapelint.judge import Fix
 
 
 def decode(source: bytes) -> tuple[str, str]:
@@ -45,3 +54,21 @@ def splice(source: bytes, fixes: list[Fix]) -> bytes:
         begin = _offset(text, fix.line, fix.column)
         text = text[:begin] + fix.replacement + text[_offset(text, fix.end_line, fix.end_column) :]
     return text.encode(encoding)
+
+
+def expression_at(wrapper: MetadataWrapper, fix: Fix) -> cst.BaseExpression:
+    """The expression whose syntactic range is exactly ``fix``'s; ``LookupError`` when there is none."""
+    wanted = ((fix.line, fix.column - 1), (fix.end_line, fix.end_column - 1))
+    for node, where in wrapper.resolve(PositionProvider).items():
+        span = ((where.start.line, where.start.column), (where.end.line, where.end.column))
+        if isinstance(node, cst.BaseExpression) and span == wanted:
+            return node
+    raise LookupError(f"no expression at {fix.line}:{fix.column}-{fix.end_line}:{fix.end_column}")
+
+
+def apply(source: bytes, fixes: Sequence[Fix]) -> bytes:
+    """``source`` with each fix applied to the expression at its range, in one pass."""
+    wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
+    pairs = [(expression_at(wrapper, fix), fix.replacement) for fix in fixes]
+    module, _ = replace_nodes(wrapper.module, pairs)
+    return module.bytes

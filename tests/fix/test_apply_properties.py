@@ -1,4 +1,4 @@
-"""Properties of apply_fixes over every model the project has: nothing changes but the fixed spans."""
+"""Properties of fixing over every model the project has: nothing changes but the fixed expressions."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from io import BytesIO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shapelint.judge.codes import CODES
-from shapelint.judge.diagnostics import Fix
-from shapelint.fix import apply_fixes
+from shapelint.judge import CODES
+from shapelint.judge import Fix
 from tests.corpus_files import corpus_files, example_files
-from tests.fix.spans import splice
+from tests.fix.spans import apply, splice
 
 SOURCES = [path.read_bytes() for path in corpus_files() + example_files()] + [
     example.encode() for code in CODES.values() for example in (code.invalid, code.valid)
@@ -41,7 +40,7 @@ def numbers(source: bytes) -> list[Fix]:
 @settings(deadline=None)
 @given(sources())
 def test_no_fixes_is_byte_identical(source: bytes) -> None:
-    assert apply_fixes(source, []) == source
+    assert apply(source, []) == source
 
 
 @settings(max_examples=60, deadline=None)
@@ -52,4 +51,4 @@ def test_only_the_fixed_spans_change(data: st.DataObject) -> None:
     chosen = data.draw(st.lists(st.sampled_from(slots), unique=True, max_size=4)) if slots else []
     values = data.draw(st.lists(st.integers(0, 10**6), min_size=len(chosen), max_size=len(chosen)))
     fixes = [Fix(f.line, f.column, f.end_line, f.end_column, str(v), True) for f, v in zip(chosen, values)]
-    assert apply_fixes(source, fixes) == splice(source, fixes)
+    assert apply(source, fixes) == splice(source, fixes)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from shapelint.judge.codes import BY_CODE, CODES, Code
+from shapelint.judge import BY_CODE, CODES, Code
 from shapelint.fix import FileFix, fix_bytes, fix_source
 from shapelint.lint import lint_source
 from tests.corpus_files import corpus_files, example_files, expectations, is_buggy, load_check

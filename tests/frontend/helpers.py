@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from shapelint.judge.codes import CODES
+from shapelint.judge import CODES
 
 BUGGY = CODES["linear-in-features"].invalid
 """The canonical SHP001 example: one finding, at line 6, safely fixable."""

@@ -8,13 +8,14 @@ import libcst as cst
 import pytest
 
 from shapelint.frontends import runner
+from shapelint.source import trusted_parser
 from tests.corpus_files import corpus_files
 
 
 @pytest.mark.parametrize("path", corpus_files()[::7], ids=lambda path: path.stem)
 def test_trusted_parse_builds_the_same_tree(path: Path) -> None:
     source = path.read_bytes()
-    with runner._parser_trusted():
+    with trusted_parser():
         trusted = cst.parse_module(source)
     assert trusted.deep_equals(cst.parse_module(source))
     assert trusted.code.encode() == source

@@ -7,15 +7,10 @@ from pathlib import Path
 import pytest
 
 from shapelint.frontends.config import Selection
-from shapelint.judge.diagnostics import Diagnostic
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from shapelint.frontends.files import discover, might_hold_model
 from shapelint.frontends.report import jsonable
-from shapelint.source.suppression import unsuppressed
-
-
-def _at(line: int, code: str = "SHP001") -> Diagnostic:
-    return Diagnostic("x.py", line, 1, line, 2, code, "m")
+from shapelint.source import Suppressions
 
 
 @pytest.mark.parametrize(
@@ -35,8 +30,8 @@ def _at(line: int, code: str = "SHP001") -> Diagnostic:
 )
 def test_suppression_comment(comment: str, silenced: bool) -> None:
     text = f"a = 1\nb = 2{comment}\r\nc = 3"
-    assert unsuppressed([_at(2)], text) == ([] if silenced else [_at(2)])
-    assert unsuppressed([_at(3)], text) == [_at(3)]
+    assert Suppressions(text).silence(2, "SHP001") is silenced
+    assert Suppressions(text).silence(3, "SHP001") is False
 
 
 def test_selection_prefixes_and_ignore_wins() -> None:

@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from shapelint.judge.diagnostics import Diagnostic
+from shapelint.judge import Diagnostic
 from shapelint.lint import lint_source
 from tests.corpus_files import CORPUS, is_buggy
 from tests.mutation.inject import Mutant, mutants

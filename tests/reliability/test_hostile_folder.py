@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from shapelint.judge.codes import CODES
+from shapelint.judge import CODES
 
 BUGGY = CODES["linear-in-features"].invalid.encode()
 MODEL_LINE = b"import torch\nfrom torch import nn\nm = nn.Linear(4, 2)\n"

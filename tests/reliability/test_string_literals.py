@@ -6,7 +6,7 @@ import libcst as cst
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shapelint.evaluator.evaluate import Interpreter, Scope
+from shapelint.evaluator.expressions import string_value
 
 PREFIXES = ["", "r", "R", "u", "U", "b", "B", "rb", "bR", "Rb"]
 QUOTES = ["'", '"', "'''", '"""']
@@ -26,5 +26,5 @@ def test_string_value_matches_python(prefix: str, quote: str, body: str) -> None
         return
     if not isinstance(node, cst.SimpleString):
         return
-    value = Interpreter().ev_string(node, Scope())
+    value = string_value(node)
     assert (type(value), value) == (type(expected), expected)

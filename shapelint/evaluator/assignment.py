@@ -1,0 +1,127 @@
+"""Binding and mutation: names, unpacking, attributes (as ``nn.Module.__setattr__`` does), items and lists.
+
+Under uncertainty a stored attribute, a list change or a registered child
+becomes unknown instead of taking a value that might never be set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import operators
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import DictValue, Function, Instance, ListValue, ModuleRef, Scope, SequentialValue, Tensor
+
+
+def assign(m: Machine, target: cst.BaseExpression | str, value: object, scope: Scope) -> None:
+    kind = type(target)
+    if kind is str:
+        scope.vars[target] = value  # type: ignore[index]
+    elif kind is cst.Name:
+        scope.vars[target.value] = value  # type: ignore[union-attr]
+        scope.sources.pop(target.value, None)  # type: ignore[union-attr]
+    elif kind is cst.Tuple or kind is cst.List:
+        _assign_unpacked(m, target, value, scope)  # type: ignore[arg-type]
+    elif kind is cst.Attribute:
+        _assign_attribute(m, target, value, scope)  # type: ignore[arg-type]
+    elif kind is cst.Subscript:
+        _assign_item(m, target, value, scope)  # type: ignore[arg-type]
+
+
+def _assign_unpacked(m: Machine, target: cst.Tuple | cst.List, value: object, scope: Scope) -> None:
+    items = operators.iterate(value)
+    elements = target.elements
+    if items is None or len(items) != len(elements) or any(isinstance(e, cst.StarredElement) for e in elements):
+        items = [UNKNOWN] * len(elements)
+    for element, item in zip(elements, items):
+        assign(m, element.value, item, scope)
+
+
+def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: Scope) -> None:
+    owner = m.ev(target.value, scope)
+    if isinstance(owner, Instance):
+        store_attribute(m, owner, target.attr.value, value)
+
+
+def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> None:
+    """``owner.name = value`` as torch's ``Module.__setattr__`` does it.
+
+    On a Sequential subclass a module, or what may be one, also joins the
+    children its ``forward`` runs, in registration order.
+    """
+    value = UNKNOWN if m.uncertain else value
+    owner.attributes[name] = value
+    sequential = owner.sequential
+    if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef)):
+        return
+    names = [key for key, _ in sequential.children]
+    if name in names:
+        sequential.children[names.index(name)] = (name, value)
+    else:
+        sequential.children.append((name, value))
+    m.record.children.add(id(value))
+
+
+def set_attribute(m: Machine, args: list[object]) -> None:
+    """``setattr(obj, name, value)``; an unknown name may overwrite any attribute."""
+    owner, name, value = args
+    if not isinstance(owner, Instance):
+        return
+    if isinstance(name, str):
+        store_attribute(m, owner, name, value)
+    else:
+        owner.attributes.clear()
+        owner.known = False
+        if owner.sequential is not None:
+            owner.sequential.children.append(("?", UNKNOWN))
+
+
+def add_module(m: Machine, owner: object, name: object, module: object) -> None:
+    """``owner.add_module(name, module)``: a new Sequential child or a new attribute."""
+    value = UNKNOWN if m.uncertain else module
+    if isinstance(owner, SequentialValue):
+        owner.children.append((name if isinstance(name, str) else "?", value))
+        m.record.children.add(id(module))
+    elif isinstance(owner, Instance):
+        set_attribute(m, [owner, name, module])
+
+
+def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope) -> None:
+    container = m.ev(target.value, scope)
+    if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+        return
+    key = m.ev(target.slice[0].slice.value, scope)
+    if isinstance(container, DictValue) and container.items is not None:
+        if m.uncertain or key is UNKNOWN:
+            container.items = None
+        else:
+            container.items[key] = value
+    elif isinstance(container, ListValue):
+        mutate_list(m, container, lambda items: items.__setitem__(key, value), key)  # type: ignore[index]
+    elif isinstance(container, SequentialValue):
+        _replace_child(container, key, UNKNOWN if m.uncertain else value)
+
+
+def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> None:
+    """Apply ``change`` to a known list, or mark it unknown if the change is uncertain."""
+    if target.items is None:
+        return
+    if m.uncertain or any(item is UNKNOWN for item in inputs):
+        target.items = None
+        return
+    try:
+        change(target.items)
+    except (IndexError, TypeError, ValueError):
+        target.items = None
+
+
+def _replace_child(sequential: SequentialValue, key: object, value: object) -> None:
+    """``seq[i] = layer``; an unknown index makes every child unknown."""
+    names = [name for name, _ in sequential.children]
+    if isinstance(key, int) and not isinstance(key, bool) and -len(names) <= key < len(names):
+        sequential.children[key] = (names[key], value)
+    else:
+        sequential.children[:] = [(name, UNKNOWN) for name in names]

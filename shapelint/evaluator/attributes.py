@@ -1,0 +1,81 @@
+"""Reading ``owner.name``: module members, instance and class attributes, layer hyperparameters, methods."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes, operators, tensors
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import (
+    BoundMethod,
+    ClassValue,
+    DictValue,
+    FieldDefault,
+    Function,
+    Instance,
+    Layer,
+    ListValue,
+    ModuleRef,
+    Returns,
+    SequentialValue,
+    SuperValue,
+    Tensor,
+)
+
+MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
+SIZE_ATTRIBUTES = frozenset(
+    """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
+    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
+)
+"""Layer attributes torch keeps exactly as the constructor argument of the same name.
+
+A size read from one (``Linear(backbone.fc.in_features, n)``) is reported at
+that layer's argument, which fixes both places at once."""
+
+LAYER_ATTRIBUTES = SIZE_ATTRIBUTES | frozenset(
+    "input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity".split()
+)
+"""Kept verbatim too; but a bidirectional or projected recurrent layer's output is not its ``hidden_size``, so a size
+read from one is reported where it is read."""
+MODULE_BUILTIN_METHODS = frozenset({"children", "add_module", "register_module", "register_buffer", "register_parameter"})
+"""``nn.Module`` methods the evaluator follows on user modules."""
+
+
+def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object:
+    """``owner.name``, written out or through ``getattr``."""
+    if isinstance(owner, ModuleRef):
+        return operators.module_member(f"{owner.qualname}.{name}")
+    if isinstance(owner, Instance):
+        return _instance_attribute(owner, name)
+    if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
+        return Returns(owner)
+    if isinstance(owner, Layer) and name in LAYER_ATTRIBUTES:
+        return owner.args.get(name, UNKNOWN)
+    if isinstance(owner, SequentialValue):
+        return BoundMethod(owner, name)
+    if isinstance(owner, ClassValue):
+        found = classes.class_attribute(owner, name)
+        return found.default if isinstance(found, FieldDefault) and found.factory is None else found
+    if isinstance(owner, (ListValue, DictValue, SuperValue)):
+        return BoundMethod(owner, name)
+    if isinstance(owner, tensors.ValuesIndices) and name in ("values", "indices"):
+        return getattr(owner, name)
+    if isinstance(owner, Tensor):
+        return m.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
+    return UNKNOWN
+
+
+def _instance_attribute(owner: Instance, name: str) -> object:
+    if name in owner.attributes:
+        return owner.attributes[name]
+    found = classes.class_attribute(owner.cls, name)
+    if not owner.known and not isinstance(found, Function) or isinstance(found, FieldDefault):
+        return UNKNOWN
+    if found is UNKNOWN and name in MODULE_SELF_METHODS:
+        return Returns(owner)
+    if isinstance(found, Function) or found is UNKNOWN and name in MODULE_BUILTIN_METHODS:
+        return BoundMethod(owner, name)
+    if found is UNKNOWN and (owner.sequential is not None or classes.is_dict_view(owner.cls, name)):
+        return BoundMethod(owner, name)
+    return found

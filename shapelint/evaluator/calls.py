@@ -1,0 +1,160 @@
+"""The call expression: what is being called decides who evaluates it.
+
+Imported names go to :mod:`~shapelint.evaluator.torch_calls`, user functions
+and classes to :mod:`~shapelint.evaluator.functions` and
+:mod:`~shapelint.evaluator.instances`, methods to
+:mod:`~shapelint.evaluator.methods`; a model called on a tensor runs through
+the propagator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes, operators
+from shapelint.evaluator.assignment import set_attribute
+from shapelint.evaluator.attributes import attribute
+from shapelint.evaluator.flow import Flow
+from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.instances import instantiate
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.methods import call_method
+from shapelint.evaluator.torch_calls import Arguments, call_qualname, note_example
+from shapelint.evaluator.values import (
+    BoundMethod,
+    CallSite,
+    ClassValue,
+    DictValue,
+    Function,
+    Instance,
+    Layer,
+    ModuleRef,
+    Partial,
+    Returns,
+    Scope,
+    SuperValue,
+    Tensor,
+)
+
+
+def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
+    m.record.places[id(node)] = m.statement
+    if type(node.func) is cst.Name and node.func.value == "super":
+        return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
+    func = m.ev(node.func, scope)
+    arguments = _ev_arguments(m, node.args, scope)
+    skip = 0
+    if isinstance(func, Partial) and arguments is not None:
+        skip = len(func.args)
+        arguments = [*func.args, *arguments[0]], {**func.kwargs, **arguments[1]}
+        func = func.func
+    if isinstance(func, ModuleRef):
+        return call_qualname(m, func.qualname, node, arguments, scope, skip)
+    if arguments is None:
+        return UNKNOWN
+    args, kwargs = arguments
+    if isinstance(func, Function):
+        return call_function(m, func, args, kwargs, CallSite.of(node.args, scope))
+    if isinstance(func, BoundMethod):
+        return call_method(m, func, args, kwargs, node, CallSite.of(node.args, scope))
+    if isinstance(func, ClassValue):
+        return instantiate(m, func, args, kwargs, CallSite.of(node.args, scope))
+    if isinstance(func, operators.Builtin):
+        return _call_builtin(m, func, args, kwargs, node)
+    if isinstance(func, Returns):
+        return func.value
+    return _call_on_tensor(m, func, args, kwargs, node)
+
+
+def _call_builtin(
+    m: Machine, func: operators.Builtin, args: list[object], kwargs: dict[str, object], node: cst.Call
+) -> object:
+    """Builtins that see the evaluator's objects: ``hasattr``, ``getattr``, ``setattr``; the rest see values."""
+    if func is operators.BUILTINS["hasattr"]:
+        return classes.hasattr_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
+    if func is operators.BUILTINS["getattr"]:
+        named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
+        return attribute(m, args[0], args[1], node) if named else UNKNOWN  # type: ignore[arg-type]
+    if func is operators.BUILTINS["setattr"]:
+        return set_attribute(m, args) if len(args) == 3 and not kwargs else UNKNOWN
+    return func.call(args, kwargs)
+
+
+def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
+    """A model or layer called on a tensor runs; anything else called is unknown, and may change its arguments."""
+    if args and isinstance(args[0], Tensor):
+        note_example(m, func, args[0], node)
+    if isinstance(func, Instance) and args and isinstance(args[0], Tensor):
+        return call_module(m, func, args[0], args[1:], kwargs)
+    if args and isinstance(args[0], Tensor) and _single_input_call(func, args, kwargs):
+        return m.propagator.run(func, args[0])
+    operators.forget_mutable(args, kwargs)
+    return UNKNOWN
+
+
+def _explicit_super(m: Machine, args: Sequence[cst.Arg], scope: Scope) -> object:
+    """``super(Cls, self)``, the Python 2 spelling tutorials still use."""
+    if len(args) != 2 or any(arg.keyword is not None or arg.star for arg in args):
+        return UNKNOWN
+    cls, instance = (m.ev(arg.value, scope) for arg in args)
+    return SuperValue(cls, instance) if isinstance(cls, ClassValue) else UNKNOWN
+
+
+def _current_super(m: Machine) -> object:
+    """``super()`` in the method being run: its class and its ``self``."""
+    if not m.frames:
+        return UNKNOWN
+    function, scope = m.frames[-1]
+    params = [*function.node.params.posonly_params, *function.node.params.params]
+    if function.owner is None or not params:
+        return UNKNOWN
+    return SuperValue(function.owner, scope.vars.get(params[0].name.value, UNKNOWN))
+
+
+def call_module(
+    m: Machine, module: object, tensor: Flow, rest: Sequence[object] = (), kwargs: dict[str, object] | None = None
+) -> object:
+    """Run a user module's ``forward`` on ``tensor`` and any further arguments; anything else is unknown."""
+    if not isinstance(module, Instance):
+        return UNKNOWN
+    forward = classes.class_attribute(module.cls, "forward")
+    if not isinstance(forward, Function):
+        return m.propagator.run(module.sequential, tensor) if module.sequential else UNKNOWN
+    return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+
+
+def _ev_arguments(m: Machine, nodes: Sequence[cst.Arg], scope: Scope) -> Arguments | None:
+    """Positional and keyword values; ``None`` when a ``*``/``**`` spread is unknown."""
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    places = m.record.places
+    for arg in nodes:
+        places[id(arg.value)] = m.statement
+        value = m.ev(arg.value, scope)
+        if arg.star == "*":
+            spread = operators.iterate(value)
+            if spread is None:
+                return None
+            args.extend(spread)
+        elif arg.star == "**":
+            if not isinstance(value, DictValue) or value.items is None:
+                return None
+            kwargs.update({str(k): v for k, v in value.items.items()})
+        elif arg.keyword is not None:
+            kwargs[arg.keyword.value] = value
+        else:
+            args.append(value)
+    return args, kwargs
+
+
+def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str, object]) -> bool:
+    """Whether a layer's shape rule sees the whole call: ``output_size=`` or EmbeddingBag's offsets change the shape.
+
+    Masks and causal flags do not, nor do the inputs a kind declares beside its first.
+    """
+    if not isinstance(func, Layer):
+        return not kwargs and len(args) <= 1
+    return kwargs.keys() <= func.kind.neutral_keywords and len(args) <= 1 + func.kind.extra_inputs

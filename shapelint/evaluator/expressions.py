@@ -1,0 +1,258 @@
+"""Expressions other than calls: names, literals, containers, operators, subscripts, attributes, comprehensions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import operators
+from shapelint.evaluator.assignment import assign
+from shapelint.evaluator.attributes import attribute
+from shapelint.evaluator.functions import eval_defaults
+from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
+from shapelint.evaluator.values import DictValue, Function, ListValue, Scope, Tensor
+
+_CONSTANT_NAMES = {"True": True, "False": False, "None": None}
+
+
+def ev_name(m: Machine, node: cst.Name, scope: Scope) -> object:
+    name = node.value
+    return _CONSTANT_NAMES[name] if name in _CONSTANT_NAMES else scope.lookup(name)
+
+
+def ev_integer(m: Machine, node: cst.Integer, scope: Scope) -> object:
+    return operators.literal(node.value, int)
+
+
+def ev_float(m: Machine, node: cst.Float, scope: Scope) -> object:
+    return operators.literal(node.value, float)
+
+
+def ev_string(m: Machine, node: cst.SimpleString, scope: Scope) -> object:
+    return string_value(node)
+
+
+def string_value(node: cst.SimpleString) -> object:
+    """A string's value: its raw text when there is no escape, bytes prefix or carriage return to translate.
+
+    ``evaluated_value`` runs ``ast.literal_eval``: a compile for every string a model names.
+    """
+    prefix, text = node.prefix.lower(), node.value
+    if "b" not in prefix and "\r" not in text and ("r" in prefix or "\\" not in text):
+        return node.raw_value
+    return node.evaluated_value
+
+
+def ev_formatted(m: Machine, node: cst.FormattedString, scope: Scope) -> object:
+    """An f-string of plain text and plain ``{name}`` fields, such as ``f"conv{i}"``."""
+    pieces: list[str] = []
+    for part in node.parts:
+        if isinstance(part, cst.FormattedStringText):
+            if "\\" in part.value:
+                return UNKNOWN
+            pieces.append(part.value.replace("{{", "{").replace("}}", "}"))
+            continue
+        if part.conversion or part.format_spec or part.equal:
+            return UNKNOWN
+        value = m.ev(part.expression, scope)
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            return UNKNOWN
+        pieces.append(str(value))
+    return "".join(pieces)
+
+
+def ev_concatenated(m: Machine, node: cst.ConcatenatedString, scope: Scope) -> object:
+    left, right = m.ev(node.left, scope), m.ev(node.right, scope)
+    return left + right if isinstance(left, str) and isinstance(right, str) else UNKNOWN
+
+
+def ev_tuple(m: Machine, node: cst.Tuple, scope: Scope) -> object:
+    items = _ev_elements(m, node.elements, scope)
+    return UNKNOWN if items is None or operators.too_large(items) else tuple(items)
+
+
+def ev_list(m: Machine, node: cst.List, scope: Scope) -> object:
+    items = _ev_elements(m, node.elements, scope)
+    return ListValue(None if items is None or operators.too_large(items) else items)
+
+
+def _ev_elements(m: Machine, elements: Sequence[cst.BaseElement], scope: Scope) -> list[object] | None:
+    items: list[object] = []
+    for element in elements:
+        value = m.ev(element.value, scope)
+        if isinstance(element, cst.StarredElement):
+            spread = operators.iterate(value)
+            if spread is None:
+                return None
+            items.extend(spread)
+        else:
+            items.append(value)
+    return items
+
+
+def ev_dict(m: Machine, node: cst.Dict, scope: Scope) -> object:
+    items: dict[object, object] = {}
+    for element in node.elements:
+        if not isinstance(element, cst.DictElement):
+            return DictValue(None)
+        key = m.ev(element.key, scope)
+        if key is UNKNOWN or not operators.hashable(key):
+            return DictValue(None)
+        items[key] = m.ev(element.value, scope)
+    return DictValue(items)
+
+
+def ev_binary(m: Machine, node: cst.BinaryOperation, scope: Scope) -> object:
+    left, right = m.ev(node.left, scope), m.ev(node.right, scope)
+    if isinstance(left, Tensor) or isinstance(right, Tensor):
+        return m.tensors.binary(node.operator, left, right, node)
+    return operators.binary(operators.BINARY.get(type(node.operator)), left, right)
+
+
+def ev_unary(m: Machine, node: cst.UnaryOperation, scope: Scope) -> object:
+    return operators.unary(node.operator, m.ev(node.expression, scope))
+
+
+def ev_boolean(m: Machine, node: cst.BooleanOperation, scope: Scope) -> object:
+    left = m.ev(node.left, scope)
+    truth = operators.truth(left)
+    if truth is None:
+        return UNKNOWN
+    if isinstance(node.operator, cst.And):
+        return m.ev(node.right, scope) if truth else left
+    return left if truth else m.ev(node.right, scope)
+
+
+def ev_comparison(m: Machine, node: cst.Comparison, scope: Scope) -> object:
+    left = m.ev(node.left, scope)
+    for target in node.comparisons:
+        right = m.ev(target.comparator, scope)
+        outcome = operators.compare(target.operator, left, right)
+        if outcome is UNKNOWN:
+            return UNKNOWN
+        if not outcome:
+            return False
+        left = right
+    return True
+
+
+def ev_if_exp(m: Machine, node: cst.IfExp, scope: Scope) -> object:
+    truth = operators.truth(m.ev(node.test, scope))
+    if truth is None:
+        return UNKNOWN
+    return m.ev(node.body if truth else node.orelse, scope)
+
+
+def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
+    """One element of a tensor index: an int, a slice, ``None``, ``...``, or unknown."""
+    if isinstance(item, cst.Slice):
+        bounds = [m.ev(part, scope) if part is not None else None for part in (item.lower, item.upper, item.step)]
+        return UNKNOWN if UNKNOWN in bounds else slice(*bounds)
+    assert isinstance(item, cst.Index)
+    if isinstance(item.value, cst.Ellipsis):
+        return Ellipsis
+    value = m.ev(item.value, scope)
+    return value if value is None or (isinstance(value, int) and not isinstance(value, bool)) else UNKNOWN
+
+
+def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
+    value = m.ev(node.value, scope)
+    if isinstance(value, Tensor):
+        return m.tensors.index(value, [_index_item(m, e.slice, scope) for e in node.slice], node)
+    if len(node.slice) != 1:
+        return UNKNOWN
+    index = node.slice[0].slice
+    if isinstance(index, cst.Index):
+        return operators.subscript(value, m.ev(index.value, scope))
+    bounds = [m.ev(part, scope) if part is not None else None for part in (index.lower, index.upper, index.step)]
+    return operators.slice_of(value, bounds)
+
+
+def ev_attribute(m: Machine, node: cst.Attribute, scope: Scope) -> object:
+    return attribute(m, m.ev(node.value, scope), node.attr.value, node)
+
+
+def ev_lambda(m: Machine, node: cst.Lambda, scope: Scope) -> object:
+    """A lambda as the one-line function it stands for, so calling it works like calling a ``def``."""
+    definition = m.lambdas.get(id(node))
+    if definition is None:
+        body = cst.SimpleStatementSuite(body=[cst.Return(value=node.body)])
+        definition = m.lambdas[id(node)] = cst.FunctionDef(cst.Name("lambda"), node.params, body)
+    return Function(definition, scope, eval_defaults(m, definition, scope))
+
+
+def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
+    inner = Scope(scope)
+    results: list[object] = []
+    if not _run_comprehension(m, node.for_in, inner, lambda: results.append(m.ev(node.elt, inner))):
+        return ListValue(None)
+    return ListValue(results)
+
+
+class _UnknownKey(Exception):
+    """A dict comprehension produced a key the evaluator cannot hash: the whole dict is unknown."""
+
+
+def ev_dict_comprehension(m: Machine, node: cst.DictComp, scope: Scope) -> object:
+    inner = Scope(scope)
+    results: dict[object, object] = {}
+
+    def add() -> None:
+        key = m.ev(node.key, inner)
+        if key is UNKNOWN or not operators.hashable(key):
+            raise _UnknownKey
+        results[key] = m.ev(node.value, inner)
+
+    try:
+        known = _run_comprehension(m, node.for_in, inner, add)
+    except _UnknownKey:
+        known = False
+    return DictValue(results if known else None)
+
+
+def _run_comprehension(m: Machine, clause: cst.CompFor, scope: Scope, emit: Callable[[], None]) -> bool:
+    """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown."""
+    items = operators.iterate(m.ev(clause.iter, scope))
+    if items is None or len(items) > MAX_ITERATIONS:
+        return False
+    for item in items:
+        assign(m, clause.target, item, scope)
+        conditions = [operators.truth(m.ev(test.test, scope)) for test in clause.ifs]
+        if None in conditions:
+            return False
+        if not all(conditions):
+            continue
+        if clause.inner_for_in is not None:
+            if not _run_comprehension(m, clause.inner_for_in, scope, emit):
+                return False
+        else:
+            emit()
+    return True
+
+
+HANDLERS: dict[type, Handler] = {
+    cst.Name: ev_name,
+    cst.Integer: ev_integer,
+    cst.Float: ev_float,
+    cst.SimpleString: ev_string,
+    cst.ConcatenatedString: ev_concatenated,
+    cst.FormattedString: ev_formatted,
+    cst.Tuple: ev_tuple,
+    cst.List: ev_list,
+    cst.Dict: ev_dict,
+    cst.BinaryOperation: ev_binary,
+    cst.UnaryOperation: ev_unary,
+    cst.BooleanOperation: ev_boolean,
+    cst.Comparison: ev_comparison,
+    cst.IfExp: ev_if_exp,
+    cst.Subscript: ev_subscript,
+    cst.Attribute: ev_attribute,
+    cst.ListComp: ev_comprehension,
+    cst.GeneratorExp: ev_comprehension,
+    cst.SetComp: ev_comprehension,
+    cst.DictComp: ev_dict_comprehension,
+    cst.Lambda: ev_lambda,
+}
+"""Every expression but the call, which :mod:`~shapelint.evaluator.calls` evaluates."""

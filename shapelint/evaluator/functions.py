@@ -1,0 +1,122 @@
+"""Calling user functions: binding arguments as Python does, running the body, tracing parameters to call sites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator.control import LoopExit, Raise, Return
+from shapelint.evaluator.machine import MAX_CALL_DEPTH, Machine
+from shapelint.evaluator.values import CallSite, DictValue, Function, Scope, Source
+from shapelint.source import contains, name_counts
+
+
+def call_function(
+    m: Machine, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
+) -> object:
+    function.calls += 1
+    if len(m.frames) >= MAX_CALL_DEPTH or m.may_yield and m.fact(_is_generator, function.node):
+        return UNKNOWN
+    scope = Scope(function.scope)
+    if not bind_parameters(function, args, dict(kwargs), scope):
+        return UNKNOWN
+    _record_sources(function, scope, site)
+    m.frames.append((function, scope))
+    saved = m.statement, m.binder.returned
+    m.binder.returned = False
+    result: object = None
+    try:
+        m.exec_block(body(function.node), scope)
+    except Return as returned:
+        result = returned.value
+    except (LoopExit, Raise):
+        result = UNKNOWN
+    finally:
+        uncertain = m.binder.returned
+        m.frames.pop()
+        m.statement, m.binder.returned = saved
+    return UNKNOWN if uncertain else result
+
+
+def bind_parameters(function: Function, args: list[object], kwargs: dict[str, object], scope: Scope) -> bool:
+    """Bind call arguments as Python would; ``False`` when the call cannot match."""
+    params = function.node.params
+    positional = [*params.posonly_params, *params.params]
+    defaults = function.defaults
+    for index, param in enumerate(positional):
+        if index < len(args):
+            scope.vars[param.name.value] = args[index]
+        elif not _bind_named(param.name.value, kwargs, defaults, scope):
+            return False
+    extra = args[len(positional) :]
+    if extra and not isinstance(params.star_arg, cst.Param):
+        return False
+    if isinstance(params.star_arg, cst.Param):
+        scope.vars[params.star_arg.name.value] = tuple(extra)
+    if not all(_bind_named(p.name.value, kwargs, defaults, scope) for p in params.kwonly_params):
+        return False
+    if params.star_kwarg is not None:
+        scope.vars[params.star_kwarg.name.value] = DictValue(dict(kwargs))
+    elif kwargs:
+        return False
+    return True
+
+
+def _bind_named(name: str, kwargs: dict[str, object], defaults: dict[str, object], scope: Scope) -> bool:
+    """Bind a parameter from a keyword argument, else its default; ``False`` when it has neither."""
+    if name in kwargs:
+        scope.vars[name] = kwargs.pop(name)
+    elif name in defaults:
+        scope.vars[name] = defaults[name]
+    else:
+        return False
+    return True
+
+
+def eval_defaults(m: Machine, node: cst.FunctionDef, scope: Scope) -> dict[str, object]:
+    params = node.params
+    every = [*params.posonly_params, *params.params, *params.kwonly_params]
+    return {p.name.value: m.ev(p.default, scope) for p in every if p.default is not None}
+
+
+def default_arguments(target: Function, skip: int) -> tuple[list[object], dict[str, object]]:
+    """Arguments for a call that passes nothing: defaults, and unknown for the rest."""
+    params = target.node.params
+    positional = [*params.posonly_params, *params.params][skip:]
+    args = [target.defaults.get(p.name.value, UNKNOWN) for p in positional]
+    kwargs = {p.name.value: target.defaults.get(p.name.value, UNKNOWN) for p in params.kwonly_params}
+    return args, kwargs
+
+
+def body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
+    if isinstance(node.body, cst.IndentedBlock):
+        return node.body.body
+    return (cst.SimpleStatementLine(body=node.body.body),)
+
+
+def _is_generator(node: cst.FunctionDef) -> bool:
+    return contains(node.body, (cst.Yield,), stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda))
+
+
+def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> None:
+    """Remember which call-site expression gave each parameter its value.
+
+    Only a parameter used once in the body is traced: fixing its call-site
+    value then changes that one use.  Defaults are never traced.
+    """
+    if site is None:
+        return
+    params = function.node.params
+    positional = [*params.posonly_params, *params.params]
+    if function.uses is None:
+        function.uses = name_counts(function.node.body)
+    uses = function.uses
+    for index, param in enumerate([*positional, *params.kwonly_params]):
+        name = param.name.value
+        if uses.get(name, 0) != 1:
+            continue
+        found = site.source(index if index < len(positional) else len(site.positional), name)
+        if found is not None:
+            scope.sources[name] = Source(found.node, True)

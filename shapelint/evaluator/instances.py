@@ -1,0 +1,65 @@
+"""Constructing user classes: ``__init__``, dataclass and NamedTuple records, and default constructions."""
+
+from __future__ import annotations
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes, operators
+from shapelint.evaluator.functions import call_function, default_arguments
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import CallSite, ClassValue, FieldDefault, Function, Instance
+
+
+def instantiate(
+    m: Machine, cls: ClassValue, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
+) -> object:
+    instance = Instance(cls)
+    init = classes.class_attribute(cls, "__init__")
+    if isinstance(init, Function):
+        call_function(m, init, [instance, *args], kwargs, site and site.after_self())
+    elif classes.is_record(cls):
+        _fill_record(m, instance, args, kwargs)
+    elif (args or kwargs) and not classes.is_torch_module(cls):
+        instance.known = False
+    return instance
+
+
+def default_instance(m: Machine, cls: ClassValue) -> object:
+    """``cls`` built as a call that passes nothing would build it: defaults, and unknown for the rest."""
+    return instantiate(m, cls, *construction_defaults(cls))
+
+
+def construction_defaults(cls: ClassValue) -> tuple[list[object], dict[str, object]]:
+    init = classes.class_attribute(cls, "__init__")
+    return default_arguments(init, skip=1) if isinstance(init, Function) else ([], {})
+
+
+def _fill_record(m: Machine, instance: Instance, args: list[object], kwargs: dict[str, object]) -> None:
+    """A dataclass or NamedTuple init: arguments by field order, then defaults, then ``__post_init__``."""
+    names = classes.record_fields(instance.cls)
+    defaults = {name: classes.class_attribute(instance.cls, name) for name in names}
+    reordered = any(isinstance(value, FieldDefault) and value.reorders for value in defaults.values())
+    if len(args) > len(names) or any(name not in names for name in kwargs) or args and reordered:
+        instance.known = False
+        return
+    for index, name in enumerate(names):
+        if index < len(args):
+            instance.attributes[name] = args[index]
+        else:
+            instance.attributes[name] = kwargs[name] if name in kwargs else _field_default(m, defaults[name])
+    post_init = classes.class_attribute(instance.cls, "__post_init__")
+    if isinstance(post_init, Function):
+        call_function(m, post_init, [instance], {})
+
+
+def _field_default(m: Machine, value: object) -> object:
+    """A field's default value, calling its ``default_factory`` when it has one."""
+    if not isinstance(value, FieldDefault):
+        return value
+    factory = value.factory
+    if isinstance(factory, Function):
+        return call_function(m, factory, [], {})
+    if isinstance(factory, ClassValue):
+        return instantiate(m, factory, [], {})
+    if isinstance(factory, operators.Builtin):
+        return factory.call([], {})
+    return value.default if factory is None else UNKNOWN

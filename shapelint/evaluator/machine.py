@@ -1,0 +1,111 @@
+"""The evaluator's core: the step budget, dispatch of statements and expressions, and the state they share.
+
+The handlers live in their own modules (statements, expressions, calls, ...)
+as plain functions of a :class:`Machine`; :mod:`shapelint.evaluator.evaluate`
+assembles their tables, so no handler module imports another through the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Optional, Union
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator.binder import Binder
+from shapelint.evaluator.control import OutOfBudget
+from shapelint.evaluator.flow import Flow, Propagator
+from shapelint.evaluator.tensors import TensorCalls
+from shapelint.evaluator.values import ClassValue, Example, Function, Scope, SequentialValue, Tensor
+
+MAX_STEPS = 400_000
+MAX_CALL_DEPTH = 10
+MAX_ITERATIONS = 4096
+
+Handler = Callable[["Machine", Any, Scope], Any]
+"""Evaluates one kind of node: an expression (giving its value) or a statement."""
+DeclaredInput = Callable[[Union[SequentialValue, ClassValue], Optional[cst.CSTNode]], Optional[Tensor]]
+"""The input a model declares (``input_shape=``, a directive, an annotation), given the statement that builds it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Handlers:
+    """What the machine dispatches to, by node type, and how it runs a user module on a tensor."""
+
+    expressions: Mapping[type, Handler]
+    statements: Mapping[type, Handler]
+    call_module: Callable[[Machine, object, Flow], object]
+
+
+@dataclass(slots=True)
+class Record:
+    """What the evaluation found for the checks: models built, example calls, sizes written, places."""
+
+    sequentials: list[tuple[SequentialValue, cst.CSTNode]] = field(default_factory=list)
+    """Every Sequential built, with the statement that built it."""
+    children: set[int] = field(default_factory=set)
+    """Ids of the values placed inside a Sequential or module, which are not models of their own."""
+    examples: list[Example] = field(default_factory=list)
+    written: dict[int, set[str]] = field(default_factory=dict)
+    """For each expression written as a layer argument (by node id), the values it gave."""
+    places: dict[int, cst.CSTNode | None] = field(default_factory=dict)
+    """The statement that was running when each call and argument was evaluated, by node id."""
+
+
+class Machine:
+    """One file's evaluation in progress.
+
+    ``declared_input`` tells a model's declared input; ``may_yield`` is false when
+    the source never says ``yield``, so no function is searched for one.
+    """
+
+    def __init__(self, handlers: Handlers, declared_input: DeclaredInput, may_yield: bool = True) -> None:
+        self.expressions = handlers.expressions
+        self.statements = handlers.statements
+        self.declared_input = declared_input
+        self.may_yield = may_yield
+        self.steps = 0
+        self.statement: cst.CSTNode | None = None
+        self.record = Record()
+        self.binder = Binder(self.exec_block)
+        self.frames: list[tuple[Function, Scope]] = []
+        self.functions: list[Function] = []
+        self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
+        self.lambdas: dict[int, cst.FunctionDef] = {}
+        self.propagator = Propagator(partial(handlers.call_module, self))
+        self.tensors = TensorCalls(self.propagator)
+
+    def ev(self, node: cst.BaseExpression, scope: Scope) -> object:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise OutOfBudget
+        handler = self.expressions.get(type(node))
+        if handler is None:
+            return UNKNOWN
+        return handler(self, node, scope)
+
+    def exec_block(self, body: Sequence[cst.CSTNode], scope: Scope) -> None:
+        for statement in body:
+            self.exec_statement(statement, scope)
+
+    def exec_statement(self, statement: cst.CSTNode, scope: Scope) -> None:
+        self.statement = statement
+        handler = self.statements.get(type(statement))
+        if handler is not None:
+            handler(self, statement, scope)
+
+    def fact(self, question: Callable[[Any], bool], node: cst.CSTNode) -> bool:
+        """A syntactic fact about ``node``, computed once per file."""
+        key = (question, id(node))
+        if key not in self.facts:
+            self.facts[key] = question(node)
+        return self.facts[key]
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether the code running now may not run at all: what it changes becomes unknown."""
+        return self.binder.depth > 0
+

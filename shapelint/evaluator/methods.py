@@ -1,0 +1,117 @@
+"""Calling ``obj.method(...)``: module registration, list and dict methods, tensor methods, ``super()``, user methods."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes, operators
+from shapelint.evaluator.assignment import add_module, mutate_list, set_attribute
+from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.torch_calls import init_sequential
+from shapelint.evaluator.values import (
+    BoundMethod,
+    CallSite,
+    DictValue,
+    Function,
+    Instance,
+    ListValue,
+    SequentialValue,
+    SuperValue,
+    Tensor,
+)
+
+MODULE_QUERIES = frozenset(
+    """parameters named_parameters buffers named_buffers children named_children modules named_modules state_dict
+    zero_grad register_forward_hook register_forward_pre_hook register_full_backward_hook apply""".split()
+)
+"""``nn.Module`` methods that leave a Sequential's children as they are."""
+
+
+def call_method(
+    m: Machine, method: BoundMethod, args: list[object], kwargs: dict[str, object], node: cst.Call, site: CallSite | None
+) -> object:
+    obj, name = method.obj, method.name
+    if name in ("add_module", "register_module") and len(args) == 2:
+        return add_module(m, obj, args[0], args[1])
+    if name in ("register_buffer", "register_parameter") and len(args) == 2:
+        return set_attribute(m, [obj, *args])
+    if name == "children" and not args and not kwargs:
+        return classes.module_children(obj)
+    if isinstance(obj, Instance) and obj.sequential is not None and not _defines(obj, name):
+        obj = obj.sequential
+    if isinstance(obj, SequentialValue):
+        return _sequential_method(m, obj, name, args)
+    if isinstance(obj, ListValue):
+        return _list_method(m, obj, name, args)
+    if isinstance(obj, DictValue) and obj.items is not None:
+        if name not in operators.READ_ONLY_METHODS or m.uncertain:
+            obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
+        return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
+    if isinstance(obj, Tensor):
+        return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
+    if isinstance(obj, SuperValue):
+        return _super_method(m, obj, name, args, kwargs, node, site)
+    if isinstance(obj, Instance):
+        return _instance_method(m, obj, name, args, kwargs, site)
+    return UNKNOWN
+
+
+def _defines(instance: Instance, name: str) -> bool:
+    return isinstance(classes.class_attribute(instance.cls, name), Function)
+
+
+def _sequential_method(m: Machine, sequential: SequentialValue, name: str, args: list[object]) -> object:
+    if name == "append" and len(args) == 1:
+        add_module(m, sequential, str(len(sequential.children)), args[0])
+        return sequential
+    if name not in MODULE_QUERIES:
+        sequential.children[:] = [(child, UNKNOWN) for child, _ in sequential.children]
+    return UNKNOWN
+
+
+def _list_method(m: Machine, target: ListValue, name: str, args: list[object]) -> object:
+    if name == "append" and len(args) == 1:
+        mutate_list(m, target, lambda items: items.append(args[0]))
+        return None
+    if name == "extend" and len(args) == 1:
+        spread = operators.iterate(args[0])
+        mutate_list(m, target, lambda items: items.extend(spread or []), UNKNOWN if spread is None else 0)
+        return None
+    if name == "insert" and len(args) == 2:
+        mutate_list(m, target, lambda items: items.insert(args[0], args[1]), args[0])  # type: ignore[arg-type]
+        return None
+    if name not in operators.READ_ONLY_METHODS:
+        target.items = None
+    return UNKNOWN
+
+
+def _super_method(
+    m: Machine,
+    obj: SuperValue,
+    name: str,
+    args: list[object],
+    kwargs: dict[str, object],
+    node: cst.Call,
+    site: CallSite | None,
+) -> object:
+    if name == "__init__" and isinstance(obj.instance, Instance) and classes.has_sequential_base(obj.cls):
+        return init_sequential(m, obj.instance, node, (args, kwargs))
+    function = classes.base_attribute(obj.cls, name)
+    if isinstance(function, Function):
+        return call_function(m, function, [obj.instance, *args], kwargs, site and site.after_self())
+    return UNKNOWN
+
+
+def _instance_method(
+    m: Machine, obj: Instance, name: str, args: list[object], kwargs: dict[str, object], site: CallSite | None
+) -> object:
+    if classes.is_dict_view(obj.cls, name) and not args and not kwargs:
+        return classes.dict_view(obj, name)
+    function = classes.class_attribute(obj.cls, name)
+    if not isinstance(function, Function):
+        return UNKNOWN
+    if classes.is_static(function.node):
+        return call_function(m, function, args, kwargs, site)
+    return call_function(m, function, [obj, *args], kwargs, site and site.after_self())

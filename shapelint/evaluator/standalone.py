@@ -1,0 +1,52 @@
+"""Functions nobody called: each runs once on its defaults, so the models it builds and calls are checked too.
+
+A method runs on a default construction of its class, and ``forward`` on the
+input its class declares (or an unknown tensor).
+"""
+
+from __future__ import annotations
+
+from shapelint.dims import Shape
+from shapelint.evaluator import classes
+from shapelint.evaluator.functions import call_function, default_arguments
+from shapelint.evaluator.instances import default_instance
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import Function, Instance, Tensor
+
+
+def run_uncalled_functions(m: Machine) -> None:
+    """Analyse every function nobody called, with its defaults and unknown arguments.
+
+    Module-level functions go first: they usually build and call the models, so
+    the methods they reach need no second, standalone run.
+    """
+    done: set[int] = set()
+    instances: dict[int, object] = {}
+    while True:
+        pending = [f for f in m.functions if f.calls == 0 and id(f) not in done]
+        if not pending:
+            return
+        pending.sort(key=lambda f: (f.owner is not None, f.node.name.value != "__init__"))
+        for function in pending:
+            done.add(id(function))
+            if function.calls == 0:
+                _call_standalone(m, function, instances)
+
+
+def _call_standalone(m: Machine, function: Function, instances: dict[int, object]) -> None:
+    """Call ``function`` with its defaults, and ``self`` from a default construction."""
+    owner = function.owner
+    args: list[object] = []
+    if owner is not None and not classes.is_static(function.node):
+        if classes.is_classmethod(function.node):
+            args.append(owner)
+        else:
+            if id(owner) not in instances:
+                instances[id(owner)] = default_instance(m, owner)
+                if function.calls:
+                    return
+            args.append(instances[id(owner)])
+    positional, kwargs = default_arguments(function, skip=len(args))
+    if owner is not None and function.node.name.value == "forward" and positional:
+        positional[0] = m.declared_input(owner, None) or Tensor(Shape.anything())
+    call_function(m, function, args + positional, kwargs)

@@ -1,0 +1,220 @@
+"""Statements: assignments, imports, branches, loops, ``try``/``with``, and function and class definitions.
+
+A branch on an unknown condition, or a loop over an unknown iterable, still
+runs, but under the binder's uncertainty: see :mod:`shapelint.evaluator.binder`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes, names, operators
+from shapelint.evaluator.assignment import assign, mutate_list
+from shapelint.evaluator.control import LoopExit, Raise, Return
+from shapelint.evaluator.functions import eval_defaults
+from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
+from shapelint.evaluator.values import ClassValue, Function, ListValue, ModuleRef, Scope, Tensor
+from shapelint.source import contains, name_counts
+
+
+def exec_simple_line(m: Machine, line: cst.SimpleStatementLine, scope: Scope) -> None:
+    for small in line.body:
+        exec_small(m, small, scope)
+
+
+def exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None:
+    """One small statement; one too deeply nested to evaluate leaves its targets unknown."""
+    try:
+        _exec_small(m, small, scope)
+    except RecursionError:
+        for target in _assigned_targets(small):
+            assign(m, target, UNKNOWN, scope)
+
+
+def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None:
+    kind = type(small)  # libcst's concrete node classes have no subclasses; ``is`` skips ABC isinstance checks
+    if kind is cst.Assign:
+        value = m.ev(small.value, scope)
+        for target in small.targets:
+            assign(m, target.target, value, scope)
+    elif kind is cst.AnnAssign and small.value is not None:
+        assign(m, small.target, m.ev(small.value, scope), scope)
+    elif kind is cst.AugAssign:
+        exec_aug_assign(m, small, scope)
+    elif kind is cst.Expr:
+        m.ev(small.value, scope)
+    elif kind is cst.Return:
+        raise Return(m.ev(small.value, scope) if small.value is not None else None)
+    elif kind is cst.Import or kind is cst.ImportFrom:
+        exec_import(m, small, scope)
+    elif kind is cst.Break or kind is cst.Continue:
+        raise LoopExit(kind is cst.Break)
+    elif kind is cst.Raise:
+        raise Raise
+    elif kind is cst.Global or kind is cst.Nonlocal:
+        _forget_outer(small, scope)
+
+
+def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
+    target = m.ev(node.target, scope)
+    value = m.ev(node.value, scope)
+    if isinstance(target, Tensor) or isinstance(value, Tensor):
+        assign(m, node.target, m.tensors.binary(node.operator, target, value, node), scope)
+        return
+    if isinstance(target, ListValue) and isinstance(node.operator, cst.AddAssign):
+        mutate_list(m, target, lambda items: items.extend(operators.iterate(value) or [UNKNOWN]), value)
+        return
+    operator = operators.AUGMENTED.get(type(node.operator))
+    result = operators.binary(operator, target, value) if operator else UNKNOWN
+    assign(m, node.target, result, scope)
+
+
+def exec_import(m: Machine, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
+    if isinstance(node, cst.Import):
+        for alias in node.names:
+            dotted = classes.dotted(alias.name)
+            if alias.asname is not None:
+                assign(m, alias.asname.name, ModuleRef(dotted), scope)
+            else:
+                top = dotted.split(".")[0]
+                scope.vars[top] = ModuleRef(top)
+        return
+    module = ("." * len(node.relative)) + (classes.dotted(node.module) if node.module else "")
+    if isinstance(node.names, cst.ImportStar):
+        for name, qualname in names.star_names(module).items():
+            scope.vars[name] = ModuleRef(qualname)
+        return
+    for alias in node.names:
+        name = classes.dotted(alias.name)
+        bound = alias.asname.name if alias.asname is not None else alias.name
+        assign(m, bound, operators.module_member(f"{module}.{name}"), scope)
+
+
+def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
+    test = operators.truth(m.ev(node.test, scope))
+    orelse = node.orelse
+    else_body: Sequence[cst.CSTNode] = ()
+    if isinstance(orelse, cst.If):
+        else_body = (orelse,)
+    elif isinstance(orelse, cst.Else):
+        else_body = orelse.body.body
+    if test is True:
+        m.exec_block(node.body.body, scope)
+    elif test is False:
+        m.exec_block(else_body, scope)
+    else:
+        m.binder.branches(scope, node.body.body, else_body)
+
+
+def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
+    items = operators.iterate(m.ev(node.iter, scope))
+    if items is None or len(items) > MAX_ITERATIONS or m.uncertain or m.fact(_has_loop_exit, node.body):
+        _exec_uncertain_loop(m, node, scope)
+        return
+    for item in items:
+        assign(m, node.target, item, scope)
+        m.exec_block(node.body.body, scope)
+    if node.orelse is not None:
+        m.exec_block(node.orelse.body.body, scope)
+
+
+def _exec_uncertain_loop(m: Machine, node: cst.For | cst.While, scope: Scope) -> None:
+    if isinstance(node, cst.For):
+        assign(m, node.target, UNKNOWN, scope)
+    m.binder.branches(scope, node.body.body, ())
+    if node.orelse is not None:
+        m.binder.branches(scope, node.orelse.body.body)
+
+
+def exec_while(m: Machine, node: cst.While, scope: Scope) -> None:
+    """Run the loop while its condition is known; from the first unknown check on, it is uncertain."""
+    if m.uncertain or m.fact(_has_loop_exit, node.body):
+        _exec_uncertain_loop(m, node, scope)
+        return
+    for _ in range(MAX_ITERATIONS):
+        condition = operators.truth(m.ev(node.test, scope))
+        if condition is None:
+            break
+        if not condition:
+            if node.orelse is not None:
+                m.exec_block(node.orelse.body.body, scope)
+            return
+        m.exec_block(node.body.body, scope)
+    _exec_uncertain_loop(m, node, scope)
+
+
+def exec_try(m: Machine, node: cst.Try, scope: Scope) -> None:
+    """Follow the path without an exception: the body, then ``else`` and ``finally``."""
+    try:
+        m.exec_block(node.body.body, scope)
+        if node.orelse is not None:
+            m.exec_block(node.orelse.body.body, scope)
+    except Raise:
+        pass
+    if node.finalbody is not None:
+        m.exec_block(node.finalbody.body.body, scope)
+
+
+def exec_with(m: Machine, node: cst.With, scope: Scope) -> None:
+    for item in node.items:
+        value = m.ev(item.item, scope)
+        if item.asname is not None:
+            assign(m, item.asname.name, UNKNOWN if value is not None else value, scope)
+    m.exec_block(node.body.body, scope)
+
+
+def exec_function_def(m: Machine, node: cst.FunctionDef, scope: Scope) -> None:
+    function = Function(node, scope, eval_defaults(m, node, scope))
+    m.functions.append(function)
+    plain = all(classes.decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators)
+    scope.vars[node.name.value] = function if plain else UNKNOWN
+
+
+def exec_class_def(m: Machine, node: cst.ClassDef, scope: Scope) -> None:
+    bases = tuple(m.ev(arg.value, scope) for arg in node.bases)
+    body_scope = Scope(scope)
+    cls = ClassValue(node, body_scope.vars, bases)
+    mark = len(m.functions)
+    m.exec_block(node.body.body, body_scope)
+    for function in m.functions[mark:]:
+        if function.scope is body_scope and function.owner is None:
+            function.owner = cls
+            function.scope = scope
+    scope.vars[node.name.value] = cls
+
+
+HANDLERS: dict[type, Handler] = {
+    cst.SimpleStatementLine: exec_simple_line,
+    cst.If: exec_if,
+    cst.For: exec_for,
+    cst.While: exec_while,
+    cst.Try: exec_try,
+    cst.With: exec_with,
+    cst.FunctionDef: exec_function_def,
+    cst.ClassDef: exec_class_def,
+}
+
+
+def _has_loop_exit(body: cst.BaseSuite) -> bool:
+    return contains(body, (cst.Break, cst.Continue), stop=(cst.For, cst.While, cst.FunctionDef, cst.ClassDef))
+
+
+def _assigned_targets(small: cst.BaseSmallStatement) -> list[cst.BaseExpression]:
+    if isinstance(small, cst.Assign):
+        return [target.target for target in small.targets]
+    if isinstance(small, (cst.AnnAssign, cst.AugAssign)):
+        return [small.target]
+    return []
+
+
+def _forget_outer(node: cst.Global | cst.Nonlocal, scope: Scope) -> None:
+    """A ``global``/``nonlocal`` name may be rebound behind the outer scope's back."""
+    target = scope.parent
+    while isinstance(node, cst.Global) and target is not None and target.parent is not None:
+        target = target.parent
+    for item in node.names:
+        if target is not None:
+            target.vars[item.name.value] = UNKNOWN

@@ -1,0 +1,175 @@
+"""Calls of imported names: torch layers and containers, ``Sequential``, summaries, and Python helpers.
+
+Building a layer binds its arguments with the catalog's signature and
+remembers the expression written for each, so a finding can point at it and
+a fix can replace it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import libcst as cst
+
+from shapelint.catalog import LayerKind
+from shapelint.catalog.inferred import bind_inferred, inferred_argument
+from shapelint.dims import UNKNOWN, Shape, Symbol
+from shapelint.evaluator import names, operators
+from shapelint.evaluator.attributes import SIZE_ATTRIBUTES
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import (
+    DictValue,
+    Example,
+    FieldDefault,
+    Instance,
+    Layer,
+    ListValue,
+    Partial,
+    Scope,
+    SequentialValue,
+    Source,
+    Tensor,
+)
+
+BATCH = Symbol("B")
+Arguments = tuple[list[object], dict[str, object]]
+
+
+def call_qualname(
+    m: Machine, qualname: str, node: cst.Call, arguments: Arguments | None, scope: Scope, skip: int = 0
+) -> object:
+    if qualname in names.SEQUENTIAL:
+        return build_sequential(m, qualname, node, arguments)
+    if arguments is None:
+        return UNKNOWN
+    args, kwargs = arguments
+    if qualname in names.SEQUENTIAL_INIT and args and isinstance(args[0], Instance):
+        return init_sequential(m, args[0], node, (args[1:], kwargs))
+    if qualname in names.ORDERED_DICT:
+        return operators.make_dict(args, kwargs)
+    if qualname in names.PARAMETER:
+        return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
+    if qualname in names.WRAPPERS:
+        return args[0] if args else UNKNOWN
+    if qualname in names.CAST:
+        return args[1] if len(args) == 2 and not kwargs else UNKNOWN
+    if qualname in names.FIELD:
+        reorders = "init" in kwargs or "kw_only" in kwargs
+        return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"), reorders)
+    if qualname in names.PARTIAL:
+        return Partial(args[0], tuple(args[1:]), kwargs) if args else UNKNOWN
+    kind = names.layer_kind(qualname)
+    if kind is not None:
+        return _build_layer(m, qualname, kind, node, args, kwargs, scope, skip)
+    if qualname in names.MODULE_LIST:
+        return ListValue(operators.iterate(args[0]) if args else [])
+    if qualname in names.MODULE_DICT:
+        return operators.make_dict(args, kwargs)
+    if qualname in names.SUMMARY:
+        return _run_summary(m, qualname, args, kwargs, node)
+    function = operators.QUALIFIED.get(qualname)
+    if function is not None:
+        return function.call(args, kwargs)
+    plain = operators.plain_arguments(args, kwargs)
+    result = m.tensors.function(qualname, *plain, node)
+    if result is UNKNOWN:
+        operators.forget_mutable(args, kwargs)
+    return result
+
+
+def note_example(m: Machine, module: object, tensor: Tensor, node: cst.CSTNode) -> None:
+    """Remember a model called on a tensor of known shape, to compare with its declared input."""
+    if isinstance(module, (Instance, SequentialValue)) and not tensor.shape.open:
+        m.record.examples.append(Example(module, tensor.shape, node))
+
+
+def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
+    """``torchinfo.summary(model, input_size=...)``: run the model on that shape."""
+    size = kwargs.get("input_size", args[1] if len(args) > 1 else None)
+    if not args or not isinstance(size, tuple) or not all(isinstance(d, int) for d in size):
+        return UNKNOWN
+    if qualname.startswith("torchsummary"):
+        size = (2, *size)
+    tensor = Tensor(Shape(size), None)
+    note_example(m, args[0], tensor, node)
+    return m.propagator.run(args[0], tensor)
+
+
+def _build_layer(
+    m: Machine,
+    qualname: str,
+    kind: LayerKind,
+    node: cst.Call,
+    args: list[object],
+    kwargs: dict[str, object],
+    scope: Scope,
+    skip: int = 0,
+) -> object:
+    runtime = names.is_runtime(qualname)
+    bind = partial(bind_inferred, kind) if runtime else kind.bind
+    try:
+        bound = bind(*operators.plain_arguments(args, kwargs))
+    except TypeError:
+        return UNKNOWN
+    nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
+    written = {name: _source(m, arg, scope) for name, arg in nodes.items()}
+    for name, source in written.items():
+        m.record.written.setdefault(id(source.node), set()).add(repr(bound[name]))
+    return Layer(kind, bound, written, node)
+
+
+def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
+    """Where a written size came from: through parameters to call sites, through ``fc.in_features`` to ``fc``."""
+    if type(node) is cst.Attribute and node.attr.value in SIZE_ATTRIBUTES and _is_dotted(node.value):
+        owner = m.ev(node.value, scope)
+        if isinstance(owner, Layer) and node.attr.value in owner.arg_nodes:
+            return Source(owner.arg_nodes[node.attr.value].node, True)
+    return scope.source(node)
+
+
+def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Arguments | None) -> object:
+    if arguments is None:
+        return UNKNOWN
+    args, kwargs = arguments
+    input_shape = kwargs.pop("input_shape", None) if names.is_runtime(qualname) else None
+    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)):
+        return UNKNOWN
+    if len(args) == 1 and isinstance(args[0], DictValue):
+        if args[0].items is None:
+            return UNKNOWN
+        children = [(str(key), value) for key, value in args[0].items.items()]
+    else:
+        children = [(str(index), value) for index, value in enumerate(args)]
+    for _, child in children:
+        m.record.children.add(id(child))
+    declared = Shape((BATCH, *input_shape)) if input_shape is not None else None
+    sequential = SequentialValue(children, node, declared)
+    m.record.sequentials.append((sequential, m.statement or node))
+    return sequential
+
+
+def init_sequential(m: Machine, instance: Instance, node: cst.Call, arguments: Arguments) -> None:
+    """``Sequential.__init__`` run on a subclass instance: the layers its inherited ``forward`` runs."""
+    built = build_sequential(m, "torch.nn.Sequential", node, arguments)
+    instance.sequential = built if isinstance(built, SequentialValue) else None
+
+
+def _is_dotted(node: cst.BaseExpression) -> bool:
+    """A name or attribute chain, which evaluates without side effects."""
+    return isinstance(node, cst.Name) or isinstance(node, cst.Attribute) and _is_dotted(node.value)
+
+
+def _argument_nodes(
+    kind: LayerKind, node: cst.Call, skip: int = 0, keyword_only: str | None = None
+) -> dict[str, cst.BaseExpression]:
+    """The expression written for each parameter, for positions and fixes."""
+    positional = [p.name for p in kind.params if not p.keyword_only and p.name != keyword_only]
+    nodes: dict[str, cst.BaseExpression] = {}
+    for index, arg in enumerate(node.args):
+        if arg.star:
+            return {}
+        if arg.keyword is not None:
+            nodes[arg.keyword.value] = arg.value
+        elif index + skip < len(positional):
+            nodes[positional[index + skip]] = arg.value
+    return nodes

@@ -1,0 +1,106 @@
+"""Where a model's input shape comes from: every source, tried in one documented order.
+
+The order (the first source that gives a shape wins):
+
+1. ``input_shape=`` of a ``shapelint.runtime`` Sequential, batch excluded;
+2. a directive, ``# shapelint: input=(B, 3, 32, 32)``, on the first line of the
+   statement that builds the model, on the line of the model's call inside it,
+   or on the line above either; for a class, on its ``class`` line or above;
+3. a jaxtyping annotation of ``forward``'s first argument (classes only);
+4. the first example call, ``model(torch.randn(2, 3, 32, 32))``, or
+   ``torchinfo``/``torchsummary`` ``summary(model, input_size=...)`` that ran the
+   model on a fully known shape.
+
+The lint gives the evaluator sources 1 to 3 while it runs, since example calls
+run the model themselves; the summary, which runs one model once, uses all four.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import libcst as cst
+
+from shapelint.evaluator import ClassValue, Example, Instance, Origin, SequentialValue, Tensor
+from shapelint.inputs.annotations import annotated_input
+from shapelint.inputs.directives import Directive
+from shapelint.source import Positions
+
+
+class InputSources:
+    """What one file says about its models' inputs: directives by line, annotations, and (optionally) example calls."""
+
+    def __init__(
+        self, directives: Mapping[int, Directive], positions: Positions, examples: Sequence[Example] = ()
+    ) -> None:
+        self.directives = directives
+        self.positions = positions
+        self.examples = examples
+
+    def with_examples(self, examples: Sequence[Example]) -> InputSources:
+        return InputSources(self.directives, self.positions, examples)
+
+
+def resolve_input(model: object, sources: InputSources, statement: cst.CSTNode | None = None) -> Tensor | None:
+    """The input of ``model`` (a Sequential, a class or an instance) from the first source that gives one.
+
+    ``statement`` is the statement that built a Sequential, where its directive is looked for.
+    """
+    declared = _declared(model, sources, statement)
+    if declared is not None:
+        return declared
+    return _from_examples(model, sources.examples)
+
+
+def _declared(model: object, sources: InputSources, statement: cst.CSTNode | None) -> Tensor | None:
+    if isinstance(model, SequentialValue):
+        return _sequential_input(model, sources, statement or model.node)
+    if isinstance(model, Instance):
+        model = model.cls
+    if isinstance(model, ClassValue):
+        return _class_input(model, sources)
+    return None
+
+
+def _sequential_input(sequential: SequentialValue, sources: InputSources, statement: cst.CSTNode) -> Tensor | None:
+    if sequential.input_shape is not None:
+        line = sources.positions.line(sequential.node, within=statement)
+        return Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line))
+    if sources.directives:
+        return _directive_input(sources, statement, sequential.node)
+    return None
+
+
+def _class_input(cls: ClassValue, sources: InputSources) -> Tensor | None:
+    if sources.directives:
+        declared = _directive_input(sources, cls.node)
+        if declared is not None:
+            return declared
+    shape = annotated_input(cls.node)
+    return Tensor(shape, Origin(f"the input {shape} annotated")) if shape is not None else None
+
+
+def _directive_input(sources: InputSources, statement: cst.CSTNode, node: cst.CSTNode | None = None) -> Tensor | None:
+    """The input declared on the first line of ``statement`` or of ``node`` within it, or on the line above.
+
+    The node's own line is only worked out when a directive lies inside the statement.
+    """
+    positions, directives = sources.positions, sources.directives
+    start, end = positions.extent(statement)
+    lines = {start}
+    if node is not None and any(start < line <= end for line in directives):
+        lines.add(positions.line(node, within=statement))
+    for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
+        directive = directives.get(line)
+        if directive is not None and directive.shape is not None:
+            return Tensor(directive.shape, Origin(f"the input {directive.shape} declared", line=line))
+    return None
+
+
+def _from_examples(model: object, examples: Sequence[Example]) -> Tensor | None:
+    """The shape of the first call that ran ``model``, or an instance of the class ``model``."""
+    for example in examples:
+        called = example.model
+        if called is model or isinstance(model, ClassValue) and isinstance(called, Instance) and called.cls is model:
+            return Tensor(example.shape, Origin("the example call", example.node))
+    return None

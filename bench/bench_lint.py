@@ -210,18 +210,17 @@ def phases(folder: Path, repeats: int) -> None:
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from shapelint.source.positions import Positions
-    from shapelint.frontends.runner import _parser_trusted
+    from shapelint.source import Positions, trusted_parser
 
     datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
     asked = _ranges_asked_for(datas)
     gc.freeze()  # the trees kept for the range steps would otherwise slow every collection in every step
-    paused = _without_cycle_collection(lint_contained)
+    paused = _paused(lint_contained)
     steps: dict[str, Callable[[], object]] = {
         "ast.parse (the guard; its tree also gives statement lines and ranges)": lambda: _each(ast.parse, datas),
         "libcst.parse_module": lambda: _each(cst.parse_module, datas),
         "libcst.parse_module, node validation skipped (as the CLI parses)": lambda: _trusted(
-            _parser_trusted, lambda: _each(cst.parse_module, datas)
+            trusted_parser, lambda: _each(cst.parse_module, datas)
         ),
         f"finding ranges, shapelint's Positions ({len(asked)} of {len(datas)} files)": lambda: [
             [Positions(*trees).of(node) for node in nodes] for trees, nodes in asked
@@ -232,7 +231,7 @@ def phases(folder: Path, repeats: int) -> None:
         ),
         "lint_source (all of it), cyclic GC on": lambda: _each(lint_contained, datas),
         "lint_source as the CLI runs it (GC paused per file, validation skipped)": lambda: _trusted(
-            _parser_trusted, lambda: _each(paused, datas)
+            trusted_parser, lambda: _each(paused, datas)
         ),
     }
     times: dict[str, list[float]] = {name: [] for name in steps}
@@ -260,7 +259,7 @@ def _each(function: Callable[[Any], object], items: Sequence[object]) -> None:
 
 def _ranges_asked_for(datas: list[bytes]) -> list[tuple[tuple[Any, ...], list[object]]]:
     """For each file whose lint asks for a source range: what its ``Positions`` was built from, and the nodes asked about."""
-    from shapelint.source.positions import Positions
+    from shapelint.source import Positions
 
     asked: list[tuple[tuple[Any, ...], list[object]]] = []
     original = Positions.of
@@ -281,15 +280,13 @@ def _ranges_asked_for(datas: list[bytes]) -> list[tuple[tuple[Any, ...], list[ob
     return asked
 
 
-def _without_cycle_collection(function: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
-    import gc
+def _paused(function: Callable[[bytes], bool]) -> Callable[[bytes], bool]:
+    """``function`` with the collector paused around each call, as the runner pauses it per file."""
+    from shapelint.source import paused_collector
 
     def paused(data: bytes) -> bool:
-        gc.disable()
-        try:
+        with paused_collector():
             return function(data)
-        finally:
-            gc.enable()
 
     return paused
 
@@ -299,12 +296,12 @@ def hot_spots(folder: Path, count: int = 12) -> None:
     import cProfile
     import pstats
 
-    from shapelint.frontends.runner import _parser_trusted
+    from shapelint.source import trusted_parser
 
     datas = [p.read_bytes() for p in sorted(folder.rglob("*.py"))]
-    paused = _without_cycle_collection(lint_contained)
+    paused = _paused(lint_contained)
     profiler = cProfile.Profile()
-    profiler.runcall(lambda: _trusted(_parser_trusted, lambda: _each(paused, datas)))
+    profiler.runcall(lambda: _trusted(trusted_parser, lambda: _each(paused, datas)))
     print(f"\n== profile of linting {folder.name} in one process as the CLI does: cumulative, then own time")
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
     stats.sort_stats("cumulative").print_stats(count * 2)

@@ -1,5 +1,5 @@
 """``python -m shapelint``."""
 
-from shapelint.frontends.cli import main
+from shapelint.frontends import main
 
 raise SystemExit(main())

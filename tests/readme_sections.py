@@ -18,13 +18,19 @@ README = Path(__file__).parent.parent / "README.md"
 ROOT = README.parent
 
 
+def code_table() -> str:
+    rows = [f"| {row.code} | {row.name} | {'yes' if row.fixable else 'no'} | {row.summary} |" for row in CODES.values()]
+    return "\n".join(["| code | name | fixable | when |", "|------|------|---------|------|", *rows])
+
+
 def code_examples() -> str:
     parts: list[str] = []
     for row in CODES.values():
         found = "\n".join(f"example.py:{d.line}:{d.column}: {d.code} {d.message}" for d in lint_source(row.invalid))
+        fix = f"`shapelint --fix` rewrites `{row.fix[0]}` to `{row.fix[1]}`.\n\n" if row.fix else ""
         parts.append(
             f"### {row.code} {row.name}\n\n{row.summary}.\n\n"
-            f"```python\n{row.invalid}```\n\n```\n{found}\n```\n\nValid:\n\n```python\n{row.valid}```\n"
+            f"```python\n{row.invalid}```\n\n```\n{found}\n```\n\n{fix}Valid:\n\n```python\n{row.valid}```\n"
         )
     return "\n".join(parts)
 
@@ -48,6 +54,7 @@ def sections() -> dict[str, str]:
     return {
         "runtime-summary": runtime_summary(),
         "main-job-output": command_output("examples/"),
+        "code-table": code_table(),
         "code-examples": code_examples(),
         "summary-output": command_output("summary", "examples/lenet_fixed.py"),
     }

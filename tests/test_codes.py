@@ -8,6 +8,7 @@ import pytest
 import torch
 
 from shapelint.judge import CODES, Code
+from shapelint.fix import fix_source
 from shapelint.lint import lint_source
 
 ROWS = list(CODES.values())
@@ -47,3 +48,24 @@ def test_invalid_example_gets_exactly_its_code(row: Code) -> None:
 
 def test_names_and_codes_are_unique() -> None:
     assert len({row.code for row in ROWS}) == len(ROWS)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.code)
+def test_fix_of_the_invalid_example_is_the_rows_expected_fix(row: Code) -> None:
+    """A fixable row's fix rewrites exactly its text, and torch runs the result; others are left as written."""
+    if row.fix is None:
+        assert not row.fixable and fix_source(row.invalid) == row.invalid
+        return
+    written, replacement = row.fix
+    assert row.fixable and row.invalid.count(written) == 1
+    fixed = fix_source(row.invalid)
+    assert fixed == row.invalid.replace(written, replacement)
+    assert lint_source(fixed) == []
+    _run_under_torch(fixed)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.code)
+def test_invalid_example_message_follows_the_rows_template(row: Code) -> None:
+    (finding,) = lint_source(row.invalid)
+    parts = [re.escape(text) for text in re.split(r"\{[a-z]+\}", row.message)]
+    assert re.fullmatch(".+".join(parts), finding.message, re.S), (row.message, finding.message)

@@ -7,7 +7,7 @@ import pytest
 from tests.readme_sections import README, marked, sections
 
 
-@pytest.mark.parametrize("name", ["main-job-output", "code-examples", "summary-output", "runtime-summary"])
+@pytest.mark.parametrize("name", ["main-job-output", "code-table", "code-examples", "summary-output", "runtime-summary"])
 def test_readme_section_is_current(name: str) -> None:
     expected = sections()[name].strip()
     assert marked(README.read_text(encoding="utf-8"), name) == expected, "run `python -m tests.readme_sections`"

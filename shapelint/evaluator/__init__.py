@@ -4,7 +4,7 @@
 are what an :class:`Evaluation` holds.
 """
 
-from shapelint.evaluator.evaluate import Evaluation, Replay, evaluate
+from shapelint.evaluator.evaluation import Evaluation, Replay, evaluate
 from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.machine import DeclaredInput
 from shapelint.evaluator.modules import named_layers

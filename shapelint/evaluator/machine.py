@@ -1,7 +1,7 @@
 """The evaluator's core: the step budget, dispatch of statements and expressions, and the state they share.
 
 The handlers live in their own modules (statements, expressions, calls, ...)
-as plain functions of a :class:`Machine`; :mod:`shapelint.evaluator.evaluate`
+as plain functions of a :class:`Machine`; :mod:`shapelint.evaluator.evaluation`
 assembles their tables, so no handler module imports another through the core.
 """
 

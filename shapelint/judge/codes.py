@@ -87,7 +87,7 @@ features = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
     nn.Conv2d(32, 64, kernel_size=3, padding=1),
 )
 """,
-        fix=("nn.Conv2d(64, 64,", "nn.Conv2d(32, 64,"),
+        fix=("nn.Conv2d(64, 64, kernel_size=3, padding=1)", "nn.Conv2d(32, 64, kernel_size=3, padding=1)"),
     ),
     Code(
         "SHP003",
@@ -167,7 +167,8 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
     Code(
         "SHP006",
         "incompatible",
-        "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters, a layer fed a tuple)",
+        "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters, broadcasting,"
+        " a layer handed an LSTM's (output, state) tuple in a Sequential)",
         False,
         message=PROBLEM_MESSAGE,
         invalid="""\

@@ -4,7 +4,7 @@ Everything else in shapelint reads source through this interface, so there
 is one position system: :class:`Positions`.
 """
 
-from shapelint.source.parse import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed
+from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed
 from shapelint.source.positions import Positions, Span, source_lines
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
 from shapelint.source.suppression import Suppressions

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,10 @@ def parse_table(table: object, where: str, root: str) -> Config:
 
 
 def _table(pyproject: Path) -> object | None:
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
 
     try:
         document = tomllib.loads(pyproject.read_text(encoding="utf-8"))

@@ -1,0 +1,14 @@
+"""LayerNorm over [C, H, W] written as a list of three sizes: the fix keeps the list."""
+import torch
+from torch import nn
+
+net = nn.Sequential(  # shapelint: input=(B, 3, 32, 32)
+    nn.Conv2d(3, 16, 3, padding=1),
+    nn.MaxPool2d(2),
+    nn.LayerNorm([16, 16, 16]),
+    nn.ReLU(),
+)
+
+
+def check() -> None:
+    net(torch.rand(2, 3, 32, 32))

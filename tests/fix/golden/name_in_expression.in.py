@@ -1,0 +1,16 @@
+"""A size written with a module-level name (DIM * 2): --unsafe-fixes replaces the whole expression."""
+import torch
+from torch import nn
+
+DIM = 256
+
+transformer_mlp = nn.Sequential(  # shapelint: input=(B, 16, 256)
+    nn.LayerNorm(DIM),
+    nn.Linear(DIM, DIM * 4),
+    nn.GELU(),
+    nn.Linear(DIM * 2, DIM),
+)
+
+
+def check() -> None:
+    transformer_mlp(torch.rand(2, 16, DIM))

@@ -1,0 +1,23 @@
+"""A fix that reveals a downstream error: the decoder's width reads the encoder's in_features, so its BatchNorm is fixed in a second round."""
+import torch
+from torch import nn
+
+
+class AutoEncoder(nn.Module):  # shapelint: input=(B, 3, 32, 32)
+    def __init__(self):
+        super().__init__()
+        self.encoder = nn.Sequential(nn.Flatten(), nn.Linear(3072, 128), nn.ReLU(), nn.Linear(128, 32))
+        self.decoder = nn.Sequential(
+            nn.Linear(32, 128),
+            nn.ReLU(),
+            nn.Linear(128, self.encoder[1].in_features),
+            nn.BatchNorm1d(3072),
+            nn.Sigmoid(),
+        )
+
+    def forward(self, x):
+        return self.decoder(self.encoder(x))
+
+
+def check() -> None:
+    AutoEncoder().eval()(torch.rand(2, 3, 32, 32))

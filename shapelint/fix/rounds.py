@@ -47,13 +47,18 @@ class _Outcome:
     remaining: tuple[Diagnostic, ...]
 
 
-def _fix_rounds(parsed: Parsed, path: str, unsafe: bool, findings: Sequence[Finding], wanted: Wanted, as_bytes: bool) -> _Outcome:
+def _fix_rounds(
+    parsed: Parsed, source: str | bytes, path: str, unsafe: bool, findings: Sequence[Finding], wanted: Wanted
+) -> _Outcome:
     """Fix what may be fixed, re-check and verify, until nothing fixable is left."""
     fixed: list[Diagnostic] = []
+    as_bytes = isinstance(source, bytes)
     for _ in range(MAX_ROUNDS):
         chosen = _non_overlapping([f for f in findings if f.diagnostic.fixable(unsafe) and wanted(f.diagnostic.code)])
         if not chosen:
             break
+        if not fixed:
+            _require_round_trip(parsed.module.bytes if as_bytes else parsed.module.code, source)
         module, replaced = replace_nodes(parsed.module, _replacements(chosen))
         try:
             parsed = reparsed(module, as_bytes)
@@ -113,6 +118,13 @@ def _reason(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
+def _require_round_trip(regenerated: str | bytes, source: str | bytes) -> None:
+    """A file libcst cannot write back byte for byte is not fixed: a form feed before the first statement and a
+    CR-only file's last line break are lost in libcst's round trip, and a fix must change nothing else."""
+    if regenerated != source:
+        raise FixError("libcst cannot write this file back byte for byte (a leading form feed or CR-only line ends)")
+
+
 def _withheld(findings: Sequence[Diagnostic], unsafe: bool, wanted: Wanted) -> int:
     return sum(1 for d in findings if d.fix is not None and not d.fixable(unsafe) and wanted(d.code))
 
@@ -128,7 +140,7 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted 
     except PARSE_ERRORS as error:
         return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
     try:
-        outcome = _fix_rounds(parsed, path, unsafe, findings, wanted, as_bytes=True)
+        outcome = _fix_rounds(parsed, source, path, unsafe, findings, wanted)
     except (FixError, RecursionError) as error:
         diagnostics = tuple(finding.diagnostic for finding in findings)
         return FileFix(path, source, source, (), diagnostics, _withheld(diagnostics, unsafe, wanted), _reason(error))
@@ -141,7 +153,7 @@ def fix_source(source: str, *, unsafe: bool = False) -> str:
     """``source`` with its fixable findings repaired; raises ``FixError`` when it cannot be fixed safely."""
     try:
         parsed = parse(source, newer_syntax=False)
-        outcome = _fix_rounds(parsed, "<string>", unsafe, lint.check(parsed, "<string>"), every_code, as_bytes=False)
+        outcome = _fix_rounds(parsed, source, "<string>", unsafe, lint.check(parsed, "<string>"), every_code)
     except PARSE_ERRORS as error:
         raise FixError(f"cannot parse: {_reason(error)}") from error
     return outcome.parsed.module.code if outcome.fixed else source

@@ -153,3 +153,21 @@ def test_huge_expressions_never_raise(source: bytes) -> None:
     result = fix_bytes(source, "m.py")
     assert result.after == source
     assert result.error is None or (result.error == "cannot parse: too deeply nested to analyse")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [b"\x0cmodel = Sequential(Linear(10, 20), Linear(21, 30))\n", b"model = Sequential(Linear(10, 20), Linear(21, 30))\r"],
+    ids=["leading form feed", "cr-only line ends"],
+)
+def test_a_file_libcst_cannot_write_back_is_not_fixed(source: bytes) -> None:
+    result = fix_bytes(source, "m.py")
+    assert result.after == source and result.fixed == () and [d.found for d in result.remaining] == [21]
+    assert result.error is not None and result.error.startswith("libcst cannot write this file back byte for byte")
+    with pytest.raises(FixError, match="byte for byte"):
+        fix_source(source.decode())
+
+
+def test_a_file_libcst_cannot_write_back_is_no_error_when_nothing_needs_fixing() -> None:
+    source = b"model = Sequential(Linear(10, 20), Linear(20, 30))\r"
+    assert fix_bytes(source, "m.py") == type(fix_bytes(source, "m.py"))("m.py", source, source, (), (), 0, None)

@@ -69,6 +69,8 @@ class Evaluation:
     """For each expression written as a layer argument (by node id), the values it gave."""
     accepted: frozenset[int]
     """Ids of the expressions written for an input size that was checked and found right."""
+    read_elsewhere: frozenset[int]
+    """Ids of expressions written for a layer argument that another layer reads (``Linear(fc.in_features, n)``)."""
     places: Mapping[int, cst.CSTNode | None]
     """The statement that was running when each call and argument was evaluated, by node id."""
     replay: Replay
@@ -129,6 +131,7 @@ def _result(machine: Machine, scope: Scope, first: list[Mismatch]) -> Evaluation
         mismatches=tuple(ordered),
         written={key: frozenset(values) for key, values in record.written.items()},
         accepted=frozenset(machine.propagator.accepted),
+        read_elsewhere=frozenset(record.read_elsewhere),
         places=record.places,
         replay=Replay(machine),
     )

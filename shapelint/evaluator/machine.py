@@ -51,6 +51,8 @@ class Record:
     examples: list[Example] = field(default_factory=list)
     written: dict[int, set[str]] = field(default_factory=dict)
     """For each expression written as a layer argument (by node id), the values it gave."""
+    read_elsewhere: set[int] = field(default_factory=set)
+    """Ids of expressions written for a layer argument that another layer reads through an attribute."""
     places: dict[int, cst.CSTNode | None] = field(default_factory=dict)
     """The statement that was running when each call and argument was evaluated, by node id."""
 

@@ -33,13 +33,15 @@ def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Find
     """Every finding of one evaluated module; ``sources`` are the declarations it was evaluated with."""
     positions = sources.positions
     shared = {key for key, values in evaluation.written.items() if len(values) > 1} | evaluation.accepted
-    judged = [_judge(mismatch, path, positions, shared) for mismatch in evaluation.mismatches]
+    judged = [_judge(mismatch, path, positions, shared, evaluation.read_elsewhere) for mismatch in evaluation.mismatches]
     disagreements = _disagreements(evaluation, sources, path)
     bad = [_bad_directive(directive, path) for directive in sources.directives.values() if directive.error]
     return _deduplicate(judged) + disagreements + bad
 
 
-def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]) -> tuple[Finding, object]:
+def _judge(
+    mismatch: Mismatch, path: str, positions: Positions, shared: set[int], read_elsewhere: frozenset[int]
+) -> tuple[Finding, object]:
     """The finding for one mismatch; no fix where the written expression also serves other layers."""
     error, layer = mismatch.error, mismatch.layer
     name = _code_for(mismatch)
@@ -52,7 +54,7 @@ def _judge(mismatch: Mismatch, path: str, positions: Positions, shared: set[int]
     size = error.problem is Problem.SIZE
     message = size_message(mismatch, origin) if size else problem_message(name, mismatch, origin)
     fixable = CODES[name].fixable and not (source is not None and id(source.node) in shared)
-    fix = fix_for(mismatch, source, where) if fixable else None
+    fix = fix_for(mismatch, source, where, read_elsewhere) if fixable else None
     expected, found = (error.expected, error.found) if size else (None, None)
     return Finding(_diagnostic_at(path, where, name, message, expected, found, fix), node), error.expected
 

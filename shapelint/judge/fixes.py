@@ -2,8 +2,9 @@
 
 A fix is offered only for a fully known size that torch would build the
 layer with; it is *safe* when the expression replaced is literal arithmetic
-written at the layer, and *unsafe* when it is a name, an attribute or a value
-passed through a parameter, whose other uses would change too.
+written at the layer and read nowhere else, and *unsafe* when it is a name,
+an attribute, a value passed through a parameter, or a literal another layer
+reads back (``Linear(128, self.fc.in_features)``): their other uses would change too.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from shapelint.judge.diagnostics import Fix
 from shapelint.source import Span
 
 
-def fix_for(mismatch: Mismatch, source: Source | None, where: Span) -> Fix | None:
+def fix_for(mismatch: Mismatch, source: Source | None, where: Span, read_elsewhere: frozenset[int]) -> Fix | None:
+    """``read_elsewhere``: expressions another layer reads through an attribute, so replacing them changes it too."""
     expected = mismatch.error.expected
     if source is None or not _fully_known_size(expected) or not _constructible(mismatch, expected):
         return None
-    safe = _is_constant(source.node) and not source.via_parameter
+    safe = _is_constant(source.node) and not source.via_parameter and id(source.node) not in read_elsewhere
     replacement = _render(expected, source.node)
     return Fix(where.line, where.column + 1, where.end_line, where.end_column + 1, replacement, safe)
 

@@ -1,4 +1,4 @@
-"""A fix that reveals a downstream error: the decoder's width reads the encoder's in_features, so its BatchNorm is fixed in a second round."""
+"""A literal another layer reads back (the decoder's width is the encoder's in_features): fixing it changes that layer too, so the fix is unsafe; its BatchNorm is fixed in a second round."""
 import torch
 from torch import nn
 

@@ -51,6 +51,9 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
     if isinstance(owner, Layer) and name in LAYER_ATTRIBUTES:
+        written = owner.arg_nodes.get(name)
+        if written is not None:
+            m.record.read_elsewhere.add(id(written.node))
         return owner.args.get(name, UNKNOWN)
     if isinstance(owner, SequentialValue):
         return BoundMethod(owner, name)

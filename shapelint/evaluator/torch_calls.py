@@ -123,9 +123,7 @@ def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
     if type(node) is cst.Attribute and node.attr.value in SIZE_ATTRIBUTES and _is_dotted(node.value):
         owner = m.ev(node.value, scope)
         if isinstance(owner, Layer) and node.attr.value in owner.arg_nodes:
-            written = owner.arg_nodes[node.attr.value].node
-            m.record.read_elsewhere.add(id(written))
-            return Source(written, True)
+            return Source(owner.arg_nodes[node.attr.value].node, True)
     return scope.source(node)
 
 

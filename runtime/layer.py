@@ -9,9 +9,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError
+from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, state_entries
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
-from shapelint.catalog.parameters import state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, is_known
 from shapelint.runtime.module import Init, Module, TensorSpec
 
@@ -160,7 +159,7 @@ class Layer(Module):
 
     def _specs(self) -> dict[str, TensorSpec]:
         """The catalog's state-dict entries, in PyTorch's order, each with its initial values and dtype."""
-        entries = state_entries(self.kind.name, self.args)
+        entries = state_entries(self.kind, self.args)
         if entries is None:
             raise ShapeError(f"{self.kind.name}: the sizes of its tensors are not known", Problem.HYPERPARAMETER)
         shapes, dtypes = {e.name: e.shape for e in entries}, self.tensor_dtypes

@@ -25,12 +25,14 @@ from shapelint.catalog import (
 from shapelint.catalog.base import (
     REQUIRED,
     Args,
+    Entry,
     Family,
     LayerKind,
     Param,
     Problem,
     ShapeError,
 )
+from shapelint.catalog.entries import parameter_count, state_entries
 from shapelint.dims import Shape
 
 _MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, attention, lazy)
@@ -54,11 +56,14 @@ __all__ = [
     "CATALOG",
     "REQUIRED",
     "Args",
+    "Entry",
     "Family",
     "LayerKind",
     "Param",
     "Problem",
     "ShapeError",
     "lookup",
+    "parameter_count",
     "propagate",
+    "state_entries",
 ]

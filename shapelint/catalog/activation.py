@@ -14,6 +14,7 @@ from collections.abc import Callable
 from shapelint.catalog.base import (
     FACTORY,
     Args,
+    Entry,
     Family,
     LayerKind,
     Param,
@@ -181,6 +182,7 @@ KINDS = (
         expected_input=_prelu_expected,
         validate=_validate_prelu,
         family=Family.OTHER,
+        entries=lambda args: [Entry("weight", (args["num_parameters"],))],  # type: ignore[arg-type]
     ),
     LayerKind("GLU", (Param("dim", -1),), _glu),
     LayerKind("Softmax", (Param("dim", None),), _softmax("Softmax")),

@@ -7,6 +7,7 @@ run it on partly known shapes and the runtime library on fully known ones.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -64,6 +65,23 @@ StateRule = Callable[[Args, Shape], object]
 
 
 @dataclass(frozen=True, slots=True)
+class Entry:
+    """One ``state_dict`` entry: a parameter (trained) or a buffer."""
+
+    name: str
+    shape: tuple[int, ...]
+    trainable: bool = True
+
+    @property
+    def size(self) -> int:
+        return math.prod(self.shape)
+
+
+EntriesRule = Callable[[Args], list[Entry] | None]
+"""A layer's state-dict entries in ``state_dict()`` order; ``None`` (or TypeError, ZeroDivisionError) while unknown."""
+
+
+@dataclass(frozen=True, slots=True)
 class Param:
     """One constructor parameter, in PyTorch's order."""
 
@@ -101,6 +119,8 @@ class LayerKind:
     """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
     neutral_keywords: frozenset[str] = frozenset()
     """Keyword arguments of ``forward`` that never change the output's shape: masks and causal flags."""
+    entries: EntriesRule | None = None
+    """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
     param_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from shapelint.catalog.base import (
     FACTORY,
     Args,
+    Entry,
+    EntriesRule,
     Family,
     LayerKind,
     Param,
@@ -21,6 +23,7 @@ from shapelint.catalog.base import (
     expand,
     require,
 )
+from shapelint.catalog.entries import with_bias
 from shapelint.catalog.padding import PAD_MODES, padded_size
 from shapelint.catalog.windows import require_windows
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
@@ -188,6 +191,19 @@ def _channels(count: int):
     return channels
 
 
+def _entries(count: int, transposed: bool) -> EntriesRule:
+    """The weight is (out, in / groups, *kernel), or (in, out / groups, *kernel) when transposed."""
+
+    def entries(args: Args) -> list[Entry]:
+        kernel = args["kernel_size"]
+        kernel = tuple(kernel) if isinstance(kernel, (tuple, list)) else (kernel,) * count
+        groups, in_ch, out_ch = args["groups"], args["in_channels"], args["out_channels"]
+        leading = (in_ch, out_ch // groups) if transposed else (out_ch, in_ch // groups)  # type: ignore[operator]
+        return with_bias(Entry("weight", (*leading, *kernel)), out_ch, args["bias"])
+
+    return entries
+
+
 _HEAD = (Param("in_channels"), Param("out_channels"), Param("kernel_size"), Param("stride", 1), Param("padding", 0))
 _TAIL = (Param("padding_mode", "zeros"),) + FACTORY
 
@@ -203,6 +219,7 @@ def conv(count: int) -> LayerKind:
         ranks=(count + 1, count + 2),
         validate=lambda args: _validate(args, transposed=False),
         family=Family.CONV,
+        entries=_entries(count, transposed=False),
     )
 
 
@@ -217,6 +234,7 @@ def conv_transpose(count: int) -> LayerKind:
         ranks=(count + 1, count + 2),
         validate=lambda args: _validate(args, transposed=True),
         family=Family.CONV,
+        entries=_entries(count, transposed=True),
     )
 
 

@@ -6,7 +6,7 @@ needs ``offsets``, which a Sequential cannot pass, so torch rejects it there.
 
 from __future__ import annotations
 
-from shapelint.catalog.base import FACTORY, Args, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import FACTORY, Args, Entry, LayerKind, Param, Problem, ShapeError, require
 from shapelint.dims import Shape, arith, product
 
 BAG_MODES = ("sum", "mean", "max")
@@ -42,6 +42,10 @@ def _bag(args: Args, shape: Shape) -> Shape:
     return Shape((shape.dim(-2), args["embedding_dim"]), dtype="float")
 
 
+def _entries(args: Args) -> list[Entry]:
+    return [Entry("weight", (args["num_embeddings"], args["embedding_dim"]))]  # type: ignore[arg-type]
+
+
 KINDS = (
     LayerKind(
         "Embedding",
@@ -51,6 +55,7 @@ KINDS = (
         + FACTORY,
         _embedding,
         validate=_validate,
+        entries=_entries,
     ),
     LayerKind(
         "EmbeddingBag",
@@ -61,5 +66,6 @@ KINDS = (
         _bag,
         ranks=(2,),
         validate=_validate,
+        entries=_entries,
     ),
 )

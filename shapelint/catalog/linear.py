@@ -5,6 +5,7 @@ from __future__ import annotations
 from shapelint.catalog.base import (
     FACTORY,
     Args,
+    Entry,
     Family,
     LayerKind,
     Param,
@@ -12,6 +13,7 @@ from shapelint.catalog.base import (
     ShapeError,
     keep,
 )
+from shapelint.catalog.entries import with_bias
 from shapelint.dims import UNKNOWN, Shape, is_int, product
 
 def _non_negative(args: Args, *names: str) -> None:
@@ -104,6 +106,17 @@ def _validate_unflatten(args: Args) -> None:
         raise ShapeError(f"Unflatten sizes must be positive or -1, got {tuple(sizes)}", Problem.HYPERPARAMETER)
 
 
+def linear_entries(args: Args) -> list[Entry]:
+    out = args["out_features"]
+    return with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])  # type: ignore[arg-type]
+
+
+def _bilinear_entries(args: Args) -> list[Entry]:
+    out = args["out_features"]
+    weight = Entry("weight", (out, args["in1_features"], args["in2_features"]))  # type: ignore[arg-type]
+    return with_bias(weight, out, args["bias"])
+
+
 LINEAR = LayerKind(
     "Linear",
     (Param("in_features"), Param("out_features"), Param("bias", True)) + FACTORY,
@@ -113,6 +126,7 @@ LINEAR = LayerKind(
     min_rank=1,
     validate=lambda args: _non_negative(args, "in_features", "out_features"),
     family=Family.LINEAR,
+    entries=linear_entries,
 )
 
 KINDS = (
@@ -128,6 +142,7 @@ KINDS = (
         validate=lambda args: _non_negative(args, "in1_features", "in2_features", "out_features"),
         family=Family.LINEAR,
         extra_inputs=1,
+        entries=_bilinear_entries,
     ),
     LayerKind("Flatten", (Param("start_dim", 1), Param("end_dim", -1)), _flatten_output),
     LayerKind(

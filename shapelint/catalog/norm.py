@@ -16,6 +16,8 @@ from collections.abc import Callable
 from shapelint.catalog.base import (
     FACTORY,
     Args,
+    EntriesRule,
+    Entry,
     Family,
     LayerKind,
     Param,
@@ -72,6 +74,26 @@ def _check_eps(eps: object, positive: bool) -> None:
     require(not eps < 0, f"batch_norm eps must be non-negative, got {eps}")
 
 
+def _affine(size: object, flag: object) -> list[Entry]:
+    return [Entry("weight", (size,)), Entry("bias", (size,))] if flag else []  # type: ignore[arg-type]
+
+
+def _running(size: object, flag: object) -> list[Entry]:
+    if not flag:
+        return []
+    return [
+        Entry("running_mean", (size,), False),  # type: ignore[arg-type]
+        Entry("running_var", (size,), False),  # type: ignore[arg-type]
+        Entry("num_batches_tracked", (), False),
+    ]
+
+
+def _per_channel_entries(args: Args) -> list[Entry]:
+    """BatchNorm's and InstanceNorm's: the affine pair, then the running statistics."""
+    size = args["num_features"]
+    return _affine(size, args["affine"]) + _running(size, args["track_running_stats"])
+
+
 def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
     def expected(args: Args, shape: Shape) -> object:
         return front_dim(shape, 1, ranks) if _sized(args, "affine", "track_running_stats") else UNKNOWN
@@ -88,6 +110,7 @@ def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
         ranks=ranks,
         validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
         family=Family.NORM,
+        entries=_per_channel_entries,
     )
 
 
@@ -120,6 +143,7 @@ def _instance_norm(count: int) -> LayerKind:
         ranks=(count + 1, count + 2),
         validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
         family=Family.NORM,
+        entries=_per_channel_entries,
     )
 
 
@@ -156,7 +180,20 @@ def _validate_normalized(args: Args) -> None:
             require(arith(lambda v: v >= 0, size), f"normalized_shape must not be negative, got {normalized!r}")
 
 
-def _layer_norm(name: str, params: tuple[Param, ...]) -> LayerKind:
+def _rms_norm_entries(args: Args) -> list[Entry]:
+    """The elementwise weight, of ``normalized_shape``."""
+    shape = args["normalized_shape"]
+    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+    return [Entry("weight", shape)] if args["elementwise_affine"] else []  # type: ignore[arg-type]
+
+
+def layer_norm_entries(args: Args) -> list[Entry]:
+    """The elementwise weight, then a bias of its shape unless ``bias`` is off."""
+    found = _rms_norm_entries(args)
+    return found + [Entry("bias", found[0].shape)] if found and args["bias"] else found
+
+
+def _layer_norm(name: str, params: tuple[Param, ...], entries: EntriesRule) -> LayerKind:
     return LayerKind(
         name,
         (Param("normalized_shape"),) + params + FACTORY,
@@ -165,6 +202,7 @@ def _layer_norm(name: str, params: tuple[Param, ...]) -> LayerKind:
         expected_input=_trailing,
         validate=_validate_normalized,
         family=Family.NORM,
+        entries=entries,
     )
 
 
@@ -216,8 +254,12 @@ KINDS = (
     tuple(BATCH_NORMS.values())
     + tuple(INSTANCE_NORMS.values())
     + (
-        _layer_norm("LayerNorm", (Param("eps", 1e-05), Param("elementwise_affine", True), Param("bias", True))),
-        _layer_norm("RMSNorm", (Param("eps", None), Param("elementwise_affine", True))),
+        _layer_norm(
+            "LayerNorm",
+            (Param("eps", 1e-05), Param("elementwise_affine", True), Param("bias", True)),
+            layer_norm_entries,
+        ),
+        _layer_norm("RMSNorm", (Param("eps", None), Param("elementwise_affine", True)), _rms_norm_entries),
         LayerKind(
             "GroupNorm",
             (Param("num_groups"), Param("num_channels"), Param("eps", 1e-05), Param("affine", True)) + FACTORY + _BIAS,
@@ -227,6 +269,7 @@ KINDS = (
             min_rank=2,
             validate=_validate_groups,
             family=Family.NORM,
+            entries=lambda args: _affine(args["num_channels"], args["affine"]),
         ),
         LayerKind(
             "LocalResponseNorm",

@@ -154,16 +154,12 @@ class Softshrink(_Elementwise):
 
 
 class GLU(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         first, second = np.split(x, 2, axis=self.arg("dim"))
         return first * sigmoid(second)
 
 
 class PReLU(_Elementwise):
-    int_args = ("num_parameters",)
-
     def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
         return constant(self.arg("init"))
 
@@ -187,15 +183,11 @@ def softmax(x: np.ndarray, axis: int) -> np.ndarray:
 
 
 class Softmax(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         return softmax(x, _softmax_axis(self.arg("dim"), x.ndim))
 
 
 class Softmin(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         return softmax(-x, _softmax_axis(self.arg("dim"), x.ndim))
 
@@ -206,8 +198,6 @@ class Softmax2d(_Elementwise):
 
 
 class LogSoftmax(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         axis = _softmax_axis(self.arg("dim"), x.ndim)
         shifted = x - x.max(axis=axis, keepdims=True)

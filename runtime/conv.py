@@ -57,9 +57,6 @@ def dilate(x: np.ndarray, stride: Sequence[int]) -> np.ndarray:
 
 class _ConvBase(Layer):
     spatial: ClassVar[int]
-    int_args = ("out_channels", "groups")
-    size_args = ("kernel_size", "stride", "padding", "dilation", "output_padding")
-    text_args = ("padding",)
 
     def _tuple(self, name: str) -> tuple[int, ...]:
         return expand(self.arg(name), self.spatial, name)  # type: ignore[return-value]

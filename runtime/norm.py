@@ -38,8 +38,6 @@ class _Normalization(Layer):
 
 
 class _BatchNorm(_Normalization):
-    int_args = ("num_features",)
-    nullable = ("momentum",)
     tensor_dtypes = {"num_batches_tracked": np.dtype(np.int64)}
 
     def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -95,7 +93,6 @@ class InstanceNorm3d(_InstanceNorm):
 class LayerNorm(_Normalization):
     """``LayerNorm()`` normalizes the last dimension, as Keras's ``LayerNormalization()`` does."""
 
-    size_args = ("normalized_shape",)
     placeholder = (UNKNOWN,)
 
     def _normalized(self) -> tuple[int, ...]:
@@ -113,8 +110,6 @@ class LayerNorm(_Normalization):
 
 
 class GroupNorm(_Normalization):
-    int_args = ("num_groups", "num_channels")
-
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         groups: int = self.arg("num_groups")
         grouped = x.reshape(x.shape[0], groups, -1)
@@ -140,8 +135,6 @@ class RMSNorm(LayerNorm):
 
 class LocalResponseNorm(Layer):
     """Each channel divided by a power of the mean square over its ``size`` neighbouring channels."""
-
-    int_args = ("size",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         size: int = self.arg("size")

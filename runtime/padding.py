@@ -23,8 +23,6 @@ class _Pad(Layer):
 
     spatial: ClassVar[int]
     mode: ClassVar[str]
-    size_args = ("padding",)
-    nullable = ("value",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         value = self.args.get("value")

@@ -22,8 +22,6 @@ def _reduce(combine: np.ufunc, views: Iterator[np.ndarray]) -> np.ndarray:
 
 class _Pool(Layer):
     spatial: ClassVar[int]
-    size_args = ("kernel_size", "stride", "padding", "dilation")
-    bool_args = ("ceil_mode", "count_include_pad", "return_indices")
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -50,8 +48,6 @@ class _MaxPool(_Pool):
 
 
 class _AvgPool(_Pool):
-    int_args = ("divisor_override",)
-
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         kernel, stride, padding, dilation = self._geometry()
         target = out[-self.spatial :]

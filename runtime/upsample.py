@@ -40,7 +40,6 @@ def _linear(align_corners: bool) -> Resample:
 
 
 class Upsample(Layer):
-    bool_args = ("align_corners", "recompute_scale_factor")
     fixed: ClassVar[tuple[str, bool] | None] = None
 
     def __init__(self, *args: object, **kwargs: object) -> None:

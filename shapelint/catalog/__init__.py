@@ -24,6 +24,7 @@ from shapelint.catalog import (
 )
 from shapelint.catalog.base import (
     REQUIRED,
+    ArgType,
     Args,
     Entry,
     Family,
@@ -55,6 +56,7 @@ def propagate(layers: Iterable[tuple[LayerKind, Args]], shape: Shape) -> Shape:
 __all__ = [
     "CATALOG",
     "REQUIRED",
+    "ArgType",
     "Args",
     "Entry",
     "Family",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from shapelint.catalog.base import (
     FACTORY,
     NOT_NUMBERS,
+    ArgType,
     Args,
     EntriesRule,
     Entry,
@@ -225,7 +226,7 @@ _ATTENTION_PARAMS = (
     Param("embed_dim"),
     Param("num_heads"),
     Param("dropout", 0.0),
-    Param("bias", True),
+    Param("bias", True, type=ArgType.BOOL),
     Param("add_bias_kv", False),
     Param("add_zero_attn", False),
     Param("kdim", None),
@@ -243,7 +244,7 @@ _TRANSFORMER_PARAMS = (
     Param("layer_norm_eps", 1e-5),
     Param("batch_first", False),
     Param("norm_first", False),
-    Param("bias", True),
+    Param("bias", True, type=ArgType.BOOL),
 )
 
 

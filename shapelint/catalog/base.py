@@ -81,6 +81,20 @@ EntriesRule = Callable[[Args], list[Entry] | None]
 """A layer's state-dict entries in ``state_dict()`` order; ``None`` (or TypeError, ZeroDivisionError) while unknown."""
 
 
+class ArgType(enum.Enum):
+    """The type a hyperparameter must have before any shape rule sees it, as the runtime checks at construction."""
+
+    ANY = "any"
+    """Left to the shape rules, which check it as torch does."""
+    INT = "int"
+    SIZE = "size"
+    """An int or a tuple of ints."""
+    SIZE_OR_TEXT = "size or text"
+    """A size or a string, such as a convolution's ``padding='same'``."""
+    BOOL = "bool"
+    REAL = "real"
+
+
 @dataclass(frozen=True, slots=True)
 class Param:
     """One constructor parameter, in PyTorch's order."""
@@ -88,6 +102,14 @@ class Param:
     name: str
     default: object = REQUIRED
     keyword_only: bool = False
+    type: ArgType = ArgType.ANY
+    nullable: bool = False
+    """torch accepts ``None`` beyond a ``None`` default (BatchNorm's ``momentum``)."""
+
+    @property
+    def takes_none(self) -> bool:
+        """``None`` is accepted: nullable, the default, or a flag, which torch reads as false."""
+        return self.nullable or self.default is None or self.type is ArgType.BOOL
 
 
 class Family(enum.Enum):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from shapelint.catalog.base import (
     FACTORY,
+    ArgType,
     Args,
     Entry,
     EntriesRule,
@@ -204,7 +205,18 @@ def _entries(count: int, transposed: bool) -> EntriesRule:
     return entries
 
 
-_HEAD = (Param("in_channels"), Param("out_channels"), Param("kernel_size"), Param("stride", 1), Param("padding", 0))
+_HEAD = (
+    Param("in_channels"),
+    Param("out_channels", type=ArgType.INT),
+    Param("kernel_size", type=ArgType.SIZE),
+    Param("stride", 1, type=ArgType.SIZE),
+    Param("padding", 0, type=ArgType.SIZE_OR_TEXT),
+)
+_DILATION, _GROUPS, _BIAS = (
+    Param("dilation", 1, type=ArgType.SIZE),
+    Param("groups", 1, type=ArgType.INT),
+    Param("bias", True, type=ArgType.BOOL),
+)
 _TAIL = (Param("padding_mode", "zeros"),) + FACTORY
 
 
@@ -212,7 +224,7 @@ def conv(count: int) -> LayerKind:
     name = f"Conv{count}d"
     return LayerKind(
         name,
-        _HEAD + (Param("dilation", 1), Param("groups", 1), Param("bias", True)) + _TAIL,
+        _HEAD + (_DILATION, _GROUPS, _BIAS) + _TAIL,
         _conv_output(count, name),
         input_arg="in_channels",
         expected_input=_channels(count),
@@ -227,7 +239,7 @@ def conv_transpose(count: int) -> LayerKind:
     name = f"ConvTranspose{count}d"
     return LayerKind(
         name,
-        _HEAD + (Param("output_padding", 0), Param("groups", 1), Param("bias", True), Param("dilation", 1)) + _TAIL,
+        _HEAD + (Param("output_padding", 0, type=ArgType.SIZE), _GROUPS, _BIAS, _DILATION) + _TAIL,
         _transposed_output(count, name),
         input_arg="in_channels",
         expected_input=_channels(count),

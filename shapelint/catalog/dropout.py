@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 
-from shapelint.catalog.base import Args, LayerKind, Param, keep, require
+from shapelint.catalog.base import ArgType, Args, LayerKind, Param, keep, require
 from shapelint.dims import Shape
 
-_PARAMS = (Param("p", 0.5), Param("inplace", False))
+_PARAMS = (Param("p", 0.5, type=ArgType.REAL), Param("inplace", False, type=ArgType.BOOL))
 
 
 def _known(p: object) -> bool:

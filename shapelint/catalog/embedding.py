@@ -6,7 +6,7 @@ needs ``offsets``, which a Sequential cannot pass, so torch rejects it there.
 
 from __future__ import annotations
 
-from shapelint.catalog.base import FACTORY, Args, Entry, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import FACTORY, ArgType, Args, Entry, LayerKind, Param, Problem, ShapeError, require
 from shapelint.dims import Shape, arith, product
 
 BAG_MODES = ("sum", "mean", "max")
@@ -49,7 +49,8 @@ def _entries(args: Args) -> list[Entry]:
 KINDS = (
     LayerKind(
         "Embedding",
-        (Param("num_embeddings"), Param("embedding_dim"), Param("padding_idx", None), Param("max_norm", None))
+        (Param("num_embeddings", type=ArgType.INT), Param("embedding_dim", type=ArgType.INT))
+        + (Param("padding_idx", None, type=ArgType.INT), Param("max_norm", None))
         + (Param("norm_type", 2.0), Param("scale_grad_by_freq", False), Param("sparse", False))
         + (Param("_weight", None), Param("_freeze", False))
         + FACTORY,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from shapelint.catalog.base import (
     FACTORY,
+    ArgType,
     Args,
     Entry,
     Family,
@@ -106,6 +107,9 @@ def _validate_unflatten(args: Args) -> None:
         raise ShapeError(f"Unflatten sizes must be positive or -1, got {tuple(sizes)}", Problem.HYPERPARAMETER)
 
 
+_BIAS = Param("bias", True, type=ArgType.BOOL)
+
+
 def linear_entries(args: Args) -> list[Entry]:
     out = args["out_features"]
     return with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])  # type: ignore[arg-type]
@@ -119,7 +123,7 @@ def _bilinear_entries(args: Args) -> list[Entry]:
 
 LINEAR = LayerKind(
     "Linear",
-    (Param("in_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+    (Param("in_features"), Param("out_features", type=ArgType.INT), _BIAS) + FACTORY,
     _linear_output,
     input_arg="in_features",
     expected_input=_last_dim,
@@ -134,7 +138,7 @@ KINDS = (
     LINEAR,
     LayerKind(
         "Bilinear",
-        (Param("in1_features"), Param("in2_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+        (Param("in1_features"), Param("in2_features"), Param("out_features"), _BIAS) + FACTORY,
         _linear_output,
         input_arg="in1_features",
         expected_input=_last_dim,
@@ -144,10 +148,14 @@ KINDS = (
         extra_inputs=1,
         entries=_bilinear_entries,
     ),
-    LayerKind("Flatten", (Param("start_dim", 1), Param("end_dim", -1)), _flatten_output),
+    LayerKind(
+        "Flatten",
+        (Param("start_dim", 1, type=ArgType.INT), Param("end_dim", -1, type=ArgType.INT)),
+        _flatten_output,
+    ),
     LayerKind(
         "Unflatten",
-        (Param("dim"), Param("unflattened_size")),
+        (Param("dim", type=ArgType.INT), Param("unflattened_size")),
         _unflatten_output,
         validate=_validate_unflatten,
     ),

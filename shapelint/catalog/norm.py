@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from shapelint.catalog.base import (
     FACTORY,
+    ArgType,
     Args,
     EntriesRule,
     Entry,
@@ -32,7 +33,20 @@ from shapelint.catalog.base import (
 )
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, product
 
-_BIAS = (Param("bias", True, keyword_only=True),)
+_BIAS = (Param("bias", True, keyword_only=True, type=ArgType.BOOL),)
+_EPS = Param("eps", 1e-05, type=ArgType.REAL)
+_ELEMENTWISE_AFFINE = Param("elementwise_affine", True, type=ArgType.BOOL)
+
+
+def _per_channel_params(affine: bool, track_running_stats: bool) -> tuple[Param, ...]:
+    """BatchNorm's and InstanceNorm's, which differ in their defaults alone."""
+    return (
+        Param("num_features", type=ArgType.INT),
+        _EPS,
+        Param("momentum", 0.1, type=ArgType.REAL, nullable=True),
+        Param("affine", affine, type=ArgType.BOOL),
+        Param("track_running_stats", track_running_stats, type=ArgType.BOOL),
+    )
 SizeRule = Callable[[Args, Shape], Dim]
 
 
@@ -100,10 +114,7 @@ def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
 
     return LayerKind(
         name,
-        (Param("num_features"), Param("eps", 1e-05), Param("momentum", 0.1), Param("affine", True))
-        + (Param("track_running_stats", True),)
-        + FACTORY
-        + _BIAS,
+        _per_channel_params(affine=True, track_running_stats=True) + FACTORY + _BIAS,
         _batch_output,
         input_arg="num_features",
         expected_input=expected,
@@ -133,10 +144,7 @@ def _instance_norm(count: int) -> LayerKind:
 
     return LayerKind(
         f"InstanceNorm{count}d",
-        (Param("num_features"), Param("eps", 1e-05), Param("momentum", 0.1), Param("affine", False))
-        + (Param("track_running_stats", False),)
-        + FACTORY
-        + _BIAS,
+        _per_channel_params(affine=False, track_running_stats=False) + FACTORY + _BIAS,
         _instance_output(count),
         input_arg="num_features",
         expected_input=expected,
@@ -196,7 +204,7 @@ def layer_norm_entries(args: Args) -> list[Entry]:
 def _layer_norm(name: str, params: tuple[Param, ...], entries: EntriesRule) -> LayerKind:
     return LayerKind(
         name,
-        (Param("normalized_shape"),) + params + FACTORY,
+        (Param("normalized_shape", type=ArgType.SIZE),) + params + FACTORY,
         to_float,
         input_arg="normalized_shape",
         expected_input=_trailing,
@@ -256,13 +264,16 @@ KINDS = (
     + (
         _layer_norm(
             "LayerNorm",
-            (Param("eps", 1e-05), Param("elementwise_affine", True), Param("bias", True)),
+            (_EPS, _ELEMENTWISE_AFFINE, Param("bias", True, type=ArgType.BOOL)),
             layer_norm_entries,
         ),
-        _layer_norm("RMSNorm", (Param("eps", None), Param("elementwise_affine", True)), _rms_norm_entries),
+        _layer_norm("RMSNorm", (Param("eps", None, type=ArgType.REAL), _ELEMENTWISE_AFFINE), _rms_norm_entries),
         LayerKind(
             "GroupNorm",
-            (Param("num_groups"), Param("num_channels"), Param("eps", 1e-05), Param("affine", True)) + FACTORY + _BIAS,
+            (Param("num_groups", type=ArgType.INT), Param("num_channels", type=ArgType.INT), _EPS)
+            + (Param("affine", True, type=ArgType.BOOL),)
+            + FACTORY
+            + _BIAS,
             _group_output,
             input_arg="num_channels",
             expected_input=_group_channels,
@@ -273,7 +284,8 @@ KINDS = (
         ),
         LayerKind(
             "LocalResponseNorm",
-            (Param("size"), Param("alpha", 0.0001), Param("beta", 0.75), Param("k", 1.0)),
+            (Param("size", type=ArgType.INT), Param("alpha", 0.0001, type=ArgType.REAL))
+            + (Param("beta", 0.75, type=ArgType.REAL), Param("k", 1.0, type=ArgType.REAL)),
             _lrn_output,
             min_rank=3,
         ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import ArgType, Args, LayerKind, Param, Problem, ShapeError, require
 from shapelint.dims import Dim, Shape, arith
 
 
@@ -92,7 +92,8 @@ def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
 
 def _pad(prefix: str, mode: PadMode, count: int, extra: tuple[Param, ...] = ()) -> LayerKind:
     ranks = (count + 1, count + 2) if mode is CIRCULAR else None
-    return LayerKind(f"{prefix}Pad{count}d", (Param("padding"),) + extra, _pad_output(mode, count), ranks=ranks)
+    params = (Param("padding", type=ArgType.SIZE),) + extra
+    return LayerKind(f"{prefix}Pad{count}d", params, _pad_output(mode, count), ranks=ranks)
 
 
 KINDS = tuple(
@@ -100,7 +101,7 @@ KINDS = tuple(
     for count in (1, 2, 3)
     for kind in (
         _pad("Zero", CONSTANT, count),
-        _pad("Constant", CONSTANT, count, (Param("value"),)),
+        _pad("Constant", CONSTANT, count, (Param("value", type=ArgType.REAL, nullable=True),)),
         _pad("Reflection", REFLECT, count),
         _pad("Replication", REPLICATE, count),
         _pad("Circular", CIRCULAR, count),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, expand, require
+from shapelint.catalog.base import ArgType, Args, LayerKind, Param, Problem, ShapeError, expand, require
 from shapelint.catalog.windows import require_windows, window_count
 from shapelint.dims import Shape, arith
 
@@ -82,12 +82,20 @@ def _adaptive_output(name: str, count: int) -> Output:
     return output
 
 
+_WINDOW = (
+    Param("kernel_size", type=ArgType.SIZE),
+    Param("stride", None, type=ArgType.SIZE),
+    Param("padding", 0, type=ArgType.SIZE),
+)
+_INDICES = Param("return_indices", False, type=ArgType.BOOL)
+_CEIL = Param("ceil_mode", False, type=ArgType.BOOL)
+
+
 def _max_pool(count: int) -> LayerKind:
     name = f"MaxPool{count}d"
-    params = (Param("kernel_size"), Param("stride", None), Param("padding", 0), Param("dilation", 1))
     return LayerKind(
         name,
-        params + (Param("return_indices", False), Param("ceil_mode", False)),
+        _WINDOW + (Param("dilation", 1, type=ArgType.SIZE), _INDICES, _CEIL),
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
     )
@@ -95,11 +103,10 @@ def _max_pool(count: int) -> LayerKind:
 
 def _avg_pool(count: int) -> LayerKind:
     name = f"AvgPool{count}d"
-    params = (Param("kernel_size"), Param("stride", None), Param("padding", 0), Param("ceil_mode", False))
-    divisor = (Param("divisor_override", None),) if count > 1 else ()
+    divisor = (Param("divisor_override", None, type=ArgType.INT),) if count > 1 else ()
     return LayerKind(
         name,
-        params + (Param("count_include_pad", True),) + divisor,
+        _WINDOW + (_CEIL, Param("count_include_pad", True, type=ArgType.BOOL)) + divisor,
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
     )
@@ -107,7 +114,7 @@ def _avg_pool(count: int) -> LayerKind:
 
 def _adaptive(kind: str, count: int) -> LayerKind:
     name = f"Adaptive{kind}Pool{count}d"
-    indices = (Param("return_indices", False),) if kind == "Max" else ()
+    indices = (_INDICES,) if kind == "Max" else ()
     return LayerKind(name, (Param("output_size"),) + indices, _adaptive_output(name, count), min_rank=count)
 
 

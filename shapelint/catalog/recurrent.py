@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from shapelint.catalog.base import (
     FACTORY,
+    ArgType,
     Args,
     EntriesRule,
     Entry,
@@ -180,7 +181,12 @@ def _entries(gates: int) -> EntriesRule:
 
 
 _HEAD = (Param("input_size"), Param("hidden_size"), Param("num_layers", 1))
-_TAIL = (Param("bias", True), Param("batch_first", False), Param("dropout", 0.0), Param("bidirectional", False))
+_TAIL = (
+    Param("bias", True, type=ArgType.BOOL),
+    Param("batch_first", False),
+    Param("dropout", 0.0),
+    Param("bidirectional", False),
+)
 
 
 def _recurrent(name: str, params: tuple[Param, ...], state: StateRule, gates: int) -> LayerKind:

@@ -16,7 +16,18 @@ from __future__ import annotations
 import math
 from operator import mul
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, front_dim, keep, require, truthy
+from shapelint.catalog.base import (
+    ArgType,
+    Args,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+    front_dim,
+    keep,
+    require,
+    truthy,
+)
 from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
 MODE_RANKS = {
@@ -192,7 +203,9 @@ _SIZE = (Param("size", None), Param("scale_factor", None))
 KINDS = (
     LayerKind(
         "Upsample",
-        _SIZE + (Param("mode", "nearest"), Param("align_corners", None), Param("recompute_scale_factor", None)),
+        _SIZE
+        + (Param("mode", "nearest"), Param("align_corners", None, type=ArgType.BOOL))
+        + (Param("recompute_scale_factor", None, type=ArgType.BOOL),),
         _upsample,
         ranks=(3, 4, 5),
         validate=_stored_as_floats,
@@ -201,7 +214,7 @@ KINDS = (
     LayerKind(
         "UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5), validate=_stored_as_floats
     ),
-    LayerKind("PixelShuffle", (Param("upscale_factor"),), _pixel_shuffle, min_rank=3),
-    LayerKind("PixelUnshuffle", (Param("downscale_factor"),), _pixel_unshuffle, min_rank=3),
-    LayerKind("ChannelShuffle", (Param("groups"),), _channel_shuffle, min_rank=3),
+    LayerKind("PixelShuffle", (Param("upscale_factor", type=ArgType.INT),), _pixel_shuffle, min_rank=3),
+    LayerKind("PixelUnshuffle", (Param("downscale_factor", type=ArgType.INT),), _pixel_unshuffle, min_rank=3),
+    LayerKind("ChannelShuffle", (Param("groups", type=ArgType.INT),), _channel_shuffle, min_rank=3),
 )

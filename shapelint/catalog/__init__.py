@@ -34,6 +34,7 @@ from shapelint.catalog.base import (
     ShapeError,
 )
 from shapelint.catalog.entries import parameter_count, state_entries
+from shapelint.catalog.padding import side_pairs
 from shapelint.dims import Shape
 
 _MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, attention, lazy)
@@ -67,5 +68,6 @@ __all__ = [
     "lookup",
     "parameter_count",
     "propagate",
+    "side_pairs",
     "state_entries",
 ]

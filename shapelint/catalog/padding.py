@@ -35,8 +35,8 @@ CIRCULAR = PadMode("circular", False, lambda side, length: side <= length)
 PAD_MODES = {"reflect": REFLECT, "replicate": REPLICATE, "circular": CIRCULAR}
 
 
-def _pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
-    """(before, after) per padded dimension, first dimension first."""
+def side_pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
+    """(before, after) per padded dimension, first dimension first; an int pads ``count`` dimensions."""
     flat = tuple(padding) if isinstance(padding, (tuple, list)) else (padding,) * (2 * count)
     if len(flat) % 2:
         raise ShapeError(f"padding {padding!r} must have an even number of entries", Problem.HYPERPARAMETER)
@@ -78,7 +78,7 @@ def padded_size(mode: PadMode, length: Dim, before: object, after: object) -> Di
 
 def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
     def output(args: Args, shape: Shape) -> Shape:
-        pairs = _pairs(args["padding"], count)
+        pairs = side_pairs(args["padding"], count)
         _check_rank(mode, shape, len(pairs))
         lengths = shape.tail(len(pairs))
         sizes = tuple(padded_size(mode, length, *pair) for length, pair in zip(lengths, pairs))

@@ -13,6 +13,7 @@ from shapelint.catalog.base import (
     NOT_NUMBERS,
     ArgType,
     Args,
+    Attribute,
     EntriesRule,
     Entry,
     Family,
@@ -231,7 +232,7 @@ _ATTENTION_PARAMS = (
     Param("add_zero_attn", False),
     Param("kdim", None),
     Param("vdim", None),
-    Param("batch_first", False),
+    Param("batch_first", False, attribute=Attribute.KEPT),
 )
 ACTIVATION_DEFAULT = "relu"
 """torch's default is the function ``F.relu``, which builds the same layer as the name."""
@@ -242,10 +243,11 @@ _TRANSFORMER_PARAMS = (
     Param("dropout", 0.1),
     Param("activation", ACTIVATION_DEFAULT),
     Param("layer_norm_eps", 1e-5),
-    Param("batch_first", False),
+    Param("batch_first", False, attribute=Attribute.KEPT),
     Param("norm_first", False),
     Param("bias", True, type=ArgType.BOOL),
 )
+"""``batch_first`` is declared kept, as the linter has always read it, though torch keeps it on ``self_attn`` alone."""
 
 
 def _transformer(
@@ -311,7 +313,7 @@ ENCODER = LayerKind(
     "TransformerEncoder",
     (
         Param("encoder_layer"),
-        Param("num_layers"),
+        Param("num_layers", attribute=Attribute.KEPT),
         Param("norm", None),
         Param("enable_nested_tensor", True),
         Param("mask_check", True),

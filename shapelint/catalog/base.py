@@ -95,6 +95,15 @@ class ArgType(enum.Enum):
     REAL = "real"
 
 
+class Attribute(enum.Enum):
+    """Whether torch keeps a constructor argument as the layer attribute of the same name (``fc.in_features``)."""
+
+    NONE = "none"
+    KEPT = "kept"
+    SIZE = "size"
+    """Kept, and a size read from it (``Linear(backbone.fc.in_features, n)``) is traced back to this argument."""
+
+
 @dataclass(frozen=True, slots=True)
 class Param:
     """One constructor parameter, in PyTorch's order."""
@@ -105,6 +114,7 @@ class Param:
     type: ArgType = ArgType.ANY
     nullable: bool = False
     """torch accepts ``None`` beyond a ``None`` default (BatchNorm's ``momentum``)."""
+    attribute: Attribute = Attribute.NONE
 
     @property
     def takes_none(self) -> bool:
@@ -144,9 +154,16 @@ class LayerKind:
     entries: EntriesRule | None = None
     """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
     param_names: frozenset[str] = field(init=False)
+    attributes: frozenset[str] = field(init=False)
+    """Parameters readable as ``layer.<name>``, equal to the bound argument."""
+    traced_sizes: frozenset[str] = field(init=False)
+    """Attributes that are sizes: a wrong size read from one is reported at this layer's argument."""
 
     def __post_init__(self) -> None:
+        names = {attribute: frozenset(p.name for p in self.params if p.attribute is attribute) for attribute in Attribute}
         object.__setattr__(self, "param_names", frozenset(p.name for p in self.params))
+        object.__setattr__(self, "attributes", names[Attribute.KEPT] | names[Attribute.SIZE])
+        object.__setattr__(self, "traced_sizes", names[Attribute.SIZE])
 
     def bind(self, args: Sequence[object] = (), kwargs: Mapping[str, object] | None = None) -> dict[str, object]:
         """Match call arguments to parameters as Python would, filling defaults."""

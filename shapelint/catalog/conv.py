@@ -12,6 +12,7 @@ from shapelint.catalog.base import (
     FACTORY,
     ArgType,
     Args,
+    Attribute,
     Entry,
     EntriesRule,
     Family,
@@ -206,15 +207,15 @@ def _entries(count: int, transposed: bool) -> EntriesRule:
 
 
 _HEAD = (
-    Param("in_channels"),
-    Param("out_channels", type=ArgType.INT),
+    Param("in_channels", attribute=Attribute.SIZE),
+    Param("out_channels", type=ArgType.INT, attribute=Attribute.SIZE),
     Param("kernel_size", type=ArgType.SIZE),
     Param("stride", 1, type=ArgType.SIZE),
     Param("padding", 0, type=ArgType.SIZE_OR_TEXT),
 )
 _DILATION, _GROUPS, _BIAS = (
     Param("dilation", 1, type=ArgType.SIZE),
-    Param("groups", 1, type=ArgType.INT),
+    Param("groups", 1, type=ArgType.INT, attribute=Attribute.SIZE),
     Param("bias", True, type=ArgType.BOOL),
 )
 _TAIL = (Param("padding_mode", "zeros"),) + FACTORY

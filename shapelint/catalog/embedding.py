@@ -6,10 +6,22 @@ needs ``offsets``, which a Sequential cannot pass, so torch rejects it there.
 
 from __future__ import annotations
 
-from shapelint.catalog.base import FACTORY, ArgType, Args, Entry, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import (
+    FACTORY,
+    ArgType,
+    Args,
+    Attribute,
+    Entry,
+    LayerKind,
+    Param,
+    Problem,
+    ShapeError,
+    require,
+)
 from shapelint.dims import Shape, arith, product
 
 BAG_MODES = ("sum", "mean", "max")
+_TABLE = ("num_embeddings", "embedding_dim")
 
 
 def _validate(args: Args) -> None:
@@ -49,7 +61,7 @@ def _entries(args: Args) -> list[Entry]:
 KINDS = (
     LayerKind(
         "Embedding",
-        (Param("num_embeddings", type=ArgType.INT), Param("embedding_dim", type=ArgType.INT))
+        tuple(Param(name, type=ArgType.INT, attribute=Attribute.SIZE) for name in _TABLE)
         + (Param("padding_idx", None, type=ArgType.INT), Param("max_norm", None))
         + (Param("norm_type", 2.0), Param("scale_grad_by_freq", False), Param("sparse", False))
         + (Param("_weight", None), Param("_freeze", False))
@@ -60,7 +72,8 @@ KINDS = (
     ),
     LayerKind(
         "EmbeddingBag",
-        (Param("num_embeddings"), Param("embedding_dim"), Param("max_norm", None), Param("norm_type", 2.0))
+        tuple(Param(name, attribute=Attribute.SIZE) for name in _TABLE)
+        + (Param("max_norm", None), Param("norm_type", 2.0))
         + (Param("scale_grad_by_freq", False), Param("mode", "mean"), Param("sparse", False), Param("_weight", None))
         + (Param("include_last_offset", False), Param("padding_idx", None))
         + FACTORY,

@@ -6,6 +6,7 @@ from shapelint.catalog.base import (
     FACTORY,
     ArgType,
     Args,
+    Attribute,
     Entry,
     Family,
     LayerKind,
@@ -123,7 +124,9 @@ def _bilinear_entries(args: Args) -> list[Entry]:
 
 LINEAR = LayerKind(
     "Linear",
-    (Param("in_features"), Param("out_features", type=ArgType.INT), _BIAS) + FACTORY,
+    (Param("in_features", attribute=Attribute.SIZE), Param("out_features", type=ArgType.INT, attribute=Attribute.SIZE))
+    + (_BIAS,)
+    + FACTORY,
     _linear_output,
     input_arg="in_features",
     expected_input=_last_dim,
@@ -138,7 +141,9 @@ KINDS = (
     LINEAR,
     LayerKind(
         "Bilinear",
-        (Param("in1_features"), Param("in2_features"), Param("out_features"), _BIAS) + FACTORY,
+        tuple(Param(name, attribute=Attribute.SIZE) for name in ("in1_features", "in2_features", "out_features"))
+        + (_BIAS,)
+        + FACTORY,
         _linear_output,
         input_arg="in1_features",
         expected_input=_last_dim,

@@ -17,6 +17,7 @@ from shapelint.catalog.base import (
     FACTORY,
     ArgType,
     Args,
+    Attribute,
     EntriesRule,
     Entry,
     Family,
@@ -41,7 +42,7 @@ _ELEMENTWISE_AFFINE = Param("elementwise_affine", True, type=ArgType.BOOL)
 def _per_channel_params(affine: bool, track_running_stats: bool) -> tuple[Param, ...]:
     """BatchNorm's and InstanceNorm's, which differ in their defaults alone."""
     return (
-        Param("num_features", type=ArgType.INT),
+        Param("num_features", type=ArgType.INT, attribute=Attribute.SIZE),
         _EPS,
         Param("momentum", 0.1, type=ArgType.REAL, nullable=True),
         Param("affine", affine, type=ArgType.BOOL),
@@ -270,7 +271,8 @@ KINDS = (
         _layer_norm("RMSNorm", (Param("eps", None, type=ArgType.REAL), _ELEMENTWISE_AFFINE), _rms_norm_entries),
         LayerKind(
             "GroupNorm",
-            (Param("num_groups", type=ArgType.INT), Param("num_channels", type=ArgType.INT), _EPS)
+            tuple(Param(name, type=ArgType.INT, attribute=Attribute.SIZE) for name in ("num_groups", "num_channels"))
+            + (_EPS,)
             + (Param("affine", True, type=ArgType.BOOL),)
             + FACTORY
             + _BIAS,

@@ -11,6 +11,7 @@ from shapelint.catalog.base import (
     FACTORY,
     ArgType,
     Args,
+    Attribute,
     EntriesRule,
     Entry,
     Family,
@@ -180,12 +181,16 @@ def _entries(gates: int) -> EntriesRule:
     return entries
 
 
-_HEAD = (Param("input_size"), Param("hidden_size"), Param("num_layers", 1))
+_HEAD = (
+    Param("input_size", attribute=Attribute.KEPT),
+    Param("hidden_size", attribute=Attribute.KEPT),
+    Param("num_layers", 1, attribute=Attribute.KEPT),
+)
 _TAIL = (
     Param("bias", True, type=ArgType.BOOL),
-    Param("batch_first", False),
+    Param("batch_first", False, attribute=Attribute.KEPT),
     Param("dropout", 0.0),
-    Param("bidirectional", False),
+    Param("bidirectional", False, attribute=Attribute.KEPT),
 )
 
 
@@ -205,7 +210,7 @@ def _recurrent(name: str, params: tuple[Param, ...], state: StateRule, gates: in
 
 
 KINDS = (
-    _recurrent("RNN", _HEAD + (Param("nonlinearity", "tanh"),) + _TAIL, _h_n, gates=1),
-    _recurrent("LSTM", _HEAD + _TAIL + (Param("proj_size", 0),), _h_n_c_n, gates=4),
+    _recurrent("RNN", _HEAD + (Param("nonlinearity", "tanh", attribute=Attribute.KEPT),) + _TAIL, _h_n, gates=1),
+    _recurrent("LSTM", _HEAD + _TAIL + (Param("proj_size", 0, attribute=Attribute.KEPT),), _h_n_c_n, gates=4),
     _recurrent("GRU", _HEAD + _TAIL, _h_n, gates=3),
 )

@@ -19,6 +19,7 @@ from operator import mul
 from shapelint.catalog.base import (
     ArgType,
     Args,
+    Attribute,
     LayerKind,
     Param,
     Problem,
@@ -200,6 +201,11 @@ def _channel_shuffle(args: Args, shape: Shape) -> Shape:
 
 _SIZE = (Param("size", None), Param("scale_factor", None))
 
+
+def _factor(name: str) -> Param:
+    """The shuffles' one argument: an int torch keeps as the attribute of its name."""
+    return Param(name, type=ArgType.INT, attribute=Attribute.SIZE)
+
 KINDS = (
     LayerKind(
         "Upsample",
@@ -214,7 +220,7 @@ KINDS = (
     LayerKind(
         "UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5), validate=_stored_as_floats
     ),
-    LayerKind("PixelShuffle", (Param("upscale_factor", type=ArgType.INT),), _pixel_shuffle, min_rank=3),
-    LayerKind("PixelUnshuffle", (Param("downscale_factor", type=ArgType.INT),), _pixel_unshuffle, min_rank=3),
-    LayerKind("ChannelShuffle", (Param("groups", type=ArgType.INT),), _channel_shuffle, min_rank=3),
+    LayerKind("PixelShuffle", (_factor("upscale_factor"),), _pixel_shuffle, min_rank=3),
+    LayerKind("PixelUnshuffle", (_factor("downscale_factor"),), _pixel_unshuffle, min_rank=3),
+    LayerKind("ChannelShuffle", (_factor("groups"),), _channel_shuffle, min_rank=3),
 )

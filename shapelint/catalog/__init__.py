@@ -8,20 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shapelint.catalog import (
-    activation,
-    attention,
-    conv,
-    dropout,
-    embedding,
-    lazy,
-    linear,
-    norm,
-    padding,
-    pooling,
-    recurrent,
-    upsample,
-)
 from shapelint.catalog.base import (
     REQUIRED,
     ArgType,
@@ -35,12 +21,9 @@ from shapelint.catalog.base import (
     ShapeError,
 )
 from shapelint.catalog.entries import parameter_count, state_entries
+from shapelint.catalog.families import CATALOG
 from shapelint.catalog.padding import side_pairs
 from shapelint.dims import Shape
-
-_MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, attention, lazy)
-
-CATALOG: dict[str, LayerKind] = {kind.name: kind for module in _MODULES for kind in module.KINDS}
 
 
 def lookup(name: str) -> LayerKind | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from shapelint.catalog import CATALOG, entries
+from shapelint.catalog import entries
 from shapelint.catalog.base import Args
+from shapelint.catalog.families import CATALOG
 
 
 def parameter_count(kind_name: str, args: Args) -> int | None:

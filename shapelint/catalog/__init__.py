@@ -15,6 +15,7 @@ from shapelint.catalog.base import (
     Attribute,
     Entry,
     Family,
+    Functional,
     LayerKind,
     Param,
     Problem,
@@ -22,6 +23,7 @@ from shapelint.catalog.base import (
 )
 from shapelint.catalog.entries import parameter_count, state_entries
 from shapelint.catalog.families import CATALOG
+from shapelint.catalog.functional import FunctionalRule, functional_rule
 from shapelint.catalog.padding import side_pairs
 from shapelint.dims import Shape
 
@@ -46,10 +48,13 @@ __all__ = [
     "Attribute",
     "Entry",
     "Family",
+    "Functional",
+    "FunctionalRule",
     "LayerKind",
     "Param",
     "Problem",
     "ShapeError",
+    "functional_rule",
     "lookup",
     "parameter_count",
     "propagate",

@@ -132,38 +132,15 @@ class Family(enum.Enum):
 
 
 @dataclass(frozen=True)
-class LayerKind:
-    """A ``torch.nn`` layer as the shape rules see it."""
+class Signature:
+    """A callable's name and parameters, which bind call arguments as Python would."""
 
     name: str
     params: tuple[Param, ...]
-    output: OutputRule
-    input_arg: str | None = None
-    expected_input: ExpectedRule | None = None
-    ranks: tuple[int, ...] | None = None
-    min_rank: int = 0
-    validate: Validator | None = None
-    family: Family = Family.OTHER
-    extra_inputs: int = 0
-    state: StateRule | None = None
-    """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
-    sublayers: Callable[[Args], tuple[object, ...]] | None = None
-    """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
-    neutral_keywords: frozenset[str] = frozenset()
-    """Keyword arguments of ``forward`` that never change the output's shape: masks and causal flags."""
-    entries: EntriesRule | None = None
-    """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
     param_names: frozenset[str] = field(init=False)
-    attributes: frozenset[str] = field(init=False)
-    """Parameters readable as ``layer.<name>``, equal to the bound argument."""
-    traced_sizes: frozenset[str] = field(init=False)
-    """Attributes that are sizes: a wrong size read from one is reported at this layer's argument."""
 
     def __post_init__(self) -> None:
-        names = {attribute: frozenset(p.name for p in self.params if p.attribute is attribute) for attribute in Attribute}
         object.__setattr__(self, "param_names", frozenset(p.name for p in self.params))
-        object.__setattr__(self, "attributes", names[Attribute.KEPT] | names[Attribute.SIZE])
-        object.__setattr__(self, "traced_sizes", names[Attribute.SIZE])
 
     def bind(self, args: Sequence[object] = (), kwargs: Mapping[str, object] | None = None) -> dict[str, object]:
         """Match call arguments to parameters as Python would, filling defaults."""
@@ -184,6 +161,53 @@ class LayerKind:
                     raise TypeError(f"{self.name}() missing required argument '{param.name}'")
                 bound[param.name] = param.default
         return bound
+
+
+@dataclass(frozen=True)
+class Functional(Signature):
+    """A ``torch.nn.functional`` function that computes what its kind computes (``F.max_pool2d``: MaxPool2d).
+
+    ``params`` is the function's signature after the input.  Each argument goes to the kind's parameter
+    of its name, or of the name ``renamed`` gives it; arguments the kind lacks (``antialias``) change no
+    shape.  ``chooses`` is set where kinds share a function (``F.pad``): whether a call is this kind's.
+    """
+
+    renamed: tuple[tuple[str, str], ...] = ()
+    chooses: Callable[[Args], bool] | None = None
+
+
+@dataclass(frozen=True)
+class LayerKind(Signature):
+    """A ``torch.nn`` layer as the shape rules see it."""
+
+    output: OutputRule
+    input_arg: str | None = None
+    expected_input: ExpectedRule | None = None
+    ranks: tuple[int, ...] | None = None
+    min_rank: int = 0
+    validate: Validator | None = None
+    family: Family = Family.OTHER
+    extra_inputs: int = 0
+    state: StateRule | None = None
+    """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
+    sublayers: Callable[[Args], tuple[object, ...]] | None = None
+    """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
+    neutral_keywords: frozenset[str] = frozenset()
+    """Keyword arguments of ``forward`` that never change the output's shape: masks and causal flags."""
+    entries: EntriesRule | None = None
+    """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
+    functionals: tuple[Functional, ...] = ()
+    """Its twins in ``torch.nn.functional``, read through :func:`shapelint.catalog.functional.functional_rule`."""
+    attributes: frozenset[str] = field(init=False)
+    """Parameters readable as ``layer.<name>``, equal to the bound argument."""
+    traced_sizes: frozenset[str] = field(init=False)
+    """Attributes that are sizes: a wrong size read from one is reported at this layer's argument."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        names = {kept: frozenset(p.name for p in self.params if p.attribute is kept) for kept in Attribute}
+        object.__setattr__(self, "attributes", names[Attribute.KEPT] | names[Attribute.SIZE])
+        object.__setattr__(self, "traced_sizes", names[Attribute.SIZE])
 
     def check_hyperparameters(self, args: Args) -> None:
         """Raise what torch raises at construction for invalid hyperparameters."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from shapelint.catalog.base import ArgType, Args, LayerKind, Param, Problem, ShapeError, expand, require
+from shapelint.catalog.base import ArgType, Args, Functional, LayerKind, Param, Problem, ShapeError, expand, require
 from shapelint.catalog.windows import require_windows, window_count
 from shapelint.dims import Shape, arith
 
@@ -89,33 +89,44 @@ _WINDOW = (
 )
 _INDICES = Param("return_indices", False, type=ArgType.BOOL)
 _CEIL = Param("ceil_mode", False, type=ArgType.BOOL)
+_DILATION = Param("dilation", 1, type=ArgType.SIZE)
 
 
 def _max_pool(count: int) -> LayerKind:
+    """``F.max_pool2d`` takes ``ceil_mode`` before ``return_indices``, MaxPool2d after."""
     name = f"MaxPool{count}d"
     return LayerKind(
         name,
-        _WINDOW + (Param("dilation", 1, type=ArgType.SIZE), _INDICES, _CEIL),
+        _WINDOW + (_DILATION, _INDICES, _CEIL),
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
+        functionals=(Functional(f"max_pool{count}d", _WINDOW + (_DILATION, _CEIL, _INDICES)),),
     )
 
 
 def _avg_pool(count: int) -> LayerKind:
     name = f"AvgPool{count}d"
     divisor = (Param("divisor_override", None, type=ArgType.INT),) if count > 1 else ()
+    params = _WINDOW + (_CEIL, Param("count_include_pad", True, type=ArgType.BOOL)) + divisor
     return LayerKind(
         name,
-        _WINDOW + (_CEIL, Param("count_include_pad", True, type=ArgType.BOOL)) + divisor,
+        params,
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
+        functionals=(Functional(f"avg_pool{count}d", params),),
     )
 
 
 def _adaptive(kind: str, count: int) -> LayerKind:
     name = f"Adaptive{kind}Pool{count}d"
-    indices = (_INDICES,) if kind == "Max" else ()
-    return LayerKind(name, (Param("output_size"),) + indices, _adaptive_output(name, count), min_rank=count)
+    params = (Param("output_size"),) + ((_INDICES,) if kind == "Max" else ())
+    return LayerKind(
+        name,
+        params,
+        _adaptive_output(name, count),
+        min_rank=count,
+        functionals=(Functional(f"adaptive_{kind.lower()}_pool{count}d", params),),
+    )
 
 
 KINDS = tuple(

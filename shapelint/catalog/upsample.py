@@ -20,6 +20,7 @@ from shapelint.catalog.base import (
     ArgType,
     Args,
     Attribute,
+    Functional,
     LayerKind,
     Param,
     Problem,
@@ -200,6 +201,8 @@ def _channel_shuffle(args: Args, shape: Shape) -> Shape:
 
 
 _SIZE = (Param("size", None), Param("scale_factor", None))
+_INTERPOLATION = _SIZE + (Param("mode", "nearest"), Param("align_corners", None, type=ArgType.BOOL))
+_RECOMPUTE = Param("recompute_scale_factor", None, type=ArgType.BOOL)
 
 
 def _factor(name: str) -> Param:
@@ -209,12 +212,14 @@ def _factor(name: str) -> Param:
 KINDS = (
     LayerKind(
         "Upsample",
-        _SIZE
-        + (Param("mode", "nearest"), Param("align_corners", None, type=ArgType.BOOL))
-        + (Param("recompute_scale_factor", None, type=ArgType.BOOL),),
+        _INTERPOLATION + (_RECOMPUTE,),
         _upsample,
         ranks=(3, 4, 5),
         validate=_stored_as_floats,
+        functionals=(
+            Functional("interpolate", _INTERPOLATION + (_RECOMPUTE, Param("antialias", False))),
+            Functional("upsample", _INTERPOLATION),
+        ),
     ),
     LayerKind("UpsamplingNearest2d", _SIZE, _fixed_mode("nearest", None), ranks=(3, 4, 5), validate=_stored_as_floats),
     LayerKind(

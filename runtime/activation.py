@@ -10,6 +10,12 @@ from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 
+__all__ = [
+    "ReLU", "ReLU6", "LeakyReLU", "ELU", "CELU", "SELU", "GELU", "Sigmoid", "Tanh", "SiLU", "Mish", "Softplus",
+    "Softsign", "Hardtanh", "Hardsigmoid", "Hardswish", "Tanhshrink", "LogSigmoid", "RReLU", "Threshold",
+    "Hardshrink", "Softshrink", "GLU", "PReLU", "Softmax", "Softmin", "Softmax2d", "LogSoftmax",
+]
+
 
 def erf(x: np.ndarray) -> np.ndarray:
     """Abramowitz and Stegun 7.1.26 (error below 1.5e-7): numpy has no erf."""

@@ -10,6 +10,11 @@ from shapelint.runtime.init import standard_normal, uniform_fan_in
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 
+__all__ = [
+    "Linear", "Embedding", "Identity", "Flatten", "Unflatten", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d",
+    "AlphaDropout", "FeatureAlphaDropout", "PixelShuffle", "PixelUnshuffle", "ChannelShuffle",
+]
+
 
 class Linear(Layer):
     def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:

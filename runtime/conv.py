@@ -13,6 +13,8 @@ from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 from shapelint.runtime.windows import Pairs, im2col, pad, padding_pairs
 
+__all__ = ["Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d"]
+
 
 def convolve(
     x: np.ndarray,

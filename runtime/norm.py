@@ -12,6 +12,11 @@ from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 
+__all__ = [
+    "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm",
+    "GroupNorm", "RMSNorm", "LocalResponseNorm",
+]
+
 _INITIAL = {
     "weight": constant(1.0),
     "bias": constant(0.0),

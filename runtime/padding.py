@@ -10,6 +10,12 @@ from shapelint.catalog import side_pairs
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.windows import as_planes, pad
 
+__all__ = [
+    "ZeroPad1d", "ZeroPad2d", "ZeroPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ReflectionPad1d",
+    "ReflectionPad2d", "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d",
+    "CircularPad1d", "CircularPad2d", "CircularPad3d",
+]
+
 
 class _Pad(Layer):
     """Pads as many trailing dimensions as the padding has pairs, whatever the class name says, as torch does.

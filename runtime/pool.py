@@ -11,6 +11,11 @@ from shapelint.catalog.base import expand
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.windows import as_planes, fit, pad, taps
 
+__all__ = [
+    "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "AdaptiveAvgPool1d",
+    "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d",
+]
+
 
 def _reduce(combine: np.ufunc, views: Iterator[np.ndarray]) -> np.ndarray:
     """Fold the kernel taps into one fresh array with ``combine`` (max or add)."""

@@ -9,6 +9,8 @@ import numpy as np
 
 from shapelint.runtime.layer import Layer
 
+__all__ = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"]
+
 SUPPORTED = ("nearest", "nearest-exact", "linear", "bilinear", "trilinear")
 
 Resample = Callable[[np.ndarray, int, int, float], np.ndarray]

@@ -8,17 +8,17 @@ Each family module lists its layers in ``__all__``; all of them are exported her
 
 from shapelint.catalog import ShapeError
 from shapelint.runtime import activation, basic, conv, norm, padding, pool, upsample
-from shapelint.runtime.activation import *  # noqa: F403
-from shapelint.runtime.basic import *  # noqa: F403
-from shapelint.runtime.conv import *  # noqa: F403
+from shapelint.runtime.activation import *  # noqa: F401, F403
+from shapelint.runtime.basic import *  # noqa: F401, F403
+from shapelint.runtime.conv import *  # noqa: F401, F403
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import LayerError, Module
-from shapelint.runtime.norm import *  # noqa: F403
-from shapelint.runtime.padding import *  # noqa: F403
-from shapelint.runtime.pool import *  # noqa: F403
+from shapelint.runtime.norm import *  # noqa: F401, F403
+from shapelint.runtime.padding import *  # noqa: F401, F403
+from shapelint.runtime.pool import *  # noqa: F401, F403
 from shapelint.runtime.sequential import Sequential
 from shapelint.runtime.state import StateDictError
-from shapelint.runtime.upsample import *  # noqa: F403
+from shapelint.runtime.upsample import *  # noqa: F401, F403
 
 __all__ = [
     "Layer", "LayerError", "Module", "Sequential", "ShapeError", "StateDictError",

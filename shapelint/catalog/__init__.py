@@ -8,23 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shapelint.catalog.base import (
-    REQUIRED,
-    ArgType,
-    Args,
-    Attribute,
-    Entry,
-    Family,
-    Functional,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-)
-from shapelint.catalog.entries import parameter_count, state_entries
+from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError
+from shapelint.catalog.entries import Entry, parameter_count, state_entries
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
 from shapelint.catalog.padding import side_pairs
+from shapelint.catalog.signature import REQUIRED, ArgType, Args, Attribute, Functional, Param
 from shapelint.dims import Shape
 
 

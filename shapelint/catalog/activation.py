@@ -11,21 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from shapelint.catalog.base import (
-    FACTORY,
-    REQUIRED,
-    ArgType,
-    Args,
-    Entry,
-    Family,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-    front_dim,
-    keep,
-    require,
-)
+from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, front_dim, keep, require
+from shapelint.catalog.entries import Entry
+from shapelint.catalog.signature import REQUIRED, ArgType, Args, Param
 from shapelint.dims import UNKNOWN, Shape, arith, is_int
 
 Output = Callable[[Args, Shape], Shape]

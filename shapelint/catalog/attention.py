@@ -11,23 +11,18 @@ from __future__ import annotations
 from shapelint.catalog.base import (
     FACTORY,
     NOT_NUMBERS,
-    ArgType,
-    Args,
-    Attribute,
-    EntriesRule,
-    Entry,
     Family,
     LayerKind,
-    Param,
     Problem,
     ShapeError,
     front_dim,
     require,
     truthy,
 )
-from shapelint.catalog.entries import known_flag, prefixed, state_entries
+from shapelint.catalog.entries import EntriesRule, Entry, known_flag, prefixed, state_entries
 from shapelint.catalog.linear import linear_entries
 from shapelint.catalog.norm import layer_norm_entries
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, is_int
 
 RANKS = (2, 3)

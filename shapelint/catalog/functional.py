@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from shapelint.catalog.base import Args, Functional, LayerKind
+from shapelint.catalog.base import LayerKind
 from shapelint.catalog.families import CATALOG
+from shapelint.catalog.signature import Args, Functional
 from shapelint.dims import Shape
 
 FunctionalRule = Callable[[Shape, list[object], dict[str, object]], object]

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from shapelint.catalog.base import Args, Entry, LayerKind
+from shapelint.catalog.base import LayerKind
 from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
+from shapelint.catalog.entries import Entry
 from shapelint.catalog.linear import LINEAR
 from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels
+from shapelint.catalog.signature import Args
 from shapelint.dims import Dim, Shape
 
 SizeRule = Callable[[Args, Shape], Dim]

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from shapelint.catalog.base import (
-    FACTORY,
-    ArgType,
-    Args,
-    Attribute,
-    Entry,
-    Family,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-    keep,
-)
-from shapelint.catalog.entries import with_bias
+from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, keep
+from shapelint.catalog.entries import Entry, with_bias
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Shape, is_int, product
 
 def _non_negative(args: Args, *names: str) -> None:

@@ -15,14 +15,8 @@ from collections.abc import Callable
 
 from shapelint.catalog.base import (
     FACTORY,
-    ArgType,
-    Args,
-    Attribute,
-    EntriesRule,
-    Entry,
     Family,
     LayerKind,
-    Param,
     Problem,
     ShapeError,
     channel_dim,
@@ -32,6 +26,8 @@ from shapelint.catalog.base import (
     to_float,
     truthy,
 )
+from shapelint.catalog.entries import EntriesRule, Entry
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, product
 
 _BIAS = (Param("bias", True, keyword_only=True, type=ArgType.BOOL),)

@@ -12,7 +12,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shapelint.catalog.base import ArgType, Args, Functional, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import LayerKind, Problem, ShapeError, require
+from shapelint.catalog.signature import ArgType, Args, Functional, Param
 from shapelint.dims import Dim, Shape, arith
 
 

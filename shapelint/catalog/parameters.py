@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from shapelint.catalog import entries
-from shapelint.catalog.base import Args
 from shapelint.catalog.families import CATALOG
+from shapelint.catalog.signature import Args
 
 
 def parameter_count(kind_name: str, args: Args) -> int | None:

@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from shapelint.catalog.base import (
     FACTORY,
-    ArgType,
-    Args,
-    Attribute,
-    EntriesRule,
-    Entry,
-    Family,
     NOT_NUMBERS,
+    Family,
     LayerKind,
-    Param,
     Problem,
     ShapeError,
     StateRule,
@@ -25,7 +19,8 @@ from shapelint.catalog.base import (
     require,
     truthy,
 )
-from shapelint.catalog.entries import known_flag
+from shapelint.catalog.entries import EntriesRule, Entry, known_flag
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 RANKS = (2, 3)

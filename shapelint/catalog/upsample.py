@@ -16,20 +16,8 @@ from __future__ import annotations
 import math
 from operator import mul
 
-from shapelint.catalog.base import (
-    ArgType,
-    Args,
-    Attribute,
-    Functional,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-    front_dim,
-    keep,
-    require,
-    truthy,
-)
+from shapelint.catalog.base import LayerKind, Problem, ShapeError, front_dim, keep, require, truthy
+from shapelint.catalog.signature import ArgType, Args, Attribute, Functional, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
 MODE_RANKS = {

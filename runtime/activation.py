@@ -10,6 +10,12 @@ from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 
+__all__ = [
+    "ReLU", "ReLU6", "LeakyReLU", "ELU", "CELU", "SELU", "GELU", "Sigmoid", "Tanh", "SiLU", "Mish", "Softplus",
+    "Softsign", "Hardtanh", "Hardsigmoid", "Hardswish", "Tanhshrink", "LogSigmoid", "RReLU", "Threshold",
+    "Hardshrink", "Softshrink", "GLU", "PReLU", "Softmax", "Softmin", "Softmax2d", "LogSoftmax",
+]
+
 
 def erf(x: np.ndarray) -> np.ndarray:
     """Abramowitz and Stegun 7.1.26 (error below 1.5e-7): numpy has no erf."""
@@ -154,16 +160,12 @@ class Softshrink(_Elementwise):
 
 
 class GLU(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         first, second = np.split(x, 2, axis=self.arg("dim"))
         return first * sigmoid(second)
 
 
 class PReLU(_Elementwise):
-    int_args = ("num_parameters",)
-
     def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
         return constant(self.arg("init"))
 
@@ -187,15 +189,11 @@ def softmax(x: np.ndarray, axis: int) -> np.ndarray:
 
 
 class Softmax(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         return softmax(x, _softmax_axis(self.arg("dim"), x.ndim))
 
 
 class Softmin(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         return softmax(-x, _softmax_axis(self.arg("dim"), x.ndim))
 
@@ -206,8 +204,6 @@ class Softmax2d(_Elementwise):
 
 
 class LogSoftmax(_Elementwise):
-    int_args = ("dim",)
-
     def apply(self, x: np.ndarray) -> np.ndarray:
         axis = _softmax_axis(self.arg("dim"), x.ndim)
         shifted = x - x.max(axis=axis, keepdims=True)

@@ -10,10 +10,13 @@ from shapelint.runtime.init import standard_normal, uniform_fan_in
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 
+__all__ = [
+    "Linear", "Embedding", "Identity", "Flatten", "Unflatten", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d",
+    "AlphaDropout", "FeatureAlphaDropout", "PixelShuffle", "PixelUnshuffle", "ChannelShuffle",
+]
+
 
 class Linear(Layer):
-    int_args = ("out_features",)
-
     def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
         return uniform_fan_in(shapes["weight"])
 
@@ -23,7 +26,6 @@ class Linear(Layer):
 
 
 class Embedding(Layer):
-    int_args = ("num_embeddings", "embedding_dim", "padding_idx")
     accepts = "i"
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -60,12 +62,11 @@ class Identity(_Reshape):
 
 
 class Flatten(_Reshape):
-    int_args = ("start_dim", "end_dim")
+    pass
 
 
 class Unflatten(_Reshape):
-    int_args = ("dim",)
-
+    pass
 
 class _Dropout(Layer):
     """Identity: the runtime is inference only, so dropout is always in eval mode."""
@@ -102,7 +103,6 @@ class FeatureAlphaDropout(_Dropout):
 
 class PixelShuffle(Layer):
     accepts = "any"
-    int_args = ("upscale_factor",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         r: int = self.arg("upscale_factor")
@@ -113,7 +113,6 @@ class PixelShuffle(Layer):
 
 class PixelUnshuffle(Layer):
     accepts = "any"
-    int_args = ("downscale_factor",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         r: int = self.arg("downscale_factor")
@@ -124,7 +123,6 @@ class PixelUnshuffle(Layer):
 
 class ChannelShuffle(Layer):
     accepts = "any"
-    int_args = ("groups",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         groups: int = self.arg("groups")

@@ -13,6 +13,8 @@ from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 from shapelint.runtime.windows import Pairs, im2col, pad, padding_pairs
 
+__all__ = ["Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d"]
+
 
 def convolve(
     x: np.ndarray,
@@ -57,9 +59,6 @@ def dilate(x: np.ndarray, stride: Sequence[int]) -> np.ndarray:
 
 class _ConvBase(Layer):
     spatial: ClassVar[int]
-    int_args = ("out_channels", "groups")
-    size_args = ("kernel_size", "stride", "padding", "dilation", "output_padding")
-    text_args = ("padding",)
 
     def _tuple(self, name: str) -> tuple[int, ...]:
         return expand(self.arg(name), self.spatial, name)  # type: ignore[return-value]

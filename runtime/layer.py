@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 import numpy as np
 
-from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError
+from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, state_entries
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
-from shapelint.catalog.parameters import state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, is_known
+from shapelint.runtime.hyperparameters import check_types, is_size
 from shapelint.runtime.module import Init, Module, TensorSpec
 
 MAX_TENSOR_BYTES = 1 << 40
-
-REAL_ARGS = (
-    "eps", "momentum", "p", "negative_slope", "alpha", "beta", "k", "lambd", "lower", "upper",
-    "min_val", "max_val", "min_value", "max_value", "threshold", "value", "init",
-)  # fmt: skip
-"""Every float hyperparameter of the catalog's kinds; torch only finds a wrong type on the first call, if at all."""
 
 
 def kind_named(name: str) -> LayerKind:
@@ -45,29 +38,15 @@ def _gib(nbytes: int) -> str:
     return f"{nbytes // 2**30:,} GiB"
 
 
-def _is_size(value: object) -> bool:
-    return is_int(value) or (isinstance(value, tuple) and all(is_int(item) for item in value))
-
-
 class Layer(Module):
     """A catalog layer kind with numpy tensors and a forward pass.
 
-    Subclasses declare which hyperparameters must be ints (``int_args``),
-    ints/tuples of ints (``size_args``, or also strings when in ``text_args``)
-    or real numbers (``real_args``), how their tensors are first drawn
-    (:meth:`initial`) and their arithmetic (:meth:`forward`); the tensors'
-    names and shapes are the catalog's :func:`state_entries`.  Any of them
-    may be ``None`` only where torch's default is ``None`` or where
-    ``nullable`` lists them.
+    Subclasses declare how their tensors are first drawn (:meth:`initial`)
+    and their arithmetic (:meth:`forward`); the hyperparameters' types and
+    the tensors' names and shapes are the catalog's.
     """
 
     kind_name: ClassVar[str | None] = None
-    int_args: ClassVar[tuple[str, ...]] = ()
-    size_args: ClassVar[tuple[str, ...]] = ()
-    bool_args: ClassVar[tuple[str, ...]] = ("bias", "affine", "elementwise_affine", "track_running_stats", "inplace")
-    real_args: ClassVar[tuple[str, ...]] = REAL_ARGS
-    nullable: ClassVar[tuple[str, ...]] = ()
-    text_args: ClassVar[tuple[str, ...]] = ()
     accepts: ClassVar[str] = "f"
     placeholder: ClassVar[object] = UNKNOWN
     tensor_dtypes: ClassVar[Mapping[str, np.dtype]] = {}
@@ -89,44 +68,10 @@ class Layer(Module):
         self._seen: dict[tuple, tuple[int, ...]] = {}
 
     def _check_types(self, args: Mapping[str, object]) -> None:
-        for name in self.int_args + self.size_args + self.bool_args:
-            self._check_declared(name, args.get(name, UNKNOWN))
-        for name in self.real_args:
-            self._check_real(name, args.get(name, UNKNOWN))
+        check_types(self.kind, args, self.placeholder)
         device = args.get("device")
         if device not in (None, "cpu"):
             raise ValueError(f"{self.kind.name}: the runtime runs on the CPU only, got device={device!r}")
-
-    def _unchecked(self, name: str, value: object) -> bool:
-        """Values left to the catalog: unknown, the inferred placeholder, and ``None`` where torch takes it."""
-        if value is UNKNOWN or value is self.placeholder:
-            return True
-        return value is None and (name in self.nullable or self._default(name) is None)
-
-    def _check_declared(self, name: str, value: object) -> None:
-        """An int, size or flag hyperparameter of the declared type; torch treats any ``None`` flag as false."""
-        if self._unchecked(name, value) or (value is None and name in self.bool_args):
-            return
-        if name in self.bool_args and not isinstance(value, bool):
-            raise TypeError(f"{self.kind.name}: {name} must be a bool, got {value!r}")
-        if name in self.int_args and not is_int(value):
-            raise TypeError(f"{self.kind.name}: {name} must be an int, got {value!r}")
-        if name in self.size_args and not (_is_size(value) or (isinstance(value, str) and name in self.text_args)):
-            raise TypeError(f"{self.kind.name}: {name} must be an int or a tuple of ints, got {value!r}")
-
-    def _check_real(self, name: str, value: object) -> None:
-        """A real number, as torch's kernels require, checked here so the message names this layer."""
-        if self._unchecked(name, value):
-            return
-        if not isinstance(value, numbers.Real):
-            raise TypeError(f"{self.kind.name}: {name} must be a real number, got {value!r}")
-        try:
-            float(value)
-        except OverflowError:
-            raise ValueError(f"{self.kind.name}: {name}={value!r} is too large for a float") from None
-
-    def _default(self, name: str) -> object:
-        return next(param.default for param in self.kind.params if param.name == name)
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         args = self._complete(shape)
@@ -154,13 +99,13 @@ class Layer(Module):
         expected = self.kind.expected_input_size(self.given, shape)
         if expected is UNKNOWN:
             return self.given
-        if not is_known(expected) or not _is_size(expected):
+        if not is_known(expected) or not is_size(expected):
             raise ShapeError(f"{self.kind.name} cannot take {name} from an input of shape {shape}")
         return {**self.given, name: expected}
 
     def _specs(self) -> dict[str, TensorSpec]:
         """The catalog's state-dict entries, in PyTorch's order, each with its initial values and dtype."""
-        entries = state_entries(self.kind.name, self.args)
+        entries = state_entries(self.kind, self.args)
         if entries is None:
             raise ShapeError(f"{self.kind.name}: the sizes of its tensors are not known", Problem.HYPERPARAMETER)
         shapes, dtypes = {e.name: e.shape for e in entries}, self.tensor_dtypes

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shapelint.catalog import Problem, ShapeError
-from shapelint.catalog.parameters import Entry
+from shapelint.catalog import Entry, Problem, ShapeError
 from shapelint.dims import Shape, Symbol
 
 BATCH = Symbol("B")

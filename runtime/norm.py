@@ -12,6 +12,11 @@ from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Init
 
+__all__ = [
+    "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm",
+    "GroupNorm", "RMSNorm", "LocalResponseNorm",
+]
+
 _INITIAL = {
     "weight": constant(1.0),
     "bias": constant(0.0),
@@ -38,8 +43,6 @@ class _Normalization(Layer):
 
 
 class _BatchNorm(_Normalization):
-    int_args = ("num_features",)
-    nullable = ("momentum",)
     tensor_dtypes = {"num_batches_tracked": np.dtype(np.int64)}
 
     def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -95,7 +98,6 @@ class InstanceNorm3d(_InstanceNorm):
 class LayerNorm(_Normalization):
     """``LayerNorm()`` normalizes the last dimension, as Keras's ``LayerNormalization()`` does."""
 
-    size_args = ("normalized_shape",)
     placeholder = (UNKNOWN,)
 
     def _normalized(self) -> tuple[int, ...]:
@@ -113,8 +115,6 @@ class LayerNorm(_Normalization):
 
 
 class GroupNorm(_Normalization):
-    int_args = ("num_groups", "num_channels")
-
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         groups: int = self.arg("num_groups")
         grouped = x.reshape(x.shape[0], groups, -1)
@@ -140,8 +140,6 @@ class RMSNorm(LayerNorm):
 
 class LocalResponseNorm(Layer):
     """Each channel divided by a power of the mean square over its ``size`` neighbouring channels."""
-
-    int_args = ("size",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         size: int = self.arg("size")

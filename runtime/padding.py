@@ -6,30 +6,31 @@ from typing import ClassVar
 
 import numpy as np
 
-from shapelint.catalog.base import expand
+from shapelint.catalog import side_pairs
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.windows import Pairs, as_planes, pad
+from shapelint.runtime.windows import as_planes, pad
 
-
-def side_pairs(padding: object, spatial: int) -> Pairs:
-    """PyTorch lists padding last dimension first, ``(left, right, top, bottom, ...)``; a short tuple pads fewer."""
-    flat = expand(padding, 2 * spatial, "padding") if isinstance(padding, int) else tuple(padding)  # type: ignore[arg-type]
-    pairs = [(flat[2 * i], flat[2 * i + 1]) for i in range(len(flat) // 2)]
-    return tuple(reversed(pairs + [(0, 0)] * (spatial - len(pairs))))  # type: ignore[arg-type]
+__all__ = [
+    "ZeroPad1d", "ZeroPad2d", "ZeroPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ReflectionPad1d",
+    "ReflectionPad2d", "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d",
+    "CircularPad1d", "CircularPad2d", "CircularPad3d",
+]
 
 
 class _Pad(Layer):
-    """ConstantPad's ``value=None`` pads with zeros, as ``F.pad`` does."""
+    """Pads as many trailing dimensions as the padding has pairs, whatever the class name says, as torch does.
+
+    ConstantPad's ``value=None`` pads with zeros, as ``F.pad`` does.
+    """
 
     spatial: ClassVar[int]
     mode: ClassVar[str]
-    size_args = ("padding",)
-    nullable = ("value",)
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         value = self.args.get("value")
         value = 0.0 if value is None else value
-        return pad(as_planes(x, self.spatial), side_pairs(self.arg("padding"), self.spatial), self.mode, value).reshape(out)
+        pairs = side_pairs(self.arg("padding"), self.spatial)
+        return pad(as_planes(x, len(pairs)), pairs, self.mode, value).reshape(out)  # type: ignore[arg-type]
 
 
 class ZeroPad1d(_Pad):

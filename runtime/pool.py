@@ -11,6 +11,11 @@ from shapelint.catalog.base import expand
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.windows import as_planes, fit, pad, taps
 
+__all__ = [
+    "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "AdaptiveAvgPool1d",
+    "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d",
+]
+
 
 def _reduce(combine: np.ufunc, views: Iterator[np.ndarray]) -> np.ndarray:
     """Fold the kernel taps into one fresh array with ``combine`` (max or add)."""
@@ -22,8 +27,6 @@ def _reduce(combine: np.ufunc, views: Iterator[np.ndarray]) -> np.ndarray:
 
 class _Pool(Layer):
     spatial: ClassVar[int]
-    size_args = ("kernel_size", "stride", "padding", "dilation")
-    bool_args = ("ceil_mode", "count_include_pad", "return_indices")
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -50,8 +53,6 @@ class _MaxPool(_Pool):
 
 
 class _AvgPool(_Pool):
-    int_args = ("divisor_override",)
-
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         kernel, stride, padding, dilation = self._geometry()
         target = out[-self.spatial :]

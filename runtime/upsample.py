@@ -9,6 +9,8 @@ import numpy as np
 
 from shapelint.runtime.layer import Layer
 
+__all__ = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"]
+
 SUPPORTED = ("nearest", "nearest-exact", "linear", "bilinear", "trilinear")
 
 Resample = Callable[[np.ndarray, int, int, float], np.ndarray]
@@ -40,7 +42,6 @@ def _linear(align_corners: bool) -> Resample:
 
 
 class Upsample(Layer):
-    bool_args = ("align_corners", "recompute_scale_factor")
     fixed: ClassVar[tuple[str, bool] | None] = None
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -8,34 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shapelint.catalog import (
-    activation,
-    attention,
-    conv,
-    dropout,
-    embedding,
-    lazy,
-    linear,
-    norm,
-    padding,
-    pooling,
-    recurrent,
-    upsample,
-)
-from shapelint.catalog.base import (
-    REQUIRED,
-    Args,
-    Family,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-)
+from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError
+from shapelint.catalog.entries import Entry, parameter_count, state_entries
+from shapelint.catalog.families import CATALOG
+from shapelint.catalog.functional import FunctionalRule, functional_rule
+from shapelint.catalog.padding import side_pairs
+from shapelint.catalog.signature import REQUIRED, ArgType, Args, Attribute, Functional, Param
 from shapelint.dims import Shape
-
-_MODULES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, attention, lazy)
-
-CATALOG: dict[str, LayerKind] = {kind.name: kind for module in _MODULES for kind in module.KINDS}
 
 
 def lookup(name: str) -> LayerKind | None:
@@ -53,12 +32,21 @@ def propagate(layers: Iterable[tuple[LayerKind, Args]], shape: Shape) -> Shape:
 __all__ = [
     "CATALOG",
     "REQUIRED",
+    "ArgType",
     "Args",
+    "Attribute",
+    "Entry",
     "Family",
+    "Functional",
+    "FunctionalRule",
     "LayerKind",
     "Param",
     "Problem",
     "ShapeError",
+    "functional_rule",
     "lookup",
+    "parameter_count",
     "propagate",
+    "side_pairs",
+    "state_entries",
 ]

@@ -11,22 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from shapelint.catalog.base import (
-    FACTORY,
-    Args,
-    Family,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-    front_dim,
-    keep,
-    require,
-)
+from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, front_dim, keep, require
+from shapelint.catalog.entries import Entry
+from shapelint.catalog.signature import REQUIRED, ArgType, Args, Param
 from shapelint.dims import UNKNOWN, Shape, arith, is_int
 
 Output = Callable[[Args, Shape], Shape]
-_INPLACE = Param("inplace", False)
+_INPLACE = Param("inplace", False, type=ArgType.BOOL)
+_SOFTMAX_DIM = Param("dim", None, type=ArgType.INT)
 
 
 def _number(value: object) -> bool:
@@ -137,6 +129,10 @@ def _softmax(layer: str) -> Output:
     return output
 
 
+def _real(name: str, default: object = REQUIRED) -> Param:
+    return Param(name, default, type=ArgType.REAL)
+
+
 def _plain(name: str, *params: Param) -> LayerKind:
     return LayerKind(name, params, keep)
 
@@ -148,10 +144,10 @@ def _checked_kind(name: str, params: tuple[Param, ...], check: Callable[[Args], 
 KINDS = (
     _plain("ReLU", _INPLACE),
     _plain("ReLU6", _INPLACE),
-    _plain("LeakyReLU", Param("negative_slope", 0.01), _INPLACE),
-    _plain("ELU", Param("alpha", 1.0), _INPLACE),
+    _plain("LeakyReLU", _real("negative_slope", 0.01), _INPLACE),
+    _plain("ELU", _real("alpha", 1.0), _INPLACE),
     _plain("SELU", _INPLACE),
-    _checked_kind("CELU", (Param("alpha", 1.0), _INPLACE), _celu),
+    _checked_kind("CELU", (_real("alpha", 1.0), _INPLACE), _celu),
     _checked_kind("GELU", (Param("approximate", "none"),), _gelu),
     _plain("SiLU", _INPLACE),
     _plain("Mish", _INPLACE),
@@ -159,32 +155,33 @@ KINDS = (
     _plain("Hardsigmoid", _INPLACE),
     LayerKind(
         "Hardtanh",
-        (Param("min_val", -1.0), Param("max_val", 1.0), _INPLACE, Param("min_value", None), Param("max_value", None)),
+        (_real("min_val", -1.0), _real("max_val", 1.0), _INPLACE, _real("min_value", None), _real("max_value", None)),
         keep,
         validate=_hardtanh,
     ),
     _plain("Tanh"),
     _plain("Sigmoid"),
-    _plain("Softplus", Param("beta", 1.0), Param("threshold", 20.0)),
+    _plain("Softplus", _real("beta", 1.0), _real("threshold", 20.0)),
     _plain("Softsign"),
     _plain("Tanhshrink"),
-    _plain("Threshold", Param("threshold"), Param("value"), _INPLACE),
+    _plain("Threshold", _real("threshold"), _real("value"), _INPLACE),
     _plain("LogSigmoid"),
-    _plain("Hardshrink", Param("lambd", 0.5)),
-    _checked_kind("Softshrink", (Param("lambd", 0.5),), _softshrink),
-    _checked_kind("RReLU", (Param("lower", 1.0 / 8), Param("upper", 1.0 / 3), _INPLACE), _rrelu),
+    _plain("Hardshrink", _real("lambd", 0.5)),
+    _checked_kind("Softshrink", (_real("lambd", 0.5),), _softshrink),
+    _checked_kind("RReLU", (_real("lower", 1.0 / 8), _real("upper", 1.0 / 3), _INPLACE), _rrelu),
     LayerKind(
         "PReLU",
-        (Param("num_parameters", 1), Param("init", 0.25)) + FACTORY,
+        (Param("num_parameters", 1, type=ArgType.INT), _real("init", 0.25)) + FACTORY,
         keep,
         input_arg="num_parameters",
         expected_input=_prelu_expected,
         validate=_validate_prelu,
         family=Family.OTHER,
+        entries=lambda args: [Entry("weight", (args["num_parameters"],))],  # type: ignore[arg-type]
     ),
-    LayerKind("GLU", (Param("dim", -1),), _glu),
-    LayerKind("Softmax", (Param("dim", None),), _softmax("Softmax")),
-    LayerKind("LogSoftmax", (Param("dim", None),), _softmax("LogSoftmax")),
-    LayerKind("Softmin", (Param("dim", None),), _softmax("Softmin")),
+    LayerKind("GLU", (Param("dim", -1, type=ArgType.INT),), _glu),
+    LayerKind("Softmax", (_SOFTMAX_DIM,), _softmax("Softmax")),
+    LayerKind("LogSoftmax", (_SOFTMAX_DIM,), _softmax("LogSoftmax")),
+    LayerKind("Softmin", (_SOFTMAX_DIM,), _softmax("Softmin")),
     LayerKind("Softmax2d", (), keep, ranks=(3, 4)),
 )

@@ -11,16 +11,18 @@ from __future__ import annotations
 from shapelint.catalog.base import (
     FACTORY,
     NOT_NUMBERS,
-    Args,
     Family,
     LayerKind,
-    Param,
     Problem,
     ShapeError,
     front_dim,
     require,
     truthy,
 )
+from shapelint.catalog.entries import EntriesRule, Entry, known_flag, prefixed, state_entries
+from shapelint.catalog.linear import linear_entries
+from shapelint.catalog.norm import layer_norm_entries
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, is_int
 
 RANKS = (2, 3)
@@ -131,6 +133,36 @@ def _weights(args: Args, shape: Shape) -> object:
     return Shape((front_dim(shape, batch, RANKS), front_dim(shape, length, RANKS), UNKNOWN), dtype="float")
 
 
+def _attention_entries(args: Args) -> list[Entry]:
+    """One packed input projection, or three when ``kdim``/``vdim`` differ; then the biases and ``out_proj``."""
+    embed, bias = args["embed_dim"], known_flag(args["bias"])
+    widths = [embed if args[name] is None else args[name] for name in ("kdim", "vdim")]
+    if all(width == embed for width in widths):
+        found = [Entry("in_proj_weight", (3 * embed, embed))]  # type: ignore[operator]
+    else:
+        found = [Entry(f"{x}_proj_weight", (embed, w)) for x, w in zip("qkv", [embed, *widths])]  # type: ignore[misc]
+    found += [Entry("in_proj_bias", (3 * embed,))] if bias else []  # type: ignore[operator]
+    kv_biases = [Entry("bias_k", (1, 1, embed)), Entry("bias_v", (1, 1, embed))]
+    found += kv_biases if known_flag(args["add_bias_kv"]) else []
+    return found + prefixed("out_proj", linear_entries({"out_features": embed, "in_features": embed, "bias": bias}))
+
+
+def _transformer_entries(attentions: tuple[str, ...]) -> EntriesRule:
+    """The attention blocks, the two feed-forward Linears, then one LayerNorm per block, as torch registers them."""
+
+    def entries(args: Args) -> list[Entry]:
+        model, feedforward, bias = args["d_model"], args["dim_feedforward"], known_flag(args["bias"])
+        attention = {"embed_dim": model, "bias": bias, "kdim": None, "vdim": None, "add_bias_kv": False}
+        found = [entry for name in attentions for entry in prefixed(name, _attention_entries(attention))]
+        found += prefixed("linear1", linear_entries({"out_features": feedforward, "in_features": model, "bias": bias}))
+        found += prefixed("linear2", linear_entries({"out_features": model, "in_features": feedforward, "bias": bias}))
+        norm = layer_norm_entries({"normalized_shape": model, "elementwise_affine": True, "bias": bias})
+        norms = len(attentions) + 1
+        return found + [entry for n in range(1, norms + 1) for entry in prefixed(f"norm{n}", norm)]
+
+    return entries
+
+
 class _TransformerRules:
     """The encoder and decoder layers' rules; only the encoder has the fast path that lets empty inputs through."""
 
@@ -190,12 +222,12 @@ _ATTENTION_PARAMS = (
     Param("embed_dim"),
     Param("num_heads"),
     Param("dropout", 0.0),
-    Param("bias", True),
+    Param("bias", True, type=ArgType.BOOL),
     Param("add_bias_kv", False),
     Param("add_zero_attn", False),
     Param("kdim", None),
     Param("vdim", None),
-    Param("batch_first", False),
+    Param("batch_first", False, attribute=Attribute.KEPT),
 )
 ACTIVATION_DEFAULT = "relu"
 """torch's default is the function ``F.relu``, which builds the same layer as the name."""
@@ -206,13 +238,16 @@ _TRANSFORMER_PARAMS = (
     Param("dropout", 0.1),
     Param("activation", ACTIVATION_DEFAULT),
     Param("layer_norm_eps", 1e-5),
-    Param("batch_first", False),
+    Param("batch_first", False, attribute=Attribute.KEPT),
     Param("norm_first", False),
-    Param("bias", True),
+    Param("bias", True, type=ArgType.BOOL),
 )
+"""``batch_first`` is declared kept, as the linter has always read it, though torch keeps it on ``self_attn`` alone."""
 
 
-def _transformer(name: str, extra_inputs: int, fast_path: bool, masks: frozenset[str]) -> LayerKind:
+def _transformer(
+    name: str, extra_inputs: int, fast_path: bool, masks: frozenset[str], attentions: tuple[str, ...]
+) -> LayerKind:
     """An encoder or decoder layer; ``extra_inputs`` counts the positional arguments after the first.
 
     Memory, masks and causal flags never change the output's shape, so a rule that ignores them is still right.
@@ -228,6 +263,7 @@ def _transformer(name: str, extra_inputs: int, fast_path: bool, masks: frozenset
         family=Family.LINEAR,
         extra_inputs=extra_inputs,
         neutral_keywords=masks,
+        entries=_transformer_entries(attentions),
     )
 
 
@@ -244,6 +280,23 @@ def _encoder_children(args: Args) -> tuple[object, ...]:
     return layers + (() if norm is None else (norm,))  # type: ignore[operator]
 
 
+def _held(module: object) -> list[Entry]:
+    """The entries of a layer passed as an argument; a TypeError, read as unknown, for anything else."""
+    kind, args = getattr(module, "kind", None), getattr(module, "args", None)
+    entries = None if kind is None or args is None else state_entries(kind, args)
+    if entries is None:
+        raise TypeError("held module not known")
+    return entries
+
+
+def _encoder_entries(args: Args) -> list[Entry]:
+    """``layers.0`` … ``layers.N-1``, deep copies of one layer, then the optional norm."""
+    layer, norm = _held(args["encoder_layer"]), args["norm"]
+    count: int = args["num_layers"]  # type: ignore[assignment]
+    found = [entry for index in range(count) for entry in prefixed(f"layers.{index}", layer)]
+    return found + ([] if norm is None else prefixed("norm", _held(norm)))
+
+
 def _encoder_output(args: Args, shape: Shape) -> Shape:
     """Its own check only: the children it runs decide the shape, so alone it knows nothing."""
     count = args["num_layers"]
@@ -255,7 +308,7 @@ ENCODER = LayerKind(
     "TransformerEncoder",
     (
         Param("encoder_layer"),
-        Param("num_layers"),
+        Param("num_layers", attribute=Attribute.KEPT),
         Param("norm", None),
         Param("enable_nested_tensor", True),
         Param("mask_check", True),
@@ -265,6 +318,7 @@ ENCODER = LayerKind(
     extra_inputs=3,
     sublayers=_encoder_children,
     neutral_keywords=frozenset({"mask", "src_key_padding_mask", "is_causal"}),
+    entries=_encoder_entries,
 )
 
 KINDS = (
@@ -280,8 +334,15 @@ KINDS = (
         extra_inputs=2,
         state=_weights,
         neutral_keywords=frozenset({"key_padding_mask", "attn_mask", "is_causal"}),
+        entries=_attention_entries,
     ),
-    _transformer("TransformerEncoderLayer", 3, True, frozenset({"src_mask", "src_key_padding_mask", "is_causal"})),
+    _transformer(
+        "TransformerEncoderLayer",
+        3,
+        True,
+        frozenset({"src_mask", "src_key_padding_mask", "is_causal"}),
+        ("self_attn",),
+    ),
     _transformer(
         "TransformerDecoderLayer",
         7,
@@ -289,6 +350,7 @@ KINDS = (
         frozenset(
             {"tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"}
         ),
+        ("self_attn", "multihead_attn"),
     ),
     ENCODER,
 )

@@ -7,10 +7,15 @@ run it on partly known shapes and the runtime library on fully known ones.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from shapelint.catalog.signature import Args, Attribute, Functional, Param, Signature
 from shapelint.dims import UNKNOWN, Dim, Shape, is_int, same
+
+if TYPE_CHECKING:
+    from shapelint.catalog.entries import EntriesRule
 
 
 class Problem(enum.Enum):
@@ -48,28 +53,11 @@ class ShapeError(ValueError):
         self.found = found
 
 
-class _Required:
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED = _Required()
-
-Args = Mapping[str, object]
 OutputRule = Callable[[Args, Shape], Shape]
 ExpectedRule = Callable[[Args, Shape], object]
 Validator = Callable[[Args], None]
 StateRule = Callable[[Args, Shape], object]
 """The state a layer returns beside its output: a :class:`Shape`, a tuple of them, or ``UNKNOWN``."""
-
-
-@dataclass(frozen=True, slots=True)
-class Param:
-    """One constructor parameter, in PyTorch's order."""
-
-    name: str
-    default: object = REQUIRED
-    keyword_only: bool = False
 
 
 class Family(enum.Enum):
@@ -82,11 +70,9 @@ class Family(enum.Enum):
 
 
 @dataclass(frozen=True)
-class LayerKind:
+class LayerKind(Signature):
     """A ``torch.nn`` layer as the shape rules see it."""
 
-    name: str
-    params: tuple[Param, ...]
     output: OutputRule
     input_arg: str | None = None
     expected_input: ExpectedRule | None = None
@@ -101,30 +87,20 @@ class LayerKind:
     """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
     neutral_keywords: frozenset[str] = frozenset()
     """Keyword arguments of ``forward`` that never change the output's shape: masks and causal flags."""
-    param_names: frozenset[str] = field(init=False)
+    entries: EntriesRule | None = None
+    """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
+    functionals: tuple[Functional, ...] = ()
+    """Its twins in ``torch.nn.functional``, read through :func:`shapelint.catalog.functional.functional_rule`."""
+    attributes: frozenset[str] = field(init=False)
+    """Parameters readable as ``layer.<name>``, equal to the bound argument."""
+    traced_sizes: frozenset[str] = field(init=False)
+    """Attributes that are sizes: a wrong size read from one is reported at this layer's argument."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "param_names", frozenset(p.name for p in self.params))
-
-    def bind(self, args: Sequence[object] = (), kwargs: Mapping[str, object] | None = None) -> dict[str, object]:
-        """Match call arguments to parameters as Python would, filling defaults."""
-        kwargs = dict(kwargs or {})
-        positional = [p for p in self.params if not p.keyword_only]
-        if len(args) > len(positional):
-            raise TypeError(f"{self.name}() takes {len(positional)} positional arguments but {len(args)} were given")
-        bound: dict[str, object] = {p.name: value for p, value in zip(positional, args)}
-        for name, value in kwargs.items():
-            if name not in self.param_names:
-                raise TypeError(f"{self.name}() got an unexpected keyword argument '{name}'")
-            if name in bound:
-                raise TypeError(f"{self.name}() got multiple values for argument '{name}'")
-            bound[name] = value
-        for param in self.params:
-            if param.name not in bound:
-                if param.default is REQUIRED:
-                    raise TypeError(f"{self.name}() missing required argument '{param.name}'")
-                bound[param.name] = param.default
-        return bound
+        super().__post_init__()
+        names = {kept: frozenset(p.name for p in self.params if p.attribute is kept) for kept in Attribute}
+        object.__setattr__(self, "attributes", names[Attribute.KEPT] | names[Attribute.SIZE])
+        object.__setattr__(self, "traced_sizes", names[Attribute.SIZE])
 
     def check_hyperparameters(self, args: Args) -> None:
         """Raise what torch raises at construction for invalid hyperparameters."""

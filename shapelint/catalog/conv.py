@@ -8,20 +8,10 @@ same way so the linter reports each problem where torch would raise it.
 
 from __future__ import annotations
 
-from shapelint.catalog.base import (
-    FACTORY,
-    Args,
-    Family,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-    channel_dim,
-    exact,
-    expand,
-    require,
-)
+from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, channel_dim, exact, expand, require
+from shapelint.catalog.entries import EntriesRule, Entry, with_bias
 from shapelint.catalog.padding import PAD_MODES, padded_size
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.catalog.windows import require_windows
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
@@ -188,7 +178,31 @@ def _channels(count: int):
     return channels
 
 
-_HEAD = (Param("in_channels"), Param("out_channels"), Param("kernel_size"), Param("stride", 1), Param("padding", 0))
+def _entries(count: int, transposed: bool) -> EntriesRule:
+    """The weight is (out, in / groups, *kernel), or (in, out / groups, *kernel) when transposed."""
+
+    def entries(args: Args) -> list[Entry]:
+        kernel = args["kernel_size"]
+        kernel = tuple(kernel) if isinstance(kernel, (tuple, list)) else (kernel,) * count
+        groups, in_ch, out_ch = args["groups"], args["in_channels"], args["out_channels"]
+        leading = (in_ch, out_ch // groups) if transposed else (out_ch, in_ch // groups)  # type: ignore[operator]
+        return with_bias(Entry("weight", (*leading, *kernel)), out_ch, args["bias"])
+
+    return entries
+
+
+_HEAD = (
+    Param("in_channels", attribute=Attribute.SIZE),
+    Param("out_channels", type=ArgType.INT, attribute=Attribute.SIZE),
+    Param("kernel_size", type=ArgType.SIZE),
+    Param("stride", 1, type=ArgType.SIZE),
+    Param("padding", 0, type=ArgType.SIZE_OR_TEXT),
+)
+_DILATION, _GROUPS, _BIAS = (
+    Param("dilation", 1, type=ArgType.SIZE),
+    Param("groups", 1, type=ArgType.INT, attribute=Attribute.SIZE),
+    Param("bias", True, type=ArgType.BOOL),
+)
 _TAIL = (Param("padding_mode", "zeros"),) + FACTORY
 
 
@@ -196,13 +210,14 @@ def conv(count: int) -> LayerKind:
     name = f"Conv{count}d"
     return LayerKind(
         name,
-        _HEAD + (Param("dilation", 1), Param("groups", 1), Param("bias", True)) + _TAIL,
+        _HEAD + (_DILATION, _GROUPS, _BIAS) + _TAIL,
         _conv_output(count, name),
         input_arg="in_channels",
         expected_input=_channels(count),
         ranks=(count + 1, count + 2),
         validate=lambda args: _validate(args, transposed=False),
         family=Family.CONV,
+        entries=_entries(count, transposed=False),
     )
 
 
@@ -210,13 +225,14 @@ def conv_transpose(count: int) -> LayerKind:
     name = f"ConvTranspose{count}d"
     return LayerKind(
         name,
-        _HEAD + (Param("output_padding", 0), Param("groups", 1), Param("bias", True), Param("dilation", 1)) + _TAIL,
+        _HEAD + (Param("output_padding", 0, type=ArgType.SIZE), _GROUPS, _BIAS, _DILATION) + _TAIL,
         _transposed_output(count, name),
         input_arg="in_channels",
         expected_input=_channels(count),
         ranks=(count + 1, count + 2),
         validate=lambda args: _validate(args, transposed=True),
         family=Family.CONV,
+        entries=_entries(count, transposed=True),
     )
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 
-from shapelint.catalog.base import Args, LayerKind, Param, keep, require
+from shapelint.catalog.base import LayerKind, keep, require
+from shapelint.catalog.signature import ArgType, Args, Param
 from shapelint.dims import Shape
 
-_PARAMS = (Param("p", 0.5), Param("inplace", False))
+_PARAMS = (Param("p", 0.5, type=ArgType.REAL), Param("inplace", False, type=ArgType.BOOL))
 
 
 def _known(p: object) -> bool:

@@ -6,10 +6,13 @@ needs ``offsets``, which a Sequential cannot pass, so torch rejects it there.
 
 from __future__ import annotations
 
-from shapelint.catalog.base import FACTORY, Args, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import FACTORY, LayerKind, Problem, ShapeError, require
+from shapelint.catalog.entries import Entry
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import Shape, arith, product
 
 BAG_MODES = ("sum", "mean", "max")
+_TABLE = ("num_embeddings", "embedding_dim")
 
 
 def _validate(args: Args) -> None:
@@ -42,24 +45,32 @@ def _bag(args: Args, shape: Shape) -> Shape:
     return Shape((shape.dim(-2), args["embedding_dim"]), dtype="float")
 
 
+def _entries(args: Args) -> list[Entry]:
+    return [Entry("weight", (args["num_embeddings"], args["embedding_dim"]))]  # type: ignore[arg-type]
+
+
 KINDS = (
     LayerKind(
         "Embedding",
-        (Param("num_embeddings"), Param("embedding_dim"), Param("padding_idx", None), Param("max_norm", None))
+        tuple(Param(name, type=ArgType.INT, attribute=Attribute.SIZE) for name in _TABLE)
+        + (Param("padding_idx", None, type=ArgType.INT), Param("max_norm", None))
         + (Param("norm_type", 2.0), Param("scale_grad_by_freq", False), Param("sparse", False))
         + (Param("_weight", None), Param("_freeze", False))
         + FACTORY,
         _embedding,
         validate=_validate,
+        entries=_entries,
     ),
     LayerKind(
         "EmbeddingBag",
-        (Param("num_embeddings"), Param("embedding_dim"), Param("max_norm", None), Param("norm_type", 2.0))
+        tuple(Param(name, attribute=Attribute.SIZE) for name in _TABLE)
+        + (Param("max_norm", None), Param("norm_type", 2.0))
         + (Param("scale_grad_by_freq", False), Param("mode", "mean"), Param("sparse", False), Param("_weight", None))
         + (Param("include_last_offset", False), Param("padding_idx", None))
         + FACTORY,
         _bag,
         ranks=(2,),
         validate=_validate,
+        entries=_entries,
     ),
 )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from shapelint.catalog.base import REQUIRED, LayerKind
+from shapelint.catalog.base import LayerKind
+from shapelint.catalog.signature import REQUIRED
 from shapelint.dims import UNKNOWN
 
 

@@ -13,13 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from shapelint.catalog.base import Args, LayerKind
+from shapelint.catalog.base import LayerKind
 from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
+from shapelint.catalog.entries import Entry
 from shapelint.catalog.linear import LINEAR
 from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels
+from shapelint.catalog.signature import Args
 from shapelint.dims import Dim, Shape
 
 SizeRule = Callable[[Args, Shape], Dim]
+
+
+def _sized_on_first_call(args: Args) -> list[Entry] | None:
+    """A lazy layer's tensors have no size until its first input arrives."""
+    return None
 
 
 def lazy(
@@ -52,6 +59,7 @@ def lazy(
         min_rank=twin.min_rank,
         validate=validate,
         family=twin.family,
+        entries=_sized_on_first_call,
     )
 
 

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from shapelint.catalog.base import (
-    FACTORY,
-    Args,
-    Family,
-    LayerKind,
-    Param,
-    Problem,
-    ShapeError,
-    keep,
-)
+from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, keep
+from shapelint.catalog.entries import Entry, with_bias
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Shape, is_int, product
 
 def _non_negative(args: Args, *names: str) -> None:
@@ -104,15 +97,32 @@ def _validate_unflatten(args: Args) -> None:
         raise ShapeError(f"Unflatten sizes must be positive or -1, got {tuple(sizes)}", Problem.HYPERPARAMETER)
 
 
+_BIAS = Param("bias", True, type=ArgType.BOOL)
+
+
+def linear_entries(args: Args) -> list[Entry]:
+    out = args["out_features"]
+    return with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])  # type: ignore[arg-type]
+
+
+def _bilinear_entries(args: Args) -> list[Entry]:
+    out = args["out_features"]
+    weight = Entry("weight", (out, args["in1_features"], args["in2_features"]))  # type: ignore[arg-type]
+    return with_bias(weight, out, args["bias"])
+
+
 LINEAR = LayerKind(
     "Linear",
-    (Param("in_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+    (Param("in_features", attribute=Attribute.SIZE), Param("out_features", type=ArgType.INT, attribute=Attribute.SIZE))
+    + (_BIAS,)
+    + FACTORY,
     _linear_output,
     input_arg="in_features",
     expected_input=_last_dim,
     min_rank=1,
     validate=lambda args: _non_negative(args, "in_features", "out_features"),
     family=Family.LINEAR,
+    entries=linear_entries,
 )
 
 KINDS = (
@@ -120,7 +130,9 @@ KINDS = (
     LINEAR,
     LayerKind(
         "Bilinear",
-        (Param("in1_features"), Param("in2_features"), Param("out_features"), Param("bias", True)) + FACTORY,
+        tuple(Param(name, attribute=Attribute.SIZE) for name in ("in1_features", "in2_features", "out_features"))
+        + (_BIAS,)
+        + FACTORY,
         _linear_output,
         input_arg="in1_features",
         expected_input=_last_dim,
@@ -128,11 +140,16 @@ KINDS = (
         validate=lambda args: _non_negative(args, "in1_features", "in2_features", "out_features"),
         family=Family.LINEAR,
         extra_inputs=1,
+        entries=_bilinear_entries,
     ),
-    LayerKind("Flatten", (Param("start_dim", 1), Param("end_dim", -1)), _flatten_output),
+    LayerKind(
+        "Flatten",
+        (Param("start_dim", 1, type=ArgType.INT), Param("end_dim", -1, type=ArgType.INT)),
+        _flatten_output,
+    ),
     LayerKind(
         "Unflatten",
-        (Param("dim"), Param("unflattened_size")),
+        (Param("dim", type=ArgType.INT), Param("unflattened_size")),
         _unflatten_output,
         validate=_validate_unflatten,
     ),

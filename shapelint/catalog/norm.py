@@ -15,10 +15,8 @@ from collections.abc import Callable
 
 from shapelint.catalog.base import (
     FACTORY,
-    Args,
     Family,
     LayerKind,
-    Param,
     Problem,
     ShapeError,
     channel_dim,
@@ -28,9 +26,24 @@ from shapelint.catalog.base import (
     to_float,
     truthy,
 )
+from shapelint.catalog.entries import EntriesRule, Entry
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, product
 
-_BIAS = (Param("bias", True, keyword_only=True),)
+_BIAS = (Param("bias", True, keyword_only=True, type=ArgType.BOOL),)
+_EPS = Param("eps", 1e-05, type=ArgType.REAL)
+_ELEMENTWISE_AFFINE = Param("elementwise_affine", True, type=ArgType.BOOL)
+
+
+def _per_channel_params(affine: bool, track_running_stats: bool) -> tuple[Param, ...]:
+    """BatchNorm's and InstanceNorm's, which differ in their defaults alone."""
+    return (
+        Param("num_features", type=ArgType.INT, attribute=Attribute.SIZE),
+        _EPS,
+        Param("momentum", 0.1, type=ArgType.REAL, nullable=True),
+        Param("affine", affine, type=ArgType.BOOL),
+        Param("track_running_stats", track_running_stats, type=ArgType.BOOL),
+    )
 SizeRule = Callable[[Args, Shape], Dim]
 
 
@@ -72,22 +85,40 @@ def _check_eps(eps: object, positive: bool) -> None:
     require(not eps < 0, f"batch_norm eps must be non-negative, got {eps}")
 
 
+def _affine(size: object, flag: object) -> list[Entry]:
+    return [Entry("weight", (size,)), Entry("bias", (size,))] if flag else []  # type: ignore[arg-type]
+
+
+def _running(size: object, flag: object) -> list[Entry]:
+    if not flag:
+        return []
+    return [
+        Entry("running_mean", (size,), False),  # type: ignore[arg-type]
+        Entry("running_var", (size,), False),  # type: ignore[arg-type]
+        Entry("num_batches_tracked", (), False),
+    ]
+
+
+def _per_channel_entries(args: Args) -> list[Entry]:
+    """BatchNorm's and InstanceNorm's: the affine pair, then the running statistics."""
+    size = args["num_features"]
+    return _affine(size, args["affine"]) + _running(size, args["track_running_stats"])
+
+
 def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
     def expected(args: Args, shape: Shape) -> object:
         return front_dim(shape, 1, ranks) if _sized(args, "affine", "track_running_stats") else UNKNOWN
 
     return LayerKind(
         name,
-        (Param("num_features"), Param("eps", 1e-05), Param("momentum", 0.1), Param("affine", True))
-        + (Param("track_running_stats", True),)
-        + FACTORY
-        + _BIAS,
+        _per_channel_params(affine=True, track_running_stats=True) + FACTORY + _BIAS,
         _batch_output,
         input_arg="num_features",
         expected_input=expected,
         ranks=ranks,
         validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
         family=Family.NORM,
+        entries=_per_channel_entries,
     )
 
 
@@ -110,16 +141,14 @@ def _instance_norm(count: int) -> LayerKind:
 
     return LayerKind(
         f"InstanceNorm{count}d",
-        (Param("num_features"), Param("eps", 1e-05), Param("momentum", 0.1), Param("affine", False))
-        + (Param("track_running_stats", False),)
-        + FACTORY
-        + _BIAS,
+        _per_channel_params(affine=False, track_running_stats=False) + FACTORY + _BIAS,
         _instance_output(count),
         input_arg="num_features",
         expected_input=expected,
         ranks=(count + 1, count + 2),
         validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
         family=Family.NORM,
+        entries=_per_channel_entries,
     )
 
 
@@ -156,15 +185,29 @@ def _validate_normalized(args: Args) -> None:
             require(arith(lambda v: v >= 0, size), f"normalized_shape must not be negative, got {normalized!r}")
 
 
-def _layer_norm(name: str, params: tuple[Param, ...]) -> LayerKind:
+def _rms_norm_entries(args: Args) -> list[Entry]:
+    """The elementwise weight, of ``normalized_shape``."""
+    shape = args["normalized_shape"]
+    shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+    return [Entry("weight", shape)] if args["elementwise_affine"] else []  # type: ignore[arg-type]
+
+
+def layer_norm_entries(args: Args) -> list[Entry]:
+    """The elementwise weight, then a bias of its shape unless ``bias`` is off."""
+    found = _rms_norm_entries(args)
+    return found + [Entry("bias", found[0].shape)] if found and args["bias"] else found
+
+
+def _layer_norm(name: str, params: tuple[Param, ...], entries: EntriesRule) -> LayerKind:
     return LayerKind(
         name,
-        (Param("normalized_shape"),) + params + FACTORY,
+        (Param("normalized_shape", type=ArgType.SIZE),) + params + FACTORY,
         to_float,
         input_arg="normalized_shape",
         expected_input=_trailing,
         validate=_validate_normalized,
         family=Family.NORM,
+        entries=entries,
     )
 
 
@@ -216,21 +259,31 @@ KINDS = (
     tuple(BATCH_NORMS.values())
     + tuple(INSTANCE_NORMS.values())
     + (
-        _layer_norm("LayerNorm", (Param("eps", 1e-05), Param("elementwise_affine", True), Param("bias", True))),
-        _layer_norm("RMSNorm", (Param("eps", None), Param("elementwise_affine", True))),
+        _layer_norm(
+            "LayerNorm",
+            (_EPS, _ELEMENTWISE_AFFINE, Param("bias", True, type=ArgType.BOOL)),
+            layer_norm_entries,
+        ),
+        _layer_norm("RMSNorm", (Param("eps", None, type=ArgType.REAL), _ELEMENTWISE_AFFINE), _rms_norm_entries),
         LayerKind(
             "GroupNorm",
-            (Param("num_groups"), Param("num_channels"), Param("eps", 1e-05), Param("affine", True)) + FACTORY + _BIAS,
+            tuple(Param(name, type=ArgType.INT, attribute=Attribute.SIZE) for name in ("num_groups", "num_channels"))
+            + (_EPS,)
+            + (Param("affine", True, type=ArgType.BOOL),)
+            + FACTORY
+            + _BIAS,
             _group_output,
             input_arg="num_channels",
             expected_input=_group_channels,
             min_rank=2,
             validate=_validate_groups,
             family=Family.NORM,
+            entries=lambda args: _affine(args["num_channels"], args["affine"]),
         ),
         LayerKind(
             "LocalResponseNorm",
-            (Param("size"), Param("alpha", 0.0001), Param("beta", 0.75), Param("k", 1.0)),
+            (Param("size", type=ArgType.INT), Param("alpha", 0.0001, type=ArgType.REAL))
+            + (Param("beta", 0.75, type=ArgType.REAL), Param("k", 1.0, type=ArgType.REAL)),
             _lrn_output,
             min_rank=3,
         ),

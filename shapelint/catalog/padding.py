@@ -2,15 +2,18 @@
 
 torch keeps a padding tuple as written and hands it to ``F.pad``, which pads
 ``len(padding) // 2`` trailing dimensions (last dimension first), whatever the
-class name says; negative entries crop.  The rules follow ``F.pad``.
+class name says; negative entries crop.  The rules follow ``F.pad``, and
+``F.pad`` itself is the twin of the kind its ``mode`` and length name.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, require
+from shapelint.catalog.base import LayerKind, Problem, ShapeError, require
+from shapelint.catalog.signature import ArgType, Args, Functional, Param
 from shapelint.dims import Dim, Shape, arith
 
 
@@ -35,8 +38,8 @@ CIRCULAR = PadMode("circular", False, lambda side, length: side <= length)
 PAD_MODES = {"reflect": REFLECT, "replicate": REPLICATE, "circular": CIRCULAR}
 
 
-def _pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
-    """(before, after) per padded dimension, first dimension first."""
+def side_pairs(padding: object, count: int) -> tuple[tuple[object, object], ...]:
+    """(before, after) per padded dimension, first dimension first; an int pads ``count`` dimensions."""
     flat = tuple(padding) if isinstance(padding, (tuple, list)) else (padding,) * (2 * count)
     if len(flat) % 2:
         raise ShapeError(f"padding {padding!r} must have an even number of entries", Problem.HYPERPARAMETER)
@@ -78,7 +81,7 @@ def padded_size(mode: PadMode, length: Dim, before: object, after: object) -> Di
 
 def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
     def output(args: Args, shape: Shape) -> Shape:
-        pairs = _pairs(args["padding"], count)
+        pairs = side_pairs(args["padding"], count)
         _check_rank(mode, shape, len(pairs))
         lengths = shape.tail(len(pairs))
         sizes = tuple(padded_size(mode, length, *pair) for length, pair in zip(lengths, pairs))
@@ -90,17 +93,39 @@ def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
     return output
 
 
-def _pad(prefix: str, mode: PadMode, count: int, extra: tuple[Param, ...] = ()) -> LayerKind:
+_F_PAD = (Param("pad"), Param("mode", "constant"), Param("value", None))
+
+
+def _f_pad(mode: PadMode, count: int) -> Functional:
+    """``F.pad(input, pad, mode, value)`` in this mode: constant padding pads as many dimensions as ``pad`` has
+    pairs, the other modes ``count``, rounded up so that the rule refuses an odd length as torch does.
+
+    torch wants a sequence for ``pad``, and no ``value`` but 0 outside constant mode.
+    """
+
+    def chooses(args: Args) -> bool:
+        pad, value = args["pad"], args["value"]
+        if args["mode"] != mode.name or not isinstance(pad, (tuple, list)):
+            return False
+        return mode is CONSTANT or (math.ceil(len(pad) / 2) == count and (value is None or value == 0))
+
+    return Functional("pad", _F_PAD, renamed=(("pad", "padding"),), chooses=chooses)
+
+
+def _pad(prefix: str, mode: PadMode, count: int, extra: tuple[Param, ...] = (), twin: bool = True) -> LayerKind:
+    """``twin``: this kind computes ``F.pad`` in its mode (ConstantPad1d alone for constant)."""
     ranks = (count + 1, count + 2) if mode is CIRCULAR else None
-    return LayerKind(f"{prefix}Pad{count}d", (Param("padding"),) + extra, _pad_output(mode, count), ranks=ranks)
+    params = (Param("padding", type=ArgType.SIZE),) + extra
+    functionals = (_f_pad(mode, count),) if twin else ()
+    return LayerKind(f"{prefix}Pad{count}d", params, _pad_output(mode, count), ranks=ranks, functionals=functionals)
 
 
 KINDS = tuple(
     kind
     for count in (1, 2, 3)
     for kind in (
-        _pad("Zero", CONSTANT, count),
-        _pad("Constant", CONSTANT, count, (Param("value"),)),
+        _pad("Zero", CONSTANT, count, twin=False),
+        _pad("Constant", CONSTANT, count, (Param("value", type=ArgType.REAL, nullable=True),), twin=count == 1),
         _pad("Reflection", REFLECT, count),
         _pad("Replication", REPLICATE, count),
         _pad("Circular", CIRCULAR, count),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, expand, require
+from shapelint.catalog.base import LayerKind, Problem, ShapeError, expand, require
+from shapelint.catalog.signature import ArgType, Args, Functional, Param
 from shapelint.catalog.windows import require_windows, window_count
 from shapelint.dims import Shape, arith
 
@@ -82,33 +83,51 @@ def _adaptive_output(name: str, count: int) -> Output:
     return output
 
 
+_WINDOW = (
+    Param("kernel_size", type=ArgType.SIZE),
+    Param("stride", None, type=ArgType.SIZE),
+    Param("padding", 0, type=ArgType.SIZE),
+)
+_INDICES = Param("return_indices", False, type=ArgType.BOOL)
+_CEIL = Param("ceil_mode", False, type=ArgType.BOOL)
+_DILATION = Param("dilation", 1, type=ArgType.SIZE)
+
+
 def _max_pool(count: int) -> LayerKind:
+    """``F.max_pool2d`` takes ``ceil_mode`` before ``return_indices``, MaxPool2d after."""
     name = f"MaxPool{count}d"
-    params = (Param("kernel_size"), Param("stride", None), Param("padding", 0), Param("dilation", 1))
     return LayerKind(
         name,
-        params + (Param("return_indices", False), Param("ceil_mode", False)),
+        _WINDOW + (_DILATION, _INDICES, _CEIL),
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
+        functionals=(Functional(f"max_pool{count}d", _WINDOW + (_DILATION, _CEIL, _INDICES)),),
     )
 
 
 def _avg_pool(count: int) -> LayerKind:
     name = f"AvgPool{count}d"
-    params = (Param("kernel_size"), Param("stride", None), Param("padding", 0), Param("ceil_mode", False))
-    divisor = (Param("divisor_override", None),) if count > 1 else ()
+    divisor = (Param("divisor_override", None, type=ArgType.INT),) if count > 1 else ()
+    params = _WINDOW + (_CEIL, Param("count_include_pad", True, type=ArgType.BOOL)) + divisor
     return LayerKind(
         name,
-        params + (Param("count_include_pad", True),) + divisor,
+        params,
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
+        functionals=(Functional(f"avg_pool{count}d", params),),
     )
 
 
 def _adaptive(kind: str, count: int) -> LayerKind:
     name = f"Adaptive{kind}Pool{count}d"
-    indices = (Param("return_indices", False),) if kind == "Max" else ()
-    return LayerKind(name, (Param("output_size"),) + indices, _adaptive_output(name, count), min_rank=count)
+    params = (Param("output_size"),) + ((_INDICES,) if kind == "Max" else ())
+    return LayerKind(
+        name,
+        params,
+        _adaptive_output(name, count),
+        min_rank=count,
+        functionals=(Functional(f"adaptive_{kind.lower()}_pool{count}d", params),),
+    )
 
 
 KINDS = tuple(

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from shapelint.catalog.base import (
     FACTORY,
-    Args,
-    Family,
     NOT_NUMBERS,
+    Family,
     LayerKind,
-    Param,
     Problem,
     ShapeError,
     StateRule,
@@ -21,6 +19,8 @@ from shapelint.catalog.base import (
     require,
     truthy,
 )
+from shapelint.catalog.entries import EntriesRule, Entry, known_flag
+from shapelint.catalog.signature import ArgType, Args, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 RANKS = (2, 3)
@@ -154,11 +154,42 @@ def _h_n_c_n(args: Args, shape: Shape) -> object:
     return (_h_n(args, shape), _hidden(args, shape, args["hidden_size"]))  # type: ignore[arg-type]
 
 
-_HEAD = (Param("input_size"), Param("hidden_size"), Param("num_layers", 1))
-_TAIL = (Param("bias", True), Param("batch_first", False), Param("dropout", 0.0), Param("bidirectional", False))
+def _entries(gates: int) -> EntriesRule:
+    """Per layer and direction: input and hidden weights, two biases, and LSTM's projection."""
+
+    def entries(args: Args) -> list[Entry]:
+        hidden, proj, bias = args["hidden_size"], args.get("proj_size", 0), known_flag(args["bias"])
+        real = proj if proj else hidden
+        suffixes = ("", "_reverse") if known_flag(args["bidirectional"]) else ("",)
+        rows = (gates * hidden,)  # type: ignore[operator]
+        found: list[Entry] = []
+        for layer in range(args["num_layers"]):  # type: ignore[call-overload]
+            width = args["input_size"] if layer == 0 else real * len(suffixes)  # type: ignore[operator]
+            for suffix in suffixes:
+                names = [f"{kind}_l{layer}{suffix}" for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+                found += [Entry(names[0], (*rows, width)), Entry(names[1], (*rows, real))]  # type: ignore[arg-type]
+                found += [Entry(names[2], rows), Entry(names[3], rows)] if bias else []
+                projection = Entry(f"weight_hr_l{layer}{suffix}", (proj, hidden))  # type: ignore[arg-type]
+                found += [projection] if proj else []
+        return found
+
+    return entries
 
 
-def _recurrent(name: str, params: tuple[Param, ...], state: StateRule) -> LayerKind:
+_HEAD = (
+    Param("input_size", attribute=Attribute.KEPT),
+    Param("hidden_size", attribute=Attribute.KEPT),
+    Param("num_layers", 1, attribute=Attribute.KEPT),
+)
+_TAIL = (
+    Param("bias", True, type=ArgType.BOOL),
+    Param("batch_first", False, attribute=Attribute.KEPT),
+    Param("dropout", 0.0),
+    Param("bidirectional", False, attribute=Attribute.KEPT),
+)
+
+
+def _recurrent(name: str, params: tuple[Param, ...], state: StateRule, gates: int) -> LayerKind:
     return LayerKind(
         name,
         params + FACTORY,
@@ -169,11 +200,12 @@ def _recurrent(name: str, params: tuple[Param, ...], state: StateRule) -> LayerK
         validate=_validate,
         family=Family.LINEAR,
         state=state,
+        entries=_entries(gates),
     )
 
 
 KINDS = (
-    _recurrent("RNN", _HEAD + (Param("nonlinearity", "tanh"),) + _TAIL, _h_n),
-    _recurrent("LSTM", _HEAD + _TAIL + (Param("proj_size", 0),), _h_n_c_n),
-    _recurrent("GRU", _HEAD + _TAIL, _h_n),
+    _recurrent("RNN", _HEAD + (Param("nonlinearity", "tanh", attribute=Attribute.KEPT),) + _TAIL, _h_n, gates=1),
+    _recurrent("LSTM", _HEAD + _TAIL + (Param("proj_size", 0, attribute=Attribute.KEPT),), _h_n_c_n, gates=4),
+    _recurrent("GRU", _HEAD + _TAIL, _h_n, gates=3),
 )

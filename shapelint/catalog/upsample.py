@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 from operator import mul
 
-from shapelint.catalog.base import Args, LayerKind, Param, Problem, ShapeError, front_dim, keep, require, truthy
+from shapelint.catalog.base import LayerKind, Problem, ShapeError, front_dim, keep, require, truthy
+from shapelint.catalog.signature import ArgType, Args, Attribute, Functional, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
 MODE_RANKS = {
@@ -188,20 +189,31 @@ def _channel_shuffle(args: Args, shape: Shape) -> Shape:
 
 
 _SIZE = (Param("size", None), Param("scale_factor", None))
+_INTERPOLATION = _SIZE + (Param("mode", "nearest"), Param("align_corners", None, type=ArgType.BOOL))
+_RECOMPUTE = Param("recompute_scale_factor", None, type=ArgType.BOOL)
+
+
+def _factor(name: str) -> Param:
+    """The shuffles' one argument: an int torch keeps as the attribute of its name."""
+    return Param(name, type=ArgType.INT, attribute=Attribute.SIZE)
 
 KINDS = (
     LayerKind(
         "Upsample",
-        _SIZE + (Param("mode", "nearest"), Param("align_corners", None), Param("recompute_scale_factor", None)),
+        _INTERPOLATION + (_RECOMPUTE,),
         _upsample,
         ranks=(3, 4, 5),
         validate=_stored_as_floats,
+        functionals=(
+            Functional("interpolate", _INTERPOLATION + (_RECOMPUTE, Param("antialias", False))),
+            Functional("upsample", _INTERPOLATION),
+        ),
     ),
     LayerKind("UpsamplingNearest2d", _SIZE, _fixed_mode("nearest", None), ranks=(3, 4, 5), validate=_stored_as_floats),
     LayerKind(
         "UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5), validate=_stored_as_floats
     ),
-    LayerKind("PixelShuffle", (Param("upscale_factor"),), _pixel_shuffle, min_rank=3),
-    LayerKind("PixelUnshuffle", (Param("downscale_factor"),), _pixel_unshuffle, min_rank=3),
-    LayerKind("ChannelShuffle", (Param("groups"),), _channel_shuffle, min_rank=3),
+    LayerKind("PixelShuffle", (_factor("upscale_factor"),), _pixel_shuffle, min_rank=3),
+    LayerKind("PixelUnshuffle", (_factor("downscale_factor"),), _pixel_unshuffle, min_rank=3),
+    LayerKind("ChannelShuffle", (_factor("groups"),), _channel_shuffle, min_rank=3),
 )

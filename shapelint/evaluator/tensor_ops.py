@@ -1,6 +1,6 @@
 """Shape rules for tensor methods and ``torch`` / ``torch.nn.functional`` functions used in ``forward``.
 
-Functional twins of layers (``F.max_pool2d``) reuse the layer's catalog rule,
+Functional twins of layers (``F.max_pool2d``, ``F.pad``) are the catalog's,
 so each rule still exists once.  Anything not listed gives an unknown shape.
 """
 
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from functools import cache
 
-from shapelint.catalog import CATALOG, Problem, ShapeError
+from shapelint.catalog import CATALOG, Problem, ShapeError, functional_rule
 from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, arith, is_int, product, same
 
 Rule = Callable[[Shape, list[object], dict[str, object]], object]
@@ -290,27 +289,6 @@ def split(shape: Shape, sizes: object, dim: object, by_count: bool) -> list[Shap
     return [Shape(shape.dims[:index] + (part,) + shape.dims[index + 1 :]) for part in parts]
 
 
-def pad(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    """``F.pad``: pairs of amounts from the last dimension backwards; negative amounts crop."""
-    amounts = args[0] if args else kwargs.get("pad")
-    if not isinstance(amounts, (tuple, list)) or len(amounts) % 2 or not all(is_int(a) for a in amounts):
-        return Shape.anything()
-    count = len(amounts) // 2
-    if not shape.open and count > len(shape.dims):
-        raise ShapeError(f"padding {tuple(amounts)} covers more dimensions than {shape} has", Problem.RANK)
-    tail = shape.tail(count)
-    grown = [_grow(tail[count - 1 - i], amounts[2 * i] + amounts[2 * i + 1], shape) for i in range(count)]
-    return shape.with_tail(count, reversed(grown))
-
-
-def _grow(size: Dim, amount: int, shape: Shape) -> Dim:
-    if not is_int(size):
-        return UNKNOWN
-    if size + amount < 1:
-        raise ShapeError(f"padding by {amount} leaves no elements of a dimension of size {size} in {shape}", Problem.COLLAPSE)
-    return size + amount
-
-
 def size_of(shape: Shape, args: list[object]) -> object:
     """``x.size()`` / ``x.size(i)`` / ``x.shape``."""
     if not args:
@@ -359,44 +337,10 @@ METHODS: dict[str, Rule] = {
 }
 
 
-def layer_rule(kind_name: str, parameters: Sequence[str]) -> Rule:
-    """A functional op that shares a layer's catalog rule (``F.max_pool2d`` → ``MaxPool2d``)."""
-    kind = CATALOG[kind_name]
-
-    def rule(shape: Shape, args: list[object], kwargs: dict[str, object]) -> object:
-        named = dict(zip(parameters, args))
-        named.update({k: v for k, v in kwargs.items() if k in kind.param_names})
-        try:
-            bound = kind.bind((), named)
-        except TypeError:
-            return Shape.anything()
-        return kind.infer(bound, shape)
-
-    return rule
-
-
-@cache
-def _functional_table() -> dict[str, Rule]:
-    pools = {
-        f"{prefix}_pool{n}d": layer_rule(f"{layer}Pool{n}d", ("kernel_size", "stride", "padding"))
-        for n in (1, 2, 3)
-        for prefix, layer in (("max", "Max"), ("avg", "Avg"))
-        if f"{layer}Pool{n}d" in CATALOG
-    }
-    adaptive = {
-        f"adaptive_{prefix}_pool{n}d": layer_rule(f"Adaptive{layer}Pool{n}d", ("output_size",))
-        for n in (1, 2, 3)
-        for prefix, layer in (("max", "Max"), ("avg", "Avg"))
-        if f"Adaptive{layer}Pool{n}d" in CATALOG
-    }
-    interpolate = layer_rule("Upsample", ("size", "scale_factor", "mode", "align_corners"))
-    return {**pools, **adaptive, "pad": pad, "interpolate": interpolate, "upsample": interpolate}
-
-
 def functional(name: str) -> Rule | None:
     """The rule for ``torch.<name>`` or ``torch.nn.functional.<name>`` applied to a tensor first argument."""
     if name in ELEMENTWISE:
         return lambda shape, args, kwargs: shape
     if name in METHODS:
         return METHODS[name]
-    return _functional_table().get(name)
+    return functional_rule(name)

@@ -76,6 +76,19 @@ def test_wrong_types(make: object, pattern: str | None) -> None:
         make()  # type: ignore[operator]
 
 
+@pytest.mark.parametrize(
+    ("make", "pattern"),
+    [
+        (lambda: rt.Dropout(p="x", inplace="y"), r"^Dropout: p must be a real number, got 'x'$"),
+        (lambda: rt.Conv2d(4, 3, stride="x", groups=1.5), r"^Conv2d: stride must be an int or a tuple of ints"),
+        (lambda: rt.BatchNorm1d(affine=1, bias=2), r"^BatchNorm1d: affine must be a bool, got 1$"),
+    ],
+)
+def test_of_several_wrong_types_the_first_in_torchs_order_is_named(make: object, pattern: str) -> None:
+    with pytest.raises(TypeError, match=pattern):
+        make()  # type: ignore[operator]
+
+
 def test_huge_sizes_are_refused_at_build_without_allocating() -> None:
     pattern = r"^layer 0 Linear\(in_features=4, out_features=1000000000000\): weight of shape \(1000000000000, 4\) would need"
     with pytest.raises(ShapeError, match=pattern):

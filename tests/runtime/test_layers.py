@@ -167,6 +167,11 @@ CASES = {
     "CircularPad1d": Case(lambda: rt.CircularPad1d(2), lambda: nn.CircularPad1d(2), (2, 3, 5)),
     "CircularPad2d": Case(lambda: rt.CircularPad2d((1, 2, 2, 0)), lambda: nn.CircularPad2d((1, 2, 2, 0)), (2, 3, 4, 4)),
     "CircularPad3d": Case(lambda: rt.CircularPad3d(1), lambda: nn.CircularPad3d(1), (1, 2, 3, 3, 3)),
+    "ZeroPad1d-two-dims": Case(lambda: rt.ZeroPad1d((1, 2, 0, 1)), lambda: nn.ZeroPad1d((1, 2, 0, 1)), (2, 3, 5)),
+    "ReflectionPad1d-two-dims": Case(
+        lambda: rt.ReflectionPad1d((1, 2, 2, 1)), lambda: nn.ReflectionPad1d((1, 2, 2, 1)), (2, 3, 5)
+    ),
+    "ReplicationPad3d-one-dim": Case(lambda: rt.ReplicationPad3d((1, 3)), lambda: nn.ReplicationPad3d((1, 3)), (2, 3, 5)),
     "PixelShuffle": Case(lambda: rt.PixelShuffle(2), lambda: nn.PixelShuffle(2), (2, 8, 3, 3)),
     "PixelUnshuffle": Case(lambda: rt.PixelUnshuffle(2), lambda: nn.PixelUnshuffle(2), (2, 2, 6, 4)),
     "ChannelShuffle": Case(lambda: rt.ChannelShuffle(3), lambda: nn.ChannelShuffle(3), (2, 6, 2, 2)),

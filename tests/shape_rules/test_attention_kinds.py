@@ -19,8 +19,7 @@ import torch
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from shapelint.catalog import CATALOG, Problem, ShapeError
-from shapelint.catalog.parameters import state_entries
+from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from tests.shape_rules.oracle import torch_checks
 from tests.shape_rules.strategies import mostly
@@ -254,14 +253,16 @@ def test_transformer_state_entries_match_torch(name: str, data: st.DataObject) -
 def _same_entries(name: str, args: dict[str, object]) -> None:
     layer = getattr(torch.nn, name)(**args)
     expected = [(key, tuple(value.shape), True) for key, value in layer.state_dict().items()]
-    entries = state_entries(name, CATALOG[name].bind((), args))
+    kind = CATALOG[name]
+    entries = state_entries(kind, kind.bind((), args))
     assert entries is not None
     assert [(e.name, e.shape, e.trainable) for e in entries] == expected
 
 
 def test_state_entries_need_the_flags_that_decide_them() -> None:
-    assert state_entries("MultiheadAttention", CATALOG["MultiheadAttention"].bind((8, 2), {"bias": UNKNOWN})) is None
-    assert state_entries("TransformerEncoderLayer", CATALOG["TransformerEncoderLayer"].bind((UNKNOWN, 2))) is None
+    attention, encoder = CATALOG["MultiheadAttention"], CATALOG["TransformerEncoderLayer"]
+    assert state_entries(attention, attention.bind((8, 2), {"bias": UNKNOWN})) is None
+    assert state_entries(encoder, encoder.bind((UNKNOWN, 2))) is None
 
 
 @pytest.mark.parametrize("shape", [(0, 0, 2), (0, 3, 2), (1, 3, 2)])

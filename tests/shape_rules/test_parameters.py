@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import warnings
+from types import SimpleNamespace
 
 import pytest
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shapelint.catalog import CATALOG
-from shapelint.catalog.parameters import state_entries
+from shapelint.catalog import CATALOG, state_entries
+from tests.shape_rules.constructions import build, required_arguments
 
 small = st.integers(1, 6)
 flags = st.booleans()
+
+
+def _entries(layer: torch.nn.Module) -> list[tuple[str, tuple[int, ...], bool]]:
+    trainable = {key for key, _ in layer.named_parameters()}
+    return [(key, tuple(value.shape), key in trainable) for key, value in layer.state_dict().items()]
 
 
 def _configs() -> dict[str, st.SearchStrategy[dict[str, object]]]:
@@ -63,9 +69,9 @@ def test_state_entries_match_torch(name: str, data: st.DataObject) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         layer = getattr(torch.nn, name)(**args)
-    trainable = {key for key, _ in layer.named_parameters()}
-    expected = [(key, tuple(value.shape), key in trainable) for key, value in layer.state_dict().items()]
-    entries = state_entries(name, CATALOG[name].bind((), args))
+    expected = _entries(layer)
+    kind = CATALOG[name]
+    entries = state_entries(kind, kind.bind((), args))
     assert entries is not None
     assert [(e.name, e.shape, e.trainable) for e in entries] == expected
 
@@ -74,5 +80,29 @@ def test_parameterless_kinds_have_no_entries() -> None:
     for name in ("ReLU", "MaxPool2d", "Flatten", "Dropout", "AdaptiveAvgPool2d"):
         kind = CATALOG[name]
         args = kind.bind((2,) if name == "MaxPool2d" else (1,) if name == "AdaptiveAvgPool2d" else ())
-        assert state_entries(name, args) == []
+        assert state_entries(kind, args) == []
         assert len(list(getattr(torch.nn, name)(**args).state_dict())) == 0
+
+
+def _catalog_arguments(name: str) -> dict[str, object]:
+    """:func:`required_arguments`, TransformerEncoder's layer held as the evaluator holds one: a kind and arguments."""
+    args = required_arguments(name)
+    if name == "TransformerEncoder":
+        layer = CATALOG["TransformerEncoderLayer"]
+        args["encoder_layer"] = SimpleNamespace(kind=layer, args=layer.bind((4, 2), {"batch_first": True}))
+    return args
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("name", sorted(name for name in CATALOG if not name.startswith("Lazy")))
+def test_every_kind_declares_the_entries_torch_registers(name: str) -> None:
+    kind = CATALOG[name]
+    entries = state_entries(kind, kind.bind((), _catalog_arguments(name)))
+    assert entries is not None
+    assert [(e.name, e.shape, e.trainable) for e in entries] == _entries(build(name))
+
+
+@pytest.mark.parametrize("name", sorted(name for name in CATALOG if name.startswith("Lazy")))
+def test_lazy_kinds_have_no_entries_before_their_first_input(name: str) -> None:
+    kind = CATALOG[name]
+    assert state_entries(kind, kind.bind((), required_arguments(name))) is None

@@ -15,8 +15,7 @@ import torch
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from shapelint.catalog import CATALOG, Problem, ShapeError
-from shapelint.catalog.parameters import state_entries
+from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from tests.shape_rules.oracle import torch_checks
 from tests.shape_rules.strategies import mostly
@@ -181,11 +180,13 @@ def test_state_entries_match_torch(name: str, data: st.DataObject) -> None:
         args["proj_size"] = data.draw(st.integers(0, 1))
     layer = getattr(torch.nn, name)(**args)
     expected = [(key, tuple(value.shape), True) for key, value in layer.state_dict().items()]
-    entries = state_entries(name, CATALOG[name].bind((), args))
+    kind = CATALOG[name]
+    entries = state_entries(kind, kind.bind((), args))
     assert entries is not None
     assert [(e.name, e.shape, e.trainable) for e in entries] == expected
 
 
 def test_state_entries_need_the_flags_that_decide_them() -> None:
     for flag in ("bias", "bidirectional", "num_layers"):
-        assert state_entries("GRU", CATALOG["GRU"].bind((3, 4), {flag: UNKNOWN})) is None
+        gru = CATALOG["GRU"]
+        assert state_entries(gru, gru.bind((3, 4), {flag: UNKNOWN})) is None

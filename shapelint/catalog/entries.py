@@ -1,0 +1,69 @@
+"""State-dict entries: names, shapes, and whether they are trained.
+
+Each family file gives its kinds an ``entries`` rule; this module holds the
+entry, what those rules share and the one way to read them.  Pure Python, so
+the static summary can count parameters without torch or numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from shapelint.catalog.base import LayerKind, truthy
+from shapelint.catalog.signature import Args
+from shapelint.dims import is_int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ``state_dict`` entry: a parameter (trained) or a buffer."""
+
+    name: str
+    shape: tuple[int, ...]
+    trainable: bool = True
+
+    @property
+    def size(self) -> int:
+        return math.prod(self.shape)
+
+
+EntriesRule = Callable[[Args], list[Entry] | None]
+"""A layer's state-dict entries in ``state_dict()`` order; ``None`` (or TypeError, ZeroDivisionError) while unknown."""
+
+
+def with_bias(weight: Entry, size: object, bias: object) -> list[Entry]:
+    return [weight, Entry("bias", (size,))] if bias else [weight]  # type: ignore[arg-type]
+
+
+def prefixed(prefix: str, entries: list[Entry]) -> list[Entry]:
+    """The entries of a submodule registered as ``prefix``."""
+    return [replace(entry, name=f"{prefix}.{entry.name}") for entry in entries]
+
+
+def known_flag(value: object) -> bool:
+    """A flag that decides which tensors exist; unknown is a TypeError, which :func:`state_entries` reads as such."""
+    known = truthy(value)
+    if known is None:
+        raise TypeError("flag not known")
+    return known
+
+
+def state_entries(kind: LayerKind, args: Args) -> list[Entry] | None:
+    """A layer's state-dict entries, or ``None`` while a size they need is unknown."""
+    if kind.entries is None:
+        return []
+    try:
+        entries = kind.entries(args)
+    except (TypeError, ZeroDivisionError):
+        return None
+    if entries is None or not all(is_int(d) for e in entries for d in e.shape):
+        return None
+    return entries
+
+
+def parameter_count(kind: LayerKind, args: Args) -> int | None:
+    """How many trained numbers a layer has, as torchinfo counts them."""
+    entries = state_entries(kind, args)
+    return None if entries is None else sum(e.size for e in entries if e.trainable)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from shapelint.catalog.base import LayerKind, Problem, ShapeError, require
 from shapelint.catalog.signature import ArgType, Args, Functional, Param
-from shapelint.dims import Dim, Shape, arith
+from shapelint.dims import Dim, Shape, arith, product
 
 
 @dataclass(frozen=True)
@@ -85,12 +85,58 @@ def _pad_output(mode: PadMode, count: int) -> Callable[[Args, Shape], Shape]:
         _check_rank(mode, shape, len(pairs))
         lengths = shape.tail(len(pairs))
         sizes = tuple(padded_size(mode, length, *pair) for length, pair in zip(lengths, pairs))
+        if mode is CIRCULAR:
+            _check_wrapping(shape, lengths, pairs)
         if mode.needs_nonempty:
             empty = all(size == 0 for size in sizes)
             require(not empty, f"{mode.name} padding leaves nothing of input {shape}", Problem.COLLAPSE)
         return shape.with_tail(len(pairs), sizes)
 
     return output
+
+
+def _check_wrapping(shape: Shape, lengths: tuple[Dim, ...], pairs: tuple[tuple[object, object], ...]) -> None:
+    """What torch's circular padding refuses after the size checks, when every size is known.
+
+    It copies the input's kept part into the output, then each border from the
+    output itself (``_pad_circular`` in ATen's PadNd.cpp); with a cropping side
+    those copies can mismatch in length, or partly overlap, which ``copy_``
+    refuses where it can see the overlap: where every dimension before the
+    copied one (batch and channels included) has size 1.
+    """
+    numbers = [*lengths, *(side for pair in pairs for side in pair)]
+    if not all(isinstance(value, int) for value in numbers):
+        return
+    outs = [n + a + b for n, (a, b) in zip(lengths, pairs)]  # type: ignore[operator]
+    lead = shape.dims[: len(shape.dims) - len(pairs)] if not shape.open else None
+    lead_size = product(lead) if lead is not None else None
+    for index, ((n, (a, b)), out) in enumerate(zip(zip(lengths, pairs), outs)):
+        kept = _slice(out, max(a, 0), out - max(b, 0)), _slice(n, max(-a, 0), n - max(-b, 0))  # type: ignore[call-overload, operator]
+        before = lead_size if lead_size is None else arith(lambda s: s * math.prod(outs[:index]), lead_size)
+        seen = before == 1 and 0 not in outs
+        borders = []
+        if a > 0:  # type: ignore[operator]
+            borders.append((_slice(out, 0, a), _slice(out, out - a - max(b, 0), out - max(b, 0))))  # type: ignore[call-overload]
+        if b > 0:  # type: ignore[operator]
+            borders.append((_slice(out, out - b, out), _slice(out, max(a, 0), max(a, 0) + b)))  # type: ignore[call-overload]
+        if not _copies(*kept, False) or not all(_copies(dest, src, seen) for dest, src in borders):
+            raise ShapeError(f"circular padding {tuple(pairs)} wraps input {shape} onto itself", Problem.OTHER)
+
+
+def _slice(size: int, start: int, end: int) -> tuple[int, int]:
+    """The range ``tensor[start:end]`` covers along a dimension of ``size``, negative bounds counted from the end."""
+    start, end = start + size if start < 0 else start, end + size if end < 0 else end
+    start = min(max(start, 0), size)
+    return start, min(max(end, start), size)
+
+
+def _copies(dest: tuple[int, int], src: tuple[int, int], overlap_seen: bool) -> bool:
+    """Whether ``copy_`` copies ``src`` into ``dest``: equal lengths or a broadcast one, and no visible partial overlap."""
+    dest_length, src_length = dest[1] - dest[0], src[1] - src[0]
+    if src_length not in (dest_length, 1):
+        return False
+    overlaps = max(dest[0], src[0]) < min(dest[1], src[1]) and dest != src
+    return not (overlap_seen and dest_length and src_length and overlaps)
 
 
 _F_PAD = (Param("pad"), Param("mode", "constant"), Param("value", None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,3 +27,20 @@ def test_padding(kind: str, count: int, shape: tuple[int, ...], data: st.DataObj
     if kind == "Constant":
         args["value"] = 1.5
     assert_agrees(f"{kind}Pad{count}d", args, shape)
+
+
+@pytest.mark.parametrize(
+    ("name", "padding", "shape"),
+    [
+        ("CircularPad2d", (0, 0, 2, -1), (1, 2, 1)),
+        ("CircularPad1d", (-1, 3), (1, 1, 3)),
+        ("CircularPad1d", (-1, 3), (2, 1, 3)),
+        ("CircularPad1d", (-3, 1), (1, 1, 3)),
+        ("CircularPad1d", (1, -4), (1, 1, 3)),
+        ("CircularPad2d", (-1, 2, 1, 3), (1, 4, 2)),
+    ],
+)
+def test_circular_padding_that_wraps_the_input_onto_itself(name: str, padding: tuple[int, ...], shape: tuple[int, ...]) -> None:
+    """A crop and a growth together: torch copies the borders from its own output, and refuses overlapping copies
+    only where it can see them (every dimension before the copied one of size 1); found by a random draw."""
+    assert_agrees(name, {"padding": padding}, shape)

@@ -238,11 +238,11 @@ _TRANSFORMER_PARAMS = (
     Param("dropout", 0.1),
     Param("activation", ACTIVATION_DEFAULT),
     Param("layer_norm_eps", 1e-5),
-    Param("batch_first", False, attribute=Attribute.KEPT),
+    Param("batch_first", False),
     Param("norm_first", False),
     Param("bias", True, type=ArgType.BOOL),
 )
-"""``batch_first`` is declared kept, as the linter has always read it, though torch keeps it on ``self_attn`` alone."""
+"""torch keeps ``batch_first`` on the layer's ``self_attn`` alone: ``layer.batch_first`` raises, so it is no attribute."""
 
 
 def _transformer(

@@ -24,20 +24,6 @@ from shapelint.evaluator.values import (
 )
 
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
-SIZE_ATTRIBUTES = frozenset(
-    """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
-    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
-)
-"""Layer attributes torch keeps exactly as the constructor argument of the same name.
-
-A size read from one (``Linear(backbone.fc.in_features, n)``) is reported at
-that layer's argument, which fixes both places at once."""
-
-LAYER_ATTRIBUTES = SIZE_ATTRIBUTES | frozenset(
-    "input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity".split()
-)
-"""Kept verbatim too; but a bidirectional or projected recurrent layer's output is not its ``hidden_size``, so a size
-read from one is reported where it is read."""
 MODULE_BUILTIN_METHODS = frozenset({"children", "add_module", "register_module", "register_buffer", "register_parameter"})
 """``nn.Module`` methods the evaluator follows on user modules."""
 
@@ -50,11 +36,11 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return _instance_attribute(owner, name)
     if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
-    if isinstance(owner, Layer) and name in LAYER_ATTRIBUTES:
+    if isinstance(owner, Layer) and name in owner.kind.attributes:
         written = owner.arg_nodes.get(name)
         if written is not None:
             m.record.read_elsewhere.add(id(written.node))
-        return owner.args.get(name, UNKNOWN)
+        return owner.args[name]
     if isinstance(owner, SequentialValue):
         return BoundMethod(owner, name)
     if isinstance(owner, ClassValue):

@@ -11,11 +11,9 @@ from functools import partial
 
 import libcst as cst
 
-from shapelint.catalog import LayerKind
-from shapelint.catalog.inferred import bind_inferred, inferred_argument
+from shapelint.catalog import CATALOG, LayerKind, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from shapelint.evaluator import names, operators
-from shapelint.evaluator.attributes import SIZE_ATTRIBUTES
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -32,6 +30,8 @@ from shapelint.evaluator.values import (
 )
 
 BATCH = Symbol("B")
+TRACED_SIZES = frozenset().union(*(kind.traced_sizes for kind in CATALOG.values()))
+"""Attribute names some kind keeps as a size (``in_features``): reading one may lead back to a layer's argument."""
 Arguments = tuple[list[object], dict[str, object]]
 
 
@@ -120,9 +120,9 @@ def _build_layer(
 
 def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
     """Where a written size came from: through parameters to call sites, through ``fc.in_features`` to ``fc``."""
-    if type(node) is cst.Attribute and node.attr.value in SIZE_ATTRIBUTES and _is_dotted(node.value):
+    if type(node) is cst.Attribute and node.attr.value in TRACED_SIZES and _is_dotted(node.value):
         owner = m.ev(node.value, scope)
-        if isinstance(owner, Layer) and node.attr.value in owner.arg_nodes:
+        if isinstance(owner, Layer) and node.attr.value in owner.kind.traced_sizes and node.attr.value in owner.arg_nodes:
             return Source(owner.arg_nodes[node.attr.value].node, True)
     return scope.source(node)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from shapelint.catalog.parameters import parameter_count
+from shapelint.catalog import parameter_count
 from shapelint.dims import Shape
 from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, evaluate, named_layers
 from shapelint.inputs import InputSources, find_directives, resolve_input
@@ -46,7 +46,7 @@ def summarize(source: str, name: str | None = None) -> Summary:
     names, layers = named_layers(model)
     trace = evaluation.replay.trace(model, tensor)
     rows = tuple(_row(layer, out, names) for layer, out in trace if id(layer) in names)
-    counts = [parameter_count(layer.kind.name, layer.args) for layer in layers or ()]
+    counts = [parameter_count(layer.kind, layer.args) for layer in layers or ()]
     total = None if layers is None or None in counts else sum(c for c in counts if c is not None)
     return Summary(label, tensor.shape, rows, total)
 
@@ -72,7 +72,7 @@ def _has_forward(cls: ClassValue) -> bool:
 
 
 def _row(layer: Layer, output: Tensor, names: dict[int, str]) -> Row:
-    return Row(names[id(layer)], layer.kind.name, output.shape, parameter_count(layer.kind.name, layer.args))
+    return Row(names[id(layer)], layer.kind.name, output.shape, parameter_count(layer.kind, layer.args))
 
 
 def format_table(summary: Summary) -> str:

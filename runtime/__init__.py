@@ -6,7 +6,6 @@ takes every ``in_channels``/``in_features`` from the shape rules of
 Each family module lists its layers in ``__all__``; all of them are exported here.
 """
 
-from shapelint.catalog import ShapeError
 from shapelint.runtime import activation, basic, conv, norm, padding, pool, upsample
 from shapelint.runtime.activation import *  # noqa: F401, F403
 from shapelint.runtime.basic import *  # noqa: F401, F403
@@ -19,6 +18,8 @@ from shapelint.runtime.pool import *  # noqa: F401, F403
 from shapelint.runtime.sequential import Sequential
 from shapelint.runtime.state import StateDictError
 from shapelint.runtime.upsample import *  # noqa: F401, F403
+
+from shapelint.catalog import ShapeError
 
 __all__ = [
     "Layer", "LayerError", "Module", "Sequential", "ShapeError", "StateDictError",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-
 from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import Init
+from shapelint.runtime.spec import Init
 
 __all__ = [
     "ReLU", "ReLU6", "LeakyReLU", "ELU", "CELU", "SELU", "GELU", "Sigmoid", "Tanh", "SiLU", "Mish", "Softplus",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-
 from shapelint.runtime.init import standard_normal, uniform_fan_in
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import Init
+from shapelint.runtime.spec import Init
 
 __all__ = [
     "Linear", "Embedding", "Identity", "Flatten", "Unflatten", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d",

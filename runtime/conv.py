@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 import numpy as np
-
-from shapelint.catalog.base import expand
 from shapelint.runtime.init import uniform_fan_in
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import Init
+from shapelint.runtime.spec import Init
 from shapelint.runtime.windows import Pairs, im2col, pad, padding_pairs
+
+from shapelint.catalog import expand
 
 __all__ = ["Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d"]
 

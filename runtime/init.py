@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-
-from shapelint.runtime.module import Init
+from shapelint.runtime.spec import Init
 
 _NATIVE = (np.dtype(np.float32), np.dtype(np.float64))
 

@@ -7,12 +7,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 import numpy as np
-
-from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, state_entries
-from shapelint.catalog.inferred import bind_inferred, inferred_argument
-from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, is_known
 from shapelint.runtime.hyperparameters import check_types, is_size
-from shapelint.runtime.module import Init, Module, TensorSpec
+from shapelint.runtime.module import Module
+from shapelint.runtime.spec import Init, TensorSpec
+
+from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, bind_inferred, inferred_argument, state_entries
+from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, is_known
 
 MAX_TENSOR_BYTES = 1 << 40
 

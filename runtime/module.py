@@ -8,49 +8,26 @@ model is cheap and its weights do not depend on the order they are touched in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from typing import ClassVar
 
 import numpy as np
+from shapelint.runtime.spec import TensorSpec
+from shapelint.runtime.state import load
 
-from shapelint.catalog import Entry, Problem, ShapeError
+from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import Shape, Symbol
 
 BATCH = Symbol("B")
-
-Init = Callable[[np.random.Generator, tuple[int, ...], np.dtype], np.ndarray]
-
-
-@dataclass(frozen=True, slots=True)
-class TensorSpec:
-    """A catalog state-dict entry with what only the runtime knows: its first values and dtype."""
-
-    entry: Entry
-    init: Init
-    dtype: np.dtype
-
-    @property
-    def shape(self) -> tuple[int, ...]:
-        return self.entry.shape
-
-    @property
-    def trainable(self) -> bool:
-        return self.entry.trainable
-
-    @property
-    def size(self) -> int:
-        return self.entry.size
-
-    @property
-    def nbytes(self) -> int:
-        return self.size * self.dtype.itemsize
-
 
 class Module:
     """The interface shared by layers and containers."""
 
     built_input: Shape | None = None
     built_output: Shape | None = None
+    is_container: ClassVar[bool] = False
+    """A container's ``layers`` are its children, each a row of its summary."""
+    layers: Sequence[Module] = ()
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         """Fix every size from ``shape`` (batch first) and return the output shape."""
@@ -109,8 +86,6 @@ class Module:
 
     def load_state_dict(self, state: Mapping[str, object]) -> None:
         """Load PyTorch-keyed arrays; all or nothing, naming every bad key and shape."""
-        from shapelint.runtime.state import load
-
         load(self._require_built(), state)
 
     def num_parameters(self, trainable: bool = True) -> int:

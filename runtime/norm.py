@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 import numpy as np
-
-from shapelint.dims import UNKNOWN
 from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
-from shapelint.runtime.module import Init
+from shapelint.runtime.spec import Init
+
+from shapelint.dims import UNKNOWN
 
 __all__ = [
     "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm",

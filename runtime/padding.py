@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 import numpy as np
-
-from shapelint.catalog import side_pairs
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.windows import as_planes, pad
+
+from shapelint.catalog import side_pairs
 
 __all__ = [
     "ZeroPad1d", "ZeroPad2d", "ZeroPad3d", "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ReflectionPad1d",

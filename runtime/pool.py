@@ -6,10 +6,10 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import numpy as np
-
-from shapelint.catalog.base import expand
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.windows import as_planes, fit, pad, taps
+
+from shapelint.catalog import expand
 
 __all__ = [
     "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "AdaptiveAvgPool1d",

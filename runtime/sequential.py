@@ -6,11 +6,13 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
+from shapelint.runtime.layer import plain
+from shapelint.runtime.module import BATCH, Module, located
+from shapelint.runtime.spec import TensorSpec
+from shapelint.runtime.summary import render
 
 from shapelint.catalog import ShapeError
 from shapelint.dims import DType, Shape, is_int
-from shapelint.runtime.layer import plain
-from shapelint.runtime.module import BATCH, Module, TensorSpec, located
 
 
 class Sequential(Module):
@@ -19,6 +21,8 @@ class Sequential(Module):
     ``rng`` is a ``numpy.random.Generator`` or a seed; ``dtype`` is the default
     parameter dtype (float32, as in PyTorch).
     """
+
+    is_container = True
 
     def __init__(
         self,
@@ -87,8 +91,6 @@ class Sequential(Module):
 
     def summary(self) -> str:
         """A torchinfo-like table: each layer's output shape and parameter count, with totals."""
-        from shapelint.runtime.summary import render
-
         return render(self._require_built())
 
     def __repr__(self) -> str:

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Protocol
 
 import numpy as np
+from shapelint.runtime.spec import TensorSpec
 
-from shapelint.runtime.module import Module, TensorSpec
+
+class Loadable(Protocol):
+    """What loading needs of a model: its tensors' keys and specs, and a way to store one."""
+
+    def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]: ...
+
+    def assign(self, key: str, value: np.ndarray) -> None: ...
 
 
 class StateDictError(ValueError):
     """A state dict does not fit the model; the message lists every offending key."""
 
 
-def load(model: Module, state: Mapping[str, object]) -> None:
+def load(model: Loadable, state: Mapping[str, object]) -> None:
     """Copy ``state`` into ``model``, cast to each tensor's dtype, or raise and change nothing."""
     if not isinstance(state, Mapping):
         raise TypeError(f"Expected state_dict to be dict-like, got {type(state)}.")

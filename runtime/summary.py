@@ -10,12 +10,10 @@ HEADERS = ("Layer (type)", "Output shape", "Param #")
 
 
 def _rows(module: Module, path: str, depth: int) -> Iterator[tuple[str, str, str]]:
-    from shapelint.runtime.sequential import Sequential
-
-    for index, layer in enumerate(module.layers):  # type: ignore[attr-defined]
+    for index, layer in enumerate(module.layers):
         where = f"{path}{index}"
         name = "  " * depth + f"{where}: {type(layer).__name__}"
-        if isinstance(layer, Sequential):
+        if layer.is_container:
             yield name, str(layer.built_output), "--"
             yield from _rows(layer, where + ".", depth + 1)
         else:

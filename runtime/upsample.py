@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import numpy as np
-
 from shapelint.runtime.layer import Layer
 
 __all__ = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"]

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from shapelint.catalog.base import expand
+from shapelint.catalog import expand
 
 Pairs = tuple[tuple[int, int], ...]
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand
-from shapelint.catalog.entries import Entry, parameter_count, state_entries
+from shapelint.catalog.entries import parameter_count, state_entries
+from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
 from shapelint.catalog.inferred import bind_inferred, inferred_argument
 from shapelint.catalog.padding import side_pairs
-from shapelint.catalog.signature import REQUIRED, ArgType, Args, Attribute, Functional, Param
+from shapelint.catalog.signature import REQUIRED, Args, ArgType, Attribute, Functional, Param
 from shapelint.dims import Shape
 
 

@@ -12,8 +12,8 @@ import math
 from collections.abc import Callable
 
 from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, front_dim, keep, require
-from shapelint.catalog.entries import Entry
-from shapelint.catalog.signature import REQUIRED, ArgType, Args, Param
+from shapelint.catalog.entry import Entry
+from shapelint.catalog.signature import REQUIRED, Args, ArgType, Param
 from shapelint.dims import UNKNOWN, Shape, arith, is_int
 
 Output = Callable[[Args, Shape], Shape]

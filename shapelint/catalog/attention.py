@@ -19,10 +19,11 @@ from shapelint.catalog.base import (
     require,
     truthy,
 )
-from shapelint.catalog.entries import EntriesRule, Entry, known_flag, prefixed, state_entries
+from shapelint.catalog.entries import known_flag, prefixed, state_entries
+from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.linear import linear_entries
 from shapelint.catalog.norm import layer_norm_entries
-from shapelint.catalog.signature import ArgType, Args, Attribute, Param
+from shapelint.catalog.signature import Args, ArgType, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, is_int
 
 RANKS = (2, 3)

@@ -9,13 +9,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from shapelint.catalog.entry import EntriesRule
 from shapelint.catalog.signature import Args, Attribute, Functional, Param, Signature
 from shapelint.dims import UNKNOWN, Dim, Shape, is_int, same
-
-if TYPE_CHECKING:
-    from shapelint.catalog.entries import EntriesRule
 
 
 class Problem(enum.Enum):

@@ -9,9 +9,10 @@ same way so the linter reports each problem where torch would raise it.
 from __future__ import annotations
 
 from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, channel_dim, exact, expand, require
-from shapelint.catalog.entries import EntriesRule, Entry, with_bias
+from shapelint.catalog.entries import with_bias
+from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.padding import PAD_MODES, padded_size
-from shapelint.catalog.signature import ArgType, Args, Attribute, Param
+from shapelint.catalog.signature import Args, ArgType, Attribute, Param
 from shapelint.catalog.windows import require_windows
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 

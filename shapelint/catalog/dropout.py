@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from shapelint.catalog.base import LayerKind, keep, require
-from shapelint.catalog.signature import ArgType, Args, Param
+from shapelint.catalog.signature import Args, ArgType, Param
 from shapelint.dims import Shape
 
 _PARAMS = (Param("p", 0.5, type=ArgType.REAL), Param("inplace", False, type=ArgType.BOOL))

@@ -7,8 +7,8 @@ needs ``offsets``, which a Sequential cannot pass, so torch rejects it there.
 from __future__ import annotations
 
 from shapelint.catalog.base import FACTORY, LayerKind, Problem, ShapeError, require
-from shapelint.catalog.entries import Entry
-from shapelint.catalog.signature import ArgType, Args, Attribute, Param
+from shapelint.catalog.entry import Entry
+from shapelint.catalog.signature import Args, ArgType, Attribute, Param
 from shapelint.dims import Shape, arith, product
 
 BAG_MODES = ("sum", "mean", "max")

@@ -7,30 +7,12 @@ the static summary can count parameters without torch or numpy.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from shapelint.catalog.base import LayerKind, truthy
+from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.signature import Args
 from shapelint.dims import is_int
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One ``state_dict`` entry: a parameter (trained) or a buffer."""
-
-    name: str
-    shape: tuple[int, ...]
-    trainable: bool = True
-
-    @property
-    def size(self) -> int:
-        return math.prod(self.shape)
-
-
-EntriesRule = Callable[[Args], list[Entry] | None]
-"""A layer's state-dict entries in ``state_dict()`` order; ``None`` (or TypeError, ZeroDivisionError) while unknown."""
 
 
 def with_bias(weight: Entry, size: object, bias: object) -> list[Entry]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from shapelint.catalog.base import LayerKind
 from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
-from shapelint.catalog.entries import Entry
+from shapelint.catalog.entry import Entry
 from shapelint.catalog.linear import LINEAR
 from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels
 from shapelint.catalog.signature import Args

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, keep
-from shapelint.catalog.entries import Entry, with_bias
-from shapelint.catalog.signature import ArgType, Args, Attribute, Param
+from shapelint.catalog.entries import with_bias
+from shapelint.catalog.entry import Entry
+from shapelint.catalog.signature import Args, ArgType, Attribute, Param
 from shapelint.dims import UNKNOWN, Shape, is_int, product
+
 
 def _non_negative(args: Args, *names: str) -> None:
     for name in names:

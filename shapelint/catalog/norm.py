@@ -26,8 +26,8 @@ from shapelint.catalog.base import (
     to_float,
     truthy,
 )
-from shapelint.catalog.entries import EntriesRule, Entry
-from shapelint.catalog.signature import ArgType, Args, Attribute, Param
+from shapelint.catalog.entry import EntriesRule, Entry
+from shapelint.catalog.signature import Args, ArgType, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, product
 
 _BIAS = (Param("bias", True, keyword_only=True, type=ArgType.BOOL),)

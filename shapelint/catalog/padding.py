@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from shapelint.catalog.base import LayerKind, Problem, ShapeError, require
-from shapelint.catalog.signature import ArgType, Args, Functional, Param
+from shapelint.catalog.signature import Args, ArgType, Functional, Param
 from shapelint.dims import Dim, Shape, arith, product
 
 

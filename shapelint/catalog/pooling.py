@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from shapelint.catalog.base import LayerKind, Problem, ShapeError, expand, require
-from shapelint.catalog.signature import ArgType, Args, Functional, Param
+from shapelint.catalog.signature import Args, ArgType, Functional, Param
 from shapelint.catalog.windows import require_windows, window_count
 from shapelint.dims import Shape, arith
 

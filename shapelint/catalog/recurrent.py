@@ -19,8 +19,9 @@ from shapelint.catalog.base import (
     require,
     truthy,
 )
-from shapelint.catalog.entries import EntriesRule, Entry, known_flag
-from shapelint.catalog.signature import ArgType, Args, Attribute, Param
+from shapelint.catalog.entries import known_flag
+from shapelint.catalog.entry import EntriesRule, Entry
+from shapelint.catalog.signature import Args, ArgType, Attribute, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 RANKS = (2, 3)

@@ -17,7 +17,7 @@ import math
 from operator import mul
 
 from shapelint.catalog.base import LayerKind, Problem, ShapeError, front_dim, keep, require, truthy
-from shapelint.catalog.signature import ArgType, Args, Attribute, Functional, Param
+from shapelint.catalog.signature import Args, ArgType, Attribute, Functional, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
 MODE_RANKS = {

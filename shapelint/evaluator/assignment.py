@@ -13,7 +13,16 @@ import libcst as cst
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import operators
 from shapelint.evaluator.machine import Machine
-from shapelint.evaluator.values import DictValue, Function, Instance, ListValue, ModuleRef, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import (
+    DictValue,
+    Function,
+    Instance,
+    ListValue,
+    ModuleRef,
+    Scope,
+    SequentialValue,
+    Tensor,
+)
 
 
 def assign(m: Machine, target: cst.BaseExpression | str, value: object, scope: Scope) -> None:

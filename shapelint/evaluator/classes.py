@@ -10,10 +10,19 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from shapelint.evaluator import operators
-from shapelint.evaluator import names as torch_names
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator.values import ClassValue, Function, Instance, Layer, ListValue, ModuleRef, SequentialValue, Tensor
+from shapelint.evaluator import names as torch_names
+from shapelint.evaluator import operators
+from shapelint.evaluator.values import (
+    ClassValue,
+    Function,
+    Instance,
+    Layer,
+    ListValue,
+    ModuleRef,
+    SequentialValue,
+    Tensor,
+)
 
 
 def dotted(node: cst.BaseExpression) -> str:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.evaluator import operators
-from shapelint.evaluator import tensor_ops
 from shapelint.catalog import ShapeError
 from shapelint.dims import UNKNOWN, DType, Shape, is_int, product
+from shapelint.evaluator import operators, tensor_ops
 from shapelint.evaluator.flow import Propagator
 from shapelint.evaluator.values import ModuleRef, Origin, Tensor
 

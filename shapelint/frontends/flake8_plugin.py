@@ -32,8 +32,7 @@ class ShapeChecker:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         from shapelint.frontends.files import might_hold_model
-        from shapelint.lint import PARSE_ERRORS
-        from shapelint.lint import lint_source
+        from shapelint.lint import PARSE_ERRORS, lint_source
 
         source = "".join(self.lines)
         if not might_hold_model(source.encode("utf-8", "surrogateescape")):

@@ -8,8 +8,8 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from shapelint.frontends.config import Selection
-from shapelint.judge import Diagnostic
 from shapelint.frontends.files import might_hold_model
+from shapelint.judge import Diagnostic
 
 
 @dataclass(frozen=True, slots=True)

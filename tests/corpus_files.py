@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus"
+HELDOUT_STYLE = Path(__file__).parent / "heldout_style"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 TORCH_ERRORS = (RuntimeError, ValueError, IndexError, TypeError, AssertionError)
@@ -27,6 +28,11 @@ _DIRECTIVE = re.compile(r"#\s*shapelint:\s*input=(.*)$")
 def corpus_files() -> list[Path]:
     """Every corpus model, sequential and module ones alike, in a stable order."""
     return sorted(CORPUS.rglob("*.py"))
+
+
+def heldout_style_files() -> list[Path]:
+    """The held-out-style models, each ``*_bug.py`` or ``*_correct.py``."""
+    return sorted(path for path in HELDOUT_STYLE.glob("*.py") if not path.name.startswith(("test_", "__")))
 
 
 def example_files() -> list[Path]:

@@ -114,3 +114,14 @@ def test_the_lint_path_never_imports_numpy_or_torch() -> None:
             names += [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
             found += [(module, name) for name in names if name.split(".")[0] in heavy]
     assert found == []
+
+
+def test_test_modules_do_not_import_each_other() -> None:
+    """Shared test code lives in helper modules; a test module imports none of the suite's ``test_*`` modules."""
+    tests = ROOT / "tests"
+    found = []
+    for path in sorted(tests.rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tests."):
+                found += [(path.name, node.module)] if node.module.rpartition(".")[2].startswith("test_") else []
+    assert found == []

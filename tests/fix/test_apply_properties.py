@@ -8,8 +8,7 @@ from io import BytesIO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shapelint.judge import CODES
-from shapelint.judge import Fix
+from shapelint.judge import CODES, Fix
 from tests.corpus_files import corpus_files, example_files
 from tests.fix.spans import apply, splice
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import shapelint.lint
+from shapelint.fix import FixError, fix_bytes, fix_source
 from shapelint.judge import Diagnostic, Finding
 from shapelint.source import Parsed
-from shapelint.fix import FixError, fix_bytes, fix_source
 from tests.fix import fake_checks
 from tests.fix.spans import fix_at
 

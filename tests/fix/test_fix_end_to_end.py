@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import torch
 
-from shapelint.judge import BY_CODE, CODES, Code
 from shapelint.fix import FileFix, fix_bytes, fix_source
+from shapelint.judge import BY_CODE, CODES, Code
 from shapelint.lint import lint_source
 from tests.corpus_files import corpus_files, example_files, expectations, is_buggy, load_check
-from tests.fix.test_golden import DISGUISES
-from tests.test_codes import _run_under_torch
+from tests.fix.disguises import DISGUISES
+from tests.torch_run import run_code_example
 
 FIXABLE = [row for row in CODES.values() if row.fixable]
 MODELS = corpus_files() + example_files()
@@ -34,7 +34,7 @@ def _id(path: Path) -> str:
 def test_fixing_the_invalid_example_gives_the_valid_one(row: Code) -> None:
     fixed = fix_source(row.invalid)
     assert fixed == row.valid
-    _run_under_torch(fixed)
+    run_code_example(fixed)
 
 
 def _repair(path: Path) -> FileFix:

@@ -8,15 +8,14 @@ which must survive the fix byte for byte.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import torch
 
 from shapelint.fix import fix_bytes
-from tests.corpus_files import load_check
-from tests.test_corpus_torch import TORCH_ERRORS
+from tests.corpus_files import TORCH_ERRORS, load_check
+from tests.fix.disguises import DISGUISES
 
 GOLDEN = Path(__file__).parent / "golden"
 PAIRS = [
@@ -25,24 +24,6 @@ PAIRS = [
     for suffix in (".out.py", ".unsafe.out.py")
     if source.with_name(source.name.replace(".in.py", suffix)).exists()
 ]
-LATIN_1 = "# -*- coding: latin-1 -*-\n# r\xe9seau\n"
-
-
-def _latin_1(source: bytes) -> bytes | None:
-    try:
-        return (LATIN_1 + source.decode()).encode("latin-1")
-    except UnicodeEncodeError:
-        return None
-
-
-DISGUISES: dict[str, Callable[[bytes], bytes | None]] = {
-    "as is": lambda source: source,
-    "crlf": lambda source: source.replace(b"\n", b"\r\n"),
-    "bom": lambda source: b"\xef\xbb\xbf" + source,
-    "latin-1": _latin_1,
-}
-
-
 def _id(pair: tuple[Path, Path, bool]) -> str:
     return pair[1].name
 

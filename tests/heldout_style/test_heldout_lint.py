@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from shapelint.lint import lint_source
-from tests.corpus_files import expectations
-from tests.heldout_style.test_heldout_torch import FILES
+from tests.corpus_files import heldout_style_files, expectations
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", heldout_style_files(), ids=lambda p: p.stem)
 def test_heldout_findings(path: Path) -> None:
     found = {(d.line, d.code) for d in lint_source(path.read_text(encoding="utf-8"), str(path))}
     assert found == expectations(path)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import torch
 
-from tests.corpus_files import TORCH_ERRORS, expectations, is_buggy
+from tests.corpus_files import TORCH_ERRORS, expectations, heldout_style_files, is_buggy
 from tests.mutation.harness import load_module
 
-FILES = sorted(path for path in Path(__file__).parent.glob("*.py") if not path.name.startswith(("test_", "__")))
+FILES = heldout_style_files()
 
 
 def test_suite_is_broad() -> None:

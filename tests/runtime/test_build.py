@@ -8,10 +8,9 @@ import sys
 
 import numpy as np
 import pytest
+import shapelint.runtime as rt
 import torch
 from torch import nn
-
-import shapelint.runtime as rt
 
 
 def _lenet(**options: object) -> rt.Sequential:

@@ -6,12 +6,12 @@ import warnings
 from collections.abc import Callable
 
 import numpy as np
+import shapelint.runtime as rt
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-import shapelint.runtime as rt
 from shapelint.catalog import ShapeError
 from tests.runtime.helpers import randomize, sample, torch_state
 

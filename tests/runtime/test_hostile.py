@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import shapelint.runtime as rt
 import torch
 from torch import nn
 
-import shapelint.runtime as rt
 from shapelint.catalog import ShapeError
 
 

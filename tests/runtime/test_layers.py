@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
+import shapelint.runtime as rt
 from torch import nn
 
-import shapelint.runtime as rt
 from shapelint.catalog import CATALOG
 from tests.runtime.helpers import assert_matches, randomize, sample
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import shapelint.runtime as rt
 from torch import nn
 
-import shapelint.runtime as rt
 from tests.runtime.helpers import assert_matches, randomize, sample
 
 

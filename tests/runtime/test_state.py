@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import shapelint.runtime as rt
 from torch import nn
 
-import shapelint.runtime as rt
 from tests.runtime.helpers import torch_state
 
 

@@ -1,0 +1,53 @@
+"""The layer attributes each kind declares: torch keeps each as the constructor argument of the same name."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from shapelint.catalog import CATALOG
+from tests.catalog.constructions import required_arguments
+
+SIZE_ATTRIBUTES = frozenset(
+    """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
+    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
+)
+LAYER_ATTRIBUTES = SIZE_ATTRIBUTES | frozenset(
+    "input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity".split()
+)
+"""The evaluator's global sets before each kind declared its own (shapelint/evaluate.py)."""
+
+DISTINCT = {
+    "bidirectional": True, "batch_first": True, "num_layers": 2, "proj_size": 2, "nonlinearity": "relu", "groups": 2,
+}
+"""Valid values other than the defaults, so an attribute torch resets or never stores cannot pass by chance."""
+
+NOT_KEPT = {"TransformerEncoderLayer": {"batch_first"}, "TransformerDecoderLayer": {"batch_first"}}
+"""Where the former global sets were wrong: torch keeps ``batch_first`` on ``self_attn`` alone (tested below)."""
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_attributes_are_the_evaluators_former_global_sets_where_torch_agrees(name: str) -> None:
+    kind = CATALOG[name]
+    assert kind.attributes == (LAYER_ATTRIBUTES & kind.param_names) - NOT_KEPT.get(name, set())
+    assert kind.traced_sizes == SIZE_ATTRIBUTES & kind.param_names
+
+
+@pytest.mark.parametrize(("name", "attribute"), [(name, a) for name, names in sorted(NOT_KEPT.items()) for a in names])
+def test_torch_keeps_no_attribute_where_none_is_declared(name: str, attribute: str) -> None:
+    with pytest.raises(AttributeError):
+        getattr(getattr(torch.nn, name)(**required_arguments(name)), attribute)
+
+
+def _declared() -> list[tuple[str, str]]:
+    return [(name, attribute) for name, kind in sorted(CATALOG.items()) for attribute in sorted(kind.attributes)]
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize(("name", "attribute"), _declared(), ids=lambda value: str(value))
+def test_torch_keeps_each_declared_attribute_as_its_argument(name: str, attribute: str) -> None:
+    kind = CATALOG[name]
+    kwargs = {**required_arguments(name), **{key: value for key, value in DISTINCT.items() if key in kind.attributes}}
+    bound = kind.bind((), kwargs)
+    kept = getattr(getattr(torch.nn, name)(**kwargs), attribute)
+    assert type(kept) is type(bound[attribute]) and kept == bound[attribute]

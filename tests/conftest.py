@@ -3,7 +3,9 @@
 Profiles (``HYPOTHESIS_PROFILE``): ``dev`` explores with fresh random examples
 (the default, where new disagreements with torch are found); ``ci`` draws the
 same examples every run, so a landing is decided by the code, not by the draw.
-Tests marked ``exhaustive`` run only with ``pytest -m exhaustive``.
+Tests marked ``exhaustive`` run only when ``-m`` selects them; tests marked
+``sampled`` draw a fifth of their cases unless ``-m`` names ``exhaustive``
+(CI runs ``pytest -m "exhaustive or sampled"`` after the default run).
 
 ``SHAPELINT_WITHOUT_TORCH=1`` leaves out every test module that imports torch,
 directly or through a helper in ``tests/``; CI sets it for the other ends of
@@ -14,15 +16,23 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-settings.register_profile("dev", database=None, deadline=None)
-settings.register_profile("ci", database=None, deadline=None, derandomize=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+from tests import budget
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    budget.FULL = re.search(r"(?<!not )\bexhaustive\b", config.option.markexpr or "") is not None
+    default = budget.examples(100)
+    settings.register_profile("dev", database=None, deadline=None, max_examples=default)
+    settings.register_profile("ci", database=None, deadline=None, derandomize=True, max_examples=default)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
 
 TESTS = Path(__file__).parent
 TORCH_LIBRARIES = frozenset({"torch", "torchvision", "einops"})

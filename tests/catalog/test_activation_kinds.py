@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 shapes = st.lists(st.integers(1, 4), min_size=0, max_size=5).map(tuple)
 reals = st.sampled_from((-1.0, 0.0, 0.1, 0.5, 1.0, 2.0))
@@ -32,14 +36,14 @@ SETTINGS: dict[str, dict[str, st.SearchStrategy]] = {
 DROPOUTS = ("Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout")
 
 
-@settings(max_examples=800)
+@settings(max_examples=examples(800))
 @given(name=st.sampled_from(sorted(SETTINGS)), shape=shapes, data=st.data())
 def test_activation(name: str, shape: tuple[int, ...], data: st.DataObject) -> None:
     args = {key: data.draw(values, label=key) for key, values in SETTINGS[name].items()}
     assert_agrees(name, args, shape)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(shape=shapes, data=st.data())
 def test_prelu(shape: tuple[int, ...], data: st.DataObject) -> None:
     channel = st.just(shape[1]) if len(shape) > 1 else st.integers(1, 4)
@@ -47,7 +51,7 @@ def test_prelu(shape: tuple[int, ...], data: st.DataObject) -> None:
     assert_agrees("PReLU", {"num_parameters": count}, shape)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     name=st.sampled_from(DROPOUTS),
     shape=shapes,

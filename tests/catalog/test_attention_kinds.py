@@ -21,8 +21,11 @@ from hypothesis import strategies as st
 
 from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
+from tests.budget import examples
 from tests.catalog.oracle import torch_checks
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 Outcome = tuple[str, object]
 TRANSFORMERS = ("TransformerEncoderLayer", "TransformerDecoderLayer")
@@ -182,14 +185,14 @@ def _check(name: str, args: dict[str, object], data: st.DataObject) -> None:
     assert actual == expected, f"{name}({args}) on {shape} {dtype}: torch {expected}, catalog {actual}"
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(data=st.data())
 def test_attention_kind_agrees_with_torch(data: st.DataObject) -> None:
     _check("MultiheadAttention", data.draw(attention_args()), data)
 
 
 @pytest.mark.parametrize("name", TRANSFORMERS)
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(data=st.data())
 def test_transformer_kind_agrees_with_torch(name: str, data: st.DataObject) -> None:
     _check(name, data.draw(transformer_args()), data)
@@ -221,7 +224,7 @@ def test_a_wrong_input_size_names_the_argument(name: str) -> None:
     assert found == (Problem.SIZE, CATALOG[name].input_arg, 128, 64)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_attention_state_entries_match_torch(data: st.DataObject) -> None:
     heads = data.draw(st.integers(1, 3))
@@ -237,7 +240,7 @@ def test_attention_state_entries_match_torch(data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("name", TRANSFORMERS)
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(data=st.data())
 def test_transformer_state_entries_match_torch(name: str, data: st.DataObject) -> None:
     heads = data.draw(st.integers(1, 3))

@@ -13,8 +13,11 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees, catalog_outcome, torch_outcome
 from tests.catalog.strategies import mostly, per_dim, spatial_shape
+
+pytestmark = pytest.mark.sampled
 
 Case = tuple[str, dict[str, object], tuple[int, ...]]
 counts = st.sampled_from((1, 2, 3))
@@ -51,19 +54,19 @@ def conv_case(draw: st.DrawFn, transposed: bool) -> Case:
     return name, args, shape
 
 
-@settings(max_examples=600)
+@settings(max_examples=examples(600))
 @given(case=conv_case(transposed=False))
 def test_conv(case: Case) -> None:
     assert_agrees(*case)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(case=conv_case(transposed=True))
 def test_conv_transpose(case: Case) -> None:
     assert_agrees(*case)
 
 
-@settings(max_examples=250)
+@settings(max_examples=examples(250))
 @given(case=st.one_of(conv_case(transposed=False), conv_case(transposed=True)))
 def test_lazy_conv(case: Case) -> None:
     name, args, shape = case

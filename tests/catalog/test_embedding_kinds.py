@@ -6,17 +6,21 @@ the batch size (an empty-tensor kernel quirk), so its sizes start at 1.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 shapes = st.lists(st.integers(1, 4), min_size=0, max_size=4).map(tuple)
 dtypes = mostly(st.just("int"), st.just("float"), odds=4)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     shape=shapes,
     dtype=dtypes,
@@ -29,7 +33,7 @@ def test_embedding(shape: tuple[int, ...], dtype: str, count: int, dim: int, pad
     assert_agrees("Embedding", args, shape, dtype)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     shape=shapes,
     dtype=dtypes,

@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 
 from shapelint.catalog import CATALOG, REQUIRED, Functional, LayerKind, ShapeError, functional_rule
 from shapelint.dims import Shape
+from tests.budget import examples
 from tests.catalog.oracle import Outcome, torch_checks
 from tests.catalog.pools import Case, adaptive_case, pool_case
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 TWINS = [(kind, twin) for kind in CATALOG.values() for twin in kind.functionals]
 Call = tuple[list[object], dict[str, object]]
@@ -102,7 +105,7 @@ MODES = ("constant", "reflect", "replicate", "circular")
 amounts = mostly(st.integers(0, 4), st.integers(-4, -1), odds=3)
 
 
-@settings(max_examples=1200)
+@settings(max_examples=examples(1200))
 @given(
     mode=st.sampled_from(MODES),
     pad=st.integers(0, 4).flatmap(lambda pairs: st.lists(amounts, min_size=2 * pairs, max_size=2 * pairs)).map(tuple),
@@ -160,14 +163,14 @@ def _functional_case(case: Case) -> tuple[Functional, dict[str, object], tuple[i
     return _twin(kind_name), args, shape
 
 
-@settings(max_examples=900)
+@settings(max_examples=examples(900))
 @given(case=pool_case().map(_functional_case), data=st.data())
 def test_pool(case: tuple[Functional, dict[str, object], tuple[int, ...]], data: st.DataObject) -> None:
     twin, args, shape = case
     assert_agrees(twin.name, data.draw(split_call(twin, args)), shape)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(case=adaptive_case().map(_functional_case), data=st.data())
 def test_adaptive_pool(case: tuple[Functional, dict[str, object], tuple[int, ...]], data: st.DataObject) -> None:
     twin, args, shape = case
@@ -183,7 +186,7 @@ def _per_dim(values: st.SearchStrategy, count: int) -> st.SearchStrategy:
     return mostly(st.one_of(values, st.tuples(*[values] * count)), st.lists(values, min_size=1, max_size=4).map(tuple))
 
 
-@settings(max_examples=700)
+@settings(max_examples=examples(700))
 @given(
     name=st.sampled_from(("interpolate", "upsample")),
     shape=st.lists(st.integers(1, 6), min_size=1, max_size=5).map(tuple),

@@ -8,10 +8,14 @@ value past any float's range at construction.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees
+
+pytestmark = pytest.mark.sampled
 
 HOSTILE = st.sampled_from((float("nan"), float("inf"), float("-inf"), -0.0, 0.0, -1.0, 1e-30, 0.5, 1e30))
 shapes = st.lists(st.integers(1, 4), min_size=1, max_size=5).map(tuple)
@@ -53,7 +57,7 @@ def _required(name: str, shape: tuple[int, ...]) -> dict[str, object]:
     }.get(name, {})
 
 
-@settings(max_examples=600)
+@settings(max_examples=examples(600))
 @given(name=st.sampled_from(sorted(REALS)), shape=shapes, data=st.data())
 def test_hostile_activation_and_dropout_reals(name: str, shape: tuple[int, ...], data: st.DataObject) -> None:
     args = _required(name, shape)
@@ -63,7 +67,7 @@ def test_hostile_activation_and_dropout_reals(name: str, shape: tuple[int, ...],
     assert_agrees(name, args, shape)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(name=st.sampled_from(NORMS), shape=shapes, eps=HOSTILE, track=st.booleans(), momentum=HOSTILE)
 def test_hostile_norm_eps_and_momentum(
     name: str, shape: tuple[int, ...], eps: float, track: bool, momentum: float

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 Case = tuple[str, dict[str, object], tuple[int, ...]]
 shapes = st.lists(st.integers(1, 4), min_size=0, max_size=6).map(tuple)
@@ -32,13 +36,13 @@ def batch_or_instance(draw: st.DrawFn) -> Case:
     return f"{kind}Norm{count}d", args, shape
 
 
-@settings(max_examples=600)
+@settings(max_examples=examples(600))
 @given(case=batch_or_instance())
 def test_batch_and_instance_norm(case: Case) -> None:
     assert_agrees(*case)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(case=batch_or_instance(), defaults=st.booleans())
 def test_lazy_norm(case: Case, defaults: bool) -> None:
     name, args, shape = case
@@ -46,7 +50,7 @@ def test_lazy_norm(case: Case, defaults: bool) -> None:
     assert_agrees(f"Lazy{name}", args, shape)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(
     name=st.sampled_from(("LayerNorm", "RMSNorm")),
     shape=shapes,
@@ -64,14 +68,14 @@ def test_layer_norm(
     assert_agrees(name, {"normalized_shape": normalized, "elementwise_affine": affine}, shape)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(shape=shapes, groups=st.integers(1, 4), affine=flags, data=st.data())
 def test_group_norm(shape: tuple[int, ...], groups: int, affine: bool, data: st.DataObject) -> None:
     channels = data.draw(_channels_like(shape, 1))
     assert_agrees("GroupNorm", {"num_groups": groups, "num_channels": channels, "affine": affine}, shape)
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(shape=shapes, size=st.integers(-1, 5))
 def test_local_response_norm(shape: tuple[int, ...], size: int) -> None:
     assert_agrees("LocalResponseNorm", {"size": size}, shape)

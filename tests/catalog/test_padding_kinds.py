@@ -6,14 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees, catalog_outcome, torch_outcome
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 KINDS = ("Zero", "Constant", "Reflection", "Replication", "Circular")
 sides = mostly(st.integers(0, 4), st.integers(-3, -1), odds=5)
 
 
-@settings(max_examples=900)
+@settings(max_examples=examples(900))
 @given(
     kind=st.sampled_from(KINDS),
     count=st.sampled_from((1, 2, 3)),

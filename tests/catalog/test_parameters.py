@@ -11,7 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.catalog import CATALOG, state_entries
+from tests.budget import examples
 from tests.catalog.constructions import build, required_arguments
+
+pytestmark = pytest.mark.sampled
 
 small = st.integers(1, 6)
 flags = st.booleans()
@@ -62,7 +65,7 @@ CONFIGS = _configs()
 
 
 @pytest.mark.parametrize("name", sorted(CONFIGS))
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(data=st.data())
 def test_state_entries_match_torch(name: str, data: st.DataObject) -> None:
     args = data.draw(CONFIGS[name])

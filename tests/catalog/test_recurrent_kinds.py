@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 
 from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
+from tests.budget import examples
 from tests.catalog.oracle import torch_checks
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 Outcome = tuple[str, object]
 NAMES = ("RNN", "LSTM", "GRU")
@@ -121,7 +124,7 @@ def inputs(draw: st.DrawFn, input_size: object) -> tuple[tuple[int, ...], str]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(data=st.data())
 def test_recurrent_kind_agrees_with_torch(name: str, data: st.DataObject) -> None:
     args = data.draw(hyperparameters(name))
@@ -166,7 +169,7 @@ def test_a_wrong_input_size_names_the_argument() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_state_entries_match_torch(name: str, data: st.DataObject) -> None:
     args: dict[str, object] = {

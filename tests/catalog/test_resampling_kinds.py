@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.catalog.oracle import assert_agrees
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 shapes = st.lists(st.integers(1, 4), min_size=1, max_size=6).map(tuple)
 image_shapes = mostly(st.lists(st.integers(1, 6), min_size=3, max_size=5).map(tuple), shapes, odds=6)
@@ -18,7 +22,7 @@ def _per_dim(values: st.SearchStrategy, count: int) -> st.SearchStrategy:
     return mostly(st.one_of(values, st.tuples(*[values] * count)), st.lists(values, min_size=1, max_size=4).map(tuple))
 
 
-@settings(max_examples=700)
+@settings(max_examples=examples(700))
 @given(shape=image_shapes, data=st.data())
 def test_upsample(shape: tuple[int, ...], data: st.DataObject) -> None:
     count = max(len(shape) - 2, 1)
@@ -41,7 +45,7 @@ HOSTILE_SCALES = (
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(
     shape=image_shapes,
     scale=st.sampled_from(HOSTILE_SCALES),
@@ -61,7 +65,7 @@ def test_upsample_with_a_non_finite_or_huge_scale(
     assert_agrees("Upsample", args, shape)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(name=st.sampled_from(("UpsamplingNearest2d", "UpsamplingBilinear2d")), shape=image_shapes, data=st.data())
 def test_fixed_mode_upsampling(name: str, shape: tuple[int, ...], data: st.DataObject) -> None:
     if data.draw(st.booleans(), label="use_size"):
@@ -71,19 +75,19 @@ def test_fixed_mode_upsampling(name: str, shape: tuple[int, ...], data: st.DataO
     assert_agrees(name, args, shape)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(shape=shapes, factor=mostly(st.integers(1, 3), st.integers(-1, 0)))
 def test_pixel_shuffle(shape: tuple[int, ...], factor: int) -> None:
     assert_agrees("PixelShuffle", {"upscale_factor": factor}, shape)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(shape=shapes, factor=mostly(st.integers(1, 3), st.integers(-1, 0)))
 def test_pixel_unshuffle(shape: tuple[int, ...], factor: int) -> None:
     assert_agrees("PixelUnshuffle", {"downscale_factor": factor}, shape)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(shape=shapes, groups=mostly(st.integers(1, 4), st.integers(-1, 0)))
 def test_channel_shuffle(shape: tuple[int, ...], groups: int) -> None:
     assert_agrees("ChannelShuffle", {"groups": groups}, shape)

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 import torch
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from shapelint.catalog import CATALOG, ShapeError, propagate
 from shapelint.dims import Shape
+from tests.budget import examples
 from tests.catalog.oracle import torch_checks
 from tests.catalog.strategies import mostly
+
+pytestmark = pytest.mark.sampled
 
 Layer = tuple[str, dict[str, object]]
 Tree = list["Layer | Tree"]
@@ -121,7 +125,7 @@ images = st.tuples(st.integers(1, 2), st.integers(1, 4), st.integers(1, 8), st.i
 inputs = st.one_of(images, st.tuples(st.integers(1, 2), st.integers(1, 8)))
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(shape=inputs, data=st.data())
 def test_nested_sequential_agrees_with_torch(shape: tuple[int, ...], data: st.DataObject) -> None:
     tree, _ = data.draw(chains(Shape(shape)), label="chain")

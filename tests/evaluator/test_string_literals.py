@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import libcst as cst
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from shapelint.evaluator.expressions import string_value
+
+pytestmark = pytest.mark.sampled
 
 PREFIXES = ["", "r", "R", "u", "U", "b", "B", "rb", "bR", "Rb"]
 QUOTES = ["'", '"', "'''", '"""']

@@ -5,12 +5,16 @@ from __future__ import annotations
 import tokenize
 from io import BytesIO
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.judge import CODES, Fix
+from tests.budget import examples
 from tests.corpus_files import corpus_files, example_files
 from tests.fix.spans import apply, splice
+
+pytestmark = pytest.mark.sampled
 
 SOURCES = [path.read_bytes() for path in corpus_files() + example_files()] + [
     example.encode() for code in CODES.values() for example in (code.invalid, code.valid)
@@ -42,7 +46,7 @@ def test_no_fixes_is_byte_identical(source: bytes) -> None:
     assert apply(source, []) == source
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.data())
 def test_only_the_fixed_spans_change(data: st.DataObject) -> None:
     source = data.draw(sources())

@@ -15,6 +15,7 @@ import torch
 from shapelint.fix import FileFix, fix_bytes, fix_source
 from shapelint.judge import BY_CODE, CODES, Code
 from shapelint.lint import lint_source
+from tests.budget import cases
 from tests.corpus_files import corpus_files, example_files, expectations, is_buggy, load_check
 from tests.fix.disguises import DISGUISES
 from tests.torch_run import run_code_example
@@ -61,8 +62,9 @@ def test_nearly_every_fixable_corpus_bug_is_repaired() -> None:
     assert len(repaired) >= 0.95 * len(REPAIRABLE), sorted(set(map(_id, REPAIRABLE)) - set(map(_id, repaired)))
 
 
+@pytest.mark.sampled
 @pytest.mark.parametrize("unsafe", [False, True])
-@pytest.mark.parametrize("path", MODELS, ids=_id)
+@pytest.mark.parametrize("path", cases(MODELS), ids=_id)
 def test_fixing_twice_is_a_no_op(path: Path, unsafe: bool) -> None:
     once = fix_bytes(path.read_bytes(), str(path), unsafe=unsafe)
     assert once.error is None
@@ -71,8 +73,9 @@ def test_fixing_twice_is_a_no_op(path: Path, unsafe: bool) -> None:
     assert twice.remaining == once.remaining
 
 
+@pytest.mark.sampled
 @pytest.mark.parametrize("disguise", ["crlf", "bom", "latin-1"])
-@pytest.mark.parametrize("path", REPAIRABLE, ids=_id)
+@pytest.mark.parametrize("path", cases(REPAIRABLE), ids=_id)
 def test_line_endings_bom_and_encoding_survive_the_fix(path: Path, disguise: str) -> None:
     plain = _repair(path)
     before, after = DISGUISES[disguise](plain.before), DISGUISES[disguise](plain.after)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import libcst as cst
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shapelint.fix import fix_bytes
+from tests.budget import examples
 from tests.corpus_files import corpus_files
+
+pytestmark = pytest.mark.sampled
 
 SOURCES = [path.read_bytes() for path in corpus_files()]
 
@@ -32,7 +36,7 @@ def mutated(draw: st.DrawFn) -> bytes:
     return bytes(source)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated(), st.booleans())
 def test_fixing_a_mutated_model_never_raises_and_always_parses(source: bytes, unsafe: bool) -> None:
     result = fix_bytes(source, "mutated.py", unsafe=unsafe)

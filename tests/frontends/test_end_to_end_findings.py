@@ -173,7 +173,7 @@ def _try_repo(cwd: Path, hook: str, home: Path) -> subprocess.CompletedProcess[s
     )
 
 
-@pytest.mark.slow
+@pytest.mark.exhaustive
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 def test_pre_commit_hooks(tmp_path: Path) -> None:
     """The real ``pre-commit try-repo``: it builds a venv with the repository installed, so one test does it all."""

@@ -9,6 +9,7 @@ import pytest
 
 from shapelint.fix import fix_source
 from shapelint.lint import lint_source
+from tests.budget import cases
 from tests.mutation.harness import FOLDERS, Judged, judge_folder, torch_fails
 
 
@@ -40,9 +41,10 @@ def _roundtrip_problem(judged: Judged) -> str | None:
     return None
 
 
+@pytest.mark.sampled
 @pytest.mark.parametrize("folder", list(FOLDERS))
 def test_safe_fixes_repair_injected_bugs(folder: str) -> None:
-    fixable = [judged for judged in judge_folder(folder).judged if _safely_fixable(judged)]
+    fixable = cases([judged for judged in judge_folder(folder).judged if _safely_fixable(judged)])
     assert fixable, "no safely fixable mutant to check"
     problems = [f"{judged.describe()}: {problem}" for judged in fixable if (problem := _roundtrip_problem(judged))]
     assert not problems, "\n".join(problems)

@@ -1,4 +1,8 @@
-"""One folder holding every kind of hostile file, through the real command line, lint and ``--fix``."""
+"""One folder holding every kind of hostile file, through the real command line, lint and ``--fix``.
+
+Exhaustive (a 50,000-line file, a 200,000-term expression): CI runs it; ``tests/frontends/test_cli.py`` keeps
+the quick hostile files in the default run.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from shapelint.judge import CODES
+
+pytestmark = pytest.mark.exhaustive
 
 BUGGY = CODES["linear-in-features"].invalid.encode()
 MODEL_LINE = b"import torch\nfrom torch import nn\nm = nn.Linear(4, 2)\n"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.reliability.fuzzing import generated_models, generated_programs, verify
 
-FUZZ = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+pytestmark = pytest.mark.sampled
+
+FUZZ = settings(max_examples=examples(60), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -16,7 +20,7 @@ def test_generated_programs_keep_both_promises(source: bytes, unsafe: bool) -> N
     verify(source, unsafe)
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(300))
 @given(generated_models(), st.booleans())
 def test_layers_with_generated_arguments_keep_both_promises(source: bytes, unsafe: bool) -> None:
     verify(source, unsafe)

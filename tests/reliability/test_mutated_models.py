@@ -11,9 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.budget import examples
 from tests.reliability.fuzzing import EDITS, mutated_models, verify
 
-FUZZ = settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+pytestmark = pytest.mark.sampled
+
+FUZZ = settings(max_examples=examples(80), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
@@ -26,7 +29,7 @@ def test_each_edit_keeps_both_promises(edit: str) -> None:
     check()
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(300))
 @given(mutated_models(), st.booleans())
 def test_mixed_edits_keep_both_promises(source: bytes, unsafe: bool) -> None:
     verify(source, unsafe)

@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 import shapelint.runtime as rt
 import torch
 from hypothesis import given, settings
@@ -13,7 +14,10 @@ from hypothesis import strategies as st
 from torch import nn
 
 from shapelint.catalog import ShapeError
+from tests.budget import examples
 from tests.runtime.helpers import randomize, sample, torch_state
+
+pytestmark = pytest.mark.sampled
 
 small = st.integers(1, 3)
 
@@ -45,7 +49,7 @@ def _agree(make_runtime: Callable[[], rt.Module], make_torch: Callable[[], nn.Mo
     np.testing.assert_allclose(model(x), expected, rtol=1e-7, atol=1e-9)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     groups=st.integers(1, 2), per_group=small, out_per_group=small, kernel=st.integers(1, 4), stride=small,
     padding=st.integers(0, 2), dilation=st.integers(1, 2), size=st.tuples(st.integers(1, 8), st.integers(1, 8)),
@@ -62,7 +66,7 @@ def test_conv2d(
     )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     groups=st.integers(1, 2), per_group=small, out_per_group=small, kernel=st.integers(1, 4), stride=small,
     padding=st.integers(0, 2), extra=st.integers(0, 2), dilation=st.integers(1, 2), size=st.integers(1, 6),
@@ -79,7 +83,7 @@ def test_conv_transpose2d(
     )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     kernel=st.integers(1, 4), stride=small, padding=st.integers(0, 2), dilation=st.integers(1, 2),
     ceil=st.booleans(), size=st.tuples(st.integers(1, 9), st.integers(1, 9)),
@@ -89,7 +93,7 @@ def test_max_pool2d(kernel: int, stride: int, padding: int, dilation: int, ceil:
     _agree(lambda: rt.MaxPool2d(kernel, **options), lambda: nn.MaxPool2d(kernel, **options), sample((2, 3, *size)))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     kernel=st.integers(1, 4), stride=small, padding=st.integers(0, 2), ceil=st.booleans(), include=st.booleans(),
     size=st.tuples(st.integers(1, 9), st.integers(1, 9)),
@@ -99,7 +103,7 @@ def test_avg_pool2d(kernel: int, stride: int, padding: int, ceil: bool, include:
     _agree(lambda: rt.AvgPool2d(kernel, **options), lambda: nn.AvgPool2d(kernel, **options), sample((2, 3, *size)))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     out=st.tuples(st.integers(1, 6), st.integers(1, 6)),
     size=st.tuples(st.integers(1, 9), st.integers(1, 9)),

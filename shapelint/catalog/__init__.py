@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand
+from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
 from shapelint.catalog.entries import parameter_count, state_entries
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
@@ -54,4 +54,5 @@ __all__ = [
     "propagate",
     "side_pairs",
     "state_entries",
+    "tuple_refusal",
 ]

@@ -84,6 +84,8 @@ class LayerKind(Signature):
     """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
     neutral_keywords: frozenset[str] = frozenset()
     """Keyword arguments of ``forward`` that never change the output's shape: masks and causal flags."""
+    accepts_tuple: bool = False
+    """Returns a tuple it is handed as it is (Identity); every other kind refuses one, as torch does (tested)."""
     entries: EntriesRule | None = None
     """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
     functionals: tuple[Functional, ...] = ()
@@ -223,3 +225,12 @@ def front_dim(shape: Shape, index: int, ranks: tuple[int, ...] | None = None) ->
     if len(possible) == 1 and possible[0] - index <= shape.min_rank:
         return shape.dim(index - possible[0])
     return UNKNOWN
+
+
+def tuple_refusal(kind: LayerKind, producer: LayerKind) -> ShapeError:
+    """What a layer placed straight after a recurrent one in a Sequential meets: its ``(output, state)`` tuple."""
+    message = (
+        f"{kind.name} receives the (output, state) tuple {producer.name} returns, not a tensor; "
+        f"take the output in a module's forward (`out, _ = self.rnn(x)`)"
+    )
+    return ShapeError(message, Problem.OTHER)

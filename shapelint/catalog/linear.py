@@ -128,7 +128,7 @@ LINEAR = LayerKind(
 )
 
 KINDS = (
-    LayerKind("Identity", (), keep),
+    LayerKind("Identity", (), keep, accepts_tuple=True),
     LINEAR,
     LayerKind(
         "Bilinear",

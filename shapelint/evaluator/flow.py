@@ -13,7 +13,7 @@ from typing import Union
 
 import libcst as cst
 
-from shapelint.catalog import Problem, ShapeError
+from shapelint.catalog import Problem, ShapeError, tuple_refusal
 from shapelint.dims import UNKNOWN, Shape, same
 from shapelint.evaluator.values import Layer, Mismatch, Origin, SequentialValue, Tensor
 
@@ -119,11 +119,7 @@ class Propagator:
         """A layer right after an LSTM in a Sequential is handed the ``(output, state)`` tuple, which torch refuses."""
         first = flow[0] if isinstance(flow, tuple) and flow else None
         output = first if isinstance(first, Tensor) else Tensor(Shape.anything())
-        message = (
-            f"{layer.kind.name} receives the (output, state) tuple {recurrent.kind.name} returns, not a tensor; "
-            f"take the output in a module's forward (`out, _ = self.rnn(x)`)"
-        )
-        error = ShapeError(message, Problem.OTHER)
+        error = tuple_refusal(layer.kind, recurrent.kind)
         self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, output.shape, output.origin, layer))
 
     def reject(self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor) -> None:
@@ -140,13 +136,9 @@ class Propagator:
             return None
 
 
-PASS_THROUGH = frozenset({"Identity"})
-"""Catalogued layers that return whatever they are given; every other one refuses a tuple (tested against torch)."""
-
-
 def _takes_state(previous: Layer, child: Layer, flow: object) -> bool:
     """A catalogued layer straight after a recurrent one in a Sequential: torch hands it the ``(output, state)`` tuple."""
-    return previous.kind.state is not None and isinstance(flow, tuple) and child.kind.name not in PASS_THROUGH
+    return previous.kind.state is not None and isinstance(flow, tuple) and not child.kind.accepts_tuple
 
 
 def _tensors(state: object, origin: Origin) -> object:

@@ -69,7 +69,7 @@ def marked(text: str, name: str) -> str:
 def rewrite() -> None:
     text = README.read_text(encoding="utf-8")
     for name, body in sections().items():
-        text = re.sub(rf"(<!-- {name} -->\n).*?(<!-- /{name} -->)", lambda m: f"{m[1]}{body}\n{m[2]}", text, flags=re.S)
+        text = re.sub(rf"(<!-- {name} -->\n).*?(<!-- /{name} -->)", lambda m, body=body: f"{m[1]}{body}\n{m[2]}", text, flags=re.S)
     README.write_text(text, encoding="utf-8")
 
 

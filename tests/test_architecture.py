@@ -75,7 +75,7 @@ def test_packages_depend_in_the_pipelines_direction() -> None:
         package = _package(module)
         for target in {_package(target) for target in targets} - {package, "shapelint"}:
             allowed = ALLOWED.get(package)
-            if target == "shapelint.frontends" and package != "shapelint.__main__" or (
+            if (target == "shapelint.frontends" and package != "shapelint.__main__") or (
                 allowed is not None and target not in allowed
             ):
                 wrong.append((module, target))
@@ -86,7 +86,7 @@ def test_no_import_cycles() -> None:
     def cycle_from(start: str) -> list[str] | None:
         stack, path, seen = [(start, iter(sorted(GRAPH[start])))], [start], {start}
         while stack:
-            node, children = stack[-1]
+            _node, children = stack[-1]
             child = next(children, None)
             if child is None:
                 stack.pop()

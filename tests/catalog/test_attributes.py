@@ -9,11 +9,10 @@ from shapelint.catalog import CATALOG
 from tests.catalog.constructions import required_arguments
 
 SIZE_ATTRIBUTES = frozenset(
-    """in_features out_features in1_features in2_features in_channels out_channels num_features num_channels
-    num_groups num_embeddings embedding_dim groups upscale_factor downscale_factor""".split()
+    ["in_features", "out_features", "in1_features", "in2_features", "in_channels", "out_channels", "num_features", "num_channels", "num_groups", "num_embeddings", "embedding_dim", "groups", "upscale_factor", "downscale_factor"]
 )
 LAYER_ATTRIBUTES = SIZE_ATTRIBUTES | frozenset(
-    "input_size hidden_size num_layers proj_size bidirectional batch_first nonlinearity".split()
+    ["input_size", "hidden_size", "num_layers", "proj_size", "bidirectional", "batch_first", "nonlinearity"]
 )
 """The evaluator's global sets before each kind declared its own (shapelint/evaluate.py)."""
 

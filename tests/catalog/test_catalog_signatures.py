@@ -15,9 +15,7 @@ POOL = [f"{kind}Pool{n}d" for kind in ("Max", "Avg", "AdaptiveAvg", "AdaptiveMax
 PER_CHANNEL_NORM = [f"{kind}Norm{n}d" for kind in ("Batch", "Instance") for n in (1, 2, 3)]
 NORM = PER_CHANNEL_NORM + ["LayerNorm", "GroupNorm", "LocalResponseNorm", "RMSNorm"]
 DROPOUT = ["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"]
-ACTIVATION = """ReLU ReLU6 LeakyReLU PReLU ELU SELU CELU GELU SiLU Mish Hardswish Hardsigmoid Hardtanh Tanh Sigmoid
-Softplus Softsign Tanhshrink Threshold LogSigmoid Hardshrink Softshrink RReLU GLU Softmax LogSoftmax Softmin
-Softmax2d""".split()
+ACTIVATION = ["ReLU", "ReLU6", "LeakyReLU", "PReLU", "ELU", "SELU", "CELU", "GELU", "SiLU", "Mish", "Hardswish", "Hardsigmoid", "Hardtanh", "Tanh", "Sigmoid", "Softplus", "Softsign", "Tanhshrink", "Threshold", "LogSigmoid", "Hardshrink", "Softshrink", "RReLU", "GLU", "Softmax", "LogSoftmax", "Softmin", "Softmax2d"]
 RESAMPLE = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"]
 RESAMPLE += ["PixelShuffle", "PixelUnshuffle", "ChannelShuffle"]
 PAD = [f"{kind}Pad{n}d" for kind in ("Zero", "Constant", "Reflection", "Replication", "Circular") for n in (1, 2, 3)]

@@ -68,12 +68,12 @@ def test_only_the_value_changes() -> None:
 
 
 def test_parentheses_and_keywords_survive() -> None:
-    batchnorm = [m for m in mutants(SOURCE) if m.layer == "BatchNorm2d"][0]
+    batchnorm = next(m for m in mutants(SOURCE) if m.layer == "BatchNorm2d")
     assert f"num_features=({batchnorm.replacement})" in batchnorm.source
 
 
 def test_group_norm_keeps_divisibility() -> None:
-    groupnorm = [m for m in mutants(SOURCE) if m.layer == "GroupNorm"][0]
+    groupnorm = next(m for m in mutants(SOURCE) if m.layer == "GroupNorm")
     assert groupnorm.replacement == "16"
 
 

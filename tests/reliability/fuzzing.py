@@ -11,6 +11,7 @@ edited the way files look mid-edit.
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 from pathlib import Path
 
@@ -45,10 +46,8 @@ class PromiseBroken(AssertionError):
 
 def verify(source: bytes, unsafe: bool = False) -> None:
     """Raise :class:`PromiseBroken` (or let an undocumented error through) if either promise fails."""
-    try:
+    with contextlib.suppress(PARSE_ERRORS):
         lint_source(source, "fuzzed.py")
-    except PARSE_ERRORS:
-        pass
     result = fix_bytes(source, "fuzzed.py", unsafe=unsafe)
     if result.before != source:
         raise PromiseBroken("fix_bytes reports other bytes than it was given")

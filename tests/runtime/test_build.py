@@ -35,7 +35,7 @@ def test_lazy_build_on_first_call() -> None:
     model = _lenet(rng=0)
     assert not model.built
     with pytest.raises(RuntimeError, match="not built yet"):
-        model.output_shape
+        _ = model.output_shape
     assert model(np.zeros((3, 1, 28, 28), np.float32)).shape == (3, 10)
     assert model.output_shape == (10,) and model.input_shape == (1, 28, 28)
     assert model(np.zeros((5, 1, 28, 28), np.float32)).shape == (5, 10)

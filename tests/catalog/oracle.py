@@ -21,7 +21,7 @@ from contextlib import contextmanager
 import torch
 from hypothesis import event
 
-from shapelint.catalog import CATALOG, ShapeError
+from shapelint.catalog import CATALOG, ShapeError, state_entries
 from shapelint.dims import Shape
 
 Outcome = tuple[str, tuple[int, ...] | None]
@@ -74,3 +74,16 @@ def assert_agrees(name: str, args: Mapping[str, object], shape: tuple[int, ...],
     actual = catalog_outcome(name, args, shape, dtype)
     event(f"torch: {expected[0]}")
     assert actual == expected, f"{name}({dict(args)}) on {shape}: torch {expected}, catalog {actual}"
+
+
+def assert_same_entries(name: str, args: Mapping[str, object]) -> None:
+    """The catalog lists the state-dict entries torch's layer has: names, shapes, and which are trained."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        layer = getattr(torch.nn, name)(**args)
+    trainable = {key for key, _ in layer.named_parameters()}
+    expected = [(key, tuple(value.shape), key in trainable) for key, value in layer.state_dict().items()]
+    kind = CATALOG[name]
+    entries = state_entries(kind, kind.bind((), args))
+    assert entries is not None
+    assert [(e.name, e.shape, e.trainable) for e in entries] == expected

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from tests.budget import examples
-from tests.catalog.oracle import torch_checks
+from tests.catalog.oracle import assert_same_entries, torch_checks
 from tests.catalog.strategies import mostly
 
 pytestmark = pytest.mark.sampled
@@ -236,7 +236,7 @@ def test_attention_state_entries_match_torch(data: st.DataObject) -> None:
         "kdim": data.draw(st.one_of(st.none(), st.integers(1, 6))),
         "vdim": data.draw(st.one_of(st.none(), st.integers(1, 6))),
     }
-    _same_entries("MultiheadAttention", args)
+    assert_same_entries("MultiheadAttention", args)
 
 
 @pytest.mark.parametrize("name", TRANSFORMERS)
@@ -250,16 +250,7 @@ def test_transformer_state_entries_match_torch(name: str, data: st.DataObject) -
         "dim_feedforward": data.draw(st.integers(1, 8)),
         "bias": data.draw(st.booleans()),
     }
-    _same_entries(name, args)
-
-
-def _same_entries(name: str, args: dict[str, object]) -> None:
-    layer = getattr(torch.nn, name)(**args)
-    expected = [(key, tuple(value.shape), True) for key, value in layer.state_dict().items()]
-    kind = CATALOG[name]
-    entries = state_entries(kind, kind.bind((), args))
-    assert entries is not None
-    assert [(e.name, e.shape, e.trainable) for e in entries] == expected
+    assert_same_entries(name, args)
 
 
 def test_state_entries_need_the_flags_that_decide_them() -> None:

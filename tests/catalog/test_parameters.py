@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from types import SimpleNamespace
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from shapelint.catalog import CATALOG, state_entries
 from tests.budget import examples
 from tests.catalog.constructions import build, required_arguments
+from tests.catalog.oracle import assert_same_entries
 
 pytestmark = pytest.mark.sampled
 
@@ -68,15 +68,7 @@ CONFIGS = _configs()
 @settings(max_examples=examples(25), deadline=None)
 @given(data=st.data())
 def test_state_entries_match_torch(name: str, data: st.DataObject) -> None:
-    args = data.draw(CONFIGS[name])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        layer = getattr(torch.nn, name)(**args)
-    expected = _entries(layer)
-    kind = CATALOG[name]
-    entries = state_entries(kind, kind.bind((), args))
-    assert entries is not None
-    assert [(e.name, e.shape, e.trainable) for e in entries] == expected
+    assert_same_entries(name, data.draw(CONFIGS[name]))
 
 
 def test_parameterless_kinds_have_no_entries() -> None:

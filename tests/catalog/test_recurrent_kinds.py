@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from tests.budget import examples
-from tests.catalog.oracle import torch_checks
+from tests.catalog.oracle import assert_same_entries, torch_checks
 from tests.catalog.strategies import mostly
 
 pytestmark = pytest.mark.sampled
@@ -181,12 +181,7 @@ def test_state_entries_match_torch(name: str, data: st.DataObject) -> None:
     }
     if name == "LSTM":
         args["proj_size"] = data.draw(st.integers(0, 1))
-    layer = getattr(torch.nn, name)(**args)
-    expected = [(key, tuple(value.shape), True) for key, value in layer.state_dict().items()]
-    kind = CATALOG[name]
-    entries = state_entries(kind, kind.bind((), args))
-    assert entries is not None
-    assert [(e.name, e.shape, e.trainable) for e in entries] == expected
+    assert_same_entries(name, args)
 
 
 def test_state_entries_need_the_flags_that_decide_them() -> None:

@@ -21,9 +21,9 @@ import sysconfig
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = Path(sysconfig.get_path("scripts"))
@@ -196,7 +196,8 @@ def goal_dense(work: Path, repeats: int, copies: int, profile: bool) -> None:
         Contender("shapelint (default jobs)", shapelint(str(folder))),
     ]
     medians = interleaved(contenders, repeats)
-    print_table("goal 2: model-dense files (goal: shapelint --jobs 1 <= 1.5x libcst parse)", medians, contenders[0].name)
+    title = "goal 2: model-dense files (goal: shapelint --jobs 1 <= 1.5x libcst parse)"
+    print_table(title, medians, contenders[0].name)
     phases(folder, repeats)
     first_pass("model-dense files", folder)
     if profile:
@@ -258,7 +259,8 @@ def _each(function: Callable[[Any], object], items: Sequence[object]) -> None:
 
 
 def _ranges_asked_for(datas: list[bytes]) -> list[tuple[tuple[Any, ...], list[object]]]:
-    """For each file whose lint asks for a source range: what its ``Positions`` was built from, and the nodes asked about."""
+    """For each file whose lint asks for a source range: what its ``Positions`` was built from, and the nodes asked
+    about."""
     from shapelint.source import Positions
 
     asked: list[tuple[tuple[Any, ...], list[object]]] = []
@@ -322,7 +324,7 @@ def lint_contained(data: bytes) -> bool:
 def _mentions_model(tree: ast.AST, names: frozenset[str]) -> bool:
     for node in ast.walk(tree):
         word = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
-        if word in names or isinstance(node, ast.alias) and node.name.rpartition(".")[2] in names:
+        if word in names or (isinstance(node, ast.alias) and node.name.rpartition(".")[2] in names):
             return True
     return False
 
@@ -335,8 +337,8 @@ def first_pass(title: str, folder: Path) -> None:
     so does a jaxtyping-annotated ``forward``.
     """
     from shapelint.catalog import CATALOG
-    from shapelint.frontends.files import might_hold_model
     from shapelint.evaluator.tensors import FACTORIES
+    from shapelint.frontends.files import might_hold_model
 
     layers = frozenset(CATALOG) | {"Sequential", "ModuleList", "ModuleDict"}
     predicates = {

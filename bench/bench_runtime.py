@@ -21,9 +21,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from torch import nn
-
     import shapelint.runtime as rt
+    from torch import nn
 
 
 def _limit_threads(threads: int) -> None:

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
-from tests.reliability.fuzzing import generated_models, generated_programs, mutated_models  # noqa: E402
+from tests.reliability.fuzzing import generated_models, generated_programs, mutated_models
 
 KINDS = {"programs": generated_programs(), "models": generated_models(), "mutants": mutated_models()}
 

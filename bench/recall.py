@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.mutation.harness import FOLDERS, TARGETS, judge_folder  # noqa: E402
+from tests.mutation.harness import FOLDERS, TARGETS, judge_folder
 
 
 def _report(folder: str, verbose: bool, expressions: bool) -> None:

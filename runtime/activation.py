@@ -10,9 +10,34 @@ from shapelint.runtime.layer import Layer
 from shapelint.runtime.spec import Init
 
 __all__ = [
-    "ReLU", "ReLU6", "LeakyReLU", "ELU", "CELU", "SELU", "GELU", "Sigmoid", "Tanh", "SiLU", "Mish", "Softplus",
-    "Softsign", "Hardtanh", "Hardsigmoid", "Hardswish", "Tanhshrink", "LogSigmoid", "RReLU", "Threshold",
-    "Hardshrink", "Softshrink", "GLU", "PReLU", "Softmax", "Softmin", "Softmax2d", "LogSoftmax",
+    "CELU",
+    "ELU",
+    "GELU",
+    "GLU",
+    "SELU",
+    "Hardshrink",
+    "Hardsigmoid",
+    "Hardswish",
+    "Hardtanh",
+    "LeakyReLU",
+    "LogSigmoid",
+    "LogSoftmax",
+    "Mish",
+    "PReLU",
+    "RReLU",
+    "ReLU",
+    "ReLU6",
+    "SiLU",
+    "Sigmoid",
+    "Softmax",
+    "Softmax2d",
+    "Softmin",
+    "Softplus",
+    "Softshrink",
+    "Softsign",
+    "Tanh",
+    "Tanhshrink",
+    "Threshold",
 ]
 
 

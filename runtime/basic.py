@@ -10,8 +10,20 @@ from shapelint.runtime.layer import Layer
 from shapelint.runtime.spec import Init
 
 __all__ = [
-    "Linear", "Embedding", "Identity", "Flatten", "Unflatten", "Dropout", "Dropout1d", "Dropout2d", "Dropout3d",
-    "AlphaDropout", "FeatureAlphaDropout", "PixelShuffle", "PixelUnshuffle", "ChannelShuffle",
+    "AlphaDropout",
+    "ChannelShuffle",
+    "Dropout",
+    "Dropout1d",
+    "Dropout2d",
+    "Dropout3d",
+    "Embedding",
+    "FeatureAlphaDropout",
+    "Flatten",
+    "Identity",
+    "Linear",
+    "PixelShuffle",
+    "PixelUnshuffle",
+    "Unflatten",
 ]
 
 

@@ -76,7 +76,9 @@ class Module:
 
     def _require_built(self) -> Module:
         if not self.built:
-            raise RuntimeError(f"{type(self).__name__} is not built yet: pass input_shape=... or call it on an input once")
+            raise RuntimeError(
+                f"{type(self).__name__} is not built yet: pass input_shape=... or call it on an input once"
+            )
         return self
 
     def state_dict(self) -> dict[str, np.ndarray]:

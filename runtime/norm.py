@@ -13,8 +13,16 @@ from shapelint.runtime.spec import Init
 from shapelint.dims import UNKNOWN
 
 __all__ = [
-    "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "InstanceNorm1d", "InstanceNorm2d", "InstanceNorm3d", "LayerNorm",
-    "GroupNorm", "RMSNorm", "LocalResponseNorm",
+    "BatchNorm1d",
+    "BatchNorm2d",
+    "BatchNorm3d",
+    "GroupNorm",
+    "InstanceNorm1d",
+    "InstanceNorm2d",
+    "InstanceNorm3d",
+    "LayerNorm",
+    "LocalResponseNorm",
+    "RMSNorm",
 ]
 
 _INITIAL = {
@@ -43,7 +51,7 @@ class _Normalization(Layer):
 
 
 class _BatchNorm(_Normalization):
-    tensor_dtypes = {"num_batches_tracked": np.dtype(np.int64)}
+    tensor_dtypes: ClassVar[dict[str, np.dtype]] = {"num_batches_tracked": np.dtype(np.int64)}
 
     def layout(self, x: np.ndarray) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The broadcast shape of per-channel tensors, and the axes batch statistics span."""

@@ -104,5 +104,7 @@ def _batched(input_shape: Sequence[int], dtype: DType | None) -> Shape:
     """The batch-first shape for a Keras-style ``input_shape``, after checking it."""
     dims = plain(tuple(input_shape)) if isinstance(input_shape, (tuple, list)) else None
     if not isinstance(dims, tuple) or not all(is_int(dim) and dim > 0 for dim in dims):
-        raise ValueError(f"Sequential: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}")
+        raise ValueError(
+            f"Sequential: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}"
+        )
     return Shape((BATCH,) + dims, dtype=dtype)

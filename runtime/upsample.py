@@ -8,7 +8,7 @@ from typing import ClassVar
 import numpy as np
 from shapelint.runtime.layer import Layer
 
-__all__ = ["Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"]
+__all__ = ["Upsample", "UpsamplingBilinear2d", "UpsamplingNearest2d"]
 
 SUPPORTED = ("nearest", "nearest-exact", "linear", "bilinear", "trilinear")
 

@@ -69,7 +69,9 @@ def im2col(
     return cols.reshape(x.shape[0], -1, math.prod(out))
 
 
-def fit(x: np.ndarray, kernel: Sequence[int], stride: Sequence[int], dilation: Sequence[int], out: Sequence[int]) -> Pairs:
+def fit(
+    x: np.ndarray, kernel: Sequence[int], stride: Sequence[int], dilation: Sequence[int], out: Sequence[int]
+) -> Pairs:
     """Extra right padding so that ``out`` windows fit (pooling's ``ceil_mode``)."""
     pairs = []
     for i, (k, s, d, o) in enumerate(zip(kernel, stride, dilation, out)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ class Unknown:
 
 UNKNOWN = Unknown()
 
-Dim = Union[int, Symbol, Unknown]
+Dim = int | Symbol | Unknown
 DType = Literal["float", "int"]
 
 

@@ -8,6 +8,8 @@ mode without masks, whose keywords make the evaluator's result unknown anyway.
 
 from __future__ import annotations
 
+import math
+
 from shapelint.catalog.base import (
     FACTORY,
     NOT_NUMBERS,
@@ -214,7 +216,7 @@ class _TransformerRules:
         _check_dtype(shape, "attention")
         _check_heads(args, "nhead")
         dropout = args["dropout"]
-        nan = dropout != dropout and not self.fast_path(args, shape)
+        nan = isinstance(dropout, float) and math.isnan(dropout) and not self.fast_path(args, shape)
         require(not nan, "dropout probability has to be between 0 and 1, got nan")
         return shape.with_dtype("float")
 
@@ -243,7 +245,8 @@ _TRANSFORMER_PARAMS = (
     Param("norm_first", False),
     Param("bias", True, type=ArgType.BOOL),
 )
-"""torch keeps ``batch_first`` on the layer's ``self_attn`` alone: ``layer.batch_first`` raises, so it is no attribute."""
+"""torch keeps ``batch_first`` on the layer's ``self_attn`` alone: ``layer.batch_first`` raises, so it is no
+attribute."""
 
 
 def _transformer(
@@ -349,7 +352,10 @@ KINDS = (
         7,
         False,
         frozenset(
-            {"tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"}
+            {
+                "tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask", "tgt_is_causal",
+                "memory_is_causal",
+            }
         ),
         ("self_attn", "multihead_attn"),
     ),

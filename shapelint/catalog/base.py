@@ -126,7 +126,8 @@ class LayerKind(Signature):
             found = args[self.input_arg]
             if same(found, expected) is False:
                 raise ShapeError(
-                    f"{self.name}({self.input_arg}={found!r}) receives an input of shape {shape}; expected {expected!r}",
+                    f"{self.name}({self.input_arg}={found!r}) receives an input of shape {shape}; "
+                    f"expected {expected!r}",
                     Problem.SIZE,
                     argument=self.input_arg,
                     expected=expected,

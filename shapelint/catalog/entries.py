@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from shapelint.catalog.base import LayerKind, truthy
-from shapelint.catalog.entry import EntriesRule, Entry
+from shapelint.catalog.entry import Entry
 from shapelint.catalog.signature import Args
 from shapelint.dims import is_int
 

@@ -46,7 +46,7 @@ def lazy(
     )
 
     def validate(args: Args) -> None:
-        twin.check_hyperparameters({**args, input_arg: 0, **{name: 0 for name in zeroed}})
+        twin.check_hyperparameters({**args, input_arg: 0, **dict.fromkeys(zeroed, 0)})
 
     def output(args: Args, shape: Shape) -> Shape:
         return twin.infer({**args, input_arg: size(args, shape)}, shape)

@@ -9,8 +9,10 @@ class name says; negative entries crop.  The rules follow ``F.pad``, and
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from shapelint.catalog.base import LayerKind, Problem, ShapeError, require
 from shapelint.catalog.signature import Args, ArgType, Functional, Param
@@ -112,7 +114,7 @@ def _check_wrapping(shape: Shape, lengths: tuple[Dim, ...], pairs: tuple[tuple[o
     lead_size = product(lead) if lead is not None else None
     for index, ((n, (a, b)), out) in enumerate(zip(zip(lengths, pairs), outs)):
         kept = _slice(out, max(a, 0), out - max(b, 0)), _slice(n, max(-a, 0), n - max(-b, 0))  # type: ignore[call-overload, operator]
-        before = lead_size if lead_size is None else arith(lambda s: s * math.prod(outs[:index]), lead_size)
+        before = lead_size if lead_size is None else arith(partial(operator.mul, math.prod(outs[:index])), lead_size)
         seen = before == 1 and 0 not in outs
         borders = []
         if a > 0:  # type: ignore[operator]
@@ -131,7 +133,8 @@ def _slice(size: int, start: int, end: int) -> tuple[int, int]:
 
 
 def _copies(dest: tuple[int, int], src: tuple[int, int], overlap_seen: bool) -> bool:
-    """Whether ``copy_`` copies ``src`` into ``dest``: equal lengths or a broadcast one, and no visible partial overlap."""
+    """Whether ``copy_`` copies ``src`` into ``dest``: equal lengths or a broadcast one, and no visible partial
+    overlap."""
     dest_length, src_length = dest[1] - dest[0], src[1] - src[0]
     if src_length not in (dest_length, 1):
         return False

@@ -24,7 +24,9 @@ from shapelint.evaluator.values import (
 )
 
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
-MODULE_BUILTIN_METHODS = frozenset({"children", "add_module", "register_module", "register_buffer", "register_parameter"})
+MODULE_BUILTIN_METHODS = frozenset(
+    {"children", "add_module", "register_module", "register_buffer", "register_parameter"}
+)
 """``nn.Module`` methods the evaluator follows on user modules."""
 
 
@@ -59,11 +61,11 @@ def _instance_attribute(owner: Instance, name: str) -> object:
     if name in owner.attributes:
         return owner.attributes[name]
     found = classes.class_attribute(owner.cls, name)
-    if not owner.known and not isinstance(found, Function) or isinstance(found, FieldDefault):
+    if (not owner.known and not isinstance(found, Function)) or isinstance(found, FieldDefault):
         return UNKNOWN
     if found is UNKNOWN and name in MODULE_SELF_METHODS:
         return Returns(owner)
-    if isinstance(found, Function) or found is UNKNOWN and name in MODULE_BUILTIN_METHODS:
+    if isinstance(found, Function) or (found is UNKNOWN and name in MODULE_BUILTIN_METHODS):
         return BoundMethod(owner, name)
     if found is UNKNOWN and (owner.sequential is not None or classes.is_dict_view(owner.cls, name)):
         return BoundMethod(owner, name)

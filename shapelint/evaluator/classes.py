@@ -112,7 +112,7 @@ def registered_modules(module: object) -> list[tuple[str, object]] | None:
         return None
     found: list[tuple[str, object]] = []
     for name, value in module.attributes.items():
-        if isinstance(value, (Layer, SequentialValue)) or isinstance(value, Instance) and is_torch_module(value.cls):
+        if isinstance(value, (Layer, SequentialValue)) or (isinstance(value, Instance) and is_torch_module(value.cls)):
             found.append((name, value))
         elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, Tensor, Function))):
             return None
@@ -136,7 +136,11 @@ def dict_view(module: Instance, name: str) -> object:
     registered = registered_modules(module)
     if registered is None:
         return UNKNOWN
-    views = {"items": lambda key, child: (key, child), "keys": lambda key, child: key, "values": lambda key, child: child}
+    views = {
+        "items": lambda key, child: (key, child),
+        "keys": lambda key, child: key,
+        "values": lambda key, child: child,
+    }
     return ListValue([views[name](key, child) for key, child in registered])
 
 

@@ -9,6 +9,7 @@ data; only :class:`Replay` can run a model of the file again.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -76,7 +77,9 @@ class Evaluation:
     replay: Replay
 
 
-def evaluate(module: cst.Module, declared_input: DeclaredInput = _nothing_declared, may_yield: bool = True) -> Evaluation:
+def evaluate(
+    module: cst.Module, declared_input: DeclaredInput = _nothing_declared, may_yield: bool = True
+) -> Evaluation:
     """Evaluate ``module``; ``declared_input`` gives each model's declared input (an unknown tensor without one).
 
     ``may_yield`` false promises the source never says ``yield``, which saves looking for generators.
@@ -93,10 +96,8 @@ def evaluate(module: cst.Module, declared_input: DeclaredInput = _nothing_declar
 
 def _guarded(step: Callable[[], None]) -> None:
     """Run one stage; running out of budget, or a stray ``return``/``raise``/``break`` at top level, ends it."""
-    try:
+    with contextlib.suppress(OutOfBudget, Return, LoopExit, Raise):
         step()
-    except (OutOfBudget, Return, LoopExit, Raise):
-        pass
 
 
 class _RootRuns:

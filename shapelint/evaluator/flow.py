@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Union
 
 import libcst as cst
 
@@ -17,7 +16,7 @@ from shapelint.catalog import Problem, ShapeError, tuple_refusal
 from shapelint.dims import UNKNOWN, Shape, same
 from shapelint.evaluator.values import Layer, Mismatch, Origin, SequentialValue, Tensor
 
-Flow = Union[Tensor, tuple]
+Flow = Tensor | tuple
 """What passes between the children of a Sequential."""
 
 Trace = list[tuple[Layer, Tensor]]
@@ -137,7 +136,8 @@ class Propagator:
 
 
 def _takes_state(previous: Layer, child: Layer, flow: object) -> bool:
-    """A catalogued layer straight after a recurrent one in a Sequential: torch hands it the ``(output, state)`` tuple."""
+    """A catalogued layer straight after a recurrent one in a Sequential: torch hands it the ``(output, state)``
+    tuple."""
     return previous.kind.state is not None and isinstance(flow, tuple) and not child.kind.accepts_tuple
 
 

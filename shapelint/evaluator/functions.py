@@ -17,7 +17,7 @@ def call_function(
     m: Machine, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
 ) -> object:
     function.calls += 1
-    if len(m.frames) >= MAX_CALL_DEPTH or m.may_yield and m.fact(_is_generator, function.node):
+    if len(m.frames) >= MAX_CALL_DEPTH or (m.may_yield and m.fact(_is_generator, function.node)):
         return UNKNOWN
     scope = Scope(function.scope)
     if not bind_parameters(function, args, dict(kwargs), scope):

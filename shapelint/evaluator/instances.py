@@ -38,7 +38,7 @@ def _fill_record(m: Machine, instance: Instance, args: list[object], kwargs: dic
     names = classes.record_fields(instance.cls)
     defaults = {name: classes.class_attribute(instance.cls, name) for name in names}
     reordered = any(isinstance(value, FieldDefault) and value.reorders for value in defaults.values())
-    if len(args) > len(names) or any(name not in names for name in kwargs) or args and reordered:
+    if len(args) > len(names) or any(name not in names for name in kwargs) or (args and reordered):
         instance.known = False
         return
     for index, name in enumerate(names):

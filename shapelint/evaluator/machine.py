@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Optional, Union
+from typing import Any
 
 import libcst as cst
 
@@ -27,7 +27,7 @@ MAX_ITERATIONS = 4096
 
 Handler = Callable[["Machine", Any, Scope], Any]
 """Evaluates one kind of node: an expression (giving its value) or a statement."""
-DeclaredInput = Callable[[Union[SequentialValue, ClassValue], Optional[cst.CSTNode]], Optional[Tensor]]
+DeclaredInput = Callable[[SequentialValue | ClassValue, cst.CSTNode | None], Tensor | None]
 """The input a model declares (``input_shape=``, a directive, an annotation), given the statement that builds it."""
 
 

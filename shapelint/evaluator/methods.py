@@ -1,4 +1,5 @@
-"""Calling ``obj.method(...)``: module registration, list and dict methods, tensor methods, ``super()``, user methods."""
+"""Calling ``obj.method(...)``: module registration, list and dict methods, tensor methods, ``super()``, user
+methods."""
 
 from __future__ import annotations
 
@@ -23,14 +24,22 @@ from shapelint.evaluator.values import (
 )
 
 MODULE_QUERIES = frozenset(
-    """parameters named_parameters buffers named_buffers children named_children modules named_modules state_dict
-    zero_grad register_forward_hook register_forward_pre_hook register_full_backward_hook apply""".split()
+    [
+        "parameters", "named_parameters", "buffers", "named_buffers", "children", "named_children", "modules",
+        "named_modules", "state_dict", "zero_grad", "register_forward_hook", "register_forward_pre_hook",
+        "register_full_backward_hook", "apply",
+    ]
 )
 """``nn.Module`` methods that leave a Sequential's children as they are."""
 
 
 def call_method(
-    m: Machine, method: BoundMethod, args: list[object], kwargs: dict[str, object], node: cst.Call, site: CallSite | None
+    m: Machine,
+    method: BoundMethod,
+    args: list[object],
+    kwargs: dict[str, object],
+    node: cst.Call,
+    site: CallSite | None,
 ) -> object:
     obj, name = method.obj, method.name
     if name in ("add_module", "register_module") and len(args) == 2:

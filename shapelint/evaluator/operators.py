@@ -194,7 +194,8 @@ def compare(node: cst.BaseCompOp, left: object, right: object) -> object:
     if isinstance(node, (cst.Is, cst.IsNot)):
         if not (left is None or right is None or (is_plain(left) and is_plain(right))):
             return UNKNOWN if isinstance(left, Tensor) or isinstance(right, Tensor) else _negate(node, left is right)
-        return _negate(node, left is right or (is_plain(left) and is_plain(right) and type(left) is type(right) and left == right))
+        same = left is right or (is_plain(left) and is_plain(right) and type(left) is type(right) and left == right)
+        return _negate(node, same)
     if isinstance(node, (cst.In, cst.NotIn)):
         items = _sequence(right) if not isinstance(right, str) else right
         if items is None or not is_plain(left):
@@ -224,7 +225,8 @@ def _ordering(node: cst.BaseCompOp, left: object, right: object) -> object:
         return UNKNOWN
     if not (is_plain(left) and is_plain(right)):
         if function in (operator.eq, operator.ne) and (left is None or right is None):
-            return (function is operator.ne) if not isinstance(left, Tensor) and not isinstance(right, Tensor) else UNKNOWN
+            tensors = isinstance(left, Tensor) or isinstance(right, Tensor)
+            return UNKNOWN if tensors else (function is operator.ne)
         return UNKNOWN
     try:
         return function(left, right)
@@ -356,7 +358,7 @@ def _enumerate(value: object, start: int = 0) -> ListValue:
 
 
 def _int(value: object = 0, *rest: object) -> int:
-    if not is_plain(value) or rest and not all(is_plain(r) for r in rest):
+    if not is_plain(value) or (rest and not all(is_plain(r) for r in rest)):
         raise ValueError("unknown")
     return int(value, *rest)  # type: ignore[call-overload]
 

@@ -11,7 +11,7 @@ from shapelint.evaluator import classes
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import Machine
-from shapelint.evaluator.values import Function, Instance, Tensor
+from shapelint.evaluator.values import Function, Tensor
 
 
 def run_uncalled_functions(m: Machine) -> None:

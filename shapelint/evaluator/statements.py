@@ -17,7 +17,7 @@ from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
 from shapelint.evaluator.values import ClassValue, Function, ListValue, ModuleRef, Scope, Tensor
-from shapelint.source import contains, name_counts
+from shapelint.source import contains
 
 
 def exec_simple_line(m: Machine, line: cst.SimpleStatementLine, scope: Scope) -> None:

@@ -15,12 +15,16 @@ from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, arith, is_int, product, 
 Rule = Callable[[Shape, list[object], dict[str, object]], object]
 
 ELEMENTWISE = frozenset(
-    """relu relu_ relu6 leaky_relu leaky_relu_ elu elu_ selu celu gelu silu mish hardswish hardsigmoid
-    hardtanh hardtanh_ tanh sigmoid softplus softsign tanhshrink threshold logsigmoid hardshrink softshrink
-    rrelu dropout dropout1d dropout2d dropout3d alpha_dropout feature_alpha_dropout softmax log_softmax softmin
-    normalize contiguous float double half bfloat16 clone detach to cpu cuda abs exp log sqrt neg sin cos
-    clamp clamp_ clip sign square exp_ sigmoid_ tanh_ requires_grad_ cumsum flip roll fliplr flipud masked_fill
-    nan_to_num round floor ceil trunc frac reciprocal rsqrt erf logit""".split()
+    [
+        "relu", "relu_", "relu6", "leaky_relu", "leaky_relu_", "elu", "elu_", "selu", "celu", "gelu", "silu", "mish",
+        "hardswish", "hardsigmoid", "hardtanh", "hardtanh_", "tanh", "sigmoid", "softplus", "softsign", "tanhshrink",
+        "threshold", "logsigmoid", "hardshrink", "softshrink", "rrelu", "dropout", "dropout1d", "dropout2d",
+        "dropout3d", "alpha_dropout", "feature_alpha_dropout", "softmax", "log_softmax", "softmin", "normalize",
+        "contiguous", "float", "double", "half", "bfloat16", "clone", "detach", "to", "cpu", "cuda", "abs", "exp",
+        "log", "sqrt", "neg", "sin", "cos", "clamp", "clamp_", "clip", "sign", "square", "exp_", "sigmoid_", "tanh_",
+        "requires_grad_", "cumsum", "flip", "roll", "fliplr", "flipud", "masked_fill", "nan_to_num", "round", "floor",
+        "ceil", "trunc", "frac", "reciprocal", "rsqrt", "erf", "logit",
+    ]
 )
 
 
@@ -52,7 +56,7 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     if not sizes or sizes.count(-1) > 1:
         return Shape.anything()
     written = tuple(s if (is_int(s) and s != -1) or isinstance(s, Symbol) else UNKNOWN for s in sizes)
-    if shape.open or UNKNOWN in [s for s in sizes]:
+    if shape.open or UNKNOWN in sizes:
         return Shape(written)
     remaining_in, remaining_out = _cancel(list(shape.dims), [s for s in sizes if s != -1])
     if -1 in sizes and len(remaining_in) == 1 and isinstance(remaining_in[0], Symbol) and not remaining_out:
@@ -157,8 +161,11 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 
 TENSOR_VALUED = frozenset(
-    """matmul mm bmm einsum gather index_select masked_select repeat expand expand_as tile narrow unfold conv1d
-    conv2d conv3d conv_transpose1d conv_transpose2d linear embedding lstm_cell bilinear outer""".split()
+    [
+        "matmul", "mm", "bmm", "einsum", "gather", "index_select", "masked_select", "repeat", "expand", "expand_as",
+        "tile", "narrow", "unfold", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
+        "embedding", "lstm_cell", "bilinear", "outer",
+    ]
 )
 
 
@@ -227,7 +234,8 @@ def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:
         for position, (a, b) in enumerate(zip(first.dims, other.dims)):
             if position != index and same(a, b) is False:
                 raise ShapeError(
-                    f"cannot concatenate {first} and {other} along dim {dim}: dimension {position} differs", Problem.OTHER
+                    f"cannot concatenate {first} and {other} along dim {dim}: dimension {position} differs",
+                    Problem.OTHER,
                 )
     total = _sum(s.dims[index] for s in shapes)
     return Shape(first.dims[:index] + (total,) + first.dims[index + 1 :])
@@ -320,7 +328,7 @@ def repeat(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
 
 
 def _as_dim(size: object) -> Dim:
-    return size if is_int(size) and size >= 0 or isinstance(size, Symbol) else UNKNOWN
+    return size if (is_int(size) and size >= 0) or isinstance(size, Symbol) else UNKNOWN
 
 
 METHODS: dict[str, Rule] = {
@@ -333,7 +341,7 @@ METHODS: dict[str, Rule] = {
     "transpose": transpose,
     "unsqueeze": unsqueeze,
     "squeeze": squeeze,
-    **{name: reduce for name in ("mean", "sum", "amax", "amin", "std", "var", "prod", "logsumexp", "nansum")},
+    **dict.fromkeys(("mean", "sum", "amax", "amin", "std", "var", "prod", "logsumexp", "nansum"), reduce),
 }
 
 

@@ -20,7 +20,10 @@ _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_
 _INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
 _TORCH = "torch."
 _BROADCASTING = frozenset(
-    "add sub subtract mul multiply div divide true_divide maximum minimum fmax fmin add_ sub_ mul_ div_".split()
+    [
+        "add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "maximum", "minimum", "fmax",
+        "fmin", "add_", "sub_", "mul_", "div_",
+    ]
 )
 """Functions and methods that combine two operands like the arithmetic operators do."""
 _MATMUL = frozenset({"matmul", "mm", "bmm"})
@@ -65,7 +68,9 @@ class TensorCalls:
             return tensor_ops.size_of(tensor.shape, [])
         return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
 
-    def method(self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+    def method(
+        self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
+    ) -> object:
         if name == "size":
             return tensor_ops.size_of(tensor.shape, args)
         if name == "dim":

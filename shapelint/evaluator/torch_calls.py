@@ -122,7 +122,8 @@ def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
     """Where a written size came from: through parameters to call sites, through ``fc.in_features`` to ``fc``."""
     if type(node) is cst.Attribute and node.attr.value in TRACED_SIZES and _is_dotted(node.value):
         owner = m.ev(node.value, scope)
-        if isinstance(owner, Layer) and node.attr.value in owner.kind.traced_sizes and node.attr.value in owner.arg_nodes:
+        name = node.attr.value
+        if isinstance(owner, Layer) and name in owner.kind.traced_sizes and name in owner.arg_nodes:
             return Source(owner.arg_nodes[node.attr.value].node, True)
     return scope.source(node)
 
@@ -156,7 +157,7 @@ def init_sequential(m: Machine, instance: Instance, node: cst.Call, arguments: A
 
 def _is_dotted(node: cst.BaseExpression) -> bool:
     """A name or attribute chain, which evaluates without side effects."""
-    return isinstance(node, cst.Name) or isinstance(node, cst.Attribute) and _is_dotted(node.value)
+    return isinstance(node, cst.Name) or (isinstance(node, cst.Attribute) and _is_dotted(node.value))
 
 
 def _argument_nodes(

@@ -43,7 +43,7 @@ class Scope:
     ``builtins``, which only the module's scope holds.
     """
 
-    __slots__ = ("vars", "sources", "parent", "builtins")
+    __slots__ = ("builtins", "parent", "sources", "vars")
 
     def __init__(self, parent: Scope | None = None, builtins: Mapping[str, object] | None = None) -> None:
         self.vars: dict[str, object] = {}
@@ -217,7 +217,7 @@ class Returns:
 class BoundMethod:
     """``obj.method`` waiting to be called, for list and dict methods."""
 
-    __slots__ = ("obj", "name")
+    __slots__ = ("name", "obj")
 
     def __init__(self, obj: object, name: str) -> None:
         self.obj = obj

@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
     parser.add_argument("--select", type=_prefixes, help="code prefixes to report, comma-separated")
     parser.add_argument("--ignore", type=_prefixes, help="code prefixes to leave out, comma-separated")
-    parser.add_argument("--exclude", type=lambda v: tuple(p for p in v.split(",") if p), help="globs to skip, comma-separated (replaces the configured ones)")
+    parser.add_argument(
+        "--exclude",
+        type=lambda v: tuple(p for p in v.split(",") if p),
+        help="globs to skip, comma-separated (replaces the configured ones)",
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     parser.add_argument("--fix", action="store_true", help="rewrite wrong input sizes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that replace names")

@@ -59,7 +59,8 @@ def parse_table(table: object, where: str, root: str) -> Config:
         raise ConfigError(f"{where}: [tool.shapelint] must be a table")
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) in [tool.shapelint]: {', '.join(unknown)} (allowed: {', '.join(KEYS)})")
+        allowed = ", ".join(KEYS)
+        raise ConfigError(f"{where}: unknown key(s) in [tool.shapelint]: {', '.join(unknown)} (allowed: {allowed})")
     select = _strings(table, "select", where)
     ignore = _strings(table, "ignore", where) or ()
     selection = Selection(

@@ -45,7 +45,9 @@ def find_directives(source: str, tree: ast.Module | None = None) -> dict[int, Di
     if tree is None or source.count("\r") != source.count("\r\n"):
         comments = _comments(lines, 1, candidates[-1])
     else:
-        comments = [found for line in candidates for found in _comments_on(lines, _token_start(tree.body, line, 1), line)]
+        comments = [
+            found for line in candidates for found in _comments_on(lines, _token_start(tree.body, line, 1), line)
+        ]
     found: dict[int, Directive] = {}
     for line, column, text in comments:
         match = _MARK.search(text)

@@ -101,6 +101,6 @@ def _from_examples(model: object, examples: Sequence[Example]) -> Tensor | None:
     """The shape of the first call that ran ``model``, or an instance of the class ``model``."""
     for example in examples:
         called = example.model
-        if called is model or isinstance(model, ClassValue) and isinstance(called, Instance) and called.cls is model:
+        if called is model or (isinstance(model, ClassValue) and isinstance(called, Instance) and called.cls is model):
             return Tensor(example.shape, Origin("the example call", example.node))
     return None

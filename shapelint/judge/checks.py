@@ -33,7 +33,8 @@ def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Find
     """Every finding of one evaluated module; ``sources`` are the declarations it was evaluated with."""
     positions = sources.positions
     shared = {key for key, values in evaluation.written.items() if len(values) > 1} | evaluation.accepted
-    judged = [_judge(mismatch, path, positions, shared, evaluation.read_elsewhere) for mismatch in evaluation.mismatches]
+    elsewhere = evaluation.read_elsewhere
+    judged = [_judge(mismatch, path, positions, shared, elsewhere) for mismatch in evaluation.mismatches]
     disagreements = _disagreements(evaluation, sources, path)
     bad = [_bad_directive(directive, path) for directive in sources.directives.values() if directive.error]
     return _deduplicate(judged) + disagreements + bad
@@ -67,7 +68,13 @@ def _code_for(mismatch: Mismatch) -> str:
 
 
 def _diagnostic_at(
-    path: str, where: Span, name: str, message: str, expected: object = None, found: object = None, fix: Fix | None = None
+    path: str,
+    where: Span,
+    name: str,
+    message: str,
+    expected: object = None,
+    found: object = None,
+    fix: Fix | None = None,
 ) -> Diagnostic:
     """A finding at a 0-based source range, reported with 1-based columns as flake8 and ruff do."""
     code = CODES[name].code

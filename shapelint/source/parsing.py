@@ -7,6 +7,7 @@ would crash or spend minutes on, and its tree gives statement lines cheaply.
 from __future__ import annotations
 
 import ast
+import contextlib
 import sys
 from dataclasses import dataclass
 
@@ -78,10 +79,8 @@ def _refuse_too_deep(source: str | bytes) -> None:
     """Python 3.10's ``ast.parse`` overflows the C stack on a 200,000-term sum, where 3.11 raises RecursionError;
     3.10's compiler raises it at the same depth as 3.11's parser, so it is asked first (its other refusals,
     ``return`` outside a function and the like, are not syntax errors to ``ast`` and are left to it)."""
-    try:
+    with contextlib.suppress(SyntaxError, ValueError):
         compile(source, "<shapelint>", "exec", dont_inherit=True)
-    except (SyntaxError, ValueError):
-        pass
 
 
 def parse(source: str | bytes, *, newer_syntax: bool = True) -> Parsed:
@@ -106,7 +105,8 @@ def parse(source: str | bytes, *, newer_syntax: bool = True) -> Parsed:
 
 
 def reparsed(module: cst.Module, as_bytes: bool) -> Parsed:
-    """A module built by a rewrite, with the ``ast`` tree of its code, as :func:`parse` would give it without re-parsing.
+    """A module built by a rewrite, with the ``ast`` tree of its code, as :func:`parse` would give it without
+    re-parsing.
 
     ``as_bytes``: the original source was bytes, so its encoding (and any BOM) counts.  Syntax CPython refuses is
     refused, as with ``newer_syntax`` off.

@@ -9,7 +9,8 @@ whose statements pair one to one with libcst's.  Full ranges, for findings,
 are read off the ``ast`` node in the same place when the way down from the
 statement to the node only passes through kinds both trees share (calls,
 arguments, attributes, operators, subscripts, lists, tuples and assignments),
-and the node is one whose ``ast`` range is the syntactic one.  Otherwise they come from a plain code-generation pass over the innermost statement that
+and the node is one whose ``ast`` range is the syntactic one.  Otherwise they
+come from a plain code-generation pass over the innermost statement that
 holds the node, started at that statement's indentation and placed at its
 ``ast`` line, noting where each node's tokens start and end.  The statement
 that holds a node is found from where the evaluator saw it, checked by a
@@ -21,6 +22,7 @@ and a statement starts after the blank and comment lines before it.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from bisect import bisect_right
 from collections import deque
@@ -168,7 +170,7 @@ class Positions:
         if theirs is None or self._text is None:
             return None
         real = [node for node in chain[1:] if type(node) not in _WRAPPERS]
-        for parent, child in zip(real, real[1:]):
+        for parent, child in itertools.pairwise(real):
             theirs = _counterpart(parent, child, theirs)
             if theirs is None:
                 return None
@@ -417,7 +419,9 @@ def _single_index(subscript: cst.Subscript) -> cst.BaseExpression | None:
     if len(subscript.slice) != 1:
         return None
     element = subscript.slice[0]
-    if not isinstance(element.slice, cst.Index) or element.slice.star is not None or isinstance(element.comma, cst.Comma):
+    if not isinstance(element.slice, cst.Index) or element.slice.star is not None:
+        return None
+    if isinstance(element.comma, cst.Comma):
         return None
     return element.slice.value
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import DTypeLike
 from shapelint.runtime.hyperparameters import check_types, is_size
 from shapelint.runtime.module import Module
 from shapelint.runtime.spec import Init, TensorSpec
@@ -64,7 +67,7 @@ class Layer(Module):
         self.specs: dict[str, TensorSpec] = {}
         self.values: dict[str, np.ndarray] = {}
         self.seed = 0
-        self.dtype = np.dtype(np.float32)
+        self.dtype: np.dtype = np.dtype(np.float32)
         self._seen: dict[tuple, tuple[int, ...]] = {}
 
     def _check_types(self, args: Mapping[str, object]) -> None:
@@ -77,7 +80,8 @@ class Layer(Module):
         args = self._complete(shape)
         output = self.kind.infer(args, shape)
         self.args = args
-        self.dtype = np.dtype(args.get("dtype") or dtype)
+        requested = cast("DTypeLike", args.get("dtype"))  # the catalog checked it is a dtype, or None
+        self.dtype = np.dtype(requested) if requested is not None else dtype
         self.specs = self._specs()
         self._check_sizes()
         self._check_output(output)
@@ -117,8 +121,9 @@ class Layer(Module):
 
     def _check_output(self, output: Shape) -> None:
         """An output the runtime can hold: every size computed, one sample within :data:`MAX_TENSOR_BYTES`."""
-        sizes = [dim for dim in output.dims if not isinstance(dim, Symbol)]
-        if output.open or not all(is_int(dim) for dim in sizes):
+        known = [dim for dim in output.dims if not isinstance(dim, Symbol)]
+        sizes = [dim for dim in known if is_int(dim) and isinstance(dim, int)]
+        if output.open or len(sizes) != len(known):
             raise ShapeError(f"cannot compute the output shape from these hyperparameters, got {output}")
         nbytes = math.prod(sizes) * self.dtype.itemsize
         if nbytes > MAX_TENSOR_BYTES:

@@ -6,8 +6,6 @@ already parsed source, giving each finding with its node, for the fixes.
 
 from __future__ import annotations
 
-from functools import partial
-
 from shapelint.evaluator import evaluate
 from shapelint.inputs import InputSources, find_directives, resolve_input
 from shapelint.judge import Diagnostic, Finding, judge
@@ -20,18 +18,15 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
     """Every unsuppressed finding in one parsed source, sorted by position."""
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
-    declared = partial(_declared, sources)
-    evaluation = evaluate(parsed.module, declared, may_yield="yield" in parsed.text)
+    evaluation = evaluate(
+        parsed.module, lambda model, statement: resolve_input(model, sources, statement), "yield" in parsed.text
+    )
     positions.suggest(evaluation.places)
     findings = judge(evaluation, sources, path)
     if findings:
         suppressions = Suppressions(parsed.text)
         findings = [f for f in findings if not suppressions.silence(f.diagnostic.line, f.diagnostic.code)]
     return sorted(findings, key=lambda f: (f.diagnostic.line, f.diagnostic.column, f.diagnostic.code))
-
-
-def _declared(sources: InputSources, model: object, statement: object) -> object:
-    return resolve_input(model, sources, statement)  # type: ignore[arg-type]
 
 
 def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True) -> list[Diagnostic]:

@@ -27,7 +27,7 @@ def replace_nodes(
     for node, text in replacements:
         if texts.setdefault(node, text) != text:
             raise FixError(f"conflicting fixes: {texts[node]!r} and {text!r} for one expression")
-    targets = {node: _replacement(node, text) for node, text in texts.items()}
+    targets: dict[cst.CSTNode, cst.CSTNode] = {node: _replacement(node, text) for node, text in texts.items()}
     rewritten = module.visit(_Replace(targets))
     return rewritten, targets
 
@@ -61,7 +61,8 @@ class _Replace(cst.CSTTransformer):
             self.inside = node
         return True
 
-    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> cst.CSTNode:
+    # libcst types on_leave as returning the node's own type; a fix may put an expression of another kind there.
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> cst.CSTNode:  # type: ignore[override]
         if original_node is self.inside:
             self.inside = None
         return self.targets.get(original_node, updated_node)

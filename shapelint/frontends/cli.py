@@ -123,7 +123,7 @@ def _summary_command(argv: Sequence[str]) -> int:
     try:
         with open(path, encoding="utf-8") as stream:
             summary = summarize(stream.read(), name or None)
-    except (OSError, SummaryError, *PARSE_ERRORS) as error:
+    except (OSError, SummaryError, *PARSE_ERRORS) as error:  # type: ignore[misc]  # mypy reads no starred tuple
         print(f"shapelint summary: error: {error}", file=sys.stderr)
         return 2
     print(to_json(summary) if args.format == "json" else format_table(summary))

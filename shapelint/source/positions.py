@@ -26,9 +26,10 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any, cast
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
@@ -176,8 +177,10 @@ class Positions:
                 return None
         if type(real[-1]) not in _SAME_RANGE or not hasattr(theirs, "end_lineno"):
             return None
-        start = theirs.lineno, self._column(theirs.lineno, theirs.col_offset)
-        return Span(*start, theirs.end_lineno, self._column(theirs.end_lineno, theirs.end_col_offset))
+        located = cast(ast.expr, theirs)  # every ast node with an end_lineno has the four positions
+        start = located.lineno, self._column(located.lineno, located.col_offset)
+        end_line, end_column = cast(int, located.end_lineno), cast(int, located.end_col_offset)
+        return Span(*start, end_line, self._column(end_line, end_column))
 
     def _ast_statement(self, small: cst.CSTNode) -> ast.stmt | None:
         """The ``ast`` statement paired with a small or compound libcst statement."""
@@ -280,14 +283,16 @@ def _same_kind(ours: cst.CSTNode, theirs: ast.stmt) -> bool:
     return type(ours).__name__ == _cst_name(type(theirs))
 
 
-@cache
-def _cst_name(kind: type) -> str:
+def _cst_name_of(kind: type) -> str:
     """The name libcst gives the statement ``ast`` calls ``kind``."""
     name = kind.__name__.removeprefix("Async")
     return "Del" if name == "Delete" else name
 
 
-def _cst_block(value: object) -> Sequence[cst.CSTNode]:
+_cst_name: Callable[[type], str] = cache(_cst_name_of)
+
+
+def _cst_block(value: Any) -> Sequence[cst.CSTNode]:
     """The statements held by one block field: a suite, ``else``/``finally``, handlers, cases or an ``elif``."""
     if value is None or isinstance(value, cst.MaybeSentinel):
         return ()
@@ -400,10 +405,11 @@ def _argument(call: cst.Call, child: cst.CSTNode, theirs: ast.Call) -> ast.AST |
     for arg in call.args:
         by_position = arg.keyword is None and arg.star != "**"
         if arg.value is child:
-            found = theirs.args[positional : positional + 1] if by_position else theirs.keywords[keyword : keyword + 1]
-            if not found:
-                return None
-            return _unstarred(found[0], arg.star == "*") if by_position else found[0].value  # type: ignore[attr-defined]
+            if by_position:
+                found = theirs.args[positional : positional + 1]
+                return _unstarred(found[0], arg.star == "*") if found else None
+            named = theirs.keywords[keyword : keyword + 1]
+            return named[0].value if named else None
         positional, keyword = positional + by_position, keyword + (not by_position)
     return None
 

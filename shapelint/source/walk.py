@@ -10,6 +10,7 @@ set membership rather than ``isinstance`` (libcst's node classes are ABCs).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from functools import cache
 
 import libcst as cst
@@ -35,9 +36,12 @@ def _syntax_field_names(node_type: type) -> tuple[str, ...]:
     return tuple(name for name in names if name not in _LAYOUT_FIELDS and not name.startswith("whitespace"))
 
 
-@cache
-def _is_node_type(value_type: type) -> bool:
+def _node_type(value_type: type) -> bool:
     return issubclass(value_type, cst.CSTNode)
+
+
+_is_node_type: Callable[[type], bool] = cache(_node_type)
+"""Memoized: the walk asks about every field of every node, and there are few distinct types."""
 
 
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
@@ -54,7 +58,7 @@ def _children(node: cst.CSTNode, names: tuple[str, ...]) -> list[cst.CSTNode]:
     """A list, not a generator: most nodes have one or two children, and a generator costs more than they do."""
     found = []
     for name in names:
-        value = getattr(node, name)
+        value: object = getattr(node, name)
         if type(value) is tuple or type(value) is list:
             found += [item for item in value if _is_node_type(type(item))]
         elif _is_node_type(type(value)):
@@ -89,10 +93,9 @@ def name_counts(root: cst.CSTNode) -> dict[str, int]:
     stack = [root]
     while stack:
         node = stack.pop()
-        kind = type(node)
-        if kind is cst.Name:
+        if isinstance(node, cst.Name):
             counts[node.value] = counts.get(node.value, 0) + 1
-        elif kind is cst.Attribute or kind is cst.Arg:
+        elif isinstance(node, (cst.Attribute, cst.Arg)):
             stack.append(node.value)
         elif not _keeps_attribute(node):
             stack.extend(syntax_children(node))

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 import torch
 from hypothesis import event
 
-from shapelint.catalog import CATALOG, ShapeError, state_entries
+from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import Shape
 
 Outcome = tuple[str, tuple[int, ...] | None]
@@ -53,19 +53,40 @@ def torch_outcome(
     return ("ok", tuple(out.shape))
 
 
-def catalog_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str = "float") -> Outcome:
+def catalog_outcome(
+    name: str,
+    args: Mapping[str, object],
+    shape: tuple[int, ...],
+    dtype: str = "float",
+    reasons: Mapping[Problem, str] | None = None,
+) -> tuple[str, object]:
+    """The catalog's outcome; with ``reasons``, a forward refusal names its problem, and a kind that keeps a state
+    (recurrent layers, attention's weights) gives ``(output, state)`` as torch's forward returns them."""
     kind = CATALOG[name]
     bound = kind.bind((), args)
     try:
         kind.check_hyperparameters(bound)
     except ShapeError:
         return ("construct", None)
+    incoming = Shape(shape, dtype=dtype)
     try:
-        out = kind.infer(bound, Shape(shape, dtype=dtype))
-    except ShapeError:
-        return ("forward", None)
-    assert not out.open, f"{name} gave an open shape for a fully known input"
-    return ("ok", out.dims)
+        out = kind.infer(bound, incoming)
+    except ShapeError as error:
+        return ("forward", None if reasons is None else reasons.get(error.problem, f"other: {error}"))
+    if reasons is None or kind.state is None:
+        return ("ok", known_dims(out))
+    return ("ok", (known_dims(out), known_dims(kind.state(bound, incoming))))
+
+
+def known_dims(value: object) -> object:
+    """The sizes of a shape, or of each shape in a (nested) tuple of them; every one must be known."""
+    if isinstance(value, torch.Tensor):
+        return tuple(value.shape)
+    if isinstance(value, Shape):
+        assert not value.open, "an open shape for a fully known input"
+        return value.dims
+    assert isinstance(value, tuple), value
+    return tuple(known_dims(item) for item in value)
 
 
 def assert_agrees(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str = "float") -> None:

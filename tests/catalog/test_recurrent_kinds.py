@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from tests.budget import examples
-from tests.catalog.oracle import assert_same_entries, torch_checks
+from tests.catalog.oracle import assert_same_entries, catalog_outcome, known_dims, torch_checks
 from tests.catalog.strategies import mostly
 
 pytestmark = pytest.mark.sampled
@@ -42,13 +42,6 @@ _CATALOG_REASONS = {
 }
 
 
-def _dims(value: object) -> object:
-    if isinstance(value, torch.Tensor):
-        return tuple(value.shape)
-    if isinstance(value, Shape):
-        assert not value.open, "an open shape for a fully known input"
-        return value.dims
-    return tuple(_dims(item) for item in value)  # type: ignore[attr-defined]
 
 
 def _reason(error: Exception) -> str:
@@ -69,23 +62,9 @@ def torch_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...],
                 result = layer(torch.zeros(shape, dtype=dtype))
         except (ValueError, TypeError, RuntimeError) as error:
             return ("forward", _reason(error))
-    return ("ok", _dims(result))
+    return ("ok", known_dims(result))
 
 
-def catalog_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str) -> Outcome:
-    kind = CATALOG[name]
-    bound = kind.bind((), args)
-    try:
-        kind.check_hyperparameters(bound)
-    except ShapeError:
-        return ("construct", None)
-    incoming = Shape(shape, dtype=dtype)
-    try:
-        output = kind.infer(bound, incoming)
-    except ShapeError as error:
-        return ("forward", _CATALOG_REASONS.get(error.problem, f"other: {error}"))
-    assert kind.state is not None
-    return ("ok", (_dims(output), _dims(kind.state(bound, incoming))))
 
 
 sizes = mostly(st.integers(1, 5), st.sampled_from([0, -1, 2.0, "4", None]))
@@ -130,7 +109,7 @@ def test_recurrent_kind_agrees_with_torch(name: str, data: st.DataObject) -> Non
     args = data.draw(hyperparameters(name))
     shape, dtype = data.draw(inputs(args["input_size"]))
     expected = torch_outcome(name, args, shape, torch.long if dtype == "int" else torch.float32)
-    actual = catalog_outcome(name, args, shape, dtype)
+    actual = catalog_outcome(name, args, shape, dtype, _CATALOG_REASONS)
     event(f"torch: {expected[0]} {expected[1] if expected[0] == 'forward' else ''}")
     assert actual == expected, f"{name}({args}) on {shape} {dtype}: torch {expected}, catalog {actual}"
 

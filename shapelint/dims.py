@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeGuard
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ Dim = int | Symbol | Unknown
 DType = Literal["float", "int"]
 
 
-def is_int(value: object) -> bool:
+def is_int(value: object) -> TypeGuard[int]:
     """True for a real int (``bool`` is not a size)."""
     return isinstance(value, int) and not isinstance(value, bool)
 

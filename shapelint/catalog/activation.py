@@ -11,12 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, front_dim, keep, require
+from shapelint.catalog.base import FACTORY, Family, LayerKind, OutputRule, Problem, ShapeError, front_dim, keep, require
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.signature import REQUIRED, Args, ArgType, Param
 from shapelint.dims import UNKNOWN, Shape, arith, is_int
 
-Output = Callable[[Args, Shape], Shape]
 _INPLACE = Param("inplace", False, type=ArgType.BOOL)
 _SOFTMAX_DIM = Param("dim", None, type=ArgType.INT)
 
@@ -25,7 +24,7 @@ def _number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _checked(check: Callable[[Args], None]) -> Output:
+def _checked(check: Callable[[Args], None]) -> OutputRule:
     """An elementwise rule that first runs a check torch makes on the first call."""
 
     def output(args: Args, shape: Shape) -> Shape:
@@ -118,7 +117,7 @@ def _glu(args: Args, shape: Shape) -> Shape:
     return Shape(shape.dims[:index] + (half,) + shape.dims[index + 1 :], shape.open, shape.dtype)
 
 
-def _softmax(layer: str) -> Output:
+def _softmax(layer: str) -> OutputRule:
     def output(args: Args, shape: Shape) -> Shape:
         dim = args["dim"]
         if dim is None and shape.rank is not None:
@@ -177,7 +176,7 @@ KINDS = (
         expected_input=_prelu_expected,
         validate=_validate_prelu,
         family=Family.OTHER,
-        entries=lambda args: [Entry("weight", (args["num_parameters"],))],  # type: ignore[arg-type]
+        entries=lambda args: [Entry("weight", (args["num_parameters"],))],
     ),
     LayerKind("GLU", (Param("dim", -1, type=ArgType.INT),), _glu),
     LayerKind("Softmax", (_SOFTMAX_DIM,), _softmax("Softmax")),

@@ -9,6 +9,7 @@ mode without masks, whose keywords make the evaluator's result unknown anyway.
 from __future__ import annotations
 
 import math
+from typing import TypeGuard
 
 from shapelint.catalog.base import (
     FACTORY,
@@ -32,7 +33,7 @@ RANKS = (2, 3)
 ACTIVATIONS = ("relu", "gelu")
 
 
-def _number(value: object) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float))
 
 
@@ -58,7 +59,7 @@ def _valid_width(value: object, leading: bool) -> bool:
 
 def _source_widths(args: Args) -> tuple[object, object]:
     embed = args["embed_dim"]
-    return tuple(embed if args[name] is None else args[name] for name in ("kdim", "vdim"))  # type: ignore[return-value]
+    return tuple(embed if args[name] is None else args[name] for name in ("kdim", "vdim"))
 
 
 def _separate_projections(args: Args) -> bool:
@@ -141,10 +142,10 @@ def _attention_entries(args: Args) -> list[Entry]:
     embed, bias = args["embed_dim"], known_flag(args["bias"])
     widths = [embed if args[name] is None else args[name] for name in ("kdim", "vdim")]
     if all(width == embed for width in widths):
-        found = [Entry("in_proj_weight", (3 * embed, embed))]  # type: ignore[operator]
+        found = [Entry("in_proj_weight", (3 * embed, embed))]
     else:
-        found = [Entry(f"{x}_proj_weight", (embed, w)) for x, w in zip("qkv", [embed, *widths])]  # type: ignore[misc]
-    found += [Entry("in_proj_bias", (3 * embed,))] if bias else []  # type: ignore[operator]
+        found = [Entry(f"{x}_proj_weight", (embed, w)) for x, w in zip("qkv", [embed, *widths])]
+    found += [Entry("in_proj_bias", (3 * embed,))] if bias else []
     kv_biases = [Entry("bias_k", (1, 1, embed)), Entry("bias_v", (1, 1, embed))]
     found += kv_biases if known_flag(args["add_bias_kv"]) else []
     return found + prefixed("out_proj", linear_entries({"out_features": embed, "in_features": embed, "bias": bias}))
@@ -180,7 +181,7 @@ class _TransformerRules:
         batched = shape.open or shape.rank == 3
         flags = all(truthy(args[name]) is not False for name in ("batch_first", "bias"))
         count = args["nhead"]
-        even = not is_int(count) or count % 2 == 0  # type: ignore[operator]
+        even = not is_int(count) or count % 2 == 0
         return self.has_fast_path and batched and flags and even
 
     def check_kernel(self, args: Args, shape: Shape) -> None:
@@ -281,7 +282,7 @@ def _encoder_children(args: Args) -> tuple[object, ...]:
     """``num_layers`` copies of the layer, then the norm; an unknown count leaves the output unknown."""
     count, norm = args["num_layers"], args["norm"]
     layers = (args["encoder_layer"],) * count if is_int(count) else (args["encoder_layer"], UNKNOWN)
-    return layers + (() if norm is None else (norm,))  # type: ignore[operator]
+    return layers + (() if norm is None else (norm,))
 
 
 def _held(module: object) -> list[Entry]:
@@ -296,7 +297,7 @@ def _held(module: object) -> list[Entry]:
 def _encoder_entries(args: Args) -> list[Entry]:
     """``layers.0`` … ``layers.N-1``, deep copies of one layer, then the optional norm."""
     layer, norm = _held(args["encoder_layer"]), args["norm"]
-    count: int = args["num_layers"]  # type: ignore[assignment]
+    count: int = args["num_layers"]
     found = [entry for index in range(count) for entry in prefixed(f"layers.{index}", layer)]
     return found + ([] if norm is None else prefixed("norm", _held(norm)))
 

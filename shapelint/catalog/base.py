@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from shapelint.catalog.entry import EntriesRule
 from shapelint.catalog.signature import Args, Attribute, Functional, Param, Signature
@@ -51,6 +52,7 @@ class ShapeError(ValueError):
 
 
 OutputRule = Callable[[Args, Shape], Shape]
+SizeRule = Callable[[Args, Shape], Dim]
 ExpectedRule = Callable[[Args, Shape], object]
 Validator = Callable[[Args], None]
 StateRule = Callable[[Args, Shape], object]
@@ -154,7 +156,7 @@ def describe_ranks(kind: LayerKind) -> str:
     return " or ".join(f"{rank}-D" for rank in kind.ranks)
 
 
-def expand(value: object, count: int, name: str) -> tuple[object, ...]:
+def expand(value: Any, count: int, name: str) -> tuple[Any, ...]:
     """Spread an int hyperparameter over ``count`` dimensions, as torch's ``_ntuple`` does."""
     if value is UNKNOWN:
         return (UNKNOWN,) * count
@@ -208,7 +210,7 @@ def truthy(value: object) -> bool | None:
     return None if value is UNKNOWN else bool(value)
 
 
-def exact(value: object, count: int, name: str) -> tuple[object, ...]:
+def exact(value: Any, count: int, name: str) -> tuple[Any, ...]:
     """Spread a hyperparameter over ``count`` dimensions without broadcasting 1-tuples.
 
     Convolutions keep a tuple as given and reject a wrong length at forward time.

@@ -8,7 +8,21 @@ same way so the linter reports each problem where torch would raise it.
 
 from __future__ import annotations
 
-from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, channel_dim, exact, expand, require
+from typing import Any
+
+from shapelint.catalog.base import (
+    FACTORY,
+    Family,
+    LayerKind,
+    OutputRule,
+    Problem,
+    ShapeError,
+    SizeRule,
+    channel_dim,
+    exact,
+    expand,
+    require,
+)
 from shapelint.catalog.entries import with_bias
 from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.padding import PAD_MODES, padded_size
@@ -17,16 +31,16 @@ from shapelint.catalog.windows import require_windows
 from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
-Spread = dict[str, tuple[object, ...]]
-Sides = tuple[tuple[object, object], ...]
+Spread = dict[str, tuple[Any, ...]]
+Sides = tuple[tuple[Any, Any], ...]
 
 
 def _positive(value: object) -> object:
-    return value > 0 if is_int(value) else UNKNOWN  # type: ignore[operator]
+    return value > 0 if is_int(value) else UNKNOWN
 
 
 def _non_negative(value: object) -> object:
-    return value >= 0 if is_int(value) else UNKNOWN  # type: ignore[operator]
+    return value >= 0 if is_int(value) else UNKNOWN
 
 
 def _validate(args: Args, transposed: bool) -> None:
@@ -122,7 +136,7 @@ def _conv_length(
     return require_windows(size, name, length)
 
 
-def _conv_output(count: int, name: str):
+def _conv_output(count: int, name: str) -> OutputRule:
     def output(args: Args, shape: Shape) -> Shape:
         spread = _windows(args, count)
         sides = _side_padding(args, count, spread, shape)
@@ -154,7 +168,7 @@ def _transposed_length(
     return require_windows(size, name, length)
 
 
-def _transposed_output(count: int, name: str):
+def _transposed_output(count: int, name: str) -> OutputRule:
     def output(args: Args, shape: Shape) -> Shape:
         if isinstance(args["padding"], str):
             raise ShapeError(f"{name} does not accept string padding {args['padding']!r}", Problem.HYPERPARAMETER)
@@ -172,7 +186,7 @@ def _transposed_output(count: int, name: str):
     return output
 
 
-def _channels(count: int):
+def _channels(count: int) -> SizeRule:
     def channels(args: Args, shape: Shape) -> Dim:
         return channel_dim(shape, count)
 
@@ -186,7 +200,7 @@ def _entries(count: int, transposed: bool) -> EntriesRule:
         kernel = args["kernel_size"]
         kernel = tuple(kernel) if isinstance(kernel, (tuple, list)) else (kernel,) * count
         groups, in_ch, out_ch = args["groups"], args["in_channels"], args["out_channels"]
-        leading = (in_ch, out_ch // groups) if transposed else (out_ch, in_ch // groups)  # type: ignore[operator]
+        leading = (in_ch, out_ch // groups) if transposed else (out_ch, in_ch // groups)
         return with_bias(Entry("weight", (*leading, *kernel)), out_ch, args["bias"])
 
     return entries

@@ -46,7 +46,7 @@ def _bag(args: Args, shape: Shape) -> Shape:
 
 
 def _entries(args: Args) -> list[Entry]:
-    return [Entry("weight", (args["num_embeddings"], args["embedding_dim"]))]  # type: ignore[arg-type]
+    return [Entry("weight", (args["num_embeddings"], args["embedding_dim"]))]
 
 
 KINDS = (

@@ -10,18 +10,15 @@ input when the layer is affine or tracks statistics, and so does the rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
-from shapelint.catalog.base import LayerKind
+from shapelint.catalog.base import LayerKind, SizeRule
 from shapelint.catalog.conv import CONV_TRANSPOSES, CONVS
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.linear import LINEAR
 from shapelint.catalog.norm import BATCH_NORMS, INSTANCE_NORMS, batch_channels
 from shapelint.catalog.signature import Args
 from shapelint.dims import Dim, Shape
-
-SizeRule = Callable[[Args, Shape], Dim]
 
 
 def _sized_on_first_call(args: Args) -> list[Entry] | None:
@@ -71,7 +68,7 @@ def _conv_channels(count: int) -> SizeRule:
     return lambda args, shape: shape.dim(-(count + 1))
 
 
-_INSTANCE_DEFAULTS = {"affine": True, "track_running_stats": True}
+_INSTANCE_DEFAULTS: dict[str, object] = {"affine": True, "track_running_stats": True}
 
 KINDS = (
     (lazy(LINEAR, _last, zeroed=("out_features",)),)

@@ -104,12 +104,12 @@ _BIAS = Param("bias", True, type=ArgType.BOOL)
 
 def linear_entries(args: Args) -> list[Entry]:
     out = args["out_features"]
-    return with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])  # type: ignore[arg-type]
+    return with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])
 
 
 def _bilinear_entries(args: Args) -> list[Entry]:
     out = args["out_features"]
-    weight = Entry("weight", (out, args["in1_features"], args["in2_features"]))  # type: ignore[arg-type]
+    weight = Entry("weight", (out, args["in1_features"], args["in2_features"]))
     return with_bias(weight, out, args["bias"])
 
 

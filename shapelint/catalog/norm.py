@@ -19,6 +19,7 @@ from shapelint.catalog.base import (
     LayerKind,
     Problem,
     ShapeError,
+    SizeRule,
     channel_dim,
     front_dim,
     keep,
@@ -28,7 +29,7 @@ from shapelint.catalog.base import (
 )
 from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.signature import Args, ArgType, Attribute, Param
-from shapelint.dims import UNKNOWN, Dim, Shape, arith, product
+from shapelint.dims import UNKNOWN, Shape, arith, product
 
 _BIAS = (Param("bias", True, keyword_only=True, type=ArgType.BOOL),)
 _EPS = Param("eps", 1e-05, type=ArgType.REAL)
@@ -44,7 +45,6 @@ def _per_channel_params(affine: bool, track_running_stats: bool) -> tuple[Param,
         Param("affine", affine, type=ArgType.BOOL),
         Param("track_running_stats", track_running_stats, type=ArgType.BOOL),
     )
-SizeRule = Callable[[Args, Shape], Dim]
 
 
 def _sized(args: Args, *flags: str) -> bool:
@@ -189,7 +189,7 @@ def _rms_norm_entries(args: Args) -> list[Entry]:
     """The elementwise weight, of ``normalized_shape``."""
     shape = args["normalized_shape"]
     shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
-    return [Entry("weight", shape)] if args["elementwise_affine"] else []  # type: ignore[arg-type]
+    return [Entry("weight", shape)] if args["elementwise_affine"] else []
 
 
 def layer_norm_entries(args: Args) -> list[Entry]:

@@ -106,21 +106,25 @@ def _check_wrapping(shape: Shape, lengths: tuple[Dim, ...], pairs: tuple[tuple[o
     refuses where it can see the overlap: where every dimension before the
     copied one (batch and channels included) has size 1.
     """
-    numbers = [*lengths, *(side for pair in pairs for side in pair)]
-    if not all(isinstance(value, int) for value in numbers):
+    known = [
+        (n, a, b)
+        for n, (a, b) in zip(lengths, pairs)
+        if isinstance(n, int) and isinstance(a, int) and isinstance(b, int)
+    ]
+    if len(known) != len(pairs):
         return
-    outs = [n + a + b for n, (a, b) in zip(lengths, pairs)]  # type: ignore[operator]
+    outs = [n + a + b for n, a, b in known]
     lead = shape.dims[: len(shape.dims) - len(pairs)] if not shape.open else None
     lead_size = product(lead) if lead is not None else None
-    for index, ((n, (a, b)), out) in enumerate(zip(zip(lengths, pairs), outs)):
-        kept = _slice(out, max(a, 0), out - max(b, 0)), _slice(n, max(-a, 0), n - max(-b, 0))  # type: ignore[call-overload, operator]
+    for index, ((n, a, b), out) in enumerate(zip(known, outs)):
+        kept = _slice(out, max(a, 0), out - max(b, 0)), _slice(n, max(-a, 0), n - max(-b, 0))
         before = lead_size if lead_size is None else arith(partial(operator.mul, math.prod(outs[:index])), lead_size)
         seen = before == 1 and 0 not in outs
         borders = []
-        if a > 0:  # type: ignore[operator]
-            borders.append((_slice(out, 0, a), _slice(out, out - a - max(b, 0), out - max(b, 0))))  # type: ignore[call-overload]
-        if b > 0:  # type: ignore[operator]
-            borders.append((_slice(out, out - b, out), _slice(out, max(a, 0), max(a, 0) + b)))  # type: ignore[call-overload]
+        if a > 0:
+            borders.append((_slice(out, 0, a), _slice(out, out - a - max(b, 0), out - max(b, 0))))
+        if b > 0:
+            borders.append((_slice(out, out - b, out), _slice(out, max(a, 0), max(a, 0) + b)))
         if not _copies(*kept, False) or not all(_copies(dest, src, seen) for dest, src in borders):
             raise ShapeError(f"circular padding {tuple(pairs)} wraps input {shape} onto itself", Problem.OTHER)
 

@@ -8,19 +8,17 @@ gives the shape of the pooled values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
-from shapelint.catalog.base import LayerKind, Problem, ShapeError, expand, require
+from shapelint.catalog.base import LayerKind, OutputRule, Problem, ShapeError, expand, require
 from shapelint.catalog.signature import Args, ArgType, Functional, Param
 from shapelint.catalog.windows import require_windows, window_count
-from shapelint.dims import Shape, arith
-
-Output = Callable[[Args, Shape], Shape]
+from shapelint.dims import Dim, Shape, arith
 
 
 def _pool_length(
-    name: str, length: object, kernel: object, stride: object, padding: object, dilation: object, ceil_mode: object
-) -> object:
+    name: str, length: Dim, kernel: Any, stride: Any, padding: Any, dilation: Any, ceil_mode: Any
+) -> Dim:
     require(arith(lambda k: k > 0, kernel), f"{name}: kernel_size must be positive, got {kernel}")
     require(arith(lambda s: s > 0, stride), f"{name}: stride must be positive, got {stride}")
     require(arith(lambda d: d > 0, dilation), f"{name}: dilation must be positive, got {dilation}")
@@ -32,7 +30,7 @@ def _pool_length(
     return require_windows(window_count(length, kernel, stride, padding, dilation, ceil_mode), name, length)
 
 
-def _pool_output(name: str, count: int) -> Output:
+def _pool_output(name: str, count: int) -> OutputRule:
     """The pooled shape; avg_pool3d alone also needs each unpadded size to hold the kernel."""
 
     def output(args: Args, shape: Shape) -> Shape:
@@ -55,7 +53,7 @@ def _pool_output(name: str, count: int) -> Output:
     return output
 
 
-def _adaptive_sizes(name: str, output_size: object, count: int) -> tuple[object, ...]:
+def _adaptive_sizes(name: str, output_size: Any, count: int) -> tuple[Any, ...]:
     if output_size is None:
         raise ShapeError(f"{name}: output_size must not be None", Problem.HYPERPARAMETER)
     if not isinstance(output_size, (tuple, list)):
@@ -66,7 +64,7 @@ def _adaptive_sizes(name: str, output_size: object, count: int) -> tuple[object,
     return tuple(output_size)
 
 
-def _adaptive_output(name: str, count: int) -> Output:
+def _adaptive_output(name: str, count: int) -> OutputRule:
     """The pooled shape; an average pool to all ones is a mean over the last dimensions, of any rank."""
 
     def output(args: Args, shape: Shape) -> Shape:

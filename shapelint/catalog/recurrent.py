@@ -97,7 +97,7 @@ def _output_size(args: Args) -> Dim:
     """H_out: ``proj_size`` when the LSTM projects, else ``hidden_size``."""
     proj = args.get("proj_size", 0)
     if proj == 0:
-        return args["hidden_size"]  # type: ignore[return-value]
+        return args["hidden_size"]
     return proj if is_int(proj) else UNKNOWN
 
 
@@ -137,7 +137,7 @@ def _output(args: Args, shape: Shape) -> Shape:
 def _hidden(args: Args, shape: Shape, size: Dim) -> object:
     """``(D * num_layers, N, size)``, or ``(D * num_layers, size)`` for an unbatched input."""
     rank = _rank(shape)
-    stacked = _scaled(_directions(args), args["num_layers"])  # type: ignore[arg-type]
+    stacked = _scaled(_directions(args), args["num_layers"])
     if rank == 2:
         return Shape((stacked, size), dtype="float")
     first = truthy(args["batch_first"])
@@ -152,7 +152,7 @@ def _h_n(args: Args, shape: Shape) -> object:
 
 
 def _h_n_c_n(args: Args, shape: Shape) -> object:
-    return (_h_n(args, shape), _hidden(args, shape, args["hidden_size"]))  # type: ignore[arg-type]
+    return (_h_n(args, shape), _hidden(args, shape, args["hidden_size"]))
 
 
 def _entries(gates: int) -> EntriesRule:
@@ -162,15 +162,15 @@ def _entries(gates: int) -> EntriesRule:
         hidden, proj, bias = args["hidden_size"], args.get("proj_size", 0), known_flag(args["bias"])
         real = proj if proj else hidden
         suffixes = ("", "_reverse") if known_flag(args["bidirectional"]) else ("",)
-        rows = (gates * hidden,)  # type: ignore[operator]
+        rows = (gates * hidden,)
         found: list[Entry] = []
-        for layer in range(args["num_layers"]):  # type: ignore[call-overload]
-            width = args["input_size"] if layer == 0 else real * len(suffixes)  # type: ignore[operator]
+        for layer in range(args["num_layers"]):
+            width = args["input_size"] if layer == 0 else real * len(suffixes)
             for suffix in suffixes:
                 names = [f"{kind}_l{layer}{suffix}" for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
-                found += [Entry(names[0], (*rows, width)), Entry(names[1], (*rows, real))]  # type: ignore[arg-type]
+                found += [Entry(names[0], (*rows, width)), Entry(names[1], (*rows, real))]
                 found += [Entry(names[2], rows), Entry(names[3], rows)] if bias else []
-                projection = Entry(f"weight_hr_l{layer}{suffix}", (proj, hidden))  # type: ignore[arg-type]
+                projection = Entry(f"weight_hr_l{layer}{suffix}", (proj, hidden))
                 found += [projection] if proj else []
         return found
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class _Required:
@@ -17,8 +18,12 @@ class _Required:
 
 REQUIRED = _Required()
 
-Args = Mapping[str, object]
-"""Arguments bound to parameter names, defaults filled."""
+Args = Mapping[str, Any]
+"""Arguments bound to parameter names, defaults filled.
+
+Their values are typed ``Any`` on purpose: each was checked against its parameter's :class:`ArgType` before a
+shape rule reads it, a check done at run time that a static type cannot express per parameter.
+"""
 
 
 class ArgType(enum.Enum):

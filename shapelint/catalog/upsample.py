@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 from operator import mul
+from typing import Any
 
-from shapelint.catalog.base import LayerKind, Problem, ShapeError, front_dim, keep, require, truthy
+from shapelint.catalog.base import LayerKind, OutputRule, Problem, ShapeError, front_dim, keep, require, truthy
 from shapelint.catalog.signature import Args, ArgType, Attribute, Functional, Param
 from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
@@ -38,7 +39,7 @@ def _number(value: object) -> bool:
     return isinstance(value, (int, float))
 
 
-def _per_dim(value: object, count: int, name: str) -> tuple[object, ...]:
+def _per_dim(value: Any, count: int, name: str) -> tuple[Any, ...]:
     if not isinstance(value, (tuple, list)):
         return (value,) * count
     if len(value) != count:
@@ -135,7 +136,7 @@ def _upsample(args: Args, shape: Shape) -> Shape:
     return shape.with_tail(count, sizes)
 
 
-def _fixed_mode(mode: str, align_corners: bool | None):
+def _fixed_mode(mode: str, align_corners: bool | None) -> OutputRule:
     def output(args: Args, shape: Shape) -> Shape:
         full = {**args, "mode": mode, "align_corners": align_corners, "recompute_scale_factor": None}
         return _upsample(full, shape)

@@ -258,7 +258,7 @@ def subscript(value: object, index: object) -> object:
 def slice_of(value: object, bounds: list[object]) -> object:
     if any(bound is UNKNOWN or not (bound is None or isinstance(bound, int)) for bound in bounds):
         return UNKNOWN
-    part = slice(*bounds)  # type: ignore[arg-type]
+    part = slice(*bounds)
     try:
         if isinstance(value, ListValue):
             return ListValue(None if value.items is None else value.items[part])

@@ -61,7 +61,7 @@ class _ConvBase(Layer):
     spatial: ClassVar[int]
 
     def _tuple(self, name: str) -> tuple[int, ...]:
-        return expand(self.arg(name), self.spatial, name)  # type: ignore[return-value]
+        return expand(self.arg(name), self.spatial, name)
 
     def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
         return uniform_fan_in(shapes["weight"])

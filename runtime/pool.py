@@ -47,7 +47,7 @@ class _Pool(Layer):
         value = self.args.get(name, default)
         if value is None:
             value = self.arg("kernel_size")
-        return expand(value, self.spatial, name)  # type: ignore[return-value]
+        return expand(value, self.spatial, name)
 
     def _geometry(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
         return self._tuple("kernel_size"), self._tuple("stride"), self._tuple("padding", 0), self._tuple("dilation")

@@ -26,7 +26,7 @@ def padding_pairs(padding: object, kernel: Sequence[int], dilation: Sequence[int
     if padding == "same":
         totals = [d * (k - 1) for k, d in zip(kernel, dilation)]
         return tuple((total // 2, total - total // 2) for total in totals)
-    return tuple((p, p) for p in expand(padding, len(kernel), "padding"))  # type: ignore[misc]
+    return tuple((p, p) for p in expand(padding, len(kernel), "padding"))
 
 
 def pad(x: np.ndarray, pairs: Pairs, mode: str = "zeros", value: float = 0.0) -> np.ndarray:

@@ -109,9 +109,16 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
         else:
             container.items[key] = value
     elif isinstance(container, ListValue):
-        mutate_list(m, container, lambda items: items.__setitem__(key, value), key)  # type: ignore[index]
+        mutate_list(m, container, lambda items: _store(items, key, value), key)
     elif isinstance(container, SequentialValue):
         _replace_child(container, key, UNKNOWN if m.uncertain else value)
+
+
+def _store(items: list[object], key: object, value: object) -> None:
+    """``items[key] = value``, with the ``TypeError`` Python raises for a key that is no index."""
+    if not isinstance(key, int):
+        raise TypeError(f"list indices must be integers, not {type(key).__name__}")
+    items[key] = value
 
 
 def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> None:

@@ -79,7 +79,10 @@ def _call_builtin(
         named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
         return attribute(m, args[0], args[1], node) if named else UNKNOWN  # type: ignore[arg-type]
     if func is operators.BUILTINS["setattr"]:
-        return set_attribute(m, args) if len(args) == 3 and not kwargs else UNKNOWN
+        if len(args) != 3 or kwargs:
+            return UNKNOWN
+        set_attribute(m, args)
+        return None
     return func.call(args, kwargs)
 
 

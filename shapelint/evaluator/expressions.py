@@ -54,7 +54,7 @@ def ev_formatted(m: Machine, node: cst.FormattedString, scope: Scope) -> object:
                 return UNKNOWN
             pieces.append(part.value.replace("{{", "{").replace("}}", "}"))
             continue
-        if part.conversion or part.format_spec or part.equal:
+        if not isinstance(part, cst.FormattedStringExpression) or part.conversion or part.format_spec or part.equal:
             return UNKNOWN
         value = m.ev(part.expression, scope)
         if not isinstance(value, (str, int)) or isinstance(value, bool):
@@ -166,6 +166,8 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
     index = node.slice[0].slice
     if isinstance(index, cst.Index):
         return operators.subscript(value, m.ev(index.value, scope))
+    if not isinstance(index, cst.Slice):
+        return UNKNOWN
     bounds = [m.ev(part, scope) if part is not None else None for part in (index.lower, index.upper, index.step)]
     return operators.slice_of(value, bounds)
 

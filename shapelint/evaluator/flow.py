@@ -105,8 +105,10 @@ class Propagator:
     def accept(self, layer: Layer, shape: Shape) -> None:
         """Remember an expression written for an input size that was checked and found right."""
         name = layer.kind.input_arg
-        source = layer.arg_nodes.get(name or "")
-        if source is not None and same(layer.args[name], layer.kind.expected_input_size(layer.args, shape)):
+        source = None if name is None else layer.arg_nodes.get(name)
+        if name is None or source is None:
+            return
+        if same(layer.args[name], layer.kind.expected_input_size(layer.args, shape)):
             self.accepted.add(id(source.node))
 
     @staticmethod

@@ -58,7 +58,7 @@ def bind_parameters(function: Function, args: list[object], kwargs: dict[str, ob
     if not all(_bind_named(p.name.value, kwargs, defaults, scope) for p in params.kwonly_params):
         return False
     if params.star_kwarg is not None:
-        scope.vars[params.star_kwarg.name.value] = DictValue(dict(kwargs))
+        scope.vars[params.star_kwarg.name.value] = DictValue(dict(kwargs.items()))
     elif kwargs:
         return False
     return True
@@ -91,9 +91,10 @@ def default_arguments(target: Function, skip: int) -> tuple[list[object], dict[s
 
 
 def body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
-    if isinstance(node.body, cst.IndentedBlock):
-        return node.body.body
-    return (cst.SimpleStatementLine(body=node.body.body),)
+    suite = node.body
+    if isinstance(suite, cst.SimpleStatementSuite):
+        return (cst.SimpleStatementLine(body=suite.body),)
+    return suite.body
 
 
 def _is_generator(node: cst.FunctionDef) -> bool:

@@ -43,9 +43,11 @@ def call_method(
 ) -> object:
     obj, name = method.obj, method.name
     if name in ("add_module", "register_module") and len(args) == 2:
-        return add_module(m, obj, args[0], args[1])
+        add_module(m, obj, args[0], args[1])
+        return None
     if name in ("register_buffer", "register_parameter") and len(args) == 2:
-        return set_attribute(m, [obj, *args])
+        set_attribute(m, [obj, *args])
+        return None
     if name == "children" and not args and not kwargs:
         return classes.module_children(obj)
     if isinstance(obj, Instance) and obj.sequential is not None and not _defines(obj, name):
@@ -106,7 +108,8 @@ def _super_method(
     site: CallSite | None,
 ) -> object:
     if name == "__init__" and isinstance(obj.instance, Instance) and classes.has_sequential_base(obj.cls):
-        return init_sequential(m, obj.instance, node, (args, kwargs))
+        init_sequential(m, obj.instance, node, (args, kwargs))
+        return None
     function = classes.base_attribute(obj.cls, name)
     if isinstance(function, Function):
         return call_function(m, function, [obj.instance, *args], kwargs, site and site.after_self())

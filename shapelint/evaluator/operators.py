@@ -10,6 +10,7 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import libcst as cst
 
@@ -180,7 +181,11 @@ def unary(node: cst.BaseUnaryOp, value: object) -> object:
         return UNKNOWN if truth_value is None else not truth_value
     if not is_plain(value):
         return UNKNOWN
-    functions = {cst.Minus: operator.neg, cst.Plus: operator.pos, cst.BitInvert: operator.invert}
+    functions: dict[type[cst.BaseUnaryOp], Callable[[Any], object]] = {
+        cst.Minus: operator.neg,
+        cst.Plus: operator.pos,
+        cst.BitInvert: operator.invert,
+    }
     try:
         return functions[type(node)](value)
     except (KeyError, TypeError):
@@ -212,7 +217,7 @@ def _negate(node: cst.BaseCompOp, result: bool) -> bool:
 
 
 def _ordering(node: cst.BaseCompOp, left: object, right: object) -> object:
-    functions = {
+    functions: dict[type[cst.BaseCompOp], Callable[[Any, Any], object]] = {
         cst.Equal: operator.eq,
         cst.NotEqual: operator.ne,
         cst.LessThan: operator.lt,
@@ -256,9 +261,10 @@ def subscript(value: object, index: object) -> object:
 
 
 def slice_of(value: object, bounds: list[object]) -> object:
-    if any(bound is UNKNOWN or not (bound is None or isinstance(bound, int)) for bound in bounds):
+    known = [bound for bound in bounds if bound is None or isinstance(bound, int)]
+    if len(known) != len(bounds):
         return UNKNOWN
-    part = slice(*bounds)
+    part = slice(*known)
     try:
         if isinstance(value, ListValue):
             return ListValue(None if value.items is None else value.items[part])
@@ -334,9 +340,10 @@ def _numbers(args: tuple[object, ...]) -> list[object]:
 
 
 def _range(*args: object) -> range:
-    if not all(isinstance(arg, int) for arg in args):
+    ints = [arg for arg in args if isinstance(arg, int)]
+    if len(ints) != len(args):
         raise TypeError("range needs ints")
-    result = range(*args)  # type: ignore[arg-type]
+    result = range(*ints)
     if len(result) > MAX_LENGTH:
         raise ValueError("range too long")
     return result

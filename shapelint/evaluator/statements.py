@@ -35,26 +35,26 @@ def exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None:
 
 
 def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None:
-    kind = type(small)  # libcst's concrete node classes have no subclasses; ``is`` skips ABC isinstance checks
-    if kind is cst.Assign:
+    # libcst's concrete node classes have no subclasses; ``type(...) is`` skips ABC isinstance checks on the hot path
+    if type(small) is cst.Assign:
         value = m.ev(small.value, scope)
         for target in small.targets:
             assign(m, target.target, value, scope)
-    elif kind is cst.AnnAssign and small.value is not None:
+    elif type(small) is cst.AnnAssign and small.value is not None:
         assign(m, small.target, m.ev(small.value, scope), scope)
-    elif kind is cst.AugAssign:
+    elif type(small) is cst.AugAssign:
         exec_aug_assign(m, small, scope)
-    elif kind is cst.Expr:
+    elif type(small) is cst.Expr:
         m.ev(small.value, scope)
-    elif kind is cst.Return:
+    elif type(small) is cst.Return:
         raise Return(m.ev(small.value, scope) if small.value is not None else None)
-    elif kind is cst.Import or kind is cst.ImportFrom:
+    elif isinstance(small, (cst.Import, cst.ImportFrom)):
         exec_import(m, small, scope)
-    elif kind is cst.Break or kind is cst.Continue:
-        raise LoopExit(kind is cst.Break)
-    elif kind is cst.Raise:
+    elif isinstance(small, (cst.Break, cst.Continue)):
+        raise LoopExit(type(small) is cst.Break)
+    elif type(small) is cst.Raise:
         raise Raise
-    elif kind is cst.Global or kind is cst.Nonlocal:
+    elif isinstance(small, (cst.Global, cst.Nonlocal)):
         _forget_outer(small, scope)
 
 

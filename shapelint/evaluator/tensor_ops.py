@@ -44,7 +44,11 @@ def _index(shape: Shape, dim: object, extra: int = 0) -> int | None:
     return dim % max(rank, 1)
 
 
-def _sizes(args: list[object]) -> list[object]:
+def _sizes(args: list[object], kwargs: dict[str, object] | None = None, keyword: str = "") -> list[object]:
+    """Sizes given one by one, as one sequence, or (with no positional argument) as the sequence ``keyword`` names."""
+    if not args and kwargs is not None:
+        given = kwargs.get(keyword)
+        return list(given) if isinstance(given, (tuple, list)) else []
     if len(args) == 1 and isinstance(args[0], (tuple, list)):
         return list(args[0])
     return list(args)
@@ -52,28 +56,29 @@ def _sizes(args: list[object]) -> list[object]:
 
 def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``view``/``reshape``, resolving one ``-1`` where the element counts allow."""
-    sizes = _sizes(args) if args else list(kwargs.get("shape", ()) or ())  # type: ignore[arg-type]
+    sizes = _sizes(args, kwargs, "shape")
     if not sizes or sizes.count(-1) > 1:
         return Shape.anything()
     written = tuple(s if (is_int(s) and s != -1) or isinstance(s, Symbol) else UNKNOWN for s in sizes)
-    if shape.open or UNKNOWN in sizes:
+    dims: list[Dim] = [s for s in sizes if is_int(s) or isinstance(s, Symbol)]
+    if shape.open or len(dims) != len(sizes):
         return Shape(written)
-    remaining_in, remaining_out = _cancel(list(shape.dims), [s for s in sizes if s != -1])
+    remaining_in, remaining_out = _cancel(list(shape.dims), [s for s in dims if s != -1])
     if -1 in sizes and len(remaining_in) == 1 and isinstance(remaining_in[0], Symbol) and not remaining_out:
-        return Shape(tuple(remaining_in[0] if s == -1 else s for s in sizes))
+        return Shape(tuple(remaining_in[0] if s == -1 else s for s in dims))
     total_in, total_out = product(remaining_in) if remaining_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(total_in) and is_int(total_out)):
         return Shape(written)
     if -1 in sizes:
         if total_out == 0 or total_in % total_out:
             raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
-        return Shape(tuple(total_in // total_out if s == -1 else s for s in sizes))
+        return Shape(tuple(total_in // total_out if s == -1 else s for s in dims))
     if total_in != total_out:
         raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
-    return Shape(tuple(sizes))
+    return Shape(tuple(dims))
 
 
-def _cancel(dims_in: list[object], dims_out: list[object]) -> tuple[list[object], list[object]]:
+def _cancel(dims_in: list[Dim], dims_out: list[Dim]) -> tuple[list[Dim], list[Dim]]:
     """Drop sizes both sides share (equal ints or the same symbol) and every 1."""
     for size in list(dims_out):
         if (is_int(size) or isinstance(size, Symbol)) and size in dims_in:
@@ -110,7 +115,7 @@ def _sliced(size: Dim, part: slice) -> Dim:
     bounds = (part.start, part.stop, part.step)
     if not is_int(size) or not all(b is None or is_int(b) for b in bounds):
         return UNKNOWN
-    return len(range(size)[part])  # type: ignore[arg-type]
+    return len(range(size)[part])
 
 
 def flatten(shape: Shape, args: list[object], kwargs: dict[str, object], start: int = 0) -> Shape:
@@ -121,7 +126,7 @@ def flatten(shape: Shape, args: list[object], kwargs: dict[str, object], start: 
 
 
 def permute(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    order = _sizes(args) if args else list(kwargs.get("dims", ()) or ())  # type: ignore[arg-type]
+    order = _sizes(args, kwargs, "dims")
     if shape.open or not all(is_int(i) for i in order):
         return Shape.anything()
     if len(order) != len(shape.dims):

@@ -157,13 +157,14 @@ class TensorCalls:
         parts = args[0] if args else kwargs.get("tensors")
         dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
         items = list(parts) if isinstance(parts, (tuple, list)) else operators.iterate(parts)
-        if not items or not all(isinstance(item, Tensor) for item in items):
+        tensors = [item for item in items or () if isinstance(item, Tensor)]
+        if not items or len(tensors) != len(items):
             return UNKNOWN
-        shapes = [item.shape for item in items]
+        shapes = [item.shape for item in tensors]
         try:
             shape = tensor_ops.stack(shapes, dim) if name == "stack" else tensor_ops.concatenate(shapes, dim)
         except ShapeError as error:
-            self.propagator.reject(f"torch.{name}", node, error, items[0])
+            self.propagator.reject(f"torch.{name}", node, error, tensors[0])
             return Tensor(Shape.anything())
         return Tensor(shape, Origin(f"torch.{name}", node))
 
@@ -218,6 +219,7 @@ class TensorCalls:
 
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
     """``torch.randn(2, 3, 32, 32)`` and friends: a tensor of exactly that shape."""
+    size: object
     if name == "eye":
         size = (args[0], args[1] if len(args) > 1 else args[0]) if args else None
         dtype: DType | None = "float"
@@ -230,9 +232,12 @@ def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst
     else:
         size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else tuple(args))
         dtype = "int" if _is_int_dtype(kwargs.get("dtype")) else "float"
-    if not isinstance(size, (tuple, list)) or not all(is_int(d) for d in size):
+    if not isinstance(size, (tuple, list)):
         return UNKNOWN
-    return Tensor(Shape(tuple(size), dtype=dtype), Origin(f"torch.{name}", node))
+    dims = [d for d in size if is_int(d)]
+    if len(dims) != len(size):
+        return UNKNOWN
+    return Tensor(Shape(tuple(dims), dtype=dtype), Origin(f"torch.{name}", node))
 
 
 def _is_int_dtype(value: object) -> bool:

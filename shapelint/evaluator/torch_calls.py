@@ -44,7 +44,8 @@ def call_qualname(
         return UNKNOWN
     args, kwargs = arguments
     if qualname in names.SEQUENTIAL_INIT and args and isinstance(args[0], Instance):
-        return init_sequential(m, args[0], node, (args[1:], kwargs))
+        init_sequential(m, args[0], node, (args[1:], kwargs))
+        return None
     if qualname in names.ORDERED_DICT:
         return operators.make_dict(args, kwargs)
     if qualname in names.PARAMETER:

@@ -48,13 +48,13 @@ def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None
         m.ev(small.value, scope)
     elif type(small) is cst.Return:
         raise Return(m.ev(small.value, scope) if small.value is not None else None)
-    elif isinstance(small, (cst.Import, cst.ImportFrom)):
+    elif type(small) is cst.Import or type(small) is cst.ImportFrom:
         exec_import(m, small, scope)
-    elif isinstance(small, (cst.Break, cst.Continue)):
+    elif type(small) is cst.Break or type(small) is cst.Continue:
         raise LoopExit(type(small) is cst.Break)
     elif type(small) is cst.Raise:
         raise Raise
-    elif isinstance(small, (cst.Global, cst.Nonlocal)):
+    elif type(small) is cst.Global or type(small) is cst.Nonlocal:
         _forget_outer(small, scope)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from shapelint.catalog.base import LayerKind
@@ -18,7 +19,8 @@ def _index() -> dict[str, Twins]:
     found: dict[str, list[tuple[LayerKind, Functional]]] = {}
     for kind in CATALOG.values():
         for twin in kind.functionals:
-            found.setdefault(twin.name, []).append((kind, twin))
+            computing = kind if twin.output is None else replace(kind, output=twin.output)
+            found.setdefault(twin.name, []).append((computing, twin))
     return {name: tuple(twins) for name, twins in found.items()}
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from shapelint.dims import Shape
+
 
 class _Required:
     def __repr__(self) -> str:
@@ -106,7 +108,10 @@ class Functional(Signature):
     ``params`` is the function's signature after the input.  Each argument goes to the kind's parameter
     of its name, or of the name ``renamed`` gives it; arguments the kind lacks (``antialias``) change no
     shape.  ``chooses`` is set where kinds share a function (``F.pad``): whether a call is this kind's.
+    ``output`` is set where the function's shape rule differs from its kind's: ``F.interpolate`` computes
+    with a zero ``scale_factor`` that ``nn.Upsample``'s constructor drops.
     """
 
     renamed: tuple[tuple[str, str], ...] = ()
     chooses: Callable[[Args], bool] | None = None
+    output: Callable[[Args, Shape], Shape] | None = None

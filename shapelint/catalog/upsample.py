@@ -99,7 +99,7 @@ def _given(value: object) -> bool | None:
 
 def _check_call(args: Args, shape: Shape) -> None:
     """What ``F.interpolate`` rejects before looking at sizes."""
-    size, scale, mode = _given(args["size"]), _given(args["scale_factor"] or None), args["mode"]
+    size, scale, mode = _given(args["size"]), _given(args["scale_factor"]), args["mode"]
     require(size is not False or scale is not False, "Upsample needs size or scale_factor")
     require(not (size and scale), "Upsample takes only one of size and scale_factor")
     require(not (size and truthy(args["recompute_scale_factor"])), "recompute_scale_factor is meaningless with size")
@@ -116,6 +116,11 @@ def _check_call(args: Args, shape: Shape) -> None:
 
 
 def _upsample(args: Args, shape: Shape) -> Shape:
+    """``nn.Upsample``: its constructor keeps a falsy ``scale_factor`` (0, an empty tuple) as ``None``."""
+    return _interpolate({**args, "scale_factor": args["scale_factor"] or None}, shape)
+
+
+def _interpolate(args: Args, shape: Shape) -> Shape:
     _check_call(args, shape)
     if shape.rank is None:
         return Shape.anything().with_dtype(shape.dtype)
@@ -206,8 +211,8 @@ KINDS = (
         ranks=(3, 4, 5),
         validate=_stored_as_floats,
         functionals=(
-            Functional("interpolate", _INTERPOLATION + (_RECOMPUTE, Param("antialias", False))),
-            Functional("upsample", _INTERPOLATION),
+            Functional("interpolate", _INTERPOLATION + (_RECOMPUTE, Param("antialias", False)), output=_interpolate),
+            Functional("upsample", _INTERPOLATION, output=_interpolate),
         ),
     ),
     LayerKind("UpsamplingNearest2d", _SIZE, _fixed_mode("nearest", None), ranks=(3, 4, 5), validate=_stored_as_floats),

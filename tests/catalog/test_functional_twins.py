@@ -178,8 +178,8 @@ def test_adaptive_pool(case: tuple[Functional, dict[str, object], tuple[int, ...
 
 
 INTERPOLATION_MODES = ("nearest", "nearest-exact", "area", "linear", "bilinear", "bicubic", "trilinear")
-scales = st.sampled_from((0.3, 0.34, 0.5, 1, 1.5, 1.7, 2, 2.5, 3))
-"""No falsy scale: Upsample's constructor turns it into None, ``F.interpolate`` does not (reported)."""
+scales = st.sampled_from((0, 0.0, 0.3, 0.34, 0.5, 1, 1.5, 1.7, 2, 2.5, 3))
+"""Zero included: ``F.interpolate`` computes with it where ``nn.Upsample``'s constructor drops it."""
 
 
 def _per_dim(values: st.SearchStrategy, count: int) -> st.SearchStrategy:
@@ -204,3 +204,12 @@ def test_interpolate(name: str, shape: tuple[int, ...], data: st.DataObject) -> 
         named["recompute_scale_factor"] = data.draw(st.sampled_from((None, True, False)))
     (twin,) = [twin for twin in CATALOG["Upsample"].functionals if twin.name == name]
     assert_agrees(name, data.draw(split_call(twin, named)), shape)
+
+
+def test_interpolate_area_with_a_zero_scale_gives_size_0_as_torch_does() -> None:
+    """``nn.Upsample(scale_factor=0)`` is refused (its constructor drops the scale); the function is not."""
+    call: Call = ([], {"scale_factor": 0.0, "mode": "area"})
+    shape = (1, 2, 8)
+    assert catalog_outcome("interpolate", call, shape) == ("ok", (1, 2, 0)) == torch_outcome("interpolate", call, shape)
+    nearest: Call = ([], {"scale_factor": 0.0, "mode": "nearest"})
+    assert catalog_outcome("interpolate", nearest, shape) == ("forward", None) == torch_outcome("interpolate", nearest, shape)

@@ -35,6 +35,7 @@ from shapelint.evaluator.values import (
     Partial,
     Returns,
     Scope,
+    SequentialValue,
     SuperValue,
     Tensor,
 )
@@ -45,6 +46,8 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if type(node.func) is cst.Name and node.func.value == "super":
         return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
     func = m.ev(node.func, scope)
+    if type(node.func) is cst.Subscript and id(node.func) in m.record.indexed:
+        m.record.taken_apart.add(m.record.indexed[id(node.func)])
     arguments = _ev_arguments(m, node.args, scope)
     skip = 0
     if isinstance(func, Partial) and arguments is not None:
@@ -88,6 +91,8 @@ def _call_builtin(
 
 def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     """A model or layer called on a tensor runs; anything else called is unknown, and may change its arguments."""
+    if isinstance(func, SequentialValue):
+        m.record.called.add(id(func))
     if args and isinstance(args[0], Tensor):
         note_example(m, func, args[0], node)
     if isinstance(func, Instance) and args and isinstance(args[0], Tensor):
@@ -125,7 +130,10 @@ def call_module(
         return UNKNOWN
     forward = classes.class_attribute(module.cls, "forward")
     if not isinstance(forward, Function):
-        return m.propagator.run(module.sequential, tensor) if module.sequential else UNKNOWN
+        if module.sequential is None:
+            return UNKNOWN
+        m.record.called.add(id(module.sequential))
+        return m.propagator.run(module.sequential, tensor)
     return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
 
 

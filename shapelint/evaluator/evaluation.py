@@ -91,7 +91,7 @@ def evaluate(
     for step in (lambda: machine.exec_block(module.body, scope), roots.run, lambda: run_uncalled_functions(machine)):
         _guarded(step)
     _guarded(roots.run)
-    return _result(machine, scope, roots.mismatches)
+    return _result(machine, scope, roots.mismatches, roots.never_chained())
 
 
 def _guarded(step: Callable[[], None]) -> None:
@@ -107,6 +107,8 @@ class _RootRuns:
         self.machine = machine
         self.done: set[int] = set()
         self.mismatches: list[Mismatch] = []
+        self.undeclared: dict[int, list[Mismatch]] = {}
+        """The mismatches of each Sequential run on an unknown input, by its id."""
 
     def run(self) -> None:
         m = self.machine
@@ -115,15 +117,29 @@ class _RootRuns:
                 continue
             self.done.add(id(sequential))
             start = len(m.propagator.mismatches)
-            tensor = m.declared_input(sequential, statement) or Tensor(Shape.anything(), None)
-            m.propagator.run(sequential, tensor)
-            self.mismatches.extend(m.propagator.mismatches[start:])
+            declared = m.declared_input(sequential, statement)
+            m.propagator.run(sequential, declared or Tensor(Shape.anything(), None))
+            found = m.propagator.mismatches[start:]
+            self.mismatches.extend(found)
+            if declared is None:
+                self.undeclared[id(sequential)] = found
+
+    def never_chained(self) -> set[int]:
+        """Ids of the mismatches from chaining a Sequential the code never runs as a chain.
+
+        ``nn.Sequential(embed_a, embed_b)`` used only as ``net[0](a)`` and ``net[1](b)`` is a container,
+        not a model: its layers were never meant to feed each other.
+        """
+        record = self.machine.record
+        apart = record.taken_apart - record.called
+        return {id(mismatch) for key in apart & self.undeclared.keys() for mismatch in self.undeclared[key]}
 
 
-def _result(machine: Machine, scope: Scope, first: list[Mismatch]) -> Evaluation:
+def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[int]) -> Evaluation:
     record = machine.record
-    seen = {id(mismatch) for mismatch in first}
-    ordered = first + [mismatch for mismatch in machine.propagator.mismatches if id(mismatch) not in seen]
+    seen = {id(mismatch) for mismatch in first} | dropped
+    kept = [mismatch for mismatch in first if id(mismatch) not in dropped]
+    ordered = kept + [mismatch for mismatch in machine.propagator.mismatches if id(mismatch) not in seen]
     return Evaluation(
         names=scope.vars,
         sequentials=tuple(record.sequentials),

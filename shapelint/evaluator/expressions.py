@@ -12,7 +12,7 @@ from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
-from shapelint.evaluator.values import DictValue, Function, ListValue, Scope, Tensor
+from shapelint.evaluator.values import DictValue, Function, ListValue, Scope, SequentialValue, Tensor
 
 _CONSTANT_NAMES = {"True": True, "False": False, "None": None}
 
@@ -165,7 +165,10 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
         return UNKNOWN
     index = node.slice[0].slice
     if isinstance(index, cst.Index):
-        return operators.subscript(value, m.ev(index.value, scope))
+        key = m.ev(index.value, scope)
+        if isinstance(value, SequentialValue) and isinstance(key, int):
+            m.record.indexed[id(node)] = id(value)
+        return operators.subscript(value, key)
     if not isinstance(index, cst.Slice):
         return UNKNOWN
     bounds = [m.ev(part, scope) if part is not None else None for part in (index.lower, index.upper, index.step)]

@@ -93,6 +93,8 @@ def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str
         size = (2, *size)
     tensor = Tensor(Shape(size), None)
     note_example(m, args[0], tensor, node)
+    if isinstance(args[0], SequentialValue):
+        m.record.called.add(id(args[0]))
     return m.propagator.run(args[0], tensor)
 
 

@@ -1,0 +1,23 @@
+"""An nn.Sequential used as a container, not a chain: two embeddings of different vocabularies, each called on its own input through an index, summed (never run as a whole, so its layers never feed each other)."""
+import torch
+import torch.nn as nn
+
+
+class PairEmbedding(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embeds = nn.Sequential(nn.Embedding(100, 16), nn.Embedding(50, 16))
+        self.heads = nn.Sequential(nn.Linear(16, 4), nn.Linear(16, 2))
+
+    def forward(self, words, tags):
+        x = self.embeds[0](words) + self.embeds[1](tags)
+        return self.heads[0](x), self.heads[1](x)
+
+
+def check() -> None:
+    with torch.no_grad():
+        PairEmbedding()(torch.randint(0, 100, (2, 7)), torch.randint(0, 50, (2, 7)))
+
+
+if __name__ == "__main__":
+    PairEmbedding()(torch.randint(0, 100, (2, 7)), torch.randint(0, 50, (2, 7)))

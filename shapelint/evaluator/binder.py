@@ -14,10 +14,10 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from shapelint.dims import UNKNOWN
+from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import operators
 from shapelint.evaluator.control import LoopExit, Raise, Return
-from shapelint.evaluator.values import Scope
+from shapelint.evaluator.values import Origin, Scope, Tensor
 
 Run = Callable[[Sequence[cst.CSTNode], Scope], None]
 
@@ -39,8 +39,12 @@ class Binder:
         finally:
             self.depth -= 1
 
-    def branches(self, scope: Scope, *bodies: Sequence[cst.CSTNode]) -> None:
-        """Walk each body as if it might run, then forget the names they disagree on."""
+    def branches(self, scope: Scope, *bodies: Sequence[cst.CSTNode], choice: cst.If | None = None) -> None:
+        """Walk each body as if it might run, then forget the names they disagree on.
+
+        ``choice``: the bodies are the alternatives of this ``if``, exactly one of which runs, so a tensor
+        every path leaves in a name keeps the dimensions they agree on (:func:`join_tensors`).
+        """
         before = dict(scope.vars)
         outcomes: list[dict[str, object]] = []
         with self.uncertainty():
@@ -56,10 +60,12 @@ class Binder:
                 except LoopExit:
                     pass
                 outcomes.append(scope.vars)
-        scope.vars = merge(before, outcomes)
+        scope.vars = merge(before, outcomes, choice)
 
 
-def merge(before: dict[str, object], outcomes: list[dict[str, object]]) -> dict[str, object]:
+def merge(
+    before: dict[str, object], outcomes: list[dict[str, object]], choice: cst.If | None = None
+) -> dict[str, object]:
     """Names after alternative paths: a value survives only where every path agrees."""
     if not outcomes:
         return before
@@ -67,5 +73,27 @@ def merge(before: dict[str, object], outcomes: list[dict[str, object]]) -> dict[
     for name in set().union(*outcomes):
         values = [outcome.get(name, UNKNOWN) for outcome in outcomes]
         first = values[0]
-        merged[name] = first if all(operators.identical(first, other) for other in values[1:]) else UNKNOWN
+        if all(operators.identical(first, other) for other in values[1:]):
+            merged[name] = first
+        elif choice is not None and all(isinstance(value, Tensor) for value in values):
+            merged[name] = join_tensors([value for value in values if isinstance(value, Tensor)], choice)
+        else:
+            merged[name] = UNKNOWN
     return merged
+
+
+def join_tensors(tensors: list[Tensor], choice: cst.If) -> Tensor:
+    """The tensor after an ``if`` whose every branch leaves one: the dimensions all of them agree on.
+
+    ``if self.training: x = self.dropout(x)`` keeps ``x``'s shape; branches that disagree on a size leave
+    that size unknown, and branches that disagree on the rank leave only a tensor of unknown shape.
+    """
+    shapes = [tensor.shape for tensor in tensors]
+    first = shapes[0]
+    dtype = first.dtype if all(shape.dtype == first.dtype for shape in shapes) else None
+    if any(shape.open != first.open or len(shape.dims) != len(first.dims) for shape in shapes):
+        return Tensor(Shape.anything().with_dtype(dtype), Origin("the if", choice))
+    dims = tuple(dim if all(shape.dims[i] == dim for shape in shapes) else UNKNOWN for i, dim in enumerate(first.dims))
+    origins = {id(tensor.origin) for tensor in tensors}
+    origin = tensors[0].origin if len(origins) == 1 else Origin("the if", choice)
+    return Tensor(Shape(dims, first.open, dtype), origin)

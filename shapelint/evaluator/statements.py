@@ -106,7 +106,7 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
     elif test is False:
         m.exec_block(else_body, scope)
     else:
-        m.binder.branches(scope, node.body.body, else_body)
+        m.binder.branches(scope, node.body.body, else_body, choice=node)
 
 
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:

@@ -28,7 +28,7 @@ from shapelint.catalog.base import (
     truthy,
 )
 from shapelint.catalog.entry import EntriesRule, Entry
-from shapelint.catalog.signature import Args, ArgType, Attribute, Param
+from shapelint.catalog.signature import Args, ArgType, Attribute, Functional, Param
 from shapelint.dims import UNKNOWN, Shape, arith, product
 
 _BIAS = (Param("bias", True, keyword_only=True, type=ArgType.BOOL),)
@@ -198,7 +198,7 @@ def layer_norm_entries(args: Args) -> list[Entry]:
     return found + [Entry("bias", found[0].shape)] if found and args["bias"] else found
 
 
-def _layer_norm(name: str, params: tuple[Param, ...], entries: EntriesRule) -> LayerKind:
+def _layer_norm(name: str, params: tuple[Param, ...], entries: EntriesRule, function: Functional) -> LayerKind:
     return LayerKind(
         name,
         (Param("normalized_shape", type=ArgType.SIZE),) + params + FACTORY,
@@ -208,7 +208,29 @@ def _layer_norm(name: str, params: tuple[Param, ...], entries: EntriesRule) -> L
         validate=_validate_normalized,
         family=Family.NORM,
         entries=entries,
+        functionals=(function,),
     )
+
+
+def _norm_function(name: str, *params: Param) -> Functional:
+    """``F.layer_norm``/``F.rms_norm``: the affine tensors are no hyperparameters, so they go to no parameter of
+    the kind (whose ``bias`` is a flag); torch's check of their shapes is not modelled."""
+    tensors = (Param("weight", None),) + ((Param("bias", None),) if name == "layer_norm" else ())
+    return Functional(
+        name,
+        (Param("normalized_shape"), *tensors, *params),
+        renamed=tuple((tensor.name, f"{tensor.name}_tensor") for tensor in tensors),
+        output=_function_output,
+    )
+
+
+def _function_output(args: Args, shape: Shape) -> Shape:
+    """The functions take a sequence of sizes; only the modules' constructors turn an int into one."""
+    if not isinstance(args["normalized_shape"], (tuple, list)) and args["normalized_shape"] is not UNKNOWN:
+        raise ShapeError(
+            f"normalized_shape must be a sequence of ints, not {args['normalized_shape']!r}", Problem.HYPERPARAMETER
+        )
+    return to_float(args, shape)
 
 
 def _group_channels(args: Args, shape: Shape) -> object:
@@ -263,8 +285,14 @@ KINDS = (
             "LayerNorm",
             (_EPS, _ELEMENTWISE_AFFINE, Param("bias", True, type=ArgType.BOOL)),
             layer_norm_entries,
+            _norm_function("layer_norm", _EPS),
         ),
-        _layer_norm("RMSNorm", (Param("eps", None, type=ArgType.REAL), _ELEMENTWISE_AFFINE), _rms_norm_entries),
+        _layer_norm(
+            "RMSNorm",
+            (Param("eps", None, type=ArgType.REAL), _ELEMENTWISE_AFFINE),
+            _rms_norm_entries,
+            _norm_function("rms_norm", Param("eps", None)),
+        ),
         LayerKind(
             "GroupNorm",
             tuple(Param(name, type=ArgType.INT, attribute=Attribute.SIZE) for name in ("num_groups", "num_channels"))

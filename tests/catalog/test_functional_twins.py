@@ -213,3 +213,21 @@ def test_interpolate_area_with_a_zero_scale_gives_size_0_as_torch_does() -> None
     assert catalog_outcome("interpolate", call, shape) == ("ok", (1, 2, 0)) == torch_outcome("interpolate", call, shape)
     nearest: Call = ([], {"scale_factor": 0.0, "mode": "nearest"})
     assert catalog_outcome("interpolate", nearest, shape) == ("forward", None) == torch_outcome("interpolate", nearest, shape)
+
+
+@settings(max_examples=examples(400))
+@given(
+    kind_name=st.sampled_from(("LayerNorm", "RMSNorm")),
+    shape=st.lists(st.integers(1, 5), min_size=1, max_size=4).map(tuple),
+    data=st.data(),
+)
+def test_norm_functions(kind_name: str, shape: tuple[int, ...], data: st.DataObject) -> None:
+    """``F.layer_norm``/``F.rms_norm``: the normalized shape is mostly a suffix of the input's, sometimes any."""
+    suffix = st.integers(1, len(shape)).map(lambda count: shape[-count:])
+    normalized = data.draw(mostly(suffix, st.lists(st.integers(1, 5), min_size=1, max_size=5).map(tuple), odds=3))
+    as_int = len(normalized) == 1 and data.draw(st.booleans(), label="as_int")
+    named: dict[str, object] = {"normalized_shape": normalized[0] if as_int else normalized}
+    if data.draw(st.booleans(), label="eps"):
+        named["eps"] = 1e-3
+    twin = _twin(kind_name)
+    assert_agrees(twin.name, data.draw(split_call(twin, named)), shape)

@@ -64,7 +64,7 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if isinstance(func, BoundMethod):
         return call_method(m, func, args, kwargs, node, CallSite.of(node.args, scope))
     if isinstance(func, ClassValue):
-        return instantiate(m, func, args, kwargs, CallSite.of(node.args, scope))
+        return instantiate(m, func, args, kwargs, CallSite.of(node.args, scope), node)
     if isinstance(func, operators.Builtin):
         return _call_builtin(m, func, args, kwargs, node)
     if isinstance(func, Returns):
@@ -130,6 +130,8 @@ def call_module(
         return UNKNOWN
     forward = classes.class_attribute(module.cls, "forward")
     if not isinstance(forward, Function):
+        if module.layer is not None and not rest and not kwargs:
+            return m.propagator.run(module.layer, tensor)
         if module.sequential is None:
             return UNKNOWN
         m.record.called.add(id(module.sequential))

@@ -77,6 +77,19 @@ def is_torch_module(cls: ClassValue) -> bool:
     return has_base(cls, lambda qualname: qualname.startswith("torch.nn."))
 
 
+def layer_base(cls: ClassValue) -> str | None:
+    """The qualified name of the catalogued torch layer ``cls`` derives from, directly or through user classes."""
+    for base in cls.bases:
+        if isinstance(base, ModuleRef) and base.qualname.startswith("torch.nn"):
+            if torch_names.layer_kind(base.qualname) is not None:
+                return base.qualname
+            continue
+        found = layer_base(base) if isinstance(base, ClassValue) else None
+        if found is not None:
+            return found
+    return None
+
+
 def has_sequential_base(cls: ClassValue) -> bool:
     return has_base(cls, torch_names.SEQUENTIAL.__contains__)
 

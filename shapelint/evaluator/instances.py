@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import libcst as cst
+
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, operators
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.torch_calls import init_layer
 from shapelint.evaluator.values import CallSite, ClassValue, FieldDefault, Function, Instance
 
 
 def instantiate(
-    m: Machine, cls: ClassValue, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
+    m: Machine,
+    cls: ClassValue,
+    args: list[object],
+    kwargs: dict[str, object],
+    site: CallSite | None = None,
+    node: cst.Call | None = None,
 ) -> object:
+    """``node``: the call, when the class was called in the source (a torch layer's ``__init__`` keeps its nodes)."""
     instance = Instance(cls)
     init = classes.class_attribute(cls, "__init__")
+    qualname = classes.layer_base(cls)
     if isinstance(init, Function):
         call_function(m, init, [instance, *args], kwargs, site and site.after_self())
+    elif qualname is not None and node is not None and site is not None:
+        init_layer(m, instance, qualname, node, (args, kwargs), site.scope)
     elif classes.is_record(cls):
         _fill_record(m, instance, args, kwargs)
     elif (args or kwargs) and not classes.is_torch_module(cls):

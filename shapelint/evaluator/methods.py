@@ -10,7 +10,7 @@ from shapelint.evaluator import classes, operators
 from shapelint.evaluator.assignment import add_module, mutate_list, set_attribute
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.machine import Machine
-from shapelint.evaluator.torch_calls import init_sequential
+from shapelint.evaluator.torch_calls import init_layer, init_sequential
 from shapelint.evaluator.values import (
     BoundMethod,
     CallSite,
@@ -113,6 +113,29 @@ def _super_method(
     function = classes.base_attribute(obj.cls, name)
     if isinstance(function, Function):
         return call_function(m, function, [obj.instance, *args], kwargs, site and site.after_self())
+    if isinstance(obj.instance, Instance):
+        return _torch_layer_method(m, obj, name, args, kwargs, node, site)
+    return UNKNOWN
+
+
+def _torch_layer_method(
+    m: Machine,
+    obj: SuperValue,
+    name: str,
+    args: list[object],
+    kwargs: dict[str, object],
+    node: cst.Call,
+    site: CallSite | None,
+) -> object:
+    """``super().__init__(...)`` and ``super().forward(x)`` reaching a catalogued torch layer's own methods."""
+    instance, qualname = obj.instance, classes.layer_base(obj.cls)
+    if not isinstance(instance, Instance) or qualname is None:
+        return UNKNOWN
+    if name == "__init__" and site is not None:
+        init_layer(m, instance, qualname, node, (args, kwargs), site.scope)
+        return None
+    if name == "forward" and instance.layer is not None and len(args) == 1 and isinstance(args[0], Tensor):
+        return m.propagator.run(instance.layer, args[0])
     return UNKNOWN
 
 

@@ -152,6 +152,15 @@ def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Argum
     return sequential
 
 
+def init_layer(
+    m: Machine, instance: Instance, qualname: str, node: cst.Call, arguments: Arguments, scope: Scope
+) -> None:
+    """A catalogued layer's torch ``__init__`` run on a subclass instance: the layer its inherited ``forward`` is."""
+    kind = names.layer_kind(qualname)
+    built = None if kind is None else _build_layer(m, qualname, kind, node, *arguments, scope)
+    instance.layer = built if isinstance(built, Layer) else None
+
+
 def init_sequential(m: Machine, instance: Instance, node: cst.Call, arguments: Arguments) -> None:
     """``Sequential.__init__`` run on a subclass instance: the layers its inherited ``forward`` runs."""
     built = build_sequential(m, "torch.nn.Sequential", node, arguments)

@@ -158,6 +158,9 @@ class Instance:
     cls: ClassValue
     attributes: dict[str, object] = field(default_factory=dict)
     sequential: SequentialValue | None = None
+    layer: Layer | None = None
+    """Set on a subclass of a catalogued torch layer once torch's ``__init__`` ran: what its inherited
+    ``forward`` computes (``class FrozenBN(nn.BatchNorm2d)``)."""
     known: bool = True
     """``False`` when a constructor shapelint cannot follow (pydantic, attrs) may have set any attribute."""
 

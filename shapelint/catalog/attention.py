@@ -338,7 +338,7 @@ KINDS = (
         family=Family.LINEAR,
         extra_inputs=2,
         state=_weights,
-        neutral_keywords=frozenset({"key_padding_mask", "attn_mask", "is_causal"}),
+        neutral_keywords=frozenset({"key_padding_mask", "attn_mask", "is_causal", "need_weights"}),
         entries=_attention_entries,
     ),
     _transformer(

@@ -121,17 +121,18 @@ def _store(items: list[object], key: object, value: object) -> None:
     items[key] = value
 
 
-def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> None:
-    """Apply ``change`` to a known list, or mark it unknown if the change is uncertain."""
+def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> object:
+    """Apply ``change`` to a known list and give its result, or mark the list unknown if the change is uncertain."""
     if target.items is None:
-        return
+        return UNKNOWN
     if m.uncertain or any(item is UNKNOWN for item in inputs):
         target.items = None
-        return
+        return UNKNOWN
     try:
-        change(target.items)
+        return change(target.items)
     except (IndexError, TypeError, ValueError):
         target.items = None
+        return UNKNOWN
 
 
 def _replace_child(sequential: SequentialValue, key: object, value: object) -> None:

@@ -48,6 +48,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     if isinstance(owner, ClassValue):
         found = classes.class_attribute(owner, name)
         return found.default if isinstance(found, FieldDefault) and found.factory is None else found
+    if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
+        return owner.items[name]
     if isinstance(owner, (ListValue, DictValue, SuperValue)):
         return BoundMethod(owner, name)
     if isinstance(owner, tensors.ValuesIndices) and name in ("values", "indices"):

@@ -166,8 +166,12 @@ def _ev_arguments(m: Machine, nodes: Sequence[cst.Arg], scope: Scope) -> Argumen
 def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str, object]) -> bool:
     """Whether a layer's shape rule sees the whole call: ``output_size=`` or EmbeddingBag's offsets change the shape.
 
-    Masks and causal flags do not, nor do the inputs a kind declares beside its first.
+    Masks and causal flags do not, nor do the inputs a kind declares beside its first, nor a ``None`` passed to a
+    catalogued layer (``lstm(x, None)``): every optional argument of their ``forward`` defaults to ``None`` or to
+    a flag the kind declares neutral.
     """
     if not isinstance(func, Layer):
         return not kwargs and len(args) <= 1
-    return kwargs.keys() <= func.kind.neutral_keywords and len(args) <= 1 + func.kind.extra_inputs
+    given = {name for name, value in kwargs.items() if value is not None}
+    extras = [value for value in args[1:] if value is not None]
+    return given <= func.kind.neutral_keywords and len(extras) <= func.kind.extra_inputs

@@ -3,6 +3,8 @@ methods."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
@@ -82,16 +84,33 @@ def _sequential_method(m: Machine, sequential: SequentialValue, name: str, args:
     return UNKNOWN
 
 
+def _position(value: object) -> int:
+    """A list position, with the ``TypeError`` Python raises for anything else."""
+    if not isinstance(value, int):
+        raise TypeError(f"list indices must be integers, not {type(value).__name__}")
+    return value
+
+
+LIST_CHANGES: dict[str, tuple[range, int, Callable[[list[object], list[object]], object]]] = {
+    "append": (range(1, 2), 0, lambda items, args: items.append(args[0])),
+    "insert": (range(2, 3), 1, lambda items, args: items.insert(_position(args[0]), args[1])),
+    "pop": (range(2), 1, lambda items, args: items.pop(*map(_position, args))),
+    "remove": (range(1, 2), 1, lambda items, args: items.remove(args[0])),
+    "reverse": (range(1), 0, lambda items, args: items.reverse()),
+    "clear": (range(1), 0, lambda items, args: items.clear()),
+}
+"""The in-place list methods followed: the argument counts each takes, how many leading arguments decide what
+it does (an unknown one makes the list unknown; an unknown item appended is only an unknown item), and the
+change, which gives what Python returns."""
+
+
 def _list_method(m: Machine, target: ListValue, name: str, args: list[object]) -> object:
-    if name == "append" and len(args) == 1:
-        mutate_list(m, target, lambda items: items.append(args[0]))
-        return None
+    if name in LIST_CHANGES and len(args) in LIST_CHANGES[name][0]:
+        _, decisive, change = LIST_CHANGES[name]
+        return mutate_list(m, target, lambda items: change(items, args), *args[:decisive])
     if name == "extend" and len(args) == 1:
         spread = operators.iterate(args[0])
         mutate_list(m, target, lambda items: items.extend(spread or []), UNKNOWN if spread is None else 0)
-        return None
-    if name == "insert" and len(args) == 2:
-        mutate_list(m, target, lambda items: items.insert(args[0], args[1]), args[0])  # type: ignore[arg-type]
         return None
     if name not in operators.READ_ONLY_METHODS:
         target.items = None

@@ -65,7 +65,7 @@ def call_qualname(
     if qualname in names.MODULE_LIST:
         return ListValue(operators.iterate(args[0]) if args else [])
     if qualname in names.MODULE_DICT:
-        return operators.make_dict(args, kwargs)
+        return DictValue(operators.make_dict(args, kwargs).items, modules=True)
     if qualname in names.SUMMARY:
         return _run_summary(m, qualname, args, kwargs, node)
     function = operators.QUALIFIED.get(qualname)

@@ -128,6 +128,8 @@ class DictValue:
     """A dict or ``OrderedDict`` with known keys; ``None`` once it is unknowable."""
 
     items: dict[object, object] | None
+    modules: bool = False
+    """An ``nn.ModuleDict``, whose entries are also its attributes (``self.transformer.wte``)."""
 
 
 @dataclass(eq=False, slots=True)

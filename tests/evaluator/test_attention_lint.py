@@ -93,16 +93,31 @@ def test_a_wrong_model_size_is_found_at_the_layer(layer: str, take: str) -> None
     ("take", "fits"),
     [
         ("_, weights = self.block(x, x, x); return self.fc(weights)", 10),
-        ("out, _ = self.block(x, x, x, need_weights=False); return self.fc(out)", 16),
         ("out, _ = self.block(x, x, x, None, False); return self.fc(out)", 16),
     ],
 )
 @pytest.mark.parametrize("head", [10, 16])
 def test_what_the_linter_cannot_size_stays_silent(take: str, fits: int, head: int) -> None:
-    """The weights' source length, and a call the evaluator does not follow (keywords, a mask), are unknown."""
+    """The weights' source length, and a call the evaluator does not follow (a flag by position), are unknown."""
     findings, error = _lint(MHA.format(16), take, head)
     assert findings == []
     assert (error is None) == (head == fits)
+
+
+@pytest.mark.parametrize(
+    "take",
+    [
+        "out, _ = self.block(x, x, x, need_weights=False); return self.fc(out)",
+        "out, _ = self.block(x, x, x, key_padding_mask=None); return self.fc(out)",
+        "out, _ = self.block(x, x, x, None); return self.fc(out)",
+    ],
+)
+@pytest.mark.parametrize("head", [10, 16])
+def test_need_weights_and_none_arguments_keep_the_output_checked(take: str, head: int) -> None:
+    """``need_weights`` changes only the weights, and a ``None`` is what the argument defaults to."""
+    findings, error = _lint(MHA.format(16), take, head)
+    assert (error is None) == (head == 16)
+    assert findings == ([] if error is None else [(9, "SHP001")])
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from shapelint.evaluator.assignment import set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.instances import instantiate
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.methods import call_method
@@ -75,9 +76,12 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
 def _call_builtin(
     m: Machine, func: operators.Builtin, args: list[object], kwargs: dict[str, object], node: cst.Call
 ) -> object:
-    """Builtins that see the evaluator's objects: ``hasattr``, ``getattr``, ``setattr``; the rest see values."""
+    """Builtins that see the evaluator's objects: ``hasattr``, ``getattr``, ``setattr``, ``isinstance``; the rest
+    see values."""
     if func is operators.BUILTINS["hasattr"]:
         return classes.hasattr_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
+    if func is operators.BUILTINS["isinstance"]:
+        return isinstance_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
     if func is operators.BUILTINS["getattr"]:
         named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
         return attribute(m, args[0], args[1], node) if named else UNKNOWN  # type: ignore[arg-type]

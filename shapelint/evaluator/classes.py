@@ -77,6 +77,11 @@ def is_torch_module(cls: ClassValue) -> bool:
     return has_base(cls, lambda qualname: qualname.startswith("torch.nn."))
 
 
+def derives_from(cls: ClassValue, wanted: ClassValue) -> bool:
+    """Whether ``cls`` is ``wanted`` or derives from it through user classes."""
+    return cls is wanted or any(isinstance(base, ClassValue) and derives_from(base, wanted) for base in cls.bases)
+
+
 def layer_base(cls: ClassValue) -> str | None:
     """The qualified name of the catalogued torch layer ``cls`` derives from, directly or through user classes."""
     for base in cls.bases:

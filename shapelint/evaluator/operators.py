@@ -403,6 +403,7 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("pow", _scalar(pow)),
         Builtin("print", lambda *args, **kwargs: None),
         Builtin("hasattr", lambda *args: UNKNOWN),
+        Builtin("isinstance", lambda *args: UNKNOWN),
         Builtin("getattr", lambda *args: UNKNOWN),
         Builtin("setattr", lambda *args: UNKNOWN),
     )

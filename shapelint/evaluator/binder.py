@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import libcst as cst
 
@@ -22,6 +23,16 @@ from shapelint.evaluator.values import Origin, Scope, Tensor
 Run = Callable[[Sequence[cst.CSTNode], Scope], None]
 
 
+@dataclass
+class Iteration:
+    """One iteration of a loop over known items whose body may ``break`` or ``continue``."""
+
+    exits: list[dict[str, object]] = field(default_factory=list)
+    """The names on each path that left the iteration on a condition that could not be decided."""
+    raised: int = 0
+    """How much uncertainty such exits added to the rest of the iteration, which only some paths run."""
+
+
 class Binder:
     """How deep in uncertain code the evaluation is, and whether a function returned there."""
 
@@ -30,6 +41,8 @@ class Binder:
         self.depth = 0
         self.returned = False
         """A ``return`` was reached on an uncertain path of the function being run."""
+        self.iteration: Iteration | None = None
+        """The iteration of the innermost loop over known items, which joins the paths that leave it early."""
 
     @contextmanager
     def uncertainty(self) -> Iterator[None]:
@@ -39,6 +52,24 @@ class Binder:
         finally:
             self.depth -= 1
 
+    @contextmanager
+    def known_iteration(self) -> Iterator[Iteration]:
+        outer, self.iteration = self.iteration, Iteration()
+        try:
+            yield self.iteration
+        finally:
+            self.depth -= self.iteration.raised
+            self.iteration = outer
+
+    @contextmanager
+    def outside_known_loops(self) -> Iterator[None]:
+        """A loop run as a branch that may or may not run: its exits are its own, not an outer iteration's."""
+        outer, self.iteration = self.iteration, None
+        try:
+            yield
+        finally:
+            self.iteration = outer
+
     def branches(self, scope: Scope, *bodies: Sequence[cst.CSTNode], choice: cst.If | None = None) -> None:
         """Walk each body as if it might run, then forget the names they disagree on.
 
@@ -47,6 +78,8 @@ class Binder:
         """
         before = dict(scope.vars)
         outcomes: list[dict[str, object]] = []
+        exits = self.iteration.exits if self.iteration is not None else None
+        exited = len(exits) if exits is not None else 0
         with self.uncertainty():
             for body in bodies:
                 scope.vars = dict(before)
@@ -58,9 +91,20 @@ class Binder:
                 except Raise:
                     continue
                 except LoopExit:
-                    pass
+                    if exits is not None:
+                        exits.append(scope.vars)
+                        continue
                 outcomes.append(scope.vars)
         scope.vars = merge(before, outcomes, choice)
+        if exits is not None and self.iteration is not None and len(exits) > exited:
+            self._after_uncertain_exit(self.iteration, outcomes)
+
+    def _after_uncertain_exit(self, iteration: Iteration, stayed: list[dict[str, object]]) -> None:
+        """Some paths left the iteration: the rest of it runs only on the others, or on none."""
+        if not stayed:
+            raise LoopExit(is_break=False)
+        self.depth += 1
+        iteration.raised += 1
 
 
 def merge(

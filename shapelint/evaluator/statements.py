@@ -13,6 +13,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, names, operators
 from shapelint.evaluator.assignment import assign, mutate_list
+from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
@@ -111,8 +112,11 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
 
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     items = operators.iterate(m.ev(node.iter, scope))
-    if items is None or len(items) > MAX_ITERATIONS or m.uncertain or m.fact(_has_loop_exit, node.body):
+    if items is None or len(items) > MAX_ITERATIONS or m.uncertain:
         _exec_uncertain_loop(m, node, scope)
+        return
+    if m.fact(_has_loop_exit, node.body):
+        _exec_loop_with_exits(m, node, items, scope)
         return
     for item in items:
         assign(m, node.target, item, scope)
@@ -121,12 +125,39 @@ def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
         m.exec_block(node.orelse.body.body, scope)
 
 
+def _exec_loop_with_exits(m: Machine, node: cst.For, items: list[object], scope: Scope) -> None:
+    """``break`` and ``continue`` as Python runs them where their conditions are known.
+
+    Once a path leaves an iteration on a condition that cannot be decided, the paths are joined and the rest
+    of the loop, ``else`` included, may or may not run.
+    """
+    for item in items:
+        assign(m, node.target, item, scope)
+        with m.binder.known_iteration() as iteration:
+            try:
+                m.exec_block(node.body.body, scope)
+            except LoopExit as exit:
+                if not iteration.exits:
+                    if exit.is_break:
+                        return
+                    continue
+        if iteration.exits:
+            scope.vars = merge(scope.vars, [scope.vars, *iteration.exits])
+            _exec_uncertain_loop(m, node, scope)
+            return
+    if node.orelse is not None:
+        m.exec_block(node.orelse.body.body, scope)
+
+
 def _exec_uncertain_loop(m: Machine, node: cst.For | cst.While, scope: Scope) -> None:
     if isinstance(node, cst.For):
         assign(m, node.target, UNKNOWN, scope)
-    m.binder.branches(scope, node.body.body, ())
-    if node.orelse is not None:
-        m.binder.branches(scope, node.orelse.body.body)
+    with m.binder.outside_known_loops():
+        m.binder.branches(scope, node.body.body, ())
+        if node.orelse is not None:
+            # ``else`` runs unless a ``break`` left the loop
+            breaks = m.fact(_has_loop_exit, node.body)
+            m.binder.branches(scope, node.orelse.body.body, *([()] if breaks else []))
 
 
 def exec_while(m: Machine, node: cst.While, scope: Scope) -> None:

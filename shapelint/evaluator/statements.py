@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, names, operators
+from shapelint.evaluator import classes, data_pipeline, names, operators
 from shapelint.evaluator.assignment import assign, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
@@ -111,9 +111,10 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
 
 
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
-    items = operators.iterate(m.ev(node.iter, scope))
+    iterable = m.ev(node.iter, scope)
+    items = operators.iterate(iterable)
     if items is None or len(items) > MAX_ITERATIONS or m.uncertain:
-        _exec_uncertain_loop(m, node, scope)
+        _exec_uncertain_loop(m, node, scope, data_pipeline.element(iterable))
         return
     if m.fact(_has_loop_exit, node.body):
         _exec_loop_with_exits(m, node, items, scope)
@@ -149,9 +150,10 @@ def _exec_loop_with_exits(m: Machine, node: cst.For, items: list[object], scope:
         m.exec_block(node.orelse.body.body, scope)
 
 
-def _exec_uncertain_loop(m: Machine, node: cst.For | cst.While, scope: Scope) -> None:
+def _exec_uncertain_loop(m: Machine, node: cst.For | cst.While, scope: Scope, element: object = UNKNOWN) -> None:
+    """``element``: what every step binds, where it is known whatever the step (a data loader's batch)."""
     if isinstance(node, cst.For):
-        assign(m, node.target, UNKNOWN, scope)
+        assign(m, node.target, element, scope)
     with m.binder.outside_known_loops():
         m.binder.branches(scope, node.body.body, ())
         if node.orelse is not None:

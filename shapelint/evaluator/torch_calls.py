@@ -13,7 +13,7 @@ import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.evaluator import names, operators
+from shapelint.evaluator import data_pipeline, names, operators
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -68,6 +68,9 @@ def call_qualname(
         return DictValue(operators.make_dict(args, kwargs).items, modules=True)
     if qualname in names.SUMMARY:
         return _run_summary(m, qualname, args, kwargs, node)
+    built = data_pipeline.build(qualname, args, kwargs, node)
+    if built is not None:
+        return built
     function = operators.QUALIFIED.get(qualname)
     if function is not None:
         return function.call(args, kwargs)

@@ -1,0 +1,209 @@
+"""Input shapes from the data pipeline: torchvision datasets, their transforms, ``DataLoader`` and its loop.
+
+``for images, labels in DataLoader(datasets.MNIST(..., transform=ToTensor()), batch_size=64): model(images)``
+makes that call an example call with input ``(B, 1, 28, 28)``: the batch of tensors the loader yields.  A
+sample's shape is known only where every transform's effect is (an unknown transform, or none that makes a
+tensor, leaves it unknown), and a dataset's images only where they all have one size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN, Dim, Shape, Symbol
+from shapelint.evaluator.values import ListValue, Origin, Tensor
+
+BATCH = Symbol("B")
+
+_DATASETS = "torchvision.datasets."
+_TRANSFORMS = ("torchvision.transforms.", "torchvision.transforms.v2.")
+LOADER = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+
+
+@dataclass(frozen=True, slots=True)
+class Images:
+    """What a dataset's samples are at one step of the transforms: channels, height, width, and whether they are
+    tensors yet (PIL images until ``ToTensor``)."""
+
+    channels: Dim
+    height: Dim
+    width: Dim
+    tensor: bool = False
+
+
+IMAGE_DATASETS: dict[str, Images] = {
+    "MNIST": Images(1, 28, 28),
+    "FashionMNIST": Images(1, 28, 28),
+    "KMNIST": Images(1, 28, 28),
+    "EMNIST": Images(1, 28, 28),
+    "QMNIST": Images(1, 28, 28),
+    "CIFAR10": Images(3, 32, 32),
+    "CIFAR100": Images(3, 32, 32),
+    "SVHN": Images(3, 32, 32),
+    "STL10": Images(3, 96, 96),
+    "CelebA": Images(3, 218, 178),
+    "ImageFolder": Images(3, UNKNOWN, UNKNOWN),
+    "ImageNet": Images(3, UNKNOWN, UNKNOWN),
+}
+"""torchvision's image datasets and the PIL images they give (torchvision's documentation; ImageFolder's default
+loader converts every image to RGB, of any size, so only transforms that fix the size make it known)."""
+CLASS_LABELS = frozenset(IMAGE_DATASETS) - {"CelebA"}
+"""Datasets whose target is one class index per sample (CelebA's is a vector of attributes by default)."""
+
+Transform = Callable[[Images], Images | None]
+
+
+@dataclass(frozen=True, slots=True)
+class TransformValue:
+    """A torchvision transform, or ``None`` for one whose effect on the shape is not known."""
+
+    apply: Transform | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetValue:
+    sample: Images | None
+    origin: Origin
+    class_labels: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LoaderValue:
+    dataset: DatasetValue
+
+
+@dataclass(frozen=True, slots=True)
+class EnumeratedLoader:
+    """``enumerate(loader)``: pairs of a batch index and a batch."""
+
+    loader: LoaderValue
+
+
+def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
+    """A dataset, transform or loader built by this call, or ``None`` when the call is none of them."""
+    if qualname.startswith(_DATASETS):
+        return _dataset(qualname.removeprefix(_DATASETS), kwargs, node)
+    for prefix in _TRANSFORMS:
+        if qualname.startswith(prefix):
+            return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
+    if qualname in LOADER:
+        source = args[0] if args else kwargs.get("dataset")
+        batched = kwargs.get("batch_size", args[1] if len(args) > 1 else 1) is not None
+        plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
+        return LoaderValue(source) if isinstance(source, DatasetValue) and plain else UNKNOWN
+    return None
+
+
+def element(value: object) -> object:
+    """What a ``for`` loop over ``value`` binds on each step, when every step binds the same shapes."""
+    if isinstance(value, EnumeratedLoader):
+        batch = element(value.loader)
+        return UNKNOWN if batch is UNKNOWN else (UNKNOWN, batch)
+    if not isinstance(value, LoaderValue):
+        return UNKNOWN
+    sample, origin = value.dataset.sample, value.dataset.origin
+    if sample is None or not sample.tensor:
+        return UNKNOWN
+    images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
+    return images, Tensor(Shape((BATCH,), dtype="int"), origin) if value.dataset.class_labels else UNKNOWN
+
+
+def _dataset(name: str, kwargs: dict[str, object], node: cst.Call) -> object:
+    images = IMAGE_DATASETS.get(name)
+    if images is None:
+        return UNKNOWN
+    transform = kwargs.get("transform")
+    if transform is None:
+        sample: Images | None = images
+    elif isinstance(transform, TransformValue) and transform.apply is not None:
+        sample = transform.apply(images)
+    else:
+        sample = None
+    return DatasetValue(sample, Origin(f"datasets.{name}", node), name in CLASS_LABELS)
+
+
+def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:
+    size = args[0] if args else kwargs.get("size")
+    if name == "Compose":
+        return _compose(args[0] if args else kwargs.get("transforms"))
+    if name in ("ToTensor", "PILToTensor"):
+        return lambda images: replace(images, tensor=True)
+    if name == "Grayscale":
+        channels = args[0] if args else kwargs.get("num_output_channels", 1)
+        if channels not in (1, 3):
+            return None
+        count = 1 if channels == 1 else 3
+        return lambda images: replace(images, channels=count)
+    if name in ("Resize", "CenterCrop", "RandomCrop", "RandomResizedCrop") and not _padded(name, args, kwargs):
+        return _sized(size, keeps_aspect=name == "Resize")
+    if name in _SHAPE_PRESERVING:
+        return lambda images: images
+    return None
+
+
+_SHAPE_PRESERVING = frozenset(
+    {
+        "Normalize", "RandomHorizontalFlip", "RandomVerticalFlip", "ColorJitter", "RandomRotation",
+        "RandomAffine", "GaussianBlur", "RandomErasing", "RandomInvert", "RandomAutocontrast", "AutoAugment",
+        "RandAugment", "TrivialAugmentWide", "ConvertImageDtype", "RandomEqualize", "RandomPosterize",
+        "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale",
+    }
+)  # fmt: skip
+"""Transforms whose output has their input's shape (RandomRotation and RandomAffine keep the canvas size)."""
+
+
+def _padded(name: str, args: list[object], kwargs: dict[str, object]) -> bool:
+    """``RandomCrop(32, padding=4)`` crops a padded image: still 32, but only where the padding is known."""
+    if name != "RandomCrop":
+        return False
+    padding = args[1] if len(args) > 1 else kwargs.get("padding")
+    pad_if_needed = kwargs.get("pad_if_needed", False)
+    return not (padding is None or isinstance(padding, int)) or pad_if_needed is not False
+
+
+def _sized(size: object, keeps_aspect: bool) -> Transform | None:
+    """``Resize`` with an int scales the shorter side to it; crops and a pair give exactly that size."""
+    if isinstance(size, (tuple, list)) and len(size) == 1:
+        size = size[0]
+    if isinstance(size, (tuple, list)) and len(size) == 2:
+        height, width = size
+        if not (isinstance(height, int) and isinstance(width, int)):
+            return None
+        return lambda images: replace(images, height=height, width=width)
+    if not isinstance(size, int) or isinstance(size, bool):
+        return None
+    if keeps_aspect:
+        return lambda images: _shorter_side(images, size)
+    return lambda images: replace(images, height=size, width=size)
+
+
+def _shorter_side(images: Images, size: int) -> Images:
+    """torchvision's ``Resize(int)``: the shorter side becomes ``size``, the longer ``int(size * long / short)``."""
+    height, width = images.height, images.width
+    if not (isinstance(height, int) and isinstance(width, int)):
+        return replace(images, height=UNKNOWN, width=UNKNOWN)
+    if height <= width:
+        return replace(images, height=size, width=int(size * width / height))
+    return replace(images, height=int(size * height / width), width=size)
+
+
+def _compose(steps: object) -> Transform | None:
+    items = steps.items if isinstance(steps, ListValue) else steps
+    if not isinstance(items, (list, tuple)):
+        return None
+    applies = [step.apply for step in items if isinstance(step, TransformValue)]
+    if len(applies) != len(items) or any(apply is None for apply in applies):
+        return None
+
+    def composed(images: Images) -> Images | None:
+        current: Images | None = images
+        for apply in applies:
+            if current is None or apply is None:
+                return None
+            current = apply(current)
+        return current
+
+    return composed

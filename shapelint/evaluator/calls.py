@@ -14,10 +14,9 @@ from collections.abc import Mapping, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, operators
+from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.assignment import set_attribute
 from shapelint.evaluator.attributes import attribute
-from shapelint.evaluator.data_pipeline import EnumeratedLoader, LoaderValue
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.instance_checks import isinstance_of
@@ -81,8 +80,9 @@ def _call_builtin(
     see values."""
     if func is operators.BUILTINS["hasattr"]:
         return classes.hasattr_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
-    if func is operators.BUILTINS["enumerate"] and len(args) == 1 and isinstance(args[0], LoaderValue):
-        return EnumeratedLoader(args[0])
+    batch = data_pipeline.builtin(func.name, args) if not kwargs else None
+    if batch is not None:
+        return batch
     if func is operators.BUILTINS["isinstance"]:
         return isinstance_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
     if func is operators.BUILTINS["getattr"]:

@@ -21,6 +21,8 @@ BATCH = Symbol("B")
 _DATASETS = "torchvision.datasets."
 _TRANSFORMS = ("torchvision.transforms.", "torchvision.transforms.v2.")
 LOADER = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+PROGRESS = frozenset({"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"})
+"""Progress bars that yield what they wrap."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,13 @@ class EnumeratedLoader:
     loader: LoaderValue
 
 
+@dataclass(frozen=True, slots=True)
+class LoaderIterator:
+    """``iter(loader)``, whose ``next()`` is a batch."""
+
+    loader: LoaderValue
+
+
 def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     """A dataset, transform or loader built by this call, or ``None`` when the call is none of them."""
     if qualname.startswith(_DATASETS):
@@ -89,11 +98,26 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
             return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
+    if qualname in PROGRESS:
+        wrapped = args[0] if args else kwargs.get("iterable")
+        return wrapped if isinstance(wrapped, (LoaderValue, EnumeratedLoader)) else UNKNOWN
     if qualname in LOADER:
         source = args[0] if args else kwargs.get("dataset")
         batched = kwargs.get("batch_size", args[1] if len(args) > 1 else 1) is not None
         plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
         return LoaderValue(source) if isinstance(source, DatasetValue) and plain else UNKNOWN
+    return None
+
+
+def builtin(name: str, args: list[object]) -> object:
+    """``enumerate(loader[, start])``, ``iter(loader)`` and ``next(iter(loader))``; ``None`` for other calls."""
+    first = args[0] if args else None
+    if name == "enumerate" and isinstance(first, LoaderValue) and len(args) <= 2:
+        return EnumeratedLoader(first)
+    if name == "iter" and isinstance(first, LoaderValue) and len(args) == 1:
+        return LoaderIterator(first)
+    if name == "next" and isinstance(first, LoaderIterator) and len(args) == 1:
+        return element(first.loader)
     return None
 
 

@@ -402,6 +402,8 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("divmod", _scalar(divmod)),
         Builtin("pow", _scalar(pow)),
         Builtin("print", lambda *args, **kwargs: None),
+        Builtin("iter", lambda *args: UNKNOWN),
+        Builtin("next", lambda *args: UNKNOWN),
         Builtin("hasattr", lambda *args: UNKNOWN),
         Builtin("isinstance", lambda *args: UNKNOWN),
         Builtin("getattr", lambda *args: UNKNOWN),

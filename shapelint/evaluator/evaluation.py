@@ -22,7 +22,7 @@ from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import DeclaredInput, Handlers, Machine
 from shapelint.evaluator.standalone import run_uncalled_functions
-from shapelint.evaluator.values import ClassValue, Example, Mismatch, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import ClassValue, Example, Instance, Mismatch, Scope, SequentialValue, Tensor
 
 HANDLERS = Handlers(
     expressions={**expressions.HANDLERS, cst.Call: calls.ev_call},
@@ -31,7 +31,7 @@ HANDLERS = Handlers(
 )
 
 
-def _nothing_declared(model: SequentialValue | ClassValue, statement: cst.CSTNode | None) -> Tensor | None:
+def _nothing_declared(model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None) -> Tensor | None:
     return None
 
 

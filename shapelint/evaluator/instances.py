@@ -32,7 +32,29 @@ def instantiate(
         _fill_record(m, instance, args, kwargs)
     elif (args or kwargs) and not classes.is_torch_module(cls):
         instance.known = False
+    if node is not None:
+        _run_declared(m, instance, node)
     return instance
+
+
+def _run_declared(m: Machine, instance: Instance, node: cst.Call) -> None:
+    """A model built with the arguments of a construction site runs on the input declared for it, so
+    ``MyCNN(1, [32, 64], 10)`` is checked in that configuration: on the line that builds it (or the line above),
+    when it is that statement's value, else on its class."""
+    forward = classes.class_attribute(instance.cls, "forward")
+    if not isinstance(forward, Function) or any(function is forward for function, _ in m.frames):
+        return
+    declared = m.declared_input(instance, m.statement if _is_value_of(m.statement, node) else None)
+    if declared is not None:
+        m.propagator.run(instance, declared)
+
+
+def _is_value_of(statement: cst.CSTNode | None, node: cst.Call) -> bool:
+    """``model = MyCNN(...)``, ``return MyCNN(...)``: the call is what the statement stores or returns."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    small = statement.body[0]
+    return isinstance(small, (cst.Assign, cst.AnnAssign, cst.Expr, cst.Return)) and small.value is node
 
 
 def default_instance(m: Machine, cls: ClassValue) -> object:

@@ -19,7 +19,7 @@ from shapelint.evaluator.binder import Binder
 from shapelint.evaluator.control import OutOfBudget
 from shapelint.evaluator.flow import Flow, Propagator
 from shapelint.evaluator.tensors import TensorCalls
-from shapelint.evaluator.values import ClassValue, Example, Function, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import ClassValue, Example, Function, Instance, Scope, SequentialValue, Tensor
 
 MAX_STEPS = 400_000
 MAX_CALL_DEPTH = 10
@@ -27,7 +27,7 @@ MAX_ITERATIONS = 4096
 
 Handler = Callable[["Machine", Any, Scope], Any]
 """Evaluates one kind of node: an expression (giving its value) or a statement."""
-DeclaredInput = Callable[[SequentialValue | ClassValue, cst.CSTNode | None], Tensor | None]
+DeclaredInput = Callable[[SequentialValue | ClassValue | Instance, cst.CSTNode | None], Tensor | None]
 """The input a model declares (``input_shape=``, a directive, an annotation), given the statement that builds it."""
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import libcst as cst
+
 from shapelint.catalog import parameter_count
 from shapelint.dims import Shape
 from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, evaluate, named_layers
@@ -60,11 +62,28 @@ def _pick(evaluation: Evaluation, name: str | None) -> tuple[str, object]:
         if isinstance(value, (SequentialValue, Instance)):
             return name, value
         raise SummaryError(f"no Sequential or nn.Module named `{name}` at module level")
-    candidates = [(key, value) for key, value in names.items() if isinstance(value, (SequentialValue, ClassValue))]
-    modules = [(key, value) for key, value in candidates if not isinstance(value, ClassValue) or _has_forward(value)]
+    models = (SequentialValue, ClassValue, Instance)
+    candidates = [(key, value) for key, value in names.items() if isinstance(value, models)]
+    modules = [(key, value) for key, value in candidates if _runs(value)]
     if not modules:
         raise SummaryError("no Sequential or nn.Module with forward() at module level")
     return _pick(evaluation, modules[-1][0])
+
+
+def _runs(value: object) -> bool:
+    """A Sequential, a class with a ``forward``, or an instance of one built at module level because its class
+    cannot be built without arguments (``model = MyCNN(1, [32, 64], 10)``)."""
+    if isinstance(value, Instance):
+        return _has_forward(value.cls) and _needs_arguments(value.cls)
+    return not isinstance(value, ClassValue) or _has_forward(value)
+
+
+def _needs_arguments(cls: ClassValue) -> bool:
+    init = getattr(cls.attributes.get("__init__"), "node", None)
+    if not isinstance(init, cst.FunctionDef):
+        return False
+    required = [*init.params.params[1:], *init.params.kwonly_params]
+    return any(param.default is None for param in required)
 
 
 def _has_forward(cls: ClassValue) -> bool:

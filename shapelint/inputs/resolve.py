@@ -56,6 +56,9 @@ def _declared(model: object, sources: InputSources, statement: cst.CSTNode | Non
     if isinstance(model, SequentialValue):
         return _sequential_input(model, sources, statement or model.node)
     if isinstance(model, Instance):
+        built_here = _directive_input(sources, statement) if statement is not None and sources.directives else None
+        if built_here is not None:
+            return built_here
         model = model.cls
     if isinstance(model, ClassValue):
         return _class_input(model, sources)

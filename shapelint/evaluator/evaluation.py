@@ -87,10 +87,10 @@ def evaluate(
     machine = Machine(HANDLERS, declared_input, may_yield)
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
-    roots = _RootRuns(machine)
-    for step in (lambda: machine.exec_block(module.body, scope), roots.run, lambda: run_uncalled_functions(machine)):
+    roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
+    body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
+    for step in (*body, lambda: run_uncalled_functions(machine), constructed.run, roots.run):
         _guarded(step)
-    _guarded(roots.run)
     return _result(machine, scope, roots.mismatches, roots.never_chained())
 
 
@@ -133,6 +133,28 @@ class _RootRuns:
         record = self.machine.record
         apart = record.taken_apart - record.called
         return {id(mismatch) for key in apart & self.undeclared.keys() for mismatch in self.undeclared[key]}
+
+
+class _ConstructionRuns:
+    """Runs each model built with its constructor's arguments on the input declared for it, once.
+
+    ``MyCNN(1, [32, 64], 10)`` is checked in that configuration: on the input of a directive on the line that
+    builds it (or the line above), when it is that statement's value, else of its class.  They run after the code
+    that built them, so an example call's concrete shapes come first.
+    """
+
+    def __init__(self, machine: Machine) -> None:
+        self.machine = machine
+        self.done = 0
+
+    def run(self) -> None:
+        m = self.machine
+        while self.done < len(m.record.constructed):
+            instance, statement = m.record.constructed[self.done]
+            self.done += 1
+            declared = m.declared_input(instance, statement)
+            if declared is not None:
+                m.propagator.run(instance, declared)
 
 
 def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[int]) -> Evaluation:

@@ -32,21 +32,9 @@ def instantiate(
         _fill_record(m, instance, args, kwargs)
     elif (args or kwargs) and not classes.is_torch_module(cls):
         instance.known = False
-    if node is not None:
-        _run_declared(m, instance, node)
+    if node is not None and isinstance(classes.class_attribute(cls, "forward"), Function):
+        m.record.constructed.append((instance, m.statement if _is_value_of(m.statement, node) else None))
     return instance
-
-
-def _run_declared(m: Machine, instance: Instance, node: cst.Call) -> None:
-    """A model built with the arguments of a construction site runs on the input declared for it, so
-    ``MyCNN(1, [32, 64], 10)`` is checked in that configuration: on the line that builds it (or the line above),
-    when it is that statement's value, else on its class."""
-    forward = classes.class_attribute(instance.cls, "forward")
-    if not isinstance(forward, Function) or any(function is forward for function, _ in m.frames):
-        return
-    declared = m.declared_input(instance, m.statement if _is_value_of(m.statement, node) else None)
-    if declared is not None:
-        m.propagator.run(instance, declared)
 
 
 def _is_value_of(statement: cst.CSTNode | None, node: cst.Call) -> bool:

@@ -61,6 +61,8 @@ class Record:
     """Ids of the Sequentials whose layers are called one at a time (``net[0](a)``)."""
     called: set[int] = field(default_factory=set)
     """Ids of the Sequentials called as a whole."""
+    constructed: list[tuple[Instance, cst.CSTNode | None]] = field(default_factory=list)
+    """Models built from the source, with the statement whose value each is (where its own directive may be)."""
 
 
 class Machine:

@@ -130,7 +130,7 @@ def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], 
         return UNKNOWN
     try:
         return change(target.items)
-    except (IndexError, TypeError, ValueError):
+    except (IndexError, TypeError, ValueError, OverflowError):
         target.items = None
         return UNKNOWN
 

@@ -109,16 +109,16 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
         else:
             container.items[key] = value
     elif isinstance(container, ListValue):
-        mutate_list(m, container, lambda items: _store(items, key, value), key)
+        mutate_list(m, container, lambda items: items.__setitem__(position(key), value), key)
     elif isinstance(container, SequentialValue):
         _replace_child(container, key, UNKNOWN if m.uncertain else value)
 
 
-def _store(items: list[object], key: object, value: object) -> None:
-    """``items[key] = value``, with the ``TypeError`` Python raises for a key that is no index."""
-    if not isinstance(key, int):
-        raise TypeError(f"list indices must be integers, not {type(key).__name__}")
-    items[key] = value
+def position(value: object) -> int:
+    """A list position, with the ``TypeError`` Python raises for anything else."""
+    if not isinstance(value, int):
+        raise TypeError(f"list indices must be integers, not {type(value).__name__}")
+    return value
 
 
 def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> object:

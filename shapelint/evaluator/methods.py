@@ -9,7 +9,7 @@ import libcst as cst
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, operators
-from shapelint.evaluator.assignment import add_module, mutate_list, set_attribute
+from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.torch_calls import init_layer, init_sequential
@@ -84,17 +84,10 @@ def _sequential_method(m: Machine, sequential: SequentialValue, name: str, args:
     return UNKNOWN
 
 
-def _position(value: object) -> int:
-    """A list position, with the ``TypeError`` Python raises for anything else."""
-    if not isinstance(value, int):
-        raise TypeError(f"list indices must be integers, not {type(value).__name__}")
-    return value
-
-
 LIST_CHANGES: dict[str, tuple[range, int, Callable[[list[object], list[object]], object]]] = {
     "append": (range(1, 2), 0, lambda items, args: items.append(args[0])),
-    "insert": (range(2, 3), 1, lambda items, args: items.insert(_position(args[0]), args[1])),
-    "pop": (range(2), 1, lambda items, args: items.pop(*map(_position, args))),
+    "insert": (range(2, 3), 1, lambda items, args: items.insert(position(args[0]), args[1])),
+    "pop": (range(2), 1, lambda items, args: items.pop(*map(position, args))),
     "remove": (range(1, 2), 1, lambda items, args: items.remove(args[0])),
     "reverse": (range(1), 0, lambda items, args: items.reverse()),
     "clear": (range(1), 0, lambda items, args: items.clear()),

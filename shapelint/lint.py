@@ -9,6 +9,7 @@ from __future__ import annotations
 from shapelint.evaluator import evaluate
 from shapelint.inputs import InputSources, find_directives, resolve_input
 from shapelint.judge import Diagnostic, Finding, judge
+from shapelint.project import project_of
 from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse
 
 __all__ = ["PARSE_ERRORS", "check", "lint_source"]
@@ -19,7 +20,10 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
     evaluation = evaluate(
-        parsed.module, lambda model, statement: resolve_input(model, sources, statement), "yield" in parsed.text
+        parsed.module,
+        lambda model, statement: resolve_input(model, sources, statement),
+        "yield" in parsed.text,
+        project_of(path),
     )
     positions.suggest(evaluation.places)
     findings = judge(evaluation, sources, path)

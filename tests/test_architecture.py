@@ -1,6 +1,6 @@
 """The tree shows the pipeline: packages depend on each other in one direction, only through their interfaces.
 
-catalog → evaluator → inputs → judge → lint → fix → front ends, with dims and
+catalog → evaluator → project, inputs → judge → lint → fix → front ends, with dims and
 source underneath and the runtime beside the linter on the catalog alone.
 Imports are read from the source (lazy and type-checking ones included).
 """
@@ -19,9 +19,16 @@ ALLOWED = {
     "shapelint.catalog": {"shapelint.dims"},
     "shapelint.runtime": {"shapelint.dims", "shapelint.catalog"},
     "shapelint.evaluator": {"shapelint.dims", "shapelint.catalog", "shapelint.source"},
+    "shapelint.project": {"shapelint.evaluator", "shapelint.source"},
     "shapelint.inputs": {"shapelint.dims", "shapelint.evaluator", "shapelint.source"},
     "shapelint.judge": {"shapelint.dims", "shapelint.catalog", "shapelint.evaluator", "shapelint.inputs", "shapelint.source"},
-    "shapelint.lint": {"shapelint.evaluator", "shapelint.inputs", "shapelint.judge", "shapelint.source"},
+    "shapelint.lint": {
+        "shapelint.evaluator",
+        "shapelint.project",
+        "shapelint.inputs",
+        "shapelint.judge",
+        "shapelint.source",
+    },
     "shapelint.fix": {"shapelint.lint", "shapelint.judge", "shapelint.source"},
 }
 """Which packages each may import; the front ends may import any, and nothing imports them but ``__main__``."""

@@ -4,9 +4,9 @@
 are what an :class:`Evaluation` holds.
 """
 
-from shapelint.evaluator.evaluation import Evaluation, Replay, evaluate
+from shapelint.evaluator.evaluation import Evaluation, Project, Replay, evaluate
 from shapelint.evaluator.flow import Trace
-from shapelint.evaluator.machine import DeclaredInput
+from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
 from shapelint.evaluator.values import (
     ClassValue,
@@ -28,7 +28,9 @@ __all__ = [
     "Instance",
     "Layer",
     "Mismatch",
+    "ModuleSource",
     "Origin",
+    "Project",
     "Replay",
     "SequentialValue",
     "Source",

@@ -19,6 +19,7 @@ from shapelint.evaluator.values import (
     Instance,
     ListValue,
     ModuleRef,
+    ModuleValue,
     Scope,
     SequentialValue,
     Tensor,
@@ -64,7 +65,7 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     value = UNKNOWN if m.uncertain else value
     owner.attributes[name] = value
     sequential = owner.sequential
-    if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef)):
+    if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef, ModuleValue)):
         return
     names = [key for key, _ in sequential.children]
     if name in names:

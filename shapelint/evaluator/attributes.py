@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, operators, tensors
+from shapelint.evaluator import classes, imports, operators, tensors
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     BoundMethod,
@@ -17,6 +17,7 @@ from shapelint.evaluator.values import (
     Layer,
     ListValue,
     ModuleRef,
+    ModuleValue,
     Returns,
     SequentialValue,
     SuperValue,
@@ -34,6 +35,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     """``owner.name``, written out or through ``getattr``."""
     if isinstance(owner, ModuleRef):
         return operators.module_member(f"{owner.qualname}.{name}")
+    if isinstance(owner, ModuleValue):
+        return imports.member(m, owner, name)
     if isinstance(owner, Instance):
         return _instance_attribute(owner, name)
     if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:

@@ -20,6 +20,7 @@ from shapelint.evaluator.values import (
     Layer,
     ListValue,
     ModuleRef,
+    ModuleValue,
     SequentialValue,
     Tensor,
 )
@@ -132,7 +133,7 @@ def registered_modules(module: object) -> list[tuple[str, object]] | None:
     for name, value in module.attributes.items():
         if isinstance(value, (Layer, SequentialValue)) or (isinstance(value, Instance) and is_torch_module(value.cls)):
             found.append((name, value))
-        elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, Tensor, Function))):
+        elif not (operators.is_plain(value) or isinstance(value, (ModuleRef, ModuleValue, Tensor, Function))):
             return None
     return found
 

@@ -20,7 +20,15 @@ from shapelint.evaluator import calls, expressions, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
 from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.instances import default_instance
-from shapelint.evaluator.machine import DeclaredInput, Handlers, Machine
+from shapelint.evaluator.machine import (
+    DeclaredInput,
+    FindModule,
+    Handlers,
+    Machine,
+    ModuleSource,
+    imported_from,
+    no_modules,
+)
 from shapelint.evaluator.standalone import run_uncalled_functions
 from shapelint.evaluator.values import ClassValue, Example, Instance, Mismatch, Scope, SequentialValue, Tensor
 
@@ -29,6 +37,14 @@ HANDLERS = Handlers(
     statements=statements.HANDLERS,
     call_module=calls.call_module,
 )
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the evaluated file sits: the package its relative imports start from, and how modules are found."""
+
+    package: str = ""
+    find_module: FindModule = no_modules
 
 
 def _nothing_declared(model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None) -> Tensor | None:
@@ -75,18 +91,29 @@ class Evaluation:
     places: Mapping[int, cst.CSTNode | None]
     """The statement that was running when each call and argument was evaluated, by node id."""
     replay: Replay
+    loaded: tuple[ModuleSource, ...] = ()
+    """The imported modules that ran from source; their nodes are not the evaluated file's."""
+
+    def imported_from(self, node: cst.CSTNode) -> ModuleSource | None:
+        """The imported module ``node`` belongs to; ``None`` for the evaluated file's own nodes."""
+        return imported_from(self.loaded, node) if self.loaded else None
 
 
 def evaluate(
-    module: cst.Module, declared_input: DeclaredInput = _nothing_declared, may_yield: bool = True
+    module: cst.Module,
+    declared_input: DeclaredInput = _nothing_declared,
+    may_yield: bool = True,
+    project: Project = Project(),
 ) -> Evaluation:
     """Evaluate ``module``; ``declared_input`` gives each model's declared input (an unknown tensor without one).
 
     ``may_yield`` false promises the source never says ``yield``, which saves looking for generators.
+    ``project`` finds the modules it imports and tells the package it belongs to.
     """
-    machine = Machine(HANDLERS, declared_input, may_yield)
+    machine = Machine(HANDLERS, declared_input, may_yield, project.find_module)
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
+    scope.vars["__package__"] = project.package
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
     body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
     for step in (*body, lambda: run_uncalled_functions(machine), constructed.run, roots.run):
@@ -166,11 +193,12 @@ def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[
         names=scope.vars,
         sequentials=tuple(record.sequentials),
         nested=frozenset(record.children),
-        examples=tuple(record.examples),
+        examples=tuple(example for example in record.examples if machine.local(example.node)),
         mismatches=tuple(ordered),
         written={key: frozenset(values) for key, values in record.written.items()},
         accepted=frozenset(machine.propagator.accepted),
         read_elsewhere=frozenset(record.read_elsewhere),
         places=record.places,
         replay=Replay(machine),
+        loaded=tuple(machine.loaded),
     )

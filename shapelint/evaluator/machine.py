@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 import libcst as cst
@@ -19,16 +19,65 @@ from shapelint.evaluator.binder import Binder
 from shapelint.evaluator.control import OutOfBudget
 from shapelint.evaluator.flow import Flow, Propagator
 from shapelint.evaluator.tensors import TensorCalls
-from shapelint.evaluator.values import ClassValue, Example, Function, Instance, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import (
+    ClassValue,
+    Example,
+    Function,
+    Instance,
+    ModuleValue,
+    Scope,
+    SequentialValue,
+    Tensor,
+)
+from shapelint.source import syntax_children
 
 MAX_STEPS = 400_000
 MAX_CALL_DEPTH = 10
 MAX_ITERATIONS = 4096
+IMPORT_STEPS = 60_000
+"""What running one imported module's body may spend; names it had not bound by then stay unknown."""
+MAX_IMPORTS = 48
+"""Modules one file's evaluation runs from source, its own imports' imports included."""
 
 Handler = Callable[["Machine", Any, Scope], Any]
 """Evaluates one kind of node: an expression (giving its value) or a statement."""
 DeclaredInput = Callable[[SequentialValue | ClassValue | Instance, cst.CSTNode | None], Tensor | None]
 """The input a model declares (``input_shape=``, a directive, an annotation), given the statement that builds it."""
+
+
+@dataclass(eq=False)
+class ModuleSource:
+    """An imported module's source, found by the project: ``name`` is its dotted name, ``path`` its file."""
+
+    name: str
+    path: str
+    module: cst.Module = field(repr=False)
+    package: bool = False
+    """Whether it is a package's ``__init__``, against which its relative imports resolve."""
+
+    @cached_property
+    def node_ids(self) -> frozenset[int]:
+        """Ids of all its nodes, to tell its findings from the linted file's."""
+        found: set[int] = set()
+        stack: list[cst.CSTNode] = [self.module]
+        while stack:
+            node = stack.pop()
+            found.add(id(node))
+            stack.extend(syntax_children(node))
+        return frozenset(found)
+
+
+def imported_from(loaded: Sequence[ModuleSource], node: cst.CSTNode) -> ModuleSource | None:
+    """The imported module ``node`` belongs to, if any."""
+    return next((source for source in loaded if id(node) in source.node_ids), None)
+
+
+FindModule = Callable[[str], ModuleSource | None]
+"""The source of a module by dotted name, or ``None`` where the project and the environment have none."""
+
+
+def no_modules(name: str) -> ModuleSource | None:
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +121,25 @@ class Machine:
     the source never says ``yield``, so no function is searched for one.
     """
 
-    def __init__(self, handlers: Handlers, declared_input: DeclaredInput, may_yield: bool = True) -> None:
+    def __init__(
+        self,
+        handlers: Handlers,
+        declared_input: DeclaredInput,
+        may_yield: bool = True,
+        find_module: FindModule = no_modules,
+    ) -> None:
         self.expressions = handlers.expressions
         self.statements = handlers.statements
-        self.declared_input = declared_input
+        self._declared_input = declared_input
         self.may_yield = may_yield
+        self.find_module = find_module
+        self.modules: dict[str, ModuleValue | None] = {}
+        """Modules run from source by dotted name (``None`` where none was found), each once."""
+        self.loaded: list[ModuleSource] = []
+        self.importing = 0
+        """How many imported modules' bodies are running: their functions are not run standalone."""
         self.steps = 0
+        self.limit = MAX_STEPS
         self.statement: cst.CSTNode | None = None
         self.record = Record()
         self.binder = Binder(self.exec_block)
@@ -90,7 +152,7 @@ class Machine:
 
     def ev(self, node: cst.BaseExpression, scope: Scope) -> object:
         self.steps += 1
-        if self.steps > MAX_STEPS:
+        if self.steps > self.limit:
             raise OutOfBudget
         handler = self.expressions.get(type(node))
         if handler is None:
@@ -114,8 +176,17 @@ class Machine:
             self.facts[key] = question(node)
         return self.facts[key]
 
+    def local(self, node: cst.CSTNode | None) -> bool:
+        """Whether ``node`` is the evaluated file's own, not an imported module's."""
+        return node is None or not self.loaded or imported_from(self.loaded, node) is None
+
+    def declared_input(
+        self, model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None
+    ) -> Tensor | None:
+        """The input declared for ``model``; a statement of an imported module has no directive of this file."""
+        return self._declared_input(model, statement if self.local(statement) else None)
+
     @property
     def uncertain(self) -> bool:
         """Whether the code running now may not run at all: what it changes becomes unknown."""
         return self.binder.depth > 0
-

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from shapelint.catalog import CATALOG, LayerKind
 
 SEQUENTIAL = frozenset(
@@ -26,6 +28,11 @@ CAST = frozenset({"typing.cast", "typing_extensions.cast"})
 RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."
+_KNOWN_MODULES = frozenset(
+    {"torch", "numpy", "shapelint", "torchinfo", "torchsummary", "tqdm"}
+    | {"torchvision.datasets", "torchvision.transforms"}
+)
+"""Modules the evaluator knows by their dotted names (layers, datasets, summaries): never run from source."""
 _LAYER_PREFIXES = ("torch.nn.", RUNTIME_PREFIX)
 
 
@@ -51,3 +58,14 @@ def star_names(module: str) -> dict[str, str]:
     names = {name: f"torch.nn.{name}" for name in CATALOG}
     names.update({name: f"torch.nn.{name}" for name in ("Sequential", "ModuleList", "ModuleDict", "Module")})
     return names
+
+
+def followed(module: str) -> bool:
+    """Whether an import of ``module`` is run from its source: the project's and installed packages' modules.
+
+    The standard library and the modules the evaluator knows by name are not.
+    """
+    top = module.split(".", maxsplit=1)[0]
+    if top in sys.stdlib_module_names or top == "__future__":
+        return False
+    return not any(module == known or module.startswith(f"{known}.") for known in _KNOWN_MODULES)

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, names, operators
+from shapelint.evaluator import classes, data_pipeline, imports, operators
 from shapelint.evaluator.assignment import assign, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
-from shapelint.evaluator.values import ClassValue, Function, ListValue, ModuleRef, Scope, Tensor
+from shapelint.evaluator.values import ClassValue, Function, ListValue, Scope, Tensor
 from shapelint.source import contains
 
 
@@ -50,7 +50,7 @@ def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None
     elif type(small) is cst.Return:
         raise Return(m.ev(small.value, scope) if small.value is not None else None)
     elif type(small) is cst.Import or type(small) is cst.ImportFrom:
-        exec_import(m, small, scope)
+        imports.exec_import(m, small, scope)
     elif type(small) is cst.Break or type(small) is cst.Continue:
         raise LoopExit(type(small) is cst.Break)
     elif type(small) is cst.Raise:
@@ -71,27 +71,6 @@ def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
     operator = operators.AUGMENTED.get(type(node.operator))
     result = operators.binary(operator, target, value) if operator else UNKNOWN
     assign(m, node.target, result, scope)
-
-
-def exec_import(m: Machine, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
-    if isinstance(node, cst.Import):
-        for alias in node.names:
-            dotted = classes.dotted(alias.name)
-            if alias.asname is not None:
-                assign(m, alias.asname.name, ModuleRef(dotted), scope)
-            else:
-                top = dotted.split(".")[0]
-                scope.vars[top] = ModuleRef(top)
-        return
-    module = ("." * len(node.relative)) + (classes.dotted(node.module) if node.module else "")
-    if isinstance(node.names, cst.ImportStar):
-        for name, qualname in names.star_names(module).items():
-            scope.vars[name] = ModuleRef(qualname)
-        return
-    for alias in node.names:
-        name = classes.dotted(alias.name)
-        bound = alias.asname.name if alias.asname is not None else alias.name
-        assign(m, bound, operators.module_member(f"{module}.{name}"), scope)
 
 
 def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
@@ -201,7 +180,8 @@ def exec_with(m: Machine, node: cst.With, scope: Scope) -> None:
 
 def exec_function_def(m: Machine, node: cst.FunctionDef, scope: Scope) -> None:
     function = Function(node, scope, eval_defaults(m, node, scope))
-    m.functions.append(function)
+    if not m.importing:
+        m.functions.append(function)
     plain = all(classes.decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators)
     scope.vars[node.name.value] = function if plain else UNKNOWN
 

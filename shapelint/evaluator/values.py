@@ -22,6 +22,14 @@ class ModuleRef:
     qualname: str
 
 
+@dataclass(eq=False, slots=True)
+class ModuleValue:
+    """A module of the project or an installed package, run from its source: its top-level names."""
+
+    name: str
+    scope: Scope
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """The expression that supplied a value; ``via_parameter`` when it reached the layer through a call.

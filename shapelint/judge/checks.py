@@ -9,13 +9,13 @@ import libcst as cst
 
 from shapelint.catalog import Family, Problem
 from shapelint.dims import Shape, is_int
-from shapelint.evaluator import Evaluation, Instance, Mismatch, SequentialValue
+from shapelint.evaluator import Evaluation, Instance, Mismatch, SequentialValue, Source
 from shapelint.inputs import Directive, InputSources, resolve_input
 from shapelint.judge.codes import CODES
 from shapelint.judge.diagnostics import Diagnostic, Fix
 from shapelint.judge.fixes import fix_for
-from shapelint.judge.messages import describe_origin, problem_message, render, size_message
-from shapelint.source import Positions, Span
+from shapelint.judge.messages import Places, describe_origin, problem_message, render, size_message
+from shapelint.source import Span
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
 _PROBLEM_CODES = {Problem.COLLAPSE: "size-collapses", Problem.RANK: "wrong-rank"}
@@ -31,27 +31,42 @@ class Finding:
 
 def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Finding]:
     """Every finding of one evaluated module; ``sources`` are the declarations it was evaluated with."""
-    positions = sources.positions
+    places = Places(sources.positions, evaluation)
     shared = {key for key, values in evaluation.written.items() if len(values) > 1} | evaluation.accepted
     elsewhere = evaluation.read_elsewhere
-    judged = [_judge(mismatch, path, positions, shared, elsewhere) for mismatch in evaluation.mismatches]
-    disagreements = _disagreements(evaluation, sources, path)
+    judged = [
+        _judge(mismatch, node, path, places, shared, elsewhere)
+        for mismatch in evaluation.mismatches
+        if evaluation.imported_from(node := _reported_at(mismatch)) is None
+    ]
+    disagreements = _disagreements(evaluation, sources, path, places)
     bad = [_bad_directive(directive, path) for directive in sources.directives.values() if directive.error]
     return _deduplicate(judged) + disagreements + bad
 
 
-def _judge(
-    mismatch: Mismatch, path: str, positions: Positions, shared: set[int], read_elsewhere: frozenset[int]
-) -> tuple[Finding, object]:
-    """The finding for one mismatch; no fix where the written expression also serves other layers."""
+def _written_size(mismatch: Mismatch) -> Source | None:
+    """Where a wrong input size was written, for a size finding."""
     error, layer = mismatch.error, mismatch.layer
-    name = _code_for(mismatch)
-    source = None
     if layer is not None and error.problem is Problem.SIZE:
-        source = layer.arg_nodes.get(error.argument or "")
-    node = source.node if source is not None else mismatch.node
-    where = positions.of(node)
-    origin = describe_origin(mismatch.origin, mismatch.incoming, positions)
+        return layer.arg_nodes.get(error.argument or "")
+    return None
+
+
+def _reported_at(mismatch: Mismatch) -> cst.CSTNode:
+    """The node a finding points at: the written size it is about, else the step that rejected its input."""
+    source = _written_size(mismatch)
+    return source.node if source is not None else mismatch.node
+
+
+def _judge(
+    mismatch: Mismatch, node: cst.CSTNode, path: str, places: Places, shared: set[int], read_elsewhere: frozenset[int]
+) -> tuple[Finding, object]:
+    """The finding for one mismatch at ``node``; no fix where the written expression also serves other layers."""
+    error = mismatch.error
+    name = _code_for(mismatch)
+    source = _written_size(mismatch)
+    where = places.positions.of(node)
+    origin = describe_origin(mismatch.origin, mismatch.incoming, places)
     size = error.problem is Problem.SIZE
     message = size_message(mismatch, origin) if size else problem_message(name, mismatch, origin)
     fixable = CODES[name].fixable and not (source is not None and id(source.node) in shared)
@@ -82,7 +97,7 @@ def _diagnostic_at(
     return Diagnostic(path, where.line, start, where.end_line, end, code, message, expected, found, fix)
 
 
-def _disagreements(evaluation: Evaluation, sources: InputSources, path: str) -> list[Finding]:
+def _disagreements(evaluation: Evaluation, sources: InputSources, path: str, places: Places) -> list[Finding]:
     """Example calls and summaries whose input contradicts the model's declared input."""
     statements = {id(sequential): statement for sequential, statement in evaluation.sequentials}
     found: dict[tuple[int, int], Finding] = {}
@@ -96,7 +111,7 @@ def _disagreements(evaluation: Evaluation, sources: InputSources, path: str) -> 
         if declared is None or declared.origin is None or not _conflict(declared.shape, example.shape):
             continue
         where = sources.positions.of(example.node)
-        origin = describe_origin(declared.origin, declared.shape, sources.positions)
+        origin = describe_origin(declared.origin, declared.shape, places)
         message = render("inputs-disagree", example=example.shape, origin=origin, declared=declared.shape)
         finding = Finding(_diagnostic_at(path, where, "inputs-disagree", message), example.node)
         found.setdefault((where.line, where.column), finding)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
+import libcst as cst
+
 from shapelint.catalog import Family
 from shapelint.dims import Shape, is_int
-from shapelint.evaluator import Mismatch, Origin
+from shapelint.evaluator import Evaluation, Mismatch, Origin
 from shapelint.judge.codes import CODES, SIZE_MESSAGE
 from shapelint.source import Positions
 
@@ -34,13 +38,35 @@ def _plain(value: object) -> str:
     return repr(value) if isinstance(value, (list, tuple)) else str(value)
 
 
-def describe_origin(origin: Origin | None, incoming: Shape, positions: Positions) -> str:
+class Places:
+    """Where a node is, in a finding's words: ``line 13`` in the judged file, ``data.py:31`` in a module it imports."""
+
+    def __init__(self, positions: Positions, evaluation: Evaluation) -> None:
+        self.positions = positions
+        self._evaluation = evaluation
+        self._imported: dict[str, Positions] = {}
+
+    def of(self, node: cst.CSTNode) -> str:
+        source = self._evaluation.imported_from(node)
+        if source is None:
+            return f"line {self.positions.of(node).line}"
+        positions = self._imported.setdefault(source.path, Positions(source.module))
+        return f"{_shown(source.path)}:{positions.of(node).line}"
+
+
+def _shown(path: str) -> str:
+    """A path as a user reads it: relative to the working directory when it is under it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def describe_origin(origin: Origin | None, incoming: Shape, places: Places) -> str:
     """Where the incoming shape came from, e.g. ``Flatten at line 13 turns (B, 16, 4, 4) into (B, 256)``."""
     if origin is None:
         return ""
     if origin.node is None:
         return f"{origin.label} at line {origin.line}"
-    line = positions.of(origin.node).line
+    where = places.of(origin.node)
     if origin.before is None:
-        return f"{origin.label} at line {line} gives {incoming}"
-    return f"{origin.label} at line {line} turns {origin.before} into {incoming}"
+        return f"{origin.label} at {where} gives {incoming}"
+    return f"{origin.label} at {where} turns {origin.before} into {incoming}"

@@ -1,0 +1,136 @@
+"""Imports: a module of the project or of an installed package runs from its source, once per evaluation.
+
+The project finds the source (:data:`~shapelint.evaluator.machine.FindModule`);
+nothing is imported.  A module found nowhere, or one the evaluator knows by
+name (torch, torchvision's datasets), stays a :class:`ModuleRef`.  A circular
+import sees the names bound so far, as Python does; what an imported module
+had not bound when its budget ran out is unknown.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes, names, operators
+from shapelint.evaluator.assignment import assign
+from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
+from shapelint.evaluator.machine import IMPORT_STEPS, MAX_IMPORTS, Machine
+from shapelint.evaluator.values import ModuleRef, ModuleValue, Scope
+
+
+def exec_import(m: Machine, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
+    if isinstance(node, cst.Import):
+        for alias in node.names:
+            dotted = classes.dotted(alias.name)
+            if alias.asname is not None:
+                assign(m, alias.asname.name, _module(m, dotted), scope)
+            else:
+                scope.vars[dotted.split(".")[0]] = _top_of(m, dotted)
+        return
+    module = _absolute(node, scope)
+    if isinstance(node.names, cst.ImportStar):
+        _import_star(m, module, scope)
+        return
+    loaded = load(m, module) if module is not None else None
+    for alias in node.names:
+        name = classes.dotted(alias.name)
+        bound = alias.asname.name if alias.asname is not None else alias.name
+        assign(m, bound, _from(m, module, loaded, name), scope)
+
+
+def member(m: Machine, module: ModuleValue, name: str) -> object:
+    """``module.name``: a name the module bound, else its submodule of that name."""
+    if name in module.scope.vars:
+        return module.scope.vars[name]
+    return _module(m, f"{module.name}.{name}", UNKNOWN)
+
+
+def load(m: Machine, name: str) -> ModuleValue | None:
+    """The module ``name`` run from its source, or ``None`` where it is not followed or not found."""
+    if name in m.modules:
+        return m.modules[name]
+    if not names.followed(name) or len(m.loaded) >= MAX_IMPORTS:
+        return None
+    parent_name, _, last = name.rpartition(".")
+    parent = load(m, parent_name) if parent_name else None
+    source = m.find_module(name)
+    if source is None:
+        m.modules[name] = None
+        return None
+    module = ModuleValue(name, Scope(builtins=operators.BUILTINS))
+    module.scope.vars["__name__"] = name
+    module.scope.vars["__package__"] = name if source.package else parent_name
+    m.modules[name] = module
+    m.loaded.append(source)
+    _run_body(m, source.module, module.scope)
+    if parent is not None:
+        parent.scope.vars.setdefault(last, module)
+    return module
+
+
+def _run_body(m: Machine, body: cst.Module, scope: Scope) -> None:
+    """Run an imported module's statements on a budget of their own, apart from the code that imported it."""
+    outer_limit, statement, frames, depth = m.limit, m.statement, m.frames, m.binder.depth
+    m.limit, m.frames, m.binder.depth = min(outer_limit, m.steps + IMPORT_STEPS), [], 0
+    m.importing += 1
+    try:
+        m.exec_block(body.body, scope)
+    except OutOfBudget:
+        if m.steps > outer_limit:
+            raise
+    except (Return, LoopExit, Raise):
+        pass
+    finally:
+        m.importing -= 1
+        m.limit, m.statement, m.frames, m.binder.depth = outer_limit, statement, frames, depth
+
+
+def _module(m: Machine, dotted: str, missing: object = None) -> object:
+    """The module ``dotted`` as a value: run from source, else a reference by name (``missing`` if followed)."""
+    loaded = load(m, dotted)
+    if loaded is not None:
+        return loaded
+    if missing is not None and names.followed(dotted):
+        return missing
+    return operators.module_member(dotted)
+
+
+def _top_of(m: Machine, dotted: str) -> object:
+    """What ``import a.b.c`` binds to ``a``, with ``a.b`` and ``a.b.c`` loaded as its attributes."""
+    top = dotted.split(".", maxsplit=1)[0]
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        load(m, ".".join(parts[:end]))
+    loaded = m.modules.get(top)
+    return loaded if loaded is not None else ModuleRef(top)
+
+
+def _absolute(node: cst.ImportFrom, scope: Scope) -> str | None:
+    """The dotted name a ``from`` import names; ``None`` for a relative one outside any known package."""
+    written = classes.dotted(node.module) if node.module is not None else ""
+    if not node.relative:
+        return written
+    package = scope.lookup("__package__")
+    if not isinstance(package, str) or not package:
+        return None
+    parts = package.split(".")
+    if len(node.relative) > len(parts):
+        return None
+    base = ".".join(parts[: len(parts) - len(node.relative) + 1])
+    return f"{base}.{written}" if written else base
+
+
+def _from(m: Machine, module: str | None, loaded: ModuleValue | None, name: str) -> object:
+    if loaded is not None:
+        return member(m, loaded, name)
+    return UNKNOWN if module is None else operators.module_member(f"{module}.{name}")
+
+
+def _import_star(m: Machine, module: str | None, scope: Scope) -> None:
+    loaded = load(m, module) if module is not None else None
+    if loaded is not None:
+        scope.vars.update({key: value for key, value in loaded.scope.vars.items() if not key.startswith("_")})
+        return
+    for name, qualname in names.star_names(module or "").items():
+        scope.vars[name] = ModuleRef(qualname)

@@ -1,0 +1,67 @@
+"""Finding a module's source by its dotted name, and reading each file once per process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+
+from shapelint.evaluator import ModuleSource, Project
+from shapelint.project.layout import module_name, search_roots
+from shapelint.source import PARSE_ERRORS, parse
+
+MAX_MODULE_BYTES = 1_000_000
+"""A module file larger than this is not read: generated code, not a model's building blocks."""
+
+_READ: dict[tuple[str, int, int], ModuleSource | None] = {}
+"""Each file read and parsed, by path, modification time and size."""
+
+
+def project_of(path: str) -> Project:
+    """The project the file at ``path`` is evaluated in; a path that is not a file has none."""
+    if not os.path.isfile(path):
+        return Project()
+    _, package = module_name(path)
+    return Project(package, ModuleFinder(search_roots(path)).find)
+
+
+class ModuleFinder:
+    """Looks a module up in the project's roots, then in the running environment's import path."""
+
+    def __init__(self, roots: list[str]) -> None:
+        self.roots = [*roots, *_environment()]
+
+    def find(self, name: str) -> ModuleSource | None:
+        parts = name.split(".")
+        for root in self.roots:
+            base = os.path.join(root, *parts)
+            for candidate, package in ((os.path.join(base, "__init__.py"), True), (base + ".py", False)):
+                if os.path.isfile(candidate):
+                    return _read(name, candidate, package)
+        return None
+
+
+@cache
+def _environment() -> tuple[str, ...]:
+    """The import path's directories (installed packages), without the working directory Python puts first."""
+    return tuple(entry for entry in sys.path if entry and os.path.isdir(entry))
+
+
+def _read(name: str, path: str, package: bool) -> ModuleSource | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _READ:
+        _READ[key] = _parse(name, path, package) if status.st_size <= MAX_MODULE_BYTES else None
+    return _READ[key]
+
+
+def _parse(name: str, path: str, package: bool) -> ModuleSource | None:
+    try:
+        with open(path, "rb") as handle:
+            parsed = parse(handle.read())
+    except (OSError, *PARSE_ERRORS):
+        return None
+    return ModuleSource(name, path, parsed.module, package)

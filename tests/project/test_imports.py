@@ -1,0 +1,102 @@
+"""How imports resolve: the project's modules and installed packages run from source, everything else by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import Evaluation, Project, evaluate
+from shapelint.evaluator.values import ClassValue, ModuleRef, ModuleValue
+from shapelint.project import ModuleFinder, project_of
+from shapelint.project.layout import module_name, package_root
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _evaluate(root: Path, source: str, package: str = "") -> Evaluation:
+    return evaluate(cst.parse_module(source), project=Project(package, ModuleFinder([str(root)]).find))
+
+
+def test_a_package_file_knows_its_name_and_root(tmp_path: Path) -> None:
+    _tree(tmp_path, {"src/shop/__init__.py": "", "src/shop/models/__init__.py": "", "src/shop/models/cnn.py": ""})
+    cnn = tmp_path / "src/shop/models/cnn.py"
+    assert package_root(str(cnn)) == (str(tmp_path / "src"), ["shop", "models"])
+    assert module_name(str(cnn)) == ("shop.models.cnn", "shop.models")
+    assert module_name(str(tmp_path / "src/shop/__init__.py")) == ("shop", "shop")
+
+
+def test_relative_and_absolute_imports_bind_the_modules_names(tmp_path: Path) -> None:
+    _tree(
+        tmp_path,
+        {
+            "pkg/__init__.py": "from .sub.deep import WIDTH\n",
+            "pkg/sub/__init__.py": "",
+            "pkg/sub/deep.py": "WIDTH = 7\nclass Block:\n    pass\n",
+        },
+    )
+    names = _evaluate(
+        tmp_path,
+        "from ..sub.deep import Block, WIDTH as W\nimport pkg.sub.deep\nfrom pkg import WIDTH\n",
+        package="pkg.sub",
+    ).names
+    assert isinstance(names["Block"], ClassValue)
+    assert names["W"] == 7 and names["WIDTH"] == 7
+    top = names["pkg"]
+    assert isinstance(top, ModuleValue) and top.name == "pkg"
+    sub = top.scope.vars["sub"]
+    assert isinstance(sub, ModuleValue) and isinstance(sub.scope.vars["deep"], ModuleValue)
+
+
+def test_torch_the_standard_library_and_missing_modules_stay_names(tmp_path: Path) -> None:
+    _tree(tmp_path, {"torch/__init__.py": "Linear = 1\n", "os.py": "sep = 1\n"})
+    names = _evaluate(tmp_path, "import torch.nn as nn\nfrom os import sep\nfrom nowhere import thing\n").names
+    assert names["nn"] == ModuleRef("torch.nn")
+    assert names["sep"] == ModuleRef("os.sep")
+    assert names["thing"] == ModuleRef("nowhere.thing")
+
+
+def test_a_relative_import_outside_a_package_is_unknown(tmp_path: Path) -> None:
+    assert _evaluate(tmp_path, "from .layers import Block\n").names["Block"] is UNKNOWN
+    assert _evaluate(tmp_path, "from ...far import x\n", package="pkg").names["x"] is UNKNOWN
+
+
+def test_a_name_the_module_does_not_bind_is_unknown(tmp_path: Path) -> None:
+    _tree(tmp_path, {"helpers.py": "A = 1\n"})
+    names = _evaluate(tmp_path, "from helpers import A, B\nimport helpers\nC = helpers.missing\n").names
+    assert names["A"] == 1 and names["B"] is UNKNOWN and names["C"] is UNKNOWN
+
+
+def test_star_import_takes_the_public_names(tmp_path: Path) -> None:
+    _tree(tmp_path, {"consts.py": "WIDTH = 3\n_PRIVATE = 4\n"})
+    names = _evaluate(tmp_path, "from consts import *\n").names
+    assert names["WIDTH"] == 3 and "_PRIVATE" not in names
+
+
+def test_a_circular_import_sees_the_names_bound_so_far(tmp_path: Path) -> None:
+    _tree(tmp_path, {"a.py": "X = 1\nimport b\nZ = b.Y\n", "b.py": "import a\nY = a.X + 1\nW = a.Z\n"})
+    names = _evaluate(tmp_path, "import a\nimport b\n").names
+    a, b = names["a"], names["b"]
+    assert isinstance(a, ModuleValue) and isinstance(b, ModuleValue)
+    assert a.scope.vars["Z"] == 2 and b.scope.vars["W"] is UNKNOWN
+
+
+def test_an_imported_module_that_runs_forever_leaves_its_later_names_unknown(tmp_path: Path) -> None:
+    _tree(tmp_path, {"slow.py": "A = 1\nfor i in range(4000):\n    for j in range(4000):\n        A = A\nB = 2\n"})
+    names = _evaluate(tmp_path, "from slow import A, B\nC = 3\n").names
+    assert names["B"] is UNKNOWN and names["C"] == 3
+
+
+def test_an_unparsable_module_is_only_a_name(tmp_path: Path) -> None:
+    _tree(tmp_path, {"broken.py": "def (:\n"})
+    assert _evaluate(tmp_path, "from broken import A\n").names["A"] == ModuleRef("broken.A")
+
+
+def test_a_path_that_is_no_file_has_no_project() -> None:
+    assert project_of("<string>") == Project()

@@ -1,0 +1,1 @@
+from visionkit.ops import Downsample

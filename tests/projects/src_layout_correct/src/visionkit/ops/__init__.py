@@ -1,0 +1,3 @@
+from .down import Downsample
+
+__all__ = ["Downsample"]

@@ -62,6 +62,8 @@ def _parse(name: str, path: str, package: bool) -> ModuleSource | None:
     try:
         with open(path, "rb") as handle:
             parsed = parse(handle.read())
-    except (OSError, *PARSE_ERRORS):
+    except OSError:
+        return None
+    except PARSE_ERRORS:
         return None
     return ModuleSource(name, path, parsed.module, package)

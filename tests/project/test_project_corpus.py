@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from shapelint import lint_source
+from shapelint.lint import lint_source
 from tests.corpus_files import TORCH_ERRORS, expectations
 
 PROJECTS = Path(__file__).parent.parent / "projects"

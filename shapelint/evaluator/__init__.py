@@ -6,6 +6,7 @@ are what an :class:`Evaluation` holds.
 
 from shapelint.evaluator.evaluation import Evaluation, Project, Replay, evaluate
 from shapelint.evaluator.flow import Trace
+from shapelint.evaluator.imports import absolute_module
 from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
 from shapelint.evaluator.values import (
@@ -36,6 +37,7 @@ __all__ = [
     "Source",
     "Tensor",
     "Trace",
+    "absolute_module",
     "evaluate",
     "named_layers",
 ]

@@ -10,13 +10,14 @@ data; only :class:`Replay` can run a model of the file again.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import libcst as cst
 
 from shapelint.dims import Shape
-from shapelint.evaluator import calls, expressions, operators, statements
+from shapelint.evaluator import calls, expressions, imports, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
 from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.instances import default_instance
@@ -30,7 +31,16 @@ from shapelint.evaluator.machine import (
     no_modules,
 )
 from shapelint.evaluator.standalone import run_uncalled_functions
-from shapelint.evaluator.values import ClassValue, Example, Instance, Mismatch, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import (
+    ClassValue,
+    Example,
+    Function,
+    Instance,
+    Mismatch,
+    Scope,
+    SequentialValue,
+    Tensor,
+)
 
 HANDLERS = Handlers(
     expressions={**expressions.HANDLERS, cst.Call: calls.ev_call},
@@ -39,12 +49,22 @@ HANDLERS = Handlers(
 )
 
 
+def _no_importers() -> Sequence[ModuleSource]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Project:
-    """Where the evaluated file sits: the package its relative imports start from, and how modules are found."""
+    """Where the evaluated file sits: the package its relative imports start from, and how modules are found.
+
+    ``names`` are the dotted names the project's other files import the evaluated file by; ``importers`` gives
+    those files, whose code builds and feeds the file's models (a training script, a test, a factory).
+    """
 
     package: str = ""
     find_module: FindModule = no_modules
+    names: tuple[str, ...] = ()
+    importers: Callable[[], Sequence[ModuleSource]] = _no_importers
 
 
 def _nothing_declared(model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None) -> Tensor | None:
@@ -116,9 +136,21 @@ def evaluate(
     scope.vars["__package__"] = project.package
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
     body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
-    for step in (*body, lambda: run_uncalled_functions(machine), constructed.run, roots.run):
+    later = (lambda: run_uncalled_functions(machine), constructed.run, roots.run)
+    for step in (*body, *later):
         _guarded(step)
+    if _defines_code(scope):
+        sources = project.importers()
+        for source in sources:
+            _guarded(partial(imports.run_importer, machine, source, project.names, scope))
+        for step in later if sources else ():
+            _guarded(step)
     return _result(machine, scope, roots.mismatches, roots.never_chained())
+
+
+def _defines_code(scope: Scope) -> bool:
+    """Whether the module defines a class or function that code elsewhere may build or call."""
+    return any(isinstance(value, (ClassValue, Function)) for value in scope.vars.values())
 
 
 def _guarded(step: Callable[[], None]) -> None:

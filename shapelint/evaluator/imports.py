@@ -9,13 +9,15 @@ had not bound when its budget ran out is unknown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, names, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
-from shapelint.evaluator.machine import IMPORT_STEPS, MAX_IMPORTS, Machine
+from shapelint.evaluator.machine import IMPORT_STEPS, MAX_IMPORTS, Machine, ModuleSource
 from shapelint.evaluator.values import ModuleRef, ModuleValue, Scope
 
 
@@ -69,11 +71,24 @@ def load(m: Machine, name: str) -> ModuleValue | None:
     return module
 
 
-def _run_body(m: Machine, body: cst.Module, scope: Scope) -> None:
-    """Run an imported module's statements on a budget of their own, apart from the code that imported it."""
+def run_importer(m: Machine, source: ModuleSource, names: Sequence[str], own: Scope) -> None:
+    """Run, as a script, a file of the project that imports the evaluated one (under ``names``): its code builds
+    and feeds the evaluated file's models.  Its functions are run standalone afterwards, as the file's own are."""
+    module = ModuleValue(names[0] if names else "__main__", own)
+    for name in names:
+        m.modules.setdefault(name, module)
+    m.loaded.append(source)
+    scope = Scope(builtins=operators.BUILTINS)
+    scope.vars["__name__"] = "__main__"
+    scope.vars["__package__"] = source.name.rpartition(".")[0] if not source.package else source.name
+    _run_body(m, source.module, scope, imported=False)
+
+
+def _run_body(m: Machine, body: cst.Module, scope: Scope, imported: bool = True) -> None:
+    """Run a module's statements on a budget of their own, apart from the code that imported it."""
     outer_limit, statement, frames, depth = m.limit, m.statement, m.frames, m.binder.depth
     m.limit, m.frames, m.binder.depth = min(outer_limit, m.steps + IMPORT_STEPS), [], 0
-    m.importing += 1
+    m.importing += imported
     try:
         m.exec_block(body.body, scope)
     except OutOfBudget:
@@ -82,7 +97,7 @@ def _run_body(m: Machine, body: cst.Module, scope: Scope) -> None:
     except (Return, LoopExit, Raise):
         pass
     finally:
-        m.importing -= 1
+        m.importing -= imported
         m.limit, m.statement, m.frames, m.binder.depth = outer_limit, statement, frames, depth
 
 
@@ -106,19 +121,22 @@ def _top_of(m: Machine, dotted: str) -> object:
     return loaded if loaded is not None else ModuleRef(top)
 
 
+def absolute_module(level: int, written: str, package: str) -> str | None:
+    """The module ``from <level dots><written> import ...`` names in ``package``; ``None`` above the top package."""
+    if not level:
+        return written
+    parts = package.split(".") if package else []
+    if level > len(parts):
+        return None
+    base = ".".join(parts[: len(parts) - level + 1])
+    return f"{base}.{written}" if written else base
+
+
 def _absolute(node: cst.ImportFrom, scope: Scope) -> str | None:
     """The dotted name a ``from`` import names; ``None`` for a relative one outside any known package."""
     written = classes.dotted(node.module) if node.module is not None else ""
-    if not node.relative:
-        return written
     package = scope.lookup("__package__")
-    if not isinstance(package, str) or not package:
-        return None
-    parts = package.split(".")
-    if len(node.relative) > len(parts):
-        return None
-    base = ".".join(parts[: len(parts) - len(node.relative) + 1])
-    return f"{base}.{written}" if written else base
+    return absolute_module(len(node.relative), written, package if isinstance(package, str) else "")
 
 
 def _from(m: Machine, module: str | None, loaded: ModuleValue | None, name: str) -> object:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import cache
+from functools import cache, partial
 
 from shapelint.evaluator import ModuleSource, Project
-from shapelint.project.layout import module_name, search_roots
+from shapelint.project.importers import importers
+from shapelint.project.layout import module_name, names_in, project_root, search_roots
 from shapelint.source import PARSE_ERRORS, parse
 
 MAX_MODULE_BYTES = 1_000_000
@@ -22,7 +23,21 @@ def project_of(path: str) -> Project:
     if not os.path.isfile(path):
         return Project()
     _, package = module_name(path)
-    return Project(package, ModuleFinder(search_roots(path)).find)
+    roots = search_roots(path)
+    finder = ModuleFinder(roots)
+    names = names_in(path, roots)
+    return Project(package, finder.find, names, partial(_importers, project_root(path), names, path))
+
+
+def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSource]:
+    """The sources of the project's files that import the file at ``path``, each under its own module name."""
+    found = []
+    for importer in importers(root, names, path):
+        name, package = module_name(importer)
+        source = _read(name, importer, package == name)
+        if source is not None:
+            found.append(source)
+    return found
 
 
 class ModuleFinder:

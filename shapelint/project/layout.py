@@ -31,10 +31,43 @@ def module_name(path: str) -> tuple[str, str]:
     return ".".join([*packages, stem]), package
 
 
+_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt")
+_MARKER_DEPTH = 6
+
+
+def project_root(path: str) -> str:
+    """The directory of the project the file belongs to: the nearest above it holding a repository or packaging
+    marker (``.git``, ``pyproject.toml``, ...), else the file's package root."""
+    directory = os.path.dirname(os.path.abspath(path))
+    for _ in range(_MARKER_DEPTH):
+        if any(os.path.exists(os.path.join(directory, marker)) for marker in _MARKERS):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return package_root(path)[0]
+
+
 def search_roots(path: str) -> list[str]:
     """Where the file's imports are looked for before the environment's: its package root, its own directory
-    (a script's imports), and the working directory with its ``src/``."""
+    (a script's imports), the project root and the working directory, each with its ``src/``."""
     root, _ = package_root(path)
-    here = os.getcwd()
-    candidates = [root, os.path.dirname(os.path.abspath(path)), here, os.path.join(here, "src")]
+    project, here = project_root(path), os.getcwd()
+    candidates = [root, os.path.dirname(os.path.abspath(path))]
+    candidates += [project, os.path.join(project, "src"), here, os.path.join(here, "src")]
     return list(dict.fromkeys(c for c in candidates if os.path.isdir(c)))
+
+
+def names_in(path: str, roots: list[str]) -> tuple[str, ...]:
+    """The dotted names other files may import the file by: its path from each root, where that is a name."""
+    target = os.path.splitext(os.path.abspath(path))[0]
+    names: list[str] = []
+    for root in roots:
+        relative = os.path.relpath(target, root)
+        parts = relative.split(os.sep)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if parts and all(part.isidentifier() for part in parts):
+            names.append(".".join(parts))
+    return tuple(dict.fromkeys(names))

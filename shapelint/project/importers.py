@@ -1,0 +1,87 @@
+"""The project's files that import a given module: their code builds and feeds its models.
+
+Imports are read off each file's text with a pattern, once per process and
+project root; nothing is parsed until a file is chosen to run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+
+from shapelint.evaluator import absolute_module
+from shapelint.project.layout import module_name
+
+MAX_IMPORTERS = 4
+"""Files run for one linted file; scripts (with a ``__main__`` block) go first."""
+MAX_SCANNED = 3000
+_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "build", "dist", "venv", "env"})
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w.,\s]+)\)|([\w., \t]+))|import[ \t]+([\w., \t]+))",
+    re.M,
+)
+
+_INDEXES: dict[str, dict[str, set[str]]] = {}
+"""For each project root: module name → the files that import it."""
+
+
+def importers(root: str, names: tuple[str, ...], path: str) -> list[str]:
+    """The files under ``root`` that import the module ``path`` is known as (any of ``names``), best first."""
+    index = _INDEXES.get(root)
+    if index is None:
+        index = _INDEXES[root] = _index(root)
+    own = os.path.abspath(path)
+    found = {file for name in names for file in index.get(name, ()) if file != own}
+    return sorted(found, key=_priority)[:MAX_IMPORTERS]
+
+
+def _priority(path: str) -> tuple[bool, str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            script = "__main__" in handle.read()
+    except OSError:
+        script = False
+    return (not script, path)
+
+
+def _index(root: str) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for path in _python_files(root):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        _, package = module_name(path)
+        for name in _imported(text, package):
+            index[name].add(path)
+    return index
+
+
+def _python_files(root: str) -> list[str]:
+    found: list[str] = []
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        found.extend(os.path.join(directory, name) for name in sorted(files) if name.endswith(".py"))
+        if len(found) >= MAX_SCANNED:
+            return found[:MAX_SCANNED]
+    return found
+
+
+def _imported(text: str, package: str) -> set[str]:
+    """Every module a file's import lines may name, ``from a import b`` giving ``a`` and ``a.b``."""
+    names: set[str] = set()
+    for match in _IMPORT.finditer(text):
+        source, wrapped, members, modules = match.groups()
+        if modules is not None:
+            names.update(part.split()[0] for part in modules.split(",") if part.strip())
+            continue
+        level = len(source) - len(source.lstrip("."))
+        base = absolute_module(level, source[level:], package)
+        if base is None:
+            continue
+        names.add(base)
+        listed = (wrapped or members).split(",")
+        names.update(f"{base}.{part.split()[0]}" if base else part.split()[0] for part in listed if part.strip())
+    return names

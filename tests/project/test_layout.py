@@ -1,0 +1,51 @@
+"""Where a file sits in its project, and which of the project's files import it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shapelint.project.importers import importers
+from shapelint.project.layout import names_in, project_root, search_roots
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_the_project_root_is_marked_by_packaging_or_git(tmp_path: Path) -> None:
+    _tree(tmp_path, {"pyproject.toml": "", "models/resnet.py": "", "src/pkg/__init__.py": "", "src/pkg/m.py": ""})
+    assert project_root(str(tmp_path / "models/resnet.py")) == str(tmp_path)
+    assert project_root(str(tmp_path / "src/pkg/m.py")) == str(tmp_path)
+
+
+def test_a_file_is_known_by_its_path_from_each_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tree(tmp_path, {"setup.py": "", "models/resnet.py": "", "models/__init__.py": "", "my-scripts/x.py": ""})
+    monkeypatch.chdir(tmp_path)
+    path = str(tmp_path / "models/resnet.py")
+    assert set(names_in(path, search_roots(path))) == {"models.resnet", "resnet"}
+    script = str(tmp_path / "my-scripts/x.py")
+    assert names_in(script, search_roots(script)) == ("x",)
+
+
+def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
+    _tree(
+        tmp_path,
+        {
+            ".git/HEAD": "",
+            "pkg/__init__.py": "from .model import Net\n",
+            "pkg/model.py": "",
+            "train.py": "from pkg.model import Net\nif __name__ == '__main__':\n    pass\n",
+            "test_model.py": "import pkg.model as m\n",
+            "eval.py": "from pkg import (\n    model,\n)\n",
+            "other.py": "import pkg.modelling\n",
+        },
+    )
+    found = importers(str(tmp_path), ("pkg.model",), str(tmp_path / "pkg/model.py"))
+    names = [Path(path).name for path in found]
+    assert names[0] == "train.py"
+    assert set(names) == {"train.py", "test_model.py", "eval.py", "__init__.py"}

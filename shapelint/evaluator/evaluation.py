@@ -124,13 +124,16 @@ def evaluate(
     declared_input: DeclaredInput = _nothing_declared,
     may_yield: bool = True,
     project: Project = Project(),
+    trace: Trace | None = None,
 ) -> Evaluation:
     """Evaluate ``module``; ``declared_input`` gives each model's declared input (an unknown tensor without one).
 
     ``may_yield`` false promises the source never says ``yield``, which saves looking for generators.
-    ``project`` finds the modules it imports and tells the package it belongs to.
+    ``project`` finds the modules it imports and tells the package it belongs to.  ``trace``, when given, gets
+    every layer applied during the whole evaluation with the tensor it gave (for measuring what is known).
     """
     machine = Machine(HANDLERS, declared_input, may_yield, project.find_module)
+    machine.propagator.trace = trace
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
     scope.vars["__package__"] = project.package

@@ -7,7 +7,7 @@ import sys
 from functools import cache, partial
 
 from shapelint.evaluator import ModuleSource, Project
-from shapelint.project.importers import importers
+from shapelint.project.importers import MAX_IMPORTERS, importers
 from shapelint.project.layout import module_name, names_in, project_root, search_roots
 from shapelint.source import PARSE_ERRORS, parse
 
@@ -30,13 +30,23 @@ def project_of(path: str) -> Project:
 
 
 def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSource]:
-    """The sources of the project's files that import the file at ``path``, each under its own module name."""
+    """The sources of the project's files that import the file at ``path``, each under its own module name.
+
+    A file counts only where its own imports would reach this file: ``from model import Net`` in another example's
+    folder means that folder's ``model.py``.
+    """
     found = []
-    for importer in importers(root, names, path):
+    own = os.path.abspath(path)
+    for importer, imported in importers(root, names, path):
+        finder = ModuleFinder(search_roots(importer))
+        if not any((finder.locate(name) or ("",))[0] == own for name in imported):
+            continue
         name, package = module_name(importer)
         source = _read(name, importer, package == name)
         if source is not None:
             found.append(source)
+        if len(found) == MAX_IMPORTERS:
+            break
     return found
 
 
@@ -47,12 +57,17 @@ class ModuleFinder:
         self.roots = [*roots, *_environment()]
 
     def find(self, name: str) -> ModuleSource | None:
+        found = self.locate(name)
+        return _read(name, *found) if found is not None else None
+
+    def locate(self, name: str) -> tuple[str, bool] | None:
+        """The file of module ``name``, and whether it is a package's ``__init__``."""
         parts = name.split(".")
         for root in self.roots:
             base = os.path.join(root, *parts)
             for candidate, package in ((os.path.join(base, "__init__.py"), True), (base + ".py", False)):
                 if os.path.isfile(candidate):
-                    return _read(name, candidate, package)
+                    return candidate, package
         return None
 
 

@@ -26,14 +26,19 @@ _INDEXES: dict[str, dict[str, set[str]]] = {}
 """For each project root: module name → the files that import it."""
 
 
-def importers(root: str, names: tuple[str, ...], path: str) -> list[str]:
-    """The files under ``root`` that import the module ``path`` is known as (any of ``names``), best first."""
+def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, list[str]]]:
+    """The files under ``root`` that import one of ``names`` (the module ``path`` may be known as), best first,
+    each with the names it imports."""
     index = _INDEXES.get(root)
     if index is None:
         index = _INDEXES[root] = _index(root)
     own = os.path.abspath(path)
-    found = {file for name in names for file in index.get(name, ()) if file != own}
-    return sorted(found, key=_priority)[:MAX_IMPORTERS]
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for file in index.get(name, ()):
+            if file != own:
+                found[file].append(name)
+    return sorted(found.items(), key=lambda item: _priority(item[0]))
 
 
 def _priority(path: str) -> tuple[bool, str]:

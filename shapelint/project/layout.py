@@ -37,8 +37,10 @@ _MARKER_DEPTH = 6
 
 def project_root(path: str) -> str:
     """The directory of the project the file belongs to: the nearest above it holding a repository or packaging
-    marker (``.git``, ``pyproject.toml``, ...), else the file's package root."""
-    directory = os.path.dirname(os.path.abspath(path))
+    marker (``.git``, ``pyproject.toml``, ...), else the working directory when the file is under it (where a user
+    runs ``shapelint .``), else the file's package root."""
+    file = os.path.abspath(path)
+    directory = os.path.dirname(file)
     for _ in range(_MARKER_DEPTH):
         if any(os.path.exists(os.path.join(directory, marker)) for marker in _MARKERS):
             return directory
@@ -46,7 +48,8 @@ def project_root(path: str) -> str:
         if parent == directory:
             break
         directory = parent
-    return package_root(path)[0]
+    here = os.getcwd()
+    return here if file.startswith(os.path.join(here, "")) else package_root(path)[0]
 
 
 def search_roots(path: str) -> list[str]:

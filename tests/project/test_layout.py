@@ -46,6 +46,6 @@ def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
         },
     )
     found = importers(str(tmp_path), ("pkg.model",), str(tmp_path / "pkg/model.py"))
-    names = [Path(path).name for path in found]
+    names = [Path(path).name for path, _ in found]
     assert names[0] == "train.py"
     assert set(names) == {"train.py", "test_model.py", "eval.py", "__init__.py"}

@@ -71,3 +71,9 @@ def test_verdict_holds_under_torch(project: Path, monkeypatch: pytest.MonkeyPatc
     finally:
         for name in [name for name in sys.modules if name.split(".")[0] in tops]:
             del sys.modules[name]
+
+
+def test_a_shape_from_another_file_is_placed_there() -> None:
+    path = PROJECTS / "mnist_fed_rgb_stem_bug" / "model.py"
+    (diagnostic,) = lint_source(path.read_bytes(), str(path))
+    assert "datasets.MNIST at " in diagnostic.message and "train.py:12 gives (B, 1, 28, 28)" in diagnostic.message

@@ -1,0 +1,416 @@
+"""The real-world measurement: public repositories as they are written, judged by torch forward hooks.
+
+The repositories are listed, with their commits and the models each builds,
+in ``tests/realworld/repos.toml``; their code is never kept here.  Bring each
+onto the machine (the search tool's ``fetch`` gives a bare git directory per
+repository), then::
+
+    python bench/realworld.py extract --mirrors /work/.mirror --trees /work/realworld
+    python bench/realworld.py measure --trees /work/realworld [--directive] [-v]
+
+For every model, torch builds it as the repository does and runs it on the
+input the repository feeds it, with a forward hook on each torch.nn leaf
+module, which gives every layer's output shape and the line that built it.
+shapelint evaluates the model's file in its project (as ``shapelint`` would
+from the repository root) and records every layer it applied.  A layer site
+(file, line, class) is *known* when shapelint gave it a shape equal to one
+torch gave it (a symbolic dimension matches only the batch size), and *wrong*
+when shapelint gave it a fully known shape torch never gave it.  A model is
+*fully evaluated* when every site is known.  Then each literal input size of
+the model's file is mutated, torch decides which mutants are bugs, and a bug
+is *found* when shapelint reports the mutated line.  ``--directive`` adds
+``# shapelint: input=(...)`` to the model's class line first.  Last, the whole
+repository is linted as it is: every finding there is a false positive to
+read (the repositories run as written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY))
+
+LIST = REPOSITORY / "tests" / "realworld" / "repos.toml"
+MAX_MUTANTS = 12
+"""Mutants per model, the first literal sites of its file: enough for a rate, bounded in time."""
+
+Site = tuple[str, int, str]
+"""A layer's construction site: absolute file, line, class name."""
+
+
+@dataclass
+class Model:
+    repo: str
+    tree: Path
+    file: str
+    module: str
+    root: str
+    build: str
+    input: list[int]
+    dtype: str = "float"
+    vocab: int = 0
+
+    @property
+    def path(self) -> Path:
+        return self.tree / self.file
+
+    @property
+    def label(self) -> str:
+        return f"{self.repo}:{self.file}:{self.build}"
+
+
+@dataclass
+class Measured:
+    model: Model
+    sites: int = 0
+    known: int = 0
+    wrong: list[str] = field(default_factory=list)
+    bugs: int = 0
+    found: int = 0
+    misses: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def full(self) -> bool:
+        return self.sites > 0 and self.known == self.sites
+
+
+def tree_of(trees: Path, repo: str) -> Path:
+    return trees / repo.replace("/", "+")
+
+
+def models(trees: Path, listing: Path = LIST) -> Iterator[Model]:
+    listed = tomllib.loads(listing.read_text(encoding="utf-8"))
+    for repo in listed["repo"]:
+        for entry in repo.get("model", []):
+            if not entry.get("torch_ok", False):
+                continue
+            yield Model(
+                repo["name"],
+                tree_of(trees, repo["name"]),
+                entry["file"],
+                entry["module"],
+                entry.get("root", "."),
+                entry["build"],
+                list(entry["input"]),
+                entry.get("dtype", "float"),
+                int(entry.get("vocab", 0)),
+            )
+
+
+# --- torch's side, in a child process per model ---------------------------------------------------------------
+
+
+def _torch_child(spec: dict[str, object]) -> dict[str, object]:
+    """Build and run the model under torch; with ``mutants``, tell for each whether torch rejects it."""
+    import importlib
+
+    import torch
+
+    tree, root = Path(str(spec["tree"])), Path(str(spec["tree"])) / str(spec["root"])
+    sys.path[:0] = [str(root), str(tree)]
+    shape = list(spec["input"])  # type: ignore[call-overload]
+
+    def fresh(module: str) -> object:
+        for name in [n for n, m in sys.modules.items() if str(getattr(m, "__file__", "") or "").startswith(str(tree))]:
+            del sys.modules[name]
+        return importlib.import_module(module)
+
+    def run(record: bool) -> dict[Site, set[tuple[int, ...]]]:
+        created: dict[int, tuple[str, int]] = {}
+        original = torch.nn.Module.__init__
+
+        def init(self: torch.nn.Module, *args: object, **kwargs: object) -> None:
+            original(self, *args, **kwargs)
+            frame = sys._getframe(1)
+            while frame is not None and not frame.f_code.co_filename.startswith(str(tree)):
+                frame = frame.f_back  # type: ignore[assignment]
+            if frame is not None:
+                created[id(self)] = (frame.f_code.co_filename, frame.f_lineno)
+
+        torch.nn.Module.__init__ = init  # type: ignore[method-assign]
+        try:
+            module = fresh(str(spec["module"]))
+            model = eval(str(spec["build"]), vars(module))
+        finally:
+            torch.nn.Module.__init__ = original  # type: ignore[method-assign]
+        shapes: dict[Site, set[tuple[int, ...]]] = defaultdict(set)
+
+        def hook(layer: torch.nn.Module, inputs: object, output: object) -> None:
+            out = output[0] if isinstance(output, tuple) else output
+            if isinstance(out, torch.Tensor) and id(layer) in created:
+                file, line = created[id(layer)]
+                shapes[(file, line, type(layer).__name__)].add(tuple(out.shape))
+
+        if record:
+            for layer in model.modules():
+                if not list(layer.children()) and type(layer).__module__.startswith("torch.nn"):
+                    layer.register_forward_hook(hook)
+        if spec.get("dtype") == "long":
+            x = torch.randint(0, int(spec.get("vocab") or 2), shape)  # type: ignore[arg-type]
+        else:
+            x = torch.randn(*shape)
+        model.eval()
+        with torch.no_grad():
+            model(x)
+        return shapes
+
+    shapes = run(True)
+    result: dict[str, object] = {"sites": [[*site, sorted(found)] for site, found in shapes.items()]}
+    verdicts = []
+    for mutant in spec.get("mutants", []):  # type: ignore[attr-defined]
+        path = Path(mutant["file"])
+        before = path.read_text(encoding="utf-8")
+        path.write_text(mutant["source"], encoding="utf-8")
+        try:
+            run(False)
+            verdicts.append(False)
+        except Exception:
+            verdicts.append(True)
+        finally:
+            path.write_text(before, encoding="utf-8")
+    result["rejected"] = verdicts
+    return result
+
+
+def torch_side(model: Model, mutants: list[dict[str, str]]) -> dict[str, object]:
+    spec = {**vars(model), "tree": str(model.tree), "mutants": mutants}
+    spec.pop("repo")
+    done = subprocess.run(
+        [sys.executable, __file__, "torch-child"],
+        input=json.dumps(spec),
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=model.tree,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "torch child failed")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+# --- shapelint's side ------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def working_directory(path: Path) -> Iterator[None]:
+    before = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def shapelint_sites(path: Path, source: bytes) -> dict[Site, set[tuple[object, ...]]]:
+    """Every layer shapelint applied while evaluating the file in its project, by construction site."""
+    from shapelint.dims import is_int
+    from shapelint.evaluator import Tensor, evaluate
+    from shapelint.inputs import InputSources, find_directives, resolve_input
+    from shapelint.project import project_of
+    from shapelint.source import Positions, parse
+
+    parsed = parse(source)
+    positions = Positions(parsed.module, parsed.tree, parsed.text)
+    sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
+    trace: list = []
+    evaluation = evaluate(
+        parsed.module, lambda m, s: resolve_input(m, sources, s), True, project_of(str(path)), trace=trace
+    )
+    positions.suggest(evaluation.places)
+    others: dict[str, Positions] = {}
+    shapes: dict[Site, set[tuple[object, ...]]] = defaultdict(set)
+    for layer, result in trace:
+        tensor = result[0] if isinstance(result, tuple) else result
+        if not isinstance(tensor, Tensor) or tensor.shape.open:
+            continue
+        imported = evaluation.imported_from(layer.node)
+        if imported is None:
+            file, line = str(path.resolve()), positions.of(layer.node).line
+        else:
+            lines = others.setdefault(imported.path, Positions(imported.module))
+            file, line = os.path.realpath(imported.path), lines.of(layer.node).line
+        dims = tuple(d if is_int(d) else None for d in tensor.shape.dims)
+        shapes[(file, line, layer.kind.name)].add(dims)
+    return shapes
+
+
+def lint_lines(path: Path, source: bytes) -> set[int]:
+    from shapelint.lint import lint_source
+
+    return {d.line for d in lint_source(source, str(path))}
+
+
+def compare(torch_sites: list[list[object]], ours: dict[Site, set[tuple[object, ...]]], batch: int) -> Measured:
+    measured = Measured(model=None)  # type: ignore[arg-type]
+    for file, line, kind, shapes in torch_sites:  # type: ignore[misc]
+        site = (os.path.realpath(str(file)), int(line), str(kind))  # type: ignore[call-overload]
+        real = {tuple(s) for s in shapes}  # type: ignore[union-attr]
+        measured.sites += 1
+        given = ours.get(site, set())
+        if any(_matches(dims, shape, batch) for dims in given for shape in real):
+            measured.known += 1
+        for dims in given:
+            if None not in dims and dims not in real:
+                measured.wrong.append(f"{Path(site[0]).name}:{site[1]} {kind} shapelint {dims} torch {sorted(real)}")
+    return measured
+
+
+def _matches(dims: tuple[object, ...], shape: tuple[int, ...], batch: int) -> bool:
+    if len(dims) != len(shape):
+        return False
+    return all(d == s or (d is None and s == batch) for d, s in zip(dims, shape))
+
+
+def measure_model(model: Model, directive: bool) -> Measured:
+    from tests.mutation.inject import mutants
+
+    original = model.path.read_bytes()
+    text = original.decode("utf-8")
+    if directive:
+        text = _with_directive(text, model)
+    model.path.write_text(text, encoding="utf-8")
+    try:
+        candidates = [m for _, m in zip(range(MAX_MUTANTS), mutants(text))]
+        spec = [{"file": str(model.path), "source": m.source} for m in candidates]
+        try:
+            truth = torch_side(model, spec)
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            return Measured(model, error=f"torch: {error}")
+        with working_directory(model.tree):
+            measured = compare(truth["sites"], shapelint_sites(model.path, text.encode()), model.input[0])  # type: ignore[arg-type]
+            measured.model = model
+            for mutant, rejected in zip(candidates, truth["rejected"]):  # type: ignore[call-overload]
+                if not rejected:
+                    continue
+                measured.bugs += 1
+                model.path.write_text(mutant.source, encoding="utf-8")
+                if mutant.line in lint_lines(model.path, mutant.source.encode()):
+                    measured.found += 1
+                else:
+                    measured.misses.append(f"{model.file}:{mutant.line} {mutant.original} -> {mutant.replacement}")
+    finally:
+        model.path.write_bytes(original)
+    return measured
+
+
+def _with_directive(text: str, model: Model) -> str:
+    """The file with the repository's input declared on the model's class line (the class ``build`` names)."""
+    name = model.build.split("(")[0].strip()
+    dims = ", ".join(["B", *map(str, model.input[1:])])
+    extra = ", dtype=long" if model.dtype == "long" else ""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.startswith((f"class {name}(", f"class {name}:")):
+            lines[index] = line.rstrip("\r\n") + f"  # shapelint: input=({dims}){extra}\n"
+            break
+    return "".join(lines)
+
+
+def unmodified_findings(tree: Path) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "shapelint", "--jobs", "1", "--quiet", "."],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=tree,
+        timeout=1800,
+    )
+    return [line for line in done.stdout.splitlines() if line.strip()]
+
+
+# --- commands --------------------------------------------------------------------------------------------------
+
+
+def extract(mirrors: Path, trees: Path) -> None:
+    listed = tomllib.loads(LIST.read_text(encoding="utf-8"))
+    for repo in listed["repo"]:
+        target = tree_of(trees, repo["name"])
+        if target.exists():
+            continue
+        found = sorted(mirrors.glob(repo["name"].replace("/", "+") + "*"))
+        gits = [p for p in found if (p / "HEAD").exists()] + [g for p in found for g in p.glob("*.git")]
+        if not gits:
+            print(f"missing  {repo['name']}: fetch github:{repo['name']} first")
+            continue
+        target.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", f"--git-dir={gits[0]}", "archive", repo["commit"]], check=True, capture_output=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+        print(f"extracted {repo['name']} @ {repo['commit'][:12]}")
+
+
+def measure(trees: Path, directive: bool, verbose: bool, listing: Path = LIST) -> None:
+    print(f"$ python bench/realworld.py measure --trees {trees}{' --directive' if directive else ''}")
+    results = [measure_model(model, directive) for model in models(trees, listing) if model.path.exists()]
+    for r in results:
+        if r.error:
+            print(f"  ERROR {r.model.label}: {r.error}")
+            continue
+        status = "full" if r.full else f"{r.known}/{r.sites}"
+        print(f"  {status:8} wrong={len(r.wrong)} bugs {r.found}/{r.bugs}  {r.model.label}")
+        if verbose:
+            for line in r.wrong:
+                print(f"      WRONG {line}")
+            for line in r.misses:
+                print(f"      MISS  {line}")
+    ok = [r for r in results if not r.error]
+    sites, known = sum(r.sites for r in ok), sum(r.known for r in ok)
+    bugs, found = sum(r.bugs for r in ok), sum(r.found for r in ok)
+    print(
+        f"models {len(ok)}: fully evaluated {sum(r.full for r in ok)} ({_rate(sum(r.full for r in ok), len(ok))}); "
+        f"layer outputs known {known}/{sites} ({_rate(known, sites)}); wrong {sum(len(r.wrong) for r in ok)}; "
+        f"injected bugs found {found}/{bugs} ({_rate(found, bugs)})"
+    )
+    if not directive:
+        for repo in sorted({r.model.repo for r in ok}):
+            findings = unmodified_findings(tree_of(trees, repo))
+            print(f"  {repo}: {len(findings)} finding(s) as written")
+            for line in findings if verbose else ():
+                print(f"      {line}")
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    ex = commands.add_parser("extract")
+    ex.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    ex.add_argument("--trees", type=Path, default=Path("/work/realworld"))
+    me = commands.add_parser("measure")
+    me.add_argument("--trees", type=Path, default=Path("/work/realworld"))
+    me.add_argument("--directive", action="store_true")
+    me.add_argument("-v", action="store_true")
+    me.add_argument("--list", type=Path, default=LIST)
+    commands.add_parser("torch-child")
+    args = parser.parse_args()
+    if args.command == "extract":
+        extract(args.mirrors, args.trees)
+    elif args.command == "measure":
+        measure(args.trees, args.directive, args.v, args.list)
+    else:
+        print(json.dumps(_torch_child(json.loads(sys.stdin.read()))))
+
+
+if __name__ == "__main__":
+    main()

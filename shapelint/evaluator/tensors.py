@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.catalog import ShapeError
+from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import UNKNOWN, DType, Shape, is_int, product
 from shapelint.evaluator import operators, tensor_ops
 from shapelint.evaluator.flow import Propagator
@@ -110,6 +110,8 @@ class TensorCalls:
             return self.broadcast(args[0], args[1], node)
         if name in _MATMUL and len(args) > 1:
             return self.matmul(args[0], args[1], node)
+        if name == "scaled_dot_product_attention" and namespace == _FUNCTIONAL:
+            return self.attention(args, kwargs, node)
         if not args or not isinstance(args[0], Tensor):
             return UNKNOWN
         if name in ("chunk", "split"):
@@ -197,6 +199,27 @@ class TensorCalls:
         if shape is None:
             return Tensor(Shape.anything())
         return Tensor(shape, Origin("matrix product", node, before=left.shape))
+
+    def attention(self, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        """``F.scaled_dot_product_attention(q, k, v)``: shaped as torch's reference computes it, ``softmax(q kᵀ) v``
+        with the batch dimensions broadcast; grouped-query attention (``enable_gqa=True``) is not followed."""
+        given = [*args, *(kwargs[name] for name in ("query", "key", "value")[len(args) :] if name in kwargs)]
+        tensors = [value for value in given[:3] if isinstance(value, Tensor)]
+        if len(tensors) < 3 or kwargs.get("enable_gqa", False) is not False:
+            return Tensor(Shape.anything()) if tensors else UNKNOWN
+        query, key, value = tensors
+        if any(not t.shape.open and len(t.shape.dims) < 2 for t in tensors):
+            error = ShapeError("query, key and value must be at least 2-dimensional", Problem.RANK)
+            self.propagator.reject("scaled_dot_product_attention", node, error, query)
+            return Tensor(Shape.anything())
+        if key.shape.open:
+            return Tensor(Shape.anything())
+        transposed = Tensor(tensor_ops.transpose(key.shape, [-2, -1], {}), key.origin)
+        scores = self.matmul(query, transposed, node)
+        out = self.matmul(scores, value, node)
+        if not isinstance(out, Tensor) or out.shape.open:
+            return out
+        return Tensor(out.shape, Origin("scaled_dot_product_attention", node, before=query.shape))
 
     def broadcast(self, left: object, right: object, node: cst.CSTNode) -> object:
         """Two operands of which at least one is a tensor, combined elementwise."""

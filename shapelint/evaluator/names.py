@@ -29,7 +29,7 @@ RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."
 _KNOWN_MODULES = frozenset(
-    {"torch", "numpy", "shapelint", "torchinfo", "torchsummary", "tqdm"}
+    {"torch", "numpy", "shapelint", "torchinfo", "torchsummary", "tqdm", "einops"}
     | {"torchvision.datasets", "torchvision.transforms"}
 )
 """Modules the evaluator knows by their dotted names (layers, datasets, summaries): never run from source."""

@@ -196,9 +196,16 @@ def broadcast(left: Shape, right: Shape) -> Shape:
     length = max(len(left.dims), len(right.dims))
     dims: list[Dim] = []
     for index in range(-length, 0):
-        a, b = left.dim(index), right.dim(index)
+        a, b = _aligned(left, index), _aligned(right, index)
         dims.append(_broadcast_dim(a, b, left, right))
     return Shape(tuple(dims), left.open or right.open)
+
+
+def _aligned(shape: Shape, index: int) -> Dim:
+    """The size at ``index`` from the end; a dimension a known rank lacks broadcasts as 1."""
+    if -index <= len(shape.dims):
+        return shape.dims[index]
+    return UNKNOWN if shape.open else 1
 
 
 def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:

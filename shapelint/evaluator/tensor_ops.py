@@ -64,8 +64,9 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     if shape.open or len(dims) != len(sizes):
         return Shape(written)
     remaining_in, remaining_out = _cancel(list(shape.dims), [s for s in dims if s != -1])
-    if -1 in sizes and len(remaining_in) == 1 and isinstance(remaining_in[0], Symbol) and not remaining_out:
-        return Shape(tuple(remaining_in[0] if s == -1 else s for s in dims))
+    batch = _only_symbol_left(remaining_in, remaining_out) if -1 in sizes else None
+    if batch is not None:
+        return Shape(tuple(batch if s == -1 else s for s in dims))
     total_in, total_out = product(remaining_in) if remaining_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(total_in) and is_int(total_out)):
         return Shape(written)
@@ -76,6 +77,16 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     if total_in != total_out:
         raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
     return Shape(tuple(dims))
+
+
+def _only_symbol_left(dims_in: list[Dim], dims_out: list[Dim]) -> Symbol | None:
+    """The symbol ``-1`` stands for when it is the one symbol left and the known sizes match exactly:
+    ``(B, 8, 30, 30).view(-1, 7200)`` keeps ``B``."""
+    symbols = [d for d in dims_in if isinstance(d, Symbol)]
+    known_in = [d for d in dims_in if not isinstance(d, Symbol)]
+    if len(symbols) != 1 or not all(is_int(d) for d in known_in + dims_out):
+        return None
+    return symbols[0] if product(known_in) == product(dims_out) else None
 
 
 def _cancel(dims_in: list[Dim], dims_out: list[Dim]) -> tuple[list[Dim], list[Dim]]:

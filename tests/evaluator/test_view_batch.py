@@ -1,0 +1,39 @@
+"""``view(-1, ...)`` on a tensor with a symbolic batch: whatever the batch is, torch gives what shapelint says."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shapelint.catalog import ShapeError
+from shapelint.dims import Shape, Symbol
+from shapelint.evaluator.tensor_ops import reshape
+from tests.budget import examples
+
+pytestmark = pytest.mark.sampled
+BATCH = Symbol("B")
+
+
+@settings(max_examples=examples(500))
+@given(
+    tail=st.lists(st.integers(1, 4), min_size=0, max_size=3),
+    sizes=st.lists(st.integers(1, 12), min_size=0, max_size=3),
+    at=st.integers(0, 3),
+)
+def test_minus_one_is_the_batch_for_every_batch(tail: list[int], sizes: list[int], at: int) -> None:
+    request = [*sizes[: min(at, len(sizes))], -1, *sizes[min(at, len(sizes)) :]]
+    try:
+        ours = reshape(Shape((BATCH, *tail)), request, {})
+    except ShapeError:
+        return
+    for batch in (1, 2, 3, 5):
+        try:
+            real = tuple(torch.zeros(batch, *tail).view(*request).shape)
+        except RuntimeError:
+            assert ours.open or any(not isinstance(d, int) and d is not BATCH for d in ours.dims)
+            continue
+        assert len(ours.dims) == len(real)
+        for mine, theirs in zip(ours.dims, real):
+            assert mine == theirs or mine is BATCH and theirs == batch or not isinstance(mine, (int, Symbol))

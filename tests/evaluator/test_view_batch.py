@@ -36,4 +36,4 @@ def test_minus_one_is_the_batch_for_every_batch(tail: list[int], sizes: list[int
             continue
         assert len(ours.dims) == len(real)
         for mine, theirs in zip(ours.dims, real):
-            assert mine == theirs or mine is BATCH and theirs == batch or not isinstance(mine, (int, Symbol))
+            assert mine == theirs or (mine is BATCH and theirs == batch) or not isinstance(mine, (int, Symbol))

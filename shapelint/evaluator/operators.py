@@ -14,7 +14,7 @@ from typing import Any
 
 import libcst as cst
 
-from shapelint.dims import UNKNOWN
+from shapelint.dims import UNKNOWN, Shape, is_int
 from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000
@@ -123,7 +123,28 @@ def iterate(value: object) -> list[object] | None:
         return None if value.items is None or len(value.items) > MAX_LENGTH else list(value.items)
     if isinstance(value, SequentialValue):
         return [child for _, child in value.children]
+    if isinstance(value, Tensor):
+        return _rows(value, MAX_TENSOR_ROWS)
     return None
+
+
+MAX_TENSOR_ROWS = 16
+"""A tensor whose first size is at most this is iterated row by row; a longer one is a loop of unknown length."""
+
+
+def tensor_row(value: Tensor) -> Tensor | None:
+    """What each step of a ``for`` over a tensor binds: a tensor without its first dimension."""
+    shape = value.shape
+    if shape.open or not shape.dims:
+        return None
+    return Tensor(Shape(shape.dims[1:], dtype=shape.dtype), value.origin)
+
+
+def _rows(value: Tensor, limit: int) -> list[object] | None:
+    row, first = tensor_row(value), value.shape.dim(0)
+    if row is None or not is_int(first) or not 0 <= first <= limit:
+        return None
+    return [row] * first
 
 
 def _sequence(value: object) -> tuple | None:

@@ -93,7 +93,7 @@ def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     iterable = m.ev(node.iter, scope)
     items = operators.iterate(iterable)
     if items is None or len(items) > MAX_ITERATIONS or m.uncertain:
-        _exec_uncertain_loop(m, node, scope, data_pipeline.element(iterable))
+        _exec_uncertain_loop(m, node, scope, _element(iterable))
         return
     if m.fact(_has_loop_exit, node.body):
         _exec_loop_with_exits(m, node, items, scope)
@@ -103,6 +103,14 @@ def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
         m.exec_block(node.body.body, scope)
     if node.orelse is not None:
         m.exec_block(node.orelse.body.body, scope)
+
+
+def _element(iterable: object) -> object:
+    """What every step of a loop of unknown length binds: a tensor's rows, a data loader's batches, or unknown."""
+    if isinstance(iterable, Tensor):
+        row = operators.tensor_row(iterable)
+        return UNKNOWN if row is None else row
+    return data_pipeline.element(iterable)
 
 
 def _exec_loop_with_exits(m: Machine, node: cst.For, items: list[object], scope: Scope) -> None:

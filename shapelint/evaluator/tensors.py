@@ -57,6 +57,17 @@ class ValuesIndices(tuple):
 _FUNCTIONAL = "torch.nn.functional."
 
 
+def unbind(tensor: Tensor, args: list[object], kwargs: dict[str, object]) -> object:
+    """``x.unbind(dim)``: a tuple of the slices along ``dim``, when its size is known and small."""
+    dim = kwargs.get("dim", args[0] if args else 0)
+    index = tensor.shape.normalize_index(dim) if is_int(dim) and not tensor.shape.open else None
+    size = tensor.shape.dims[index] if index is not None else UNKNOWN
+    if index is None or not is_int(size) or size > operators.MAX_TENSOR_ROWS:
+        return UNKNOWN
+    dims = tensor.shape.dims[:index] + tensor.shape.dims[index + 1 :]
+    return (Tensor(Shape(dims, dtype=tensor.shape.dtype), tensor.origin),) * size
+
+
 class TensorCalls:
     """Applies tensor operations, reporting certain errors to the propagator."""
 
@@ -79,6 +90,8 @@ class TensorCalls:
             return UNKNOWN if tensor.shape.open else product(tensor.shape.dims)
         if name in ("chunk", "split"):
             return self.split(tensor, name, args, kwargs)
+        if name == "unbind":
+            return unbind(tensor, args, kwargs)
         if name in ("max", "min") and (args or "dim" in kwargs):
             return self.extremes(tensor, name, args, kwargs, node)
         if name in _BROADCASTING and args:
@@ -116,6 +129,8 @@ class TensorCalls:
             return UNKNOWN
         if name in ("chunk", "split"):
             return self.split(args[0], name, args[1:], kwargs)
+        if name == "unbind":
+            return unbind(args[0], args[1:], kwargs)
         if name in ("max", "min") and (len(args) > 1 or "dim" in kwargs):
             return self.extremes(args[0], name, args[1:], kwargs, node)
         if name in tensor_ops.TENSOR_VALUED:

@@ -11,7 +11,7 @@ from shapelint.evaluator import classes
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import Machine
-from shapelint.evaluator.values import Function, Tensor
+from shapelint.evaluator.values import ClassValue, Function, Tensor
 
 
 def run_uncalled_functions(m: Machine) -> None:
@@ -42,7 +42,7 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
             args.append(owner)
         else:
             if id(owner) not in instances:
-                instances[id(owner)] = default_instance(m, owner)
+                instances[id(owner)] = _prepared(m, owner)
                 if function.calls:
                     return
             args.append(instances[id(owner)])
@@ -50,3 +50,13 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
     if owner is not None and function.node.name.value == "forward" and positional:
         positional[0] = m.declared_input(owner, None) or Tensor(Shape.anything())
     call_function(m, function, args + positional, kwargs)
+
+
+def _prepared(m: Machine, owner: ClassValue) -> object:
+    """A default construction of ``owner``, set up as a test runner would: ``setUp()`` runs before any test method
+    (a ``unittest.TestCase`` that builds its model there and calls it in ``test_forward``)."""
+    instance = default_instance(m, owner)
+    set_up = classes.class_attribute(owner, "setUp")
+    if isinstance(set_up, Function) and set_up.calls == 0:
+        call_function(m, set_up, [instance], {})
+    return instance

@@ -1,7 +1,7 @@
 """Linter cost side by side: shapelint against flake8, libcst and ``ast`` on the same files.
 
 Run from the repository root: ``python bench/bench_lint.py [GOAL ...] [--repeats N]``
-with GOALs among ``typical dense startup jobs scaling big`` (default: all).
+with GOALs among ``typical dense startup jobs scaling big project`` (default: all).
 Every figure is the median of interleaved repetitions; each contender is a
 fresh process started from the real executables (not pyenv shims), so start-up
 counts. Peak memory is sampled separately, untimed, as the summed resident set
@@ -183,6 +183,21 @@ def goal_typical(work: Path, repeats: int) -> None:
     memory = {c.name: peak_memory_mb(c.argv) for c in contenders}
     print_table("goal 1: typical repository (goal: shapelint <= 0.5x pyflakes)", medians, contenders[0].name, memory)
     first_pass("torch/nn files passing the prefilter", folder / "torch")
+
+
+def goal_project(tree: Path, repeats: int) -> None:
+    """Whole-project analysis (imports followed, importers run) of real repositories, one process each."""
+    if not tree.is_dir():
+        print(f"\nproject: {tree} is not there; extract the real-world corpus first (bench/realworld.py extract)")
+        return
+    files, candidates, lines = count_files(tree)
+    print(f"\n{tree}: {files} files, {lines} lines, {candidates} pass the text prefilter")
+    contenders = [
+        Contender("flake8 --select=F -j 1 (pyflakes only)", (*flake8_pyflakes(tree), "-j", "1")),
+        Contender("shapelint --jobs 1", shapelint("--jobs", "1", str(tree))),
+    ]
+    medians = interleaved(contenders, repeats)
+    print_table("project: real repositories (goal: shapelint <= 1.0x pyflakes)", medians, contenders[0].name)
 
 
 def goal_dense(work: Path, repeats: int, copies: int, profile: bool) -> None:
@@ -436,7 +451,7 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(ROOT / "shapelint"), quiet=1)
 
 
-GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big")
+GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big", "project")
 
 
 def main() -> None:
@@ -445,6 +460,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--copies", type=int, default=2, help="copies of each corpus file for the dense set")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the dense set's lint")
+    parser.add_argument("--tree", type=Path, default=Path("/work/realworld"), help="real repositories, for project")
     args = parser.parse_args()
     unknown = set(args.goals) - set(GOALS)
     if unknown:
@@ -460,6 +476,7 @@ def main() -> None:
             "jobs": lambda: goal_jobs(work),
             "scaling": lambda: goal_scaling(work, args.repeats),
             "big": lambda: goal_big(work, args.repeats),
+            "project": lambda: goal_project(args.tree, args.repeats),
         }
         for goal in args.goals or GOALS:
             runs[goal]()

@@ -32,6 +32,7 @@ from shapelint.evaluator.values import (
     Function,
     Instance,
     Layer,
+    ListValue,
     ModuleRef,
     Partial,
     Returns,
@@ -104,6 +105,8 @@ def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[s
         note_example(m, func, args[0], node)
     if isinstance(func, Instance) and args and isinstance(args[0], Tensor):
         return call_module(m, func, args[0], args[1:], kwargs)
+    if isinstance(func, Instance) and args and isinstance(args[0], (ListValue, tuple)):
+        return _call_on_tensors(m, func, args, kwargs)
     if args and isinstance(args[0], Tensor) and _single_input_call(func, args, kwargs):
         return m.propagator.run(func, args[0])
     operators.forget_mutable(args, kwargs)
@@ -168,6 +171,15 @@ def _ev_arguments(m: Machine, nodes: Sequence[cst.Arg], scope: Scope) -> Argumen
         else:
             args.append(value)
     return args, kwargs
+
+
+def _call_on_tensors(m: Machine, module: Instance, args: list[object], kwargs: dict[str, object]) -> object:
+    """A user module whose ``forward`` takes a list or tuple of tensors (DLA's ``self.root([out1, out2])``)."""
+    forward = classes.class_attribute(module.cls, "forward")
+    if not isinstance(forward, Function):
+        operators.forget_mutable(args, kwargs)
+        return UNKNOWN
+    return call_function(m, forward, [module, *args], kwargs)
 
 
 def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str, object]) -> bool:

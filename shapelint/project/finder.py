@@ -33,21 +33,33 @@ def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSourc
     """The sources of the project's files that import the file at ``path``, each under its own module name.
 
     A file counts only where its own imports would reach this file: ``from model import Net`` in another example's
-    folder means that folder's ``model.py``.
+    folder means that folder's ``model.py``.  A package ``__init__`` that imports the file passes it on: the files
+    that import the package count (``from vit_pytorch import ViT`` reaches ``vit_pytorch/vit.py``).
     """
-    found = []
+    found: list[ModuleSource] = []
+    targets = [(path, names)]
+    for target, known_as in targets:
+        for importer in _reaching(root, known_as, target):
+            if os.path.basename(importer) == "__init__.py":
+                if len(targets) < MAX_IMPORTERS:
+                    targets.append((importer, names_in(importer, search_roots(importer))))
+                continue
+            name, package = module_name(importer)
+            source = _read(name, importer, package == name)
+            if source is not None and len(found) < MAX_IMPORTERS:
+                found.append(source)
+    return found
+
+
+def _reaching(root: str, names: tuple[str, ...], path: str) -> list[str]:
+    """The files that import one of ``names`` and whose own imports would reach the file at ``path``."""
     own = os.path.abspath(path)
+    reaching = []
     for importer, imported in importers(root, names, path):
         finder = ModuleFinder(search_roots(importer))
-        if not any((finder.locate(name) or ("",))[0] == own for name in imported):
-            continue
-        name, package = module_name(importer)
-        source = _read(name, importer, package == name)
-        if source is not None:
-            found.append(source)
-        if len(found) == MAX_IMPORTERS:
-            break
-    return found
+        if any((finder.locate(name) or ("",))[0] == own for name in imported):
+            reaching.append(importer)
+    return reaching
 
 
 class ModuleFinder:

@@ -172,7 +172,8 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
 
         if record:
             for layer in model.modules():
-                if not list(layer.children()) and type(layer).__module__.startswith("torch.nn"):
+                container = isinstance(layer, (torch.nn.Sequential, torch.nn.ModuleList, torch.nn.ModuleDict))
+                if not list(layer.children()) and type(layer).__module__.startswith("torch.nn") and not container:
                     layer.register_forward_hook(hook)
         if spec.get("dtype") == "long":
             x = torch.randint(0, int(spec.get("vocab") or 2), shape)  # type: ignore[arg-type]

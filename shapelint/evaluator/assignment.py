@@ -20,6 +20,7 @@ from shapelint.evaluator.values import (
     ListValue,
     ModuleRef,
     ModuleValue,
+    Options,
     Scope,
     SequentialValue,
     Tensor,
@@ -54,6 +55,8 @@ def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: S
     owner = m.ev(target.value, scope)
     if isinstance(owner, Instance):
         store_attribute(m, owner, target.attr.value, value)
+    elif isinstance(owner, Options) and owner.values is not None:
+        owner.values[target.attr.value] = UNKNOWN if m.uncertain else value
 
 
 def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, imports, operators, tensors
+from shapelint.evaluator import classes, imports, operators, options, tensors
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     BoundMethod,
@@ -18,6 +18,8 @@ from shapelint.evaluator.values import (
     ListValue,
     ModuleRef,
     ModuleValue,
+    OptionParser,
+    Options,
     Returns,
     SequentialValue,
     SuperValue,
@@ -37,6 +39,10 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return operators.module_member(f"{owner.qualname}.{name}")
     if isinstance(owner, ModuleValue):
         return imports.member(m, owner, name)
+    if isinstance(owner, Options):
+        return options.attribute(owner, name)
+    if isinstance(owner, OptionParser):
+        return BoundMethod(owner, name)
     if isinstance(owner, Instance):
         return _instance_attribute(owner, name)
     if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, operators
+from shapelint.evaluator import classes, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.machine import Machine
@@ -20,6 +20,7 @@ from shapelint.evaluator.values import (
     Function,
     Instance,
     ListValue,
+    OptionParser,
     SequentialValue,
     SuperValue,
     Tensor,
@@ -64,6 +65,8 @@ def call_method(
         return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
     if isinstance(obj, Tensor):
         return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
+    if isinstance(obj, OptionParser):
+        return options.method(obj, name, args, kwargs)
     if isinstance(obj, SuperValue):
         return _super_method(m, obj, name, args, kwargs, node, site)
     if isinstance(obj, Instance):

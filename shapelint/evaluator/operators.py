@@ -15,7 +15,7 @@ from typing import Any
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, Shape, is_int
-from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, SequentialValue, Tensor
+from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, OptionParser, Options, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000
 READ_ONLY_METHODS = frozenset({"items", "keys", "values", "get", "copy", "index", "count"})
@@ -460,6 +460,10 @@ def forget_mutable(args: list[object], kwargs: dict[str, object]) -> None:
     for value in [*args, *kwargs.values()]:
         if isinstance(value, (ListValue, DictValue)):
             value.items = None
+        elif isinstance(value, Options):
+            value.values = None
+        elif isinstance(value, OptionParser):
+            value.defaults = None
 
 
 def plain_arguments(args: list[object], kwargs: dict[str, object]) -> tuple[list[object], dict[str, object]]:

@@ -13,7 +13,7 @@ import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.evaluator import data_pipeline, einops_calls, names, operators
+from shapelint.evaluator import data_pipeline, einops_calls, names, operators, options
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -22,6 +22,7 @@ from shapelint.evaluator.values import (
     Instance,
     Layer,
     ListValue,
+    OptionParser,
     Partial,
     Scope,
     SequentialValue,
@@ -62,6 +63,8 @@ def call_qualname(
     kind = names.layer_kind(qualname)
     if kind is not None:
         return _build_layer(m, qualname, kind, node, args, kwargs, scope, skip)
+    if qualname in options.PARSERS:
+        return OptionParser()
     if qualname in names.MODULE_LIST:
         return ListValue(operators.iterate(args[0]) if args else [])
     if qualname in names.MODULE_DICT:

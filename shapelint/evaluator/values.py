@@ -30,6 +30,20 @@ class ModuleValue:
     scope: Scope
 
 
+@dataclass(eq=False, slots=True)
+class OptionParser:
+    """An ``argparse.ArgumentParser``: each option's default by its destination; ``None`` once unknowable."""
+
+    defaults: dict[str, object] | None = field(default_factory=dict)
+
+
+@dataclass(eq=False, slots=True)
+class Options:
+    """What ``parse_args()`` gives a script run without arguments: its options at their defaults."""
+
+    values: dict[str, object] | None
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """The expression that supplied a value; ``via_parameter`` when it reached the layer through a call.

@@ -137,6 +137,7 @@ def evaluate(
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
     scope.vars["__package__"] = project.package
+    imports.bind_own(machine, project.names, scope)
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
     body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
     later = (lambda: run_uncalled_functions(machine), constructed.run, roots.run)
@@ -144,8 +145,10 @@ def evaluate(
         _guarded(step)
     if _defines_code(scope):
         sources = project.importers()
+        if sources:
+            imports.reload_for_importers(machine, project.names, scope)
         for source in sources:
-            _guarded(partial(imports.run_importer, machine, source, project.names, scope))
+            _guarded(partial(imports.run_importer, machine, source))
         for step in later if sources else ():
             _guarded(step)
     return _result(machine, scope, roots.mismatches, roots.never_chained())

@@ -52,7 +52,7 @@ def load(m: Machine, name: str) -> ModuleValue | None:
     """The module ``name`` run from its source, or ``None`` where it is not followed or not found."""
     if name in m.modules:
         return m.modules[name]
-    if not names.followed(name) or len(m.loaded) >= MAX_IMPORTS:
+    if not names.followed(name) or len(m.modules) >= MAX_IMPORTS:
         return None
     parent_name, _, last = name.rpartition(".")
     parent = load(m, parent_name) if parent_name else None
@@ -71,12 +71,25 @@ def load(m: Machine, name: str) -> ModuleValue | None:
     return module
 
 
-def run_importer(m: Machine, source: ModuleSource, names: Sequence[str], own: Scope) -> None:
-    """Run, as a script, a file of the project that imports the evaluated one (under ``names``): its code builds
-    and feeds the evaluated file's models.  Its functions are run standalone afterwards, as the file's own are."""
+def bind_own(m: Machine, names: Sequence[str], own: Scope) -> None:
+    """Make the evaluated file's namespace the module its project knows it as (under ``names``), before its body
+    runs: an import of its own package that comes back to it (``from models import BaseVAE`` in
+    ``models/vanilla_vae.py``) reaches the names it has bound so far, as Python's import would, not a second copy."""
     module = ModuleValue(names[0] if names else "__main__", own)
     for name in names:
         m.modules.setdefault(name, module)
+
+
+def reload_for_importers(m: Machine, names: Sequence[str], own: Scope) -> None:
+    """Before the importers run, forget the modules the evaluated file's own imports ran: a package ``__init__``
+    that re-exports the file ran while the file was half done, so it runs again and sees all of its names."""
+    module = ModuleValue(names[0] if names else "__main__", own)
+    m.modules = dict.fromkeys(names, module)
+
+
+def run_importer(m: Machine, source: ModuleSource) -> None:
+    """Run, as a script, a file of the project that imports the evaluated one: its code builds and feeds the
+    evaluated file's models.  Its functions are run standalone afterwards, as the file's own are."""
     m.loaded.append(source)
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"

@@ -37,7 +37,7 @@ MAX_ITERATIONS = 4096
 IMPORT_STEPS = 60_000
 """What running one imported module's body may spend; names it had not bound by then stay unknown."""
 MAX_IMPORTS = 48
-"""Modules one file's evaluation runs from source, its own imports' imports included."""
+"""Modules run from source for one file's own imports (its imports' imports included), and again for its importers."""
 
 Handler = Callable[["Machine", Any, Scope], Any]
 """Evaluates one kind of node: an expression (giving its value) or a statement."""
@@ -183,7 +183,11 @@ class Machine:
     def declared_input(
         self, model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None
     ) -> Tensor | None:
-        """The input declared for ``model``; a statement of an imported module has no directive of this file."""
+        """The input declared for ``model``; a model or statement of an imported module has no declaration in this
+        file (its directives and annotations are its own file's)."""
+        defined = model.cls.node if isinstance(model, Instance) else model.node
+        if not self.local(defined):
+            return None
         return self._declared_input(model, statement if self.local(statement) else None)
 
     @property

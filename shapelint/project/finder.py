@@ -39,7 +39,9 @@ def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSourc
     found: list[ModuleSource] = []
     targets = [(path, names)]
     for target, known_as in targets:
-        for importer in _reaching(root, known_as, target):
+        for importer in _reaching(root, known_as, target, path):
+            if os.path.abspath(importer) == os.path.abspath(path):
+                continue
             if os.path.basename(importer) == "__init__.py":
                 if len(targets) < MAX_IMPORTERS:
                     targets.append((importer, names_in(importer, search_roots(importer))))
@@ -51,11 +53,11 @@ def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSourc
     return found
 
 
-def _reaching(root: str, names: tuple[str, ...], path: str) -> list[str]:
+def _reaching(root: str, names: tuple[str, ...], path: str, definer: str) -> list[str]:
     """The files that import one of ``names`` and whose own imports would reach the file at ``path``."""
     own = os.path.abspath(path)
     reaching = []
-    for importer, imported in importers(root, names, path):
+    for importer, imported in importers(root, names, path, definer):
         finder = ModuleFinder(search_roots(importer))
         if any((finder.locate(name) or ("",))[0] == own for name in imported):
             reaching.append(importer)

@@ -14,11 +14,11 @@ from shapelint.evaluator import absolute_module
 from shapelint.project.layout import module_name
 
 MAX_IMPORTERS = 4
-"""Files run for one linted file; scripts (with a ``__main__`` block) go first."""
+"""Files run for one linted file; those that use a name it defines go first, then scripts."""
 MAX_SCANNED = 3000
 _SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "build", "dist", "venv", "env"})
 _IMPORT = re.compile(
-    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w.,\s]+)\)|([\w., \t]+))|import[ \t]+([\w., \t]+))",
+    r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([\w.,\s]+)\)|([\w., \t]+|\*))|import[ \t]+([\w., \t]+))",
     re.M,
 )
 
@@ -26,9 +26,11 @@ _INDEXES: dict[str, dict[str, set[str]]] = {}
 """For each project root: module name → the files that import it."""
 
 
-def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, list[str]]]:
+def importers(
+    root: str, names: tuple[str, ...], path: str, definer: str | None = None
+) -> list[tuple[str, list[str]]]:
     """The files under ``root`` that import one of ``names`` (the module ``path`` may be known as), best first,
-    each with the names it imports."""
+    each with the names it imports; those that use a name ``definer`` (default ``path``) defines go first."""
     index = _INDEXES.get(root)
     if index is None:
         index = _INDEXES[root] = _index(root)
@@ -38,16 +40,32 @@ def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, l
         for file in index.get(name, ()):
             if file != own:
                 found[file].append(name)
-    return sorted(found.items(), key=lambda item: _priority(item[0]))
+    defined = _defined(definer or path)
+    return sorted(found.items(), key=lambda item: _priority(item[0], defined))
 
 
-def _priority(path: str) -> tuple[bool, str]:
+_DEFINITION = re.compile(r"^(?:class|def)[ \t]+(\w+)", re.M)
+
+
+def _defined(path: str) -> re.Pattern[str] | None:
+    """A pattern for the names the file defines at the top level, which an importer that uses them mentions."""
+    names = _DEFINITION.findall(_text(path))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+
+
+def _priority(path: str, defined: re.Pattern[str] | None) -> tuple[bool, bool, str]:
+    """Files that use a name the imported file defines first, then scripts (with a ``__main__`` block)."""
+    text = _text(path)
+    uses = defined is not None and defined.search(text) is not None
+    return (not uses, "__main__" not in text, path)
+
+
+def _text(path: str) -> str:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            script = "__main__" in handle.read()
+            return handle.read()
     except OSError:
-        script = False
-    return (not script, path)
+        return ""
 
 
 def _index(root: str) -> dict[str, set[str]]:

@@ -100,3 +100,23 @@ def test_an_unparsable_module_is_only_a_name(tmp_path: Path) -> None:
 
 def test_a_path_that_is_no_file_has_no_project() -> None:
     assert project_of("<string>") == Project()
+
+
+def test_a_model_of_an_imported_module_takes_no_directive_of_this_file(tmp_path: Path) -> None:
+    """Building an imported class in a file with directives once crashed: a directive is looked up in its own file."""
+    from shapelint.lint import lint_source
+
+    _tree(
+        tmp_path,
+        {
+            "layers.py": "import torch.nn as nn\nclass Block(nn.Module):\n    def __init__(self, c):\n"
+            "        super().__init__()\n        self.conv = nn.Conv2d(c, c, 3)\n"
+            "    def forward(self, x):\n        return self.conv(x)\n"
+        },
+    )
+    model = tmp_path / "model.py"
+    model.write_text(
+        "import torch.nn as nn\nfrom layers import Block\n"
+        "seq = nn.Sequential(nn.Linear(4, 8))  # shapelint: input=(B, 4)\nblock = Block(3)\n"
+    )
+    assert lint_source(model.read_bytes(), str(model)) == []

@@ -187,10 +187,12 @@ def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str
 
     Masks and causal flags do not, nor do the inputs a kind declares beside its first, nor a ``None`` passed to a
     catalogued layer (``lstm(x, None)``): every optional argument of their ``forward`` defaults to ``None`` or to
-    a flag the kind declares neutral.
+    a flag the kind declares neutral.  A recurrent layer's initial state (``lstm(x, (h0, c0))``) does not either;
+    its sizes are not checked.
     """
     if not isinstance(func, Layer):
         return not kwargs and len(args) <= 1
-    given = {name for name, value in kwargs.items() if value is not None}
+    recurrent = func.kind.state is not None
+    given = {name for name, value in kwargs.items() if value is not None and not (recurrent and name == "hx")}
     extras = [value for value in args[1:] if value is not None]
-    return given <= func.kind.neutral_keywords and len(extras) <= func.kind.extra_inputs
+    return given <= func.kind.neutral_keywords and len(extras) <= func.kind.extra_inputs + recurrent

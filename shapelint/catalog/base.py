@@ -82,6 +82,8 @@ class LayerKind(Signature):
     extra_inputs: int = 0
     state: StateRule | None = None
     """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
+    takes_state: bool = False
+    """Takes an initial state after its input (``hx``, as RNN/LSTM/GRU do), which leaves the output's shape alone."""
     sublayers: Callable[[Args], tuple[object, ...]] | None = None
     """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
     neutral_keywords: frozenset[str] = frozenset()

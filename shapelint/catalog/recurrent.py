@@ -201,6 +201,7 @@ def _recurrent(name: str, params: tuple[Param, ...], state: StateRule, gates: in
         validate=_validate,
         family=Family.LINEAR,
         state=state,
+        takes_state=True,
         entries=_entries(gates),
     )
 

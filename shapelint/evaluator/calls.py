@@ -192,7 +192,7 @@ def _single_input_call(func: object, args: Sequence[object], kwargs: Mapping[str
     """
     if not isinstance(func, Layer):
         return not kwargs and len(args) <= 1
-    recurrent = func.kind.state is not None
-    given = {name for name, value in kwargs.items() if value is not None and not (recurrent and name == "hx")}
+    state = func.kind.takes_state
+    given = {name for name, value in kwargs.items() if value is not None and not (state and name == "hx")}
     extras = [value for value in args[1:] if value is not None]
-    return given <= func.kind.neutral_keywords and len(extras) <= func.kind.extra_inputs + recurrent
+    return given <= func.kind.neutral_keywords and len(extras) <= func.kind.extra_inputs + state

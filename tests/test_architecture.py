@@ -8,6 +8,7 @@ Imports are read from the source (lazy and type-checking ones included).
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +133,14 @@ def test_test_modules_do_not_import_each_other() -> None:
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tests."):
                 found += [(path.name, node.module)] if node.module.rpartition(".")[2].startswith("test_") else []
     assert found == []
+
+
+def test_every_package_ships() -> None:
+    """pyproject lists each package: a non-editable install (pre-commit's) has only those."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "shapelint").rglob("__init__.py")}
+    assert found | {"shapelint.runtime"} == listed

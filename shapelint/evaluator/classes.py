@@ -13,6 +13,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import names as torch_names
 from shapelint.evaluator import operators
+from shapelint.evaluator.optional_attributes import absent_means_false
 from shapelint.evaluator.values import (
     ClassValue,
     Function,
@@ -167,6 +168,6 @@ def hasattr_of(owner: object, name: object) -> object:
     """``hasattr`` on an object whose attributes the evaluator tracks."""
     if not isinstance(name, str) or not isinstance(owner, Instance):
         return UNKNOWN
-    if name in owner.attributes:
+    if name in owner.attributes or class_attribute(owner.cls, name) is not UNKNOWN:
         return True
-    return class_attribute(owner.cls, name) is not UNKNOWN or UNKNOWN
+    return False if owner.known and absent_means_false(owner.cls, name) else UNKNOWN

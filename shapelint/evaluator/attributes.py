@@ -28,7 +28,7 @@ from shapelint.evaluator.values import (
 
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
 MODULE_BUILTIN_METHODS = frozenset(
-    {"children", "add_module", "register_module", "register_buffer", "register_parameter"}
+    {"children", "add_module", "register_module", "register_buffer", "register_parameter", "__setattr__", "__getattr__"}
 )
 """``nn.Module`` methods the evaluator follows on user modules."""
 

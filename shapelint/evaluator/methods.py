@@ -10,6 +10,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
+from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.torch_calls import init_layer, init_sequential
@@ -48,9 +49,11 @@ def call_method(
     if name in ("add_module", "register_module") and len(args) == 2:
         add_module(m, obj, args[0], args[1])
         return None
-    if name in ("register_buffer", "register_parameter") and len(args) == 2:
+    if name in ("register_buffer", "register_parameter", "__setattr__") and len(args) == 2:
         set_attribute(m, [obj, *args])
         return None
+    if name == "__getattr__" and len(args) == 1 and isinstance(obj, Instance) and isinstance(args[0], str):
+        return attribute(m, obj, args[0], node)
     if name == "children" and not args and not kwargs:
         return classes.module_children(obj)
     if isinstance(obj, Instance) and obj.sequential is not None and not _defines(obj, name):

@@ -12,7 +12,7 @@ from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
-from shapelint.evaluator.values import DictValue, Function, ListValue, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import DictValue, Function, ListValue, ModuleRef, Scope, SequentialValue, Tensor
 
 _CONSTANT_NAMES = {"True": True, "False": False, "None": None}
 
@@ -141,8 +141,17 @@ def ev_comparison(m: Machine, node: cst.Comparison, scope: Scope) -> object:
 def ev_if_exp(m: Machine, node: cst.IfExp, scope: Scope) -> object:
     truth = operators.truth(m.ev(node.test, scope))
     if truth is None:
-        return UNKNOWN
+        return _either(m, node, scope)
     return m.ev(node.body if truth else node.orelse, scope)
+
+
+def _either(m: Machine, node: cst.IfExp, scope: Scope) -> object:
+    """An undecided ``a if test else b`` of two names that stand for the same thing
+    (``torch.cuda.FloatTensor if cuda else torch.FloatTensor``); reading names runs nothing."""
+    if not all(isinstance(side, (cst.Name, cst.Attribute)) for side in (node.body, node.orelse)):
+        return UNKNOWN
+    body, orelse = m.ev(node.body, scope), m.ev(node.orelse, scope)
+    return body if isinstance(body, ModuleRef) and body == orelse else UNKNOWN
 
 
 def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:

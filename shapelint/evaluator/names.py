@@ -16,7 +16,11 @@ MODULE_LIST = frozenset({"torch.nn.ModuleList", "torch.nn.modules.container.Modu
 MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.ModuleDict"})
 PARTIAL = frozenset({"functools.partial"})
 FIELD = frozenset({"dataclasses.field"})
-PARAMETER = frozenset({"torch.nn.Parameter", "torch.nn.parameter.Parameter"})
+PARAMETER = frozenset(
+    {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
+    | {"torch.autograd.Variable", "torch.autograd.variable.Variable"}
+)
+"""Wrappers that give back the tensor they are given: a parameter, a pre-0.4 ``Variable``."""
 WRAPPERS = frozenset(
     f"torch.nn.utils.{module}{name}"
     for module in ("", "parametrizations.")

@@ -15,6 +15,7 @@ from typing import Any
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, Shape, is_int
+from shapelint.evaluator.arrays import typed_constructor
 from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, OptionParser, Options, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000
@@ -429,6 +430,7 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("isinstance", lambda *args: UNKNOWN),
         Builtin("getattr", lambda *args: UNKNOWN),
         Builtin("setattr", lambda *args: UNKNOWN),
+        Builtin("map", lambda *args: UNKNOWN),
     )
 }
 
@@ -452,7 +454,7 @@ CONSTANTS: dict[str, float] = {
 
 def module_member(qualname: str) -> object:
     """What an imported name stands for: a known constant's value, else a reference."""
-    return CONSTANTS.get(qualname, ModuleRef(qualname))
+    return CONSTANTS.get(qualname, ModuleRef(typed_constructor(qualname)))
 
 
 def forget_mutable(args: list[object], kwargs: dict[str, object]) -> None:

@@ -10,7 +10,7 @@ import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
 from shapelint.dims import UNKNOWN, DType, Shape, is_int, product
-from shapelint.evaluator import operators, tensor_ops
+from shapelint.evaluator import arrays, operators, tensor_ops
 from shapelint.evaluator.flow import Propagator
 from shapelint.evaluator.values import ModuleRef, Origin, Tensor
 
@@ -100,6 +100,8 @@ class TensorCalls:
             return self.matmul(tensor, args[0], node)
         if name == "expand_as" and args:
             return self.broadcast(tensor, args[0], node)
+        if name == "type" and len(args) == 1 and not kwargs:
+            return arrays.retyped(tensor, args[0])
         if name in ("long", "int"):
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name in ("float", "double", "half"):

@@ -13,7 +13,7 @@ import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.evaluator import data_pipeline, einops_calls, names, operators, options
+from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -72,6 +72,8 @@ def call_qualname(
     if qualname in names.SUMMARY:
         return _run_summary(m, qualname, args, kwargs, node)
     built = data_pipeline.build(qualname, args, kwargs, node)
+    if built is None:
+        built = arrays.call(qualname, args, kwargs, node)
     if built is None:
         built = einops_calls.call(qualname, args, kwargs, node)
     if built is not None:

@@ -235,6 +235,15 @@ class Tensor:
 
 
 @dataclass(frozen=True, slots=True)
+class Array:
+    """A numpy array of a known shape: not a tensor (no layer takes it) until ``torch.from_numpy`` or a tensor
+    constructor makes it one."""
+
+    shape: Shape
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Returns:
     """A method known to return a fixed value, such as ``model.to(device)`` returning ``model``."""
 

@@ -21,7 +21,7 @@ from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.instances import instantiate
-from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.machine import MAX_ITERATIONS, Machine
 from shapelint.evaluator.methods import call_method
 from shapelint.evaluator.torch_calls import Arguments, call_qualname, note_example
 from shapelint.evaluator.values import (
@@ -89,12 +89,25 @@ def _call_builtin(
     if func is operators.BUILTINS["getattr"]:
         named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
         return attribute(m, args[0], args[1], node) if named else UNKNOWN  # type: ignore[arg-type]
+    if func is operators.BUILTINS["map"]:
+        return _map(m, args) if len(args) >= 2 and not kwargs else UNKNOWN
     if func is operators.BUILTINS["setattr"]:
         if len(args) != 3 or kwargs:
             return UNKNOWN
         set_attribute(m, args)
         return None
     return func.call(args, kwargs)
+
+
+def _map(m: Machine, args: list[object]) -> object:
+    """``map(f, xs)`` with a function of the file (``map(lambda t: rearrange(t, ...), qkv)``), as a list."""
+    func, iterables = args[0], [operators.iterate(arg) for arg in args[1:]]
+    if not isinstance(func, Function) or any(items is None for items in iterables):
+        return UNKNOWN
+    rows = list(zip(*iterables))
+    if len(rows) > MAX_ITERATIONS:
+        return UNKNOWN
+    return ListValue([call_function(m, func, list(row), {}) for row in rows])
 
 
 def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:

@@ -7,7 +7,7 @@ import sys
 from functools import cache, partial
 
 from shapelint.evaluator import ModuleSource, Project
-from shapelint.project.importers import MAX_IMPORTERS, importers
+from shapelint.project.importers import MAX_IMPORTERS, importers, rank
 from shapelint.project.layout import module_name, names_in, project_root, search_roots
 from shapelint.source import PARSE_ERRORS, parse
 
@@ -36,20 +36,25 @@ def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSourc
     folder means that folder's ``model.py``.  A package ``__init__`` that imports the file passes it on: the files
     that import the package count (``from vit_pytorch import ViT`` reaches ``vit_pytorch/vit.py``).
     """
-    found: list[ModuleSource] = []
+    candidates: list[str] = []
     targets = [(path, names)]
     for target, known_as in targets:
         for importer in _reaching(root, known_as, target, path):
-            if os.path.abspath(importer) == os.path.abspath(path):
+            if os.path.abspath(importer) == os.path.abspath(path) or importer in candidates:
                 continue
             if os.path.basename(importer) == "__init__.py":
                 if len(targets) < MAX_IMPORTERS:
                     targets.append((importer, names_in(importer, search_roots(importer))))
                 continue
-            name, package = module_name(importer)
-            source = _read(name, importer, package == name)
-            if source is not None and len(found) < MAX_IMPORTERS:
-                found.append(source)
+            candidates.append(importer)
+    found: list[ModuleSource] = []
+    for importer in rank(candidates, path):
+        name, package = module_name(importer)
+        source = _read(name, importer, package == name)
+        if source is not None:
+            found.append(source)
+        if len(found) == MAX_IMPORTERS:
+            break
     return found
 
 

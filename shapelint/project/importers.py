@@ -24,11 +24,10 @@ _IMPORT = re.compile(
 
 _INDEXES: dict[str, dict[str, set[str]]] = {}
 """For each project root: module name → the files that import it."""
+_TEXTS: dict[tuple[str, int, int], str] = {}
 
 
-def importers(
-    root: str, names: tuple[str, ...], path: str, definer: str | None = None
-) -> list[tuple[str, list[str]]]:
+def importers(root: str, names: tuple[str, ...], path: str, definer: str | None = None) -> list[tuple[str, list[str]]]:
     """The files under ``root`` that import one of ``names`` (the module ``path`` may be known as), best first,
     each with the names it imports; those that use a name ``definer`` (default ``path``) defines go first."""
     index = _INDEXES.get(root)
@@ -40,30 +39,42 @@ def importers(
         for file in index.get(name, ()):
             if file != own:
                 found[file].append(name)
-    defined = _defined(definer or path)
-    return sorted(found.items(), key=lambda item: _priority(item[0], defined))
+    return [(file, found[file]) for file in rank(list(found), definer or path)]
+
+
+def rank(paths: list[str], definer: str) -> list[str]:
+    """``paths`` best first: those that build something ``definer`` defines, then those that use it, then scripts."""
+    defined = _defined(definer)
+    return sorted(paths, key=lambda path: _priority(path, defined))
 
 
 _DEFINITION = re.compile(r"^(?:class|def)[ \t]+(\w+)", re.M)
 
 
 def _defined(path: str) -> re.Pattern[str] | None:
-    """A pattern for the names the file defines at the top level, which an importer that uses them mentions."""
+    """A pattern for the names the file defines at the top level, which an importer that uses them mentions;
+    its group ``call`` is set where the name is called."""
     names = _DEFINITION.findall(_text(path))
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(rf"\b(?:{alternatives})\b(?P<call>[ \t]*\()?") if names else None
 
 
-def _priority(path: str, defined: re.Pattern[str] | None) -> tuple[bool, bool, str]:
-    """Files that use a name the imported file defines first, then scripts (with a ``__main__`` block)."""
+def _priority(path: str, defined: re.Pattern[str] | None) -> tuple[bool, bool, bool, str]:
     text = _text(path)
-    uses = defined is not None and defined.search(text) is not None
-    return (not uses, "__main__" not in text, path)
+    uses = list(defined.finditer(text)) if defined is not None else []
+    calls = any(use.group("call") for use in uses)
+    return (not calls, not uses, "__main__" not in text, path)
 
 
 def _text(path: str) -> str:
+    """The file's text, read once per version of the file."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read()
+        status = os.stat(path)
+        key = (path, status.st_mtime_ns, status.st_size)
+        if key not in _TEXTS:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                _TEXTS[key] = handle.read()
+        return _TEXTS[key]
     except OSError:
         return ""
 

@@ -1,0 +1,7 @@
+"""A variant that only derives from the model; it builds and feeds nothing."""
+
+from .net import Net
+
+
+class VariantA(Net):
+    pass

@@ -11,11 +11,12 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
-from shapelint.evaluator.values import Array, ModuleRef, Origin, Tensor
+from shapelint.evaluator.values import Array, ListValue, ModuleRef, Origin, Tensor
 
 _SIZE_LAST = {"numpy.random.normal": 2, "numpy.random.uniform": 2, "numpy.random.randint": 2}
 """Sampling functions whose ``size`` comes after two distribution parameters."""
 _SIZE_FIRST = frozenset({"numpy.zeros", "numpy.ones", "numpy.empty"})
+_FROM_DATA = frozenset({"numpy.array", "numpy.asarray"})
 _SIZES_SPREAD = frozenset({"numpy.random.randn", "numpy.random.rand"})
 _INT_ARRAYS = frozenset({"numpy.random.randint"})
 
@@ -39,20 +40,77 @@ def typed_constructor(qualname: str) -> str:
 def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object | None:
     """The array or tensor ``qualname(*args, **kwargs)`` makes, unknown when its size is, ``None`` when
     ``qualname`` is none of these."""
+    origin = Origin(qualname.replace("numpy.", "np."), node)
     if qualname in _SIZE_LAST or qualname in _SIZE_FIRST or qualname in _SIZES_SPREAD:
         shape = _shape(_requested_size(qualname, args, kwargs), "int" if qualname in _INT_ARRAYS else "float")
-        return UNKNOWN if shape is None else Array(shape, Origin(qualname.replace("numpy.", "np."), node))
+        return UNKNOWN if shape is None else Array(shape, origin)
+    if qualname == "numpy.eye":
+        shape = _shape((args[0], args[0]) if len(args) == 1 and not kwargs else None, "float")
+        return UNKNOWN if shape is None else Array(shape, origin)
+    if qualname in _FROM_DATA:
+        shape = data_shape(args[0]) if len(args) == 1 and not kwargs else None
+        return UNKNOWN if shape is None else Array(shape, origin)
     name = qualname.rpartition(".")[2]
     if qualname not in _CONVERTERS and not (qualname == f"torch.{name}" and name in _TYPED):
         return None
-    dtype = _TYPED.get(name)
-    if len(args) == 1 and isinstance(args[0], Array) and not kwargs:
-        array = args[0]
-        return Tensor(array.shape.with_dtype(dtype or array.shape.dtype), Origin(qualname, node))
-    if qualname == "torch.Tensor" or name in _TYPED:
-        shape = _shape(args, dtype or "float") if args and not kwargs else None
-        return Tensor(shape, Origin(qualname, node)) if shape is not None else UNKNOWN
-    return UNKNOWN
+    return _tensor(qualname, _TYPED.get(name), args, kwargs, origin)
+
+
+def _tensor(
+    qualname: str, dtype: DType | None, args: list[object], kwargs: dict[str, object], origin: Origin
+) -> object:
+    """A tensor constructor given data (an array, nested lists) or, for the legacy typed ones, sizes."""
+    legacy = qualname == "torch.Tensor" or qualname.rpartition(".")[2] in _TYPED
+    if len(args) != 1 or kwargs or (legacy and is_int(args[0])):
+        shape = _shape(args, dtype or "float") if legacy and args and not kwargs else None
+        return UNKNOWN if shape is None else Tensor(shape, origin)
+    data = args[0]
+    shape = data_shape(data)
+    if shape is None or (qualname == "torch.from_numpy" and not isinstance(data, Array)):
+        return UNKNOWN
+    return Tensor(shape.with_dtype(dtype or shape.dtype), origin)
+
+
+def data_shape(data: object) -> Shape | None:
+    """The shape numpy and torch give nested sequences of numbers or arrays, when every level is known."""
+    if isinstance(data, Array):
+        return data.shape
+    if isinstance(data, bool) or not isinstance(data, (int, float, ListValue, tuple, list)):
+        return None
+    if isinstance(data, (int, float)):
+        return Shape((), dtype="int" if isinstance(data, int) else "float")
+    items = _items(data)
+    if not items:
+        return None
+    inner = [data_shape(item) for item in items]
+    first = inner[0]
+    if first is None or any(shape is None or shape.dims != first.dims for shape in inner):
+        return None
+    dtype: DType = "float" if any(shape.dtype == "float" for shape in inner) else "int"  # type: ignore[union-attr]
+    return Shape((len(items), *first.dims), dtype=dtype)
+
+
+def index(array: Array, key: object) -> object:
+    """``eye[i]`` (a row) and ``eye[[i, j, k]]`` (one row each), numpy's two most common lookups."""
+    dims = array.shape.dims
+    if not dims:
+        return UNKNOWN
+    if is_int(key):
+        return Array(Shape(dims[1:], dtype=array.shape.dtype), array.origin) if _within(key, dims[0]) else UNKNOWN
+    keys = _items(key)
+    if keys is None or not all(is_int(k) and _within(k, dims[0]) for k in keys):
+        return UNKNOWN
+    return Array(Shape((len(keys), *dims[1:]), dtype=array.shape.dtype), array.origin)
+
+
+def _items(value: object) -> list[object] | None:
+    if isinstance(value, ListValue):
+        return value.items
+    return list(value) if isinstance(value, (tuple, list)) else None
+
+
+def _within(key: int, size: object) -> bool:
+    return is_int(size) and -size <= key < size
 
 
 def retyped(tensor: Tensor, target: object) -> object:

@@ -61,6 +61,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return owner.items[name]
     if isinstance(owner, (ListValue, DictValue, SuperValue)):
         return BoundMethod(owner, name)
+    if isinstance(owner, str) and name in operators.STRING_METHODS:
+        return BoundMethod(owner, name)
     if isinstance(owner, tensors.ValuesIndices) and name in ("values", "indices"):
         return getattr(owner, name)
     if isinstance(owner, Tensor):

@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import operators
+from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
-from shapelint.evaluator.values import DictValue, Function, ListValue, ModuleRef, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import Array, DictValue, Function, ListValue, ModuleRef, Scope, SequentialValue, Tensor
 
 _CONSTANT_NAMES = {"True": True, "False": False, "None": None}
 
@@ -177,7 +177,7 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
         key = m.ev(index.value, scope)
         if isinstance(value, SequentialValue) and isinstance(key, int):
             m.record.indexed[id(node)] = id(value)
-        return operators.subscript(value, key)
+        return arrays.index(value, key) if isinstance(value, Array) else operators.subscript(value, key)
     if not isinstance(index, cst.Slice):
         return UNKNOWN
     bounds = [m.ev(part, scope) if part is not None else None for part in (index.lower, index.upper, index.step)]

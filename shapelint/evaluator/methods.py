@@ -66,6 +66,8 @@ def call_method(
         if name not in operators.READ_ONLY_METHODS or m.uncertain:
             obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
         return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
+    if isinstance(obj, str):
+        return operators.string_method(obj, name, args, kwargs)
     if isinstance(obj, Tensor):
         return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
     if isinstance(obj, OptionParser):

@@ -331,6 +331,28 @@ def dict_method(value: DictValue, name: str, args: list[object]) -> object:
     return UNKNOWN
 
 
+STRING_METHODS = frozenset(
+    {"split", "rsplit", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "startswith", "endswith", "join"}
+)
+"""Pure ``str`` methods: tutorials build their vocabularies with them (``" ".join(sentences).split()``)."""
+
+
+def string_method(text: str, name: str, args: list[object], kwargs: dict[str, object]) -> object:
+    """``text.name(*args)`` on known text; a list result is a list the evaluator tracks."""
+    if name not in STRING_METHODS or kwargs:
+        return UNKNOWN
+    if name == "join":
+        parts = iterate(args[0]) if len(args) == 1 else None
+        return text.join(parts) if parts is not None and all(isinstance(p, str) for p in parts) else UNKNOWN  # type: ignore[arg-type]
+    if not all(is_plain(arg) for arg in args):
+        return UNKNOWN
+    try:
+        result = getattr(text, name)(*args)
+    except (TypeError, ValueError):
+        return UNKNOWN
+    return ListValue(result) if isinstance(result, list) else result
+
+
 @dataclass(frozen=True, slots=True)
 class Builtin:
     """A builtin function evaluated on known arguments only."""
@@ -345,6 +367,13 @@ class Builtin:
             return self.function(*args, **kwargs)
         except (ArithmeticError, TypeError, ValueError, IndexError, KeyError):
             return UNKNOWN
+
+
+def _distinct(items: list[object]) -> list[object]:
+    """A set's members, in one of the orders Python may iterate them; only plain values are known distinct."""
+    if not all(is_plain(item) for item in items):
+        raise ValueError("members that may or may not be equal")
+    return list(dict.fromkeys(items))
 
 
 def _plain_items(value: object) -> list[object]:
@@ -431,6 +460,7 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("getattr", lambda *args: UNKNOWN),
         Builtin("setattr", lambda *args: UNKNOWN),
         Builtin("map", lambda *args: UNKNOWN),
+        Builtin("set", lambda value=(): ListValue(_distinct(_plain_items(value)))),
     )
 }
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator.arrays import call
-from shapelint.evaluator.values import Array, Tensor
+from shapelint.evaluator.arrays import call, data_shape, index
+from shapelint.evaluator.values import Array, ListValue, Tensor
 from shapelint.lint import lint_source
 from tests.budget import examples
 
@@ -60,9 +60,10 @@ def test_typed_constructors_given_sizes_make_that_shape(size: tuple[int, ...], t
     assert isinstance(ours, Tensor) and ours.shape.dims == tuple(_torch(typed)(*size).shape)
 
 
-def test_data_and_scalars_are_not_sizes() -> None:
-    assert call("torch.FloatTensor", [[1.0, 2.0]], {}, None) is UNKNOWN  # type: ignore[arg-type]
-    assert call("torch.tensor", [3], {}, None) is UNKNOWN  # type: ignore[arg-type]
+def test_data_is_not_a_size_and_a_draw_without_size_is_unknown() -> None:
+    for qualname, data in (("torch.FloatTensor", [1.0, 2.0]), ("torch.tensor", 3), ("torch.LongTensor", [[1], [2]])):
+        ours = call(qualname, [_tracked(data)], {}, None)  # type: ignore[arg-type]
+        assert isinstance(ours, Tensor) and ours.shape.dims == tuple(_torch(qualname)(data).shape)
     assert call("numpy.random.normal", [0, 1], {}, None) is UNKNOWN  # type: ignore[arg-type]
 
 
@@ -86,3 +87,53 @@ Tensor = torch.cuda.LongTensor if cuda else torch.FloatTensor
 nn.Linear(3, 4)(Tensor(np.zeros((2, 5))))
 """
     assert lint_source(source) == []
+
+
+def _nested(depth: int) -> st.SearchStrategy[object]:
+    if depth == 0:
+        return st.integers(0, 9) | st.floats(0, 1)
+    return st.lists(_nested(depth - 1), min_size=1, max_size=3)
+
+
+@settings(max_examples=examples(300))
+@given(data=st.integers(0, 3).flatmap(_nested))
+def test_nested_data_has_the_shape_torch_gives_it(data: object) -> None:
+    ours = data_shape(_tracked(data))
+    try:
+        real = torch.tensor(data)
+    except (ValueError, TypeError):
+        assert ours is None
+        return
+    assert ours is not None and ours.dims == tuple(real.shape)
+
+
+def _tracked(data: object) -> object:
+    """Lists as the evaluator holds them."""
+    return ListValue([_tracked(item) for item in data]) if isinstance(data, list) else data
+
+
+@settings(max_examples=examples(200))
+@given(size=st.integers(1, 6), rows=st.lists(st.integers(-8, 8), max_size=4) | st.integers(-8, 8))
+def test_rows_of_an_identity_matrix(size: int, rows: list[int] | int) -> None:
+    eye = call("numpy.eye", [size], {}, None)  # type: ignore[arg-type]
+    assert isinstance(eye, Array)
+    ours = index(eye, ListValue(list(rows)) if isinstance(rows, list) else rows)
+    try:
+        real = np.eye(size)[rows]
+    except IndexError:
+        assert ours is UNKNOWN
+        return
+    assert isinstance(ours, Array) and ours.shape.dims == real.shape
+
+
+def test_vocabulary_built_from_strings_gives_its_size() -> None:
+    source = """
+import torch
+import torch.nn as nn
+sentences = ["i like dog", "i love coffee", "i hate milk"]
+words = list(set(" ".join(sentences).split()))
+vocabulary = {w: i for i, w in enumerate(words)}
+nn.Linear(6, 2)(torch.zeros(1, len(vocabulary)))
+"""
+    (finding,) = lint_source(source)
+    assert "receives 7 features" in finding.message

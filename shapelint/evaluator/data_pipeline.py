@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
-from shapelint.dims import UNKNOWN, Dim, Shape, Symbol
+from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int
 from shapelint.evaluator.values import ListValue, Origin, Tensor
 
 BATCH = Symbol("B")
@@ -103,7 +103,8 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         return wrapped if isinstance(wrapped, (LoaderValue, EnumeratedLoader)) else UNKNOWN
     if qualname in LOADER:
         source = args[0] if args else kwargs.get("dataset")
-        batched = kwargs.get("batch_size", args[1] if len(args) > 1 else 1) is not None
+        batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
+        batched = is_int(batch_size) or isinstance(batch_size, Symbol)
         plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
         return LoaderValue(source) if isinstance(source, DatasetValue) and plain else UNKNOWN
     return None

@@ -62,6 +62,9 @@ def call_method(
         return _sequential_method(m, obj, name, args)
     if isinstance(obj, ListValue):
         return _list_method(m, obj, name, args)
+    if isinstance(obj, DictValue) and obj.items is not None and name == "update" and m.uncertain:
+        _maybe_updated(obj, args, kwargs)
+        return None
     if isinstance(obj, DictValue) and obj.items is not None:
         if name not in operators.READ_ONLY_METHODS or m.uncertain:
             obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
@@ -77,6 +80,17 @@ def call_method(
     if isinstance(obj, Instance):
         return _instance_method(m, obj, name, args, kwargs, site)
     return UNKNOWN
+
+
+def _maybe_updated(target: DictValue, args: list[object], kwargs: dict[str, object]) -> None:
+    """``kwargs.update(extra)`` on a path that may not run: the keys ``extra`` names become unknown, the others keep
+    their values (pytorch/examples' ``train_kwargs.update(accel_kwargs)`` leaves ``batch_size`` known)."""
+    given = args[0] if len(args) == 1 else DictValue({})
+    if not isinstance(given, DictValue) or given.items is None or len(args) > 1:
+        target.items = None
+        return
+    for key in [*given.items, *kwargs]:
+        target.items[key] = UNKNOWN  # type: ignore[index]
 
 
 def _defines(instance: Instance, name: str) -> bool:

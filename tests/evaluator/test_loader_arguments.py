@@ -1,0 +1,33 @@
+"""A loader built with ``**kwargs`` feeds the model when the batch size in the dict is known, and only then."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shapelint.lint import lint_source
+
+CORPUS = Path(__file__).parent.parent / "corpus" / "module"
+
+
+def test_an_update_that_may_not_run_keeps_the_other_keys() -> None:
+    path = CORPUS / "loader_kwargs_update_bug.py"
+    messages = [d.message for d in lint_source(path.read_bytes(), str(path))]
+    assert any("datasets.MNIST at line" in message for message in messages)
+
+
+def test_an_unknown_batch_size_is_not_taken_for_a_batched_loader() -> None:
+    source = """
+import json
+import torch.nn as nn
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+kwargs = {"batch_size": json.loads("null")}
+loader = DataLoader(datasets.MNIST(".", transform=transforms.ToTensor()), **kwargs)
+head = nn.Linear(1, 10)
+for images, labels in loader:
+    head(images.permute(1, 2, 0))
+"""
+    # batch_size=None makes the loader yield single (1, 28, 28) images, which this permute fits; taking the loader
+    # for a batched one gave a false SHP005.
+    assert lint_source(source) == []

@@ -7,7 +7,7 @@ import sys
 from functools import cache, partial
 
 from shapelint.evaluator import ModuleSource, Project
-from shapelint.project.importers import MAX_IMPORTERS, importers, rank
+from shapelint.project.importers import MAX_IMPORTERS, importers, users
 from shapelint.project.layout import module_name, names_in, project_root, search_roots
 from shapelint.source import PARSE_ERRORS, parse
 
@@ -48,7 +48,7 @@ def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSourc
                 continue
             candidates.append(importer)
     found: list[ModuleSource] = []
-    for importer in rank(candidates, path):
+    for importer in users(candidates, path):
         name, package = module_name(importer)
         source = _read(name, importer, package == name)
         if source is not None:

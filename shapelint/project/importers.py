@@ -48,6 +48,19 @@ def rank(paths: list[str], definer: str) -> list[str]:
     return sorted(paths, key=lambda path: _priority(path, defined))
 
 
+def users(paths: list[str], definer: str) -> list[str]:
+    """The files of ``paths`` whose code names something ``definer`` defines, best first.
+
+    Only they can build or feed its models: a training script that imports a whole model zoo with ``*`` and
+    builds one model is not run for each of the others (running it once per file made linting a zoo quadratic).
+    """
+    defined = _defined(definer)
+    if defined is None:
+        return []
+    return [path for path in rank(paths, definer) if defined.search(_COMMENT.sub("", _text(path)))]
+
+
+_COMMENT = re.compile(r"#.*$", re.M)
 _DEFINITION = re.compile(r"^(?:class|def)[ \t]+(\w+)", re.M)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from shapelint.project import project_of
 from shapelint.project.importers import importers
 from shapelint.project.layout import names_in, project_root, search_roots
 
@@ -49,3 +50,21 @@ def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
     names = [Path(path).name for path, _ in found]
     assert names[0] == "train.py"
     assert set(names) == {"train.py", "test_model.py", "eval.py", "__init__.py"}
+
+
+def test_only_importers_whose_code_names_the_file_are_run_and_builders_come_first(tmp_path: Path) -> None:
+    _tree(
+        tmp_path,
+        {
+            ".git/HEAD": "",
+            "models/__init__.py": "from .a import *\nfrom .b import *\n",
+            "models/a.py": "class NetA:\n    pass\n",
+            "models/b.py": "class NetB:\n    pass\n\ndef net_b():\n    return NetB()\n",
+            "main.py": "from models import *\n# net = NetA()\nnet = net_b()\n",
+            "variant.py": "from models.b import NetB\nclass Wide(NetB):\n    pass\n",
+        },
+    )
+    project = project_of(str(tmp_path / "models/a.py"))
+    assert project is not None and project.importers() == []
+    project = project_of(str(tmp_path / "models/b.py"))
+    assert project is not None and [Path(s.path).name for s in project.importers()] == ["main.py", "variant.py"]

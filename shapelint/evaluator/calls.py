@@ -159,7 +159,12 @@ def call_module(
             return UNKNOWN
         m.record.called.add(id(module.sequential))
         return m.propagator.run(module.sequential, tensor)
-    return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+    outer = m.propagator.configuration
+    m.propagator.configuration = outer or module.built
+    try:
+        return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+    finally:
+        m.propagator.configuration = outer
 
 
 def _ev_arguments(m: Machine, nodes: Sequence[cst.Arg], scope: Scope) -> Arguments | None:

@@ -14,7 +14,7 @@ import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError, tuple_refusal
 from shapelint.dims import UNKNOWN, Shape, same
-from shapelint.evaluator.values import Layer, Mismatch, Origin, SequentialValue, Tensor
+from shapelint.evaluator.values import Configuration, Layer, Mismatch, Origin, SequentialValue, Tensor
 
 Flow = Tensor | tuple
 """What passes between the children of a Sequential."""
@@ -34,6 +34,8 @@ class Propagator:
         self.mismatches: list[Mismatch] = []
         self.accepted: set[int] = set()
         self.trace: Trace | None = None
+        self.configuration: Configuration | None = None
+        """The outermost user model whose ``forward`` is running."""
         self.call_other = call_other
 
     @contextmanager
@@ -76,7 +78,7 @@ class Propagator:
             layer.valid = True
             self.accept(layer, tensor.shape)
         except ShapeError as error:
-            self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
+            self.reject(layer.kind.name, layer.node, error, tensor, layer)
             shape = self.after_error(layer, error, tensor.shape)
         origin = Origin(layer.kind.name, layer.node, before=tensor.shape)
         result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
@@ -92,7 +94,7 @@ class Propagator:
         try:
             layer.kind.infer(layer.args, tensor.shape)
         except ShapeError as error:
-            self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, tensor.shape, tensor.origin, layer))
+            self.reject(layer.kind.name, layer.node, error, tensor, layer)
             return Tensor(Shape.anything())
         flow = tensor
         for child in layer.kind.sublayers(layer.args):  # type: ignore[misc]
@@ -121,10 +123,12 @@ class Propagator:
         first = flow[0] if isinstance(flow, tuple) and flow else None
         output = first if isinstance(first, Tensor) else Tensor(Shape.anything())
         error = tuple_refusal(layer.kind, recurrent.kind)
-        self.mismatches.append(Mismatch(layer.kind.name, layer.node, error, output.shape, output.origin, layer))
+        self.reject(layer.kind.name, layer.node, error, output, layer)
 
-    def reject(self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor) -> None:
-        self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin))
+    def reject(
+        self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor, layer: Layer | None = None
+    ) -> None:
+        self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin, layer, self.configuration))
 
     def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape | None:
         """The output as if a wrong input size had been right; ``None`` (unknown) after other errors."""

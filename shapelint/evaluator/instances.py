@@ -9,7 +9,7 @@ from shapelint.evaluator import classes, operators
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.torch_calls import init_layer
-from shapelint.evaluator.values import CallSite, ClassValue, FieldDefault, Function, Instance
+from shapelint.evaluator.values import CallSite, ClassValue, Configuration, FieldDefault, Function, Instance
 
 
 def instantiate(
@@ -21,7 +21,7 @@ def instantiate(
     node: cst.Call | None = None,
 ) -> object:
     """``node``: the call, when the class was called in the source (a torch layer's ``__init__`` keeps its nodes)."""
-    instance = Instance(cls)
+    instance = Instance(cls, built=Configuration(node, _factory(m)) if node is not None else None)
     init = classes.class_attribute(cls, "__init__")
     qualname = classes.layer_base(cls)
     if isinstance(init, Function):
@@ -35,6 +35,14 @@ def instantiate(
     if node is not None and isinstance(classes.class_attribute(cls, "forward"), Function):
         m.record.constructed.append((instance, m.statement if _is_value_of(m.statement, node) else None))
     return instance
+
+
+def _factory(m: Machine) -> str | None:
+    """The module-level function running the construction (``def resnet50(): return ResNet(...)``)."""
+    if not m.frames:
+        return None
+    function = m.frames[-1][0]
+    return function.node.name.value if function.owner is None and function.node.name.value != "lambda" else None
 
 
 def _is_value_of(statement: cst.CSTNode | None, node: cst.Call) -> bool:

@@ -175,6 +175,16 @@ class ClassValue:
     bases: tuple[object, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Configuration:
+    """Where a model was built: the construction call and the function that made it (``resnet50``), if any.
+
+    A finding inside a class built in several configurations names the one that exposed it."""
+
+    call: cst.Call = field(repr=False)
+    factory: str | None = None
+
+
 @dataclass(eq=False, slots=True)
 class Instance:
     """An object of a user class, such as ``self`` inside ``__init__``."""
@@ -187,6 +197,7 @@ class Instance:
     ``forward`` computes (``class FrozenBN(nn.BatchNorm2d)``)."""
     known: bool = True
     """``False`` when a constructor shapelint cannot follow (pydantic, attrs) may have set any attribute."""
+    built: Configuration | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +281,8 @@ class Mismatch:
     incoming: Shape
     origin: Origin | None
     layer: Layer | None = None
+    configuration: Configuration | None = None
+    """The model being run when the step rejected its input."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,14 @@ from shapelint.inputs import Directive, InputSources, resolve_input
 from shapelint.judge.codes import CODES
 from shapelint.judge.diagnostics import Diagnostic, Fix
 from shapelint.judge.fixes import fix_for
-from shapelint.judge.messages import Places, describe_origin, problem_message, render, size_message
+from shapelint.judge.messages import (
+    Places,
+    configuration_note,
+    describe_origin,
+    problem_message,
+    render,
+    size_message,
+)
 from shapelint.source import Span
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
@@ -69,6 +76,7 @@ def _judge(
     origin = describe_origin(mismatch.origin, mismatch.incoming, places)
     size = error.problem is Problem.SIZE
     message = size_message(mismatch, origin) if size else problem_message(name, mismatch, origin)
+    message += configuration_note(mismatch, places)
     fixable = CODES[name].fixable and not (source is not None and id(source.node) in shared)
     fix = fix_for(mismatch, source, where, read_elsewhere) if fixable else None
     expected, found = (error.expected, error.found) if size else (None, None)

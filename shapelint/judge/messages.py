@@ -34,6 +34,25 @@ def problem_message(name: str, mismatch: Mismatch, origin: str) -> str:
     return render(name, detail=mismatch.error.message, context=f" ({origin})" if origin else "")
 
 
+MAX_CALL_SHOWN = 72
+
+
+def configuration_note(mismatch: Mismatch, places: Places) -> str:
+    """``; with ResNet(Bottleneck, [3, 4, 6, 3]) from resnet50() at line 212``: the configuration that exposed a
+    finding, when the model was built with arguments or by a factory (a plain ``Net()`` tells nothing more)."""
+    built = mismatch.configuration
+    if built is None or (not built.call.args and built.factory is None):
+        return ""
+    call = " ".join(_EMPTY_MODULE.code_for_node(built.call).split())
+    if len(call) > MAX_CALL_SHOWN:
+        call = f"{call[: MAX_CALL_SHOWN - 4]}...)"
+    factory = f" from {built.factory}()" if built.factory else ""
+    return f"; with {call}{factory} at {places.of(built.call)}"
+
+
+_EMPTY_MODULE = cst.Module([])
+
+
 def _plain(value: object) -> str:
     return repr(value) if isinstance(value, (list, tuple)) else str(value)
 

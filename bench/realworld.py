@@ -69,6 +69,9 @@ class Model:
     every statement that fails, loops or trains is skipped)."""
     setup: str = ""
     """Code run first, such as ``sys.argv = ['gan.py']`` so a script's argparse gives its defaults."""
+    also: list[list[int]] = field(default_factory=list)
+    """Other inputs the project itself feeds the model (its file's own example call): torch runs them too, so a
+    shape shapelint takes from them is compared with what torch gives for them."""
 
     @property
     def path(self) -> Path:
@@ -118,6 +121,7 @@ def models(trees: Path, listing: Path = LIST) -> Iterator[Model]:
                 int(entry.get("vocab", 0)),
                 entry.get("mode", "import"),
                 entry.get("setup", ""),
+                [list(shape) for shape in entry.get("also", [])],
             )
 
 
@@ -132,7 +136,8 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
 
     tree, root = Path(str(spec["tree"])), Path(str(spec["tree"])) / str(spec["root"])
     sys.path[:0] = [str(root), str(tree)]
-    shape = list(spec["input"])  # type: ignore[call-overload]
+    also: list[list[int]] = spec.get("also") or []  # type: ignore[assignment]
+    shapes_fed = [list(spec["input"]), *also]  # type: ignore[call-overload]
 
     _stub_missing("torchvision")
 
@@ -175,13 +180,14 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
                 container = isinstance(layer, (torch.nn.Sequential, torch.nn.ModuleList, torch.nn.ModuleDict))
                 if not list(layer.children()) and type(layer).__module__.startswith("torch.nn") and not container:
                     layer.register_forward_hook(hook)
-        if spec.get("dtype") == "long":
-            x = torch.randint(0, int(spec.get("vocab") or 2), shape)  # type: ignore[arg-type]
-        else:
-            x = torch.randn(*shape)
         model.eval()
-        with torch.no_grad():
-            model(x)
+        for shape in shapes_fed if record else shapes_fed[:1]:
+            if spec.get("dtype") == "long":
+                x = torch.randint(0, int(spec.get("vocab") or 2), shape)  # type: ignore[arg-type]
+            else:
+                x = torch.randn(*shape)
+            with torch.no_grad():
+                model(x)
         return shapes
 
     shapes = run(True)

@@ -8,7 +8,7 @@ from functools import cache, partial
 
 from shapelint.evaluator import ModuleSource, Project
 from shapelint.project.importers import MAX_IMPORTERS, importers, users
-from shapelint.project.layout import module_name, names_in, project_root, search_roots
+from shapelint.project.layout import module_name, names_in, namespace_package, project_root, search_roots
 from shapelint.source import PARSE_ERRORS, parse
 
 MAX_MODULE_BYTES = 1_000_000
@@ -23,6 +23,7 @@ def project_of(path: str) -> Project:
     if not os.path.isfile(path):
         return Project()
     _, package = module_name(path)
+    package = package or namespace_package(path, project_root(path))
     roots = search_roots(path)
     finder = ModuleFinder(roots)
     names = names_in(path, roots)

@@ -31,6 +31,15 @@ def module_name(path: str) -> tuple[str, str]:
     return ".".join([*packages, stem]), package
 
 
+def namespace_package(path: str, project: str) -> str:
+    """The package a file in a directory without ``__init__.py`` belongs to when the project imports it from its
+    root (``model/generator.py`` imported as ``model.generator``, its ``from .res_stack import ...`` then works as
+    Python's namespace packages make it), or ``""``."""
+    directory = os.path.relpath(os.path.dirname(os.path.abspath(path)), project)
+    parts = directory.split(os.sep)
+    return ".".join(parts) if directory != "." and all(part.isidentifier() for part in parts) else ""
+
+
 _MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt")
 _MARKER_DEPTH = 6
 

@@ -8,7 +8,7 @@ import pytest
 
 from shapelint.project import project_of
 from shapelint.project.importers import importers
-from shapelint.project.layout import names_in, project_root, search_roots
+from shapelint.project.layout import names_in, namespace_package, project_root, search_roots
 
 
 def _tree(root: Path, files: dict[str, str]) -> None:
@@ -68,3 +68,10 @@ def test_only_importers_whose_code_names_the_file_are_run_and_builders_come_firs
     assert project is not None and project.importers() == []
     project = project_of(str(tmp_path / "models/b.py"))
     assert project is not None and [Path(s.path).name for s in project.importers()] == ["main.py", "variant.py"]
+
+
+def test_a_directory_without_init_is_a_namespace_package_from_the_project_root(tmp_path: Path) -> None:
+    _tree(tmp_path, {"setup.py": "", "model/generator.py": "", "my-tools/x.py": "", "top.py": ""})
+    assert namespace_package(str(tmp_path / "model/generator.py"), str(tmp_path)) == "model"
+    assert namespace_package(str(tmp_path / "my-tools/x.py"), str(tmp_path)) == ""
+    assert namespace_package(str(tmp_path / "top.py"), str(tmp_path)) == ""

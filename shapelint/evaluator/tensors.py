@@ -9,7 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError
-from shapelint.dims import UNKNOWN, DType, Shape, is_int, product
+from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, operators, tensor_ops
 from shapelint.evaluator.flow import Propagator
 from shapelint.evaluator.values import ModuleRef, Origin, Tensor
@@ -260,6 +260,8 @@ class TensorCalls:
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
     """``torch.randn(2, 3, 32, 32)`` and friends: a tensor of exactly that shape."""
     size: object
+    one_each = False
+    """Sizes given one per argument, ``torch.randn(batch, nz, 1, 1)``: each is one dimension even when unknown."""
     if name == "eye":
         size = (args[0], args[1] if len(args) > 1 else args[0]) if args else None
         dtype: DType | None = "float"
@@ -270,11 +272,12 @@ def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst
         size = kwargs.get("size", args[0] if name == "full" and args else args[2] if len(args) > 2 else None)
         dtype = "float"
     else:
+        one_each = "size" not in kwargs and len(args) > 1
         size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else tuple(args))
         dtype = "int" if _is_int_dtype(kwargs.get("dtype")) else "float"
     if not isinstance(size, (tuple, list)):
         return UNKNOWN
-    dims = [d for d in size if is_int(d)]
+    dims = [d for d in size if is_int(d) or isinstance(d, Symbol) or (one_each and d is UNKNOWN)]
     if len(dims) != len(size):
         return UNKNOWN
     return Tensor(Shape(tuple(dims), dtype=dtype), Origin(f"torch.{name}", node))

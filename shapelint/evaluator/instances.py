@@ -21,7 +21,7 @@ def instantiate(
     node: cst.Call | None = None,
 ) -> object:
     """``node``: the call, when the class was called in the source (a torch layer's ``__init__`` keeps its nodes)."""
-    instance = Instance(cls, built=Configuration(node, _factory(m)) if node is not None else None)
+    instance = Instance(cls, built=Configuration(node, _factory(m, node)) if node is not None else None)
     init = classes.class_attribute(cls, "__init__")
     qualname = classes.layer_base(cls)
     if isinstance(init, Function):
@@ -37,9 +37,11 @@ def instantiate(
     return instance
 
 
-def _factory(m: Machine) -> str | None:
-    """The module-level function running the construction (``def resnet50(): return ResNet(...)``)."""
-    if not m.frames:
+def _factory(m: Machine, node: cst.Call) -> str | None:
+    """The module-level function that returns the construction (``def resnet50(): return ResNet(...)``)."""
+    if not m.frames or not isinstance(m.statement, cst.SimpleStatementLine) or not _is_value_of(m.statement, node):
+        return None
+    if not isinstance(m.statement.body[0], cst.Return):
         return None
     function = m.frames[-1][0]
     return function.node.name.value if function.owner is None and function.node.name.value != "lambda" else None

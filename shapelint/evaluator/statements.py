@@ -92,7 +92,8 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     iterable = m.ev(node.iter, scope)
     items = operators.iterate(iterable)
-    if items is None or len(items) > MAX_ITERATIONS or m.uncertain:
+    repeated = items is not None and len(items) > MAX_UNROLLED_EPOCHS and m.fact(_has_inner_loop, node.body)
+    if items is None or len(items) > MAX_ITERATIONS or m.uncertain or repeated:
         _exec_uncertain_loop(m, node, scope, _element(iterable))
         return
     if m.fact(_has_loop_exit, node.body):
@@ -217,6 +218,16 @@ HANDLERS: dict[type, Handler] = {
     cst.FunctionDef: exec_function_def,
     cst.ClassDef: exec_class_def,
 }
+
+
+MAX_UNROLLED_EPOCHS = 64
+"""A loop over more items than this around another loop (``for epoch in range(200): for x, y in loader: ...``) is
+run as a loop of unknown length: its steps repeat the same work, and unrolling them made linting a training
+script take seconds."""
+
+
+def _has_inner_loop(body: cst.BaseSuite) -> bool:
+    return contains(body, (cst.For, cst.While), stop=(cst.FunctionDef, cst.ClassDef))
 
 
 def _has_loop_exit(body: cst.BaseSuite) -> bool:

@@ -107,10 +107,15 @@ def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
 
 
 def _element(iterable: object) -> object:
-    """What every step of a loop of unknown length binds: a tensor's rows, a data loader's batches, or unknown."""
+    """What every step of a loop of unknown length binds: a tensor's rows, a data loader's batches, the tensors of a
+    known list when they all have one shape, or unknown."""
     if isinstance(iterable, Tensor):
         row = operators.tensor_row(iterable)
         return UNKNOWN if row is None else row
+    items = operators.iterate(iterable) if isinstance(iterable, (ListValue, tuple)) else None
+    first = items[0] if items else None
+    if isinstance(first, Tensor) and all(isinstance(item, Tensor) and item.shape == first.shape for item in items or ()):
+        return first
     return data_pipeline.element(iterable)
 
 

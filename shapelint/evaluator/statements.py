@@ -114,9 +114,8 @@ def _element(iterable: object) -> object:
         return UNKNOWN if row is None else row
     items = operators.iterate(iterable) if isinstance(iterable, (ListValue, tuple)) else None
     first = items[0] if items else None
-    if isinstance(first, Tensor) and all(isinstance(item, Tensor) and item.shape == first.shape for item in items or ()):
-        return first
-    return data_pipeline.element(iterable)
+    same = all(isinstance(item, Tensor) and item.shape == getattr(first, "shape", None) for item in items or ())
+    return first if isinstance(first, Tensor) and same else data_pipeline.element(iterable)
 
 
 def _exec_loop_with_exits(m: Machine, node: cst.For, items: list[object], scope: Scope) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -412,12 +413,12 @@ def measure_model(model: Model, directive: bool) -> Measured:
 
 def _with_directive(text: str, model: Model) -> str:
     """The file with the repository's input declared on the model's class line (the class ``build`` names)."""
-    name = model.build.split("(")[0].strip()
     dims = ", ".join(["B", *map(str, model.input[1:])])
-    extra = ", dtype=long" if model.dtype == "long" else ""
+    extra = " dtype=long" if model.dtype == "long" else ""
     lines = text.splitlines(keepends=True)
+    called = re.findall(r"([A-Za-z_]\w*)\s*\(", model.build)
     for index, line in enumerate(lines):
-        if line.startswith((f"class {name}(", f"class {name}:")):
+        if any(line.startswith((f"class {name}(", f"class {name}:")) for name in called):
             lines[index] = line.rstrip("\r\n") + f"  # shapelint: input=({dims}){extra}\n"
             break
     return "".join(lines)

@@ -313,7 +313,7 @@ def shapelint_sites(path: Path, source: bytes) -> dict[Site, set[tuple[object, .
     """Every layer shapelint applied while evaluating the file in its project, by construction site."""
     from shapelint.dims import is_int
     from shapelint.evaluator import Tensor, evaluate
-    from shapelint.inputs import InputSources, find_directives, resolve_input
+    from shapelint.inputs import InputSources, find_directives, resolve_inputs
     from shapelint.project import project_of
     from shapelint.source import Positions, parse
 
@@ -322,7 +322,7 @@ def shapelint_sites(path: Path, source: bytes) -> dict[Site, set[tuple[object, .
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
     trace: list = []
     evaluation = evaluate(
-        parsed.module, lambda m, s: resolve_input(m, sources, s), True, project_of(str(path)), trace=trace
+        parsed.module, lambda m, s: resolve_inputs(m, sources, s), True, project_of(str(path)), trace=trace
     )
     positions.suggest(evaluation.places)
     others: dict[str, Positions] = {}

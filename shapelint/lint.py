@@ -7,7 +7,7 @@ already parsed source, giving each finding with its node, for the fixes.
 from __future__ import annotations
 
 from shapelint.evaluator import evaluate
-from shapelint.inputs import InputSources, find_directives, resolve_input
+from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
 from shapelint.project import project_of
 from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse
@@ -21,7 +21,7 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
     evaluation = evaluate(
         parsed.module,
-        lambda model, statement: resolve_input(model, sources, statement),
+        lambda model, statement: resolve_inputs(model, sources, statement),
         "yield" in parsed.text,
         project_of(path),
     )

@@ -67,7 +67,9 @@ class Project:
     importers: Callable[[], Sequence[ModuleSource]] = _no_importers
 
 
-def _nothing_declared(model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None) -> Tensor | None:
+def _nothing_declared(
+    model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None
+) -> tuple[Tensor, ...] | None:
     return None
 
 
@@ -183,7 +185,7 @@ class _RootRuns:
             self.done.add(id(sequential))
             start = len(m.propagator.mismatches)
             declared = m.declared_input(sequential, statement)
-            m.propagator.run(sequential, declared or Tensor(Shape.anything(), None))
+            m.propagator.run(sequential, declared[0] if declared else Tensor(Shape.anything(), None))
             found = m.propagator.mismatches[start:]
             self.mismatches.extend(found)
             if declared is None:
@@ -219,7 +221,7 @@ class _ConstructionRuns:
             self.done += 1
             declared = m.declared_input(instance, statement)
             if declared is not None:
-                m.propagator.run(instance, declared)
+                calls.call_module(m, instance, declared[0], list(declared[1:]))
 
 
 def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[int]) -> Evaluation:

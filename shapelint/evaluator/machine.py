@@ -41,8 +41,9 @@ MAX_IMPORTS = 48
 
 Handler = Callable[["Machine", Any, Scope], Any]
 """Evaluates one kind of node: an expression (giving its value) or a statement."""
-DeclaredInput = Callable[[SequentialValue | ClassValue | Instance, cst.CSTNode | None], Tensor | None]
-"""The input a model declares (``input_shape=``, a directive, an annotation), given the statement that builds it."""
+DeclaredInput = Callable[[SequentialValue | ClassValue | Instance, cst.CSTNode | None], tuple[Tensor, ...] | None]
+"""The inputs a model declares (``input_shape=``, a directive, an annotation), given the statement that builds it:
+one, or one per argument of a ``forward`` that takes several."""
 
 
 @dataclass(eq=False)
@@ -182,8 +183,8 @@ class Machine:
 
     def declared_input(
         self, model: SequentialValue | ClassValue | Instance, statement: cst.CSTNode | None
-    ) -> Tensor | None:
-        """The input declared for ``model``; a model or statement of an imported module has no declaration in this
+    ) -> tuple[Tensor, ...] | None:
+        """The inputs declared for ``model``; a model or statement of an imported module has no declaration in this
         file (its directives and annotations are its own file's)."""
         defined = model.cls.node if isinstance(model, Instance) else model.node
         if not self.local(defined):

@@ -48,7 +48,9 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
             args.append(instances[id(owner)])
     positional, kwargs = default_arguments(function, skip=len(args))
     if owner is not None and function.node.name.value == "forward" and positional:
-        positional[0] = m.declared_input(owner, None) or Tensor(Shape.anything())
+        declared = m.declared_input(owner, None) or (Tensor(Shape.anything()),)
+        given = declared if len(declared) <= len(positional) else declared[:1]
+        positional[: len(given)] = given
     call_function(m, function, args + positional, kwargs)
 
 

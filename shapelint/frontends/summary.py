@@ -10,7 +10,7 @@ import libcst as cst
 from shapelint.catalog import parameter_count
 from shapelint.dims import Shape
 from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, evaluate, named_layers
-from shapelint.inputs import InputSources, find_directives, resolve_input
+from shapelint.inputs import InputSources, find_directives, resolve_input, resolve_inputs
 from shapelint.source import Positions, parse
 
 
@@ -41,7 +41,7 @@ def summarize(source: str, name: str | None = None) -> Summary:
     parsed = parse(source)
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
-    evaluation = evaluate(parsed.module, lambda model, statement: resolve_input(model, sources, statement))
+    evaluation = evaluate(parsed.module, lambda model, statement: resolve_inputs(model, sources, statement))
     label, model = _pick(evaluation, name)
     statement = next((stmt for seq, stmt in evaluation.sequentials if seq is model), None)
     tensor = resolve_input(model, sources.with_examples(evaluation.examples), statement) or Tensor(Shape.anything())

@@ -6,6 +6,6 @@ checks all ask it.  A new source plugs in there.
 """
 
 from shapelint.inputs.directives import Directive, find_directives
-from shapelint.inputs.resolve import InputSources, resolve_input
+from shapelint.inputs.resolve import InputSources, resolve_input, resolve_inputs
 
-__all__ = ["Directive", "InputSources", "find_directives", "resolve_input"]
+__all__ = ["Directive", "InputSources", "find_directives", "resolve_input", "resolve_inputs"]

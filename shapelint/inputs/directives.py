@@ -12,8 +12,10 @@ from shapelint.dims import Dim, DType, Shape, Symbol
 
 _MARK = re.compile(r"#\s*shapelint\s*:\s*input\b")
 _WHOLE = re.compile(
-    r"#\s*shapelint\s*:\s*input\s*=\s*\((?P<dims>[^()]*)\)\s*(?:dtype\s*=\s*(?P<dtype>\w+))?\s*(?:#.*)?$"
+    r"#\s*shapelint\s*:\s*input\s*=\s*(?P<shapes>\([^()]*\)(?:\s*,\s*\([^()]*\))*)\s*"
+    r"(?:dtype\s*=\s*(?P<dtype>\w+))?\s*(?:#.*)?$"
 )
+_SHAPE = re.compile(r"\(([^()]*)\)")
 _COMMENT = re.compile(r"#[^\r\n]*")
 """A comment as the tokenizer reads it: up to the end of the line."""
 _DIM = re.compile(r"^(?:\d+|[A-Za-z_]\w*)$")
@@ -27,8 +29,14 @@ class Directive:
     line: int
     column: int
     text: str
-    shape: Shape | None
+    shapes: tuple[Shape, ...]
+    """The declared inputs, in the order of ``forward``'s arguments; empty when the directive cannot be parsed."""
     error: str | None = None
+
+    @property
+    def shape(self) -> Shape | None:
+        """The first input: a Sequential's, or a model's ``x``."""
+        return self.shapes[0] if self.shapes else None
 
 
 def find_directives(source: str, tree: ast.Module | None = None) -> dict[int, Directive]:
@@ -117,19 +125,25 @@ def _comments(lines: list[str], first: int, last: int) -> list[tuple[int, int, s
 
 
 def parse_directive(text: str, line: int, column: int) -> Directive:
-    """Parse one ``# shapelint: input=...`` comment."""
+    """Parse one ``# shapelint: input=...`` comment: one shape, or several for a ``forward`` of several inputs."""
     match = _WHOLE.match(text)
     if not match:
-        return Directive(line, column, text, None, "expected `# shapelint: input=(B, C, H, W)`")
-    parts = [part.strip() for part in match["dims"].split(",")]
-    if parts and parts[-1] == "":
-        parts.pop()
-    bad = [part for part in parts if not _DIM.match(part)]
-    if not parts or bad:
-        reason = f"`{bad[0]}` is not an int or a name" if bad else "the shape is empty"
-        return Directive(line, column, text, None, f"{reason}; expected `# shapelint: input=(B, C, H, W)`")
+        return Directive(line, column, text, (), f"expected {_EXPECTED}")
     dtype_name = match["dtype"]
     if dtype_name is not None and dtype_name not in _DTYPES:
-        return Directive(line, column, text, None, f"unknown dtype `{dtype_name}`; use float or long")
-    dims: tuple[Dim, ...] = tuple(int(part) if part.isdigit() else Symbol(part) for part in parts)
-    return Directive(line, column, text, Shape(dims, dtype=_DTYPES.get(dtype_name or "")))
+        return Directive(line, column, text, (), f"unknown dtype `{dtype_name}`; use float or long")
+    shapes = []
+    for dims_text in _SHAPE.findall(match["shapes"]):
+        parts = [part.strip() for part in dims_text.split(",")]
+        if parts and parts[-1] == "":
+            parts.pop()
+        bad = [part for part in parts if not _DIM.match(part)]
+        if not parts or bad:
+            reason = f"`{bad[0]}` is not an int or a name" if bad else "the shape is empty"
+            return Directive(line, column, text, (), f"{reason}; expected {_EXPECTED}")
+        dims: tuple[Dim, ...] = tuple(int(part) if part.isdigit() else Symbol(part) for part in parts)
+        shapes.append(Shape(dims, dtype=_DTYPES.get(dtype_name or "")))
+    return Directive(line, column, text, tuple(shapes))
+
+
+_EXPECTED = "`# shapelint: input=(B, C, H, W)`"

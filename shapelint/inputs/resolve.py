@@ -46,13 +46,23 @@ def resolve_input(model: object, sources: InputSources, statement: cst.CSTNode |
 
     ``statement`` is the statement that built a Sequential, where its directive is looked for.
     """
+    inputs = resolve_inputs(model, sources, statement)
+    return inputs[0] if inputs else None
+
+
+def resolve_inputs(
+    model: object, sources: InputSources, statement: cst.CSTNode | None = None
+) -> tuple[Tensor, ...] | None:
+    """Every input the first source gives ``model``, in the order of ``forward``'s arguments: a directive may declare
+    several (``# shapelint: input=(B, 3, 32, 32), (B, 10)``), the other sources one."""
     declared = _declared(model, sources, statement)
     if declared is not None:
         return declared
-    return _from_examples(model, sources.examples)
+    example = _from_examples(model, sources.examples)
+    return (example,) if example is not None else None
 
 
-def _declared(model: object, sources: InputSources, statement: cst.CSTNode | None) -> Tensor | None:
+def _declared(model: object, sources: InputSources, statement: cst.CSTNode | None) -> tuple[Tensor, ...] | None:
     if isinstance(model, SequentialValue):
         return _sequential_input(model, sources, statement or model.node)
     if isinstance(model, Instance):
@@ -65,26 +75,31 @@ def _declared(model: object, sources: InputSources, statement: cst.CSTNode | Non
     return None
 
 
-def _sequential_input(sequential: SequentialValue, sources: InputSources, statement: cst.CSTNode) -> Tensor | None:
+def _sequential_input(
+    sequential: SequentialValue, sources: InputSources, statement: cst.CSTNode
+) -> tuple[Tensor, ...] | None:
     if sequential.input_shape is not None:
         line = sources.positions.line(sequential.node, within=statement)
-        return Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line))
+        return (Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line)),)
     if sources.directives:
-        return _directive_input(sources, statement, sequential.node)
+        declared = _directive_input(sources, statement, sequential.node)
+        return declared[:1] if declared is not None else None
     return None
 
 
-def _class_input(cls: ClassValue, sources: InputSources) -> Tensor | None:
+def _class_input(cls: ClassValue, sources: InputSources) -> tuple[Tensor, ...] | None:
     if sources.directives:
         declared = _directive_input(sources, cls.node)
         if declared is not None:
             return declared
     shape = annotated_input(cls.node)
-    return Tensor(shape, Origin(f"the input {shape} annotated")) if shape is not None else None
+    return (Tensor(shape, Origin(f"the input {shape} annotated")),) if shape is not None else None
 
 
-def _directive_input(sources: InputSources, statement: cst.CSTNode, node: cst.CSTNode | None = None) -> Tensor | None:
-    """The input declared on the first line of ``statement`` or of ``node`` within it, or on the line above.
+def _directive_input(
+    sources: InputSources, statement: cst.CSTNode, node: cst.CSTNode | None = None
+) -> tuple[Tensor, ...] | None:
+    """The inputs declared on the first line of ``statement`` or of ``node`` within it, or on the line above.
 
     The node's own line is only worked out when a directive lies inside the statement.
     """
@@ -95,8 +110,8 @@ def _directive_input(sources: InputSources, statement: cst.CSTNode, node: cst.CS
         lines.add(positions.line(node, within=statement))
     for line in sorted(lines | {line - 1 for line in lines}, reverse=True):
         directive = directives.get(line)
-        if directive is not None and directive.shape is not None:
-            return Tensor(directive.shape, Origin(f"the input {directive.shape} declared", line=line))
+        if directive is not None and directive.shapes:
+            return tuple(Tensor(shape, Origin(f"the input {shape} declared", line=line)) for shape in directive.shapes)
     return None
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from shapelint.dims import Shape, Symbol
 from shapelint.inputs.directives import find_directives
+from shapelint.lint import lint_source
 from tests.corpus_files import corpus_files
 
 SOURCE = '''\
@@ -37,6 +38,21 @@ def test_malformed_directive_is_kept_with_its_reason() -> None:
     found = find_directives("m = 1  # shapelint: input=(B, 3, 32 32)\r\nn = 2\r\n")
     assert found[1].shape is None
     assert found[1].error is not None and "`32 32` is not an int or a name" in found[1].error
+
+
+def test_several_inputs_are_read_in_order() -> None:
+    found = find_directives("m = 1  # shapelint: input=(B, 3, 32, 32), (B, 10)\n")
+    assert found[1].shapes == (Shape((Symbol("B"), 3, 32, 32)), Shape((Symbol("B"), 10)))
+    assert found[1].shape == Shape((Symbol("B"), 3, 32, 32))
+    broken = find_directives("m = 1  # shapelint: input=(B, 3), ()\n")
+    assert broken[1].shapes == () and broken[1].error is not None and "the shape is empty" in broken[1].error
+
+
+def test_a_forward_of_two_inputs_is_checked_on_the_declared_pair() -> None:
+    path = Path(__file__).parent.parent / "corpus" / "module" / "two_input_fusion_bug.py"
+    model_only = path.read_text(encoding="utf-8").split("def check")[0]
+    (finding,) = lint_source(model_only)
+    assert "torch.cat at line 16 gives (B, 686)" in finding.message
 
 
 def test_dtype_is_read() -> None:

@@ -92,7 +92,7 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     iterable = m.ev(node.iter, scope)
     items = operators.iterate(iterable)
-    repeated = items is not None and len(items) > MAX_UNROLLED_EPOCHS and m.fact(_has_inner_loop, node.body)
+    repeated = items is not None and len(items) > MAX_UNROLLED_REPEATS and m.fact(_has_inner_loop, node.body)
     if items is None or len(items) > MAX_ITERATIONS or m.uncertain or repeated:
         _exec_uncertain_loop(m, node, scope, _element(iterable))
         return
@@ -159,7 +159,7 @@ def exec_while(m: Machine, node: cst.While, scope: Scope) -> None:
     if m.uncertain or m.fact(_has_loop_exit, node.body):
         _exec_uncertain_loop(m, node, scope)
         return
-    for _ in range(MAX_ITERATIONS):
+    for _ in range(MAX_UNROLLED_REPEATS):
         condition = operators.truth(m.ev(node.test, scope))
         if condition is None:
             break
@@ -224,10 +224,10 @@ HANDLERS: dict[type, Handler] = {
 }
 
 
-MAX_UNROLLED_EPOCHS = 64
-"""A loop over more items than this around another loop (``for epoch in range(200): for x, y in loader: ...``) is
-run as a loop of unknown length: its steps repeat the same work, and unrolling them made linting a training
-script take seconds."""
+MAX_UNROLLED_REPEATS = 64
+"""A loop over more items than this around another loop (``for epoch in range(200): for x, y in loader: ...``), and a
+``while`` loop past this many steps (``while step < max_steps:``), run as loops of unknown length: their steps repeat
+the same work, and unrolling them made linting a training script take seconds."""
 
 
 def _has_inner_loop(body: cst.BaseSuite) -> bool:

@@ -10,7 +10,7 @@ import libcst as cst
 from shapelint.catalog import parameter_count
 from shapelint.dims import Shape
 from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, evaluate, named_layers
-from shapelint.inputs import InputSources, find_directives, resolve_input, resolve_inputs
+from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.source import Positions, parse
 
 
@@ -44,7 +44,10 @@ def summarize(source: str, name: str | None = None) -> Summary:
     evaluation = evaluate(parsed.module, lambda model, statement: resolve_inputs(model, sources, statement))
     label, model = _pick(evaluation, name)
     statement = next((stmt for seq, stmt in evaluation.sequentials if seq is model), None)
-    tensor = resolve_input(model, sources.with_examples(evaluation.examples), statement) or Tensor(Shape.anything())
+    inputs = resolve_inputs(model, sources.with_examples(evaluation.examples), statement)
+    if inputs is not None and len(inputs) > 1:
+        raise SummaryError(f"`{label}` takes {len(inputs)} inputs; the summary shows models of one input")
+    tensor = inputs[0] if inputs else Tensor(Shape.anything())
     names, layers = named_layers(model)
     trace = evaluation.replay.trace(model, tensor)
     rows = tuple(_row(layer, out, names) for layer, out in trace if id(layer) in names)

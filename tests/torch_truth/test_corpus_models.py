@@ -15,7 +15,9 @@ import torch
 
 from tests.corpus_files import TORCH_ERRORS, corpus_files, directives, expectations, is_buggy, load_check
 
-_SHAPE_TUPLE = re.compile(r"^\(\s*(?:[A-Za-z_]\w*|\d+)(?:\s*,\s*(?:[A-Za-z_]\w*|\d+))*\s*,?\s*\)$")
+_ONE_SHAPE = r"\(\s*(?:[A-Za-z_]\w*|\d+)(?:\s*,\s*(?:[A-Za-z_]\w*|\d+))*\s*,?\s*\)"
+_SHAPE_TUPLE = re.compile(rf"^{_ONE_SHAPE}(?:\s*,\s*{_ONE_SHAPE})*$")
+"""One shape, or one per argument of ``forward``."""
 FILES = corpus_files()
 
 

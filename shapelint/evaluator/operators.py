@@ -343,12 +343,15 @@ def string_method(text: str, name: str, args: list[object], kwargs: dict[str, ob
         return UNKNOWN
     if name == "join":
         parts = iterate(args[0]) if len(args) == 1 else None
-        return text.join(parts) if parts is not None and all(isinstance(p, str) for p in parts) else UNKNOWN  # type: ignore[arg-type]
+        joined = text.join(parts) if parts is not None and all(isinstance(p, str) for p in parts) else UNKNOWN  # type: ignore[arg-type]
+        return joined if not isinstance(joined, str) or len(joined) <= MAX_LENGTH else UNKNOWN
     if not all(is_plain(arg) for arg in args):
         return UNKNOWN
     try:
         result = getattr(text, name)(*args)
     except (TypeError, ValueError):
+        return UNKNOWN
+    if isinstance(result, (str, list)) and len(result) > MAX_LENGTH:
         return UNKNOWN
     return ListValue(result) if isinstance(result, list) else result
 

@@ -137,3 +137,15 @@ nn.Linear(6, 2)(torch.zeros(1, len(vocabulary)))
 """
     (finding,) = lint_source(source)
     assert "receives 7 features" in finding.message
+
+
+def test_strings_that_grow_past_the_length_limit_become_unknown() -> None:
+    source = """
+import torch
+import torch.nn as nn
+s = "a"
+for i in range(40):
+    s = s.replace("a", "aa")
+nn.Linear(3, 4)(torch.zeros(1, len(s)))
+"""
+    assert lint_source(source) == []

@@ -11,6 +11,8 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
+from shapelint.evaluator.names import TYPED_TENSORS
+from shapelint.evaluator.operators import iterate
 from shapelint.evaluator.values import Array, ListValue, ModuleRef, Origin, Tensor
 
 _SIZE_LAST = {"numpy.random.normal": 2, "numpy.random.uniform": 2, "numpy.random.randint": 2}
@@ -21,22 +23,6 @@ _SIZES_SPREAD = frozenset({"numpy.random.randn", "numpy.random.rand"})
 _INT_ARRAYS = frozenset({"numpy.random.randint"})
 
 _CONVERTERS = frozenset({"torch.from_numpy", "torch.tensor", "torch.as_tensor", "torch.Tensor"})
-_TYPED: dict[str, DType] = {
-    "FloatTensor": "float",
-    "DoubleTensor": "float",
-    "HalfTensor": "float",
-    "LongTensor": "int",
-    "IntTensor": "int",
-}
-"""``torch.FloatTensor`` and friends, and the dtype of what they make."""
-
-
-def typed_constructor(qualname: str) -> str:
-    """``torch.cuda.FloatTensor`` is ``torch.FloatTensor`` as far as shapes go."""
-    prefix, _, name = qualname.rpartition(".")
-    return f"torch.{name}" if prefix == "torch.cuda" and name in _TYPED else qualname
-
-
 def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object | None:
     """The array or tensor ``qualname(*args, **kwargs)`` makes, unknown when its size is, ``None`` when
     ``qualname`` is none of these."""
@@ -51,16 +37,16 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
         shape = data_shape(args[0]) if len(args) == 1 and not kwargs else None
         return UNKNOWN if shape is None else Array(shape, origin)
     name = qualname.rpartition(".")[2]
-    if qualname not in _CONVERTERS and not (qualname == f"torch.{name}" and name in _TYPED):
+    if qualname not in _CONVERTERS and not (qualname == f"torch.{name}" and name in TYPED_TENSORS):
         return None
-    return _tensor(qualname, _TYPED.get(name), args, kwargs, origin)
+    return _tensor(qualname, TYPED_TENSORS.get(name), args, kwargs, origin)
 
 
 def _tensor(
     qualname: str, dtype: DType | None, args: list[object], kwargs: dict[str, object], origin: Origin
 ) -> object:
     """A tensor constructor given data (an array, nested lists) or, for the legacy typed ones, sizes."""
-    legacy = qualname == "torch.Tensor" or qualname.rpartition(".")[2] in _TYPED
+    legacy = qualname == "torch.Tensor" or qualname.rpartition(".")[2] in TYPED_TENSORS
     if len(args) != 1 or kwargs or (legacy and is_int(args[0])):
         shape = _shape(args, dtype or "float") if legacy and args and not kwargs else None
         return UNKNOWN if shape is None else Tensor(shape, origin)
@@ -79,7 +65,7 @@ def data_shape(data: object) -> Shape | None:
         return None
     if isinstance(data, (int, float)):
         return Shape((), dtype="int" if isinstance(data, int) else "float")
-    items = _items(data)
+    items = iterate(data)
     if not items:
         return None
     inner = [data_shape(item) for item in items]
@@ -97,16 +83,10 @@ def index(array: Array, key: object) -> object:
         return UNKNOWN
     if is_int(key):
         return Array(Shape(dims[1:], dtype=array.shape.dtype), array.origin) if _within(key, dims[0]) else UNKNOWN
-    keys = _items(key)
+    keys = iterate(key) if isinstance(key, (ListValue, list)) else None
     if keys is None or not all(is_int(k) and _within(k, dims[0]) for k in keys):
         return UNKNOWN
     return Array(Shape((len(keys), *dims[1:]), dtype=array.shape.dtype), array.origin)
-
-
-def _items(value: object) -> list[object] | None:
-    if isinstance(value, ListValue):
-        return value.items
-    return list(value) if isinstance(value, (tuple, list)) else None
 
 
 def _within(key: int, size: object) -> bool:
@@ -117,7 +97,7 @@ def retyped(tensor: Tensor, target: object) -> object:
     """``x.type(torch.FloatTensor)``: the same shape; ``x.type()`` alone names the type, a string."""
     if not isinstance(target, ModuleRef):
         return Tensor(tensor.shape.with_dtype(None), tensor.origin)
-    return Tensor(tensor.shape.with_dtype(_TYPED.get(target.qualname.rpartition(".")[2])), tensor.origin)
+    return Tensor(tensor.shape.with_dtype(TYPED_TENSORS.get(target.qualname.rpartition(".")[2])), tensor.origin)
 
 
 def _requested_size(qualname: str, args: list[object], kwargs: dict[str, object]) -> object:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from shapelint.catalog import CATALOG, LayerKind
+from shapelint.dims import DType
 
 SEQUENTIAL = frozenset(
     {"torch.nn.Sequential", "torch.nn.modules.container.Sequential", "shapelint.runtime.Sequential"}
@@ -21,6 +22,22 @@ PARAMETER = frozenset(
     | {"torch.autograd.Variable", "torch.autograd.variable.Variable"}
 )
 """Wrappers that give back the tensor they are given: a parameter, a pre-0.4 ``Variable``."""
+TYPED_TENSORS: dict[str, DType] = {
+    "FloatTensor": "float",
+    "DoubleTensor": "float",
+    "HalfTensor": "float",
+    "LongTensor": "int",
+    "IntTensor": "int",
+}
+"""``torch.FloatTensor`` and friends, and the dtype of what they make."""
+
+
+def typed_constructor(qualname: str) -> str:
+    """``torch.cuda.FloatTensor`` is ``torch.FloatTensor`` as far as shapes go."""
+    prefix, _, name = qualname.rpartition(".")
+    return f"torch.{name}" if prefix == "torch.cuda" and name in TYPED_TENSORS else qualname
+
+
 WRAPPERS = frozenset(
     f"torch.nn.utils.{module}{name}"
     for module in ("", "parametrizations.")

@@ -15,7 +15,7 @@ from typing import Any
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, Shape, is_int
-from shapelint.evaluator.arrays import typed_constructor
+from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, OptionParser, Options, SequentialValue, Tensor
 
 MAX_LENGTH = 100_000

@@ -445,6 +445,8 @@ def extract(mirrors: Path, trees: Path) -> None:
     for repo in listed["repo"]:
         target = tree_of(trees, repo["name"])
         git = mirrors / repo["name"].replace("/", "+") / "repo"
+        if (git / ".git" / "HEAD").exists():  # some fetches give a git directory inside the folder
+            git = git / ".git"
         if target.exists():
             continue
         if not (git / "HEAD").exists():

@@ -126,8 +126,9 @@ def merge(
     return merged
 
 
-def join_tensors(tensors: list[Tensor], choice: cst.If) -> Tensor:
-    """The tensor after an ``if`` whose every branch leaves one: the dimensions all of them agree on.
+def join_tensors(tensors: list[Tensor], choice: cst.If | cst.IfExp) -> Tensor:
+    """The tensor after an ``if`` (or of an ``a if c else b``) whose every branch leaves one: the dimensions all of
+    them agree on.
 
     ``if self.training: x = self.dropout(x)`` keeps ``x``'s shape; branches that disagree on a size leave
     that size unknown, and branches that disagree on the rank leave only a tensor of unknown shape.

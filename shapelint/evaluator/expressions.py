@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 
 import libcst as cst
@@ -10,9 +11,12 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
+from shapelint.evaluator.binder import join_tensors
+from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import eval_defaults
-from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
+from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.values import Array, DictValue, Function, ListValue, ModuleRef, Scope, SequentialValue, Tensor
+from shapelint.source import name_counts
 
 _CONSTANT_NAMES = {"True": True, "False": False, "None": None}
 
@@ -146,12 +150,22 @@ def ev_if_exp(m: Machine, node: cst.IfExp, scope: Scope) -> object:
 
 
 def _either(m: Machine, node: cst.IfExp, scope: Scope) -> object:
-    """An undecided ``a if test else b`` of two names that stand for the same thing
-    (``torch.cuda.FloatTensor if cuda else torch.FloatTensor``); reading names runs nothing."""
-    if not all(isinstance(side, (cst.Name, cst.Attribute)) for side in (node.body, node.orelse)):
-        return UNKNOWN
-    body, orelse = m.ev(node.body, scope), m.ev(node.orelse, scope)
-    return body if isinstance(body, ModuleRef) and body == orelse else UNKNOWN
+    """An undecided ``a if test else b``: each side runs as code that may run (so the layers it calls are checked),
+    and the value is what both agree on: the same thing (``torch.cuda.FloatTensor if cuda else torch.FloatTensor``
+    names one constructor), a tensor with the dimensions both give, or unknown."""
+    values: list[object] = []
+    with m.binder.uncertainty():
+        for side in (node.body, node.orelse):
+            with contextlib.suppress(Raise):
+                values.append(m.ev(side, scope))
+    if len(values) < 2:
+        return values[0] if values else UNKNOWN
+    first, second = values
+    if operators.identical(first, second) or (isinstance(first, ModuleRef) and first == second):
+        return first
+    if isinstance(first, Tensor) and isinstance(second, Tensor):
+        return join_tensors([first, second], node)
+    return UNKNOWN
 
 
 def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
@@ -200,9 +214,50 @@ def ev_lambda(m: Machine, node: cst.Lambda, scope: Scope) -> object:
 def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
     inner = Scope(scope)
     results: list[object] = []
-    if not _run_comprehension(m, node.for_in, inner, lambda: results.append(m.ev(node.elt, inner))):
+
+    def repeat(count: int) -> bool:
+        """``[(torch.rand(20), torch.rand(1)) for _ in range(2048)]``: an element that does not read the loop's
+        names and is plain data (tensors, numbers, strings) is the same every time, so it is evaluated once."""
+        if not _plain_data(results[-1]):
+            return False
+        results.extend([results[-1]] * count)
+        return True
+
+    def emit() -> None:
+        results.append(m.ev(node.elt, inner))
+
+    if not _run_comprehension(m, node.for_in, inner, emit, repeat if m.fact(_uniform, node) else None):
         return ListValue(None)
     return ListValue(results)
+
+
+def _uniform(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
+    """One ``for`` without conditions, whose element does not read the names it binds."""
+    clause = node.for_in
+    return not clause.ifs and clause.inner_for_in is None and _ignores_target(node)
+
+
+def _ignores_target(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
+    read = name_counts(node.elt)
+    return not any(target.value in read for target in _names(node.for_in.target))
+
+
+def _names(target: cst.BaseExpression) -> list[cst.Name]:
+    if isinstance(target, cst.Name):
+        return [target]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _names(element.value)]
+    return []
+
+
+def _plain_data(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(map(_plain_data, value))
+    return isinstance(value, (Tensor, int, float, str)) or value is None
+
+
+Repeat = Callable[[int], bool]
+"""Stands for the given number of further elements, equal to the last one; ``False`` where it cannot."""
 
 
 class _UnknownKey(Exception):
@@ -226,12 +281,20 @@ def ev_dict_comprehension(m: Machine, node: cst.DictComp, scope: Scope) -> objec
     return DictValue(results if known else None)
 
 
-def _run_comprehension(m: Machine, clause: cst.CompFor, scope: Scope, emit: Callable[[], None]) -> bool:
-    """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown."""
+def _run_comprehension(
+    m: Machine, clause: cst.CompFor, scope: Scope, emit: Callable[[], None], repeat: Repeat | None = None
+) -> bool:
+    """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown, or when a long loop
+    spends its unrolling budget.  ``repeat``, after the first element of a long loop, may stand for the others."""
     items = operators.iterate(m.ev(clause.iter, scope))
     if items is None or len(items) > MAX_ITERATIONS:
         return False
-    for item in items:
+    start = m.steps
+    for index, item in enumerate(items):
+        if spent_long_loop(m, len(items), start):
+            return False
+        if index == 1 and repeat and len(items) > MAX_UNROLLED_REPEATS and repeat(len(items) - 1):
+            return True
         assign(m, clause.target, item, scope)
         conditions = [operators.truth(m.ev(test.test, scope)) for test in clause.ifs]
         if None in conditions:

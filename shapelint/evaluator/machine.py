@@ -34,6 +34,14 @@ from shapelint.source import syntax_children
 MAX_STEPS = 400_000
 MAX_CALL_DEPTH = 10
 MAX_ITERATIONS = 4096
+MAX_UNROLLED_REPEATS = 64
+"""A loop over more items than this around another loop (``for epoch in range(200): for x, y in loader: ...``), and a
+``while`` loop past this many steps (``while step < max_steps:``), run as loops of unknown length: their steps repeat
+the same work, and unrolling them made linting a training script take seconds."""
+LONG_LOOP_STEPS = 10_000
+"""What a loop over more than :data:`MAX_UNROLLED_REPEATS` items may spend before its remaining steps run as a loop
+of unknown length: a training loop of 2,000 epochs repeats one forward 2,000 times (seconds of linting), while a loop
+that fills a table of 1,000 entries stays exact."""
 IMPORT_STEPS = 60_000
 """What running one imported module's body may spend; names it had not bound by then stay unknown."""
 MAX_IMPORTS = 48
@@ -195,3 +203,8 @@ class Machine:
     def uncertain(self) -> bool:
         """Whether the code running now may not run at all: what it changes becomes unknown."""
         return self.binder.depth > 0
+
+
+def spent_long_loop(m: Machine, items: int, start: int) -> bool:
+    """Whether a loop over ``items`` items, begun at step ``start``, is long and has spent its unrolling budget."""
+    return items > MAX_UNROLLED_REPEATS and m.steps - start > LONG_LOOP_STEPS

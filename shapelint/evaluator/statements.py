@@ -16,7 +16,7 @@ from shapelint.evaluator.assignment import assign, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import eval_defaults
-from shapelint.evaluator.machine import MAX_ITERATIONS, Handler, Machine
+from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.values import ClassValue, Function, ListValue, Scope, Tensor
 from shapelint.source import contains
 
@@ -99,7 +99,11 @@ def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     if m.fact(_has_loop_exit, node.body):
         _exec_loop_with_exits(m, node, items, scope)
         return
+    start = m.steps
     for item in items:
+        if spent_long_loop(m, len(items), start):
+            _exec_uncertain_loop(m, node, scope)
+            return
         assign(m, node.target, item, scope)
         m.exec_block(node.body.body, scope)
     if node.orelse is not None:
@@ -222,12 +226,6 @@ HANDLERS: dict[type, Handler] = {
     cst.FunctionDef: exec_function_def,
     cst.ClassDef: exec_class_def,
 }
-
-
-MAX_UNROLLED_REPEATS = 64
-"""A loop over more items than this around another loop (``for epoch in range(200): for x, y in loader: ...``), and a
-``while`` loop past this many steps (``while step < max_steps:``), run as loops of unknown length: their steps repeat
-the same work, and unrolling them made linting a training script take seconds."""
 
 
 def _has_inner_loop(body: cst.BaseSuite) -> bool:

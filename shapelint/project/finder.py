@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import cache, partial
 
@@ -75,15 +76,21 @@ class ModuleFinder:
 
     def __init__(self, roots: list[str]) -> None:
         self.roots = [*roots, *_environment()]
+        self.project_roots = len(roots)
 
     def find(self, name: str) -> ModuleSource | None:
         found = self.locate(name)
         return _read(name, *found) if found is not None else None
 
     def locate(self, name: str) -> tuple[str, bool] | None:
-        """The file of module ``name``, and whether it is a package's ``__init__``."""
+        """The file of module ``name``, and whether it is a package's ``__init__``.
+
+        An installed package counts only when its distribution depends on torch (torchvision, timm): yaml's or
+        fsspec's code holds no model, and running it cost more than the models that import it."""
         parts = name.split(".")
-        for root in self.roots:
+        for index, root in enumerate(self.roots):
+            if index >= self.project_roots and parts[0] not in _torch_libraries():
+                return None
             base = os.path.join(root, *parts)
             for candidate, package in ((os.path.join(base, "__init__.py"), True), (base + ".py", False)):
                 if os.path.isfile(candidate):
@@ -95,6 +102,26 @@ class ModuleFinder:
 def _environment() -> tuple[str, ...]:
     """The import path's directories (installed packages), without the working directory Python puts first."""
     return tuple(entry for entry in sys.path if entry and os.path.isdir(entry))
+
+
+@cache
+def _torch_libraries() -> frozenset[str]:
+    """The top-level packages of the installed distributions that require torch."""
+    from importlib import metadata
+
+    dependent = {
+        dist.metadata["Name"].lower().replace("_", "-")
+        for dist in metadata.distributions()
+        if any(_TORCH_REQUIREMENT.match(requirement) for requirement in dist.requires or ())
+    }
+    return frozenset(
+        top
+        for top, dists in metadata.packages_distributions().items()
+        if any(dist.lower().replace("_", "-") in dependent for dist in dists)
+    )
+
+
+_TORCH_REQUIREMENT = re.compile(r"torch\s*(?:$|[<>=!~;(\[ ])")
 
 
 def _read(name: str, path: str, package: bool) -> ModuleSource | None:

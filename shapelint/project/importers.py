@@ -53,30 +53,36 @@ def users(paths: list[str], definer: str) -> list[str]:
 
     Only they can build or feed its models: a training script that imports a whole model zoo with ``*`` and
     builds one model is not run for each of the others (running it once per file made linting a zoo quadratic).
+    A name the file defines itself is its own: a training script's ``def test(epoch)`` does not use the ``test``
+    of every model file.
     """
     defined = _defined(definer)
-    if defined is None:
-        return []
-    return [path for path in rank(paths, definer) if defined.search(_COMMENT.sub("", _text(path)))]
+    return [path for path in rank(paths, definer) if _uses(path, defined)]
 
 
 _COMMENT = re.compile(r"#.*$", re.M)
 _DEFINITION = re.compile(r"^(?:class|def)[ \t]+(\w+)", re.M)
 
 
-def _defined(path: str) -> re.Pattern[str] | None:
-    """A pattern for the names the file defines at the top level, which an importer that uses them mentions;
-    its group ``call`` is set where the name is called."""
-    names = _DEFINITION.findall(_text(path))
-    alternatives = "|".join(map(re.escape, names))
-    return re.compile(rf"\b(?:{alternatives})\b(?P<call>[ \t]*\()?") if names else None
+def _defined(path: str) -> frozenset[str]:
+    """The names the file defines at the top level with ``class`` or ``def``."""
+    return frozenset(_DEFINITION.findall(_text(path)))
 
 
-def _priority(path: str, defined: re.Pattern[str] | None) -> tuple[bool, bool, bool, str]:
-    text = _text(path)
-    uses = list(defined.finditer(text)) if defined is not None else []
+def _uses(path: str, defined: frozenset[str]) -> list[re.Match[str]]:
+    """Where the file's code, comments left out, names one of ``defined`` that it does not define itself; the
+    group ``call`` is set where the name is called."""
+    foreign = defined - _defined(path)
+    if not foreign:
+        return []
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(foreign)))})\b(?P<call>[ \t]*\()?")
+    return list(pattern.finditer(_COMMENT.sub("", _text(path))))
+
+
+def _priority(path: str, defined: frozenset[str]) -> tuple[bool, bool, bool, str]:
+    uses = _uses(path, defined)
     calls = any(use.group("call") for use in uses)
-    return (not calls, not uses, "__main__" not in text, path)
+    return (not calls, not uses, "__main__" not in _text(path), path)
 
 
 def _text(path: str) -> str:

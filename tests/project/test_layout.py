@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shapelint.project import project_of
+from shapelint.project import ModuleFinder, finder, project_of
 from shapelint.project.importers import importers
 from shapelint.project.layout import names_in, namespace_package, project_root, search_roots
 
@@ -68,6 +68,51 @@ def test_only_importers_whose_code_names_the_file_are_run_and_builders_come_firs
     assert project is not None and project.importers() == []
     project = project_of(str(tmp_path / "models/b.py"))
     assert project is not None and [Path(s.path).name for s in project.importers()] == ["main.py", "variant.py"]
+
+
+def test_a_name_the_importer_defines_itself_is_not_a_use(tmp_path: Path) -> None:
+    """pytorch-cifar: every model file defines ``test()``, and so does main.py, which builds only one model."""
+    _tree(
+        tmp_path,
+        {
+            ".git/HEAD": "",
+            "models/__init__.py": "from .a import *\nfrom .b import *\n",
+            "models/a.py": "class NetA:\n    pass\n\ndef test():\n    NetA()\n",
+            "models/b.py": "class NetB:\n    pass\n\ndef test():\n    NetB()\n",
+            "main.py": "from models import *\n\ndef test(epoch):\n    pass\n\nnet = NetB()\ntest(1)\n",
+        },
+    )
+    assert project_of(str(tmp_path / "models/a.py")).importers() == []
+    assert [Path(s.path).name for s in project_of(str(tmp_path / "models/b.py")).importers()] == ["main.py"]
+
+
+def test_installed_packages_are_followed_only_when_they_require_torch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library of layers depends on torch; yaml's or fsspec's code builds no model and is not run."""
+    site = tmp_path / "site"
+    _tree(
+        site,
+        {
+            "layerlib/__init__.py": "import torch\n",
+            "layerlib-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: layerlib\nVersion: 1.0\n"
+            "Requires-Dist: torch>=2.0\nRequires-Dist: numpy\n",
+            "layerlib-1.0.dist-info/top_level.txt": "layerlib\n",
+            "configlib/__init__.py": "",
+            "configlib-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: configlib\nVersion: 1.0\n"
+            "Requires-Dist: torchmetrics\n",
+            "configlib-1.0.dist-info/top_level.txt": "configlib\n",
+        },
+    )
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(finder, "_environment", lambda: (str(site),))
+    finder._torch_libraries.cache_clear()
+    try:
+        found = ModuleFinder([str(tmp_path / "project")])
+        assert found.locate("layerlib") == (str(site / "layerlib/__init__.py"), True)
+        assert found.locate("configlib") is None
+    finally:
+        finder._torch_libraries.cache_clear()
 
 
 def test_a_directory_without_init_is_a_namespace_package_from_the_project_root(tmp_path: Path) -> None:

@@ -6,11 +6,13 @@ already parsed source, giving each finding with its node, for the fixes.
 
 from __future__ import annotations
 
+import os
+
 from shapelint.evaluator import evaluate
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
 from shapelint.project import project_of
-from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse
+from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse, parse_file
 
 __all__ = ["PARSE_ERRORS", "check", "lint_source"]
 
@@ -43,4 +45,8 @@ def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bo
     ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``, ``LookupError`` (unknown declared encoding)
     or ``RecursionError``.
     """
-    return [finding.diagnostic for finding in check(parse(source, newer_syntax=newer_syntax), path)]
+    if newer_syntax and isinstance(source, bytes) and os.path.isfile(path):
+        parsed = parse_file(path, source)
+    else:
+        parsed = parse(source, newer_syntax=newer_syntax)
+    return [finding.diagnostic for finding in check(parsed, path)]

@@ -139,7 +139,7 @@ def evaluate(
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
     scope.vars["__package__"] = project.package
-    imports.bind_own(machine, project.names, scope)
+    imports.bind_own(machine, project.names, scope, module)
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
     body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
     later = (lambda: run_uncalled_functions(machine), constructed.run, roots.run)

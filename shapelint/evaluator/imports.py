@@ -60,6 +60,10 @@ def load(m: Machine, name: str) -> ModuleValue | None:
     if source is None:
         m.modules[name] = None
         return None
+    if m.own is not None and source.module is m.own[0]:
+        # the evaluated file itself, reached by a name its project did not give it: its own namespace
+        m.modules[name] = m.own[1]
+        return m.own[1]
     module = ModuleValue(name, Scope(builtins=operators.BUILTINS))
     module.scope.vars["__name__"] = name
     module.scope.vars["__package__"] = name if source.package else parent_name
@@ -71,11 +75,12 @@ def load(m: Machine, name: str) -> ModuleValue | None:
     return module
 
 
-def bind_own(m: Machine, names: Sequence[str], own: Scope) -> None:
+def bind_own(m: Machine, names: Sequence[str], own: Scope, tree: cst.Module) -> None:
     """Make the evaluated file's namespace the module its project knows it as (under ``names``), before its body
     runs: an import of its own package that comes back to it (``from models import BaseVAE`` in
     ``models/vanilla_vae.py``) reaches the names it has bound so far, as Python's import would, not a second copy."""
     module = ModuleValue(names[0] if names else "__main__", own)
+    m.own = (tree, module)
     for name in names:
         m.modules.setdefault(name, module)
 
@@ -84,6 +89,8 @@ def reload_for_importers(m: Machine, names: Sequence[str], own: Scope) -> None:
     """Before the importers run, forget the modules the evaluated file's own imports ran: a package ``__init__``
     that re-exports the file ran while the file was half done, so it runs again and sees all of its names."""
     module = ModuleValue(names[0] if names else "__main__", own)
+    if m.own is not None:
+        m.own = (m.own[0], module)
     m.modules = dict.fromkeys(names, module)
 
 

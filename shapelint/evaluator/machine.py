@@ -145,6 +145,8 @@ class Machine:
         self.modules: dict[str, ModuleValue | None] = {}
         """Modules run from source by dotted name (``None`` where none was found), each once."""
         self.loaded: list[ModuleSource] = []
+        self.own: tuple[cst.Module, ModuleValue] | None = None
+        """The evaluated file's tree and namespace: an import that finds the same tree gets the same namespace."""
         self.importing = 0
         """How many imported modules' bodies are running: their functions are not run standalone."""
         self.steps = 0

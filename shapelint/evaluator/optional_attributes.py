@@ -8,13 +8,12 @@ same only when nothing it did not follow could have set it: the user classes set
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 import libcst as cst
-import libcst.matchers as match
 
 from shapelint.evaluator.values import ClassValue
-
-_WHOLESALE = match.Attribute(attr=match.Name("__dict__")) | match.Call(func=match.Name("vars"))
+from shapelint.source import syntax_children
 
 
 def absent_means_false(cls: ClassValue, name: str) -> bool:
@@ -39,28 +38,47 @@ def _user_classes(cls: ClassValue) -> list[ClassValue]:
 @functools.lru_cache(maxsize=4096)
 def _setters(node: cst.ClassDef, name: str) -> tuple[str, ...]:
     """The methods of the class body that assign ``self.<name>`` (``setattr`` with that name included)."""
-    stored = match.Attribute(value=match.Name("self"), attr=match.Name(name))
-    set_by_call = match.Call(
-        func=match.Name("setattr"),
-        args=[match.Arg(match.Name("self")), match.Arg(match.SimpleString()), match.ZeroOrMore()],
-    )
     methods = [s for s in node.body.body if isinstance(s, cst.FunctionDef)]
-    setters = []
-    for method in methods:
-        targets = [t.target for a in match.findall(method, match.Assign()) for t in a.targets]  # type: ignore[attr-defined]
-        targets += [a.target for a in match.findall(method, match.AnnAssign() | match.AugAssign())]  # type: ignore[attr-defined]
-        stores = any(match.matches(t, stored) for t in targets)
-        calls = [c for c in match.findall(method, set_by_call) if _names(c, name)]  # type: ignore[arg-type]
-        if stores or calls:
-            setters.append(method.name.value)
-    return tuple(setters)
+    return tuple(method.name.value for method in methods if any(_sets(n, name) for n in _walk(method)))
 
 
-def _names(call: cst.Call, name: str) -> bool:
-    string = call.args[1].value
+def _sets(node: cst.CSTNode, name: str) -> bool:
+    if isinstance(node, cst.Assign):
+        return any(_is_self_attribute(target.target, name) for target in node.targets)
+    if isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+        return _is_self_attribute(node.target, name)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "setattr":
+        return len(node.args) >= 2 and _is_self(node.args[0].value) and _names(node.args[1].value, name)
+    return False
+
+
+def _is_self_attribute(target: cst.BaseExpression, name: str) -> bool:
+    return isinstance(target, cst.Attribute) and _is_self(target.value) and target.attr.value == name
+
+
+def _is_self(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "self"
+
+
+def _names(string: cst.BaseExpression, name: str) -> bool:
     return isinstance(string, cst.SimpleString) and string.evaluated_value == name
 
 
 @functools.lru_cache(maxsize=1024)
 def _writes_wholesale(node: cst.ClassDef) -> bool:
-    return bool(match.findall(node, _WHOLESALE))
+    return any(_wholesale(n) for n in _walk(node))
+
+
+def _wholesale(node: cst.CSTNode) -> bool:
+    """``self.__dict__`` or ``vars(...)``."""
+    if isinstance(node, cst.Attribute):
+        return node.attr.value == "__dict__"
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "vars"
+
+
+def _walk(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(syntax_children(node))

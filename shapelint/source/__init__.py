@@ -4,6 +4,7 @@ Everything else in shapelint reads source through this interface, so there
 is one position system: :class:`Positions`.
 """
 
+from shapelint.source.cache import parse_file
 from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed
 from shapelint.source.positions import Positions, Span, source_lines
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
@@ -21,6 +22,7 @@ __all__ = [
     "describe_parse_error",
     "name_counts",
     "parse",
+    "parse_file",
     "paused_collector",
     "reparsed",
     "source_lines",

@@ -121,3 +121,35 @@ def test_a_model_of_an_imported_module_takes_no_directive_of_this_file(tmp_path:
         "seq = nn.Sequential(nn.Linear(4, 8))  # shapelint: input=(B, 4)\nblock = Block(3)\n"
     )
     assert lint_source(model.read_bytes(), str(model)) == []
+
+
+_SELF_IMPORTING = (
+    "import torch\nimport torch.nn as nn\n\n"
+    "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+    "        self.fc = nn.Linear(8, 2)\n\n    def forward(self, x):\n        return self.fc(x)\n\n"
+    "def check():\n    from alias import Net as Same\n    Same()(torch.randn(2, 4))\n"
+)
+
+
+def test_a_file_that_reaches_its_own_tree_by_another_name_keeps_its_findings() -> None:
+    """Trees are shared between a file's lint and the imports of the files after it: an import that finds the
+    evaluated file's own tree gets its namespace, so the model it builds is the file's own and is reported."""
+    from shapelint.evaluator import ModuleSource
+    from shapelint.inputs import InputSources, find_directives
+    from shapelint.judge import judge
+    from shapelint.source import Positions, parse
+
+    parsed = parse(_SELF_IMPORTING)
+    found = {"alias": ModuleSource("alias", "alias.py", parsed.module)}
+    evaluation = evaluate(parsed.module, project=Project(find_module=found.get))
+    sources = InputSources(find_directives(parsed.text, parsed.tree), Positions(parsed.module, parsed.tree, parsed.text))
+    assert [f.diagnostic.code for f in judge(evaluation, sources, "model.py")] == ["SHP001"]
+
+
+def test_linting_a_file_again_from_its_kept_tree_gives_the_same_findings(tmp_path: Path) -> None:
+    from shapelint.lint import lint_source
+
+    model = tmp_path / "model.py"
+    model.write_text(_SELF_IMPORTING.replace("from alias import Net as Same\n    Same", "Net"))
+    first = lint_source(model.read_bytes(), str(model))
+    assert [d.code for d in first] == ["SHP001"] and lint_source(model.read_bytes(), str(model)) == first

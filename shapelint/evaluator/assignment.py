@@ -53,6 +53,7 @@ def _assign_unpacked(m: Machine, target: cst.Tuple | cst.List, value: object, sc
 
 def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: Scope) -> None:
     owner = m.ev(target.value, scope)
+    m.mutations += 1
     if isinstance(owner, Instance):
         store_attribute(m, owner, target.attr.value, value)
     elif isinstance(owner, Options) and owner.values is not None:
@@ -66,6 +67,7 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     children its ``forward`` runs, in registration order.
     """
     value = UNKNOWN if m.uncertain else value
+    m.mutations += 1
     owner.attributes[name] = value
     sequential = owner.sequential
     if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef, ModuleValue)):
@@ -83,6 +85,7 @@ def set_attribute(m: Machine, args: list[object]) -> None:
     owner, name, value = args
     if not isinstance(owner, Instance):
         return
+    m.mutations += 1
     if isinstance(name, str):
         store_attribute(m, owner, name, value)
     else:
@@ -95,6 +98,7 @@ def set_attribute(m: Machine, args: list[object]) -> None:
 def add_module(m: Machine, owner: object, name: object, module: object) -> None:
     """``owner.add_module(name, module)``: a new Sequential child or a new attribute."""
     value = UNKNOWN if m.uncertain else module
+    m.mutations += 1
     if isinstance(owner, SequentialValue):
         owner.children.append((name if isinstance(name, str) else "?", value))
         m.record.children.add(id(module))
@@ -107,6 +111,7 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
     if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
         return
     key = m.ev(target.slice[0].slice.value, scope)
+    m.items_changed()
     if isinstance(container, DictValue) and container.items is not None:
         if m.uncertain or key is UNKNOWN:
             container.items = None
@@ -127,6 +132,7 @@ def position(value: object) -> int:
 
 def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], object], *inputs: object) -> object:
     """Apply ``change`` to a known list and give its result, or mark the list unknown if the change is uncertain."""
+    m.items_changed()
     if target.items is None:
         return UNKNOWN
     if m.uncertain or any(item is UNKNOWN for item in inputs):

@@ -151,6 +151,12 @@ class Machine:
         """How many imported modules' bodies are running: their functions are not run standalone."""
         self.steps = 0
         self.limit = MAX_STEPS
+        self.mutations = 0
+        """Attributes and module children changed in place, at any depth of calls."""
+        self.item_changes: dict[int, int] = {}
+        """List and dict items changed in place, by the depth of calls they were made at: a loop whose step changed
+        nothing in place, apart from the lists its calls made for themselves, and left its names as they were is
+        repeating itself (:mod:`~shapelint.evaluator.steady`)."""
         self.statement: cst.CSTNode | None = None
         self.record = Record()
         self.binder = Binder(self.exec_block)
@@ -179,6 +185,11 @@ class Machine:
         handler = self.statements.get(type(statement))
         if handler is not None:
             handler(self, statement, scope)
+
+    def items_changed(self) -> None:
+        """Note an in-place change of a list's or dict's items."""
+        depth = len(self.frames)
+        self.item_changes[depth] = self.item_changes.get(depth, 0) + 1
 
     def fact(self, question: Callable[[Any], bool], node: cst.CSTNode) -> bool:
         """A syntactic fact about ``node``, computed once per file."""

@@ -63,10 +63,12 @@ def call_method(
     if isinstance(obj, ListValue):
         return _list_method(m, obj, name, args)
     if isinstance(obj, DictValue) and obj.items is not None and name == "update" and m.uncertain:
+        m.items_changed()
         _maybe_updated(obj, args, kwargs)
         return None
     if isinstance(obj, DictValue) and obj.items is not None:
         if name not in operators.READ_ONLY_METHODS or m.uncertain:
+            m.items_changed()
             obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
         return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
     if isinstance(obj, str):
@@ -102,6 +104,7 @@ def _sequential_method(m: Machine, sequential: SequentialValue, name: str, args:
         add_module(m, sequential, str(len(sequential.children)), args[0])
         return sequential
     if name not in MODULE_QUERIES:
+        m.mutations += 1
         sequential.children[:] = [(child, UNKNOWN) for child, _ in sequential.children]
     return UNKNOWN
 
@@ -128,6 +131,7 @@ def _list_method(m: Machine, target: ListValue, name: str, args: list[object]) -
         mutate_list(m, target, lambda items: items.extend(spread or []), UNKNOWN if spread is None else 0)
         return None
     if name not in operators.READ_ONLY_METHODS:
+        m.items_changed()
         target.items = None
     return UNKNOWN
 

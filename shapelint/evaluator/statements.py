@@ -17,6 +17,7 @@ from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
+from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import ClassValue, Function, ListValue, Scope, Tensor
 from shapelint.source import contains
 
@@ -99,15 +100,28 @@ def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     if m.fact(_has_loop_exit, node.body):
         _exec_loop_with_exits(m, node, items, scope)
         return
-    start = m.steps
-    for item in items:
+    start, repetition = m.steps, _repetition(m, node, items, scope)
+    for index, item in enumerate(items):
         if spent_long_loop(m, len(items), start):
             _exec_uncertain_loop(m, node, scope)
             return
         assign(m, node.target, item, scope)
         m.exec_block(node.body.body, scope)
+        if repetition is not None and index < len(items) - 1 and repetition.repeating():
+            _exec_uncertain_loop(m, node, scope)
+            return
     if node.orelse is not None:
         m.exec_block(node.orelse.body.body, scope)
+
+
+def _repetition(m: Machine, node: cst.For, items: list[object], scope: Scope) -> Repetition | None:
+    """A watch for a counted loop of training code (``for epoch in range(20):`` in a script or a function, not in a
+    model's method, where ``for i in range(3): x = self.blocks[i](x)`` takes a different block each step)."""
+    in_method = bool(m.frames) and m.frames[-1][0].owner is not None
+    counted = all(isinstance(item, int) for item in items)
+    if in_method or not counted or len(items) < 3 or not isinstance(node.target, cst.Name):
+        return None
+    return Repetition(m, scope, frozenset({node.target.value}))
 
 
 def _element(iterable: object) -> object:

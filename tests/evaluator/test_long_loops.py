@@ -21,6 +21,9 @@ PROGRAMS = [
     "import torch\nrows = [torch.rand(3) for _ in range(100)]\ndistinct = len({id(row) for row in rows})\n",
     "total = 0\nfor i in range(1000):\n    total += i\n",
     "count = 0\nfor epoch in range(500):\n    rows = [j for j in range(100)]\n    count += len(rows)\n",
+    "x = 0\nfor epoch in range(20):\n    y = 3\n    if epoch == 19:\n        x = 7\nlast = epoch\n",
+    "rows = []\nfor i in range(20):\n    size = 4\n    rows.append(size)\ncount = len(rows)\n",
+    "class Box:\n    pass\nbox = Box()\nbox.n = 0\nfor i in range(20):\n    box.n = box.n + 1\nn = box.n\n",
 ]
 
 
@@ -37,6 +40,11 @@ def test_decided_values_are_pythons(program: str) -> None:
 def test_short_and_cheap_loops_stay_exact() -> None:
     names = evaluate(cst.parse_module(PROGRAMS[0] + PROGRAMS[5])).names
     assert (names["last"], names["count"], names["total"]) == (1998, 1000, 499500)
+
+
+def test_a_loop_that_changes_things_in_place_is_never_cut_short() -> None:
+    names = evaluate(cst.parse_module(PROGRAMS[8] + PROGRAMS[9])).names
+    assert (names["count"], names["n"]) == (20, 20)
 
 
 def test_a_long_costly_loop_leaves_its_count_unknown() -> None:

@@ -88,7 +88,7 @@ def test_a_circular_import_sees_the_names_bound_so_far(tmp_path: Path) -> None:
 
 
 def test_an_imported_module_that_runs_forever_leaves_its_later_names_unknown(tmp_path: Path) -> None:
-    loops = "for i in range(60):\n    for j in range(60):\n        for k in range(60):\n            A = A\n"
+    loops = "for i in range(60):\n    for j in range(60):\n        for k in range(60):\n            A = A + 1\n"
     _tree(tmp_path, {"slow.py": f"A = 1\n{loops}B = 2\n"})
     names = _evaluate(tmp_path, "from slow import A, B\nC = 3\n").names
     assert names["B"] is UNKNOWN and names["C"] == 3

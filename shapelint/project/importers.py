@@ -24,7 +24,7 @@ _IMPORT = re.compile(
 
 _INDEXES: dict[str, dict[str, set[str]]] = {}
 """For each project root: module name → the files that import it."""
-_TEXTS: dict[tuple[str, int, int], str] = {}
+_TEXTS: dict[tuple[str, int, int], tuple[str, str]] = {}
 
 
 def importers(root: str, names: tuple[str, ...], path: str, definer: str | None = None) -> list[tuple[str, list[str]]]:
@@ -76,7 +76,7 @@ def _uses(path: str, defined: frozenset[str]) -> list[re.Match[str]]:
     if not foreign:
         return []
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(foreign)))})\b(?P<call>[ \t]*\()?")
-    return list(pattern.finditer(_COMMENT.sub("", _text(path))))
+    return list(pattern.finditer(_text(path, code=True)))
 
 
 def _priority(path: str, defined: frozenset[str]) -> tuple[bool, bool, bool, str]:
@@ -85,17 +85,21 @@ def _priority(path: str, defined: frozenset[str]) -> tuple[bool, bool, bool, str
     return (not calls, not uses, "__main__" not in _text(path), path)
 
 
-def _text(path: str) -> str:
-    """The file's text, read once per version of the file."""
+def _text(path: str, code: bool = False) -> str:
+    """The file's text, read once per version of the file; with ``code``, without its comments."""
     try:
         status = os.stat(path)
-        key = (path, status.st_mtime_ns, status.st_size)
-        if key not in _TEXTS:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                _TEXTS[key] = handle.read()
-        return _TEXTS[key]
     except OSError:
         return ""
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _TEXTS:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            return ""
+        _TEXTS[key] = (text, _COMMENT.sub("", text))
+    return _TEXTS[key][code]
 
 
 def _index(root: str) -> dict[str, set[str]]:

@@ -336,46 +336,26 @@ def lint_contained(data: bytes) -> bool:
     return False
 
 
-def _mentions_model(tree: ast.AST, names: frozenset[str]) -> bool:
-    for node in ast.walk(tree):
-        word = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
-        if word in names or (isinstance(node, ast.alias) and node.name.rpartition(".")[2] in names):
-            return True
-    return False
-
-
 def first_pass(title: str, folder: Path) -> None:
-    """What an ``ast`` pass over the guard's tree, skipping files that name nothing the analysis starts from, saves.
-
-    Layer and container names alone are not enough: tensor factories give
-    shapes too (``torch.zeros(2, 3) + torch.zeros(4, 5)`` is an SHP006), and
-    so does a jaxtyping-annotated ``forward``.
-    """
-    from shapelint.catalog import CATALOG
-    from shapelint.evaluator.tensors import FACTORIES
+    """What the first pass on the guard's ``ast`` tree (``shapelint.evaluator.may_find``) spares: the files that name
+    no layer, container, tensor made in the file, ``forward``, data set or summary are neither parsed by libcst nor
+    evaluated.  Their lint is timed as it would be without the pass (libcst's parse and the checks)."""
+    from shapelint.evaluator import may_find
     from shapelint.frontends.files import might_hold_model
+    from shapelint.lint import check
+    from shapelint.source import parse
 
-    layers = frozenset(CATALOG) | {"Sequential", "ModuleList", "ModuleDict"}
-    predicates = {
-        "layer and container names only (misses tensor-only findings)": layers,
-        "layers, containers, tensor factories and forward": layers | FACTORIES | {"forward"},
-    }
     datas = [d for d in (p.read_bytes() for p in sorted(folder.rglob("*.py"))) if might_hold_model(d)]
     trees = [ast.parse(d) for d in datas]
     start = time.perf_counter()
-    crashed = sum(map(lint_contained, datas))
-    total = time.perf_counter() - start
-    print(f"\n== cheaper first pass on {title}: {len(datas)} files, lint {total:.3f} s ({crashed} contained crashes)")
-    for label, names in predicates.items():
-        start = time.perf_counter()
-        keep = [_mentions_model(t, names) or b"shapelint" in d for t, d in zip(trees, datas)]
-        walk = time.perf_counter() - start
-        start = time.perf_counter()
-        for data in (d for d, kept in zip(datas, keep) if not kept):
-            lint_contained(data)
-        saved = time.perf_counter() - start
-        print(f"  {label}: skips {keep.count(False)} files worth {saved:.3f} s of lint; walk costs {walk:.3f} s;"
-              f" net {(saved - walk) / total:.0%} of the lint")
+    spared = [d for t, d in zip(trees, datas) if not (may_find(t) or b"shapelint" in d)]
+    walk = time.perf_counter() - start
+    start = time.perf_counter()
+    for data in spared:
+        check(parse(data), "<string>")
+    cost = time.perf_counter() - start
+    print(f"\n== first pass on {title}: {len(datas)} files; spares {len(spared)}, whose lint would cost {cost:.3f} s;"
+          f" the walk costs {walk:.3f} s")
 
 
 def goal_startup(repeats: int) -> None:

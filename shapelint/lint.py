@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 
-from shapelint.evaluator import evaluate
+from shapelint.evaluator import evaluate, may_find
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
 from shapelint.project import project_of
-from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse, parse_file
+from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse, parse_file, syntax_tree
 
 __all__ = ["PARSE_ERRORS", "check", "lint_source"]
 
@@ -45,8 +45,16 @@ def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bo
     ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``, ``LookupError`` (unknown declared encoding)
     or ``RecursionError``.
     """
+    tree = syntax_tree(source)
+    if tree is not None and not may_find(tree) and "shapelint" not in _ascii(source):
+        return []
     if newer_syntax and isinstance(source, bytes) and os.path.isfile(path):
-        parsed = parse_file(path, source)
+        parsed = parse_file(path, source, tree)
     else:
-        parsed = parse(source, newer_syntax=newer_syntax)
+        parsed = parse(source, newer_syntax=newer_syntax, tree=tree)
     return [finding.diagnostic for finding in check(parsed, path)]
+
+
+def _ascii(source: str | bytes) -> str:
+    """The source's text as far as ASCII words go (a directive's ``shapelint``), whatever its encoding."""
+    return source if isinstance(source, str) else source.decode("latin-1")

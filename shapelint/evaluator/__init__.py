@@ -9,6 +9,7 @@ from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.imports import absolute_module
 from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
+from shapelint.evaluator.starts import may_find
 from shapelint.evaluator.values import (
     ClassValue,
     Example,
@@ -39,5 +40,6 @@ __all__ = [
     "Trace",
     "absolute_module",
     "evaluate",
+    "may_find",
     "named_layers",
 ]

@@ -5,7 +5,7 @@ is one position system: :class:`Positions`.
 """
 
 from shapelint.source.cache import parse_file
-from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed
+from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed, syntax_tree
 from shapelint.source.positions import Positions, Span, source_lines
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
 from shapelint.source.suppression import Suppressions
@@ -27,6 +27,7 @@ __all__ = [
     "reparsed",
     "source_lines",
     "syntax_children",
+    "syntax_tree",
     "trust_parser",
     "trusted_parser",
 ]

@@ -7,6 +7,7 @@ takes about ninety times its source in memory.
 
 from __future__ import annotations
 
+import ast
 import os
 from collections import OrderedDict
 
@@ -42,11 +43,12 @@ class _Recent:
 _RECENT = _Recent(MAX_CACHED_SOURCE)
 
 
-def parse_file(path: str, data: bytes) -> Parsed:
-    """:func:`parse` of ``data``, the content of the file at ``path``; raises what it raises."""
+def parse_file(path: str, data: bytes, tree: ast.Module | None = None) -> Parsed:
+    """:func:`parse` of ``data``, the content of the file at ``path`` (``tree``: its syntax tree, if made already);
+    raises what it raises."""
     key = os.path.abspath(path)
     parsed = _RECENT.get(key, data)
     if parsed is None:
-        parsed = parse(data)
+        parsed = parse(data, tree=tree)
         _RECENT.put(key, data, parsed)
     return parsed

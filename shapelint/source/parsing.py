@@ -83,14 +83,29 @@ def _refuse_too_deep(source: str | bytes) -> None:
         compile(source, "<shapelint>", "exec", dont_inherit=True)
 
 
-def parse(source: str | bytes, *, newer_syntax: bool = True) -> Parsed:
-    """Both trees and the text; where CPython refuses syntax libcst reads (``def f[T]`` under 3.11), libcst's alone.
+def syntax_tree(source: str | bytes) -> ast.Module | None:
+    """CPython's tree of the source, the guard :func:`parse` runs first; ``None`` for syntax only libcst may read.
 
-    With ``newer_syntax`` off, such a source is refused too: ``--fix`` only writes what CPython parses.
     Raises one of :data:`PARSE_ERRORS`.
     """
     try:
-        tree: ast.Module | None = _guard(source)
+        return _guard(source)
+    except _MaybeNewerSyntax:
+        return None
+
+
+def parse(source: str | bytes, *, newer_syntax: bool = True, tree: ast.Module | None = None) -> Parsed:
+    """Both trees and the text; where CPython refuses syntax libcst reads (``def f[T]`` under 3.11), libcst's alone.
+
+    With ``newer_syntax`` off, such a source is refused too: ``--fix`` only writes what CPython parses.
+    ``tree``: the source's :func:`syntax_tree`, when the caller has it already.
+    Raises one of :data:`PARSE_ERRORS`.
+    """
+    if tree is not None:
+        module = cst.parse_module(source)
+        return Parsed(module, tree, _text(source, module))
+    try:
+        tree = _guard(source)
     except _MaybeNewerSyntax as error:
         if not newer_syntax:
             raise error.refused from None

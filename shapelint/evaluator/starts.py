@@ -1,0 +1,45 @@
+"""Whether a file names anything an analysis can start from: a layer, a model container, a tensor made in the file,
+a ``forward``, a data set.  A file that names none of them (a data-loading helper, a logging utility, a training
+script driving models it imports) cannot hold a finding of its own, so it is not evaluated on its own; the files
+it imports are still checked when they are linted, with the script run for them as an importer.
+
+Read off the ``ast`` tree that the parser's guard makes anyway: it costs a tenth of libcst's parse, which, with the
+evaluation, the files it skips no longer pay.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from shapelint.catalog import CATALOG
+from shapelint.evaluator.data_pipeline import IMAGE_DATASETS
+from shapelint.evaluator.names import TYPED_TENSORS
+from shapelint.evaluator.tensors import FACTORIES
+
+STARTS = (
+    frozenset(CATALOG)
+    | FACTORIES
+    | TYPED_TENSORS.keys()
+    | IMAGE_DATASETS.keys()
+    | {"Sequential", "ModuleList", "ModuleDict", "Module", "forward", "DataLoader"}
+    | {"tensor", "as_tensor", "from_numpy", "Tensor", "Variable", "rearrange", "reduce", "repeat", "summary"}
+)
+"""Names whose mention may start an analysis; ``Module`` covers a model class whose layers come from elsewhere."""
+
+
+def may_find(tree: ast.Module) -> bool:
+    """Whether the module names one of :data:`STARTS` (as a name, an attribute, an import or a ``def``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            word = node.id
+        elif isinstance(node, ast.Attribute):
+            word = node.attr
+        elif isinstance(node, ast.alias):
+            word = node.name.rpartition(".")[2]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            word = node.name
+        else:
+            continue
+        if word in STARTS:
+            return True
+    return False

@@ -1,7 +1,7 @@
 """Whether a file names anything an analysis can start from: a layer, a model container, a tensor made in the file,
-a ``forward``, a data set.  A file that names none of them (a data-loading helper, a logging utility, a training
-script driving models it imports) cannot hold a finding of its own, so it is not evaluated on its own; the files
-it imports are still checked when they are linted, with the script run for them as an importer.
+a ``forward``, a data set, a summary.  A file that names none of them (a data-loading helper, a logging utility, a
+training script driving models it imports) cannot hold a finding of its own, so it is not evaluated on its own; the
+files it imports are still checked when they are linted, with it run for them as an importer.
 
 Read off the ``ast`` tree that the parser's guard makes anyway: it costs a tenth of libcst's parse, which, with the
 evaluation, the files it skips no longer pay.
@@ -21,10 +21,11 @@ STARTS = (
     | FACTORIES
     | TYPED_TENSORS.keys()
     | IMAGE_DATASETS.keys()
-    | {"Sequential", "ModuleList", "ModuleDict", "Module", "forward", "DataLoader"}
-    | {"tensor", "as_tensor", "from_numpy", "Tensor", "Variable", "rearrange", "reduce", "repeat", "summary"}
+    | {"Sequential", "ModuleList", "ModuleDict", "forward"}
+    | {"tensor", "as_tensor", "from_numpy", "Tensor", "rearrange", "reduce", "repeat", "torchinfo", "torchsummary"}
 )
-"""Names whose mention may start an analysis; ``Module`` covers a model class whose layers come from elsewhere."""
+"""Names whose mention may start an analysis.  A ``DataLoader``, a ``Variable`` or a bare ``nn.Module`` subclass are
+not among them: they only pass on tensors and layers made elsewhere."""
 
 
 def may_find(tree: ast.Module) -> bool:
@@ -36,6 +37,8 @@ def may_find(tree: ast.Module) -> bool:
             word = node.attr
         elif isinstance(node, ast.alias):
             word = node.name.rpartition(".")[2]
+        elif isinstance(node, ast.ImportFrom):
+            word = (node.module or "").partition(".")[0]
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             word = node.name
         else:

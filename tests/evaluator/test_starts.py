@@ -14,12 +14,13 @@ NOTHING_TO_START_FROM = [
     "import torch\nimport os\n\ndef save(model, path):\n    torch.save(model.state_dict(), os.path.join(path, 'm.pt'))\n",
     "import torch\nfrom models import Net\n\nnet = Net()\nfor x, y in loader:\n    loss = criterion(net(x), y)\n",
     "import torch\n\nclass Meter:\n    def update(self, value):\n        self.total = value\n",
+    "import torch\nfrom torch.autograd import Variable\nfrom torch.utils.data import DataLoader\n\n"
+    "class Wrapper(torch.nn.Module):\n    pass\n\nloader = DataLoader(items, batch_size=4)\nx = Variable(next(iter(loader)))\n",
 ]
 STARTS = [
     "import torch.nn as nn\nlayer = nn.Linear(4, 2)\n",
     "from torch.nn import Conv2d as C\n",
     "import torch\nx = torch.randn(2, 3)\n",
-    "import torch\nclass Net(torch.nn.Module):\n    pass\n",
     "def forward(self, x):\n    return x\n",
     "from torchvision import datasets\ndata = datasets.MNIST('.', download=True)\n",
     "from torchinfo import summary\nsummary(model, (1, 3, 32, 32))\n",

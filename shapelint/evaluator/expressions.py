@@ -238,22 +238,13 @@ def _uniform(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
 
 
 def _ignores_target(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
-    read = name_counts(node.elt)
-    return not any(target.value in read for target in _names(node.for_in.target))
-
-
-def _names(target: cst.BaseExpression) -> list[cst.Name]:
-    if isinstance(target, cst.Name):
-        return [target]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [name for element in target.elements for name in _names(element.value)]
-    return []
+    return not name_counts(node.for_in.target).keys() & name_counts(node.elt).keys()
 
 
 def _plain_data(value: object) -> bool:
     if isinstance(value, tuple):
         return all(map(_plain_data, value))
-    return isinstance(value, (Tensor, int, float, str)) or value is None
+    return isinstance(value, Tensor) or operators.is_plain(value)
 
 
 Repeat = Callable[[int], bool]

@@ -110,18 +110,22 @@ def _torch_libraries() -> frozenset[str]:
     from importlib import metadata
 
     dependent = {
-        dist.metadata["Name"].lower().replace("_", "-")
+        _normalised(dist.metadata["Name"])
         for dist in metadata.distributions()
         if any(_TORCH_REQUIREMENT.match(requirement) for requirement in dist.requires or ())
     }
     return frozenset(
         top
         for top, dists in metadata.packages_distributions().items()
-        if any(dist.lower().replace("_", "-") in dependent for dist in dists)
+        if any(_normalised(dist) in dependent for dist in dists)
     )
 
 
 _TORCH_REQUIREMENT = re.compile(r"torch\s*(?:$|[<>=!~;(\[ ])")
+
+
+def _normalised(distribution: str) -> str:
+    return distribution.lower().replace("_", "-")
 
 
 def _read(name: str, path: str, package: bool) -> ModuleSource | None:

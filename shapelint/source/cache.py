@@ -16,6 +16,7 @@ from shapelint.source.parsing import Parsed, parse
 MAX_CACHED_SOURCE = 2_000_000
 """Bytes of source whose trees are kept (about 180 MB of trees)."""
 
+
 class _Recent:
     """The most recently parsed files, by absolute path, with their content and tree."""
 

@@ -101,21 +101,18 @@ def parse(source: str | bytes, *, newer_syntax: bool = True, tree: ast.Module | 
     ``tree``: the source's :func:`syntax_tree`, when the caller has it already.
     Raises one of :data:`PARSE_ERRORS`.
     """
-    if tree is not None:
-        module = cst.parse_module(source)
-        return Parsed(module, tree, _text(source, module))
-    try:
-        tree = _guard(source)
-    except _MaybeNewerSyntax as error:
-        if not newer_syntax:
-            raise error.refused from None
+    if tree is None:
         try:
-            module = cst.parse_module(source)
-        except cst.ParserSyntaxError:
-            raise error.refused from None
-        tree = None
-    else:
-        module = cst.parse_module(source)
+            tree = _guard(source)
+        except _MaybeNewerSyntax as error:
+            if not newer_syntax:
+                raise error.refused from None
+            try:
+                module = cst.parse_module(source)
+            except cst.ParserSyntaxError:
+                raise error.refused from None
+            return Parsed(module, None, _text(source, module))
+    module = cst.parse_module(source)
     return Parsed(module, tree, _text(source, module))
 
 

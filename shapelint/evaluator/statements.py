@@ -210,7 +210,10 @@ def exec_with(m: Machine, node: cst.With, scope: Scope) -> None:
 
 
 def exec_function_def(m: Machine, node: cst.FunctionDef, scope: Scope) -> None:
-    function = Function(node, scope, eval_defaults(m, node, scope))
+    # a method closes over the scope around its class, not over the class body (Python skips class scopes)
+    owner = scope.body_of
+    closure = scope.parent if owner is not None and scope.parent is not None else scope
+    function = Function(node, closure, eval_defaults(m, node, scope), owner)
     if not m.importing:
         m.functions.append(function)
     plain = all(classes.decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators)
@@ -221,12 +224,8 @@ def exec_class_def(m: Machine, node: cst.ClassDef, scope: Scope) -> None:
     bases = tuple(m.ev(arg.value, scope) for arg in node.bases)
     body_scope = Scope(scope)
     cls = ClassValue(node, body_scope.vars, bases)
-    mark = len(m.functions)
+    body_scope.body_of = cls
     m.exec_block(node.body.body, body_scope)
-    for function in m.functions[mark:]:
-        if function.scope is body_scope and function.owner is None:
-            function.owner = cls
-            function.scope = scope
     scope.vars[node.name.value] = cls
 
 

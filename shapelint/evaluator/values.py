@@ -62,15 +62,17 @@ class Scope:
     ``sources`` remembers, for a parameter, the expression that supplied its
     value at the call site (or as a default), so a finding about it can point
     where the number was written.  A name bound nowhere is looked up in
-    ``builtins``, which only the module's scope holds.
+    ``builtins``, which only the module's scope holds.  A class body's scope knows its class (``body_of``), so
+    the functions defined in it become that class's methods.
     """
 
-    __slots__ = ("builtins", "parent", "sources", "vars")
+    __slots__ = ("body_of", "builtins", "parent", "sources", "vars")
 
     def __init__(self, parent: Scope | None = None, builtins: Mapping[str, object] | None = None) -> None:
         self.vars: dict[str, object] = {}
         self.sources: dict[str, Source] = {}
         self.parent = parent
+        self.body_of: ClassValue | None = None
         self.builtins: Mapping[str, object] = builtins if builtins is not None else parent.builtins if parent else {}
 
     def lookup(self, name: str) -> object:

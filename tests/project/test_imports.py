@@ -153,3 +153,16 @@ def test_linting_a_file_again_from_its_kept_tree_gives_the_same_findings(tmp_pat
     model.write_text(_SELF_IMPORTING.replace("from alias import Net as Same\n    Same", "Net"))
     first = lint_source(model.read_bytes(), str(model))
     assert [d.code for d in first] == ["SHP001"] and lint_source(model.read_bytes(), str(model)) == first
+
+
+def test_a_method_of_an_imported_class_reads_module_names_past_the_class(tmp_path: Path) -> None:
+    # Python skips a class's own names when a method looks a name up: ``WIDTH`` is the module's, ``width`` the
+    # module's function, in an imported module as in the evaluated one
+    _tree(
+        tmp_path,
+        {
+            "blocks.py": "WIDTH = 8\ndef width():\n    return WIDTH\n"
+            "class Block:\n    WIDTH = 99\n    def width(self):\n        return width() + WIDTH\n",
+        },
+    )
+    assert _evaluate(tmp_path, "from blocks import Block\nW = Block().width()\n").names["W"] == 16

@@ -12,7 +12,16 @@ from shapelint.evaluator import evaluate, may_find
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
 from shapelint.project import project_of
-from shapelint.source import PARSE_ERRORS, Parsed, Positions, Suppressions, parse, parse_file, syntax_tree
+from shapelint.source import (
+    PARSE_ERRORS,
+    Parsed,
+    Positions,
+    Suppressions,
+    kept_parse,
+    parse,
+    parse_file,
+    syntax_tree,
+)
 
 __all__ = ["PARSE_ERRORS", "check", "lint_source"]
 
@@ -45,11 +54,15 @@ def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bo
     ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``, ``LookupError`` (unknown declared encoding)
     or ``RecursionError``.
     """
-    tree = syntax_tree(source)
+    data = source if newer_syntax and isinstance(source, bytes) and os.path.isfile(path) else None
+    kept = kept_parse(path, data) if data is not None else None
+    tree = kept.tree if kept is not None else syntax_tree(source)
     if tree is not None and not may_find(tree) and "shapelint" not in _ascii(source):
         return []
-    if newer_syntax and isinstance(source, bytes) and os.path.isfile(path):
-        parsed = parse_file(path, source, tree)
+    if kept is not None:
+        parsed = kept
+    elif data is not None:
+        parsed = parse_file(path, data, tree)
     else:
         parsed = parse(source, newer_syntax=newer_syntax, tree=tree)
     return [finding.diagnostic for finding in check(parsed, path)]

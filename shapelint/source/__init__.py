@@ -4,7 +4,7 @@ Everything else in shapelint reads source through this interface, so there
 is one position system: :class:`Positions`.
 """
 
-from shapelint.source.cache import parse_file
+from shapelint.source.cache import kept_parse, parse_file
 from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed, syntax_tree
 from shapelint.source.positions import Positions, Span, source_lines
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
@@ -20,6 +20,7 @@ __all__ = [
     "children",
     "contains",
     "describe_parse_error",
+    "kept_parse",
     "name_counts",
     "parse",
     "parse_file",

@@ -44,6 +44,12 @@ class _Recent:
 _RECENT = _Recent(MAX_CACHED_SOURCE)
 
 
+def kept_parse(path: str, data: bytes) -> Parsed | None:
+    """The trees of the file at ``path`` with content ``data`` if they are kept: a file imported before it is
+    linted needs neither of its parses again."""
+    return _RECENT.get(os.path.abspath(path), data)
+
+
 def parse_file(path: str, data: bytes, tree: ast.Module | None = None) -> Parsed:
     """:func:`parse` of ``data``, the content of the file at ``path`` (``tree``: its syntax tree, if made already);
     raises what it raises."""

@@ -9,14 +9,17 @@ from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.imports import absolute_module
 from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
+from shapelint.evaluator.readback import layer_attribute, read, visible_sizes
 from shapelint.evaluator.starts import may_find
 from shapelint.evaluator.values import (
     ClassValue,
+    Configuration,
     Example,
     Instance,
     Layer,
     Mismatch,
     Origin,
+    Requirement,
     SequentialValue,
     Source,
     Tensor,
@@ -24,6 +27,7 @@ from shapelint.evaluator.values import (
 
 __all__ = [
     "ClassValue",
+    "Configuration",
     "DeclaredInput",
     "Evaluation",
     "Example",
@@ -34,12 +38,16 @@ __all__ = [
     "Origin",
     "Project",
     "Replay",
+    "Requirement",
     "SequentialValue",
     "Source",
     "Tensor",
     "Trace",
     "absolute_module",
     "evaluate",
+    "layer_attribute",
     "may_find",
     "named_layers",
+    "read",
+    "visible_sizes",
 ]

@@ -37,6 +37,7 @@ from shapelint.evaluator.values import (
     Function,
     Instance,
     Mismatch,
+    Requirement,
     Scope,
     SequentialValue,
     Tensor,
@@ -108,6 +109,8 @@ class Evaluation:
     """For each expression written as a layer argument (by node id), the values it gave."""
     accepted: frozenset[int]
     """Ids of the expressions written for an input size that was checked and found right."""
+    requirements: Mapping[int, tuple[Requirement, ...]]
+    """For each expression written for an input size (by node id), what each checked run needed it to give."""
     read_elsewhere: frozenset[int]
     """Ids of expressions written for a layer argument that another layer reads (``Linear(fc.in_features, n)``)."""
     places: Mapping[int, cst.CSTNode | None]
@@ -237,6 +240,7 @@ def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[
         mismatches=tuple(ordered),
         written={key: frozenset(values) for key, values in record.written.items()},
         accepted=frozenset(machine.propagator.accepted),
+        requirements={key: tuple(found) for key, found in machine.propagator.requirements.items()},
         read_elsewhere=frozenset(record.read_elsewhere),
         places=record.places,
         replay=Replay(machine),

@@ -14,7 +14,16 @@ import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError, tuple_refusal
 from shapelint.dims import UNKNOWN, Shape, same
-from shapelint.evaluator.values import Configuration, Layer, Mismatch, Origin, SequentialValue, Tensor
+from shapelint.evaluator.values import (
+    Configuration,
+    Layer,
+    Mismatch,
+    Origin,
+    Requirement,
+    SequentialValue,
+    Source,
+    Tensor,
+)
 
 Flow = Tensor | tuple
 """What passes between the children of a Sequential."""
@@ -33,6 +42,8 @@ class Propagator:
     def __init__(self, call_other: Callable[[object, Flow], object]) -> None:
         self.mismatches: list[Mismatch] = []
         self.accepted: set[int] = set()
+        self.requirements: dict[int, list[Requirement]] = {}
+        """For each expression written for an input size (by node id), the value each checked run needed."""
         self.trace: Trace | None = None
         self.configuration: Configuration | None = None
         """The outermost user model whose ``forward`` is running."""
@@ -80,7 +91,7 @@ class Propagator:
         except ShapeError as error:
             self.reject(layer.kind.name, layer.node, error, tensor, layer)
             shape = self.after_error(layer, error, tensor.shape)
-        origin = Origin(layer.kind.name, layer.node, before=tensor.shape)
+        origin = Origin(layer.kind.name, layer.node, before=tensor.shape, producer=layer)
         result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
         if self.trace is not None:
             self.trace.append((layer, result))
@@ -112,6 +123,12 @@ class Propagator:
             return
         if same(layer.args[name], layer.kind.expected_input_size(layer.args, shape)):
             self.accepted.add(id(source.node))
+            self.require(source, layer.args[name])
+
+    def require(self, source: Source, needed: object) -> None:
+        """Note that the run now going on needs ``needed`` where ``source`` is written."""
+        requirement = Requirement(needed, source.scope, self.configuration)
+        self.requirements.setdefault(id(source.node), []).append(requirement)
 
     @staticmethod
     def step(tensor: Tensor, shape: Shape, origin: Origin) -> Tensor:
@@ -129,6 +146,9 @@ class Propagator:
         self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor, layer: Layer | None = None
     ) -> None:
         self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin, layer, self.configuration))
+        source = layer.arg_nodes.get(error.argument) if layer is not None and error.argument else None
+        if source is not None and error.problem is Problem.SIZE:
+            self.require(source, error.expected)
 
     def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape | None:
         """The output as if a wrong input size had been right; ``None`` (unknown) after other errors."""

@@ -120,4 +120,4 @@ def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> 
             continue
         found = site.source(index if index < len(positional) else len(site.positional), name)
         if found is not None:
-            scope.sources[name] = Source(found.node, True)
+            scope.sources[name] = Source(found.node, True, found.scope)

@@ -137,7 +137,8 @@ def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
         owner = m.ev(node.value, scope)
         name = node.attr.value
         if isinstance(owner, Layer) and name in owner.kind.traced_sizes and name in owner.arg_nodes:
-            return Source(owner.arg_nodes[node.attr.value].node, True)
+            written = owner.arg_nodes[node.attr.value]
+            return Source(written.node, True, written.scope)
     return scope.source(node)
 
 

@@ -49,11 +49,13 @@ class Source:
     """The expression that supplied a value; ``via_parameter`` when it reached the layer through a call.
 
     A value passed through a parameter may feed other uses too, so fixing it
-    is never safe.
+    is never safe.  ``scope`` is where ``node`` is written, for reading other
+    expressions there: a fix may write the one that produces the size.
     """
 
     node: cst.BaseExpression = field(repr=False)
     via_parameter: bool
+    scope: Scope | None = field(default=None, repr=False, compare=False)
 
 
 class Scope:
@@ -86,13 +88,13 @@ class Scope:
     def source(self, node: cst.BaseExpression) -> Source:
         """Where the value of ``node`` was written: through parameters back to their call sites."""
         if type(node) is not cst.Name:
-            return Source(node, False)
+            return Source(node, False, self)
         scope: Scope | None = self
         while scope is not None:
             if node.value in scope.vars:
-                return scope.sources.get(node.value, Source(node, False))
+                return scope.sources.get(node.value, Source(node, False, self))
             scope = scope.parent
-        return Source(node, False)
+        return Source(node, False, self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,8 @@ class Origin:
     node: cst.CSTNode | None = field(default=None, repr=False)
     line: int | None = None
     before: Shape | None = None
+    producer: Layer | None = field(default=None, repr=False, compare=False)
+    """The layer that made the shape, whose written sizes may be the expression a fix downstream writes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +289,17 @@ class Mismatch:
     layer: Layer | None = None
     configuration: Configuration | None = None
     """The model being run when the step rejected its input."""
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """What one checked run needs an input-size expression to give, and where that expression is read from.
+
+    A fix must meet every requirement of the expression it replaces: each is a configuration of the model."""
+
+    needed: object
+    scope: Scope | None = field(repr=False)
+    configuration: Configuration | None = None
 
 
 @dataclass(frozen=True, slots=True)

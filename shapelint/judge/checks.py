@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -18,10 +18,12 @@ from shapelint.judge.messages import (
     Places,
     configuration_note,
     describe_origin,
+    disagreement_note,
     problem_message,
     render,
     size_message,
 )
+from shapelint.judge.repairs import disagreeing
 from shapelint.source import Span
 
 _SIZE_CODES = {Family.LINEAR: "linear-in-features", Family.CONV: "conv-in-channels", Family.NORM: "norm-num-features"}
@@ -39,10 +41,8 @@ class Finding:
 def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Finding]:
     """Every finding of one evaluated module; ``sources`` are the declarations it was evaluated with."""
     places = Places(sources.positions, evaluation)
-    shared = {key for key, values in evaluation.written.items() if len(values) > 1} | evaluation.accepted
-    elsewhere = evaluation.read_elsewhere
     judged = [
-        _judge(mismatch, node, path, places, shared, elsewhere)
+        _judge(mismatch, node, path, places, evaluation)
         for mismatch in evaluation.mismatches
         if evaluation.imported_from(node := _reported_at(mismatch)) is None
     ]
@@ -65,10 +65,8 @@ def _reported_at(mismatch: Mismatch) -> cst.CSTNode:
     return source.node if source is not None else mismatch.node
 
 
-def _judge(
-    mismatch: Mismatch, node: cst.CSTNode, path: str, places: Places, shared: set[int], read_elsewhere: frozenset[int]
-) -> tuple[Finding, object]:
-    """The finding for one mismatch at ``node``; no fix where the written expression also serves other layers."""
+def _judge(mismatch: Mismatch, node: cst.CSTNode, path: str, places: Places, evaluation: Evaluation) -> Finding:
+    """The finding for one mismatch at ``node``, with the fix that holds in every run that checked it."""
     error = mismatch.error
     name = _code_for(mismatch)
     source = _written_size(mismatch)
@@ -77,10 +75,15 @@ def _judge(
     size = error.problem is Problem.SIZE
     message = size_message(mismatch, origin) if size else problem_message(name, mismatch, origin)
     message += configuration_note(mismatch, places)
-    fixable = CODES[name].fixable and not (source is not None and id(source.node) in shared)
-    fix = fix_for(mismatch, source, where, read_elsewhere) if fixable else None
+    fix = None
+    if CODES[name].fixable and source is not None:
+        requirements = evaluation.requirements.get(id(source.node), ())
+        runs = len(evaluation.written.get(id(source.node), ()))
+        fix = fix_for(mismatch, source, where, requirements, runs, evaluation.read_elsewhere)
+        disagreement = disagreeing(requirements) if fix is None else None
+        message += disagreement_note(*disagreement, places) if disagreement else ""
     expected, found = (error.expected, error.found) if size else (None, None)
-    return Finding(_diagnostic_at(path, where, name, message, expected, found, fix), node), error.expected
+    return Finding(_diagnostic_at(path, where, name, message, expected, found, fix), node)
 
 
 def _code_for(mismatch: Mismatch) -> str:
@@ -135,18 +138,12 @@ def _conflict(declared: Shape, example: Shape) -> bool:
     return any(is_int(a) and is_int(b) and a != b for a, b in zip(declared.dims[1:], example.dims[1:]))
 
 
-def _deduplicate(judged: Iterable[tuple[Finding, object]]) -> list[Finding]:
-    """One finding per place and code; a place seen with different expectations gets no fix."""
+def _deduplicate(judged: Iterable[Finding]) -> list[Finding]:
+    """One finding per place and code: the first run that exposed it; its fix already holds for every run."""
     kept: dict[tuple[int, int, str], Finding] = {}
-    expectations: dict[tuple[int, int, str], object] = {}
-    for finding, expected in judged:
+    for finding in judged:
         diagnostic = finding.diagnostic
-        key = (diagnostic.line, diagnostic.column, diagnostic.code)
-        if key not in kept:
-            kept[key] = finding
-            expectations[key] = expected
-        elif expectations[key] != expected and kept[key].diagnostic.fix is not None:
-            kept[key] = replace(kept[key], diagnostic=replace(kept[key].diagnostic, fix=None))
+        kept.setdefault((diagnostic.line, diagnostic.column, diagnostic.code), finding)
     return list(kept.values())
 
 

@@ -1,31 +1,45 @@
-"""The fix for a wrong input size: the propagated value written over the expression, when that is sound.
+"""The fix for a wrong input size: the expression :mod:`~shapelint.judge.repairs` chooses, when that is sound.
 
-A fix is offered only for a fully known size that torch would build the
-layer with; it is *safe* when the expression replaced is literal arithmetic
-written at the layer and read nowhere else, and *unsafe* when it is a name,
-an attribute, a value passed through a parameter, or a literal another layer
-reads back (``Linear(128, self.fc.in_features)``): their other uses would change too.
+A fix is offered only for a fully known size that torch would build the layer
+with.  It is *safe* when it follows from the code in every checked run (a
+literal for a literal, or an expression read back in each run), and the
+expression replaced is written at the layer and read nowhere else.  It is
+*unsafe* when it is a value passed through a parameter, a literal another
+layer reads back (``Linear(128, self.fc.in_features)``), or a number written
+over a name on the strength of one run.
 """
 
 from __future__ import annotations
 
-import libcst as cst
+from collections.abc import Sequence
 
 from shapelint.catalog import ShapeError
 from shapelint.dims import is_int
-from shapelint.evaluator import Mismatch, Source
+from shapelint.evaluator import Mismatch, Requirement, Source
 from shapelint.judge.diagnostics import Fix
+from shapelint.judge.repairs import choose
 from shapelint.source import Span
 
 
-def fix_for(mismatch: Mismatch, source: Source | None, where: Span, read_elsewhere: frozenset[int]) -> Fix | None:
-    """``read_elsewhere``: expressions another layer reads through an attribute, so replacing them changes it too."""
-    expected = mismatch.error.expected
-    if source is None or not _fully_known_size(expected) or not _constructible(mismatch, expected):
+def fix_for(
+    mismatch: Mismatch,
+    source: Source,
+    where: Span,
+    requirements: Sequence[Requirement],
+    runs: int,
+    read_elsewhere: frozenset[int],
+) -> Fix | None:
+    """``requirements``: what each checked run needs at ``source``; ``runs``: how many values it gave in all runs;
+    ``read_elsewhere``: expressions another layer reads through an attribute, so replacing them changes it too."""
+    if not requirements or not all(_fully_known_size(r.needed) for r in requirements):
         return None
-    safe = _is_constant(source.node) and not source.via_parameter and id(source.node) not in read_elsewhere
-    replacement = _render(expected, source.node)
-    return Fix(where.line, where.column + 1, where.end_line, where.end_column + 1, replacement, safe)
+    if not _constructible(mismatch, mismatch.error.expected):
+        return None
+    repair = choose(mismatch, source, requirements, runs)
+    if repair is None:
+        return None
+    safe = repair.principled and not source.via_parameter and id(source.node) not in read_elsewhere
+    return Fix(where.line, where.column + 1, where.end_line, where.end_column + 1, repair.text, safe)
 
 
 def _constructible(mismatch: Mismatch, expected: object) -> bool:
@@ -44,25 +58,3 @@ def _fully_known_size(value: object) -> bool:
     if isinstance(value, (tuple, list)):
         return bool(value) and all(is_int(item) for item in value)
     return is_int(value)
-
-
-def _render(value: object, node: cst.BaseExpression) -> str:
-    if isinstance(value, (tuple, list)):
-        inner = ", ".join(str(item) for item in value)
-        if isinstance(node, cst.List):
-            return f"[{inner}]"
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    return str(value)
-
-
-def _is_constant(node: cst.CSTNode) -> bool:
-    """Literal arithmetic only: replacing it cannot change any other use of a name."""
-    if isinstance(node, (cst.Integer, cst.Float)):
-        return True
-    if isinstance(node, cst.UnaryOperation):
-        return _is_constant(node.expression)
-    if isinstance(node, cst.BinaryOperation):
-        return _is_constant(node.left) and _is_constant(node.right)
-    if isinstance(node, (cst.Tuple, cst.List)):
-        return all(_is_constant(element.value) for element in node.elements)
-    return False

@@ -8,7 +8,7 @@ import libcst as cst
 
 from shapelint.catalog import Family
 from shapelint.dims import Shape, is_int
-from shapelint.evaluator import Evaluation, Mismatch, Origin
+from shapelint.evaluator import Configuration, Evaluation, Mismatch, Origin, Requirement
 from shapelint.judge.codes import CODES, SIZE_MESSAGE
 from shapelint.source import Positions
 
@@ -43,11 +43,25 @@ def configuration_note(mismatch: Mismatch, places: Places) -> str:
     built = mismatch.configuration
     if built is None or (not built.call.args and built.factory is None):
         return ""
+    return f"; with {_configuration(built, places)}"
+
+
+def disagreement_note(first: Requirement, second: Requirement, places: Places) -> str:
+    """Why a size finding has no fix: two runs need different sizes and no expression gives both."""
+    runs = [f"{_plain(r.needed)} {_run(r.configuration, places)}" for r in (first, second)]
+    return f"; no fix: no single expression gives {runs[0]} and {runs[1]}"
+
+
+def _run(built: Configuration | None, places: Places) -> str:
+    return f"with {_configuration(built, places)}" if built is not None else "in another run"
+
+
+def _configuration(built: Configuration, places: Places) -> str:
     call = " ".join(_EMPTY_MODULE.code_for_node(built.call).split())
     if len(call) > MAX_CALL_SHOWN:
         call = f"{call[: MAX_CALL_SHOWN - 4]}...)"
     factory = f" from {built.factory}()" if built.factory else ""
-    return f"; with {call}{factory} at {places.of(built.call)}"
+    return f"{call}{factory} at {places.of(built.call)}"
 
 
 _EMPTY_MODULE = cst.Module([])

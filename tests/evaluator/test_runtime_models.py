@@ -47,7 +47,7 @@ def test_wrong_explicit_size_fails_at_construction_and_is_reported() -> None:
 
 def test_fix_repairs_the_runtime_model() -> None:
     fixed = fix_source(BUGGY)
-    assert "Linear(120, in_features=864)" in fixed
+    assert "Linear(120, in_features=6 * 12 * 12)" in fixed  # the flattened factors, as the author wrote a product
     assert _builds(fixed)
 
 

@@ -6,7 +6,7 @@ net = nn.Sequential()  # shapelint: input=(B, 1, 28, 28)
 net.add_module("conv", nn.Conv2d(1, 8, kernel_size=3))
 net.add_module("relu", nn.ReLU())
 net.add_module("flatten", nn.Flatten())
-net.add_module("fc", nn.Linear(5408, 10))
+net.add_module("fc", nn.Linear(8 * 26 * 26, 10))
 
 
 def check() -> None:

@@ -7,7 +7,7 @@ class KeywordSpotter(nn.Module):
     def __init__(self):
         super().__init__()
         self.conv = nn.Sequential(nn.Conv1d(40, 64, 3, padding=1), nn.ReLU(), nn.MaxPool1d(2))
-        self.fc = nn.Linear(3136, 12)
+        self.fc = nn.Linear(64 * 49, 12)
 
     def forward(self, mfcc):
         return self.fc(self.conv(mfcc).flatten(1))

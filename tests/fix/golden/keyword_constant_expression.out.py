@@ -10,7 +10,7 @@ lenet = nn.Sequential(  # shapelint: input=(B, 1, 28, 28)
     nn.ReLU(),
     nn.MaxPool2d(2),
     nn.Flatten(),
-    nn.Linear(in_features=400, out_features=120),
+    nn.Linear(in_features=16 * 5 * 5, out_features=120),
     nn.ReLU(),
     nn.Linear(120, 10),
 )

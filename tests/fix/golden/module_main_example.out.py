@@ -9,7 +9,7 @@ class SmallCNN(nn.Module):
         super().__init__()
         self.conv1 = nn.Conv2d(3, 32, 3, padding=1)
         self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
-        self.fc = nn.Linear(4096, num_classes)
+        self.fc = nn.Linear(64 * 8 * 8, num_classes)
 
     def forward(self, x):
         x = F.max_pool2d(F.relu(self.conv1(x)), 2)

@@ -8,7 +8,7 @@ head = nn.Sequential(  # shapelint: input=(B, 3, 64, 64)
     nn.Conv2d(32, 64, kernel_size=3, stride=2, padding=1),
     nn.ReLU(),
     nn.Flatten(),
-    nn.Linear(16384, 128),
+    nn.Linear(64 * 16 * 16, 128),
 )
 
 

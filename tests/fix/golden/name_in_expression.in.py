@@ -1,4 +1,5 @@
-"""A size written with a module-level name (DIM * 2): --unsafe-fixes replaces the whole expression."""
+"""A size written with a module-level name (DIM * 2) after a layer that gives DIM * 4: the fix writes the
+producing layer's expression, which holds whatever DIM is, so it is safe."""
 import torch
 from torch import nn
 

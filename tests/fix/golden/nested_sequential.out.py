@@ -8,7 +8,7 @@ features = nn.Sequential(
     nn.Conv2d(64, 128, kernel_size=3, padding=1), nn.ReLU(inplace=True),
     nn.AdaptiveAvgPool2d((2, 2)),
 )
-classifier = nn.Sequential(nn.Dropout(), nn.Linear(512, 256), nn.ReLU(inplace=True), nn.Linear(256, 10))
+classifier = nn.Sequential(nn.Dropout(), nn.Linear(128 * 2 * 2, 256), nn.ReLU(inplace=True), nn.Linear(256, 10))
 alexnet = nn.Sequential(features, nn.Flatten(), classifier)  # shapelint: input=(B, 3, 64, 64)
 
 

@@ -7,7 +7,7 @@ model = Sequential(
     Conv2d(6, kernel_size=5, padding=2), ReLU(), MaxPool2d(2),
     Conv2d(16, kernel_size=5), ReLU(), MaxPool2d(2),
     Flatten(),
-    Linear(120, in_features=400), ReLU(),
+    Linear(120, in_features=16 * 5 * 5), ReLU(),
     Linear(84), ReLU(),
     Linear(10),
     input_shape=(1, 28, 28),

@@ -11,7 +11,7 @@ for v in cfg:
     else:
         layers += [nn.Conv2d(in_channels, v, kernel_size=3, padding=1), nn.ReLU(inplace=True)]
         in_channels = v
-layers += [nn.Flatten(), nn.Linear(4096, 10)]
+layers += [nn.Flatten(), nn.Linear(256 * 4 * 4, 10)]
 vgg = nn.Sequential(*layers)  # shapelint: input=(B, 3, 32, 32)
 
 

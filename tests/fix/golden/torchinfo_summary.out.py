@@ -10,7 +10,7 @@ class CIFARNet(nn.Module):
             nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
         )
-        self.classifier = nn.Linear(4096, 10)
+        self.classifier = nn.Linear(64 * 8 * 8, 10)
 
     def forward(self, x):
         return self.classifier(torch.flatten(self.features(x), 1))

@@ -3,7 +3,7 @@ import torch
 import torch.nn as nn
 
 net = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(),  # shapelint: input=(B, 3, 8, 8)
-                    nn.Conv2d(16, 8, 3), nn.Flatten(), nn.Linear(288, 10))
+                    nn.Conv2d(16, 8, 3), nn.Flatten(), nn.Linear(8 * 6 * 6, 10))
 
 
 def check() -> None:

@@ -1,4 +1,5 @@
-"""A size written with a module-level name (DIM * 2): --unsafe-fixes replaces the whole expression."""
+"""A size written with a module-level name (DIM * 2) after a layer that gives DIM * 4: the fix writes the
+producing layer's expression, which holds whatever DIM is, so it is safe."""
 import torch
 from torch import nn
 
@@ -8,7 +9,7 @@ transformer_mlp = nn.Sequential(  # shapelint: input=(B, 16, 256)
     nn.LayerNorm(DIM),
     nn.Linear(DIM, DIM * 4),
     nn.GELU(),
-    nn.Linear(1024, DIM),
+    nn.Linear(DIM * 4, DIM),
 )
 
 

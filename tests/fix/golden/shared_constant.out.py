@@ -1,4 +1,5 @@
-"""A width shared through a name: replacing the name is unsafe, so only --unsafe-fixes rewrites it."""
+"""A width shared through a name (HIDDEN) after a layer that gives 32: the fix writes that layer's 32 at this
+argument only, HIDDEN's other uses untouched, so it is safe."""
 import torch
 import torch.nn as nn
 

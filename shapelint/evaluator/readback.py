@@ -97,8 +97,10 @@ def _class_member(cls: ClassValue, name: str) -> object:
 
 def visible_sizes(scope: Scope) -> Iterator[tuple[str, object]]:
     """Sizes readable by a name at a place, nearest first: its function's names, then the enclosing ones and the
-    module's, then one attribute of any of them (``self.inplanes``, ``config.n_embd``, ``block.expansion``)."""
+    module's, then one attribute of any of them (``self.inplanes``, ``config.n_embd``, ``block.expansion``), then
+    the first and last items of their lists (``widths[-1]``)."""
     holders: list[tuple[str, object]] = []
+    sequences: list[tuple[str, list[object] | tuple[object, ...]]] = []
     seen: set[str] = set()
     current: Scope | None = scope
     while current is not None:
@@ -110,11 +112,17 @@ def visible_sizes(scope: Scope) -> Iterator[tuple[str, object]]:
                 yield name, value
             elif isinstance(value, (Instance, ClassValue, ModuleValue, Options)):
                 holders.append((name, value))
+            elif isinstance(value, tuple) or (isinstance(value, ListValue) and value.items is not None):
+                sequences.append((name, value if isinstance(value, tuple) else value.items or []))
         current = current.parent
     for name, holder in holders:
         for attribute, value in _attributes(holder):
             if _is_size(value):
                 yield f"{name}.{attribute}", value
+    for name, items in sequences:
+        for index in (0, -1):
+            if items and _is_size(items[index]):
+                yield f"{name}[{index}]", items[index]
 
 
 def layer_attribute(scope: Scope, layer: Layer) -> str | None:

@@ -6,7 +6,7 @@ runs, but under the binder's uncertainty: see :mod:`shapelint.evaluator.binder`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
@@ -91,6 +91,24 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
 
 
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
+    outer, names = scope.looping, tuple(_target_names(node.target))
+    scope.looping = (*outer, *names)
+    scope.loop_bound = scope.loop_bound.union(names)
+    try:
+        _exec_for(m, node, scope)
+    finally:
+        scope.looping = outer
+
+
+def _target_names(target: cst.BaseExpression) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _target_names(element.value)
+
+
+def _exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     iterable = m.ev(node.iter, scope)
     items = operators.iterate(iterable)
     repeated = items is not None and len(items) > MAX_UNROLLED_REPEATS and m.fact(_has_inner_loop, node.body)

@@ -125,10 +125,20 @@ def _build_layer(
     except TypeError:
         return UNKNOWN
     nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
-    written = {name: _source(m, arg, scope) for name, arg in nodes.items()}
+    written = _as_now({name: _source(m, arg, scope) for name, arg in nodes.items()})
     for name, source in written.items():
         m.record.written.setdefault(id(source.node), set()).add(repr(bound[name]))
-    return Layer(kind, bound, written, node)
+    return Layer(kind, bound, written, node, looping=scope.looping)
+
+
+def _as_now(written: dict[str, Source]) -> dict[str, Source]:
+    """The sources with the scopes they are read in as they stand now (one copy per scope)."""
+    copies: dict[int, Scope] = {}
+    for name, source in written.items():
+        if source.scope is not None:
+            copy = copies.setdefault(id(source.scope), source.scope.snapshot())
+            written[name] = Source(source.node, source.via_parameter, copy)
+    return written
 
 
 def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:

@@ -68,14 +68,27 @@ class Scope:
     the functions defined in it become that class's methods.
     """
 
-    __slots__ = ("body_of", "builtins", "parent", "sources", "vars")
+    __slots__ = ("body_of", "builtins", "loop_bound", "looping", "parent", "sources", "vars")
 
     def __init__(self, parent: Scope | None = None, builtins: Mapping[str, object] | None = None) -> None:
         self.vars: dict[str, object] = {}
         self.sources: dict[str, Source] = {}
         self.parent = parent
         self.body_of: ClassValue | None = None
+        self.looping: tuple[str, ...] = ()
+        """The names bound by the ``for`` loops running in this body."""
+        self.loop_bound: frozenset[str] = frozenset()
+        """Every name a ``for`` loop of this body has bound: after its loop it holds the last step's value."""
         self.builtins: Mapping[str, object] = builtins if builtins is not None else parent.builtins if parent else {}
+
+    def snapshot(self) -> Scope:
+        """This body's names as they are now (their objects shared), over the live enclosing scopes: a loop's later
+        steps rebind its names, and a fix is checked against the values each step had."""
+        copy = Scope(self.parent, self.builtins)
+        copy.vars = dict(self.vars)
+        copy.loop_bound = self.loop_bound
+        copy.looping = self.looping
+        return copy
 
     def lookup(self, name: str) -> object:
         scope: Scope | None = self
@@ -131,6 +144,8 @@ class Layer:
     node: cst.Call = field(repr=False)
     valid: bool = field(default=False, repr=False)
     """Set once the kind's hyperparameter checks passed: they depend on the arguments alone."""
+    looping: tuple[str, ...] = field(default=(), repr=False)
+    """The names of the ``for`` loops the layer was built in, in its own body."""
 
 
 @dataclass(eq=False, slots=True)

@@ -47,13 +47,14 @@ def configuration_note(mismatch: Mismatch, places: Places) -> str:
 
 
 def disagreement_note(first: Requirement, second: Requirement, places: Places) -> str:
-    """Why a size finding has no fix: two runs need different sizes and no expression gives both."""
-    runs = [f"{_plain(r.needed)} {_run(r.configuration, places)}" for r in (first, second)]
+    """Why a size finding has no fix: two runs need different sizes and no expression gives both; the runs are
+    named by their configurations where they are two."""
+    needs = [_plain(first.needed), _plain(second.needed)]
+    built = [first.configuration, second.configuration]
+    if built[0] is None or built[1] is None or built[0] == built[1]:
+        return f"; no fix: one run needs {needs[0]} and another {needs[1]}, and no single expression gives both"
+    runs = [f"{need} with {_configuration(b, places)}" for need, b in zip(needs, built) if b is not None]
     return f"; no fix: no single expression gives {runs[0]} and {runs[1]}"
-
-
-def _run(built: Configuration | None, places: Places) -> str:
-    return f"with {_configuration(built, places)}" if built is not None else "in another run"
 
 
 def _configuration(built: Configuration, places: Places) -> str:

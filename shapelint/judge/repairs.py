@@ -47,12 +47,42 @@ def choose(mismatch: Mismatch, source: Source, requirements: Sequence[Requiremen
     if len(needed) == 1 and is_constant(source.node):
         return Repair(_flattened(mismatch, source.node, needed[0]) or render(needed[0], source.node), True)
     if all(r.scope is not None for r in requirements) and all(is_int(value) for value in needed):
+        stale = _finished_loop_names(mismatch, requirements)
         for text, principled in _candidates(mismatch, source, requirements[0]):
-            if _fits(text, requirements):
+            if _fits(text, requirements) and not _names(text) & stale:
                 return Repair(text, principled or len(needed) > 1)
     if len(needed) == 1 and runs == 1:
         return Repair(render(needed[0], source.node), False)
     return None
+
+
+def _finished_loop_names(mismatch: Mismatch, requirements: Sequence[Requirement]) -> set[str]:
+    """Names that ``for`` loops bound and that hold a finished loop's last step where the fix is written: writing
+    ``b`` of ``for a, b in zip(widths, widths[1:])`` after the loop would hold by chance, and break for one width."""
+    running = set(mismatch.layer.looping) if mismatch.layer is not None else set()
+    bound: set[str] = set()
+    for requirement in requirements:
+        scope = requirement.scope
+        while scope is not None:
+            bound |= scope.loop_bound
+            scope = scope.parent
+    return bound - running
+
+
+def _names(text: str) -> set[str]:
+    """The names an expression reads (not the attributes it reads from them)."""
+    found: set[str] = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+    cst.parse_expression(text).visit(Names())
+    return found
 
 
 def disagreeing(requirements: Sequence[Requirement]) -> tuple[Requirement, Requirement] | None:

@@ -48,7 +48,7 @@ def test_every_fix_offered_is_applied_and_torch_runs_the_repaired_model(path: Pa
     assert result.error is None and (result.fixed or result.remaining)
     assert [d for d in result.remaining if d.fix is not None] == []
     if result.remaining:
-        pytest.skip(f"{len(result.remaining)} finding(s) have no safe single fix (a size shared by loop iterations or passed through a parameter), so there is no repaired model to run")
+        pytest.skip(f"{len(result.remaining)} finding(s) have no fix (runs that need different sizes no single expression gives, or a size passed through a parameter), so there is no repaired model to run")
     assert lint_source(result.after, str(path)) == []
     fixed = tmp_path / path.name
     fixed.write_bytes(result.after)

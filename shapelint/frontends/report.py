@@ -48,6 +48,7 @@ def to_json(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsa
                 "expected": jsonable(d.expected),
                 "found": jsonable(d.found),
                 "fixable": d.fixable(unsafe),
+                "fix": None if d.fix is None else {"replacement": d.fix.replacement, "safe": d.fix.safe},
             }
             for d in diagnostics
         ],

@@ -221,5 +221,6 @@ def _fits(text: str, requirements: Sequence[Requirement]) -> bool:
     return all(r.scope is not None and read(node, r.scope) == r.needed for r in requirements)
 
 
-def _code(node: cst.CSTNode) -> str:
-    return " ".join(_EMPTY_MODULE.code_for_node(node).split())
+def _code(node: cst.BaseExpression) -> str:
+    """The expression's text on one line, without brackets around the whole of it."""
+    return " ".join(_EMPTY_MODULE.code_for_node(node.with_changes(lpar=(), rpar=())).split())

@@ -51,6 +51,7 @@ def test_json_schema(tmp_path: Path) -> None:
         "expected": 128,
         "found": 256,
         "fixable": True,
+        "fix": {"replacement": "128", "safe": True},
     }
 
 

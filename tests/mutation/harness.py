@@ -25,6 +25,11 @@ FOLDERS: dict[str, Path] = {
 }
 TARGETS: dict[str, float] = {"sequential": 0.95, "module": 0.90, "heldout_style": 0.90}
 """Recall each folder must reach: issue 3 asks 95% for Sequentials, issue 6 90% for Modules."""
+FIX_FOLDERS: dict[str, Path] = {**FOLDERS, "configurations": CORPUS / "configurations"}
+"""Folders whose injected bugs are fixed and run again: the recall folders and the models built in several
+configurations (issue 15), whose sizes are mostly names, too few literals to measure recall on."""
+FIX_TARGETS = (1.0, 0.85)
+"""Issue 15: every fix made holds in every configuration torch builds; at least 85% of the bugs get a fix."""
 
 ADDITIONAL_CODES = frozenset({"SHP004", "SHP005", "SHP006"})
 """Codes a mutant may also trigger next to the expected one: a wrong size can break a rank or a collapse check."""
@@ -119,6 +124,60 @@ def _lint(source: str, path: Path) -> tuple[tuple[Diagnostic, ...], str | None]:
         return (), f"linter raised {type(error).__name__}: {error}"
 
 
+@dataclass(frozen=True, slots=True)
+class FixOutcome:
+    """What ``--fix --unsafe-fixes`` did to one torch-failing mutant: the fix it wrote there, if any, whether that
+    fix was safe, and whether torch then ran the model in every configuration its ``check()`` builds."""
+
+    judged: Judged
+    replacement: str | None
+    safe: bool
+    holds: bool
+
+    def describe(self) -> str:
+        verdict = "holds" if self.holds else "BREAKS a configuration"
+        fix = f"{self.replacement!r} ({'safe' if self.safe else 'unsafe'}), {verdict}" if self.replacement else "no fix"
+        return f"{self.judged.describe()}; fix: {fix}"
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    outcomes: tuple[FixOutcome, ...]
+
+    @property
+    def made(self) -> tuple[FixOutcome, ...]:
+        return tuple(outcome for outcome in self.outcomes if outcome.replacement is not None)
+
+    @property
+    def holding(self) -> float:
+        """The share of the fixes made after which torch runs every configuration."""
+        return sum(o.holds for o in self.made) / len(self.made) if self.made else 1.0
+
+    @property
+    def fixed(self) -> float:
+        """The share of the torch-failing mutants that got a fix at all."""
+        return len(self.made) / len(self.outcomes) if self.outcomes else 1.0
+
+
+def _fix_outcome(judged: Judged, index: int) -> FixOutcome:
+    from shapelint.fix import fix_bytes
+
+    result = fix_bytes(judged.mutant.source.encode(), str(judged.path), unsafe=True)
+    made = [d for d in result.fixed if (d.line, d.code) == (judged.mutant.line, judged.mutant.code) and d.fix]
+    if not made or made[0].fix is None:
+        return FixOutcome(judged, None, False, False)
+    holds = not torch_fails(result.after.decode(), f"fixed_{judged.path.stem}_{index}")
+    return FixOutcome(judged, made[0].fix.replacement, made[0].fix.safe, holds)
+
+
+@functools.cache
+def fix_folder(folder: str) -> FixResult:
+    """Fix every torch-failing mutant of ``folder``, literal sizes changed and sizes written with names doubled, and
+    run the fixed model under torch, every configuration its ``check()`` builds."""
+    judged = judge_folder(folder).judged + judge_folder(folder, expressions=True).judged
+    return FixResult(tuple(_fix_outcome(one, index) for index, one in enumerate(judged)))
+
+
 @functools.cache
 def judge_folder(folder: str, expressions: bool = False) -> FolderResult:
     """Inject every site of every correct file in ``folder``, run torch, then lint the mutants."""
@@ -126,7 +185,7 @@ def judge_folder(folder: str, expressions: bool = False) -> FolderResult:
     accepted: list[tuple[Path, Mutant]] = []
     flagged: list[tuple[Path, Mutant, tuple[Diagnostic, ...]]] = []
     false_positives: list[tuple[Path, tuple[Diagnostic, ...]]] = []
-    files = correct_files(FOLDERS[folder])
+    files = correct_files(FIX_FOLDERS[folder])
     for path in files:
         source = path.read_text(encoding="utf-8")
         clean, _ = _lint(source, path)

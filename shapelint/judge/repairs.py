@@ -10,7 +10,9 @@ a ResNet built as resnet18 and resnet50).  The candidates, in order:
    ``64`` of ``Linear(n, 64)``);
 3. the number of a product the author wrote, changed (``256 * block.expansion`` → ``512 * block.expansion``), or
    the expression written times another size in scope (``widths[-1]`` → ``widths[-1] * block.expansion``);
-4. a name or attribute in scope that holds the size (``in_features``, ``HIDDEN_DIM``, ``config.n_embd``);
+4. a name or attribute in scope that holds the size (``in_features``, ``HIDDEN_DIM``, ``config.n_embd``), then,
+   where the runs need several sizes, the size written times or divided by a small whole number (``hidden`` →
+   ``2 * hidden``: a factor guessed from one run's numbers is too often a coincidence);
 5. the producing layer's own attribute (``self.conv3.out_channels``).
 
 Each candidate is read back in the scope of every run that checked the layer (:func:`read`); the first that gives
@@ -48,7 +50,7 @@ def choose(mismatch: Mismatch, source: Source, requirements: Sequence[Requiremen
         return Repair(_flattened(mismatch, source.node, needed[0]) or render(needed[0], source.node), True)
     if all(r.scope is not None for r in requirements) and all(is_int(value) for value in needed):
         stale = _finished_loop_names(mismatch, requirements)
-        for text, principled in _candidates(mismatch, source, requirements[0]):
+        for text, principled in _candidates(mismatch, source, requirements[0], len(needed) > 1):
             if _fits(text, requirements) and not _names(text) & stale:
                 return Repair(text, principled or len(needed) > 1)
     if len(needed) == 1 and runs == 1:
@@ -146,8 +148,11 @@ def _literal_factors(node: cst.BaseExpression) -> list[int] | None:
     return [node.evaluated_value] if isinstance(node, cst.Integer) else None
 
 
-def _candidates(mismatch: Mismatch, source: Source, first: Requirement) -> Iterator[tuple[str, bool]]:
-    """Texts to try, best first, each with whether it follows from the code rather than from one run's number."""
+def _candidates(
+    mismatch: Mismatch, source: Source, first: Requirement, several: bool
+) -> Iterator[tuple[str, bool]]:
+    """Texts to try, best first, each with whether it follows from the code rather than from one run's number;
+    ``several``: the runs need several sizes, so a guessed factor is checked at more than one point."""
     assert first.scope is not None
     producer = mismatch.origin.producer if mismatch.origin is not None else None
     sizes = _producer_sizes(mismatch)
@@ -157,6 +162,8 @@ def _candidates(mismatch: Mismatch, source: Source, first: Requirement) -> Itera
         yield from ((text, True) for text in _scaled(source.node, first))
         yield from ((text, False) for text in _products(source.node, first, sizes_in_scope))
     yield from ((name, False) for name, value in sizes_in_scope if value == first.needed)
+    if not is_constant(source.node) and several:
+        yield from ((text, False) for text in _multiple(source.node, first))
     reached = layer_attribute(first.scope, producer) if producer is not None else None
     yield from ((f"{reached}.{name}", True) for name, _ in sizes if reached is not None)
 
@@ -186,6 +193,24 @@ def _scaled(node: cst.BaseExpression, first: Requirement) -> Iterator[str]:
     if needed % value == 0:
         factor = needed // value
         yield text if factor == 1 else (f"{factor} * {text}" if literal_first else f"{text} * {factor}")
+
+
+MAX_FACTOR = 8
+"""The largest whole factor a fix puts on a written size that has none (``2 * hidden``, ``hidden // 4``)."""
+
+
+def _multiple(node: cst.BaseExpression, first: Requirement) -> Iterator[str]:
+    """A bare written size times or divided by a small whole number: ``LayerNorm(hidden)`` after a layer that gives
+    ``2 * hidden`` in a scope that cannot name that layer's own expression."""
+    assert first.scope is not None
+    value, needed = read(node, first.scope), first.needed
+    if not isinstance(value, int) or not isinstance(needed, int) or value <= 0 or needed <= 0:
+        return
+    text = _code(node)
+    if needed % value == 0 and 1 < needed // value <= MAX_FACTOR:
+        yield f"{needed // value} * {text}"
+    elif value % needed == 0 and 1 < value // needed <= MAX_FACTOR:
+        yield f"{text} // {value // needed}"
 
 
 def _products(

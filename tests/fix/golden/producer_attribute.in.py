@@ -12,7 +12,7 @@ class Net(nn.Module):
         self.norm = nn.BatchNorm2d(width)
 
     def make_stem(self, channels):
-        return nn.Conv2d(3, channels * 3, 3, padding=1)
+        return nn.Conv2d(3, channels * 2 + 4, 3, padding=1)
 
     def forward(self, x):
         return self.norm(self.stem(x))

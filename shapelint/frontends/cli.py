@@ -1,9 +1,9 @@
 """The ``shapelint`` command: translate options, call the runner, print a report, choose the exit status.
 
-Exit status: 0 nothing found; 1 findings, files that could not be parsed or
-decoded, or (``--diff``) changes to make; 2 usage or configuration errors, a
-missing path, or an internal failure of shapelint on some file (the other
-files are still linted and reported).
+Exit status: 0 nothing found (or ``--exit-zero``); 1 findings, files that could
+not be parsed or decoded, or (``--diff``) changes to make; 2 usage or
+configuration errors, a missing path, or an internal failure of shapelint on
+some file (the other paths and files are still linted and reported).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from shapelint import __version__
 
 if TYPE_CHECKING:
     from shapelint.frontends.config import Config
-    from shapelint.frontends.runner import FileReport
+    from shapelint.frontends.runner import FileReport, Task
 
 
 def _prefixes(value: str) -> tuple[str, ...]:
@@ -29,11 +29,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shapelint",
         description="Find and fix wrong in_features / in_channels / num_features in PyTorch models, statically.",
-        epilog="exit status: 0 nothing found; 1 findings, unparsable files or (--diff) changes to make; "
+        epilog="other commands: `shapelint summary FILE[:NAME]` prints a model's layer table without running it; "
+        "`shapelint rule CODE` explains a code with its examples.  "
+        "exit status: 0 nothing found (or --exit-zero); 1 findings, unparsable files or (--diff) changes to make; "
         "2 usage or configuration error, missing path, or an internal failure of shapelint",
     )
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)")
-    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    parser.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .); - reads standard input"
+    )
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     parser.add_argument("--select", type=_prefixes, help="code prefixes to report, comma-separated")
     parser.add_argument("--ignore", type=_prefixes, help="code prefixes to leave out, comma-separated")
     parser.add_argument(
@@ -45,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true", help="rewrite wrong input sizes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that replace names")
     parser.add_argument("--diff", action="store_true", help="print the fixes as a diff and write nothing")
+    parser.add_argument("--show-fixes", action="store_true", help="list each finding's fix, applied or not")
+    parser.add_argument("--statistics", action="store_true", help="count the findings by code instead of listing them")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("--stdin-filename", metavar="PATH", help="the path standard input (-) is linted as")
     parser.add_argument("--quiet", action="store_true", help="no summary on stderr")
     parser.add_argument("--verbose", action="store_true", help="tracebacks for internal errors")
     parser.add_argument("--version", action="version", version=f"shapelint {__version__}")
@@ -73,35 +81,49 @@ def _emit(args: argparse.Namespace, reports: list[FileReport]) -> None:
     diagnostics = [d for r in reports for d in r.diagnostics]
     errors = [e for r in reports for e in r.errors]
     if args.diff:
-        sys.stdout.write("".join(r.diff for r in reports))
+        lines = ["".join(r.diff for r in reports)]
     elif args.format == "json":
-        print(report.to_json(diagnostics, errors, args.unsafe_fixes))
+        lines = [report.to_json(diagnostics, errors, args.unsafe_fixes)]
     elif args.format == "sarif":
-        print(report.to_sarif(diagnostics, errors, args.unsafe_fixes, not any(r.crash for r in reports)))
+        lines = [report.to_sarif(diagnostics, errors, args.unsafe_fixes, not any(r.crash for r in reports))]
+    elif args.format == "github":
+        lines = report.github_lines(diagnostics, errors)
+    elif args.statistics:
+        lines = report.statistics_lines(diagnostics, args.unsafe_fixes)
     else:
-        for line in report.text_lines(diagnostics, errors):
-            print(line)
+        lines = report.text_lines(diagnostics, errors, args.unsafe_fixes)
+        lines += report.fix_lines(diagnostics) if args.show_fixes else []
+    sys.stdout.write("".join(line if args.diff else f"{line}\n" for line in lines))
 
 
 def _summary(args: argparse.Namespace, reports: list[FileReport]) -> None:
+    from shapelint.frontends.report import found_line, plural
+
     if args.verbose:
         for crash in (r.crash for r in reports if r.crash):
             print(crash, file=sys.stderr)
-    if args.quiet or not (args.fix or args.diff):
+    if args.quiet:
+        return
+    if not (args.fix or args.diff):
+        found = found_line([d for r in reports for d in r.diagnostics], args.unsafe_fixes)
+        if found and args.format == "text":
+            print(found, file=sys.stderr)
         return
     fixed = sum(r.fixed for r in reports)
     total = fixed + sum(len(r.diagnostics) for r in reports)
     files = sum(1 for r in reports if r.changed)
     verb = "Would fix" if args.diff else "Fixed"
-    print(f"{verb} {fixed} of {total} findings in {files} files.", file=sys.stderr)
+    print(f"{verb} {fixed} of {plural(total, 'finding')} in {plural(files, 'file')}.", file=sys.stderr)
     withheld = sum(r.withheld for r in reports)
     if withheld:
-        print(f"{withheld} unsafe fixes withheld (use --unsafe-fixes).", file=sys.stderr)
+        print(f"{plural(withheld, 'unsafe fix', 'unsafe fixes')} withheld (use --unsafe-fixes).", file=sys.stderr)
 
 
-def _status(args: argparse.Namespace, reports: list[FileReport]) -> int:
-    if any(r.crash for r in reports):
+def _status(args: argparse.Namespace, reports: list[FileReport], missing: list[str]) -> int:
+    if any(r.crash for r in reports) or missing:
         return 2
+    if args.exit_zero:
+        return 0
     if args.diff:
         return int(any(r.changed for r in reports) or any(r.errors for r in reports))
     return int(any(r.diagnostics or r.errors for r in reports))
@@ -130,29 +152,83 @@ def _summary_command(argv: Sequence[str]) -> int:
     return 0
 
 
+def _rule_command(argv: Sequence[str]) -> int:
+    """``shapelint rule CODE``: the code's explanation and examples."""
+    from shapelint.frontends.rules import codes, explain
+
+    if len(argv) != 1:
+        print("usage: shapelint rule CODE", file=sys.stderr)
+        return 2
+    text = explain(argv[0])
+    if text is None:
+        print(f"shapelint rule: error: no code {argv[0]!r} (codes: {codes()})", file=sys.stderr)
+        return 2
+    print(text)
+    return 0
+
+
+_COMMANDS = {"summary": _summary_command, "rule": _rule_command}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit status instead of exiting, so tests can call it."""
+    """Run the command; returns the exit status instead of exiting, so tests can call it.  A closed standard
+    output (``shapelint . | head -1``) ends the run quietly."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["summary"]:
-        return _summary_command(argv[1:])
+    try:
+        command = _COMMANDS.get(argv[0]) if argv else None
+        return command(argv[1:]) if command is not None else _lint_command(argv)
+    except BrokenPipeError:
+        # the reader is gone: point stdout at nothing so the interpreter's final flush cannot fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _lint_command(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
     from shapelint.frontends.config import ConfigError
-    from shapelint.frontends.files import MissingPath, discover
+    from shapelint.frontends.files import discover
     from shapelint.frontends.runner import Task, run
 
     try:
         if args.jobs < 1:
             raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
         config = _config(args)
-        paths = discover(args.paths, config.exclude, config.root)
-    except (ConfigError, MissingPath) as error:
+    except ConfigError as error:
         print(f"shapelint: error: {error}", file=sys.stderr)
         return 2
     task = Task(config.selection, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes)
+    if args.paths == ["-"]:
+        return _stdin(args, task)
+    paths, missing = discover(args.paths, config.exclude, config.root)
+    for path in missing:
+        print(f"shapelint: error: {path}: no such file or directory", file=sys.stderr)
+    if not paths and not missing and not args.quiet:
+        print(f"shapelint: no Python files to lint in {' '.join(args.paths)}", file=sys.stderr)
     reports = list(run(paths, task, args.jobs))
     _emit(args, reports)
     _summary(args, reports)
-    return _status(args, reports)
+    return _status(args, reports, missing)
+
+
+def _stdin(args: argparse.Namespace, task: Task) -> int:
+    """``shapelint -``: standard input, linted as ``--stdin-filename`` (its project, its config); with ``--fix``,
+    the fixed text goes to standard output and the findings left to standard error."""
+    from dataclasses import replace
+
+    from shapelint.frontends.report import text_lines
+    from shapelint.frontends.runner import process_data
+
+    name = args.stdin_filename or "<stdin>"
+    report = process_data(name, sys.stdin.buffer.read(), replace(task, write=False))
+    if args.fix and report.fixed_text is not None:
+        sys.stdout.buffer.write(report.fixed_text)
+        sys.stdout.flush()
+        for line in text_lines(report.diagnostics, report.errors, args.unsafe_fixes):
+            print(line, file=sys.stderr)
+    else:
+        _emit(args, [report])
+        _summary(args, [report])
+    return _status(args, [report], [])

@@ -7,9 +7,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shapelint.frontends.files import matches
 from shapelint.judge import BY_CODE
 
-KEYS = ("select", "ignore", "exclude")
+KEYS = ("select", "ignore", "exclude", "per-file-ignores")
 
 
 class ConfigError(ValueError):
@@ -22,9 +23,17 @@ class Selection:
 
     select: tuple[str, ...] = ("SHP",)
     ignore: tuple[str, ...] = ()
+    per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """``per-file-ignores``: a glob (as ``exclude``'s) and the code prefixes left out of the files it matches."""
+    root: str = "."
 
     def wants(self, code: str) -> bool:
         return code.startswith(self.select) and not code.startswith(self.ignore)
+
+    def for_path(self, path: str) -> Selection:
+        """The selection for one file: its per-file ignores added to the ignored codes."""
+        extra = tuple(code for glob, codes in self.per_file if matches(path, (glob,), self.root) for code in codes)
+        return Selection(self.select, self.ignore + extra) if extra else self
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +75,23 @@ def parse_table(table: object, where: str, root: str) -> Config:
     selection = Selection(
         check_prefixes(select, f"{where}: select") if select is not None else Selection().select,
         check_prefixes(ignore, f"{where}: ignore"),
+        _per_file_ignores(table.get("per-file-ignores"), where),
+        root,
     )
     return Config(selection, _strings(table, "exclude", where) or (), root)
+
+
+def _per_file_ignores(value: object, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``per-file-ignores = {"tests/*" = ["SHP101"]}``, checked as ``ignore`` is."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `per-file-ignores` must be a table of globs to lists of codes, got {value!r}")
+    found = []
+    for glob, codes in value.items():
+        listed = _strings({"codes": codes}, "codes", f"{where}: per-file-ignores[{glob!r}]")
+        found.append((glob, check_prefixes(listed or (), f"{where}: per-file-ignores[{glob!r}]")))
+    return tuple(found)
 
 
 def _table(pyproject: Path) -> object | None:

@@ -12,16 +12,12 @@ DEFAULT_EXCLUDE = (
 """Folders never walked into; they only apply to folders found while walking, not to named paths."""
 
 
-class MissingPath(FileNotFoundError):
-    """A path on the command line that does not exist."""
-
-
 def might_hold_model(data: bytes) -> bool:
     """A file without either word cannot define a torch model or a directive, so it is not parsed."""
     return b"torch" in data or b"shapelint" in data
 
 
-def _excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
+def matches(path: str, patterns: tuple[str, ...], root: str) -> bool:
     """Ruff's rule: a glob matches the base name or the path relative to the config root."""
     if not patterns:
         return False
@@ -42,26 +38,28 @@ def _walk(top: str, exclude: tuple[str, ...], root: str) -> list[str]:
         seen.add((stat.st_dev, stat.st_ino))
         subfolders[:] = [
             name for name in subfolders
-            if name not in DEFAULT_EXCLUDE and not _excluded(os.path.join(folder, name), exclude, root)
+            if name not in DEFAULT_EXCLUDE and not matches(os.path.join(folder, name), exclude, root)
         ]
         found.extend(
             os.path.join(folder, name)
             for name in names
-            if name.endswith(".py") and not _excluded(os.path.join(folder, name), exclude, root)
+            if name.endswith(".py") and not matches(os.path.join(folder, name), exclude, root)
         )
     return found
 
 
-def discover(paths: list[str], exclude: tuple[str, ...] = (), root: str = ".") -> list[str]:
-    """Sorted, distinct files to lint; a named file is linted whatever its extension, as in ruff."""
+def discover(paths: list[str], exclude: tuple[str, ...] = (), root: str = ".") -> tuple[list[str], list[str]]:
+    """Sorted, distinct files to lint, and the named paths that do not exist; a named file is linted whatever its
+    extension, as in ruff."""
     found: set[str] = set()
+    missing = [path for path in paths if not os.path.lexists(path)]
     for path in paths:
-        if not os.path.lexists(path):
-            raise MissingPath(f"{path}: no such file or directory")
-        if _excluded(path, exclude, root):
+        if path in missing:
+            continue
+        if matches(path, exclude, root):
             continue
         if os.path.isdir(path):
             found.update(os.path.normpath(file) for file in _walk(path, exclude, root))
         else:
             found.add(os.path.normpath(path))
-    return sorted(found)
+    return sorted(found), missing

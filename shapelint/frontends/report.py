@@ -3,22 +3,93 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from urllib.parse import quote
 
 from shapelint import __version__
 from shapelint.frontends.runner import FileError
-from shapelint.judge import BY_CODE, Diagnostic
+from shapelint.judge import BY_CODE, Diagnostic, Fix
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
-def text_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError]) -> list[str]:
-    """``path:line:col: CODE message`` per finding, then ``path[:line]: error: reason`` per unlintable file."""
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics]
+def text_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError], unsafe: bool = False) -> list[str]:
+    """``path:line:col: CODE message`` per finding, ``CODE [*]`` where ``--fix`` repairs it (as ruff marks them),
+    then ``path[:line]: error: reason`` per unlintable file."""
+    lines = [f"{d.path}:{d.line}:{d.column}: {d.code}{_marker(d, unsafe)} {d.message}" for d in diagnostics]
     lines += [f"{e.path}{'' if e.line is None else f':{e.line}'}: error: {e.message}" for e in errors]
     return lines
+
+
+def _marker(diagnostic: Diagnostic, unsafe: bool) -> str:
+    return " [*]" if diagnostic.fixable(unsafe) else ""
+
+
+def fix_lines(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """``--show-fixes``: each finding's fix, applied or not, as ``path:line:col: CODE fix: write `text` (safe)``."""
+    return [
+        f"{d.path}:{d.line}:{d.column}: {d.code} fix: write `{d.fix.replacement}` ({_safety(d.fix)})"
+        for d in diagnostics
+        if d.fix is not None
+    ]
+
+
+def _safety(fix: Fix) -> str:
+    return "safe" if fix.safe else "unsafe, with --unsafe-fixes"
+
+
+def github_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError]) -> list[str]:
+    """GitHub Actions workflow commands: each finding an ``::error`` annotation on its line and columns."""
+    lines = [
+        f"::error title=shapelint ({d.code}),file={_property(d.path)},line={d.line},col={d.column},"
+        f"endLine={d.end_line},endColumn={d.end_column}::{_data(f'{d.code} {d.message}')}"
+        for d in diagnostics
+    ]
+    lines += [
+        f"::error title=shapelint,file={_property(e.path)}{'' if e.line is None else f',line={e.line}'}"
+        f"::{_data(e.message)}"
+        for e in errors
+    ]
+    return lines
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as the runner reads it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def statistics_lines(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[str]:
+    """``--statistics``: one line per code, most frequent first, ``count  CODE  [*] name`` as ruff prints them."""
+    counts = Counter(d.code for d in diagnostics)
+    fixable = {d.code for d in diagnostics if d.fixable(unsafe)}
+    width = len(str(max(counts.values(), default=0)))
+    return [
+        f"{count:>{width}}\t{code}\t{'[*] ' if code in fixable else ''}{BY_CODE[code].name}"
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 finding``, ``2 findings``; ``many`` where adding an s is not the plural."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
+def found_line(diagnostics: Sequence[Diagnostic], unsafe: bool) -> str | None:
+    """The line a run ends with, as ruff's: ``Found 3 findings (2 fixable with --fix).``; nothing when clean."""
+    if not diagnostics:
+        return None
+    fixable = sum(d.fixable(unsafe) for d in diagnostics)
+    hidden = sum(d.fix is not None and not d.fixable(unsafe) for d in diagnostics)
+    notes = [f"{fixable} fixable with --fix"] if fixable else []
+    notes += [f"{hidden} more with --unsafe-fixes"] if hidden else []
+    detail = f" ({', '.join(notes)})" if notes else ""
+    return f"Found {plural(len(diagnostics), 'finding')}{detail}."
 
 
 def jsonable(value: object) -> object:

@@ -33,6 +33,8 @@ class FileReport:
     withheld: int = 0
     changed: bool = False
     diff: str = ""
+    fixed_text: bytes | None = None
+    """The fixed source, for a task that does not write it (standard input)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,8 @@ class Task:
     fix: bool = False
     diff: bool = False
     unsafe: bool = False
+    write: bool = True
+    """Whether ``fix`` writes the file; standard input's fixed text goes back in the report instead."""
 
 
 def parse_failure(path: str, error: BaseException) -> FileError:
@@ -60,25 +64,28 @@ def _lint(path: str, data: bytes, task: Task) -> FileReport:
         found = lint_source(data, path)
     except PARSE_ERRORS as error:
         return FileReport(path, errors=(parse_failure(path, error),))
-    return FileReport(path, tuple(d for d in found if task.selection.wants(d.code)))
+    selection = task.selection.for_path(path)
+    return FileReport(path, tuple(d for d in found if selection.wants(d.code)))
 
 
 def _fix(path: str, data: bytes, task: Task) -> FileReport:
     from shapelint.fix import fix_bytes, unified_diff, write_fix
 
-    result = fix_bytes(data, path, unsafe=task.unsafe, wanted=task.selection.wants)
+    selection = task.selection.for_path(path)
+    result = fix_bytes(data, path, unsafe=task.unsafe, wanted=selection.wants)
     errors = [FileError(path, result.error)] if result.error else []
-    refusal = None if task.diff else write_fix(result)
+    refusal = None if task.diff or not task.write else write_fix(result)
     if refusal:
         errors.append(FileError(path, refusal))
     return FileReport(
         path,
-        tuple(d for d in result.remaining if task.selection.wants(d.code)),
+        tuple(d for d in result.remaining if selection.wants(d.code)),
         tuple(errors),
         fixed=len(result.fixed) if refusal is None else 0,
         withheld=result.withheld_unsafe,
         changed=result.after != result.before and refusal is None,
         diff=unified_diff(result) if task.diff else "",
+        fixed_text=None if task.write else result.after,
     )
 
 
@@ -89,8 +96,13 @@ def process(path: str, task: Task) -> FileReport:
             data = handle.read()
     except OSError as error:
         return FileReport(path, errors=(FileError(path, f"cannot read: {error.strerror or error}"),))
+    return process_data(path, data, task)
+
+
+def process_data(path: str, data: bytes, task: Task) -> FileReport:
+    """Lint or fix ``data`` as the file at ``path`` (standard input, named by ``--stdin-filename``)."""
     if not might_hold_model(data):
-        return FileReport(path)
+        return FileReport(path, fixed_text=None if task.write else data)
     try:
         from shapelint.source import paused_collector
 

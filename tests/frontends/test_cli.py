@@ -159,7 +159,7 @@ def test_pyproject_without_section_is_passed_over(tmp_path: Path, capsys: pytest
     inner.mkdir()
     (inner / "pyproject.toml").write_text("[project]\nname = 'x'\n")
     (inner / "skip.py").write_text("import torch\ndef f(:\n")
-    assert run(capsys, str(inner)) == (0, "", "")
+    assert run(capsys, str(inner)) == (0, "", f"shapelint: no Python files to lint in {inner}\n")
 
 
 def test_sarif_without_findings_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,8 @@ import pytest
 
 from tests.frontends.helpers import BUGGY, CLEAN, shapelint, validate_sarif
 
-FINDING = "6:15: SHP001 Linear(in_features=256) receives 128 features"
+FINDING = "6:15: SHP001 [*] Linear(in_features=256) receives 128 features"
+"""The finding as the command prints it, ``[*]`` marking that ``--fix`` repairs it."""
 
 
 def _corpus(folder: Path, count: int) -> list[Path]:
@@ -97,7 +98,7 @@ def test_diff_writes_nothing_and_fix_repairs(tmp_path: Path) -> None:
     assert model.read_text() == BUGGY
     fixed = shapelint("--fix", "model.py", cwd=tmp_path)
     assert (fixed.returncode, fixed.stdout) == (0, "")
-    assert "Fixed 1 of 1 findings in 1 files." in fixed.stderr
+    assert "Fixed 1 of 1 finding in 1 file." in fixed.stderr
     assert model.read_text() == CLEAN
     again = shapelint("--fix", "model.py", cwd=tmp_path)
     assert (again.returncode, shapelint("--diff", "model.py", cwd=tmp_path).returncode) == (0, 0)
@@ -133,7 +134,7 @@ def test_fix_repairs_only_the_selected_codes(tmp_path: Path, option: str, fixed:
     model.write_text(TWO_CODES)
     result = shapelint("--fix", option, "model.py", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "")
-    assert "Fixed 1 of 1 findings in 1 files." in result.stderr
+    assert "Fixed 1 of 1 finding in 1 file." in result.stderr
     assert fixed in model.read_text() and kept in model.read_text()
     assert shapelint("--fix", "model.py", cwd=tmp_path).returncode == 0
     import torch
@@ -157,7 +158,7 @@ def test_flake8_reports_the_same_finding(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        shapelint("model.py", cwd=tmp_path).stdout.splitlines()[0] + " (shapelint --fix repairs this)"
+        shapelint("model.py", cwd=tmp_path).stdout.splitlines()[0].replace(" [*]", "") + " (shapelint --fix repairs this)"
     ]
 
 

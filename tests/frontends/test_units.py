@@ -52,5 +52,6 @@ def test_prefilter() -> None:
 def test_discover_is_sorted_and_distinct(tmp_path: Path) -> None:
     for name in ("b.py", "a.py", "c.txt"):
         (tmp_path / name).write_text("")
-    files = discover([str(tmp_path), str(tmp_path / "a.py")])
+    files, missing = discover([str(tmp_path), str(tmp_path / "a.py")])
+    assert missing == []
     assert files == [str(tmp_path / "a.py"), str(tmp_path / "b.py")]

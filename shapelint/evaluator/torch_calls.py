@@ -131,12 +131,18 @@ def _build_layer(
     return Layer(kind, bound, written, node, looping=scope.looping)
 
 
+MAX_SNAPSHOT_NAMES = 256
+"""A body with more names is read as it stands at the end: copying it for each layer would be quadratic."""
+
+
 def _as_now(written: dict[str, Source]) -> dict[str, Source]:
-    """The sources with the scopes they are read in as they stand now (one copy per scope)."""
+    """The sources, with a copy of their scope as it is now where a ``for`` loop of that body is running: its later
+    steps rebind the names a fix is read back in (one copy per scope)."""
     copies: dict[int, Scope] = {}
     for name, source in written.items():
-        if source.scope is not None:
-            copy = copies.setdefault(id(source.scope), source.scope.snapshot())
+        scope = source.scope
+        if scope is not None and scope.looping and len(scope.vars) <= MAX_SNAPSHOT_NAMES:
+            copy = copies.setdefault(id(scope), scope.snapshot())
             written[name] = Source(source.node, source.via_parameter, copy)
     return written
 

@@ -41,11 +41,12 @@ class Finding:
 def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Finding]:
     """Every finding of one evaluated module; ``sources`` are the declarations it was evaluated with."""
     places = Places(sources.positions, evaluation)
-    judged = [
-        _judge(mismatch, node, path, places, evaluation)
-        for mismatch in evaluation.mismatches
-        if evaluation.imported_from(node := _reported_at(mismatch)) is None
-    ]
+    first: dict[tuple[int, str], tuple[Mismatch, cst.CSTNode]] = {}
+    for mismatch in evaluation.mismatches:
+        node = _reported_at(mismatch)
+        if evaluation.imported_from(node) is None:
+            first.setdefault((id(node), _code_for(mismatch)), (mismatch, node))
+    judged = [_judge(mismatch, node, path, places, evaluation) for mismatch, node in first.values()]
     disagreements = _disagreements(evaluation, sources, path, places)
     bad = [_bad_directive(directive, path) for directive in sources.directives.values() if directive.error]
     return _deduplicate(judged) + disagreements + bad

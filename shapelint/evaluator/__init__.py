@@ -9,7 +9,7 @@ from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.imports import absolute_module
 from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
-from shapelint.evaluator.readback import layer_attribute, read, visible_sizes
+from shapelint.evaluator.readback import layer_attribute, loop_bound, read, visible_sizes
 from shapelint.evaluator.starts import may_find
 from shapelint.evaluator.values import (
     ClassValue,
@@ -46,6 +46,7 @@ __all__ = [
     "absolute_module",
     "evaluate",
     "layer_attribute",
+    "loop_bound",
     "may_find",
     "named_layers",
     "read",

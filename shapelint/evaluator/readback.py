@@ -125,6 +125,16 @@ def visible_sizes(scope: Scope) -> Iterator[tuple[str, object]]:
                 yield f"{name}[{index}]", items[index]
 
 
+def loop_bound(scope: Scope) -> frozenset[str]:
+    """The names ``for`` loops have bound where ``scope`` reads them, its own and its enclosing bodies'."""
+    bound: frozenset[str] = frozenset()
+    current: Scope | None = scope
+    while current is not None:
+        bound |= current.loop_bound
+        current = current.parent
+    return bound
+
+
 def layer_attribute(scope: Scope, layer: Layer) -> str | None:
     """How the code at a place can reach ``layer``: ``self.conv3`` for a layer its ``self`` holds."""
     current: Scope | None = scope

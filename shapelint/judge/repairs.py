@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.dims import is_int
-from shapelint.evaluator import Mismatch, Requirement, Source, layer_attribute, read, visible_sizes
+from shapelint.evaluator import Mismatch, Requirement, Source, layer_attribute, loop_bound, read, visible_sizes
 
 _EMPTY_MODULE = cst.Module([])
 
@@ -62,13 +62,7 @@ def _finished_loop_names(mismatch: Mismatch, requirements: Sequence[Requirement]
     """Names that ``for`` loops bound and that hold a finished loop's last step where the fix is written: writing
     ``b`` of ``for a, b in zip(widths, widths[1:])`` after the loop would hold by chance, and break for one width."""
     running = set(mismatch.layer.looping) if mismatch.layer is not None else set()
-    bound: set[str] = set()
-    for requirement in requirements:
-        scope = requirement.scope
-        while scope is not None:
-            bound |= scope.loop_bound
-            scope = scope.parent
-    return bound - running
+    return {name for r in requirements if r.scope is not None for name in loop_bound(r.scope)} - running
 
 
 def _names(text: str) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import difflib
 import io
 import re
 import tokenize
@@ -11,6 +12,9 @@ from dataclasses import dataclass
 from shapelint.dims import Dim, DType, Shape, Symbol
 
 _MARK = re.compile(r"#\s*shapelint\s*:\s*input\b")
+_ANY = re.compile(r"#\s*shapelint\s*:\s*(?P<word>[A-Za-z_]\w*)")
+"""Any ``# shapelint:`` comment: ``input``, ``ignore`` (a suppression), or a misspelling of one."""
+KEYWORDS = ("input", "ignore")
 _WHOLE = re.compile(
     r"#\s*shapelint\s*:\s*input\s*=\s*(?P<shapes>\([^()]*\)(?:\s*,\s*\([^()]*\))*)\s*"
     r"(?:dtype\s*=\s*(?P<dtype>\w+))?\s*(?:#.*)?$"
@@ -58,15 +62,27 @@ def find_directives(source: str, tree: ast.Module | None = None) -> dict[int, Di
         ]
     found: dict[int, Directive] = {}
     for line, column, text in comments:
-        match = _MARK.search(text)
-        if match:
-            found[line] = parse_directive(text[match.start() :], line, column + match.start() + 1)
+        match = _ANY.search(text)
+        if match is None or match["word"] == "ignore":
+            continue
+        where = column + match.start() + 1
+        if _MARK.match(text, match.start()):
+            found[line] = parse_directive(text[match.start() :], line, where)
+        else:
+            found[line] = Directive(line, where, text[match.start() :], (), _unknown(match["word"]))
     return found
+
+
+def _unknown(word: str) -> str:
+    """Why ``# shapelint: inptu=...`` is refused, with the keyword it likely meant."""
+    close = difflib.get_close_matches(word.lower(), KEYWORDS, n=1, cutoff=0.5)
+    hint = f"; did you mean `{close[0]}`?" if close else f" (known: {', '.join(KEYWORDS)})"
+    return f"unknown directive `{word}`{hint}"
 
 
 def _candidate_lines(source: str) -> list[int]:
     """The lines with text that looks like a directive, comment or not, in order."""
-    lines = (source.count("\n", 0, match.start()) + 1 for match in _MARK.finditer(source))
+    lines = (source.count("\n", 0, match.start()) + 1 for match in _ANY.finditer(source))
     return sorted(set(lines))
 
 

@@ -21,7 +21,8 @@ from collections.abc import Mapping, Sequence
 
 import libcst as cst
 
-from shapelint.evaluator import ClassValue, Example, Instance, Origin, SequentialValue, Tensor
+from shapelint.dims import Shape
+from shapelint.evaluator import ClassValue, Example, Instance, Layer, Origin, SequentialValue, Tensor
 from shapelint.inputs.annotations import annotated_input
 from shapelint.inputs.directives import Directive
 from shapelint.source import Positions
@@ -36,6 +37,8 @@ class InputSources:
         self.directives = directives
         self.positions = positions
         self.examples = examples
+        self.unbatched: dict[int, str] = {}
+        """Directives left unused because they leave out the batch, by line, with why (reported as SHP100)."""
 
     def with_examples(self, examples: Sequence[Example]) -> InputSources:
         return InputSources(self.directives, self.positions, examples)
@@ -83,8 +86,32 @@ def _sequential_input(
         return (Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line)),)
     if sources.directives:
         declared = _directive_input(sources, statement, sequential.node)
-        return declared[:1] if declared is not None else None
+        if declared is None:
+            return None
+        reason = _without_batch(sequential, declared[0].shape)
+        if reason is not None and declared[0].origin is not None and declared[0].origin.line is not None:
+            sources.unbatched[declared[0].origin.line] = reason
+            return None
+        return declared[:1]
     return None
+
+
+def _without_batch(sequential: SequentialValue, shape: Shape) -> str | None:
+    """Why a directive of whole numbers (``input=(3, 32, 32)``) looks written without its batch, as the runtime
+    library's ``input_shape=`` and Keras are: the first layer would read it as one unbatched sample, where the same
+    sizes after a batch fit its usual rank.  ``None`` when it does not."""
+    first = sequential.children[0][1] if sequential.children else None
+    if not isinstance(first, Layer) or shape.open or not all(isinstance(dim, int) for dim in shape.dims):
+        return None
+    rank, kind = len(shape.dims), first.kind
+    unbatched = rank == min(kind.ranks) and rank + 1 in kind.ranks if kind.ranks else rank == kind.min_rank == 1
+    if not unbatched:
+        return None
+    sizes = ", ".join(str(dim) for dim in shape.dims)
+    return (
+        f"{kind.name} reads `({sizes})` as one sample without a batch, so nothing is checked from it; "
+        f"did you mean `# shapelint: input=(B, {sizes})`?"
+    )
 
 
 def _class_input(cls: ClassValue, sources: InputSources) -> tuple[Tensor, ...] | None:

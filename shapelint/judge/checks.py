@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
@@ -48,7 +48,14 @@ def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Find
             first.setdefault((id(node), _code_for(mismatch)), (mismatch, node))
     judged = [_judge(mismatch, node, path, places, evaluation) for mismatch, node in first.values()]
     disagreements = _disagreements(evaluation, sources, path, places)
+    if disagreements:
+        # two sources give a model different inputs: a fix would follow whichever ran, so none is made
+        judged = [replace(f, diagnostic=replace(f.diagnostic, fix=None)) for f in judged]
     bad = [_bad_directive(directive, path) for directive in sources.directives.values() if directive.error]
+    bad += [
+        _bad_directive(replace(sources.directives[line], error=reason), path)
+        for line, reason in sources.unbatched.items()
+    ]
     return _deduplicate(judged) + disagreements + bad
 
 

@@ -191,9 +191,9 @@ model = nn.Sequential(  # shapelint: input=(B, 96)
     Code(
         "SHP100",
         "bad-directive",
-        "the `# shapelint: input=...` directive cannot be parsed",
+        "a `# shapelint:` directive cannot be parsed: bad syntax, or an unknown keyword (`inptu=`, `ignroe`)",
         False,
-        message="cannot parse input-shape directive `{text}`: {reason}",
+        message="cannot parse directive `{text}`: {reason}",
         invalid="""\
 import torch.nn as nn
 

@@ -118,3 +118,81 @@ def test_a_directive_on_any_line_is_found_alike(path: Path) -> None:
         except SyntaxError:
             continue
         _with_and_without_tree(source)
+
+
+MISSPELLED = """\
+import torch
+import torch.nn as nn
+
+model = nn.Sequential(  # shapelint: inptu=(B, 32)
+    nn.Linear(32, 10),  # shapelint: ignroe
+)
+other = nn.Linear(3, 4)  # shapelint: ignore
+
+
+def check():
+    model(torch.randn(2, 32))
+    other(torch.randn(2, 3))
+"""
+
+
+def test_a_misspelled_directive_is_reported_with_the_keyword_it_likely_meant() -> None:
+    namespace: dict[str, object] = {}
+    exec(compile(MISSPELLED, "<misspelled>", "exec"), namespace)
+    namespace["check"]()  # type: ignore[operator]  # the model itself is correct under torch
+    found = [(d.line, d.code, d.message.rpartition(": ")[2]) for d in lint_source(MISSPELLED)]
+    assert found == [
+        (4, "SHP100", "unknown directive `inptu`; did you mean `input`?"),
+        (5, "SHP100", "unknown directive `ignroe`; did you mean `ignore`?"),
+    ]
+
+
+def test_an_unknown_keyword_far_from_any_lists_the_known_ones() -> None:
+    found = find_directives("m = 1  # shapelint: shape=(B, 3)\n")
+    assert found[1].error == "unknown directive `shape` (known: input, ignore)"
+
+
+UNBATCHED = """\
+import torch
+import torch.nn as nn
+
+cnn = nn.Sequential(  # shapelint: input=(3, 32, 32)
+    nn.Conv2d(3, 8, 3, padding=1),
+    nn.ReLU(),
+    nn.MaxPool2d(2),
+    nn.Flatten(),
+    nn.Linear(8 * 16 * 16, 4),
+)
+mlp = nn.Sequential(nn.Linear(784, 10))  # shapelint: input=(784)
+
+
+def check():
+    cnn(torch.randn(2, 3, 32, 32))
+    mlp(torch.randn(2, 784))
+"""
+
+
+def test_a_directive_without_its_batch_is_reported_and_nothing_is_fixed_from_it() -> None:
+    """Read as written, ``(3, 32, 32)`` is one unbatched image, whose flattened features the Linear would be "fixed"
+    to; the models are right for the batched input the author meant, as torch shows."""
+    from shapelint.fix import fix_source
+
+    namespace: dict[str, object] = {}
+    exec(compile(UNBATCHED, "<unbatched>", "exec"), namespace)
+    namespace["check"]()  # type: ignore[operator]
+    found = lint_source(UNBATCHED)
+    assert [(d.line, d.code) for d in found] == [(4, "SHP100"), (11, "SHP100")]
+    assert found[0].message.endswith("did you mean `# shapelint: input=(B, 3, 32, 32)`?")
+    assert "Linear reads `(784)` as one sample without a batch" in found[1].message
+    assert fix_source(UNBATCHED) == UNBATCHED
+
+
+def test_a_directive_with_its_batch_is_used() -> None:
+    batched = UNBATCHED.replace("input=(3, 32, 32)", "input=(B, 3, 32, 32)").replace("input=(784)", "input=(2, 784)")
+    assert lint_source(batched) == []
+    buggy = batched.replace("8 * 16 * 16", "8 * 15 * 15")
+    namespace: dict[str, object] = {}
+    exec(compile(buggy, "<buggy>", "exec"), namespace)
+    with pytest.raises(RuntimeError):
+        namespace["check"]()  # type: ignore[operator]
+    assert [d.code for d in lint_source(buggy)] == ["SHP001"]

@@ -16,7 +16,8 @@ def test_readme_section_is_current(name: str) -> None:
 def test_readme_commands_are_the_ci_commands() -> None:
     text = README.read_text(encoding="utf-8")
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install -e '.[test]' && shapelint examples/" in text and "pip install -e '.[test]'" in ci
+    install = "python3 -m venv .venv && . .venv/bin/activate && pip install -e '.[test]' && shapelint examples/"
+    assert install in text and "python3 -m venv .venv" in ci and "pip install -e '.[test]'" in ci
     assert "\npytest\n" in text and "\npytest\n" in ci
 
 

@@ -84,12 +84,14 @@ class Replay:
         """An instance of ``cls`` built with its constructor's defaults."""
         return default_instance(self._machine, cls)
 
-    def trace(self, model: object, tensor: Tensor) -> Trace:
-        """Each layer applied while ``model`` runs on ``tensor``, with the tensor it gave."""
+    def trace(self, model: object, tensor: Tensor) -> tuple[Trace, tuple[Mismatch, ...]]:
+        """Each layer applied while ``model`` runs on ``tensor``, with the tensor it gave, and the steps that
+        rejected their input on the way."""
         propagator = self._machine.propagator
+        start = len(propagator.mismatches)
         with propagator.tracing() as trace:
             propagator.run(model, tensor)
-        return trace
+        return trace, tuple(propagator.mismatches[start:])
 
 
 @dataclass(frozen=True)

@@ -130,26 +130,32 @@ def _status(args: argparse.Namespace, reports: list[FileReport], missing: list[s
 
 
 def _summary_command(argv: Sequence[str]) -> int:
-    """``shapelint summary FILE[:NAME] [--format json]``: the static torchinfo-like table."""
+    """``shapelint summary FILE[:NAME] [--input SHAPE] [--format json]``: the static torchinfo-like table; exit 1
+    when the file has findings, as the lint does."""
     parser = argparse.ArgumentParser(prog="shapelint summary", description="Summarize a model without running it.")
-    parser.add_argument("target", metavar="FILE[:NAME]", help="a Python file, and optionally a model's name in it")
+    parser.add_argument("target", metavar="FILE[:NAME]", help="a Python file, and a model's name in it")
+    parser.add_argument("--input", metavar="SHAPE", help='the input shape, e.g. "(B, 3, 32, 32)"')
     parser.add_argument("--format", choices=("text", "json"), default="text")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
     from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
+    from shapelint.inputs import parse_directive
     from shapelint.source import PARSE_ERRORS
 
     path, _, name = args.target.partition(":") if not os.path.exists(args.target) else (args.target, "", "")
+    given = parse_directive(f"# shapelint: input={args.input}", 1, 1) if args.input is not None else None
     try:
+        if given is not None and (given.error or len(given.shapes) != 1):
+            raise SummaryError(f"--input {args.input!r}: {given.error or 'give one shape'}")
         with open(path, encoding="utf-8") as stream:
-            summary = summarize(stream.read(), name or None)
+            summary = summarize(stream.read(), name or None, path, given.shapes[0] if given else None)
     except (OSError, SummaryError, *PARSE_ERRORS) as error:  # type: ignore[misc]  # mypy reads no starred tuple
         print(f"shapelint summary: error: {error}", file=sys.stderr)
         return 2
     print(to_json(summary) if args.format == "json" else format_table(summary))
-    return 0
+    return int(bool(summary.findings) or any(row.wrong for row in summary.rows))
 
 
 def _rule_command(argv: Sequence[str]) -> int:

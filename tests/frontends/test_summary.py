@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
+from shapelint.frontends.summary import SeveralModels, Summary, SummaryError, format_table, summarize, to_json
 from tests.corpus_files import corpus_files, is_buggy
 
 CORRECT = [path for path in corpus_files() if not is_buggy(path)]
@@ -55,18 +55,32 @@ def _substitute(shape: Shape) -> tuple[object, ...]:
     return tuple(2 if isinstance(d, Symbol) else d for d in shape.dims)
 
 
+def _summaries(path: Path) -> list[Summary]:
+    """The summary of the file's model, or of each of its models when it defines several."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        return [summarize(source, path=str(path))]
+    except SeveralModels as several:
+        return [summarize(source, name, str(path)) for name in several.names]
+
+
 @pytest.mark.parametrize("path", CORRECT, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_summary_matches_torch(path: Path) -> None:
     try:
-        summary = summarize(path.read_text(encoding="utf-8"))
+        summaries = _summaries(path)
     except SummaryError as error:
         if "inputs; the summary shows models of one input" in str(error):
             pytest.skip("the model takes several inputs, which the summary does not show")
         pytest.skip("the file builds its model only inside functions, so there is no module-level model to summarize")
-    size = _concrete(summary.input)
-    if size is None:
+    concrete = [(summary, size) for summary in summaries if (size := _concrete(summary.input)) is not None]
+    if not concrete:
         pytest.skip("the declared input has symbolic sizes beyond the batch (or none), so torch has no concrete input")
     namespace = _load(path)
+    for summary, size in concrete:
+        _agrees_with_torch(summary, size, namespace)
+
+
+def _agrees_with_torch(summary: Summary, size: tuple[int, ...], namespace: dict[str, object]) -> None:
     model = namespace[summary.model]
     model = model() if isinstance(model, type) else model
     assert isinstance(model, torch.nn.Module)
@@ -76,16 +90,17 @@ def test_summary_matches_torch(path: Path) -> None:
     comparable = [(name, shape) for name, shape in ours if UNKNOWN not in shape]
     assert set(comparable) <= set(traced), f"ours {ours} vs torch {traced}"
     assert summary.total_params in (None, sum(p.numel() for p in model.parameters()))
+    assert not any(row.wrong for row in summary.rows) and not summary.findings
 
 
 def test_summary_covers_many_models() -> None:
     summarized = 0
     for path in CORRECT:
         try:
-            summary = summarize(path.read_text(encoding="utf-8"))
+            summaries = _summaries(path)
         except SummaryError:
             continue
-        summarized += bool(summary.rows) and summary.total_params is not None
+        summarized += sum(bool(summary.rows) and summary.total_params is not None for summary in summaries)
     assert summarized >= 60
 
 

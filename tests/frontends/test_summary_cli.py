@@ -19,7 +19,10 @@ def test_json_summary_of_a_named_module() -> None:
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["input_shape"] == ["B", 3, 32, 32]
-    assert payload["layers"][-1] == {"name": "fc3", "type": "Linear", "output_shape": ["B", 10], "params": 850}
+    assert payload["layers"][-1] == {
+        "name": "fc3", "type": "Linear", "output_shape": ["B", 10], "params": 850, "wrong": False
+    }
+    assert payload["findings"] == []
     assert payload["total_params"] == 62006
 
 
@@ -35,3 +38,76 @@ def test_bad_targets_are_usage_errors(tmp_path: Path) -> None:
     for target in ("missing.py", "examples/lenet_fixed.py:nope", str(broken)):
         result = _run(target)
         assert result.returncode == 2 and result.stderr.startswith("shapelint summary: error:"), result.stderr
+
+
+def test_a_wrong_layer_is_marked_its_finding_follows_and_the_status_is_1() -> None:
+    result = _run("examples/lenet_buggy.py")
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[1] for line in lines if line.startswith("!! ")] == ["7"]
+    assert lines[-1].startswith("examples/lenet_buggy.py:14:15: SHP001 Linear(in_features=400) receives 256")
+
+
+def test_an_input_given_on_the_command_line_wins() -> None:
+    result = _run("examples/lenet_fixed.py", "--input", "(B, 1, 32, 32)")
+    assert result.returncode == 1 and "lenet: input (B, 1, 32, 32)" in result.stdout
+    assert result.stdout.splitlines()[-1] == "Linear: Linear(in_features=256) receives an input of shape (B, 400); expected 400"
+    assert _run("examples/lenet_fixed.py", "--input", "(B, 1, 28, 28)").returncode == 0
+    bad = _run("examples/lenet_fixed.py", "--input", "(B, 1, 28 28)")
+    assert bad.returncode == 2 and "--input" in bad.stderr
+
+
+TWO_MODELS = """\
+import torch
+import torch.nn as nn
+
+encoder = nn.Sequential(nn.Linear(8, 4))  # shapelint: input=(B, 8)
+decoder = nn.Sequential(nn.Linear(4, 8))  # shapelint: input=(B, 4)
+decoder(encoder(torch.randn(2, 8)))
+"""
+
+
+def test_a_file_with_several_models_lists_them(tmp_path: Path) -> None:
+    exec(compile(TWO_MODELS, "<two>", "exec"), {})  # torch runs them
+    path = tmp_path / "two.py"
+    path.write_text(TWO_MODELS)
+    several = _run(str(path))
+    assert several.returncode == 2 and "(models: encoder, decoder)" in several.stderr
+    unknown = _run(f"{path}:critic")
+    assert unknown.returncode == 2 and "no Sequential or nn.Module named `critic`" in unknown.stderr
+    assert "(models: encoder, decoder)" in unknown.stderr
+    assert _run(f"{path}:decoder").returncode == 0
+
+
+BOTH_BRANCHES = """\
+import os
+
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self, flag=os.environ.get("SHAPELINT_FLAG")):
+        super().__init__()
+        self.flag = flag
+        self.fc = nn.Linear(4, 3)
+
+    def forward(self, x):
+        if self.flag:
+            x = self.fc(x)
+        else:
+            x = self.fc(x) * 2
+        return x
+
+
+Net()(torch.randn(2, 4))
+"""
+
+
+def test_a_layer_run_in_both_branches_of_an_unknown_condition_is_one_row(tmp_path: Path) -> None:
+    exec(compile(BOTH_BRANCHES, "<both>", "exec"), {})  # torch runs it
+    path = tmp_path / "both.py"
+    path.write_text(BOTH_BRANCHES)
+    result = _run(str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [layer["name"] for layer in json.loads(result.stdout)["layers"]] == ["fc"]

@@ -299,18 +299,23 @@ def stack(shapes: Sequence[Shape], dim: object) -> Shape:
     return Shape(first.dims[:index] + (len(shapes),) + first.dims[index:])
 
 
+MAX_PARTS = 4096
+"""More pieces than this from one ``split`` or ``chunk`` are not listed: their shapes are unknown."""
+
+
 def split(shape: Shape, sizes: object, dim: object, by_count: bool) -> list[Shape] | None:
-    """``chunk`` (``by_count``) and ``split`` with known sizes; ``None`` when unknown."""
+    """``chunk`` (``by_count``) and ``split`` with known sizes; ``None`` when unknown, or when there would be more
+    than :data:`MAX_PARTS` pieces (``x.split(1)`` of a dimension of a billion)."""
     index = _index(shape, dim)
     if index is None or not is_int(shape.dims[index]):
         return None
     length = shape.dims[index]
     assert isinstance(length, int)
-    if by_count and is_int(sizes) and sizes > 0:
-        step = -(-length // sizes)
+    if is_int(sizes) and sizes > 0:
+        step = -(-length // sizes) if by_count else sizes
+        if step and -(-length // step) > MAX_PARTS:
+            return None
         parts = [min(step, length - start) for start in range(0, length, step)] if step else []
-    elif is_int(sizes) and sizes > 0:
-        parts = [min(sizes, length - start) for start in range(0, length, sizes)]
     elif isinstance(sizes, (tuple, list)) and all(is_int(s) for s in sizes):
         if sum(sizes) != length:
             raise ShapeError(f"split sizes {tuple(sizes)} do not add up to {length} in {shape}", Problem.OTHER)

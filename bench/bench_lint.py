@@ -1,7 +1,7 @@
 """Linter cost side by side: shapelint against flake8, libcst and ``ast`` on the same files.
 
 Run from the repository root: ``python bench/bench_lint.py [GOAL ...] [--repeats N]``
-with GOALs among ``typical dense startup jobs scaling big project`` (default: all).
+with GOALs among ``typical dense startup jobs scaling big project plugin`` (default: all).
 Every figure is the median of interleaved repetitions; each contender is a
 fresh process started from the real executables (not pyenv shims), so start-up
 counts. Peak memory is sampled separately, untimed, as the summed resident set
@@ -419,6 +419,19 @@ def goal_big(work: Path, repeats: int) -> None:
         print_table(f"goal 5: one file of {lines} lines, {2 * blocks} Sequentials", medians, contenders[0].name, memory)
 
 
+def goal_plugin(repeats: int) -> None:
+    """flake8 on files that never mention torch costs the same with the shapelint plugin installed (issue 16)."""
+    import email
+
+    folder = Path(email.__file__).parent
+    contenders = [
+        Contender("flake8 --select=F (without the plugin)", (*flake8_pyflakes(folder), "-j", "1")),
+        Contender("flake8 --select=F (with the plugin)", (PYTHON, "-m", "flake8", "--select=F", "-j1", str(folder))),
+    ]
+    medians = interleaved(contenders, repeats * 3)
+    print_table(f"plugin: flake8 on {folder} (no torch in it; goal: 1.0x)", medians, contenders[0].name)
+
+
 def compile_bytecode() -> None:
     """Write shapelint's bytecode before timing, as installing a package does.
 
@@ -431,7 +444,7 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(ROOT / "shapelint"), quiet=1)
 
 
-GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big", "project")
+GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big", "project", "plugin")
 
 
 def main() -> None:
@@ -457,6 +470,7 @@ def main() -> None:
             "scaling": lambda: goal_scaling(work, args.repeats),
             "big": lambda: goal_big(work, args.repeats),
             "project": lambda: goal_project(args.tree, args.repeats),
+            "plugin": lambda: goal_plugin(args.repeats),
         }
         for goal in args.goals or GOALS:
             runs[goal]()

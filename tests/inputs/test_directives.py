@@ -137,6 +137,7 @@ def check():
 
 
 def test_a_misspelled_directive_is_reported_with_the_keyword_it_likely_meant() -> None:
+    pytest.importorskip("torch", reason="the model runs under torch, which this run has not installed")
     namespace: dict[str, object] = {}
     exec(compile(MISSPELLED, "<misspelled>", "exec"), namespace)
     namespace["check"]()  # type: ignore[operator]  # the model itself is correct under torch
@@ -175,6 +176,7 @@ def check():
 def test_a_directive_without_its_batch_is_reported_and_nothing_is_fixed_from_it() -> None:
     """Read as written, ``(3, 32, 32)`` is one unbatched image, whose flattened features the Linear would be "fixed"
     to; the models are right for the batched input the author meant, as torch shows."""
+    pytest.importorskip("torch", reason="the model runs under torch, which this run has not installed")
     from shapelint.fix import fix_source
 
     namespace: dict[str, object] = {}
@@ -188,6 +190,7 @@ def test_a_directive_without_its_batch_is_reported_and_nothing_is_fixed_from_it(
 
 
 def test_a_directive_with_its_batch_is_used() -> None:
+    pytest.importorskip("torch", reason="the model runs under torch, which this run has not installed")
     batched = UNBATCHED.replace("input=(3, 32, 32)", "input=(B, 3, 32, 32)").replace("input=(784)", "input=(2, 784)")
     assert lint_source(batched) == []
     buggy = batched.replace("8 * 16 * 16", "8 * 15 * 15")

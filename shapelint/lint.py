@@ -7,8 +7,9 @@ already parsed source, giving each finding with its node, for the fixes.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
-from shapelint.evaluator import evaluate, may_find
+from shapelint.evaluator import Evaluation, evaluate, may_find
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
 from shapelint.project import project_of
@@ -23,11 +24,25 @@ from shapelint.source import (
     syntax_tree,
 )
 
-__all__ = ["PARSE_ERRORS", "check", "lint_source"]
+__all__ = ["PARSE_ERRORS", "Checked", "check", "check_all", "lint_source"]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One source checked: its evaluation and input sources (the summary replays a model on them) and its findings."""
+
+    evaluation: Evaluation
+    sources: InputSources
+    findings: list[Finding]
 
 
 def check(parsed: Parsed, path: str) -> list[Finding]:
     """Every unsuppressed finding in one parsed source, sorted by position."""
+    return check_all(parsed, path).findings
+
+
+def check_all(parsed: Parsed, path: str) -> Checked:
+    """:func:`check`, keeping what the findings were judged from."""
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
     evaluation = evaluate(
@@ -41,7 +56,8 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
     if findings:
         suppressions = Suppressions(parsed.text)
         findings = [f for f in findings if not suppressions.silence(f.diagnostic.line, f.diagnostic.code)]
-    return sorted(findings, key=lambda f: (f.diagnostic.line, f.diagnostic.column, f.diagnostic.code))
+    ordered = sorted(findings, key=lambda f: (f.diagnostic.line, f.diagnostic.column, f.diagnostic.code))
+    return Checked(evaluation, sources, ordered)
 
 
 def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True) -> list[Diagnostic]:

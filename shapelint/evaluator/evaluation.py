@@ -109,8 +109,6 @@ class Evaluation:
     """Every rejected step; those of the Sequentials run on their declared inputs come first."""
     written: Mapping[int, frozenset[str]]
     """For each expression written as a layer argument (by node id), the values it gave."""
-    accepted: frozenset[int]
-    """Ids of the expressions written for an input size that was checked and found right."""
     requirements: Mapping[int, tuple[Requirement, ...]]
     """For each expression written for an input size (by node id), what each checked run needed it to give."""
     read_elsewhere: frozenset[int]
@@ -241,7 +239,6 @@ def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[
         examples=tuple(example for example in record.examples if machine.local(example.node)),
         mismatches=tuple(ordered),
         written={key: frozenset(values) for key, values in record.written.items()},
-        accepted=frozenset(machine.propagator.accepted),
         requirements={key: tuple(found) for key, found in machine.propagator.requirements.items()},
         read_elsewhere=frozenset(record.read_elsewhere),
         places=record.places,

@@ -41,7 +41,6 @@ class Propagator:
 
     def __init__(self, call_other: Callable[[object, Flow], object]) -> None:
         self.mismatches: list[Mismatch] = []
-        self.accepted: set[int] = set()
         self.requirements: dict[int, list[Requirement]] = {}
         """For each expression written for an input size (by node id), the value each checked run needed."""
         self.trace: Trace | None = None
@@ -122,7 +121,6 @@ class Propagator:
         if name is None or source is None:
             return
         if same(layer.args[name], layer.kind.expected_input_size(layer.args, shape)):
-            self.accepted.add(id(source.node))
             self.require(source, layer.args[name])
 
     def require(self, source: Source, needed: object) -> None:

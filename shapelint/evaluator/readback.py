@@ -102,8 +102,7 @@ def visible_sizes(scope: Scope) -> Iterator[tuple[str, object]]:
     holders: list[tuple[str, object]] = []
     sequences: list[tuple[str, list[object] | tuple[object, ...]]] = []
     seen: set[str] = set()
-    current: Scope | None = scope
-    while current is not None:
+    for current in _chain(scope):
         for name, value in current.vars.items():
             if name in seen or name.startswith("__"):
                 continue
@@ -114,7 +113,6 @@ def visible_sizes(scope: Scope) -> Iterator[tuple[str, object]]:
                 holders.append((name, value))
             elif isinstance(value, tuple) or (isinstance(value, ListValue) and value.items is not None):
                 sequences.append((name, value if isinstance(value, tuple) else value.items or []))
-        current = current.parent
     for name, holder in holders:
         for attribute, value in _attributes(holder):
             if _is_size(value):
@@ -127,25 +125,26 @@ def visible_sizes(scope: Scope) -> Iterator[tuple[str, object]]:
 
 def loop_bound(scope: Scope) -> frozenset[str]:
     """The names ``for`` loops have bound where ``scope`` reads them, its own and its enclosing bodies'."""
-    bound: frozenset[str] = frozenset()
-    current: Scope | None = scope
-    while current is not None:
-        bound |= current.loop_bound
-        current = current.parent
-    return bound
+    return frozenset().union(*(current.loop_bound for current in _chain(scope)))
 
 
 def layer_attribute(scope: Scope, layer: Layer) -> str | None:
     """How the code at a place can reach ``layer``: ``self.conv3`` for a layer its ``self`` holds."""
+    for current in _chain(scope):
+        for name, value in current.vars.items():
+            held = value.attributes if isinstance(value, Instance) else {}
+            attribute = next((key for key, item in held.items() if item is layer), None)
+            if attribute is not None:
+                return f"{name}.{attribute}"
+    return None
+
+
+def _chain(scope: Scope) -> Iterator[Scope]:
+    """``scope`` and the bodies around it, nearest first."""
     current: Scope | None = scope
     while current is not None:
-        for name, value in current.vars.items():
-            if isinstance(value, Instance):
-                for attribute, held in value.attributes.items():
-                    if held is layer:
-                        return f"{name}.{attribute}"
+        yield current
         current = current.parent
-    return None
 
 
 def _attributes(holder: object) -> list[tuple[str, object]]:

@@ -9,11 +9,10 @@ import libcst as cst
 
 from shapelint.catalog import parameter_count
 from shapelint.dims import Shape
-from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, evaluate, named_layers
-from shapelint.inputs import InputSources, find_directives, resolve_inputs
-from shapelint.lint import check
-from shapelint.project import project_of
-from shapelint.source import Parsed, Positions, parse
+from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, named_layers
+from shapelint.inputs import resolve_inputs
+from shapelint.lint import check_all
+from shapelint.source import parse
 
 
 class SummaryError(ValueError):
@@ -54,12 +53,8 @@ class Summary:
 def summarize(source: str, name: str | None = None, path: str = "<string>", given: Shape | None = None) -> Summary:
     """Summarize the model called ``name`` (a variable or a class), or the one model the file defines; ``given``
     is an input named on the command line, which wins over the file's own sources."""
-    parsed = parse(source)
-    positions = Positions(parsed.module, parsed.tree, parsed.text)
-    sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
-    evaluation = evaluate(
-        parsed.module, lambda model, statement: resolve_inputs(model, sources, statement), project=project_of(path)
-    )
+    checked = check_all(parse(source), path)
+    evaluation, sources = checked.evaluation, checked.sources
     label, model = _pick(evaluation, name)
     statement = next((stmt for seq, stmt in evaluation.sequentials if seq is model), None)
     inputs = (Tensor(given),) if given else resolve_inputs(model, sources.with_examples(evaluation.examples), statement)
@@ -73,14 +68,10 @@ def summarize(source: str, name: str | None = None, path: str = "<string>", give
     rows = tuple(_row(layer, out, names, id(layer) in wrong) for layer, out in reversed(applied.values()))
     counts = [parameter_count(layer.kind, layer.args) for layer in layers or ()]
     total = None if layers is None or None in counts else sum(c for c in counts if c is not None)
-    findings = [f"{m.label}: {m.error.message}" for m in rejected] if given else _lint_lines(parsed, path)
+    found = [finding.diagnostic for finding in checked.findings]
+    lint_lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in found]
+    findings = [f"{m.label}: {m.error.message}" for m in rejected] if given else lint_lines
     return Summary(label, tensor.shape, rows, total, tuple(findings))
-
-
-def _lint_lines(parsed: Parsed, path: str) -> list[str]:
-    """The file's findings, as ``shapelint FILE`` prints them."""
-    found = [finding.diagnostic for finding in check(parsed, path)]
-    return [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in found]
 
 
 def _pick(evaluation: Evaluation, name: str | None) -> tuple[str, object]:

@@ -29,7 +29,17 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.dims import is_int
-from shapelint.evaluator import Mismatch, Requirement, Source, layer_attribute, loop_bound, read, visible_sizes
+from shapelint.evaluator import (
+    Layer,
+    Mismatch,
+    Requirement,
+    Source,
+    layer_attribute,
+    loop_bound,
+    read,
+    visible_sizes,
+)
+from shapelint.source import name_counts
 
 _EMPTY_MODULE = cst.Module([])
 
@@ -51,7 +61,8 @@ def choose(mismatch: Mismatch, source: Source, requirements: Sequence[Requiremen
     if all(r.scope is not None for r in requirements) and all(is_int(value) for value in needed):
         stale = _finished_loop_names(mismatch, requirements)
         for text, principled in _candidates(mismatch, source, requirements[0], len(needed) > 1):
-            if _fits(text, requirements) and not _names(text) & stale:
+            node = _expression(text)
+            if node is not None and _fits(node, requirements, stale):
                 return Repair(text, principled or len(needed) > 1)
     if len(needed) == 1 and runs == 1:
         return Repair(render(needed[0], source.node), False)
@@ -63,22 +74,6 @@ def _finished_loop_names(mismatch: Mismatch, requirements: Sequence[Requirement]
     ``b`` of ``for a, b in zip(widths, widths[1:])`` after the loop would hold by chance, and break for one width."""
     running = set(mismatch.layer.looping) if mismatch.layer is not None else set()
     return {name for r in requirements if r.scope is not None for name in loop_bound(r.scope)} - running
-
-
-def _names(text: str) -> set[str]:
-    """The names an expression reads (not the attributes it reads from them)."""
-    found: set[str] = set()
-
-    class Names(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            found.add(node.value)
-
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            node.value.visit(self)
-            return False
-
-    cst.parse_expression(text).visit(Names())
-    return found
 
 
 def disagreeing(requirements: Sequence[Requirement]) -> tuple[Requirement, Requirement] | None:
@@ -149,7 +144,7 @@ def _candidates(
     ``several``: the runs need several sizes, so a guessed factor is checked at more than one point."""
     assert first.scope is not None
     producer = mismatch.origin.producer if mismatch.origin is not None else None
-    sizes = _producer_sizes(mismatch)
+    sizes = _producer_sizes(producer, mismatch.error.expected) if producer is not None else []
     yield from ((_code(written.node), True) for _, written in sizes)
     sizes_in_scope = list(visible_sizes(first.scope))
     if not is_constant(source.node):
@@ -162,17 +157,14 @@ def _candidates(
     yield from ((f"{reached}.{name}", True) for name, _ in sizes if reached is not None)
 
 
-def _producer_sizes(mismatch: Mismatch) -> list[tuple[str, Source]]:
-    """The producing layer's output-size arguments that gave the size this layer receives, with their expressions
-    (``out_features``, ``out_channels``)."""
-    producer = mismatch.origin.producer if mismatch.origin is not None else None
-    if producer is None:
-        return []
+def _producer_sizes(producer: Layer, received: object) -> list[tuple[str, Source]]:
+    """The producing layer's output-size arguments that gave the size this layer ``received``, with their
+    expressions (``out_features``, ``out_channels``)."""
     outputs = producer.kind.traced_sizes - {producer.kind.input_arg}
     return [
         (name, producer.arg_nodes[name])
         for name in sorted(outputs)
-        if name in producer.arg_nodes and producer.args.get(name) == mismatch.error.expected
+        if name in producer.arg_nodes and producer.args.get(name) == received
     ]
 
 
@@ -232,10 +224,17 @@ def _unscaled(node: cst.BaseExpression) -> tuple[cst.BaseExpression, bool]:
     return node, True
 
 
-def _fits(text: str, requirements: Sequence[Requirement]) -> bool:
+def _expression(text: str) -> cst.BaseExpression | None:
+    """A candidate's tree; ``None`` for text that joined a comment into the code (``(a  # wide\n b)``)."""
     try:
-        node = cst.parse_expression(text)
+        return cst.parse_expression(text)
     except cst.ParserSyntaxError:
+        return None
+
+
+def _fits(node: cst.BaseExpression, requirements: Sequence[Requirement], stale: set[str]) -> bool:
+    """Whether ``node`` gives every run's size and reads no name a finished loop left behind."""
+    if name_counts(node).keys() & stale:
         return False
     return all(r.scope is not None and read(node, r.scope) == r.needed for r in requirements)
 

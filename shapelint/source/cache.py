@@ -53,9 +53,8 @@ def kept_parse(path: str, data: bytes) -> Parsed | None:
 def parse_file(path: str, data: bytes, tree: ast.Module | None = None) -> Parsed:
     """:func:`parse` of ``data``, the content of the file at ``path`` (``tree``: its syntax tree, if made already);
     raises what it raises."""
-    key = os.path.abspath(path)
-    parsed = _RECENT.get(key, data)
+    parsed = kept_parse(path, data)
     if parsed is None:
         parsed = parse(data, tree=tree)
-        _RECENT.put(key, data, parsed)
+        _RECENT.put(os.path.abspath(path), data, parsed)
     return parsed

@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, operators
-from shapelint.evaluator.assignment import set_attribute
+from shapelint.evaluator import classes, data_pipeline, operators, tensor_ops
+from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function
@@ -64,7 +64,10 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if isinstance(func, Function):
         return call_function(m, func, args, kwargs, CallSite.of(node.args, scope))
     if isinstance(func, BoundMethod):
-        return call_method(m, func, args, kwargs, node, CallSite.of(node.args, scope))
+        result = call_method(m, func, args, kwargs, node, CallSite.of(node.args, scope))
+        if isinstance(func.obj, Tensor) and func.name in tensor_ops.IN_PLACE_RESHAPES:
+            _reshaped_in_place(m, node, result, scope)
+        return result
     if isinstance(func, ClassValue):
         return instantiate(m, func, args, kwargs, CallSite.of(node.args, scope), node)
     if isinstance(func, operators.Builtin):
@@ -72,6 +75,13 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if isinstance(func, Returns):
         return func.value
     return _call_on_tensor(m, func, args, kwargs, node)
+
+
+def _reshaped_in_place(m: Machine, node: cst.Call, result: object, scope: Scope) -> None:
+    """``images.resize_(64, 784)`` rebinds ``images`` to the result; an unknown result leaves it unknown."""
+    receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
+    if isinstance(receiver, (cst.Name, cst.Attribute)):
+        assign(m, receiver, result if isinstance(result, Tensor) else UNKNOWN, scope)
 
 
 def _call_builtin(

@@ -355,6 +355,12 @@ def repeat(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
     return Shape(tuple(dim if count == 1 else arith(operator.mul, dim, count) for dim, count in zip(padded, counts)))
 
 
+def resize(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``x.resize_(64, 784)``: the sizes given, whatever the tensor held before."""
+    sizes = _sizes(args, kwargs, "size")
+    return Shape(tuple(_as_dim(size) for size in sizes)) if sizes else Shape.anything()
+
+
 def _as_dim(size: object) -> Dim:
     return size if (is_int(size) and size >= 0) or isinstance(size, Symbol) else UNKNOWN
 
@@ -369,8 +375,19 @@ METHODS: dict[str, Rule] = {
     "transpose": transpose,
     "unsqueeze": unsqueeze,
     "squeeze": squeeze,
+    "resize_": resize,
+    "unsqueeze_": unsqueeze,
+    "squeeze_": squeeze,
+    **dict.fromkeys(("transpose_", "swapdims_", "swapaxes_"), transpose),
     **dict.fromkeys(("mean", "sum", "amax", "amin", "std", "var", "prod", "logsumexp", "nansum"), reduce),
 }
+
+
+IN_PLACE_RESHAPES = frozenset(
+    {"resize_", "resize_as_", "unsqueeze_", "squeeze_", "transpose_", "swapdims_", "swapaxes_", "t_", "as_strided_", "set_"}
+)
+"""Tensor methods that change the receiver's own shape: the name that holds it takes the result (or becomes
+unknown), or a later layer would be judged on the shape it had before (``images.resize_(64, 784)``)."""
 
 
 def functional(name: str) -> Rule | None:

@@ -1,4 +1,4 @@
-"""Which files a run lints: recursive ``*.py`` discovery with excludes, and a cheap prefilter."""
+"""Which files a run lints: recursive ``*.py`` and ``*.ipynb`` discovery with excludes, and a cheap prefilter."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ DEFAULT_EXCLUDE = (
     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", "node_modules", "site-packages",
 )
 """Folders never walked into; they only apply to folders found while walking, not to named paths."""
+
+LINTED = (".py", ".ipynb")
+"""The files a folder walk lints: Python files and Jupyter notebooks, as ruff does."""
 
 
 def might_hold_model(data: bytes) -> bool:
@@ -27,7 +30,7 @@ def matches(path: str, patterns: tuple[str, ...], root: str) -> bool:
 
 
 def _walk(top: str, exclude: tuple[str, ...], root: str) -> list[str]:
-    """``*.py`` under ``top``, following folder symlinks but entering each real folder once."""
+    """``*.py`` and ``*.ipynb`` under ``top``, following folder symlinks but entering each real folder once."""
     found: list[str] = []
     seen: set[tuple[int, int]] = set()
     for folder, subfolders, names in os.walk(top, followlinks=True):
@@ -43,7 +46,7 @@ def _walk(top: str, exclude: tuple[str, ...], root: str) -> list[str]:
         found.extend(
             os.path.join(folder, name)
             for name in names
-            if name.endswith(".py") and not matches(os.path.join(folder, name), exclude, root)
+            if name.endswith(LINTED) and not matches(os.path.join(folder, name), exclude, root)
         )
     return found
 

@@ -18,9 +18,18 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 def text_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError], unsafe: bool = False) -> list[str]:
     """``path:line:col: CODE message`` per finding, ``CODE [*]`` where ``--fix`` repairs it (as ruff marks them),
     then ``path[:line]: error: reason`` per unlintable file."""
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.code}{_marker(d, unsafe)} {d.message}" for d in diagnostics]
-    lines += [f"{e.path}{'' if e.line is None else f':{e.line}'}: error: {e.message}" for e in errors]
+    lines = [f"{location(d)}: {d.code}{_marker(d, unsafe)} {d.message}" for d in diagnostics]
+    lines += [f"{e.path}{_cell(e.cell)}{'' if e.line is None else f':{e.line}'}: error: {e.message}" for e in errors]
     return lines
+
+
+def location(d: Diagnostic) -> str:
+    """``path:line:col``, or ``model.ipynb:cell 4:3:15`` in a notebook, as ruff writes it."""
+    return f"{d.path}{_cell(d.cell)}:{d.line}:{d.column}"
+
+
+def _cell(cell: int | None) -> str:
+    return "" if cell is None else f":cell {cell}"
 
 
 def _marker(diagnostic: Diagnostic, unsafe: bool) -> str:
@@ -30,7 +39,7 @@ def _marker(diagnostic: Diagnostic, unsafe: bool) -> str:
 def fix_lines(diagnostics: Iterable[Diagnostic]) -> list[str]:
     """``--show-fixes``: each finding's fix, applied or not, as ``path:line:col: CODE fix: write `text` (safe)``."""
     return [
-        f"{d.path}:{d.line}:{d.column}: {d.code} fix: write `{d.fix.replacement}` ({_safety(d.fix)})"
+        f"{location(d)}: {d.code} fix: write `{d.fix.replacement}` ({_safety(d.fix)})"
         for d in diagnostics
         if d.fix is not None
     ]
@@ -43,16 +52,30 @@ def _safety(fix: Fix) -> str:
 def github_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError]) -> list[str]:
     """GitHub Actions workflow commands: each finding an ``::error`` annotation on its line and columns."""
     lines = [
-        f"::error title=shapelint ({d.code}),file={_property(d.path)},line={d.line},col={d.column},"
-        f"endLine={d.end_line},endColumn={d.end_column}::{_data(f'{d.code} {d.message}')}"
+        f"::error title=shapelint ({d.code}),file={_property(d.path)}{_github_region(d)}"
+        f"::{_data(f'{_in_cell(d.cell, d.line, d.column)}{d.code} {d.message}')}"
         for d in diagnostics
     ]
     lines += [
-        f"::error title=shapelint,file={_property(e.path)}{'' if e.line is None else f',line={e.line}'}"
-        f"::{_data(e.message)}"
+        f"::error title=shapelint,file={_property(e.path)}{'' if e.line is None or e.cell else f',line={e.line}'}"
+        f"::{_data(_in_cell(e.cell, e.line) + e.message)}"
         for e in errors
     ]
     return lines
+
+
+def _github_region(d: Diagnostic) -> str:
+    """The annotation's lines and columns; a notebook's cell lines are not lines of its file, so it has none."""
+    if d.cell is not None:
+        return ""
+    return f",line={d.line},col={d.column},endLine={d.end_line},endColumn={d.end_column}"
+
+
+def _in_cell(cell: int | None, line: int | None, column: int | None = None) -> str:
+    """``cell 4:3:15: `` before a notebook finding's message, where the annotation itself cannot say it."""
+    if cell is None:
+        return ""
+    return f"cell {cell}:{line}" + ("" if column is None else f":{column}") + ": "
 
 
 def _data(text: str) -> str:
@@ -110,6 +133,7 @@ def to_json(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsa
         "diagnostics": [
             {
                 "path": d.path,
+                "cell": d.cell,
                 "line": d.line,
                 "column": d.column,
                 "end_line": d.end_line,
@@ -123,7 +147,7 @@ def to_json(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsa
             }
             for d in diagnostics
         ],
-        "errors": [{"path": e.path, "message": _error_message(e)} for e in errors],
+        "errors": [{"path": e.path, "cell": e.cell, "message": _error_message(e)} for e in errors],
     }
     return json.dumps(document, indent=2)
 
@@ -149,7 +173,11 @@ def _sarif_result(d: Diagnostic, rule_index: dict[str, int], unsafe: bool) -> di
         "message": {"text": d.message},
         "locations": [_location(d.path, _region(d.line, d.column, d.end_line, d.end_column))],
     }
-    if d.fix is not None and d.fixable(unsafe):
+    if d.cell is not None:
+        # a notebook's cell lines are not lines of its file: the cell and its lines go in the result's properties
+        result["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}}}]
+        result["properties"] = {"cell": d.cell, "line": d.line, "column": d.column}
+    elif d.fix is not None and d.fixable(unsafe):
         fix = d.fix
         change = {
             "artifactLocation": {"uri": _uri(d.path)},
@@ -165,7 +193,7 @@ def _sarif_result(d: Diagnostic, rule_index: dict[str, int], unsafe: bool) -> di
 
 
 def _notification(error: FileError) -> dict[str, object]:
-    location = _location(error.path, {"startLine": error.line or 1})
+    location = _location(error.path, {"startLine": error.line if error.line and error.cell is None else 1})
     return {"level": "error", "message": {"text": error.message}, "locations": [location]}
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from shapelint.frontends.config import Selection
 from shapelint.frontends.files import might_hold_model
 from shapelint.judge import Diagnostic
+from shapelint.source import Notebook, NotebookError
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,7 @@ class FileError:
     path: str
     message: str
     line: int | None = None
+    cell: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,30 +51,41 @@ class Task:
     """Whether ``fix`` writes the file; standard input's fixed text goes back in the report instead."""
 
 
-def parse_failure(path: str, error: BaseException) -> FileError:
-    """One line with the position for a file that cannot be parsed or decoded."""
+def parse_failure(path: str, error: BaseException, notebook: Notebook | None = None) -> FileError:
+    """One line with the position (in its cell, for a notebook) for a file that cannot be parsed or decoded."""
+    from shapelint.frontends.notebooks import place_line
     from shapelint.source import describe_parse_error
 
     reason, line = describe_parse_error(error)
-    return FileError(path, reason, line)
+    cell, line = place_line(notebook, line)
+    return FileError(path, reason, line, cell)
 
 
 def _lint(path: str, data: bytes, task: Task) -> FileReport:
+    from shapelint.frontends.notebooks import place, read
     from shapelint.lint import PARSE_ERRORS, lint_source
 
+    notebook = read(path, data)
     try:
-        found = lint_source(data, path)
+        found = lint_source(data if notebook is None else notebook.program, path)
     except PARSE_ERRORS as error:
-        return FileReport(path, errors=(parse_failure(path, error),))
+        return FileReport(path, errors=(parse_failure(path, error, notebook),))
     selection = task.selection.for_path(path)
-    return FileReport(path, tuple(d for d in found if selection.wants(d.code)))
+    return FileReport(path, tuple(place(notebook, d) for d in found if selection.wants(d.code)))
 
 
 def _fix(path: str, data: bytes, task: Task) -> FileReport:
     from shapelint.fix import fix_bytes, unified_diff, write_fix
+    from shapelint.frontends.notebooks import fixed, read
 
     selection = task.selection.for_path(path)
-    result = fix_bytes(data, path, unsafe=task.unsafe, wanted=selection.wants)
+    notebook = read(path, data)
+    source = data if notebook is None else notebook.program.encode("utf-8")
+    result = fix_bytes(source, path, unsafe=task.unsafe, wanted=selection.wants)
+    if notebook is None:
+        diff = unified_diff(result) if task.diff else ""
+    else:
+        result, diff = fixed(notebook, data, result)
     errors = [FileError(path, result.error)] if result.error else []
     refusal = None if task.diff or not task.write else write_fix(result)
     if refusal:
@@ -84,7 +97,7 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
         fixed=len(result.fixed) if refusal is None else 0,
         withheld=result.withheld_unsafe,
         changed=result.after != result.before and refusal is None,
-        diff=unified_diff(result) if task.diff else "",
+        diff=diff if task.diff else "",
         fixed_text=None if task.write else result.after,
     )
 
@@ -108,6 +121,8 @@ def process_data(path: str, data: bytes, task: Task) -> FileReport:
 
         with paused_collector():
             return (_fix if task.fix or task.diff else _lint)(path, data, task)
+    except NotebookError as error:
+        return FileReport(path, errors=(FileError(path, str(error)),))
     except Exception as error:
         reason = str(error).splitlines()[0] if str(error) else ""
         message = f"internal error: {type(error).__name__}: {reason}"

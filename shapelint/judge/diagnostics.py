@@ -36,6 +36,8 @@ class Diagnostic:
     expected: object = None
     found: object = None
     fix: Fix | None = None
+    cell: int | None = None
+    """In a notebook, the 1-based cell the lines count in; None in a Python file."""
 
     def fixable(self, unsafe: bool = False) -> bool:
         """Whether ``--fix`` repairs this finding, given the ``--unsafe-fixes`` choice."""

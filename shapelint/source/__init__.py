@@ -1,10 +1,11 @@
-"""The source: parsing, node positions, fast tree walks and suppression comments.
+"""The source: parsing (Python files, and notebooks' code cells), node positions, fast tree walks and suppressions.
 
 Everything else in shapelint reads source through this interface, so there
 is one position system: :class:`Positions`.
 """
 
 from shapelint.source.cache import kept_parse, parse_file
+from shapelint.source.notebook import Notebook, NotebookError, read_notebook
 from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed, syntax_tree
 from shapelint.source.positions import Positions, Span, source_lines
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
@@ -13,6 +14,8 @@ from shapelint.source.walk import children, contains, name_counts, syntax_childr
 
 __all__ = [
     "PARSE_ERRORS",
+    "Notebook",
+    "NotebookError",
     "Parsed",
     "Positions",
     "Span",
@@ -25,6 +28,7 @@ __all__ = [
     "parse",
     "parse_file",
     "paused_collector",
+    "read_notebook",
     "reparsed",
     "source_lines",
     "syntax_children",

@@ -43,6 +43,7 @@ def test_json_schema(tmp_path: Path) -> None:
     (finding,) = document["diagnostics"]
     assert finding == {
         "path": "model.py",
+        "cell": None,
         "line": 6,
         "column": 15,
         "end_line": 6,
@@ -196,3 +197,13 @@ def test_pre_commit_hooks(tmp_path: Path) -> None:
     assert "files were modified by this hook" in fix.stdout
     assert (project / "model.py").read_text() == CLEAN
     assert _try_repo(project, "shapelint", home).returncode == 0
+    notebooks = Path(__file__).parents[1] / "notebooks"
+    shutil.copy(notebooks / "lenet_mnist_bug.ipynb", project / "lenet.ipynb")
+    _git(project, "add", ".")
+    check = _try_repo(project, "shapelint", home)
+    assert check.returncode == 1 and "lenet.ipynb:cell 4:6:30: SHP001" in check.stdout, check.stdout
+    assert _try_repo(project, "shapelint-fix", home).returncode == 1
+    fixed = (project / "lenet.ipynb").read_text(encoding="utf-8")
+    assert fixed == (notebooks / "lenet_mnist_correct.ipynb").read_text(encoding="utf-8").replace(
+        "16 * 4 * 4, 120)", "16 * 4 * 4, 120)  # expect: SHP001"
+    )

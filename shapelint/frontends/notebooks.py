@@ -1,0 +1,81 @@
+"""Notebook files in a run: the program the linter reads, and its findings, errors and fixes placed in cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from shapelint.fix import FileFix, unified_diff
+from shapelint.judge import Diagnostic
+from shapelint.source import Notebook, NotebookError, read_notebook
+
+__all__ = ["Notebook", "NotebookError", "fixed", "is_notebook", "place", "place_line", "read"]
+
+_LINE = re.compile(r"\bline (\d+)\b")
+
+
+def is_notebook(path: str) -> bool:
+    return path.endswith(".ipynb")
+
+
+def read(path: str, data: bytes) -> Notebook | None:
+    """The notebook in ``data`` when ``path`` names one; raises :class:`NotebookError` for a broken one."""
+    return read_notebook(data) if is_notebook(path) else None
+
+
+def place_line(notebook: Notebook | None, line: int | None) -> tuple[int | None, int | None]:
+    """The cell and the line in it of a program line (``None, line`` outside notebooks)."""
+    if notebook is None or line is None:
+        return None, line
+    located = notebook.locate(line)
+    return (None, None) if located is None else located
+
+
+def place(notebook: Notebook | None, diagnostic: Diagnostic) -> Diagnostic:
+    """A finding on the program as a finding in its cell; the lines its message names are put in their cells too."""
+    if notebook is None:
+        return diagnostic
+    cell = place_line(notebook, diagnostic.line)[0]
+    fix = diagnostic.fix
+    if fix is not None:
+        fix = replace(fix, line=_inner(notebook, fix.line), end_line=_inner(notebook, fix.end_line))
+    return replace(
+        diagnostic,
+        line=_inner(notebook, diagnostic.line),
+        end_line=_inner(notebook, diagnostic.end_line),
+        cell=cell,
+        message=_LINE.sub(lambda match: _named(notebook, int(match.group(1))), diagnostic.message),
+        fix=fix,
+    )
+
+
+def _inner(notebook: Notebook, line: int) -> int:
+    return place_line(notebook, line)[1] or 0
+
+
+def _named(notebook: Notebook, line: int) -> str:
+    cell, inner = place_line(notebook, line)
+    return f"line {line}" if cell is None else f"cell {cell}, line {inner}"
+
+
+def fixed(notebook: Notebook, data: bytes, result: FileFix) -> tuple[FileFix, str]:
+    """The program's fix as the notebook's: its bytes, its placed findings, and a diff of each changed cell."""
+    placed = replace(
+        result,
+        before=data,
+        after=data,
+        fixed=tuple(place(notebook, d) for d in result.fixed),
+        remaining=tuple(place(notebook, d) for d in result.remaining),
+    )
+    if result.after == result.before:
+        return placed, ""
+    program = result.after.decode("utf-8")
+    try:
+        after = notebook.with_program(program).encode("utf-8")
+    except NotebookError as error:
+        return replace(placed, fixed=(), remaining=placed.fixed + placed.remaining, error=str(error)), ""
+    diff = "".join(
+        unified_diff(FileFix(f"{result.path}:cell {number}", old.encode(), new.encode(), (), (), 0, None))
+        for number, old, new in notebook.cell_sources(program)
+    )
+    return replace(placed, after=after), diff

@@ -57,6 +57,7 @@ def sections() -> dict[str, str]:
         "code-table": code_table(),
         "code-examples": code_examples(),
         "summary-output": command_output("summary", "examples/lenet_fixed.py"),
+        "notebook-output": command_output("tests/notebooks/lenet_mnist_bug.ipynb"),
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
-from shapelint.catalog.entries import parameter_count, state_entries
+from shapelint.catalog.entries import mult_adds, parameter_count, state_entries
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
@@ -50,6 +50,7 @@ __all__ = [
     "functional_rule",
     "inferred_argument",
     "lookup",
+    "mult_adds",
     "parameter_count",
     "propagate",
     "side_pairs",

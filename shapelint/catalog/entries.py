@@ -7,6 +7,8 @@ the static summary can count parameters without torch or numpy.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import replace
 
 from shapelint.catalog.base import LayerKind, truthy
@@ -49,3 +51,20 @@ def parameter_count(kind: LayerKind, args: Args) -> int | None:
     """How many trained numbers a layer has, as torchinfo counts them."""
     entries = state_entries(kind, args)
     return None if entries is None else sum(e.size for e in entries if e.trainable)
+
+
+def mult_adds(kind: LayerKind, args: Args, output: Sequence[int]) -> int | None:
+    """Multiply-adds of one call whose output has the sizes ``output``, as torchinfo counts them: each parameter's
+    size times the output's batch (a convolution's: times its positions; a recurrent weight's: times its steps).
+    ``None`` while a size is unknown, and for a layer that runs submodules of its own (MultiheadAttention, the
+    Transformer layers), whose work torchinfo counts in those."""
+    entries = state_entries(kind, args)
+    if entries is None or not output or any("." in entry.name for entry in entries):
+        return None
+    total = 0
+    for entry in (entry for entry in entries if entry.trainable):
+        if entry.name in ("weight", "bias"):
+            total += entry.size * (math.prod((output[0], *output[2:])) if "Conv" in kind.name else output[0])
+        elif "weight" in entry.name or "bias" in entry.name:
+            total += entry.size * math.prod(output[:2])
+    return total

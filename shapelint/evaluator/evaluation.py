@@ -84,14 +84,17 @@ class Replay:
         """An instance of ``cls`` built with its constructor's defaults."""
         return default_instance(self._machine, cls)
 
-    def trace(self, model: object, tensor: Tensor) -> tuple[Trace, tuple[Mismatch, ...]]:
-        """Each layer applied while ``model`` runs on ``tensor``, with the tensor it gave, and the steps that
-        rejected their input on the way."""
-        propagator = self._machine.propagator
-        start = len(propagator.mismatches)
-        with propagator.tracing() as trace:
-            propagator.run(model, tensor)
-        return trace, tuple(propagator.mismatches[start:])
+    def trace(self, model: object, tensor: Tensor, rest: tuple[Tensor, ...] = ()) -> tuple[Trace, tuple[Mismatch, ...]]:
+        """Each layer applied while ``model`` runs on ``tensor`` (and ``rest``, the further inputs of a ``forward``
+        that takes several), with the tensor it gave, and the steps that rejected their input on the way."""
+        m = self._machine
+        start = len(m.propagator.mismatches)
+        with m.propagator.tracing() as trace:
+            if rest:
+                m.run_module(model, tensor, rest)
+            else:
+                m.propagator.run(model, tensor)
+        return trace, tuple(m.propagator.mismatches[start:])
 
 
 @dataclass(frozen=True)

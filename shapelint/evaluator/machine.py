@@ -95,7 +95,8 @@ class Handlers:
 
     expressions: Mapping[type, Handler]
     statements: Mapping[type, Handler]
-    call_module: Callable[[Machine, object, Flow], object]
+    call_module: Callable[[Machine, object, Flow, Sequence[object]], object]
+    """Runs a user module's ``forward`` on a tensor and any further arguments."""
 
 
 @dataclass(slots=True)
@@ -164,7 +165,8 @@ class Machine:
         self.functions: list[Function] = []
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.lambdas: dict[int, cst.FunctionDef] = {}
-        self.propagator = Propagator(partial(handlers.call_module, self))
+        self.run_module = partial(handlers.call_module, self)
+        self.propagator = Propagator(lambda module, flow: self.run_module(module, flow, ()))
         self.tensors = TensorCalls(self.propagator)
 
     def ev(self, node: cst.BaseExpression, scope: Scope) -> object:

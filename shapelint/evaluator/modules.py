@@ -29,6 +29,8 @@ def _module_tree(model: object) -> Iterator[tuple[str, object]]:
     while stack:
         name, value = stack.pop()
         yield name, value
+        if isinstance(value, Instance) and value.layer is not None:
+            yield name, value.layer  # a subclass of a torch layer (``class WSConv(nn.Conv2d)``) owns its tensors
         if isinstance(value, Layer) or id(value) in seen:
             continue
         seen.add(id(value))

@@ -384,7 +384,8 @@ METHODS: dict[str, Rule] = {
 
 
 IN_PLACE_RESHAPES = frozenset(
-    {"resize_", "resize_as_", "unsqueeze_", "squeeze_", "transpose_", "swapdims_", "swapaxes_", "t_", "as_strided_", "set_"}
+    {"resize_", "resize_as_", "unsqueeze_", "squeeze_", "transpose_", "swapdims_", "swapaxes_", "t_", "as_strided_"}
+    | {"set_"}
 )
 """Tensor methods that change the receiver's own shape: the name that holds it takes the result (or becomes
 unknown), or a later layer would be judged on the shape it had before (``images.resize_(64, 784)``)."""

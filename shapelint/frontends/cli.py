@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from shapelint import __version__
@@ -19,6 +19,7 @@ from shapelint import __version__
 if TYPE_CHECKING:
     from shapelint.frontends.config import Config
     from shapelint.frontends.runner import FileReport, Task
+    from shapelint.judge import Diagnostic
 
 
 def _prefixes(value: str) -> tuple[str, ...]:
@@ -134,7 +135,9 @@ def _summary_command(argv: Sequence[str]) -> int:
     when the file has findings, as the lint does."""
     parser = argparse.ArgumentParser(prog="shapelint summary", description="Summarize a model without running it.")
     parser.add_argument("target", metavar="FILE[:NAME]", help="a Python file, and a model's name in it")
-    parser.add_argument("--input", metavar="SHAPE", help='the input shape, e.g. "(B, 3, 32, 32)"')
+    parser.add_argument(
+        "--input", metavar="SHAPE", help='the input shape, e.g. "(B, 3, 32, 32)"; one per argument of forward'
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     try:
         args = parser.parse_args(argv)
@@ -142,20 +145,34 @@ def _summary_command(argv: Sequence[str]) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
     from shapelint.inputs import parse_directive
-    from shapelint.source import PARSE_ERRORS
+    from shapelint.source import PARSE_ERRORS, NotebookError
 
     path, _, name = args.target.partition(":") if not os.path.exists(args.target) else (args.target, "", "")
     given = parse_directive(f"# shapelint: input={args.input}", 1, 1) if args.input is not None else None
     try:
-        if given is not None and (given.error or len(given.shapes) != 1):
-            raise SummaryError(f"--input {args.input!r}: {given.error or 'give one shape'}")
-        with open(path, encoding="utf-8") as stream:
-            summary = summarize(stream.read(), name or None, path, given.shapes[0] if given else None)
-    except (OSError, SummaryError, *PARSE_ERRORS) as error:  # type: ignore[misc]  # mypy reads no starred tuple
+        if given is not None and given.error:
+            raise SummaryError(f"--input {args.input!r}: {given.error}")
+        source, place = _summary_source(path)
+        summary = summarize(source, name or None, path, given.shapes if given else None, place)
+    except (OSError, SummaryError, NotebookError, *PARSE_ERRORS) as error:  # type: ignore[misc]  # mypy reads no starred tuple
         print(f"shapelint summary: error: {error}", file=sys.stderr)
         return 2
     print(to_json(summary) if args.format == "json" else format_table(summary))
     return int(bool(summary.findings) or any(row.wrong for row in summary.rows))
+
+
+def _summary_source(path: str) -> tuple[str, Callable[[Diagnostic], Diagnostic]]:
+    """The text the summary reads (a notebook's code cells) and how its findings are placed."""
+    from functools import partial
+
+    from shapelint.frontends import notebooks
+
+    with open(path, "rb") as stream:
+        data = stream.read()
+    notebook = notebooks.read(path, data)
+    if notebook is None:
+        return data.decode("utf-8"), partial(notebooks.place, None)
+    return notebook.program, partial(notebooks.place, notebook)
 
 
 def _rule_command(argv: Sequence[str]) -> int:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import libcst as cst
 
 from shapelint.catalog import parameter_count
-from shapelint.dims import Shape
+from shapelint.dims import Shape, Symbol
 from shapelint.evaluator import ClassValue, Evaluation, Instance, Layer, SequentialValue, Tensor, named_layers
+from shapelint.frontends.report import location
+from shapelint.frontends.statistics import Totals, batch_of, row_mult_adds, totals
 from shapelint.inputs import resolve_inputs
-from shapelint.lint import check_all
+from shapelint.judge import Diagnostic
+from shapelint.lint import Checked, check_all
 from shapelint.source import parse
 
 
@@ -37,6 +41,7 @@ class Row:
     output: Shape
     params: int | None
     wrong: bool = False
+    mult_adds: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,32 +51,54 @@ class Summary:
     rows: tuple[Row, ...]
     total_params: int | None
     findings: tuple[str, ...] = ()
+    totals: Totals = field(default_factory=Totals)
+    more_inputs: tuple[Shape, ...] = ()
+    """The further inputs of a ``forward`` that takes several."""
     """What is wrong, under the table: the file's findings as the lint reports them, or with an input given on the
     command line, what each wrong layer says of it."""
 
 
-def summarize(source: str, name: str | None = None, path: str = "<string>", given: Shape | None = None) -> Summary:
+def summarize(
+    source: str,
+    name: str | None = None,
+    path: str = "<string>",
+    given: tuple[Shape, ...] | None = None,
+    place: Callable[[Diagnostic], Diagnostic] = lambda diagnostic: diagnostic,
+) -> Summary:
     """Summarize the model called ``name`` (a variable or a class), or the one model the file defines; ``given``
-    is an input named on the command line, which wins over the file's own sources."""
+    is its input (one shape per argument of ``forward``) named on the command line, which wins over the file's own
+    sources.  ``place`` puts a finding where the user reads the source (a notebook's cell)."""
     checked = check_all(parse(source), path)
-    evaluation, sources = checked.evaluation, checked.sources
-    label, model = _pick(evaluation, name)
-    statement = next((stmt for seq, stmt in evaluation.sequentials if seq is model), None)
-    inputs = (Tensor(given),) if given else resolve_inputs(model, sources.with_examples(evaluation.examples), statement)
-    if inputs is not None and len(inputs) > 1:
-        raise SummaryError(f"`{label}` takes {len(inputs)} inputs; the summary shows models of one input")
-    tensor = inputs[0] if inputs else Tensor(Shape.anything())
+    label, model = _pick(checked.evaluation, name)
+    first, *rest = _inputs(checked, label, model, given)
     names, layers = named_layers(model)
-    trace, rejected = evaluation.replay.trace(model, tensor)
+    trace, rejected = checked.evaluation.replay.trace(model, first, tuple(rest))
     wrong = {id(mismatch.layer) for mismatch in rejected}
     applied = {id(layer): (layer, out) for layer, out in reversed(trace) if id(layer) in names}
-    rows = tuple(_row(layer, out, names, id(layer) in wrong) for layer, out in reversed(applied.values()))
+    batch = batch_of(first.shape)
+    rows = tuple(_row(layer, out, names, id(layer) in wrong, batch) for layer, out in reversed(applied.values()))
     counts = [parameter_count(layer.kind, layer.args) for layer in layers or ()]
     total = None if layers is None or None in counts else sum(c for c in counts if c is not None)
-    found = [finding.diagnostic for finding in checked.findings]
-    lint_lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in found]
+    found = [place(finding.diagnostic) for finding in checked.findings]
+    lint_lines = [f"{location(d)}: {d.code} {d.message}" for d in found]
     findings = [f"{m.label}: {m.error.message}" for m in rejected] if given else lint_lines
-    return Summary(label, tensor.shape, rows, total, tuple(findings))
+    ran = [(layer, out) for layer, out in trace if id(layer) in names]
+    shapes = tuple(tensor.shape for tensor in (first, *rest))
+    statistics = totals(source, shapes, ran, layers, total)
+    return Summary(label, first.shape, rows, total, tuple(findings), statistics, shapes[1:])
+
+
+def _inputs(checked: Checked, label: str, model: object, given: tuple[Shape, ...] | None) -> tuple[Tensor, ...]:
+    """One tensor per argument ``forward`` needs: those given, or the file's; unknown where nothing says, so that
+    what depends on an input nobody gave stays unknown."""
+    evaluation = checked.evaluation
+    statement = next((stmt for seq, stmt in evaluation.sequentials if seq is model), None)
+    named = evaluation.names.get(label)
+    subject = named if isinstance(named, ClassValue) else model  # a class's example calls ran other instances of it
+    sources = checked.sources.with_examples(evaluation.examples)
+    inputs = tuple(map(Tensor, given)) if given else resolve_inputs(subject, sources, statement)
+    known = inputs or ()
+    return known + (Tensor(Shape.anything()),) * max(_required_inputs(model) - len(known), 0 if known else 1)
 
 
 def _pick(evaluation: Evaluation, name: str | None) -> tuple[str, object]:
@@ -109,19 +136,45 @@ def _runs(value: object) -> bool:
 
 
 def _needs_arguments(cls: ClassValue) -> bool:
-    init = getattr(cls.attributes.get("__init__"), "node", None)
-    if not isinstance(init, cst.FunctionDef):
-        return False
+    """Whether building ``cls`` takes arguments; a class that inherits a torch layer's constructor
+    (``class WSConv(nn.Conv2d)``) takes that layer's sizes."""
+    init = _method(cls, "__init__")
+    if init is None:
+        return any(getattr(base, "qualname", None) not in _MODULE for base in cls.bases)
     required = [*init.params.params[1:], *init.params.kwonly_params]
     return any(param.default is None for param in required)
+
+
+_MODULE = ("torch.nn.Module", "torch.nn.modules.module.Module")
+
+
+def _method(cls: ClassValue, name: str) -> cst.FunctionDef | None:
+    """The method ``name`` of ``cls`` or of its first user-defined base that has it."""
+    node = getattr(cls.attributes.get(name), "node", None)
+    if isinstance(node, cst.FunctionDef):
+        return node
+    bases = (_method(base, name) for base in cls.bases if isinstance(base, ClassValue))
+    return next((found for found in bases if found is not None), None)
+
+
+def _required_inputs(model: object) -> int:
+    """How many arguments ``forward`` needs; 1 where that is not known."""
+    cls = model.cls if isinstance(model, Instance) else model
+    forward = _method(cls, "forward") if isinstance(cls, ClassValue) else None
+    if forward is None:
+        return 1
+    return sum(param.default is None for param in forward.params.params[1:])
 
 
 def _has_forward(cls: ClassValue) -> bool:
     return "forward" in cls.attributes
 
 
-def _row(layer: Layer, output: Tensor, names: dict[int, str], wrong: bool) -> Row:
-    return Row(names[id(layer)], layer.kind.name, output.shape, parameter_count(layer.kind, layer.args), wrong)
+def _row(layer: Layer, output: Tensor, names: dict[int, str], wrong: bool, batch: Symbol | None) -> Row:
+    params = parameter_count(layer.kind, layer.args)
+    return Row(
+        names[id(layer)], layer.kind.name, output.shape, params, wrong, row_mult_adds(layer, output.shape, batch)
+    )
 
 
 WRONG_MARK = "!! "
@@ -130,16 +183,59 @@ WRONG_MARK = "!! "
 
 def format_table(summary: Summary) -> str:
     """The text table, in torchinfo's layout; a wrong layer's row is marked, and the findings follow the table."""
-    header = ("Layer (type)", "Output Shape", "Param #")
-    lines = [(f"{_mark(r)}{r.name} ({r.kind})", str(r.output), _count(r.params)) for r in summary.rows]
-    widths = [max(len(row[i]) for row in [header, *lines]) + 2 for i in range(3)]
+    header = ("Layer (type)", "Output Shape", "Param #", "Mult-Adds")
+    lines = [
+        (f"{_mark(r)}{r.name} ({r.kind})", str(r.output), _count(r.params), _count(r.mult_adds)) for r in summary.rows
+    ]
+    widths = [max(len(row[i]) for row in [header, *lines]) + 2 for i in range(len(header))]
     rule = "=" * sum(widths)
 
-    def render(cells: tuple[str, str, str]) -> str:
-        return (cells[0].ljust(widths[0]) + cells[1].ljust(widths[1]) + cells[2].rjust(widths[2])).rstrip()
+    def render(cells: tuple[str, ...]) -> str:
+        return (
+            cells[0].ljust(widths[0])
+            + cells[1].ljust(widths[1])
+            + "".join(cell.rjust(width) for cell, width in zip(cells[2:], widths[2:]))
+        ).rstrip()
 
-    body = [f"{summary.model}: input {summary.input}", rule, render(header), rule, *map(render, lines), rule]
-    return "\n".join([*body, f"Total params: {_count(summary.total_params)}", *summary.findings])
+    shapes = ", ".join(str(shape) for shape in (summary.input, *summary.more_inputs))
+    body = [f"{summary.model}: input {shapes}", rule, render(header), rule, *map(render, lines), rule]
+    return "\n".join([*body, *_footer(summary, rule), *summary.findings])
+
+
+def _footer(summary: Summary, rule: str) -> list[str]:
+    """torchinfo's totals, in its words and units."""
+    totals, params = summary.totals, summary.total_params
+    untrained = None if params is None or totals.trainable is None else params - totals.trainable
+    sizes = (totals.input_bytes, totals.activation_bytes, totals.param_bytes)
+    whole = None if None in sizes else sum(size for size in sizes if size is not None)
+    lines = [
+        f"Total params: {_count(params)}",
+        f"Trainable params: {_count(totals.trainable)}",
+        f"Non-trainable params: {_count(untrained)}",
+        f"Total mult-adds{_units(totals.mult_adds)}",
+        rule,
+        f"Input size (MB): {_megabytes(totals.input_bytes)}",
+        f"Forward/backward pass size (MB): {_megabytes(totals.activation_bytes)}",
+        f"Params size (MB): {_megabytes(totals.param_bytes)}",
+        f"Estimated Total Size (MB): {_megabytes(whole)}",
+        rule,
+    ]
+    return lines + ([f"Sizes and mult-adds are for a batch of 1 ({totals.batch} = 1)."] if totals.batch else [])
+
+
+def _units(count: int | None) -> str:
+    """``(M): 0.42`` as torchinfo writes a count: millions, or billions and trillions when that large."""
+    if count is None:
+        return ": ?"
+    unit, scale = next(
+        (unit, scale) for unit, scale in (("T", 1e12), ("G", 1e9), ("M", 1e6)) if count >= scale or unit == "M"
+    )
+    value = count / scale
+    return f" ({unit}): {int(value):,}" if value.is_integer() else f" ({unit}): {value:,.2f}"
+
+
+def _megabytes(size: int | None) -> str:
+    return "?" if size is None else f"{size / 1e6:0.2f}"
 
 
 def _mark(row: Row) -> str:
@@ -148,17 +244,29 @@ def _mark(row: Row) -> str:
 
 def to_json(summary: Summary) -> str:
     layers = [
-        {"name": r.name, "type": r.kind, "output_shape": _dims(r.output), "params": r.params, "wrong": r.wrong}
+        {
+            "name": r.name,
+            "type": r.kind,
+            "output_shape": _dims(r.output),
+            "params": r.params,
+            "mult_adds": r.mult_adds,
+            "wrong": r.wrong,
+        }
         for r in summary.rows
     ]
     payload = {
         "model": summary.model,
         "input_shape": _dims(summary.input),
+        "input_shapes": [_dims(shape) for shape in (summary.input, *summary.more_inputs)],
         "layers": layers,
         "total_params": summary.total_params,
+        **{key: getattr(summary.totals, key) for key in _TOTALS},
         "findings": list(summary.findings),
     }
     return json.dumps(payload, indent=2)
+
+
+_TOTALS = ("trainable", "mult_adds", "input_bytes", "activation_bytes", "param_bytes", "batch")
 
 
 def _dims(shape: Shape) -> list[object]:

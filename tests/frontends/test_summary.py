@@ -1,9 +1,11 @@
-"""The static summary agrees with torch: per-layer output shapes (forward hooks) and total parameters."""
+"""The static summary agrees with torch: per-layer output shapes (forward hooks), total parameters, and
+torchinfo's totals (trainable parameters, mult-adds, input, activation and parameter sizes)."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -29,10 +31,28 @@ def _concrete(shape: Shape) -> tuple[int, ...] | None:
     """The input with batch 2, or ``None`` when other dimensions are symbolic or unknown."""
     if shape.open or not shape.dims or any(not isinstance(d, int) for d in shape.dims[1:]):
         return None
+    if not isinstance(shape.dims[0], (int, Symbol)):
+        return None
     return (2 if isinstance(shape.dims[0], Symbol) else shape.dims[0], *shape.dims[1:])  # type: ignore[return-value]
 
 
-def _torch_trace(model: torch.nn.Module, size: tuple[int, ...], dtype: str | None) -> list[tuple[str, tuple[int, ...]]]:
+def _inputs(summary: Summary, batch: int | None = None) -> list[torch.Tensor] | None:
+    """A tensor per input of the summary, of its sizes (batch 2, or ``batch``); indices for an embedding."""
+    shapes = (summary.input, *summary.more_inputs)
+    sizes = [_concrete(shape) for shape in shapes]
+    if None in sizes:
+        return None
+    first = summary.rows[0].kind if summary.rows else ""
+    tensors = []
+    for shape, size in zip(shapes, sizes):
+        assert size is not None
+        chosen = size if batch is None or not isinstance(shape.dims[0], Symbol) else (batch, *size[1:])
+        integer = shape.dtype == "int" or (len(shapes) == 1 and first.startswith("Embedding"))
+        tensors.append(torch.randint(0, 2, chosen) if integer else torch.zeros(chosen))
+    return tensors
+
+
+def _torch_trace(model: torch.nn.Module, inputs: list[torch.Tensor]) -> list[tuple[str, tuple[int, ...]]]:
     """Each leaf's output shape; of a recurrent layer's ``(output, state)``, the output, which the summary shows."""
     seen: list[tuple[str, tuple[int, ...]]] = []
 
@@ -44,10 +64,10 @@ def _torch_trace(model: torch.nn.Module, size: tuple[int, ...], dtype: str | Non
     for name, module in model.named_modules():
         if not list(module.children()) and name:
             module.register_forward_hook(lambda m, i, o, name=name: record(name, o))
-    x = torch.randint(0, 2, size) if dtype == "int" else torch.zeros(size)
-    model.eval()
     with torch.no_grad():
-        model(x)
+        for training in (False, True):  # a layer the model runs only while training (dropout) is a row too
+            model.train(training)
+            model(*inputs)
     return seen
 
 
@@ -68,40 +88,65 @@ def _summaries(path: Path) -> list[Summary]:
 def test_summary_matches_torch(path: Path) -> None:
     try:
         summaries = _summaries(path)
-    except SummaryError as error:
-        if "inputs; the summary shows models of one input" in str(error):
-            pytest.skip("the model takes several inputs, which the summary does not show")
+    except SummaryError:
         pytest.skip("the file builds its model only inside functions, so there is no module-level model to summarize")
-    concrete = [(summary, size) for summary in summaries if (size := _concrete(summary.input)) is not None]
+    concrete = [summary for summary in summaries if _inputs(summary) is not None]
     if not concrete:
         pytest.skip("the declared input has symbolic sizes beyond the batch (or none), so torch has no concrete input")
     namespace = _load(path)
-    for summary, size in concrete:
-        _agrees_with_torch(summary, size, namespace)
+    for summary in concrete:
+        _agrees_with_torch(summary, namespace)
 
 
-def _agrees_with_torch(summary: Summary, size: tuple[int, ...], namespace: dict[str, object]) -> None:
+def _agrees_with_torch(summary: Summary, namespace: dict[str, object]) -> None:
     model = namespace[summary.model]
     model = model() if isinstance(model, type) else model
     assert isinstance(model, torch.nn.Module)
-    integer = summary.input.dtype == "int" or (summary.rows and summary.rows[0].kind.startswith("Embedding"))
-    traced = _torch_trace(model, size, "int" if integer else None)
+    inputs = _inputs(summary)
+    assert inputs is not None
+    traced = _torch_trace(model, inputs)
     ours = [(row.name, _substitute(row.output)) for row in summary.rows if not row.output.open]
     comparable = [(name, shape) for name, shape in ours if UNKNOWN not in shape]
     assert set(comparable) <= set(traced), f"ours {ours} vs torch {traced}"
     assert summary.total_params in (None, sum(p.numel() for p in model.parameters()))
     assert not any(row.wrong for row in summary.rows) and not summary.findings
+    _agrees_with_torchinfo(summary, model)
+
+
+def _agrees_with_torchinfo(summary: Summary, model: torch.nn.Module) -> None:
+    """Every total the summary knows is torchinfo's, on the same model and input (batch 1 for a symbolic batch)."""
+    import torchinfo
+
+    inputs = _inputs(summary, batch=1)
+    statistics = torchinfo.summary(model, input_data=inputs, verbose=0)
+    overhead = sys.getsizeof(torch.zeros(0).untyped_storage()) * len(inputs or ())
+    theirs = {
+        "trainable": statistics.trainable_params,
+        "mult_adds": statistics.total_mult_adds,
+        # torchinfo's input size is sys.getsizeof of each input's storage: its data and the storage object itself
+        "input_bytes": statistics.total_input - overhead,
+        "activation_bytes": statistics.total_output_bytes,
+        # torchinfo leaves out parameters a model registers on itself; torch counts every one
+        "param_bytes": sum(p.numel() * p.element_size() for p in model.parameters()),
+    }
+    ours = {key: getattr(summary.totals, key) for key in theirs}
+    assert {key: value for key, value in ours.items() if value is not None} == {
+        key: theirs[key] for key, value in ours.items() if value is not None
+    }, f"ours {ours} vs torchinfo {theirs}"
 
 
 def test_summary_covers_many_models() -> None:
-    summarized = 0
+    """Most corpus models get a table with their parameters, and most of those torchinfo's totals too."""
+    summarized = totalled = 0
     for path in CORRECT:
         try:
             summaries = _summaries(path)
         except SummaryError:
             continue
         summarized += sum(bool(summary.rows) and summary.total_params is not None for summary in summaries)
-    assert summarized >= 60
+        totalled += sum(None not in astuple(summary.totals)[:5] for summary in summaries)
+    assert summarized >= 150, summarized
+    assert totalled >= 120, totalled
 
 
 def test_table_and_json_render() -> None:

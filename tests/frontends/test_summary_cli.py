@@ -22,7 +22,7 @@ def test_json_summary_of_a_named_module() -> None:
     payload = json.loads(result.stdout)
     assert payload["input_shape"] == ["B", 3, 32, 32]
     assert payload["layers"][-1] == {
-        "name": "fc3", "type": "Linear", "output_shape": ["B", 10], "params": 850, "wrong": False
+        "name": "fc3", "type": "Linear", "output_shape": ["B", 10], "params": 850, "mult_adds": 850, "wrong": False
     }
     assert payload["findings"] == []
     assert payload["total_params"] == 62006
@@ -115,3 +115,62 @@ def test_a_layer_run_in_both_branches_of_an_unknown_condition_is_one_row(tmp_pat
     result = _run(str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert [layer["name"] for layer in json.loads(result.stdout)["layers"]] == ["fc"]
+
+
+def test_a_notebook_is_summarized_with_its_findings_in_cells() -> None:
+    result = _run("tests/notebooks/lenet_mnist_bug.ipynb")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("Net: input (64, 1, 28, 28)\n")
+    assert "!! fc1 (Linear)" in result.stdout
+    assert "tests/notebooks/lenet_mnist_bug.ipynb:cell 4:6:30: SHP001 " in result.stdout
+
+
+MULTI_INPUT = """\
+import torch
+import torch.nn as nn
+
+
+class Fusion(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.image = nn.Linear(32, 8)
+        self.text = nn.Linear(10, 8)
+        self.head = nn.Linear(16, 2)
+
+    def forward(self, image, text):
+        return self.head(torch.cat([self.image(image), self.text(text)], 1))
+"""
+
+
+def test_a_model_of_several_inputs_takes_one_shape_each(tmp_path: Path) -> None:
+    """Each input given is traced; one left out leaves what depends on it unknown."""
+    (tmp_path / "fusion.py").write_text(MULTI_INPUT)
+    both = json.loads(_run(str(tmp_path / "fusion.py"), "--input", "(B, 32), (B, 10)", "--format", "json").stdout)
+    assert both["input_shapes"] == [["B", 32], ["B", 10]]
+    assert [(layer["name"], layer["output_shape"]) for layer in both["layers"]] == [
+        ("image", ["B", 8]), ("text", ["B", 8]), ("head", ["B", 2])
+    ]
+    assert (both["mult_adds"], both["input_bytes"]) == (264 + 88 + 34, (32 + 10) * 4)
+    one = json.loads(_run(str(tmp_path / "fusion.py"), "--input", "(B, 32)", "--format", "json").stdout)
+    assert one["input_shapes"] == [["B", 32], ["..."]]
+    assert one["mult_adds"] is None and one["input_bytes"] is None
+
+
+def test_the_several_inputs_model_runs_as_summarized_under_torchinfo() -> None:
+    pytest.importorskip("torch", reason="torchinfo runs the model under torch, which torch-free CI runs lack")
+    import torch
+    import torchinfo
+
+    namespace: dict[str, object] = {}
+    exec(MULTI_INPUT, namespace)
+    model = namespace["Fusion"]()  # type: ignore[operator]
+    statistics = torchinfo.summary(model, input_data=[torch.zeros(1, 32), torch.zeros(1, 10)], verbose=0)
+    assert (statistics.total_mult_adds, statistics.total_params) == (264 + 88 + 34, 386)
+
+
+def test_a_file_that_may_freeze_parameters_leaves_trainable_unknown(tmp_path: Path) -> None:
+    frozen = MULTI_INPUT + "\n\nfor p in Fusion().image.parameters():\n    p.requires_grad = False\n"
+    (tmp_path / "frozen.py").write_text(frozen)
+    result = _run(f"{tmp_path / 'frozen.py'}:Fusion", "--input", "(B, 32), (B, 10)")
+    assert "Trainable params: ?\nNon-trainable params: ?\n" in result.stdout
+    assert "Total params: 386\n" in result.stdout

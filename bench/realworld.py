@@ -439,9 +439,10 @@ def unmodified_findings(tree: Path) -> list[str]:
 # --- commands --------------------------------------------------------------------------------------------------
 
 
-def extract(mirrors: Path, trees: Path) -> None:
-    """Write each listed commit's Python files under ``trees`` (a fetched mirror may lack its large data files)."""
-    listed = tomllib.loads(LIST.read_text(encoding="utf-8"))
+def extract(mirrors: Path, trees: Path, listing: Path = LIST, suffix: str = ".py") -> None:
+    """Write each listed commit's files ending in ``suffix`` under ``trees`` (a fetched mirror may lack its large
+    data files)."""
+    listed = tomllib.loads(listing.read_text(encoding="utf-8"))
     for repo in listed["repo"]:
         target = tree_of(trees, repo["name"])
         git = mirrors / repo["name"].replace("/", "+") / "repo"
@@ -458,12 +459,15 @@ def extract(mirrors: Path, trees: Path) -> None:
             capture_output=True,
             text=True,
         ).stdout.split("\n")
-        for name in (f for f in files if f.endswith(".py")):
-            blob = subprocess.run(
-                ["git", f"--git-dir={git}", "show", f"{repo['commit']}:{name}"], check=True, capture_output=True
-            ).stdout
+        for name in (f for f in files if f.endswith(suffix)):
+            shown = subprocess.run(
+                ["git", f"--git-dir={git}", "show", f"{repo['commit']}:{name}"], check=False, capture_output=True
+            )
+            if shown.returncode != 0:
+                print(f"absent   {repo['name']}: {name} (not in the fetched mirror)")
+                continue
             (target / name).parent.mkdir(parents=True, exist_ok=True)
-            (target / name).write_bytes(blob)
+            (target / name).write_bytes(shown.stdout)
         print(f"extracted {repo['name']} @ {repo['commit'][:12]}")
 
 

@@ -38,19 +38,31 @@ def place(notebook: Notebook | None, diagnostic: Diagnostic) -> Diagnostic:
     cell = place_line(notebook, diagnostic.line)[0]
     fix = diagnostic.fix
     if fix is not None:
-        fix = replace(fix, line=_inner(notebook, fix.line), end_line=_inner(notebook, fix.end_line))
+        line, column, end_line, end_column = _span(notebook, fix.line, fix.column, fix.end_line, fix.end_column)
+        fix = replace(fix, line=line, column=column, end_line=end_line, end_column=end_column)
+    line, column, end_line, end_column = _span(
+        notebook, diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column
+    )
     return replace(
         diagnostic,
-        line=_inner(notebook, diagnostic.line),
-        end_line=_inner(notebook, diagnostic.end_line),
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
         cell=cell,
         message=_LINE.sub(lambda match: _named(notebook, int(match.group(1))), diagnostic.message),
         fix=fix,
     )
 
 
-def _inner(notebook: Notebook, line: int) -> int:
-    return place_line(notebook, line)[1] or 0
+def _span(notebook: Notebook, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int]:
+    """A program span's lines and columns in its cell (columns move back by what IPython's dedent took off)."""
+    return (
+        place_line(notebook, line)[1] or 0,
+        column + notebook.shift(line),
+        place_line(notebook, end_line)[1] or 0,
+        end_column + notebook.shift(end_line),
+    )
 
 
 def _named(notebook: Notebook, line: int) -> str:

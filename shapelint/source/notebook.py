@@ -21,7 +21,7 @@ _MARK = re.compile(r"# ~~ipynb cell (\d+)~~")
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture"})
 """Cell magics whose body is Python run as usual; any other (``%%bash``, ``%%writefile``) makes the cell not Python."""
 
-_LINE_MAGIC = re.compile(r"[ \t]*(?:[%!]|\?\??[\w.]|[\w.]+\?\??[ \t]*$|\w+(?:[ \t]*,[ \t]*\w+)*[ \t]*=[ \t]*[%!])")
+_LINE_MAGIC = re.compile(r"[ \t]*(?:[%!]|\?\??[\w.*]|[\w.*]+\?\??[ \t]*$|\w+(?:[ \t]*,[ \t]*\w+)*[ \t]*=[ \t]*[%!])")
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
@@ -41,6 +41,12 @@ class Cell:
     """The span of each line's string when ``source`` is a list of lines (nbformat's usual form); else None."""
     lines: tuple[str, ...]
     python: tuple[str, ...]
+    indent: str = ""
+    """What IPython strips from the start of each line of a cell whose first line is indented."""
+
+    def shift(self, index: int) -> int:
+        """How many columns line ``index`` (0-based) lost to :attr:`indent` in :attr:`python`."""
+        return len(self.indent) if self.lines[index] == self.indent + self.python[index] else 0
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,14 @@ class Notebook:
         if index < 0 or line == starts[index]:
             return None
         return self.cells[index].number, line - starts[index]
+
+    def shift(self, line: int) -> int:
+        """How many columns the program's ``line`` is left of the same line in its cell (IPython's dedent)."""
+        located = self.locate(line)
+        if located is None:
+            return 0
+        cell = next(cell for cell in self.cells if cell.number == located[0])
+        return cell.shift(located[1] - 1)
 
     def _starts(self) -> Iterator[int]:
         line = 1
@@ -141,11 +155,15 @@ def _cell(text: str, number: int, span: tuple[int, int]) -> Cell | None:
     else:
         raise NotebookError(f"cell {number}: its source is neither text nor a list of lines")
     python = _as_python(lines)
-    return None if python is None else Cell(number, span, elements, lines, python)
+    if python is None:
+        return None
+    return Cell(number, span, elements, lines, python[0], python[1])
 
 
-def _as_python(lines: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The cell's lines as Python: magics and shell commands become ``pass``; None for a cell that is not Python."""
+def _as_python(lines: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """The cell's lines as Python and the indentation taken off them: magics and shell commands become ``pass``,
+    and a cell whose first line is indented loses that indentation, as IPython runs it; None for a cell that is
+    not Python."""
     if lines and lines[0].startswith("%%"):
         magic = lines[0][2:].split(maxsplit=1)
         if not magic or magic[0] not in _PYTHON_CELL_MAGICS:
@@ -154,9 +172,12 @@ def _as_python(lines: tuple[str, ...]) -> tuple[str, ...] | None:
     source = "".join(lines)
     try:
         ast.parse(source)
-        return lines
+        return lines, ""
     except (SyntaxError, ValueError):
         pass
+    first = next((line for line in lines if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    lines = tuple(line[len(indent) :] if indent and line.startswith(indent) else line for line in lines)
     python = list(lines)
     continued = False
     for index, line in enumerate(lines):
@@ -164,7 +185,7 @@ def _as_python(lines: tuple[str, ...]) -> tuple[str, ...] | None:
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             python[index] = f"{indent}pass\n"
             continued = line.rstrip("\r\n").endswith("\\")
-    return tuple(python)
+    return tuple(python), indent
 
 
 def _terminated(lines: tuple[str, ...]) -> str:
@@ -187,16 +208,23 @@ def _split(program: str) -> list[tuple[int, list[str]]]:
 
 
 def _restored(cell: Cell, lines: list[str]) -> tuple[str, ...]:
-    """A cell's fixed lines, with its magics as they were and its last line's end as it was."""
+    """A cell's fixed lines, with its magics and indentation as they were and its last line's end as it was."""
     if len(lines) != len(cell.python):
         if cell.python != cell.lines:
             raise NotebookError(f"cell {cell.number}: a fix moved lines in a cell with magics")
         restored = list(lines)
     else:
-        restored = [old if old != python else new for old, python, new in zip(cell.lines, cell.python, lines)]
+        restored = [_line_back(cell.indent, *line) for line in zip(cell.lines, cell.python, lines)]
     if restored and cell.lines and not cell.lines[-1].endswith("\n"):
         restored[-1] = restored[-1].removesuffix("\n")
     return tuple(restored)
+
+
+def _line_back(indent: str, old: str, python: str, new: str) -> str:
+    """One fixed line as the cell writes it: with the indentation IPython took off, or the magic it replaced."""
+    if old == python:
+        return new
+    return indent + new if old == indent + python else old
 
 
 def _cell_edits(text: str, cell: Cell, lines: tuple[str, ...]) -> list[tuple[int, int, str]]:

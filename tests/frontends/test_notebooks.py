@@ -162,3 +162,29 @@ def test_other_languages_and_checkpoints_are_skipped(tmp_path: Path) -> None:
     shutil.copy(buggy, tmp_path / ".ipynb_checkpoints" / "lenet-checkpoint.ipynb")
     result = shapelint(str(tmp_path))
     assert (result.returncode, result.stdout) == (0, "")
+
+
+INDENTED = [" import torch\n", " from torch import nn\n", " model = nn.Sequential(nn.Linear(10, 5), nn.Linear(4, 2))\n", " model(torch.randn(3, 10))"]
+
+
+def test_an_indented_cell_is_read_as_ipython_dedents_it(tmp_path: Path) -> None:
+    """IPython strips a cell's leading indentation; the finding's column and the fix keep the cell's own."""
+    path = tmp_path / "indented.ipynb"
+    cells = [
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": INDENTED},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": ["torch.*Tensor?"]},
+    ]
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1))
+    found = shapelint(str(path))
+    assert found.stdout.startswith(f"{path}:cell 1:3:52: SHP001 [*] Linear(in_features=4) receives 5 features"), found.stdout
+    assert shapelint("--fix", str(path)).returncode == 0
+    fixed = json.loads(path.read_text())["cells"][0]["source"]
+    assert fixed == [*INDENTED[:2], INDENTED[2].replace("Linear(4, 2)", "Linear(5, 2)"), INDENTED[3]]
+
+
+def test_the_indented_cell_fails_under_torch_as_ipython_runs_it() -> None:
+    pytest.importorskip("torch", reason="the cell's model runs under torch, which torch-free CI runs lack")
+    import textwrap
+
+    with pytest.raises(RuntimeError):
+        exec(textwrap.dedent("".join(INDENTED)), {})

@@ -11,7 +11,7 @@ from shapelint.evaluator import classes
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import Machine
-from shapelint.evaluator.values import ClassValue, Function, Tensor
+from shapelint.evaluator.values import ClassValue, Function, Instance, Tensor
 
 
 def run_uncalled_functions(m: Machine) -> None:
@@ -48,7 +48,8 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
             args.append(instances[id(owner)])
     positional, kwargs = default_arguments(function, skip=len(args))
     if owner is not None and function.node.name.value == "forward" and positional:
-        declared = m.declared_input(owner, None) or (Tensor(Shape.anything()),)
+        built = args[0] if args and isinstance(args[0], Instance) else owner  # its layers tell a batch left out
+        declared = m.declared_input(built, None) or (Tensor(Shape.anything()),)
         given = declared if len(declared) <= len(positional) else declared[:1]
         positional[: len(given)] = given
     call_function(m, function, args + positional, kwargs)

@@ -25,6 +25,7 @@ from shapelint.dims import Shape
 from shapelint.evaluator import ClassValue, Example, Instance, Layer, Origin, SequentialValue, Tensor
 from shapelint.inputs.annotations import annotated_input
 from shapelint.inputs.directives import Directive
+from shapelint.inputs.first_layer import first_layer
 from shapelint.source import Positions
 
 
@@ -71,8 +72,8 @@ def _declared(model: object, sources: InputSources, statement: cst.CSTNode | Non
     if isinstance(model, Instance):
         built_here = _directive_input(sources, statement) if statement is not None and sources.directives else None
         if built_here is not None:
-            return built_here
-        model = model.cls
+            return _unless_batchless(model, built_here, sources)
+        return _class_input(model.cls, sources, model)
     if isinstance(model, ClassValue):
         return _class_input(model, sources)
     return None
@@ -86,22 +87,28 @@ def _sequential_input(
         return (Tensor(sequential.input_shape, Origin(f"input_shape {sequential.input_shape} given", line=line)),)
     if sources.directives:
         declared = _directive_input(sources, statement, sequential.node)
-        if declared is None:
-            return None
-        reason = _without_batch(sequential, declared[0].shape)
-        if reason is not None and declared[0].origin is not None and declared[0].origin.line is not None:
-            sources.unbatched[declared[0].origin.line] = reason
-            return None
-        return declared[:1]
+        return None if declared is None else _unless_batchless(sequential, declared[:1], sources)
     return None
 
 
-def _without_batch(sequential: SequentialValue, shape: Shape) -> str | None:
+def _unless_batchless(
+    model: SequentialValue | Instance, declared: tuple[Tensor, ...], sources: InputSources
+) -> tuple[Tensor, ...] | None:
+    """A directive's inputs, or ``None`` when they look written without the batch (noted, for SHP100): nothing is
+    checked, and so nothing fixed, from such an input."""
+    origin = declared[0].origin
+    reason = _without_batch(first_layer(model), declared[0].shape) if len(declared) == 1 else None
+    if reason is None or origin is None or origin.line is None:
+        return declared
+    sources.unbatched[origin.line] = reason
+    return None
+
+
+def _without_batch(first: Layer | None, shape: Shape) -> str | None:
     """Why a directive of whole numbers (``input=(3, 32, 32)``) looks written without its batch, as the runtime
     library's ``input_shape=`` and Keras are: the first layer would read it as one unbatched sample, where the same
     sizes after a batch fit its usual rank.  ``None`` when it does not."""
-    first = sequential.children[0][1] if sequential.children else None
-    if not isinstance(first, Layer) or shape.open or not all(isinstance(dim, int) for dim in shape.dims):
+    if first is None or shape.open or not all(isinstance(dim, int) for dim in shape.dims):
         return None
     rank, kind = len(shape.dims), first.kind
     unbatched = rank == min(kind.ranks) and rank + 1 in kind.ranks if kind.ranks else rank == kind.min_rank == 1
@@ -114,11 +121,11 @@ def _without_batch(sequential: SequentialValue, shape: Shape) -> str | None:
     )
 
 
-def _class_input(cls: ClassValue, sources: InputSources) -> tuple[Tensor, ...] | None:
+def _class_input(cls: ClassValue, sources: InputSources, instance: Instance | None = None) -> tuple[Tensor, ...] | None:
     if sources.directives:
         declared = _directive_input(sources, cls.node)
         if declared is not None:
-            return declared
+            return declared if instance is None else _unless_batchless(instance, declared, sources)
     shape = annotated_input(cls.node)
     return (Tensor(shape, Origin(f"the input {shape} annotated")),) if shape is not None else None
 

@@ -199,3 +199,49 @@ def test_a_directive_with_its_batch_is_used() -> None:
     with pytest.raises(RuntimeError):
         namespace["check"]()  # type: ignore[operator]
     assert [d.code for d in lint_source(buggy)] == ["SHP001"]
+
+
+UNBATCHED_CLASS = """\
+import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):  # shapelint: input=(3, 32, 32)
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8 * 30 * 30, 10)
+        self.conv = nn.Conv2d(3, 8, 3)
+
+    def forward(self, x):
+        return self.fc(self.conv(x).flatten(1))
+
+
+class Reshaped(nn.Module):  # shapelint: input=(3, 32, 32)
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3)
+
+    def forward(self, x):
+        x = x.unsqueeze(0)
+        return self.conv(x)
+
+
+def check():
+    Net()(torch.randn(2, 3, 32, 32))
+    Reshaped()(torch.randn(3, 32, 32))
+"""
+
+
+def test_a_class_directive_without_its_batch_is_reported_from_the_layer_forward_calls_first() -> None:
+    """``Net`` registers its Linear first but applies its Conv2d to ``x`` first: that layer reads the directive.
+    ``Reshaped`` changes ``x`` before any layer sees it, so nothing says how the directive is read, and it is used."""
+    pytest.importorskip("torch", reason="the models run under torch, which this run has not installed")
+    from shapelint.fix import fix_source
+
+    namespace: dict[str, object] = {}
+    exec(compile(UNBATCHED_CLASS, "<unbatched class>", "exec"), namespace)
+    namespace["check"]()  # type: ignore[operator]
+    found = lint_source(UNBATCHED_CLASS)
+    assert [(d.line, d.code) for d in found] == [(5, "SHP100")]
+    assert "Conv2d reads `(3, 32, 32)` as one sample without a batch" in found[0].message
+    assert fix_source(UNBATCHED_CLASS) == UNBATCHED_CLASS

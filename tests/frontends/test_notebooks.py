@@ -188,3 +188,14 @@ def test_the_indented_cell_fails_under_torch_as_ipython_runs_it() -> None:
 
     with pytest.raises(RuntimeError):
         exec(textwrap.dedent("".join(INDENTED)), {})
+
+
+def test_standard_input_is_a_notebook_when_named_so() -> None:
+    """Editors pipe a notebook's text with ``--stdin-filename``; ``--fix`` gives the fixed notebook back."""
+    import subprocess
+    import sys
+
+    path = next(path for path in NOTEBOOKS if path.name == "lenet_mnist_bug.ipynb")
+    command = [sys.executable, "-m", "shapelint", "--fix", "-", "--stdin-filename", "nb.ipynb"]
+    fixed = subprocess.run(command, input=path.read_bytes(), capture_output=True, check=False).stdout
+    assert fixed.decode("utf-8") == path.read_text(encoding="utf-8").replace("16 * 5 * 5, 120", "16 * 4 * 4, 120")

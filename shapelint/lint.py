@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import libcst as cst
+
 from shapelint.evaluator import Evaluation, evaluate, may_find
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
@@ -22,9 +24,10 @@ from shapelint.source import (
     parse,
     parse_file,
     syntax_tree,
+    unlimited_int_digits,
 )
 
-__all__ = ["PARSE_ERRORS", "Checked", "check", "check_all", "lint_source"]
+__all__ = ["PARSE_ERRORS", "Checked", "Linted", "check", "check_all", "lint_file", "lint_source"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,24 @@ class Checked:
     sources: InputSources
     findings: list[Finding]
 
+    @property
+    def incomplete(self) -> str | None:
+        """Why part of the file went unchecked, for a notice: never a silent pass."""
+        stopped = self.evaluation.stopped_at
+        if stopped is None:
+            return None
+        line = None if isinstance(stopped, cst.Module) else self.sources.positions.of(stopped).line
+        where = "in code it imports" if line is None else f"at line {line}"
+        return f"not fully checked: the analysis ran out of its step budget {where}; what follows is not checked"
+
+
+@dataclass(frozen=True)
+class Linted:
+    """What linting one source gave: its findings, and why part of it went unchecked, if it did."""
+
+    diagnostics: list[Diagnostic]
+    incomplete: str | None = None
+
 
 def check(parsed: Parsed, path: str) -> list[Finding]:
     """Every unsuppressed finding in one parsed source, sorted by position."""
@@ -43,6 +64,11 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
 
 def check_all(parsed: Parsed, path: str) -> Checked:
     """:func:`check`, keeping what the findings were judged from."""
+    with unlimited_int_digits():
+        return _check_all(parsed, path)
+
+
+def _check_all(parsed: Parsed, path: str) -> Checked:
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
     evaluation = evaluate(
@@ -61,7 +87,12 @@ def check_all(parsed: Parsed, path: str) -> Checked:
 
 
 def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True) -> list[Diagnostic]:
-    """Every unsuppressed finding in ``source``, sorted by position.
+    """Every unsuppressed finding in ``source``, sorted by position (:func:`lint_file`'s findings)."""
+    return lint_file(source, path, newer_syntax=newer_syntax).diagnostics
+
+
+def lint_file(source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True) -> Linted:
+    """Every unsuppressed finding in ``source``, sorted by position, and whether all of it was checked.
 
     With ``newer_syntax`` off, source the running interpreter cannot parse is
     refused even when libcst reads it: ``--fix`` only writes what CPython parses.
@@ -74,14 +105,15 @@ def lint_source(source: str | bytes, path: str = "<string>", *, newer_syntax: bo
     kept = kept_parse(path, data) if data is not None else None
     tree = kept.tree if kept is not None else syntax_tree(source)
     if tree is not None and not may_find(tree) and "shapelint" not in _ascii(source):
-        return []
+        return Linted([])
     if kept is not None:
         parsed = kept
     elif data is not None:
         parsed = parse_file(path, data, tree)
     else:
         parsed = parse(source, newer_syntax=newer_syntax, tree=tree)
-    return [finding.diagnostic for finding in check(parsed, path)]
+    checked = check_all(parsed, path)
+    return Linted([finding.diagnostic for finding in checked.findings], checked.incomplete)
 
 
 def _ascii(source: str | bytes) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import libcst as cst
@@ -121,6 +121,8 @@ class Evaluation:
     replay: Replay
     loaded: tuple[ModuleSource, ...] = ()
     """The imported modules that ran from source; their nodes are not the evaluated file's."""
+    stopped_at: cst.CSTNode | None = None
+    """The statement the step budget ran out in: what follows it was not evaluated, nor checked."""
 
     def imported_from(self, node: cst.CSTNode) -> ModuleSource | None:
         """The imported module ``node`` belongs to; ``None`` for the evaluated file's own nodes."""
@@ -149,17 +151,16 @@ def evaluate(
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
     body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
     later = (lambda: run_uncalled_functions(machine), constructed.run, roots.run)
-    for step in (*body, *later):
-        _guarded(step)
-    if _defines_code(scope):
+    stopped = next((place for place in map(partial(_guarded, machine, module), (*body, *later)) if place), None)
+    if _defines_code(scope) and stopped is None:
         sources = project.importers()
         if sources:
             imports.reload_for_importers(machine, project.names, scope)
         for source in sources:
-            _guarded(partial(imports.run_importer, machine, source))
+            _guarded(machine, module, partial(imports.run_importer, machine, source))
         for step in later if sources else ():
-            _guarded(step)
-    return _result(machine, scope, roots.mismatches, roots.never_chained())
+            _guarded(machine, module, step)
+    return replace(_result(machine, scope, roots.mismatches, roots.never_chained()), stopped_at=stopped)
 
 
 def _defines_code(scope: Scope) -> bool:
@@ -167,10 +168,16 @@ def _defines_code(scope: Scope) -> bool:
     return any(isinstance(value, (ClassValue, Function)) for value in scope.vars.values())
 
 
-def _guarded(step: Callable[[], None]) -> None:
-    """Run one stage; running out of budget, or a stray ``return``/``raise``/``break`` at top level, ends it."""
-    with contextlib.suppress(OutOfBudget, Return, LoopExit, Raise):
-        step()
+def _guarded(machine: Machine, module: cst.Module, step: Callable[[], None]) -> cst.CSTNode | None:
+    """Run one stage; running out of budget, or a stray ``return``/``raise``/``break`` at top level, ends it.  When
+    the budget ran out: the file's own statement that was running (the module, if another file's was)."""
+    try:
+        with contextlib.suppress(Return, LoopExit, Raise):
+            step()
+    except OutOfBudget:
+        running = machine.statement
+        return running if running is not None and machine.local(running) else module
+    return None
 
 
 class _RootRuns:

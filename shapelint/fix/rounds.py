@@ -38,6 +38,8 @@ class FileFix:
     remaining: tuple[Diagnostic, ...]
     withheld_unsafe: int
     error: str | None
+    incomplete: str | None = None
+    """Why part of the file went unchecked (the step budget ran out), for a notice."""
 
 
 @dataclass(frozen=True)
@@ -136,17 +138,19 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted 
     """
     try:
         parsed = parse(source, newer_syntax=False)
-        findings = lint.check(parsed, path)
+        checked = lint.check_all(parsed, path)
     except PARSE_ERRORS as error:
         return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
+    findings, incomplete = checked.findings, checked.incomplete
     try:
         outcome = _fix_rounds(parsed, source, path, unsafe, findings, wanted)
     except (FixError, RecursionError) as error:
         diagnostics = tuple(finding.diagnostic for finding in findings)
-        return FileFix(path, source, source, (), diagnostics, _withheld(diagnostics, unsafe, wanted), _reason(error))
+        withheld = _withheld(diagnostics, unsafe, wanted)
+        return FileFix(path, source, source, (), diagnostics, withheld, _reason(error), incomplete)
     withheld = _withheld(outcome.remaining, unsafe, wanted)
     after = outcome.parsed.module.bytes if outcome.fixed else source
-    return FileFix(path, source, after, outcome.fixed, outcome.remaining, withheld, None)
+    return FileFix(path, source, after, outcome.fixed, outcome.remaining, withheld, None, incomplete)
 
 
 def fix_source(source: str, *, unsafe: bool = False) -> str:

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
         type=lambda v: tuple(p for p in v.split(",") if p),
         help="globs to skip, comma-separated (replaces the configured ones)",
     )
+    parser.add_argument(
+        "--max-file-size", type=int, metavar="BYTES", help="skip larger files, with a notice (default: 5000000)"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     parser.add_argument("--fix", action="store_true", help="rewrite wrong input sizes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that replace names")
@@ -76,6 +79,15 @@ def _config(args: argparse.Namespace) -> Config:
     return replace(config, selection=selection, exclude=exclude)
 
 
+def _max_bytes(args: argparse.Namespace, config: Config) -> int:
+    from shapelint.frontends.config import ConfigError
+    from shapelint.source import DEFAULT_MAX_BYTES
+
+    if args.max_file_size is not None and args.max_file_size < 1:
+        raise ConfigError(f"--max-file-size must be a positive number of bytes, got {args.max_file_size}")
+    return args.max_file_size or config.max_bytes or DEFAULT_MAX_BYTES
+
+
 def _emit(args: argparse.Namespace, reports: list[FileReport]) -> None:
     from shapelint.frontends import report
 
@@ -98,13 +110,16 @@ def _emit(args: argparse.Namespace, reports: list[FileReport]) -> None:
 
 
 def _summary(args: argparse.Namespace, reports: list[FileReport]) -> None:
-    from shapelint.frontends.report import found_line, plural
+    from shapelint.frontends.report import error_line, found_line, plural
 
     if args.verbose:
         for crash in (r.crash for r in reports if r.crash):
             print(crash, file=sys.stderr)
     if args.quiet:
         return
+    if args.format == "text":
+        for notice in (e for r in reports for e in r.errors if e.notice):
+            print(error_line(notice), file=sys.stderr)
     if not (args.fix or args.diff):
         found = found_line([d for r in reports for d in r.diagnostics], args.unsafe_fixes)
         if found and args.format == "text":
@@ -126,8 +141,8 @@ def _status(args: argparse.Namespace, reports: list[FileReport], missing: list[s
     if args.exit_zero:
         return 0
     if args.diff:
-        return int(any(r.changed for r in reports) or any(r.errors for r in reports))
-    return int(any(r.diagnostics or r.errors for r in reports))
+        return int(any(r.changed or any(not e.notice for e in r.errors) for r in reports))
+    return int(any(r.diagnostics or any(not e.notice for e in r.errors) for r in reports))
 
 
 def _summary_command(argv: Sequence[str]) -> int:
@@ -166,9 +181,13 @@ def _summary_source(path: str) -> tuple[str, Callable[[Diagnostic], Diagnostic]]
     from functools import partial
 
     from shapelint.frontends import notebooks
+    from shapelint.frontends.summary import SummaryError
+    from shapelint.source import Skipped, read_source_bytes
 
-    with open(path, "rb") as stream:
-        data = stream.read()
+    try:
+        data = read_source_bytes(path)
+    except Skipped as skipped:
+        raise SummaryError(f"{path}: {skipped}") from None
     notebook = notebooks.read(path, data)
     if notebook is None:
         return data.decode("utf-8"), partial(notebooks.place, None)
@@ -197,6 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status instead of exiting, so tests can call it.  A closed standard
     output (``shapelint . | head -1``) ends the run quietly."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)  # a huge size is printed, and sent to JSON, as any other
     try:
         command = _COMMANDS.get(argv[0]) if argv else None
         return command(argv[1:]) if command is not None else _lint_command(argv)
@@ -219,10 +240,11 @@ def _lint_command(argv: list[str]) -> int:
         if args.jobs < 1:
             raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
         config = _config(args)
+        limit = _max_bytes(args, config)
     except ConfigError as error:
         print(f"shapelint: error: {error}", file=sys.stderr)
         return 2
-    task = Task(config.selection, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes)
+    task = Task(config.selection, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes, max_bytes=limit)
     if args.paths == ["-"]:
         return _stdin(args, task)
     paths, missing = discover(args.paths, config.exclude, config.root)

@@ -10,7 +10,7 @@ from pathlib import Path
 from shapelint.frontends.files import matches
 from shapelint.judge import BY_CODE
 
-KEYS = ("select", "ignore", "exclude", "per-file-ignores")
+KEYS = ("select", "ignore", "exclude", "per-file-ignores", "max-file-size")
 
 
 class ConfigError(ValueError):
@@ -43,6 +43,8 @@ class Config:
     selection: Selection = field(default_factory=Selection)
     exclude: tuple[str, ...] = ()
     root: str = "."
+    max_bytes: int | None = None
+    """``max-file-size``, in bytes: larger files are skipped with a notice (the runner's default when unset)."""
 
 
 def check_prefixes(prefixes: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -78,7 +80,13 @@ def parse_table(table: object, where: str, root: str) -> Config:
         _per_file_ignores(table.get("per-file-ignores"), where),
         root,
     )
-    return Config(selection, _strings(table, "exclude", where) or (), root)
+    return Config(selection, _strings(table, "exclude", where) or (), root, _size(table.get("max-file-size"), where))
+
+
+def _size(value: object, where: str) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise ConfigError(f"{where}: `max-file-size` must be a positive number of bytes, got {value!r}")
+    return value
 
 
 def _per_file_ignores(value: object, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -19,8 +19,13 @@ def text_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError], u
     """``path:line:col: CODE message`` per finding, ``CODE [*]`` where ``--fix`` repairs it (as ruff marks them),
     then ``path[:line]: error: reason`` per unlintable file."""
     lines = [f"{location(d)}: {d.code}{_marker(d, unsafe)} {d.message}" for d in diagnostics]
-    lines += [f"{e.path}{_cell(e.cell)}{'' if e.line is None else f':{e.line}'}: error: {e.message}" for e in errors]
-    return lines
+    return lines + [error_line(e) for e in errors if not e.notice]
+
+
+def error_line(error: FileError) -> str:
+    """``path[:line]: error: reason``, or ``path: warning: reason`` for a notice."""
+    place = f"{error.path}{_cell(error.cell)}{'' if error.line is None else f':{error.line}'}"
+    return f"{place}: {'warning' if error.notice else 'error'}: {error.message}"
 
 
 def location(d: Diagnostic) -> str:
@@ -57,8 +62,8 @@ def github_lines(diagnostics: Iterable[Diagnostic], errors: Iterable[FileError])
         for d in diagnostics
     ]
     lines += [
-        f"::error title=shapelint,file={_property(e.path)}{'' if e.line is None or e.cell else f',line={e.line}'}"
-        f"::{_data(_in_cell(e.cell, e.line) + e.message)}"
+        f"::{'warning' if e.notice else 'error'} title=shapelint,file={_property(e.path)}"
+        f"{'' if e.line is None or e.cell else f',line={e.line}'}::{_data(_in_cell(e.cell, e.line) + e.message)}"
         for e in errors
     ]
     return lines
@@ -147,7 +152,10 @@ def to_json(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsa
             }
             for d in diagnostics
         ],
-        "errors": [{"path": e.path, "cell": e.cell, "message": _error_message(e)} for e in errors],
+        "errors": [
+            {"path": e.path, "cell": e.cell, "message": _error_message(e), "level": "warning" if e.notice else "error"}
+            for e in errors
+        ],
     }
     return json.dumps(document, indent=2)
 
@@ -194,7 +202,8 @@ def _sarif_result(d: Diagnostic, rule_index: dict[str, int], unsafe: bool) -> di
 
 def _notification(error: FileError) -> dict[str, object]:
     location = _location(error.path, {"startLine": error.line if error.line and error.cell is None else 1})
-    return {"level": "error", "message": {"text": error.message}, "locations": [location]}
+    level = "warning" if error.notice else "error"
+    return {"level": level, "message": {"text": error.message}, "locations": [location]}
 
 
 def to_sarif(diagnostics: Sequence[Diagnostic], errors: Sequence[FileError], unsafe: bool, succeeded: bool) -> str:

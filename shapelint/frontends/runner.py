@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from shapelint.frontends.config import Selection
 from shapelint.frontends.files import might_hold_model
 from shapelint.judge import Diagnostic
-from shapelint.source import Notebook, NotebookError
+from shapelint.source import DEFAULT_MAX_BYTES, Notebook, NotebookError, Skipped, read_source_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,8 @@ class FileError:
     message: str
     line: int | None = None
     cell: int | None = None
+    notice: bool = False
+    """A file skipped or not fully checked, told on stderr: not an error, so the exit status does not change."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,12 @@ class Task:
     unsafe: bool = False
     write: bool = True
     """Whether ``fix`` writes the file; standard input's fixed text goes back in the report instead."""
+    max_bytes: int = DEFAULT_MAX_BYTES
+    """Larger files are skipped with a notice."""
+
+
+def _notices(path: str, *messages: str | None) -> tuple[FileError, ...]:
+    return tuple(FileError(path, message, notice=True) for message in messages if message)
 
 
 def parse_failure(path: str, error: BaseException, notebook: Notebook | None = None) -> FileError:
@@ -63,15 +71,16 @@ def parse_failure(path: str, error: BaseException, notebook: Notebook | None = N
 
 def _lint(path: str, data: bytes, task: Task) -> FileReport:
     from shapelint.frontends.notebooks import place, read
-    from shapelint.lint import PARSE_ERRORS, lint_source
+    from shapelint.lint import PARSE_ERRORS, lint_file
 
     notebook = read(path, data)
     try:
-        found = lint_source(data if notebook is None else notebook.program, path)
+        linted = lint_file(data if notebook is None else notebook.program, path)
     except PARSE_ERRORS as error:
         return FileReport(path, errors=(parse_failure(path, error, notebook),))
     selection = task.selection.for_path(path)
-    return FileReport(path, tuple(place(notebook, d) for d in found if selection.wants(d.code)))
+    found = tuple(place(notebook, d) for d in linted.diagnostics if selection.wants(d.code))
+    return FileReport(path, found, _notices(path, linted.incomplete))
 
 
 def _fix(path: str, data: bytes, task: Task) -> FileReport:
@@ -87,6 +96,7 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
     else:
         result, diff = fixed(notebook, data, result)
     errors = [FileError(path, result.error)] if result.error else []
+    errors += _notices(path, result.incomplete)
     refusal = None if task.diff or not task.write else write_fix(result)
     if refusal:
         errors.append(FileError(path, refusal))
@@ -104,12 +114,19 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
 
 def process(path: str, task: Task) -> FileReport:
     """Lint or fix one file; an internal failure becomes a report instead of ending the run."""
+    data = read_source(path, task.max_bytes)
+    return data if isinstance(data, FileReport) else process_data(path, data, task)
+
+
+def read_source(path: str, max_bytes: int) -> bytes | FileReport:
+    """A regular file's bytes, or the report that says why it was not read (a notice for a FIFO, a device or a file
+    over ``max_bytes``; an error when it cannot be read)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        return read_source_bytes(path, max_bytes)
+    except Skipped as skipped:
+        return FileReport(path, errors=_notices(path, str(skipped)))
     except OSError as error:
         return FileReport(path, errors=(FileError(path, f"cannot read: {error.strerror or error}"),))
-    return process_data(path, data, task)
 
 
 def process_data(path: str, data: bytes, task: Task) -> FileReport:
@@ -129,22 +146,19 @@ def process_data(path: str, data: bytes, task: Task) -> FileReport:
         return FileReport(path, errors=(FileError(path, message),), crash=traceback.format_exc())
 
 
-def _candidate(path: str) -> bool:
+def _candidate(path: str, max_bytes: int) -> bool:
     """The prefilter, run before any worker starts, so a repository without models costs no process pool.
 
     A serial run leaves it to :func:`process`, which reads each file once.
     """
-    try:
-        with open(path, "rb") as handle:
-            return might_hold_model(handle.read())
-    except OSError:
-        return True
+    data = read_source(path, max_bytes)
+    return isinstance(data, FileReport) or might_hold_model(data)
 
 
 def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
     """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised."""
     if jobs > 1:
-        paths = [path for path in paths if _candidate(path)]
+        paths = [path for path in paths if _candidate(path, task.max_bytes)]
     lint_only = not (task.fix or task.diff)
     if jobs <= 1 or len(paths) <= 1:
         from shapelint.source import trusted_parser

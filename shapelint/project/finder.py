@@ -10,7 +10,7 @@ from functools import cache, partial
 from shapelint.evaluator import ModuleSource, Project
 from shapelint.project.importers import MAX_IMPORTERS, importers, users
 from shapelint.project.layout import module_name, names_in, namespace_package, project_root, search_roots
-from shapelint.source import PARSE_ERRORS, parse_file
+from shapelint.source import PARSE_ERRORS, Skipped, parse_file, read_source_bytes
 
 MAX_MODULE_BYTES = 1_000_000
 """A module file larger than this is not read: generated code, not a model's building blocks."""
@@ -141,9 +141,8 @@ def _read(name: str, path: str, package: bool) -> ModuleSource | None:
 
 def _parse(name: str, path: str, package: bool) -> ModuleSource | None:
     try:
-        with open(path, "rb") as handle:
-            parsed = parse_file(path, handle.read())
-    except OSError:
+        parsed = parse_file(path, read_source_bytes(path))
+    except (OSError, Skipped):
         return None
     except PARSE_ERRORS:
         return None

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from shapelint.evaluator import absolute_module
 from shapelint.project.layout import module_name
+from shapelint.source import Skipped, read_source_bytes
 
 MAX_IMPORTERS = 4
 """Files run for one linted file; those that use a name it defines go first, then scripts."""
@@ -94,9 +95,8 @@ def _text(path: str, code: bool = False) -> str:
     key = (path, status.st_mtime_ns, status.st_size)
     if key not in _TEXTS:
         try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
+            text = read_source_bytes(path).decode("utf-8", errors="replace")
+        except (OSError, Skipped):
             return ""
         _TEXTS[key] = (text, _COMMENT.sub("", text))
     return _TEXTS[key][code]
@@ -106,9 +106,8 @@ def _index(root: str) -> dict[str, set[str]]:
     index: dict[str, set[str]] = defaultdict(set)
     for path in _python_files(root):
         try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
+            text = read_source_bytes(path).decode("utf-8", errors="replace")
+        except (OSError, Skipped):
             continue
         _, package = module_name(path)
         for name in _imported(text, package):

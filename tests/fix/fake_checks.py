@@ -8,10 +8,15 @@ names unsafe ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
+import pytest
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+import shapelint.lint
 from shapelint.judge import Diagnostic, Finding, Fix
+from shapelint.lint import Checked
 from shapelint.source import Parsed
 
 LIES: dict[int, int] = {}
@@ -60,3 +65,20 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
                     break
                 width = out
     return findings
+
+
+class _Unbudgeted:
+    """An evaluation that never ran out of budget, for :func:`as_check_all`."""
+
+    stopped_at = None
+
+
+def as_check_all(check: Callable[[Parsed, str], list[Finding]]) -> Callable[[Parsed, str], Checked]:
+    """A stand-in for ``shapelint.lint.check_all`` that gives ``check``'s findings."""
+    return lambda parsed, path: Checked(_Unbudgeted(), None, check(parsed, path))  # type: ignore[arg-type]
+
+
+def install(monkeypatch: pytest.MonkeyPatch, check: Callable[[Parsed, str], list[Finding]]) -> None:
+    """Make the fix loop see ``check``'s findings, in its first check and in every round."""
+    monkeypatch.setattr(shapelint.lint, "check", check)
+    monkeypatch.setattr(shapelint.lint, "check_all", as_check_all(check))

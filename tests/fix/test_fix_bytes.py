@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import shapelint.lint
 from shapelint.fix import FixError, fix_bytes, fix_source
 from shapelint.judge import Diagnostic, Finding
 from shapelint.source import Parsed
@@ -25,7 +24,7 @@ FIXED = CHAIN.replace(b"  21", b"  20").replace(b"2 * 16", b"30")
 
 @pytest.fixture(autouse=True)
 def fake_checker(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shapelint.lint, "check", fake_checks.check)
+    fake_checks.install(monkeypatch, fake_checks.check)
 
 
 def test_fixes_every_layer_of_a_chain_across_rounds() -> None:
@@ -106,7 +105,7 @@ def test_a_fix_whose_output_does_not_parse_changes_nothing(monkeypatch: pytest.M
     def check(parsed: Parsed, path: str) -> list[Finding]:
         return [Finding(bad, parsed.module.body[0].body[0].targets[0].target)]  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(shapelint.lint, "check", check)
+    fake_checks.install(monkeypatch, check)
     result = fix_bytes(source, "m.py")
     assert result.after == result.before == source
     assert result.error is not None and result.error.startswith("fixed source does not parse: syntax error") and "(line 1)" in result.error
@@ -116,7 +115,7 @@ def test_a_fix_whose_output_does_not_parse_changes_nothing(monkeypatch: pytest.M
 def test_a_fix_of_a_statement_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     source = b"x = 1\n"
     bad = Diagnostic("m.py", 1, 1, 1, 2, "SHP001", "nowhere", fix=fix_at(source, "x =", "2"))
-    monkeypatch.setattr(shapelint.lint, "check", lambda parsed, path: [Finding(bad, parsed.module.body[0].body[0])])
+    fake_checks.install(monkeypatch, lambda parsed, path: [Finding(bad, parsed.module.body[0].body[0])])
     result = fix_bytes(source, "m.py")
     assert result.after == source and result.error == "a fix can only replace an expression, not a Assign"
 

@@ -8,14 +8,15 @@ from io import BytesIO
 from pathlib import PurePath
 
 from shapelint.fix.rounds import FileFix
-from shapelint.fix.write import write_atomic
+from shapelint.fix.write import held_signals, write_atomic
 
 
 def write_fix(result: FileFix) -> str | None:
     """Write a successful fix atomically; a message when the file was left alone for a reason the user must know."""
     if result.error is not None or result.after == result.before:
         return None
-    return write_atomic(result.path, result.before, result.after)
+    with held_signals():
+        return write_atomic(result.path, result.before, result.after)
 
 
 def _decode(source: bytes) -> str:

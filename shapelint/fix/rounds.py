@@ -6,8 +6,10 @@ come back on the node that replaced it, or the file is left as it was.
 
 from __future__ import annotations
 
+import difflib
+import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 
@@ -38,8 +40,9 @@ class FileFix:
     remaining: tuple[Diagnostic, ...]
     withheld_unsafe: int
     error: str | None
-    incomplete: str | None = None
-    """Why part of the file went unchecked (the step budget ran out), for a notice."""
+    notice: str | None = None
+    """What the user should know that is not an error: part of the file went unchecked (the step budget ran out),
+    or it was checked but not fixed (syntax newer than the running Python)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,16 @@ class _Outcome:
     parsed: Parsed
     fixed: tuple[Diagnostic, ...]
     remaining: tuple[Diagnostic, ...]
+    margins: tuple[str | bytes, str | bytes] = ("", "")
+    """What libcst's round trip drops at the file's ends, put back around the fixed text."""
+
+    def text(self, source: str | bytes) -> str | bytes:
+        """The fixed file: ``source`` itself when nothing was fixed."""
+        if not self.fixed:
+            return source
+        head, tail = self.margins
+        body = self.parsed.module.bytes if isinstance(source, bytes) else self.parsed.module.code
+        return head + body + tail  # type: ignore[operator]
 
 
 def _fix_rounds(
@@ -55,12 +68,13 @@ def _fix_rounds(
     """Fix what may be fixed, re-check and verify, until nothing fixable is left."""
     fixed: list[Diagnostic] = []
     as_bytes = isinstance(source, bytes)
+    margins: tuple[str | bytes, str | bytes] = ("", "")
     for _ in range(MAX_ROUNDS):
         chosen = _non_overlapping([f for f in findings if f.diagnostic.fixable(unsafe) and wanted(f.diagnostic.code)])
         if not chosen:
             break
         if not fixed:
-            _require_round_trip(parsed.module.bytes if as_bytes else parsed.module.code, source)
+            margins = _margins(parsed.module.bytes if as_bytes else parsed.module.code, source)
         module, replaced = replace_nodes(parsed.module, _replacements(chosen))
         try:
             parsed = reparsed(module, as_bytes)
@@ -72,7 +86,7 @@ def _fix_rounds(
             first = still[0].diagnostic
             raise FixError(f"fix did not remove {first.code} at {first.line}:{first.column}")
         fixed.extend(finding.diagnostic for finding in chosen)
-    return _Outcome(parsed, tuple(fixed), tuple(finding.diagnostic for finding in findings))
+    return _Outcome(parsed, tuple(fixed), tuple(finding.diagnostic for finding in findings), margins)
 
 
 def _replacements(chosen: Sequence[Finding]) -> list[tuple[cst.CSTNode, str]]:
@@ -120,11 +134,18 @@ def _reason(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
-def _require_round_trip(regenerated: str | bytes, source: str | bytes) -> None:
-    """A file libcst cannot write back byte for byte is not fixed: a form feed before the first statement and a
-    CR-only file's last line break are lost in libcst's round trip, and a fix must change nothing else."""
-    if regenerated != source:
-        raise FixError("libcst cannot write this file back byte for byte (a leading form feed or CR-only line ends)")
+def _margins(regenerated: str | bytes, source: str | bytes) -> tuple[str | bytes, str | bytes]:
+    """What libcst's round trip drops at the ends of ``source``, to be put back: form feeds before the first
+    statement, and a last line break that is a lone CR.  A file that comes back different anywhere else is not
+    fixed: a fix must change nothing but its own text."""
+    if regenerated == source:
+        return source[:0], source[:0]
+    start = source.find(regenerated)  # type: ignore[arg-type]
+    head, tail = source[:start], source[start + len(regenerated) :]
+    form_feed, carriage_return = ("\x0c", "\r") if isinstance(source, str) else (b"\x0c", b"\r")
+    if start < 0 or head.strip(form_feed) or tail.strip(carriage_return):  # type: ignore[arg-type]
+        raise FixError("libcst cannot write this file back byte for byte")
+    return head, tail
 
 
 def _withheld(findings: Sequence[Diagnostic], unsafe: bool, wanted: Wanted) -> int:
@@ -140,7 +161,7 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted 
         parsed = parse(source, newer_syntax=False)
         checked = lint.check_all(parsed, path)
     except PARSE_ERRORS as error:
-        return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
+        return _unfixed(source, path, error)
     findings, incomplete = checked.findings, checked.incomplete
     try:
         outcome = _fix_rounds(parsed, source, path, unsafe, findings, wanted)
@@ -149,8 +170,34 @@ def fix_bytes(source: bytes, path: str, *, unsafe: bool = False, wanted: Wanted 
         withheld = _withheld(diagnostics, unsafe, wanted)
         return FileFix(path, source, source, (), diagnostics, withheld, _reason(error), incomplete)
     withheld = _withheld(outcome.remaining, unsafe, wanted)
-    after = outcome.parsed.module.bytes if outcome.fixed else source
+    after = outcome.text(source)
+    assert isinstance(after, bytes)
+    if not _changes_within(source, after, outcome.fixed):
+        diagnostics = tuple(finding.diagnostic for finding in findings)
+        stray = "the fixed text differs outside the fixed expressions"
+        return FileFix(path, source, source, (), diagnostics, _withheld(diagnostics, unsafe, wanted), stray, incomplete)
     return FileFix(path, source, after, outcome.fixed, outcome.remaining, withheld, None, incomplete)
+
+
+def _changes_within(before: bytes, after: bytes, fixed: Sequence[Diagnostic]) -> bool:
+    """Whether every line the fix changed holds a fixed expression: the last guard before a write, so that no
+    byte outside the fixes can change, whatever happened on the way."""
+    lines = {line for d in fixed if d.fix is not None for line in range(d.fix.line, d.fix.end_line + 1)}
+    matcher = difflib.SequenceMatcher(None, before.splitlines(keepends=True), after.splitlines(keepends=True), False)
+    changed = [(start, end) for tag, start, end, _, _ in matcher.get_opcodes() if tag != "equal"]
+    return all(any(start < line <= max(end, start + 1) for line in lines) for start, end in changed)
+
+
+def _unfixed(source: bytes, path: str, error: BaseException) -> FileFix:
+    """A file the running Python cannot parse: an error, unless it is newer syntax libcst reads, which is linted and
+    left as it is (a fix is only written where CPython parses the result), with a notice saying so."""
+    try:
+        findings = lint.check(parse(source), path)
+    except PARSE_ERRORS:
+        return FileFix(path, source, source, (), (), 0, f"cannot parse: {_reason(error)}")
+    diagnostics = tuple(replace(finding.diagnostic, fix=None) for finding in findings)
+    notice = f"not fixed: it uses syntax this Python ({sys.version_info[0]}.{sys.version_info[1]}) cannot parse"
+    return FileFix(path, source, source, (), diagnostics, 0, None, notice)
 
 
 def fix_source(source: str, *, unsafe: bool = False) -> str:
@@ -160,4 +207,6 @@ def fix_source(source: str, *, unsafe: bool = False) -> str:
         outcome = _fix_rounds(parsed, source, "<string>", unsafe, lint.check(parsed, "<string>"), every_code)
     except PARSE_ERRORS as error:
         raise FixError(f"cannot parse: {_reason(error)}") from error
-    return outcome.parsed.module.code if outcome.fixed else source
+    after = outcome.text(source)
+    assert isinstance(after, str)
+    return after

@@ -3,7 +3,8 @@
 Exit status: 0 nothing found (or ``--exit-zero``); 1 findings, files that could
 not be parsed or decoded, or (``--diff``) changes to make; 2 usage or
 configuration errors, a missing path, or an internal failure of shapelint on
-some file (the other paths and files are still linted and reported).
+some file (the other paths and files are still linted and reported); 130 and
+143 when Ctrl-C or SIGTERM stopped the run (what was done is reported).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="other commands: `shapelint summary FILE[:NAME]` prints a model's layer table without running it; "
         "`shapelint rule CODE` explains a code with its examples.  "
         "exit status: 0 nothing found (or --exit-zero); 1 findings, unparsable files or (--diff) changes to make; "
-        "2 usage or configuration error, missing path, or an internal failure of shapelint",
+        "2 usage or configuration error, missing path, or an internal failure of shapelint; 130/143 interrupted",
     )
     parser.add_argument(
         "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .); - reads standard input"
@@ -95,6 +96,8 @@ def _emit(args: argparse.Namespace, reports: list[FileReport]) -> None:
     errors = [e for r in reports for e in r.errors]
     if args.diff:
         lines = ["".join(r.diff for r in reports)]
+        for error in (e for r in reports for e in r.errors if not e.notice):
+            print(report.error_line(error), file=sys.stderr)
     elif args.format == "json":
         lines = [report.to_json(diagnostics, errors, args.unsafe_fixes)]
     elif args.format == "sarif":
@@ -234,6 +237,7 @@ def _lint_command(argv: list[str]) -> int:
         return exit_.code if isinstance(exit_.code, int) else 2
     from shapelint.frontends.config import ConfigError
     from shapelint.frontends.files import discover
+    from shapelint.frontends.report import plural
     from shapelint.frontends.runner import Task, run
 
     try:
@@ -252,7 +256,17 @@ def _lint_command(argv: list[str]) -> int:
         print(f"shapelint: error: {path}: no such file or directory", file=sys.stderr)
     if not paths and not missing and not args.quiet:
         print(f"shapelint: no Python files to lint in {' '.join(args.paths)}", file=sys.stderr)
-    reports = list(run(paths, task, args.jobs))
+    from shapelint.frontends.interrupts import Interrupted, stoppable
+
+    reports: list[FileReport] = []
+    try:
+        with stoppable() as stop:
+            reports.extend(run(paths, task, args.jobs, stop))
+    except Interrupted as interrupted:
+        _emit(args, reports)
+        _summary(args, reports)
+        print(f"shapelint: {interrupted}; {plural(len(reports), 'file')} done", file=sys.stderr)
+        return interrupted.status
     _emit(args, reports)
     _summary(args, reports)
     return _status(args, reports, missing)

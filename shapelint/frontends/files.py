@@ -65,4 +65,13 @@ def discover(paths: list[str], exclude: tuple[str, ...] = (), root: str = ".") -
             found.update(os.path.normpath(file) for file in _walk(path, exclude, root))
         else:
             found.add(os.path.normpath(path))
-    return sorted(found), missing
+    return _one_per_file(found), missing
+
+
+def _one_per_file(paths: set[str]) -> list[str]:
+    """Sorted paths, one per real file: a file reached through two symlinked paths is linted (and fixed) once, by
+    the first of its names."""
+    kept: dict[str, str] = {}
+    for path in sorted(paths):
+        kept.setdefault(os.path.realpath(path), path)
+    return sorted(kept.values())

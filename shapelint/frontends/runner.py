@@ -6,11 +6,18 @@ import traceback
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from shapelint.frontends.config import Selection
 from shapelint.frontends.files import might_hold_model
 from shapelint.judge import Diagnostic
 from shapelint.source import DEFAULT_MAX_BYTES, Notebook, NotebookError, Skipped, read_source_bytes
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
+
+    from shapelint.fix import FileFix
+    from shapelint.frontends.interrupts import StopRequest
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +91,7 @@ def _lint(path: str, data: bytes, task: Task) -> FileReport:
 
 
 def _fix(path: str, data: bytes, task: Task) -> FileReport:
-    from shapelint.fix import fix_bytes, unified_diff, write_fix
+    from shapelint.fix import fix_bytes, unified_diff
     from shapelint.frontends.notebooks import fixed, read
 
     selection = task.selection.for_path(path)
@@ -96,13 +103,14 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
     else:
         result, diff = fixed(notebook, data, result)
     errors = [FileError(path, result.error)] if result.error else []
-    errors += _notices(path, result.incomplete)
-    refusal = None if task.diff or not task.write else write_fix(result)
+    errors += _notices(path, result.notice)
+    refusal = None if task.diff or not task.write else _write(result)
     if refusal:
         errors.append(FileError(path, refusal))
+    left = result.remaining if refusal is None else result.fixed + result.remaining  # a refused write fixed nothing
     return FileReport(
         path,
-        tuple(d for d in result.remaining if selection.wants(d.code)),
+        tuple(sorted((d for d in left if selection.wants(d.code)), key=lambda d: (d.cell or 0, d.line, d.column))),
         tuple(errors),
         fixed=len(result.fixed) if refusal is None else 0,
         withheld=result.withheld_unsafe,
@@ -110,6 +118,14 @@ def _fix(path: str, data: bytes, task: Task) -> FileReport:
         diff=diff if task.diff else "",
         fixed_text=None if task.write else result.after,
     )
+
+
+def _write(result: FileFix) -> str | None:
+    from shapelint.fix import write_fix
+
+    if _stopped() and result.after != result.before:
+        return f"{result.path}: not written: the run was interrupted"
+    return write_fix(result)
 
 
 def process(path: str, task: Task) -> FileReport:
@@ -155,31 +171,68 @@ def _candidate(path: str, max_bytes: int) -> bool:
     return isinstance(data, FileReport) or might_hold_model(data)
 
 
-def run(paths: list[str], task: Task, jobs: int) -> Iterator[FileReport]:
-    """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised."""
+_STOP: list[Event] = []
+"""In a worker, or a serial run: set once the run is interrupted, so that no write starts after that."""
+
+
+def _worker_start(lint_only: bool, stop: Event) -> None:
+    from shapelint.frontends.interrupts import worker_start
+    from shapelint.source import trust_parser
+
+    _STOP[:] = [stop]
+    worker_start()
+    if lint_only:
+        trust_parser()
+
+
+def _stopped() -> bool:
+    return any(stop.is_set() for stop in _STOP)
+
+
+def run(paths: list[str], task: Task, jobs: int, stop: StopRequest | None = None) -> Iterator[FileReport]:
+    """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised.  Once
+    ``stop`` is set, no file is started and no write is made; the files in hand are reported, then
+    :class:`~shapelint.frontends.interrupts.Interrupted` is raised."""
+    from shapelint.frontends.interrupts import StopRequest
+
+    stop = stop or StopRequest()
     if jobs > 1:
         paths = [path for path in paths if _candidate(path, task.max_bytes)]
     lint_only = not (task.fix or task.diff)
     if jobs <= 1 or len(paths) <= 1:
         from shapelint.source import trusted_parser
 
-        with trusted_parser() if lint_only else nullcontext():
-            yield from (process(path, task) for path in paths)
+        _STOP[:] = [stop.event]
+        try:
+            with trusted_parser() if lint_only else nullcontext():
+                for path in paths:
+                    stop.check()
+                    yield process(path, task)
+        finally:
+            _STOP.clear()
+        stop.check()
         return
+    yield from _parallel(paths, task, jobs, stop, lint_only)
+
+
+def _parallel(paths: list[str], task: Task, jobs: int, stop: StopRequest, lint_only: bool) -> Iterator[FileReport]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
-    from functools import partial
 
-    from shapelint.source import trust_parser
-
-    chunksize = max(1, len(paths) // (jobs * 8))
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=trust_parser if lint_only else None) as pool:
-            for report in pool.map(partial(process, task=task), paths, chunksize=chunksize):
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(lint_only, stop.event)) as pool:
+            futures = [pool.submit(process, path, task) for path in paths]
+            for future in futures:
+                if stop.event.is_set():
+                    for pending in futures[done:]:
+                        pending.cancel()
+                    yield from (started.result() for started in futures[done:] if not started.cancelled())
+                    break
+                yield future.result()
                 done += 1
-                yield report
     except BrokenProcessPool:
         for path in paths[done:]:
             message = "internal error: a worker process died while linting this file or a neighbour"
             yield FileReport(path, errors=(FileError(path, message),), crash=message)
+    stop.check()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import difflib
-import io
 import re
 import tokenize
 from dataclasses import dataclass
@@ -53,7 +52,7 @@ def find_directives(source: str, tree: ast.Module | None = None) -> dict[int, Di
     candidates = _candidate_lines(source)
     if not candidates:
         return {}
-    lines = io.StringIO(source).readlines()
+    lines = _lines(source)
     if tree is None or source.count("\r") != source.count("\r\n"):
         comments = _comments(lines, 1, candidates[-1])
     else:
@@ -82,8 +81,20 @@ def _unknown(word: str) -> str:
 
 def _candidate_lines(source: str) -> list[int]:
     """The lines with text that looks like a directive, comment or not, in order."""
-    lines = (source.count("\n", 0, match.start()) + 1 for match in _ANY.finditer(source))
+    lines = (len(_LINE_BREAK.findall(source, 0, match.start())) + 1 for match in _ANY.finditer(source))
     return sorted(set(lines))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""The line breaks Python counts: a file with lone carriage returns has its directives on the lines CPython says."""
+
+
+def _lines(source: str) -> list[str]:
+    """The source's lines with their ends, a lone carriage return read as the line break it is, for ``tokenize``."""
+    ends = [match.end() for match in _LINE_BREAK.finditer(source)]
+    starts = [0, *ends]
+    lines = [source[start:end] for start, end in zip(starts, [*ends, len(source)]) if start < end or end == len(source)]
+    return [line[:-1] + "\n" if line.endswith("\r") else line for line in lines if line]
 
 
 def _token_start(body: list[ast.stmt], line: int, floor: int) -> int:

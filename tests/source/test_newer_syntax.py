@@ -53,8 +53,10 @@ def test_fix_only_writes_what_this_interpreter_parses() -> None:
 
     source = (MODEL + GENERIC_FUNCTION).encode()
     result = fix_bytes(source, "model.py")
-    assert result.after == source
-    assert result.error is not None and result.error.startswith("cannot parse: syntax error")
+    assert result.after == source and result.fixed == ()
+    assert result.error is None, "the file is linted as plain lint does: no error"
+    assert result.notice is not None and result.notice.startswith("not fixed: it uses syntax this Python")
+    assert all(d.fix is None for d in result.remaining), "a finding --fix will not repair carries no fix"
 
 
 def test_null_bytes_are_refused_before_libcst() -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from shapelint.frontends.config import Selection
 from shapelint.frontends.files import might_hold_model
+from shapelint.frontends.isolation import ISOLATED_BYTES, isolated
 from shapelint.judge import Diagnostic
 from shapelint.source import DEFAULT_MAX_BYTES, Notebook, NotebookError, Skipped, read_source_bytes
 
@@ -128,10 +131,23 @@ def _write(result: FileFix) -> str | None:
     return write_fix(result)
 
 
+def _alone(path: str, task: Task) -> FileReport:
+    result = isolated(partial(process, path, task), os.path.getsize(path) if os.path.exists(path) else 0)
+    if isinstance(result, FileReport):
+        return result
+    message = f"internal error: the process linting this file died ({result})"
+    return FileReport(path, errors=(FileError(path, message),), crash=message)
+
+
 def process(path: str, task: Task) -> FileReport:
     """Lint or fix one file; an internal failure becomes a report instead of ending the run."""
     data = read_source(path, task.max_bytes)
-    return data if isinstance(data, FileReport) else process_data(path, data, task)
+    if isinstance(data, FileReport):
+        return data
+    if len(data) <= ISOLATED_BYTES or not might_hold_model(data):
+        return process_data(path, data, task)
+    result = isolated(partial(process_data, path, data, task), len(data))
+    return result if isinstance(result, FileReport) else FileReport(path, errors=(FileError(path, result),))
 
 
 def read_source(path: str, max_bytes: int) -> bytes | FileReport:
@@ -232,7 +248,8 @@ def _parallel(paths: list[str], task: Task, jobs: int, stop: StopRequest, lint_o
                 yield future.result()
                 done += 1
     except BrokenProcessPool:
+        # a worker died: each file it left is run again alone, so that the failure is its own file's only
         for path in paths[done:]:
-            message = "internal error: a worker process died while linting this file or a neighbour"
-            yield FileReport(path, errors=(FileError(path, message),), crash=message)
+            stop.check()
+            yield _alone(path, task)
     stop.check()

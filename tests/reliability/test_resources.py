@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.frontends.helpers import BUGGY, shapelint
+from tests.frontends.helpers import BUGGY, CLEAN, shapelint
 
 BUGGY_LINE = "model.py:6:15: SHP001"
 
@@ -101,3 +102,22 @@ def test_the_limit_on_integer_text_is_put_back_for_library_callers() -> None:
     lint_source(f"import torch.nn as nn\nm = nn.Sequential(  # shapelint: input=(B, {HUGE})\n    nn.Linear(4, 8),\n)\n")
     after = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else None
     assert before == after
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_whose_analysis_runs_out_of_memory_is_that_files_error_alone(tmp_path: Path, jobs: str) -> None:
+    """A large file is analysed in a child process under a memory bound: the parser aborts the child, not the run;
+    the file beside it is still fixed and reported as fixed."""
+    rows = "\n".join(f"W{index} = [{index}, {index + 1}, 'abc', (1, 2)]" for index in range(25_000))
+    (tmp_path / "generated.py").write_text(f"import torch\n{rows}\n{BUGGY}")
+    (tmp_path / "model.py").write_text(BUGGY)
+    env = {**os.environ, "SHAPELINT_MEMORY_LIMIT": "300000000"}
+    result = subprocess.run(
+        [sys.executable, "-m", "shapelint", "--fix", "--jobs", jobs, "."],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("generated.py: error: not analysed: it needs more than 0.3 GB of memory")
+    assert (tmp_path / "model.py").read_text() == CLEAN
+    assert "Fixed 1 of 1 finding in 1 file." in result.stderr
+    assert "memory allocation" not in result.stderr

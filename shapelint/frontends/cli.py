@@ -278,10 +278,15 @@ def _stdin(args: argparse.Namespace, task: Task) -> int:
     from dataclasses import replace
 
     from shapelint.frontends.report import text_lines
-    from shapelint.frontends.runner import process_data
+    from shapelint.frontends.runner import FileError, FileReport, process_data
 
     name = args.stdin_filename or "<stdin>"
-    report = process_data(name, sys.stdin.buffer.read(), replace(task, write=False))
+    data = sys.stdin.buffer.read(task.max_bytes + 1)
+    if len(data) > task.max_bytes:
+        message = f"skipped: standard input is over the {task.max_bytes / 1e6:g} MB limit (max-file-size)"
+        report = FileReport(name, errors=(FileError(name, message, notice=True),))
+    else:
+        report = process_data(name, data, replace(task, write=False))
     if args.fix and report.fixed_text is not None:
         sys.stdout.buffer.write(report.fixed_text)
         sys.stdout.flush()

@@ -121,3 +121,13 @@ def test_a_file_whose_analysis_runs_out_of_memory_is_that_files_error_alone(tmp_
     assert (tmp_path / "model.py").read_text() == CLEAN
     assert "Fixed 1 of 1 finding in 1 file." in result.stderr
     assert "memory allocation" not in result.stderr
+
+
+def test_standard_input_is_read_up_to_the_size_limit() -> None:
+    """An endless stream (``/dev/zero | shapelint -``) is read no further than the limit."""
+    result = subprocess.run(
+        [sys.executable, "-m", "shapelint", "-", "--max-file-size", "1000"],
+        input=b"import torch\n" + b"\x00" * 5000, capture_output=True, timeout=60, check=False,
+    )
+    assert result.returncode == 0
+    assert b"<stdin>: warning: skipped: standard input is over the 0.001 MB limit" in result.stderr

@@ -22,11 +22,13 @@ def run_uncalled_functions(m: Machine) -> None:
     """
     done: set[int] = set()
     instances: dict[int, object] = {}
-    while True:
-        pending = [f for f in m.functions if f.calls == 0 and id(f) not in done]
-        if not pending:
-            return
-        pending.sort(key=lambda f: (f.owner is not None, f.node.name.value != "__init__"))
+    seen = 0
+    while seen < len(m.functions):  # a worklist: the functions the last batch defined (closures) come next
+        batch, seen = m.functions[seen:], len(m.functions)
+        pending = sorted(
+            (f for f in batch if f.calls == 0 and id(f) not in done),
+            key=lambda f: (f.owner is not None, f.node.name.value != "__init__"),
+        )
         for function in pending:
             done.add(id(function))
             if function.calls == 0:

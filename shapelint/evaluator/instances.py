@@ -61,8 +61,15 @@ def default_instance(m: Machine, cls: ClassValue) -> object:
 
 
 def construction_defaults(cls: ClassValue) -> tuple[list[object], dict[str, object]]:
+    """The arguments of a construction nobody wrote: the defaults, except that a ``None`` default is unknown.  A
+    ``None`` default usually stands for a value the caller must give or the class computes (``nn.Upsample``'s
+    ``size=None, scale_factor=None``); read as ``None``, it would report errors of a configuration nobody builds."""
     init = classes.class_attribute(cls, "__init__")
-    return default_arguments(init, skip=1) if isinstance(init, Function) else ([], {})
+    if not isinstance(init, Function):
+        return [], {}
+    args, kwargs = default_arguments(init, skip=1)
+    unknown_if_none = {key: UNKNOWN if value is None else value for key, value in kwargs.items()}
+    return [UNKNOWN if arg is None else arg for arg in args], unknown_if_none
 
 
 def _fill_record(m: Machine, instance: Instance, args: list[object], kwargs: dict[str, object]) -> None:

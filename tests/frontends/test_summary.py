@@ -104,9 +104,15 @@ def _agrees_with_torch(summary: Summary, namespace: dict[str, object]) -> None:
     assert isinstance(model, torch.nn.Module)
     inputs = _inputs(summary)
     assert inputs is not None
-    traced = _torch_trace(model, inputs)
     ours = [(row.name, _substitute(row.output)) for row in summary.rows if not row.output.open]
     comparable = [(name, shape) for name, shape in ours if UNKNOWN not in shape]
+    try:
+        traced = _torch_trace(model, inputs)
+    except (ValueError, RuntimeError, TypeError):
+        # torch refuses the class built with its defaults (nn.Upsample's size=None, scale_factor=None), which no
+        # one builds: the summary of that construction must claim nothing
+        assert not comparable and not summary.findings, ours
+        return
     assert set(comparable) <= set(traced), f"ours {ours} vs torch {traced}"
     assert summary.total_params in (None, sum(p.numel() for p in model.parameters()))
     assert not any(row.wrong for row in summary.rows) and not summary.findings

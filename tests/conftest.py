@@ -66,3 +66,10 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     if os.environ.get("SHAPELINT_WITHOUT_TORCH") == "1":
         return "SHAPELINT_WITHOUT_TORCH=1: test modules that import torch are left out"
     return None
+
+
+@pytest.fixture(autouse=True)
+def _own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has a result cache of its own: a result kept by one test (perhaps under a patched budget) must
+    not answer another's run; runs within a test share it, as a user's runs do."""
+    monkeypatch.setenv("SHAPELINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache") / ".shapelint_cache"))

@@ -6,7 +6,6 @@ are what an :class:`Evaluation` holds.
 
 from shapelint.evaluator.evaluation import Evaluation, Project, Replay, evaluate
 from shapelint.evaluator.flow import Trace
-from shapelint.evaluator.imports import absolute_module
 from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
 from shapelint.evaluator.readback import layer_attribute, loop_bound, read, visible_sizes
@@ -43,7 +42,6 @@ __all__ = [
     "Source",
     "Tensor",
     "Trace",
-    "absolute_module",
     "evaluate",
     "layer_attribute",
     "loop_bound",

@@ -19,6 +19,7 @@ from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
 from shapelint.evaluator.machine import IMPORT_STEPS, MAX_IMPORTS, Machine, ModuleSource
 from shapelint.evaluator.values import ModuleRef, ModuleValue, Scope
+from shapelint.source import absolute_module
 
 
 def exec_import(m: Machine, node: cst.Import | cst.ImportFrom, scope: Scope) -> None:
@@ -139,17 +140,6 @@ def _top_of(m: Machine, dotted: str) -> object:
         load(m, ".".join(parts[:end]))
     loaded = m.modules.get(top)
     return loaded if loaded is not None else ModuleRef(top)
-
-
-def absolute_module(level: int, written: str, package: str) -> str | None:
-    """The module ``from <level dots><written> import ...`` names in ``package``; ``None`` above the top package."""
-    if not level:
-        return written
-    parts = package.split(".") if package else []
-    if level > len(parts):
-        return None
-    base = ".".join(parts[: len(parts) - level + 1])
-    return f"{base}.{written}" if written else base
 
 
 def _absolute(node: cst.ImportFrom, scope: Scope) -> str | None:

@@ -19,8 +19,12 @@ from shapelint import __version__
 
 if TYPE_CHECKING:
     from shapelint.frontends.config import Config
-    from shapelint.frontends.runner import FileReport, Task
+    from shapelint.frontends.outcome import FileReport
+    from shapelint.frontends.runner import Task
     from shapelint.judge import Diagnostic
+
+
+_CACHE = ".shapelint_cache"
 
 
 def _prefixes(value: str) -> tuple[str, ...]:
@@ -32,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="shapelint",
         description="Find and fix wrong in_features / in_channels / num_features in PyTorch models, statically.",
         epilog="other commands: `shapelint summary FILE[:NAME]` prints a model's layer table without running it; "
-        "`shapelint rule CODE` explains a code with its examples.  "
+        "`shapelint rule CODE` explains a code with its examples; `shapelint clean` removes the result cache.  "
         "exit status: 0 nothing found (or --exit-zero); 1 findings, unparsable files or (--diff) changes to make; "
         "2 usage or configuration error, missing path, or an internal failure of shapelint; 130/143 interrupted",
     )
@@ -51,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
         "--max-file-size", type=int, metavar="BYTES", help="skip larger files, with a notice (default: 5000000)"
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    parser.add_argument("--no-cache", action="store_true", help="analyse every file; read and write no cache")
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help=f"where results are kept (default: $SHAPELINT_CACHE_DIR or ./{_CACHE})"
+    )
     parser.add_argument("--fix", action="store_true", help="rewrite wrong input sizes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that replace names")
     parser.add_argument("--diff", action="store_true", help="print the fixes as a diff and write nothing")
@@ -78,6 +86,12 @@ def _config(args: argparse.Namespace) -> Config:
         selection = replace(selection, ignore=check_prefixes(args.ignore, "--ignore"))
     exclude = config.exclude if args.exclude is None else args.exclude
     return replace(config, selection=selection, exclude=exclude)
+
+
+def _cache_directory(given: str | None, config: Config) -> str:
+    """``--cache-dir``, else ``$SHAPELINT_CACHE_DIR``, else ``.shapelint_cache`` beside the configuration (in the
+    working directory without one), as ruff places its cache."""
+    return given or os.environ.get("SHAPELINT_CACHE_DIR") or os.path.join(config.root, _CACHE)
 
 
 def _max_bytes(args: argparse.Namespace, config: Config) -> int:
@@ -212,7 +226,29 @@ def _rule_command(argv: Sequence[str]) -> int:
     return 0
 
 
-_COMMANDS = {"summary": _summary_command, "rule": _rule_command}
+def _clean_command(argv: Sequence[str]) -> int:
+    """``shapelint clean [PATH ...] [--cache-dir DIR]``: remove the result cache the lint of those paths uses."""
+    parser = argparse.ArgumentParser(prog="shapelint clean", description="Remove shapelint's result cache.")
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="where the lint runs (default: .)")
+    parser.add_argument("--cache-dir", metavar="DIR", help="the cache to remove")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    from shapelint.frontends.cache import CacheError, clean
+    from shapelint.frontends.config import ConfigError, find_config
+
+    try:
+        directory = _cache_directory(args.cache_dir, find_config(args.paths))
+        removed = clean(directory)
+    except (ConfigError, CacheError, OSError) as error:
+        print(f"shapelint clean: error: {error}", file=sys.stderr)
+        return 2
+    print(f"Removed {directory}" if removed else f"No cache at {directory}", file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {"summary": _summary_command, "rule": _rule_command, "clean": _clean_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -248,7 +284,10 @@ def _lint_command(argv: list[str]) -> int:
     except ConfigError as error:
         print(f"shapelint: error: {error}", file=sys.stderr)
         return 2
-    task = Task(config.selection, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes, max_bytes=limit)
+    from shapelint.frontends.cache import result_cache
+
+    cache = None if args.no_cache else result_cache(_cache_directory(args.cache_dir, config))
+    task = Task(config.selection, args.fix, args.diff, args.unsafe_fixes, max_bytes=limit, cache=cache)
     if args.paths == ["-"]:
         return _stdin(args, task)
     paths, missing = discover(args.paths, config.exclude, config.root)
@@ -277,8 +316,9 @@ def _stdin(args: argparse.Namespace, task: Task) -> int:
     the fixed text goes to standard output and the findings left to standard error."""
     from dataclasses import replace
 
+    from shapelint.frontends.outcome import FileError, FileReport
     from shapelint.frontends.report import text_lines
-    from shapelint.frontends.runner import FileError, FileReport, process_data
+    from shapelint.frontends.runner import process_data
 
     name = args.stdin_filename or "<stdin>"
     data = sys.stdin.buffer.read(task.max_bytes + 1)

@@ -9,7 +9,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from shapelint import __version__
-from shapelint.frontends.runner import FileError
+from shapelint.frontends.outcome import FileError
 from shapelint.judge import BY_CODE, Diagnostic, Fix
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

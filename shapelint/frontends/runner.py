@@ -6,49 +6,22 @@ import os
 import traceback
 from collections.abc import Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from shapelint.frontends.config import Selection
 from shapelint.frontends.files import might_hold_model
 from shapelint.frontends.isolation import ISOLATED_BYTES, isolated
-from shapelint.judge import Diagnostic
+from shapelint.frontends.outcome import FileError, FileReport
 from shapelint.source import DEFAULT_MAX_BYTES, Notebook, NotebookError, Skipped, read_source_bytes
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
 
     from shapelint.fix import FileFix
+    from shapelint.frontends.cache import ResultCache
     from shapelint.frontends.interrupts import StopRequest
-
-
-@dataclass(frozen=True, slots=True)
-class FileError:
-    """A file that could not be linted, and why."""
-
-    path: str
-    message: str
-    line: int | None = None
-    cell: int | None = None
-    notice: bool = False
-    """A file skipped or not fully checked, told on stderr: not an error, so the exit status does not change."""
-
-
-@dataclass(frozen=True, slots=True)
-class FileReport:
-    """What one file gave: findings, errors, and in fix mode what changed; ``crash`` holds a traceback."""
-
-    path: str
-    diagnostics: tuple[Diagnostic, ...] = ()
-    errors: tuple[FileError, ...] = ()
-    crash: str | None = None
-    fixed: int = 0
-    withheld: int = 0
-    changed: bool = False
-    diff: str = ""
-    fixed_text: bytes | None = None
-    """The fixed source, for a task that does not write it (standard input)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +36,15 @@ class Task:
     """Whether ``fix`` writes the file; standard input's fixed text goes back in the report instead."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Larger files are skipped with a notice."""
+    cache: ResultCache | None = None
+    """Where a lint's results are kept between runs (a fix always analyses)."""
+    screened: bool = False
+    """Whether the run looked each file up in the cache already: a file handed on was not there."""
+
+    @property
+    def cached(self) -> ResultCache | None:
+        """The cache this task reads and writes: a lint's, never a fix's."""
+        return None if self.fix or self.diff else self.cache
 
 
 def _notices(path: str, *messages: str | None) -> tuple[FileError, ...]:
@@ -145,9 +127,32 @@ def process(path: str, task: Task) -> FileReport:
     if isinstance(data, FileReport):
         return data
     if len(data) <= ISOLATED_BYTES or not might_hold_model(data):
-        return process_data(path, data, task)
-    result = isolated(partial(process_data, path, data, task), len(data))
+        return _through_cache(path, data, task)
+    result = isolated(partial(_through_cache, path, data, task), len(data))
     return result if isinstance(result, FileReport) else FileReport(path, errors=(FileError(path, result),))
+
+
+def _through_cache(path: str, data: bytes, task: Task) -> FileReport:
+    """:func:`process_data`, answered from the result cache when it can be: the findings are stored before
+    selection, and selected here."""
+    cache = task.cached
+    if cache is None or not might_hold_model(data):
+        return process_data(path, data, task)
+    report = None if task.screened else cache.load(path, data)
+    if report is None:
+        from shapelint.project import recording
+
+        with recording() as dependencies:
+            report = process_data(path, data, replace(task, selection=Selection()))
+        if report.crash is None:
+            cache.store(path, data, report, dependencies)
+    return _selected(report, task)
+
+
+def _selected(report: FileReport, task: Task) -> FileReport:
+    """``report`` with only the findings the task's selection wants in its file."""
+    wants = task.selection.for_path(report.path).wants
+    return replace(report, diagnostics=tuple(d for d in report.diagnostics if wants(d.code)))
 
 
 def read_source(path: str, max_bytes: int) -> bytes | FileReport:
@@ -178,13 +183,22 @@ def process_data(path: str, data: bytes, task: Task) -> FileReport:
         return FileReport(path, errors=(FileError(path, message),), crash=traceback.format_exc())
 
 
-def _candidate(path: str, max_bytes: int) -> bool:
-    """The prefilter, run before any worker starts, so a repository without models costs no process pool.
-
-    A serial run leaves it to :func:`process`, which reads each file once.
-    """
-    data = read_source(path, max_bytes)
-    return isinstance(data, FileReport) or might_hold_model(data)
+def _screen(paths: list[str], task: Task) -> tuple[list[str], dict[str, FileReport]]:
+    """The prefilter and the cache, run before any worker starts: a repository without models, or one whose
+    results are all kept, costs no process pool and no parser.  The files that may hold a model, and the reports
+    already kept."""
+    cache = task.cached
+    candidates: list[str] = []
+    kept: dict[str, FileReport] = {}
+    for path in paths:
+        data = read_source(path, task.max_bytes)
+        if isinstance(data, bytes) and not might_hold_model(data):
+            continue
+        candidates.append(path)
+        report = cache.load(path, data) if cache is not None and isinstance(data, bytes) else None
+        if report is not None:
+            kept[path] = _selected(report, task)
+    return candidates, kept
 
 
 _STOP: list[Event] = []
@@ -210,35 +224,44 @@ def run(paths: list[str], task: Task, jobs: int, stop: StopRequest | None = None
     ``stop`` is set, no file is started and no write is made; the files in hand are reported, then
     :class:`~shapelint.frontends.interrupts.Interrupted` is raised."""
     from shapelint.frontends.interrupts import StopRequest
+    from shapelint.project import new_run
 
+    new_run()
     stop = stop or StopRequest()
-    if jobs > 1:
-        paths = [path for path in paths if _candidate(path, task.max_bytes)]
+    paths, kept = _screen(paths, task)
+    task = replace(task, screened=True)
     lint_only = not (task.fix or task.diff)
-    if jobs <= 1 or len(paths) <= 1:
+    if jobs <= 1 or len(paths) - len(kept) <= 1:
         from shapelint.source import trusted_parser
 
         _STOP[:] = [stop.event]
         try:
-            with trusted_parser() if lint_only else nullcontext():
+            with trusted_parser() if lint_only and len(kept) < len(paths) else nullcontext():
                 for path in paths:
                     stop.check()
-                    yield process(path, task)
+                    yield kept[path] if path in kept else process(path, task)
         finally:
             _STOP.clear()
         stop.check()
         return
-    yield from _parallel(paths, task, jobs, stop, lint_only)
+    yield from _parallel(paths, kept, task, jobs, stop, lint_only)
 
 
-def _parallel(paths: list[str], task: Task, jobs: int, stop: StopRequest, lint_only: bool) -> Iterator[FileReport]:
-    from concurrent.futures import ProcessPoolExecutor
+def _parallel(
+    paths: list[str], kept: dict[str, FileReport], task: Task, jobs: int, stop: StopRequest, lint_only: bool
+) -> Iterator[FileReport]:
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    def known(report: FileReport) -> Future[FileReport]:
+        future: Future[FileReport] = Future()
+        future.set_result(report)
+        return future
 
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(lint_only, stop.event)) as pool:
-            futures = [pool.submit(process, path, task) for path in paths]
+            futures = [known(kept[path]) if path in kept else pool.submit(process, path, task) for path in paths]
             for future in futures:
                 if stop.event.is_set():
                     for pending in futures[done:]:
@@ -251,5 +274,5 @@ def _parallel(paths: list[str], task: Task, jobs: int, stop: StopRequest, lint_o
         # a worker died: each file it left is run again alone, so that the failure is its own file's only
         for path in paths[done:]:
             stop.check()
-            yield _alone(path, task)
+            yield kept[path] if path in kept else _alone(path, task)
     stop.check()

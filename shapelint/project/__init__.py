@@ -3,9 +3,12 @@
 ``project_of(path)`` gives the :class:`~shapelint.evaluator.Project` the
 evaluator runs a file in: the package the file belongs to, and a finder that
 looks a dotted module name up the way Python's import system would, in the
-file's project and then in the running environment's import path.
+file's project and then in the running environment's import path.  Within
+``recording()``, what the evaluation asked of the project is kept, and
+``still_true`` tells later whether every answer still holds (the result cache).
 """
 
-from shapelint.project.finder import ModuleFinder, project_of
+from shapelint.project.dependencies import Dependencies, digest, new_run, recording
+from shapelint.project.finder import ModuleFinder, project_of, still_true
 
-__all__ = ["ModuleFinder", "project_of"]
+__all__ = ["Dependencies", "ModuleFinder", "digest", "new_run", "project_of", "recording", "still_true"]

@@ -5,12 +5,19 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from functools import cache, partial
+from typing import TYPE_CHECKING
 
-from shapelint.evaluator import ModuleSource, Project
+from shapelint.project.dependencies import Dependencies, current, same_content
 from shapelint.project.importers import MAX_IMPORTERS, importers, users
 from shapelint.project.layout import module_name, names_in, namespace_package, project_root, search_roots
-from shapelint.source import PARSE_ERRORS, Skipped, parse_file, read_source_bytes
+from shapelint.source import Skipped, read_source_bytes
+
+if TYPE_CHECKING:
+    from importlib.metadata import Distribution
+
+    from shapelint.evaluator import ModuleSource, Project
 
 MAX_MODULE_BYTES = 1_000_000
 """A module file larger than this is not read: generated code, not a model's building blocks."""
@@ -20,19 +27,83 @@ _READ: dict[tuple[str, int, int], ModuleSource | None] = {}
 
 
 def project_of(path: str) -> Project:
-    """The project the file at ``path`` is evaluated in; a path that is not a file has none."""
+    """The project the file at ``path`` is evaluated in; a path that is not a file has none.
+
+    Inside :func:`~shapelint.project.dependencies.recording`, what the evaluation asks of the project is recorded.
+    """
+    from shapelint.evaluator import Project
+
     if not os.path.isfile(path):
         return Project()
+    package, roots, names = _layout(path)
+    finder = ModuleFinder(list(roots))
+    candidates = partial(_candidates, project_root(path), names, path)
+    recorder = current()
+    if recorder is None:
+        return Project(package, finder.find, names, partial(_importers, candidates, path))
+    recorder.layout = (package, roots, names)
+    recorded = partial(_recorded_importers, candidates, path, recorder)
+    return Project(package, partial(_recorded_find, finder, recorder), names, recorded)
+
+
+def still_true(path: str, dependencies: Dependencies) -> bool:
+    """Whether every question recorded while the file at ``path`` was analysed gets the same answer now."""
+    if dependencies.layout is None:
+        return True
+    if not os.path.isfile(path) or _layout(path) != dependencies.layout:
+        return False
+    _, roots, names = dependencies.layout
+    finder = ModuleFinder(list(roots))
+    if any((finder.locate(name) or (None,))[0] != found for name, found in dependencies.modules.items()):
+        return False
+    asked = dependencies.importers
+    if asked is not None and tuple(_candidates(project_root(path), names, path)) != asked:
+        return False
+    return same_content(dependencies)
+
+
+def _layout(path: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The file's package, where its imports are looked for, and the names others import it by."""
     _, package = module_name(path)
     package = package or namespace_package(path, project_root(path))
     roots = search_roots(path)
-    finder = ModuleFinder(roots)
-    names = names_in(path, roots)
-    return Project(package, finder.find, names, partial(_importers, project_root(path), names, path))
+    return package, tuple(roots), names_in(path, roots)
 
 
-def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSource]:
-    """The sources of the project's files that import the file at ``path``, each under its own module name.
+def _recorded_find(finder: ModuleFinder, recorder: Dependencies, name: str) -> ModuleSource | None:
+    found = finder.locate(name)
+    recorder.modules[name] = None if found is None else found[0]
+    if found is None:
+        return None
+    recorder.read(found[0])
+    return _read(name, *found)
+
+
+def _recorded_importers(
+    candidates: Callable[[], list[str]], path: str, recorder: Dependencies
+) -> list[ModuleSource]:
+    found = candidates()
+    recorder.importers = tuple(found)
+    for candidate in found:
+        recorder.read(candidate)
+    return _importers(lambda: found, path)
+
+
+def _importers(candidates: Callable[[], list[str]], path: str) -> list[ModuleSource]:
+    """The sources of the project's files that import the file at ``path``, each under its own module name."""
+    found: list[ModuleSource] = []
+    for importer in users(candidates(), path):
+        name, package = module_name(importer)
+        source = _read(name, importer, package == name)
+        if source is not None:
+            found.append(source)
+        if len(found) == MAX_IMPORTERS:
+            break
+    return found
+
+
+def _candidates(root: str, names: tuple[str, ...], path: str) -> list[str]:
+    """The project's files whose imports reach the file at ``path``; only those that use it are run.
 
     A file counts only where its own imports would reach this file: ``from model import Net`` in another example's
     folder means that folder's ``model.py``.  A package ``__init__`` that imports the file passes it on: the files
@@ -49,15 +120,7 @@ def _importers(root: str, names: tuple[str, ...], path: str) -> list[ModuleSourc
                     targets.append((importer, names_in(importer, search_roots(importer))))
                 continue
             candidates.append(importer)
-    found: list[ModuleSource] = []
-    for importer in users(candidates, path):
-        name, package = module_name(importer)
-        source = _read(name, importer, package == name)
-        if source is not None:
-            found.append(source)
-        if len(found) == MAX_IMPORTERS:
-            break
-    return found
+    return candidates
 
 
 def _reaching(root: str, names: tuple[str, ...], path: str, definer: str) -> list[str]:
@@ -106,26 +169,33 @@ def _environment() -> tuple[str, ...]:
 
 @cache
 def _torch_libraries() -> frozenset[str]:
-    """The top-level packages of the installed distributions that require torch."""
+    """The top-level packages of the installed distributions that require torch.
+
+    Read off each distribution's metadata text: parsing every distribution's headers and file list, as
+    ``importlib.metadata.packages_distributions`` does, took a quarter of a second on every run."""
     from importlib import metadata
 
-    dependent = {
-        _normalised(dist.metadata["Name"])
-        for dist in metadata.distributions()
-        if any(_TORCH_REQUIREMENT.match(requirement) for requirement in dist.requires or ())
-    }
-    return frozenset(
-        top
-        for top, dists in metadata.packages_distributions().items()
-        if any(_normalised(dist) in dependent for dist in dists)
-    )
+    return frozenset(top for dist in metadata.distributions() if _requires_torch(dist) for top in _top_levels(dist))
 
 
 _TORCH_REQUIREMENT = re.compile(r"torch\s*(?:$|[<>=!~;(\[ ])")
+_TORCH_REQUIRED = re.compile(r"^Requires-Dist:[ \t]*torch[ \t]*(?:$|[<>=!~;(\[ ])", re.M | re.I)
 
 
-def _normalised(distribution: str) -> str:
-    return distribution.lower().replace("_", "-")
+def _requires_torch(dist: Distribution) -> bool:
+    text = dist.read_text("METADATA")
+    if text is not None:
+        return _TORCH_REQUIRED.search(text) is not None
+    return any(_TORCH_REQUIREMENT.match(requirement) for requirement in dist.requires or ())
+
+
+def _top_levels(dist: Distribution) -> set[str]:
+    """The names a distribution installs at the top of the import path, as ``packages_distributions`` finds them."""
+    declared = (dist.read_text("top_level.txt") or "").split()
+    if declared:
+        return set(declared)
+    files = dist.files or ()
+    return {file.parts[0] if len(file.parts) > 1 else file.with_suffix("").name for file in files if file.suffix == ".py"}  # noqa: E501
 
 
 def _read(name: str, path: str, package: bool) -> ModuleSource | None:
@@ -140,6 +210,9 @@ def _read(name: str, path: str, package: bool) -> ModuleSource | None:
 
 
 def _parse(name: str, path: str, package: bool) -> ModuleSource | None:
+    from shapelint.evaluator import ModuleSource
+    from shapelint.source import PARSE_ERRORS, parse_file
+
     try:
         parsed = parse_file(path, read_source_bytes(path))
     except (OSError, Skipped):

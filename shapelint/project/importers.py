@@ -10,9 +10,8 @@ import os
 import re
 from collections import defaultdict
 
-from shapelint.evaluator import absolute_module
 from shapelint.project.layout import module_name
-from shapelint.source import Skipped, read_source_bytes
+from shapelint.source import Skipped, absolute_module, read_source_bytes
 
 MAX_IMPORTERS = 4
 """Files run for one linted file; those that use a name it defines go first, then scripts."""
@@ -26,6 +25,11 @@ _IMPORT = re.compile(
 _INDEXES: dict[str, dict[str, set[str]]] = {}
 """For each project root: module name → the files that import it."""
 _TEXTS: dict[tuple[str, int, int], tuple[str, str]] = {}
+
+
+def forget_indexes() -> None:
+    """Drop the import indexes: a new run in the same process must see the files as they are now."""
+    _INDEXES.clear()
 
 
 def importers(root: str, names: tuple[str, ...], path: str, definer: str | None = None) -> list[tuple[str, list[str]]]:

@@ -1,18 +1,28 @@
 """The source: parsing (Python files, and notebooks' code cells), node positions, fast tree walks and suppressions.
 
 Everything else in shapelint reads source through this interface, so there
-is one position system: :class:`Positions`.
+is one position system: :class:`Positions`.  Reading a file imports nothing
+heavy; what needs libcst loads on first use, so a run answered from the result
+cache never imports it.
 """
 
-from shapelint.source.cache import kept_parse, parse_file
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from shapelint.source.limits import unlimited_int_digits
+from shapelint.source.modules import absolute_module
 from shapelint.source.notebook import Notebook, NotebookError, read_notebook
-from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed, syntax_tree
-from shapelint.source.positions import Positions, Span, source_lines
 from shapelint.source.reading import DEFAULT_MAX_BYTES, Skipped, read_source_bytes
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
-from shapelint.source.suppression import Suppressions
-from shapelint.source.walk import children, contains, name_counts, syntax_children
+
+if TYPE_CHECKING:
+    from shapelint.source.cache import kept_parse, parse_file
+    from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed, syntax_tree
+    from shapelint.source.positions import Positions, Span, source_lines
+    from shapelint.source.suppression import Suppressions
+    from shapelint.source.walk import children, contains, name_counts, syntax_children
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -24,6 +34,7 @@ __all__ = [
     "Skipped",
     "Span",
     "Suppressions",
+    "absolute_module",
     "children",
     "contains",
     "describe_parse_error",
@@ -42,3 +53,29 @@ __all__ = [
     "trusted_parser",
     "unlimited_int_digits",
 ]
+
+_LAZY = {
+    "kept_parse": "cache",
+    "parse_file": "cache",
+    "PARSE_ERRORS": "parsing",
+    "Parsed": "parsing",
+    "describe_parse_error": "parsing",
+    "parse": "parsing",
+    "reparsed": "parsing",
+    "syntax_tree": "parsing",
+    "Positions": "positions",
+    "Span": "positions",
+    "source_lines": "positions",
+    "Suppressions": "suppression",
+    "children": "walk",
+    "contains": "walk",
+    "name_counts": "walk",
+    "syntax_children": "walk",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'shapelint.source' has no attribute {name!r}")
+    return getattr(import_module(f"shapelint.source.{module}"), name)

@@ -54,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-file-size", type=int, metavar="BYTES", help="skip larger files, with a notice (default: 5000000)"
     )
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    parser.add_argument(
+        "--jobs", type=int, help="worker processes (default: one per 256 kB of source to analyse, up to all cores)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="analyse every file; read and write no cache")
     parser.add_argument(
         "--cache-dir", metavar="DIR", help=f"where results are kept (default: $SHAPELINT_CACHE_DIR or ./{_CACHE})"
@@ -277,7 +279,7 @@ def _lint_command(argv: list[str]) -> int:
     from shapelint.frontends.runner import Task, run
 
     try:
-        if args.jobs < 1:
+        if args.jobs is not None and args.jobs < 1:
             raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
         config = _config(args)
         limit = _max_bytes(args, config)

@@ -219,9 +219,26 @@ def _stopped() -> bool:
     return any(stop.is_set() for stop in _STOP)
 
 
-def run(paths: list[str], task: Task, jobs: int, stop: StopRequest | None = None) -> Iterator[FileReport]:
-    """Reports in the order of ``paths`` for any ``jobs``; a dead worker process is reported, not raised.  Once
-    ``stop`` is set, no file is started and no write is made; the files in hand are reported, then
+BYTES_PER_WORKER = 256_000
+"""Source a worker process must have to analyse before it pays for itself: a worker starts by importing the
+analysis (half a second) and parses again the modules the files import, which a serial run parses once."""
+
+
+def worker_count(paths: list[str], cores: int | None = None) -> int:
+    """The default ``--jobs``: one process per ``BYTES_PER_WORKER`` of source to analyse, up to the cores this
+    process may use, so that a small run, or one mostly answered from the cache, is never slower than serial."""
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    size = sum(os.path.getsize(path) for path in paths if os.path.isfile(path))
+    return max(1, min(cores, size // BYTES_PER_WORKER))
+
+
+def run(
+    paths: list[str], task: Task, jobs: int | None = None, stop: StopRequest | None = None
+) -> Iterator[FileReport]:
+    """Reports in the order of ``paths`` for any ``jobs`` (``None``: :func:`worker_count` of the files left once
+    the prefilter and the cache have answered); a dead worker process is reported, not raised.  Once ``stop`` is
+    set, no file is started and no write is made; the files in hand are reported, then
     :class:`~shapelint.frontends.interrupts.Interrupted` is raised."""
     from shapelint.frontends.interrupts import StopRequest
     from shapelint.project import new_run
@@ -231,6 +248,8 @@ def run(paths: list[str], task: Task, jobs: int, stop: StopRequest | None = None
     paths, kept = _screen(paths, task)
     task = replace(task, screened=True)
     lint_only = not (task.fix or task.diff)
+    if jobs is None:
+        jobs = worker_count([path for path in paths if path not in kept])
     if jobs <= 1 or len(paths) - len(kept) <= 1:
         from shapelint.source import trusted_parser
 

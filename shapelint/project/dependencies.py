@@ -57,15 +57,25 @@ class Dependencies:
         modules, files = data["modules"], data["files"]
         if not isinstance(modules, dict) or not isinstance(files, dict):
             raise TypeError("modules and files must be objects")
-        if layout is not None:
-            package, roots, names = layout  # type: ignore[misc]
-            layout = (str(package), tuple(map(str, roots)), tuple(map(str, names)))
         return cls(
-            layout,  # type: ignore[arg-type]
+            None if layout is None else _layout(layout),
             {str(name): None if path is None else str(path) for name, path in modules.items()},
-            None if importers is None else tuple(map(str, importers)),  # type: ignore[call-overload]
+            None if importers is None else _strings(importers),
             {str(path): str(value) for path, value in files.items()},
         )
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise TypeError(f"a list was expected, got {value!r}")
+    return tuple(map(str, value))
+
+
+def _layout(value: object) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(value, list) or len(value) != 3:
+        raise TypeError(f"a layout is [package, roots, names], got {value!r}")
+    package, roots, names = value
+    return str(package), _strings(roots), _strings(names)
 
 
 _DIGESTS: dict[str, str] = {}

@@ -58,7 +58,12 @@ class Contender:
 
 
 def shapelint(*args: str) -> tuple[str, ...]:
-    return (SHAPELINT, "--quiet", *args)
+    """A run that analyses every file: the result cache would answer every repetition after the first."""
+    return (SHAPELINT, "--quiet", "--no-cache", *args)
+
+
+def cached_shapelint(cache: Path, *args: str) -> tuple[str, ...]:
+    return (SHAPELINT, "--quiet", "--cache-dir", str(cache), *args)
 
 
 def flake8_pyflakes(folder: Path) -> tuple[str, ...]:
@@ -393,6 +398,44 @@ def goal_jobs(work: Path) -> None:
         print("  peak memory of the process tree: " + ", ".join(f"--jobs {j}: {m:.0f} MB" for j, m in memory.items()))
 
 
+def goal_cache(work: Path, tree: Path, repeats: int) -> None:
+    """A run over an unchanged tree (goal: <= 0.05x the first run), and after an edit to one model file."""
+    trees = [path for path in (tree, tree / "pytorch+examples", tree / "lucidrains+vit-pytorch") if path.is_dir()]
+    for index, source in enumerate(trees):
+        folder = work / f"cached{index}"
+        shutil.copytree(source, folder, ignore=shutil.ignore_patterns(".shapelint_cache"))
+        cache = work / f"cache{index}"
+        edited = max(folder.rglob("*.py"), key=lambda path: path.read_bytes().count(b"nn."))
+        first, second, after_edit = [], [], []
+        for run in range(repeats):
+            shutil.rmtree(cache, ignore_errors=True)
+            first.append(wall_time(cached_shapelint(cache, "--jobs", "1", str(folder))))
+            second.append(wall_time(cached_shapelint(cache, "--jobs", "1", str(folder))))
+            with edited.open("a") as stream:
+                stream.write(f"\n# edit {run}\n")
+            after_edit.append(wall_time(cached_shapelint(cache, "--jobs", "1", str(folder))))
+        medians = {
+            "first run (empty cache), --jobs 1": statistics.median(first),
+            "second run, unchanged tree": statistics.median(second),
+            f"after an edit to {edited.relative_to(folder)}": statistics.median(after_edit),
+        }
+        print_table(f"cache: {source} (goal: second run <= 0.05x the first)", medians, next(iter(medians)))
+
+
+def goal_default_jobs(work: Path, tree: Path, repeats: int) -> None:
+    """The default ``--jobs`` against ``--jobs 1`` (goal: never slower by more than noise)."""
+    targets = [ROOT / "examples", tree / "karpathy+minGPT", tree / "lucidrains+vit-pytorch", tree]
+    dense = work / "dense" if (work / "dense").exists() else replicate(work, 2, "dense")
+    for target in [*(path for path in targets if path.is_dir()), dense]:
+        contenders = [
+            Contender("shapelint --jobs 1", shapelint("--jobs", "1", str(target))),
+            Contender("shapelint (default jobs)", shapelint(str(target))),
+            Contender(f"shapelint --jobs {os.cpu_count()}", shapelint("--jobs", str(os.cpu_count()), str(target))),
+        ]
+        medians = interleaved(contenders, repeats)
+        print_table(f"default jobs: {target}", medians, contenders[0].name)
+
+
 def goal_scaling(work: Path, repeats: int) -> None:
     folders = {copies: replicate(work, copies, f"scale{copies}") for copies in (1, 4, 16)}
     contenders = [Contender(f"shapelint, {copies}x corpus", shapelint(str(f))) for copies, f in folders.items()]
@@ -444,7 +487,7 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(ROOT / "shapelint"), quiet=1)
 
 
-GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big", "project", "plugin")
+GOALS = ("typical", "dense", "startup", "jobs", "scaling", "big", "project", "plugin", "cache", "defaultjobs")
 
 
 def main() -> None:
@@ -470,6 +513,8 @@ def main() -> None:
             "scaling": lambda: goal_scaling(work, args.repeats),
             "big": lambda: goal_big(work, args.repeats),
             "project": lambda: goal_project(args.tree, args.repeats),
+            "cache": lambda: goal_cache(work, args.tree, args.repeats),
+            "defaultjobs": lambda: goal_default_jobs(work, args.tree, args.repeats),
             "plugin": lambda: goal_plugin(args.repeats),
         }
         for goal in args.goals or GOALS:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import sys
 from dataclasses import asdict, dataclass
@@ -124,7 +123,7 @@ def _prepare(directory: str) -> None:
 
 def _write_atomically(target: str, data: bytes) -> None:
     """A reader sees the old file or the new one, never part of one; the mode is the umask's, as for any file."""
-    temporary = os.path.join(os.path.dirname(target), f".{os.getpid()}.{secrets.token_hex(6)}.tmp")
+    temporary = os.path.join(os.path.dirname(target), f".{os.getpid()}.{os.urandom(6).hex()}.tmp")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:

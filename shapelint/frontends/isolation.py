@@ -4,12 +4,14 @@ of memory per source byte, and one file's failure, even a native abort, must be 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 ISOLATED_BYTES = 500_000
 """Files larger than this are analysed in a child process; smaller ones cost too little to be worth one."""
@@ -30,7 +32,7 @@ def memory_limit(size: int) -> int:
     return int(min(physical * 3 // 4, max(4 << 30, size * 4000)))
 
 
-def _child(work: Callable[[], Result], limit: int, connection: multiprocessing.connection.Connection) -> None:
+def _child(work: Callable[[], Result], limit: int, connection: Connection) -> None:
     # a native parser that runs out of memory prints its own complaint before aborting; the report says it instead
     with contextlib.suppress(OSError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
@@ -47,6 +49,8 @@ def _child(work: Callable[[], Result], limit: int, connection: multiprocessing.c
 
 def isolated(work: Callable[[], Result], size: int) -> Result | str:
     """``work()`` run in a child process bounded in memory; what went wrong, in words, if it gave no result."""
+    import multiprocessing
+
     receiver, sender = multiprocessing.Pipe(duplex=False)
     child = multiprocessing.Process(target=_child, args=(work, memory_limit(size), sender))
     child.start()

@@ -8,7 +8,7 @@ file's project and then in the running environment's import path.  Within
 ``still_true`` tells later whether every answer still holds (the result cache).
 """
 
-from shapelint.project.dependencies import Dependencies, digest, new_run, recording
-from shapelint.project.finder import ModuleFinder, project_of, still_true
+from shapelint.project.dependencies import Dependencies, digest, recording
+from shapelint.project.finder import ModuleFinder, new_run, project_of, still_true
 
 __all__ = ["Dependencies", "ModuleFinder", "digest", "new_run", "project_of", "recording", "still_true"]

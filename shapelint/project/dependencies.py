@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from shapelint.project.importers import forget_indexes
 from shapelint.source import Skipped, read_source_bytes
 
 
@@ -111,10 +110,9 @@ def current() -> Dependencies | None:
     return _RECORDING[-1] if _RECORDING else None
 
 
-def new_run() -> None:
-    """Forget what was read of the files in this process: they may have changed since the last run in it."""
+def forget_digests() -> None:
+    """Drop the content hashes kept: a new run in the same process must see the files as they are now."""
     _DIGESTS.clear()
-    forget_indexes()
 
 
 def same_content(dependencies: Dependencies) -> bool:

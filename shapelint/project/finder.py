@@ -9,9 +9,16 @@ from collections.abc import Callable
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
-from shapelint.project.dependencies import Dependencies, current, same_content
-from shapelint.project.importers import MAX_IMPORTERS, importers, users
-from shapelint.project.layout import module_name, names_in, namespace_package, project_root, search_roots
+from shapelint.project.dependencies import Dependencies, current, forget_digests, same_content
+from shapelint.project.importers import MAX_IMPORTERS, forget_indexes, importers, users
+from shapelint.project.layout import (
+    forget_roots,
+    module_name,
+    names_in,
+    namespace_package,
+    project_root,
+    search_roots,
+)
 from shapelint.source import Skipped, read_source_bytes
 
 if TYPE_CHECKING:
@@ -112,7 +119,7 @@ def _candidates(root: str, names: tuple[str, ...], path: str) -> list[str]:
     candidates: list[str] = []
     targets = [(path, names)]
     for target, known_as in targets:
-        for importer in _reaching(root, known_as, target, path):
+        for importer in _reaching(root, known_as, target):
             if os.path.abspath(importer) == os.path.abspath(path) or importer in candidates:
                 continue
             if os.path.basename(importer) == "__init__.py":
@@ -123,11 +130,11 @@ def _candidates(root: str, names: tuple[str, ...], path: str) -> list[str]:
     return candidates
 
 
-def _reaching(root: str, names: tuple[str, ...], path: str, definer: str) -> list[str]:
+def _reaching(root: str, names: tuple[str, ...], path: str) -> list[str]:
     """The files that import one of ``names`` and whose own imports would reach the file at ``path``."""
     own = os.path.abspath(path)
     reaching = []
-    for importer, imported in importers(root, names, path, definer):
+    for importer, imported in importers(root, names, path):
         finder = ModuleFinder(search_roots(importer))
         if any((finder.locate(name) or ("",))[0] == own for name in imported):
             reaching.append(importer)
@@ -150,6 +157,12 @@ class ModuleFinder:
 
         An installed package counts only when its distribution depends on torch (torchvision, timm): yaml's or
         fsspec's code holds no model, and running it cost more than the models that import it."""
+        key = (tuple(self.roots[: self.project_roots]), name)
+        if key not in _LOCATED:
+            _LOCATED[key] = self._locate(name)
+        return _LOCATED[key]
+
+    def _locate(self, name: str) -> tuple[str, bool] | None:
         parts = name.split(".")
         for index, root in enumerate(self.roots):
             if index >= self.project_roots and parts[0] not in _torch_libraries():
@@ -159,6 +172,18 @@ class ModuleFinder:
                 if os.path.isfile(candidate):
                     return candidate, package
         return None
+
+
+_LOCATED: dict[tuple[tuple[str, ...], str], tuple[str, bool] | None] = {}
+"""Each module name's file, by the project roots it was looked up from, once per run."""
+
+
+def new_run() -> None:
+    """Forget what was read of the files in this process: they may have changed since the last run in it."""
+    _LOCATED.clear()
+    forget_digests()
+    forget_indexes()
+    forget_roots()
 
 
 @cache

@@ -32,9 +32,9 @@ def forget_indexes() -> None:
     _INDEXES.clear()
 
 
-def importers(root: str, names: tuple[str, ...], path: str, definer: str | None = None) -> list[tuple[str, list[str]]]:
-    """The files under ``root`` that import one of ``names`` (the module ``path`` may be known as), best first,
-    each with the names it imports; those that use a name ``definer`` (default ``path``) defines go first."""
+def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, list[str]]]:
+    """The files under ``root`` that import one of ``names`` (the module ``path`` may be known as), in path
+    order, each with the names it imports."""
     index = _INDEXES.get(root)
     if index is None:
         index = _INDEXES[root] = _index(root)
@@ -44,7 +44,7 @@ def importers(root: str, names: tuple[str, ...], path: str, definer: str | None 
         for file in index.get(name, ()):
             if file != own:
                 found[file].append(name)
-    return [(file, found[file]) for file in rank(list(found), definer or path)]
+    return sorted(found.items())
 
 
 def rank(paths: list[str], definer: str) -> list[str]:

@@ -44,10 +44,27 @@ _MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt
 _MARKER_DEPTH = 6
 
 
+_PROJECT_ROOTS: dict[tuple[str, str], str] = {}
+"""Each folder's project root, by folder and working directory, once per run: every file of a folder asks."""
+
+
+def forget_roots() -> None:
+    """Drop the roots found: a new run in the same process must see the folders as they are now."""
+    _PROJECT_ROOTS.clear()
+    _SEARCH_ROOTS.clear()
+
+
 def project_root(path: str) -> str:
     """The directory of the project the file belongs to: the nearest above it holding a repository or packaging
     marker (``.git``, ``pyproject.toml``, ...), else the working directory when the file is under it (where a user
     runs ``shapelint .``), else the file's package root."""
+    key = (os.path.dirname(os.path.abspath(path)), os.getcwd())
+    if key not in _PROJECT_ROOTS:
+        _PROJECT_ROOTS[key] = _project_root(path)
+    return _PROJECT_ROOTS[key]
+
+
+def _project_root(path: str) -> str:
     file = os.path.abspath(path)
     directory = os.path.dirname(file)
     for _ in range(_MARKER_DEPTH):
@@ -61,9 +78,19 @@ def project_root(path: str) -> str:
     return here if file.startswith(os.path.join(here, "")) else package_root(path)[0]
 
 
+_SEARCH_ROOTS: dict[tuple[str, str], list[str]] = {}
+
+
 def search_roots(path: str) -> list[str]:
     """Where the file's imports are looked for before the environment's: its package root, its own directory
     (a script's imports), the project root and the working directory, each with its ``src/``."""
+    key = (os.path.dirname(os.path.abspath(path)), os.getcwd())
+    if key not in _SEARCH_ROOTS:
+        _SEARCH_ROOTS[key] = _search_roots(path)
+    return list(_SEARCH_ROOTS[key])
+
+
+def _search_roots(path: str) -> list[str]:
     root, _ = package_root(path)
     project, here = project_root(path), os.getcwd()
     candidates = [root, os.path.dirname(os.path.abspath(path))]

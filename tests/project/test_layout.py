@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from shapelint.project import ModuleFinder, finder, project_of
-from shapelint.project.importers import importers
+from shapelint.project.importers import importers, rank
 from shapelint.project.layout import names_in, namespace_package, project_root, search_roots
 
 
@@ -46,10 +46,11 @@ def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
             "other.py": "import pkg.modelling\n",
         },
     )
-    found = importers(str(tmp_path), ("pkg.model",), str(tmp_path / "pkg/model.py"))
+    model = str(tmp_path / "pkg/model.py")
+    found = importers(str(tmp_path), ("pkg.model",), model)
     names = [Path(path).name for path, _ in found]
-    assert names[0] == "train.py"
     assert set(names) == {"train.py", "test_model.py", "eval.py", "__init__.py"}
+    assert Path(rank([path for path, _ in found], model)[0]).name == "train.py"
 
 
 def test_only_importers_whose_code_names_the_file_are_run_and_builders_come_first(tmp_path: Path) -> None:

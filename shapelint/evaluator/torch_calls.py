@@ -11,7 +11,7 @@ from functools import partial
 
 import libcst as cst
 
-from shapelint.catalog import CATALOG, LayerKind, bind_inferred, inferred_argument
+from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
 from shapelint.evaluator.machine import Machine
@@ -122,6 +122,9 @@ def _build_layer(
     bind = partial(bind_inferred, kind) if runtime else kind.bind
     try:
         bound = bind(*operators.plain_arguments(args, kwargs))
+    except TorchStyleCall as error:
+        _reject_torch_style(m, error, node, skip)
+        return UNKNOWN
     except TypeError:
         return UNKNOWN
     nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
@@ -131,6 +134,18 @@ def _build_layer(
     return Layer(kind, bound, written, node, looping=scope.looping)
 
 
+def _reject_torch_style(m: Machine, error: TorchStyleCall, node: cst.Call, skip: int) -> None:
+    """A runtime layer called as torch's positional form (SHP006), worded with the arguments as written; a call
+    with ``*args`` or ``**kwargs`` has no written text for each value, and stays silent."""
+    written = node.args[skip:] if skip <= len(node.args) else ()
+    if any(arg.star for arg in written):
+        return
+    texts = [" ".join(_EMPTY_MODULE.code_for_node(arg.value).split()) for arg in written]
+    problem = ShapeError(error.explain(texts), Problem.HYPERPARAMETER)
+    m.propagator.reject(error.kind.name, node, problem, Tensor(Shape.anything()))
+
+
+_EMPTY_MODULE = cst.Module([])
 MAX_SNAPSHOT_NAMES = 256
 """A body with more names is read as it stands at the end: copying it for each layer would be quadratic."""
 

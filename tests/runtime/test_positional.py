@@ -14,28 +14,7 @@ import shapelint.runtime as rt
 from torch import nn
 
 from shapelint.catalog import CATALOG, REQUIRED, LayerKind, TorchStyleCall, inferred_argument, runtime_positional
-
-SIZES = {"num_groups": 2, "num_heads": 2, "nhead": 2}
-"""Values torch accepts beside an input size of 4 (its groups and heads must divide it); every other size is 3."""
-
-
-def _torch_calls() -> list[tuple[str, tuple[object, ...]]]:
-    """Each kind with an inferred size, called as torch's positional form with 0, 1, ... optional arguments."""
-    calls = []
-    for kind in CATALOG.values():
-        skip = inferred_argument(kind)
-        if skip is None or not hasattr(rt, kind.name):
-            continue
-        params = [p for p in kind.params if not p.keyword_only]
-        required = sum(p.default is REQUIRED for p in params)
-        values = tuple(
-            4 if p.name == skip else SIZES.get(p.name, 3) if p.default is REQUIRED else p.default for p in params
-        )
-        calls += [(kind.name, values[:count]) for count in range(required, len(params) + 1)]
-    return calls
-
-
-CALLS = _torch_calls()
+from tests.runtime.torch_style import CALLS, IDS
 
 
 def _refusal(name: str, args: tuple[object, ...]) -> TorchStyleCall:
@@ -50,7 +29,7 @@ def _suggestions(error: TorchStyleCall) -> tuple[str, str]:
     return found[1], found[2]
 
 
-@pytest.mark.parametrize(("name", "args"), CALLS, ids=[f"{name}-{len(args)}" for name, args in CALLS])
+@pytest.mark.parametrize(("name", "args"), CALLS, ids=IDS)
 def test_torch_positional_calls_are_refused_with_both_spellings(name: str, args: tuple[object, ...]) -> None:
     getattr(nn, name)(*args)  # the reading is torch's: torch builds it
     kind = CATALOG[name]

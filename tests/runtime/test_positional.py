@@ -8,6 +8,7 @@ and the runtime spellings the message suggests must build the layer torch's read
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import shapelint.runtime as rt
@@ -128,3 +129,12 @@ def test_calls_torch_cannot_read_either_are_plain_type_errors(call: object, mess
 )
 def test_runtime_calls_still_build(call: object) -> None:
     call()  # type: ignore[operator]
+
+
+def test_the_readme_shows_the_real_error() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- torch-style-call -->\n```\n>>> (.*)\nTypeError: (.*)\n```", readme)
+    assert shown is not None
+    with pytest.raises(TorchStyleCall) as caught:
+        eval(shown[1], vars(rt))
+    assert str(caught.value) == shown[2]

@@ -14,7 +14,7 @@ from shapelint.catalog.entries import mult_adds, parameter_count, state_entries
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
-from shapelint.catalog.inferred import TorchStyleCall, bind_inferred, inferred_argument, runtime_positional
+from shapelint.catalog.inferred import TorchStyleCall, bind_inferred, inferred_argument, placeholder, runtime_positional
 from shapelint.catalog.padding import side_pairs
 from shapelint.catalog.signature import REQUIRED, Args, ArgType, Attribute, Functional, Param
 from shapelint.dims import Shape
@@ -56,6 +56,7 @@ __all__ = [
     "lookup",
     "mult_adds",
     "parameter_count",
+    "placeholder",
     "propagate",
     "runtime_positional",
     "side_pairs",

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from shapelint.catalog.argtypes import lacks
 from shapelint.catalog.base import LayerKind
-from shapelint.catalog.signature import REQUIRED
+from shapelint.catalog.signature import REQUIRED, ArgType
 from shapelint.dims import UNKNOWN
 
 
@@ -25,6 +25,19 @@ def inferred_argument(kind: LayerKind) -> str | None:
     name = kind.input_arg
     required = any(p.name == name and p.default is REQUIRED for p in kind.params)
     return name if required else None
+
+
+LAST_DIMENSION = (UNKNOWN,)
+"""Stands for an inferred size that may span several dimensions (LayerNorm's ``normalized_shape``): the last one,
+as Keras's ``LayerNormalization()`` normalizes."""
+
+
+def placeholder(kind: LayerKind) -> object:
+    """What stands for the inferred argument until an input fixes it: ``UNKNOWN``, or :data:`LAST_DIMENSION` for
+    one that takes a tuple of sizes."""
+    skip = inferred_argument(kind)
+    sized = any(p.name == skip and p.type is ArgType.SIZE for p in kind.params)
+    return LAST_DIMENSION if sized else UNKNOWN
 
 
 def runtime_positional(kind: LayerKind) -> tuple[str, ...]:
@@ -82,9 +95,9 @@ def _runtime_spelling(kind: LayerKind, texts: Mapping[str, str]) -> list[str]:
 
 
 def bind_inferred(
-    kind: LayerKind, args: Sequence[object], kwargs: Mapping[str, object], placeholder: object = UNKNOWN
+    kind: LayerKind, args: Sequence[object], kwargs: Mapping[str, object]
 ) -> dict[str, object]:
-    """Bind a runtime-style call; the inferred argument is ``placeholder`` unless given by keyword.
+    """Bind a runtime-style call; the inferred argument is :func:`placeholder` unless given by keyword.
 
     Raises :class:`TorchStyleCall` for a call the runtime cannot bind and torch's signature binds to values of the
     declared types, and TypeError for any other call the runtime cannot bind.
@@ -99,7 +112,7 @@ def bind_inferred(
             raise TorchStyleCall(kind, positional, tuple(kwargs), values) from None
         raise
     if skip is not None:
-        named.setdefault(skip, placeholder)
+        named.setdefault(skip, placeholder(kind))
     return kind.bind((), named)
 
 

@@ -131,7 +131,8 @@ def _build_layer(
     written = _as_now({name: _source(m, arg, scope) for name, arg in nodes.items()})
     for name, source in written.items():
         m.record.written.setdefault(id(source.node), set()).add(repr(bound[name]))
-    return Layer(kind, bound, written, node, looping=scope.looping)
+    inferred = inferred_argument(kind) if runtime else None
+    return Layer(kind, bound, written, node, looping=scope.looping, inferred=None if inferred in kwargs else inferred)
 
 
 def _reject_torch_style(m: Machine, error: TorchStyleCall, node: cst.Call, skip: int) -> None:
@@ -173,12 +174,22 @@ def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
     return scope.source(node)
 
 
+RUNTIME_SHAPELESS = frozenset({"rng", "dtype"})
+"""A runtime Sequential's keywords that change no shape: the weights' generator and dtype."""
+INPUT_DTYPES = (None, "float", "int")
+"""A runtime Sequential's ``input_dtype=`` values, as :class:`Shape` takes them."""
+
+
 def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Arguments | None) -> object:
     if arguments is None:
         return UNKNOWN
     args, kwargs = arguments
-    input_shape = kwargs.pop("input_shape", None) if names.is_runtime(qualname) else None
-    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)):
+    runtime = names.is_runtime(qualname)
+    input_shape = kwargs.pop("input_shape", None) if runtime else None
+    input_dtype = kwargs.pop("input_dtype", None) if runtime else None
+    if runtime:
+        kwargs = {key: value for key, value in kwargs.items() if key not in RUNTIME_SHAPELESS}
+    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)) or input_dtype not in INPUT_DTYPES:
         return UNKNOWN
     if len(args) == 1 and isinstance(args[0], DictValue):
         if args[0].items is None:
@@ -188,7 +199,7 @@ def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Argum
         children = [(str(index), value) for index, value in enumerate(args)]
     for _, child in children:
         m.record.children.add(id(child))
-    declared = Shape((BATCH, *input_shape)) if input_shape is not None else None
+    declared = Shape((BATCH, *input_shape), dtype=input_dtype) if input_shape is not None else None
     sequential = SequentialValue(children, node, declared)
     m.record.sequentials.append((sequential, m.statement or node))
     return sequential

@@ -12,7 +12,7 @@ from functools import partial
 import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
-from shapelint.dims import UNKNOWN, Shape, Symbol
+from shapelint.dims import UNKNOWN, DType, Shape, Symbol
 from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
@@ -176,7 +176,7 @@ def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
 
 RUNTIME_SHAPELESS = frozenset({"rng", "dtype"})
 """A runtime Sequential's keywords that change no shape: the weights' generator and dtype."""
-INPUT_DTYPES = (None, "float", "int")
+INPUT_DTYPES: dict[object, DType | None] = {None: None, "float": "float", "int": "int"}
 """A runtime Sequential's ``input_dtype=`` values, as :class:`Shape` takes them."""
 
 
@@ -189,7 +189,8 @@ def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Argum
     input_dtype = kwargs.pop("input_dtype", None) if runtime else None
     if runtime:
         kwargs = {key: value for key, value in kwargs.items() if key not in RUNTIME_SHAPELESS}
-    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)) or input_dtype not in INPUT_DTYPES:
+    known_dtype = isinstance(input_dtype, (str, type(None))) and input_dtype in INPUT_DTYPES
+    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)) or not known_dtype:
         return UNKNOWN
     if len(args) == 1 and isinstance(args[0], DictValue):
         if args[0].items is None:
@@ -199,7 +200,7 @@ def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Argum
         children = [(str(index), value) for index, value in enumerate(args)]
     for _, child in children:
         m.record.children.add(id(child))
-    declared = Shape((BATCH, *input_shape), dtype=input_dtype) if input_shape is not None else None
+    declared = Shape((BATCH, *input_shape), dtype=INPUT_DTYPES[input_dtype]) if input_shape is not None else None
     sequential = SequentialValue(children, node, declared)
     m.record.sequentials.append((sequential, m.statement or node))
     return sequential

@@ -124,10 +124,28 @@ def test_calls_torch_cannot_read_either_are_plain_type_errors(call: object, mess
         lambda: rt.BatchNorm2d(),
         lambda: rt.GroupNorm(2),
         lambda: rt.MaxPool2d(2, 2),
+        lambda: rt.AvgPool2d(3, 2, 1),
         lambda: rt.Dropout(0.5),
+        lambda: rt.Embedding(100, 8),
+        lambda: rt.PReLU(4),
+    ],
+    ids=[
+        "conv",
+        "conv-explicit",
+        "conv-keywords",
+        "linear",
+        "batchnorm",
+        "groupnorm",
+        "maxpool",
+        "avgpool",
+        "dropout",
+        "embedding",
+        "prelu",
     ],
 )
 def test_runtime_calls_still_build(call: object) -> None:
+    """Runtime spellings, and torch's own for kinds whose size is not inferred (Embedding's vocabulary, PReLU's
+    optional count)."""
     call()  # type: ignore[operator]
 
 

@@ -14,7 +14,16 @@ from shapelint.runtime.hyperparameters import check_types, is_size
 from shapelint.runtime.module import Module
 from shapelint.runtime.spec import Init, TensorSpec
 
-from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, bind_inferred, inferred_argument, state_entries
+from shapelint.catalog import (
+    CATALOG,
+    LayerKind,
+    Problem,
+    ShapeError,
+    bind_inferred,
+    inferred_argument,
+    placeholder,
+    state_entries,
+)
 from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, is_known
 
 MAX_TENSOR_BYTES = 1 << 40
@@ -51,13 +60,13 @@ class Layer(Module):
 
     kind_name: ClassVar[str | None] = None
     accepts: ClassVar[str] = "f"
-    placeholder: ClassVar[object] = UNKNOWN
     tensor_dtypes: ClassVar[Mapping[str, np.dtype]] = {}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         self.kind = kind_named(self.kind_name or type(self).__name__)
+        self.placeholder = placeholder(self.kind)
         named = {name: plain(value) for name, value in kwargs.items()}
-        self.given = bind_inferred(self.kind, [plain(value) for value in args], named, self.placeholder)
+        self.given = bind_inferred(self.kind, [plain(value) for value in args], named)
         self._check_types(self.given)
         try:
             self.kind.check_hyperparameters(self.given)

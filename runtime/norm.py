@@ -10,8 +10,6 @@ from shapelint.runtime.init import constant
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.spec import Init
 
-from shapelint.dims import UNKNOWN
-
 __all__ = [
     "BatchNorm1d",
     "BatchNorm2d",
@@ -104,9 +102,8 @@ class InstanceNorm3d(_InstanceNorm):
 
 
 class LayerNorm(_Normalization):
-    """``LayerNorm()`` normalizes the last dimension, as Keras's ``LayerNormalization()`` does."""
-
-    placeholder = (UNKNOWN,)
+    """``LayerNorm()`` normalizes the last dimension, as Keras's ``LayerNormalization()`` does (the catalog's
+    placeholder for an inferred ``normalized_shape``)."""
 
     def _normalized(self) -> tuple[int, ...]:
         value = self.arg("normalized_shape")

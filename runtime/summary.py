@@ -1,46 +1,44 @@
-"""The text of ``Sequential.summary()``: computed from shapes alone, so no weight is materialised."""
+"""``summary()``: the table ``shapelint summary`` prints, from the built shapes alone, so no weight is materialised."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Module
 
-HEADERS = ("Layer (type)", "Output shape", "Param #")
+from shapelint.catalog import parameter_count
+from shapelint.dims import Symbol
+from shapelint.table import Row, Summary, batch_of, format_table, row_mult_adds, totals
 
 
-def _rows(module: Module, path: str, depth: int) -> Iterator[tuple[str, str, str]]:
+def _leaves(module: Module, path: str) -> Iterator[tuple[str, Layer]]:
+    """Each layer with its dotted name, as the table names a source model's (``2.1`` inside a nested Sequential)."""
     for index, layer in enumerate(module.layers):
-        where = f"{path}{index}"
-        name = "  " * depth + f"{where}: {type(layer).__name__}"
-        if layer.is_container:
-            yield name, str(layer.built_output), "--"
-            yield from _rows(layer, where + ".", depth + 1)
+        if isinstance(layer, Layer):
+            yield f"{path}{index}", layer
         else:
-            yield name, str(layer.built_output), f"{layer.num_parameters():,}"
+            yield from _leaves(layer, f"{path}{index}.")
+
+
+def summarize(model: Module) -> Summary:
+    """The rows and torchinfo's totals of a built model, for a batch of 1 in place of its symbolic batch."""
+    assert model.built_input is not None
+    named = list(_leaves(model, ""))
+    batch = batch_of(model.built_input)
+    rows = tuple(_row(name, layer, batch) for name, layer in named)
+    applied = [(layer, row.output) for (_, layer), row in zip(named, rows)]
+    params = model.num_parameters()
+    statistics = totals("", (model.built_input,), applied, [layer for _, layer in named], params)
+    return Summary(type(model).__name__, model.built_input, rows, params, totals=statistics)
+
+
+def _row(name: str, layer: Layer, batch: Symbol | None) -> Row:
+    output = layer.built_output
+    assert output is not None
+    params = parameter_count(layer.kind, layer.args)
+    return Row(name, layer.kind.name, output, params, mult_adds=row_mult_adds(layer, output, batch))
 
 
 def render(model: Module) -> str:
-    rows = list(_rows(model, "", 0))
-    widths = [max(len(cell) for cell in column) for column in zip(HEADERS, *rows)]
-    width = sum(widths) + 4 * (len(widths) - 1)
-
-    def line(cells: tuple[str, str, str]) -> str:
-        return "    ".join((cells[0].ljust(widths[0]), cells[1].ljust(widths[1]), cells[2].rjust(widths[2])))
-
-    params, buffers = model.num_parameters(), model.num_parameters(trainable=False)
-    size = sum(spec.nbytes for _, spec in model.named_specs())
-    return "\n".join(
-        [
-            f"Input shape: {model.built_input}",
-            "=" * width,
-            line(HEADERS),
-            "=" * width,
-            *(line(row) for row in rows),
-            "=" * width,
-            f"Total params: {params:,}",
-            f"Buffers (running statistics): {buffers:,}",
-            f"Parameters and buffers size: {size / 2**20:,.2f} MB",
-            "=" * width,
-        ]
-    )
+    return format_table(summarize(model))

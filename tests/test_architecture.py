@@ -1,7 +1,7 @@
 """The tree shows the pipeline: packages depend on each other in one direction, only through their interfaces.
 
 catalog → evaluator → project, inputs → judge → lint → fix → front ends, with dims and
-source underneath and the runtime beside the linter on the catalog alone.
+source underneath, the summary table on the catalog, and the runtime beside the linter on the catalog and the table.
 Imports are read from the source (lazy and type-checking ones included).
 """
 
@@ -18,7 +18,8 @@ ALLOWED = {
     "shapelint.dims": set(),
     "shapelint.source": set(),
     "shapelint.catalog": {"shapelint.dims"},
-    "shapelint.runtime": {"shapelint.dims", "shapelint.catalog"},
+    "shapelint.table": {"shapelint.dims", "shapelint.catalog"},
+    "shapelint.runtime": {"shapelint.dims", "shapelint.catalog", "shapelint.table"},
     "shapelint.evaluator": {"shapelint.dims", "shapelint.catalog", "shapelint.source"},
     "shapelint.project": {"shapelint.evaluator", "shapelint.source"},
     "shapelint.inputs": {"shapelint.dims", "shapelint.evaluator", "shapelint.source"},

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from shapelint.catalog.argtypes import is_size, lacks, unchecked
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
 from shapelint.catalog.entries import mult_adds, parameter_count, state_entries
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
-from shapelint.catalog.inferred import bind_inferred, inferred_argument
+from shapelint.catalog.inferred import TorchStyleCall, bind_inferred, inferred_argument, placeholder, runtime_positional
 from shapelint.catalog.padding import side_pairs
 from shapelint.catalog.signature import REQUIRED, Args, ArgType, Attribute, Functional, Param
 from shapelint.dims import Shape
@@ -45,15 +46,21 @@ __all__ = [
     "Param",
     "Problem",
     "ShapeError",
+    "TorchStyleCall",
     "bind_inferred",
     "expand",
     "functional_rule",
     "inferred_argument",
+    "is_size",
+    "lacks",
     "lookup",
     "mult_adds",
     "parameter_count",
+    "placeholder",
     "propagate",
+    "runtime_positional",
     "side_pairs",
     "state_entries",
     "tuple_refusal",
+    "unchecked",
 ]

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from shapelint.catalog import Problem, ShapeError, tuple_refusal
-from shapelint.dims import UNKNOWN, Shape, same
+from shapelint.catalog import Problem, ShapeError, is_size, tuple_refusal
+from shapelint.dims import UNKNOWN, Shape, is_known, same
 from shapelint.evaluator.values import (
     Configuration,
     Layer,
@@ -87,6 +87,7 @@ class Propagator:
             shape: Shape | None = layer.kind.infer(layer.args, tensor.shape, checked=layer.valid)
             layer.valid = True
             self.accept(layer, tensor.shape)
+            _settle(layer, tensor.shape)
         except ShapeError as error:
             self.reject(layer.kind.name, layer.node, error, tensor, layer)
             shape = self.after_error(layer, error, tensor.shape)
@@ -172,3 +173,13 @@ def _tensors(state: object, origin: Origin) -> object:
     if isinstance(state, tuple):
         return tuple(_tensors(item, origin) for item in state)
     return UNKNOWN
+
+
+def _settle(layer: Layer, shape: Shape) -> None:
+    """A runtime layer built without its input size takes it from the first input that fixes it, as its build does."""
+    name = layer.inferred
+    if name is None or is_known(layer.args[name]):
+        return
+    expected = layer.kind.expected_input_size(layer.args, shape)
+    if is_size(expected):
+        layer.args[name] = expected

@@ -11,8 +11,8 @@ from functools import partial
 
 import libcst as cst
 
-from shapelint.catalog import CATALOG, LayerKind, bind_inferred, inferred_argument
-from shapelint.dims import UNKNOWN, Shape, Symbol
+from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
+from shapelint.dims import UNKNOWN, DType, Shape, Symbol
 from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
@@ -122,15 +122,31 @@ def _build_layer(
     bind = partial(bind_inferred, kind) if runtime else kind.bind
     try:
         bound = bind(*operators.plain_arguments(args, kwargs))
+    except TorchStyleCall as error:
+        _reject_torch_style(m, error, node, skip)
+        return UNKNOWN
     except TypeError:
         return UNKNOWN
     nodes = _argument_nodes(kind, node, skip, inferred_argument(kind) if runtime else None)
     written = _as_now({name: _source(m, arg, scope) for name, arg in nodes.items()})
     for name, source in written.items():
         m.record.written.setdefault(id(source.node), set()).add(repr(bound[name]))
-    return Layer(kind, bound, written, node, looping=scope.looping)
+    inferred = inferred_argument(kind) if runtime else None
+    return Layer(kind, bound, written, node, looping=scope.looping, inferred=None if inferred in kwargs else inferred)
 
 
+def _reject_torch_style(m: Machine, error: TorchStyleCall, node: cst.Call, skip: int) -> None:
+    """A runtime layer called as torch's positional form (SHP006), worded with the arguments as written; a call
+    with ``*args`` or ``**kwargs`` has no written text for each value, and stays silent."""
+    written = node.args[skip:] if skip <= len(node.args) else ()
+    if any(arg.star for arg in written):
+        return
+    texts = [" ".join(_EMPTY_MODULE.code_for_node(arg.value).split()) for arg in written]
+    problem = ShapeError(error.explain(texts), Problem.HYPERPARAMETER)
+    m.propagator.reject(error.kind.name, node, problem, Tensor(Shape.anything()))
+
+
+_EMPTY_MODULE = cst.Module([])
 MAX_SNAPSHOT_NAMES = 256
 """A body with more names is read as it stands at the end: copying it for each layer would be quadratic."""
 
@@ -158,12 +174,23 @@ def _source(m: Machine, node: cst.BaseExpression, scope: Scope) -> Source:
     return scope.source(node)
 
 
+RUNTIME_SHAPELESS = frozenset({"rng", "dtype"})
+"""A runtime Sequential's keywords that change no shape: the weights' generator and dtype."""
+INPUT_DTYPES: dict[object, DType | None] = {None: None, "float": "float", "int": "int"}
+"""A runtime Sequential's ``input_dtype=`` values, as :class:`Shape` takes them."""
+
+
 def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Arguments | None) -> object:
     if arguments is None:
         return UNKNOWN
     args, kwargs = arguments
-    input_shape = kwargs.pop("input_shape", None) if names.is_runtime(qualname) else None
-    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)):
+    runtime = names.is_runtime(qualname)
+    input_shape = kwargs.pop("input_shape", None) if runtime else None
+    input_dtype = kwargs.pop("input_dtype", None) if runtime else None
+    if runtime:
+        kwargs = {key: value for key, value in kwargs.items() if key not in RUNTIME_SHAPELESS}
+    known_dtype = isinstance(input_dtype, (str, type(None))) and input_dtype in INPUT_DTYPES
+    if kwargs or not (input_shape is None or isinstance(input_shape, tuple)) or not known_dtype:
         return UNKNOWN
     if len(args) == 1 and isinstance(args[0], DictValue):
         if args[0].items is None:
@@ -173,7 +200,7 @@ def build_sequential(m: Machine, qualname: str, node: cst.Call, arguments: Argum
         children = [(str(index), value) for index, value in enumerate(args)]
     for _, child in children:
         m.record.children.add(id(child))
-    declared = Shape((BATCH, *input_shape)) if input_shape is not None else None
+    declared = Shape((BATCH, *input_shape), dtype=INPUT_DTYPES[input_dtype]) if input_shape is not None else None
     sequential = SequentialValue(children, node, declared)
     m.record.sequentials.append((sequential, m.statement or node))
     return sequential

@@ -146,6 +146,9 @@ class Layer:
     """Set once the kind's hyperparameter checks passed: they depend on the arguments alone."""
     looping: tuple[str, ...] = field(default=(), repr=False)
     """The names of the ``for`` loops the layer was built in, in its own body."""
+    inferred: str | None = field(default=None, repr=False)
+    """The input size a ``shapelint.runtime`` layer was built without; the first input that fixes it sets it, as the
+    runtime's build does, so the layer's tensors can be counted."""
 
 
 @dataclass(eq=False, slots=True)

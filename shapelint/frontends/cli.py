@@ -177,9 +177,10 @@ def _summary_command(argv: Sequence[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
-    from shapelint.frontends.summary import SummaryError, format_table, summarize, to_json
+    from shapelint.frontends.summary import SummaryError, summarize, to_json
     from shapelint.inputs import parse_directive
     from shapelint.source import PARSE_ERRORS, NotebookError
+    from shapelint.table import format_table
 
     path, _, name = args.target.partition(":") if not os.path.exists(args.target) else (args.target, "", "")
     given = parse_directive(f"# shapelint: input={args.input}", 1, 1) if args.input is not None else None

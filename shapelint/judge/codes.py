@@ -168,7 +168,8 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
         "SHP006",
         "incompatible",
         "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters, broadcasting,"
-        " a layer handed an LSTM's (output, state) tuple in a Sequential)",
+        " a layer handed an LSTM's (output, state) tuple in a Sequential, a `shapelint.runtime` layer called"
+        " torch-style with its input size first: `rt.Conv2d(1, 6, 5)`, whose runtime spelling is `rt.Conv2d(6, 5)`)",
         False,
         message=PROBLEM_MESSAGE,
         invalid="""\

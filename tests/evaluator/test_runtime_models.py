@@ -68,3 +68,11 @@ def test_torch_agrees_with_the_verdicts(in_features: int, runs: bool) -> None:
         assert not runs
     else:
         assert runs
+
+
+def test_keywords_that_change_no_shape_leave_the_model_checked() -> None:
+    """``rng=``, ``dtype=`` and ``input_dtype=`` of a runtime Sequential: the model is read as before."""
+    source = BUGGY.replace("input_shape=(1, 28, 28),", "input_shape=(1, 28, 28), rng=0, dtype='float64', input_dtype='float',")
+    assert not _builds(source)
+    [diagnostic] = lint_source(source)
+    assert (diagnostic.line, diagnostic.code, diagnostic.expected, diagnostic.found) == (8, "SHP001", 864, 400)

@@ -12,7 +12,8 @@ import pytest
 import torch
 
 from shapelint.dims import UNKNOWN, Shape, Symbol
-from shapelint.frontends.summary import SeveralModels, Summary, SummaryError, format_table, summarize, to_json
+from shapelint.frontends.summary import SeveralModels, Summary, SummaryError, summarize, to_json
+from shapelint.table import format_table
 from tests.corpus_files import corpus_files, is_buggy
 
 CORRECT = [path for path in corpus_files() if not is_buggy(path)]

@@ -82,22 +82,29 @@ def test_summary_table() -> None:
     model = rt.Sequential(rt.Conv2d(4, 3), rt.BatchNorm2d(), rt.Sequential(rt.Flatten(), rt.Linear(10)), input_shape=(1, 6, 6))
     assert model.summary() == "\n".join(
         [
-            "Input shape: (B, 1, 6, 6)",
-            "=========================================",
-            "Layer (type)      Output shape    Param #",
-            "=========================================",
-            "0: Conv2d         (B, 4, 4, 4)         40",
-            "1: BatchNorm2d    (B, 4, 4, 4)          8",
-            "2: Sequential     (B, 10)              --",
-            "  2.0: Flatten    (B, 64)               0",
-            "  2.1: Linear     (B, 10)             650",
-            "=========================================",
+            "Sequential: input (B, 1, 6, 6)",
+            "===================================================",
+            "Layer (type)     Output Shape    Param #  Mult-Adds",
+            "===================================================",
+            "0 (Conv2d)       (B, 4, 4, 4)         40        640",
+            "1 (BatchNorm2d)  (B, 4, 4, 4)          8          8",
+            "2.0 (Flatten)    (B, 64)               0          0",
+            "2.1 (Linear)     (B, 10)             650        650",
+            "===================================================",
             "Total params: 698",
-            "Buffers (running statistics): 9",
-            "Parameters and buffers size: 0.00 MB",
-            "=========================================",
+            "Trainable params: 698",
+            "Non-trainable params: 0",
+            "Total mult-adds (M): 0.00",
+            "===================================================",
+            "Input size (MB): 0.00",
+            "Forward/backward pass size (MB): 0.00",
+            "Params size (MB): 0.00",
+            "Estimated Total Size (MB): 0.00",
+            "===================================================",
+            "Sizes and mult-adds are for a batch of 1 (B = 1).",
         ]
     )
+    assert model.num_parameters(trainable=False) == 9  # BatchNorm's running statistics, which torchinfo leaves out
     assert all(not layer.values for layer in model.layers[:2])  # type: ignore[attr-defined]
 
 

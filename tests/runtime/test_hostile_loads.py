@@ -183,9 +183,10 @@ def test_a_real_hyperparameter_of_another_type_is_refused_at_construction(
         getattr(rt, name)(**args, **{param: value})
 
 
-def test_layer_norm_with_a_positional_shape_names_eps() -> None:
-    """normalized_shape is inferred, so keyword-only: a positional (4, 5) lands on eps."""
-    with pytest.raises(TypeError, match=r"^LayerNorm: eps must be a real number, got \(4, 5\)$"):
+def test_layer_norm_with_a_positional_shape_reads_as_torch() -> None:
+    """normalized_shape is inferred, so keyword-only, and eps is keyword-only too: a positional (4, 5) is torch's
+    normalized_shape, and is refused as such rather than landing on eps."""
+    with pytest.raises(TypeError, match=r"^LayerNorm\(\(4, 5\)\) reads as torch's LayerNorm\(normalized_shape=\(4, 5\)\)"):
         rt.LayerNorm((4, 5))
 
 

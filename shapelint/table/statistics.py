@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from shapelint.catalog import mult_adds, parameter_count
+from shapelint.catalog import Args, LayerKind, mult_adds, parameter_count
 from shapelint.dims import Shape, Symbol, is_int
-from shapelint.evaluator import Layer, Tensor
 
 FLOAT_BYTES = 4
 INDEX_BYTES = 8
@@ -24,6 +24,16 @@ INDEX_KINDS = frozenset({"Embedding", "EmbeddingBag"})
 """Layers whose input is indices: the input torchinfo would be given is int64."""
 FREEZING = ("requires_grad", "freeze")
 """Words in a source that may leave parameters untrained: then the trainable count is not known."""
+
+
+class Layer(Protocol):
+    """A layer as both summaries hold one: the linter's evaluated call and the runtime's built layer alike."""
+
+    @property
+    def kind(self) -> LayerKind: ...
+
+    @property
+    def args(self) -> Args: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +69,7 @@ def row_mult_adds(layer: Layer, output: Shape, batch: Symbol | None) -> int | No
 def totals(
     source: str,
     inputs: Sequence[Shape],
-    trace: Sequence[tuple[Layer, Tensor]],
+    trace: Sequence[tuple[Layer, Shape]],
     layers: Sequence[Layer] | None,
     params: int | None,
 ) -> Totals:
@@ -88,7 +98,7 @@ def _bytes(shape: Shape, batch: Symbol | None, indices: bool) -> int | None:
     return None if sizes is None else math.prod(sizes) * element
 
 
-def _work(trace: Sequence[tuple[Layer, Tensor]], batch: Symbol | None) -> tuple[int | None, int | None]:
+def _work(trace: Sequence[tuple[Layer, Shape]], batch: Symbol | None) -> tuple[int | None, int | None]:
     """Total mult-adds and forward/backward bytes; unknown when any layer's are, or when a layer with parameters
     appears twice (a loop and both arms of an unknown condition look alike, and only one of them runs it twice)."""
     adds = activations = 0
@@ -100,10 +110,10 @@ def _work(trace: Sequence[tuple[Layer, Tensor]], batch: Symbol | None) -> tuple[
         seen.add(id(layer))
         if not params:
             continue
-        count, sizes = row_mult_adds(layer, output.shape, batch), concrete(output.shape, batch)
+        count, sizes = row_mult_adds(layer, output, batch), concrete(output, batch)
         if count is None or sizes is None:
             return None, None
         adds += count
-        element = INDEX_BYTES if output.shape.dtype == "int" else FLOAT_BYTES
+        element = INDEX_BYTES if output.dtype == "int" else FLOAT_BYTES
         activations += 2 * math.prod(sizes) * element
     return adds, activations

@@ -47,6 +47,9 @@ class Masks:
     is_causal: bool = False
     need_weights: bool = True
     average_attn_weights: bool = True
+    fused: bool = False
+    """torch's fused kernel runs (its fast path in inference): it reads a float mask as boolean, nonzero masking
+    out, and takes ``attn_mask`` as it is whatever ``is_causal`` says."""
 
 
 def initial(name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
@@ -148,21 +151,26 @@ def _mask(
     """
     if masks.is_causal and masks.attn_mask is None:
         raise RuntimeError("Need attn_mask if specifying the is_causal hint, as torch says")
-    causal = masks.is_causal and masks.key_padding_mask is None and not masks.need_weights
+    causal = masks.is_causal and masks.key_padding_mask is None and not masks.need_weights and not masks.fused
     total = np.zeros((batch, heads, length, sources), dtype)
     if causal:
         total += _additive(~np.tri(length, sources, dtype=bool), dtype)
     elif masks.attn_mask is not None:
-        attn = _padded(_additive(np.asarray(masks.attn_mask), dtype), padded)
+        attn = _padded(_additive(_read(masks.attn_mask, masks.fused), dtype), padded)
         if attn.ndim == 3:
             attn = attn.reshape(batch, heads, length, sources)
         elif attn.shape != (length, sources):
             raise ShapeError(f"attn_mask must have shape {(length, sources)}, got {attn.shape[:2]}", Problem.SIZE)
         total += attn
     if masks.key_padding_mask is not None:
-        padding = _padded(_additive(np.asarray(masks.key_padding_mask), dtype), padded)
+        padding = _padded(_additive(_read(masks.key_padding_mask, masks.fused), dtype), padded)
         total += padding.reshape(batch if batched else 1, 1, 1, sources)
     return total if causal or masks.attn_mask is not None or masks.key_padding_mask is not None else None
+
+
+def _read(mask: object, fused: bool) -> np.ndarray:
+    array = np.asarray(mask)
+    return array != 0 if fused and array.dtype != bool else array
 
 
 def _additive(mask: np.ndarray, dtype: np.dtype) -> np.ndarray:

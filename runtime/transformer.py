@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
-from shapelint.runtime.activation import erf
+from shapelint.runtime.activation import gelu
 from shapelint.runtime.attend import Attention, Masks, attend, initial
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.spec import Init, TensorSpec
@@ -51,9 +51,19 @@ class MultiheadAttention(Layer):
             bool(self.arg("add_zero_attn")),
             bool(self.arg("batch_first")),
         )
-        masks = Masks(key_padding_mask, attn_mask, is_causal, need_weights, average_attn_weights)
-        sources = (np.asarray(key, dtype=self.dtype), np.asarray(value, dtype=self.dtype))
-        return attend(block, query, *sources, masks)
+        k, v = np.asarray(key, dtype=self.dtype), np.asarray(value, dtype=self.dtype)
+        fused = query is k is v and self._fused(query, key_padding_mask, attn_mask)
+        masks = Masks(key_padding_mask, attn_mask, is_causal, need_weights, average_attn_weights, fused)
+        return attend(block, query, k, v, masks)
+
+    def _fused(self, query: np.ndarray, *masks: object) -> bool:
+        """torch's fast path for self-attention (one array as query, key and value) in inference."""
+        flags = (
+            self.arg("batch_first") and self.arg("bias") and not (self.arg("add_bias_kv") or self.arg("add_zero_attn"))
+        )
+        no_float = all(mask is None or np.asarray(mask).dtype == bool for mask in masks)
+        packed = "in_proj_weight" in self.specs
+        return query.ndim == 3 and flags and self.arg("num_heads") % 2 == 0 and packed and no_float
 
 
 class _Transformer(Layer):
@@ -83,16 +93,20 @@ class _Transformer(Layer):
     def feedforward(self, x: np.ndarray) -> np.ndarray:
         hidden = self.linear(x, "linear1")
         if self.arg("activation") == "gelu":
-            hidden = 0.5 * hidden * (1.0 + erf(hidden / np.sqrt(2.0)))
+            hidden = gelu(hidden)
         else:
             hidden = np.maximum(hidden, 0)
         return self.linear(hidden, "linear2")
 
     def attended(
-        self, name: str, x: np.ndarray, source: np.ndarray, mask: object, padding: object, causal: bool
+        self, name: str, x: np.ndarray, source: np.ndarray, mask: object, padding: object, causal: bool, fused: bool
     ) -> np.ndarray:
-        masks = Masks(padding, mask, causal, need_weights=False)
+        masks = Masks(padding, mask, causal, need_weights=False, fused=fused)
         return attend(self.block(name), x, source, source, masks)[0]
+
+    def fast(self, x: np.ndarray) -> bool:
+        """Whether torch's fused kernels run for ``x`` in inference: batched, batch_first, biases, even heads."""
+        return x.ndim == 3 and self.arg("batch_first") and self.arg("bias") and self.arg("nhead") % 2 == 0
 
     def residual(self, x: np.ndarray, index: int, sublayer: Any) -> np.ndarray:
         """``x + f(norm(x))`` with ``norm_first``, else ``norm(x + f(x))``."""
@@ -110,7 +124,10 @@ class TransformerEncoderLayer(_Transformer):
     def encode(
         self, src: np.ndarray, src_mask: object = None, src_key_padding_mask: object = None, is_causal: bool = False
     ) -> np.ndarray:
-        x = self.residual(src, 1, lambda h: self.attended("self_attn", h, h, src_mask, src_key_padding_mask, is_causal))
+        fused = self.fast(src)
+        x = self.residual(
+            src, 1, lambda h: self.attended("self_attn", h, h, src_mask, src_key_padding_mask, is_causal, fused)
+        )
         return self.residual(x, 2, self.feedforward)
 
 
@@ -133,16 +150,11 @@ class TransformerDecoderLayer(_Transformer):
         memory_is_causal: bool = False,
     ) -> np.ndarray:
         source = np.asarray(memory, dtype=self.dtype)
-        x = self.residual(
-            tgt, 1, lambda h: self.attended("self_attn", h, h, tgt_mask, tgt_key_padding_mask, tgt_is_causal)
-        )
-        x = self.residual(
-            x,
-            2,
-            lambda h: self.attended(
-                "multihead_attn", h, source, memory_mask, memory_key_padding_mask, memory_is_causal
-            ),
-        )
+        masks = (tgt_mask, tgt_key_padding_mask)
+        fused = self.fast(tgt) and all(mask is None or np.asarray(mask).dtype == bool for mask in masks)
+        x = self.residual(tgt, 1, lambda h: self.attended("self_attn", h, h, *masks, tgt_is_causal, fused))
+        cross = (memory_mask, memory_key_padding_mask, memory_is_causal, False)
+        x = self.residual(x, 2, lambda h: self.attended("multihead_attn", h, source, *cross))
         return self.residual(x, 3, self.feedforward)
 
 
@@ -165,6 +177,7 @@ class TransformerEncoder(Layer):
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         """The layer is built once and copied, so every copy starts with the same weights, as in torch."""
         self.kind.infer(self.args, shape)
+        self.dtype = dtype
         layer = self.arg("encoder_layer").clone()
         output = layer.build(shape, rng, dtype)
         self.copies = [layer] + [layer.clone() for _ in range(self.arg("num_layers") - 1)]

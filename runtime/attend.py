@@ -149,7 +149,7 @@ def _mask(
     ``is_causal`` is torch's hint that ``attn_mask`` is causal: without a key padding mask or weights to return,
     torch applies the causal mask itself in place of the given one.
     """
-    if masks.is_causal and masks.attn_mask is None:
+    if masks.is_causal and masks.attn_mask is None and not masks.fused:
         raise RuntimeError("Need attn_mask if specifying the is_causal hint, as torch says")
     causal = masks.is_causal and masks.key_padding_mask is None and not masks.need_weights and not masks.fused
     total = np.zeros((batch, heads, length, sources), dtype)

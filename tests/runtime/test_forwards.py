@@ -21,6 +21,7 @@ from torch import nn
 from shapelint.catalog import ShapeError
 from shapelint.dims import Shape
 from tests.budget import examples
+from tests.readme_sections import README
 from tests.runtime.helpers import as_torch, assert_same, randomize, sample, torch_state
 
 pytestmark = pytest.mark.sampled
@@ -208,7 +209,7 @@ def test_transformer_encoder_layer(
     keywords = {
         "src_mask": masks.get("attn_mask"),
         "src_key_padding_mask": masks.get("key_padding_mask"),
-        "is_causal": isinstance(masks.get("attn_mask"), np.ndarray) and data.draw(st.booleans()),
+        "is_causal": data.draw(st.booleans()),
     }
     layer = rt.TransformerEncoderLayer(**options)
     _agree(layer, lambda: nn.TransformerEncoderLayer(model, **options), x, (), keywords, GELU)
@@ -468,3 +469,15 @@ def test_self_attention_on_one_array(
     with torch.no_grad():
         expected = reference(tensor, tensor, tensor, **as_torch(keywords))
     assert_same(layer(query, query, query, **keywords), expected, TIGHT)
+
+
+def test_readme_example_runs_as_its_comments_say() -> None:
+    text = README.read_text(encoding="utf-8")
+    start = text.index("```python", text.index("**Every catalogued layer runs**")) + len("```python")
+    namespace: dict[str, Any] = {}
+    exec(text[start : text.index("```", start)], namespace)
+    assert namespace["encoded"].shape == (8, 10, 32)
+    assert "0.layers.1.self_attn.in_proj_weight" in namespace["encoder"].state_dict()
+    assert namespace["output"].shape == (10, 8, 32)
+    assert namespace["h"].shape == namespace["c"].shape == (2, 8, 16)
+    assert namespace["context"].shape == (8, 10, 32) and namespace["weights"].shape == (8, 10, 5)

@@ -91,22 +91,24 @@ def recurrent(draw: st.DrawFn) -> tuple[str, dict[str, object], tuple[int, ...],
     return kind, {"hidden_size": hidden, **options}, (features, *shape), draw(st.booleans())
 
 
-def _initial_state(kind: str, options: dict[str, Any], shape: tuple[int, ...]) -> object:
+def _initial_state(kind: str, options: dict[str, Any], shape: tuple[int, ...], spoilt: int) -> object:
+    """torch's ``hx`` for an input of ``shape``; ``spoilt`` (1 or 2) adds one to a size of ``h`` or ``c``."""
     stacked = (2 if options["bidirectional"] else 1) * options["num_layers"]
     batch = () if len(shape) == 2 else (shape[0] if options["batch_first"] else shape[1],)
     hidden = options["hidden_size"]
-    h = sample((stacked, *batch, options.get("proj_size") or hidden), seed=5)
-    return (h, sample((stacked, *batch, hidden), seed=6)) if kind == "LSTM" else h
+    h = sample((stacked + (spoilt == 1), *batch, options.get("proj_size") or hidden), seed=5)
+    return (h, sample((stacked, *batch, hidden + (spoilt == 2)), seed=6)) if kind == "LSTM" else h
 
 
 @settings(max_examples=examples(120), deadline=None)
-@given(case=recurrent())
-def test_recurrent(case: tuple[str, dict[str, Any], tuple[int, ...], bool]) -> None:
+@given(case=recurrent(), spoilt=st.sampled_from([0, 0, 0, 1, 2]))
+def test_recurrent(case: tuple[str, dict[str, Any], tuple[int, ...], bool], spoilt: int) -> None:
+    """Also with an initial state of a wrong size, which both refuse."""
     kind, options, (features, *shape), with_state = case
     runtime = {k: v for k, v in options.items() if k != "hidden_size"}
     layer = getattr(rt, kind)(options["hidden_size"], **runtime)
     x = sample(tuple(shape))
-    inputs = (_initial_state(kind, options, tuple(shape)),) if with_state else ()
+    inputs = (_initial_state(kind, options, tuple(shape), spoilt),) if with_state else ()
     _agree(layer, lambda: getattr(nn, kind)(features, **options), x, inputs)
 
 
@@ -167,11 +169,26 @@ def _drawn_mask(rng: np.random.Generator, dims: tuple[int, ...], kind: str) -> n
     return rng.standard_normal(dims)
 
 
+def _axis(name: str, batched: bool, first: bool) -> int:
+    """Where ``features``, ``length`` or ``batch`` lies in attention's input."""
+    if name == "features":
+        return -1
+    if not batched:
+        return 0
+    return int(first) if name == "length" else int(not first)
+
+
 @settings(max_examples=examples(150), deadline=None)
-@given(case=attention())
-def test_multihead_attention(case: tuple[dict[str, Any], tuple[np.ndarray, ...], dict[str, object]]) -> None:
+@given(case=attention(), spoilt=st.sampled_from([None, None, None, "features", "length", "batch"]))
+def test_multihead_attention(
+    case: tuple[dict[str, Any], tuple[np.ndarray, ...], dict[str, object]], spoilt: str | None
+) -> None:
+    """Also with a key of one feature, position or sample too many, which both refuse."""
     options, (query, key, value), keywords = case
     embed = options.pop("embed")
+    if spoilt is not None and (key.ndim == 3 or spoilt != "batch"):
+        axis = _axis(spoilt, key.ndim == 3, options["batch_first"])
+        key = np.concatenate([key, np.take(key, [0], axis=axis)], axis=axis)
     layer = rt.MultiheadAttention(**options)
     _agree(layer, lambda: nn.MultiheadAttention(embed, **options), query, (key, value), keywords)
 
@@ -481,3 +498,48 @@ def test_readme_example_runs_as_its_comments_say() -> None:
     assert namespace["output"].shape == (10, 8, 32)
     assert namespace["h"].shape == namespace["c"].shape == (2, 8, 16)
     assert namespace["context"].shape == (8, 10, 32) and namespace["weights"].shape == (8, 10, 5)
+
+
+INITIAL: dict[str, tuple[Callable[[], rt.Layer], Callable[[], nn.Module], tuple[int, ...], str | None]] = {
+    "LSTM": (lambda: rt.LSTM(64, 2, bidirectional=True), lambda: nn.LSTM(32, 64, 2, bidirectional=True), (5, 32), None),
+    "GRU": (lambda: rt.GRU(64), lambda: nn.GRU(32, 64), (5, 32), None),
+    "MultiheadAttention": (
+        lambda: rt.MultiheadAttention(4, add_bias_kv=True, kdim=32),
+        lambda: nn.MultiheadAttention(64, 4, add_bias_kv=True, kdim=32),
+        (5, 64),
+        None,
+    ),
+    "TransformerDecoderLayer": (
+        lambda: rt.TransformerDecoderLayer(4, 128),
+        lambda: nn.TransformerDecoderLayer(64, 4, 128),
+        (5, 64),
+        None,
+    ),
+    "Bilinear": (lambda: rt.Bilinear(32, 8), lambda: nn.Bilinear(16, 32, 8), (16,), None),
+    "EmbeddingBag": (
+        lambda: rt.EmbeddingBag(500, 64, padding_idx=3),
+        lambda: nn.EmbeddingBag(500, 64, padding_idx=3),
+        (4,),
+        "int",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INITIAL))
+def test_initial_values_follow_torchs_distributions(name: str) -> None:
+    """Every tensor: torch's key, shape and dtype, zeros and ones where torch has them, the same spread elsewhere."""
+    make, make_torch, shape, dtype = INITIAL[name]
+    ours = rt.Sequential(make(), input_shape=shape, input_dtype=dtype, rng=0).state_dict()  # type: ignore[arg-type]
+    torch.manual_seed(0)
+    theirs = torch_state(nn.Sequential(make_torch()))
+    assert [(key, value.shape, value.dtype) for key, value in ours.items()] == [
+        (key, value.shape, value.dtype) for key, value in theirs.items()
+    ]
+    for key, value in theirs.items():
+        if value.std() == 0:
+            np.testing.assert_array_equal(ours[key], value, err_msg=key)
+            continue
+        spread = max(0.08, 5 / np.sqrt(2 * value.size))
+        assert np.isclose(ours[key].std(), value.std(), rtol=spread), key
+        if value.size >= 1000:
+            assert np.isclose(np.abs(ours[key]).max(), np.abs(value).max(), rtol=0.1), key

@@ -186,5 +186,7 @@ def _padded(mask: np.ndarray, columns: int) -> np.ndarray:
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    return shifted / shifted.sum(axis=-1, keepdims=True)
+    """A row masked out entirely gives NaN, as in torch, without numpy's warning."""
+    with np.errstate(invalid="ignore"):
+        shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        return shifted / shifted.sum(axis=-1, keepdims=True)

@@ -193,31 +193,34 @@ class TransformerEncoder(Layer):
     def encode(
         self, src: np.ndarray, mask: object = None, src_key_padding_mask: object = None, is_causal: bool | None = None
     ) -> np.ndarray:
-        x = src
-        kept = self._nested(src, mask, src_key_padding_mask)
+        x, padding = src, src_key_padding_mask
+        kept = self._nested(src, mask, padding)
+        if kept is not None:
+            padding = ~kept
         for layer in self.copies:
-            x = layer.run(x, src_mask=mask, src_key_padding_mask=src_key_padding_mask, is_causal=bool(is_causal))
+            x = layer.run(x, src_mask=mask, src_key_padding_mask=padding, is_causal=bool(is_causal))
         if kept is not None:
             x = np.where(kept[..., None], x, 0).astype(x.dtype)
         return x if self.final is None else self.final.run(x)
 
     def _nested(self, src: np.ndarray, mask: object, padding: object) -> np.ndarray | None:
-        """The positions kept where torch, in inference, runs the layers on a nested tensor and pads the result
-        with zeros: ``enable_nested_tensor`` with a layer its fast path takes (batch_first, post-norm, biases,
-        an even head count), a batched input and a left-aligned boolean padding mask without ``mask``."""
+        """The positions torch keeps where, in inference, it runs the layers on a nested tensor and pads their
+        output with zeros; ``None`` where it does not.
+
+        It does with ``enable_nested_tensor``, a layer its fast path takes (batch_first, post-norm, biases, an even
+        head count), a batched input and a padding mask without ``mask``. It keeps each sequence's first ``n``
+        positions, ``n`` the count the mask leaves (bool: False; float: 0); ``mask_check`` first requires the mask
+        to leave exactly those.
+        """
         layer = self.copies[0]
-        fast = (
-            layer.arg("batch_first")
-            and not layer.arg("norm_first")
-            and layer.arg("bias")
-            and layer.arg("nhead") % 2 == 0
-        )
-        given = np.asarray(padding) if padding is not None else None
-        if not (self.arg("enable_nested_tensor") and fast and src.ndim == 3 and mask is None and given is not None):
+        fast = layer.arg("batch_first") and not layer.arg("norm_first") and layer.arg("bias")
+        fast = fast and layer.arg("nhead") % 2 == 0 and self.arg("enable_nested_tensor")
+        if not fast or src.ndim != 3 or mask is not None or padding is None:
             return None
-        kept = ~given.astype(bool)
-        aligned = np.all(np.diff(kept.astype(np.int8), axis=-1) <= 0)
-        return kept if given.dtype == bool and (aligned or not self.arg("mask_check")) else None
+        given = np.asarray(padding)
+        left = ~given if given.dtype == bool else given == 0
+        kept = np.arange(left.shape[-1]) < left.sum(axis=-1, keepdims=True)
+        return None if self.arg("mask_check") and np.any(kept != left) else kept
 
     def _output_for(self, x: np.ndarray) -> tuple[int, ...]:
         """The copies check ``x`` themselves; the output has its shape."""

@@ -261,6 +261,7 @@ def test_transformer_decoder_layer(
     nested=st.booleans(),
     mask_check=st.booleans(),
     aligned=st.booleans(),
+    floats=st.booleans(),
     seed=st.integers(0, 99),
 )
 def test_transformer_encoder(
@@ -270,17 +271,24 @@ def test_transformer_encoder(
     nested: bool,
     mask_check: bool,
     aligned: bool,
+    floats: bool,
     seed: int,
 ) -> None:
-    """Copies of one layer; in torch's nested-tensor path padded positions come out as zeros (before the norm)."""
+    """Copies of one layer; in torch's nested-tensor path padded positions come out as zeros (before the norm).
+
+    The padding mask leaves each sequence's first positions (aligned) or any with the first, boolean or float.
+    """
     options, unbatched, dims = case
     length, batch, model = dims
     x = _sequence(dims, options["batch_first"], unbatched, 2)
-    kept = np.random.default_rng(seed).integers(1, length + 1, batch)
-    padding = np.arange(length)[None] >= kept[:, None]
-    if not aligned:
-        padding = padding[:, ::-1] | (np.arange(length)[None] == 0) & (length > 1)
-        padding[:, -1] = False
+    rng = np.random.default_rng(seed)
+    if aligned:
+        padding = np.arange(length)[None] >= rng.integers(1, length + 1, (batch, 1))
+    else:
+        padding = rng.random((batch, length)) < 0.5
+        padding[:, 0] = False
+    if floats:
+        padding = np.where(padding, rng.standard_normal(padding.shape), 0.0)
     layer = rt.TransformerEncoder(
         rt.TransformerEncoderLayer(**options), count, rt.LayerNorm() if norm else None, nested, mask_check
     )

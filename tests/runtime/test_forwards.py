@@ -248,6 +248,8 @@ def test_transformer_decoder_layer(
         "memory_mask": cross.get("attn_mask"),
         "tgt_key_padding_mask": own.get("key_padding_mask"),
         "memory_key_padding_mask": cross.get("key_padding_mask"),
+        "tgt_is_causal": data.draw(st.booleans()),
+        "memory_is_causal": data.draw(st.booleans()),
     }
     layer = rt.TransformerDecoderLayer(**options)
     _agree(layer, lambda: nn.TransformerDecoderLayer(model, **options), x, (memory,), keywords, GELU)

@@ -53,6 +53,8 @@ class EmbeddingBag(Layer):
             if offsets is not None:
                 raise ValueError(f"{self!r}: offsets must be None for a 2-D input, whose rows are the bags")
             out = self._output_for(indices)
+            if indices.shape[-1] == 0:
+                raise ValueError(f"{self!r}: a 2-D input needs bags of at least one index, as torch does")
             bags = np.arange(indices.shape[0] + 1) * indices.shape[-1]
         weights = self._sample_weights(per_sample_weights, indices.shape)
         return self._reduce(indices.reshape(-1), bags, weights, tuple(out))  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -46,6 +47,11 @@ def erf(x: np.ndarray) -> np.ndarray:
     t = 1.0 / (1.0 + 0.3275911 * np.abs(x))
     poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
     return np.sign(x) * (1.0 - poly * np.exp(-x * x))
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    """The exact GELU, ``x * Phi(x)``, also the Transformer layers' ``activation="gelu"``."""
+    return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -101,7 +107,7 @@ class GELU(_Elementwise):
     def apply(self, x: np.ndarray) -> np.ndarray:
         if self.arg("approximate") == "tanh":
             return 0.5 * x * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (x + 0.044715 * x**3)))
-        return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+        return gelu(x)
 
 
 class Sigmoid(_Elementwise):

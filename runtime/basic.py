@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
-from shapelint.runtime.init import standard_normal, uniform_fan_in
+from shapelint.runtime.init import standard_normal, uniform_fan, uniform_fan_in
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.spec import Init
 
+from shapelint.catalog import Problem, ShapeError
+
 __all__ = [
     "AlphaDropout",
+    "Bilinear",
     "ChannelShuffle",
     "Dropout",
     "Dropout1d",
@@ -33,6 +37,24 @@ class Linear(Layer):
 
     def forward(self, x: np.ndarray, out: tuple[int, ...]) -> np.ndarray:
         y = x @ self.tensor_at("weight").T
+        return y + self.tensor_at("bias") if self.arg("bias") else y
+
+
+class Bilinear(Layer):
+    """``forward(input1, input2)``: ``in1_features`` comes from the first input, ``in2_features`` is given."""
+
+    def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        return uniform_fan(shapes["weight"][1])
+
+    def call(self, x: np.ndarray, out: tuple[int, ...], inputs: tuple[object, ...], keywords: dict[str, object]) -> Any:
+        return self.pair(x, *inputs, **keywords)
+
+    def pair(self, input1: np.ndarray, input2: object) -> np.ndarray:
+        second = np.asarray(input2, dtype=self.dtype)
+        expected = input1.shape[:-1] + (self.arg("in2_features"),)
+        if second.shape != expected:
+            raise ShapeError(f"{self!r}: input2 must have shape {expected}, got {second.shape}", Problem.SIZE)
+        y = np.einsum("...i,kij,...j->...k", input1, self.tensor_at("weight"), second)
         return y + self.tensor_at("bias") if self.arg("bias") else y
 
 

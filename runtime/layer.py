@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -143,6 +144,14 @@ class Layer(Module):
             if spec.nbytes > MAX_TENSOR_BYTES:
                 raise ShapeError(f"{name} of shape {spec.shape} would need {_gib(spec.nbytes)}", Problem.HYPERPARAMETER)
 
+    @property
+    def returns_state(self) -> LayerKind | None:
+        return self.kind if self.kind.state is not None else None
+
+    @property
+    def passes_tuple(self) -> bool:
+        return self.kind.accepts_tuple
+
     def arg(self, name: str) -> Any:
         """A hyperparameter, already validated by the catalog and :meth:`_check_types`."""
         return self.args[name]
@@ -151,11 +160,19 @@ class Layer(Module):
         """The arithmetic; ``out`` is the output shape the catalog gives for ``x``."""
         raise NotImplementedError
 
-    def run(self, x: np.ndarray) -> np.ndarray:
-        """An empty output needs no arithmetic, which numpy cannot do on empty batches anyway."""
+    def run(self, x: np.ndarray, *inputs: object, **keywords: object) -> Any:
         out = self._output_for(x)
         if self.accepts == "f":
             x = x.astype(self.dtype, copy=False)
+        return self.call(x, out, inputs, keywords)
+
+    def call(self, x: np.ndarray, out: tuple[int, ...], inputs: tuple[object, ...], keywords: dict[str, object]) -> Any:
+        """A forward taking more than one input or keywords; one input here, as most torch layers take.
+
+        An empty output needs no arithmetic, which numpy cannot do on empty batches anyway.
+        """
+        if inputs or keywords:
+            raise TypeError(f"{self!r} takes one input array, got {1 + len(inputs)} and keywords {sorted(keywords)}")
         if math.prod(out) == 0:
             return np.zeros(out, self.dtype if self.accepts != "any" else x.dtype)
         return self.forward(x, out)
@@ -196,6 +213,15 @@ class Layer(Module):
 
     def assign(self, key: str, value: np.ndarray) -> None:
         self.values[key] = value
+
+    def clone(self) -> Layer:
+        """A copy holding tensors of its own: the same values, and the same seed for those not drawn yet.
+
+        ``copy.deepcopy`` would copy the placeholder of an unbuilt layer's input size, which then reads as given.
+        """
+        twin = copy.copy(self)
+        twin.values, twin._seen = dict(self.values), dict(self._seen)
+        return twin
 
     def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
         for name, spec in self.specs.items():

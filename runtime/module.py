@@ -9,13 +9,13 @@ model is cheap and its weights do not depend on the order they are touched in.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 from shapelint.runtime.spec import TensorSpec
 from shapelint.runtime.state import load
 
-from shapelint.catalog import Problem, ShapeError
+from shapelint.catalog import LayerKind, Problem, ShapeError
 from shapelint.dims import Shape, Symbol
 
 BATCH = Symbol("B")
@@ -33,9 +33,20 @@ class Module:
         """Fix every size from ``shape`` (batch first) and return the output shape."""
         raise NotImplementedError
 
-    def run(self, x: np.ndarray) -> np.ndarray:
-        """The forward pass of a built module."""
+    def run(self, x: np.ndarray, *inputs: object, **keywords: object) -> Any:
+        """The forward pass of a built module on ``x`` and, for layers that take them, further inputs and keywords
+        (Bilinear's second input, an RNN's initial state, attention masks), as torch's ``forward`` takes them."""
         raise NotImplementedError
+
+    @property
+    def returns_state(self) -> LayerKind | None:
+        """The recurrent kind whose ``(output, state)`` tuple this built module returns, or ``None``."""
+        return None
+
+    @property
+    def passes_tuple(self) -> bool:
+        """Hands a tuple on as it is (Identity), where every other module refuses one."""
+        return False
 
     def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
         """Every tensor's state_dict key and spec, in PyTorch's order."""
@@ -49,12 +60,15 @@ class Module:
         """Store a loaded value under a relative state_dict key."""
         raise NotImplementedError
 
-    def __call__(self, x: object) -> np.ndarray:
-        """Run on a batch-first array, building from its shape first if needed (like LazyLinear)."""
+    def __call__(self, x: object, *inputs: object, **keywords: object) -> Any:
+        """Run on a batch-first array, building from its shape first if needed (like LazyLinear).
+
+        The shape rules read the first input only, so it alone builds the module; the others are checked when run.
+        """
         array = as_array(x, type(self).__name__)
         if not self.built:
             self.build_for(array)
-        return self.run(array)
+        return self.run(array, *inputs, **keywords)
 
     def build_for(self, x: np.ndarray) -> None:
         """The lazy build: sizes from ``x`` without its batch dimension."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from shapelint.runtime.layer import plain
+from shapelint.runtime.layer import Layer, plain
 from shapelint.runtime.module import BATCH, Module, located
 from shapelint.runtime.spec import TensorSpec
 from shapelint.runtime.summary import render
 
-from shapelint.catalog import ShapeError
+from shapelint.catalog import LayerKind, ShapeError, tuple_refusal
 from shapelint.dims import DType, Shape, is_int
 
 
@@ -39,6 +40,7 @@ class Sequential(Module):
         self.rng = np.random.default_rng(rng)
         self.dtype = np.dtype(dtype)
         self.input_dtype = input_dtype
+        self.producer: LayerKind | None = None
         if input_shape is not None:
             self.build(_batched(input_shape, input_dtype), self.rng, self.dtype)
 
@@ -46,23 +48,38 @@ class Sequential(Module):
         self.build(Shape((BATCH,) + x.shape[1:], dtype=self.input_dtype), self.rng, self.dtype)
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
-        self.built_input = shape
+        """After a recurrent layer only a layer that passes tuples on (Identity) may come, as in torch."""
+        self.built_input, self.producer = shape, None
         for index, layer in enumerate(self.layers):
             try:
+                receiver = _receiver(layer)
+                if self.producer is not None and receiver is not None and not receiver.passes_tuple:
+                    raise tuple_refusal(receiver.kind, self.producer)
                 shape = layer.build(shape, rng, dtype)
             except ShapeError as error:
                 self.built_input = None
                 raise located(error, index, layer, shape) from None
+            self.producer = self.producer or layer.returns_state
         self.built_output = shape
         return shape
 
-    def run(self, x: np.ndarray) -> np.ndarray:
+    @property
+    def returns_state(self) -> LayerKind | None:
+        return self.producer
+
+    def run(self, x: np.ndarray, *inputs: object, **keywords: object) -> Any:
+        """One input, as torch's Sequential; a recurrent layer's ``(output, state)`` is handed on as built."""
+        if inputs or keywords:
+            raise TypeError(f"Sequential takes one input array, got {1 + len(inputs)} and keywords {sorted(keywords)}")
+        result: Any = x
         for index, layer in enumerate(self.layers):
+            if isinstance(result, tuple):
+                continue
             try:
-                x = layer.run(x)
+                result = layer.run(result)
             except ShapeError as error:
-                raise located(error, index, layer, Shape(x.shape), "was set at build") from None
-        return x
+                raise located(error, index, layer, Shape(result.shape), "was set at build") from None
+        return result
 
     def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
         for index, layer in enumerate(self.layers):
@@ -108,3 +125,12 @@ def _batched(input_shape: Sequence[int], dtype: DType | None) -> Shape:
             f"Sequential: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}"
         )
     return Shape((BATCH,) + dims, dtype=dtype)
+
+
+def _receiver(module: Module) -> Layer | None:
+    """The layer that first receives what reaches ``module``; ``None`` for an empty Sequential."""
+    while not isinstance(module, Layer):
+        if not module.layers:
+            return None
+        module = module.layers[0]
+    return module

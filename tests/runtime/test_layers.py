@@ -8,9 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 import shapelint.runtime as rt
+from shapelint.runtime.module import BATCH
 from torch import nn
 
 from shapelint.catalog import CATALOG
+from shapelint.dims import Shape
 from tests.runtime.helpers import assert_matches, randomize, sample
 
 
@@ -22,6 +24,8 @@ class Case:
     reference: Callable[[], nn.Module]
     shape: tuple[int, ...]
     indices: int | None = None
+    inputs: tuple[tuple[int, ...], ...] = ()
+    """The shapes of further float inputs (Bilinear's second, attention's key and value): the layer runs alone."""
 
 
 CASES = {
@@ -242,13 +246,70 @@ CASES = {
     "PReLU-channels": Case(lambda: rt.PReLU(4, init=0.1), lambda: nn.PReLU(4, init=0.1), (3, 4, 5)),
     "Softmax": Case(lambda: rt.Softmax(dim=1), lambda: nn.Softmax(dim=1), (3, 4, 5)),
     "LogSoftmax": Case(lambda: rt.LogSoftmax(dim=-1), lambda: nn.LogSoftmax(dim=-1), (3, 4, 5)),
+    "Bilinear": Case(lambda: rt.Bilinear(4, 3), lambda: nn.Bilinear(5, 4, 3), (2, 6, 5), inputs=((2, 6, 4),)),
+    "EmbeddingBag": Case(
+        lambda: rt.EmbeddingBag(10, 3, mode="max"), lambda: nn.EmbeddingBag(10, 3, mode="max"), (4, 5), indices=10
+    ),
+    "RNN": Case(lambda: rt.RNN(4, num_layers=2), lambda: nn.RNN(5, 4, num_layers=2), (6, 3, 5)),
+    "LSTM": Case(
+        lambda: rt.LSTM(4, bidirectional=True, batch_first=True, proj_size=2),
+        lambda: nn.LSTM(5, 4, bidirectional=True, batch_first=True, proj_size=2),
+        (3, 6, 5),
+    ),
+    "GRU": Case(lambda: rt.GRU(4, bias=False), lambda: nn.GRU(5, 4, bias=False), (6, 3, 5)),
+    "MultiheadAttention": Case(
+        lambda: rt.MultiheadAttention(2), lambda: nn.MultiheadAttention(8, 2), (5, 3, 8), inputs=((4, 3, 8), (4, 3, 8))
+    ),
+    "TransformerEncoderLayer": Case(
+        lambda: rt.TransformerEncoderLayer(2, 16), lambda: nn.TransformerEncoderLayer(8, 2, 16), (5, 3, 8)
+    ),
+    "TransformerDecoderLayer": Case(
+        lambda: rt.TransformerDecoderLayer(2, 16, norm_first=True, activation="gelu"),
+        lambda: nn.TransformerDecoderLayer(8, 2, 16, norm_first=True, activation="gelu"),
+        (5, 3, 8),
+        inputs=((4, 3, 8),),
+    ),
+    "TransformerEncoder": Case(
+        lambda: rt.TransformerEncoder(rt.TransformerEncoderLayer(2, 16), 2, norm=rt.LayerNorm()),
+        lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), 2, norm=nn.LayerNorm(8)),
+        (5, 3, 8),
+    ),
+    "LazyLinear": Case(lambda: rt.LazyLinear(7), lambda: nn.Linear(5, 7), (4, 5)),
+    "LazyConv1d": Case(lambda: rt.LazyConv1d(4, 3), lambda: nn.Conv1d(2, 4, 3), (2, 2, 9)),
+    "LazyConv2d": Case(lambda: rt.LazyConv2d(4, 3, padding=1), lambda: nn.Conv2d(2, 4, 3, padding=1), (2, 2, 6, 5)),
+    "LazyConv3d": Case(lambda: rt.LazyConv3d(3, 2), lambda: nn.Conv3d(2, 3, 2), (2, 2, 4, 3, 4)),
+    "LazyConvTranspose1d": Case(
+        lambda: rt.LazyConvTranspose1d(3, 3, stride=2), lambda: nn.ConvTranspose1d(2, 3, 3, stride=2), (2, 2, 5)
+    ),
+    "LazyConvTranspose2d": Case(lambda: rt.LazyConvTranspose2d(3, 2), lambda: nn.ConvTranspose2d(2, 3, 2), (2, 2, 4, 3)),
+    "LazyConvTranspose3d": Case(
+        lambda: rt.LazyConvTranspose3d(2, 2), lambda: nn.ConvTranspose3d(3, 2, 2), (2, 3, 3, 2, 3)
+    ),
+    "LazyBatchNorm1d": Case(lambda: rt.LazyBatchNorm1d(), lambda: nn.BatchNorm1d(4), (3, 4, 5)),
+    "LazyBatchNorm2d": Case(lambda: rt.LazyBatchNorm2d(), lambda: nn.BatchNorm2d(4), (3, 4, 2, 5)),
+    "LazyBatchNorm3d": Case(lambda: rt.LazyBatchNorm3d(affine=False), lambda: nn.BatchNorm3d(4, affine=False), (2, 4, 2, 3, 2)),
+    "LazyInstanceNorm1d": Case(
+        lambda: rt.LazyInstanceNorm1d(), lambda: nn.InstanceNorm1d(4, affine=True, track_running_stats=True), (3, 4, 5)
+    ),
+    "LazyInstanceNorm2d": Case(
+        lambda: rt.LazyInstanceNorm2d(track_running_stats=False),
+        lambda: nn.InstanceNorm2d(4, affine=True),
+        (3, 4, 3, 5),
+    ),
+    "LazyInstanceNorm3d": Case(
+        lambda: rt.LazyInstanceNorm3d(), lambda: nn.InstanceNorm3d(2, affine=True, track_running_stats=True), (2, 2, 3, 2, 3)
+    ),
 }
 
 
 @pytest.mark.filterwarnings("ignore:Implicit dimension choice for softmax")
+@pytest.mark.filterwarnings("ignore:enable_nested_tensor is True")
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_layer_matches_torch(name: str) -> None:
     case = CASES[name]
+    if case.inputs:
+        _matches_alone(case)
+        return
     reference = nn.Sequential(case.reference()).double()
     randomize(reference)
     if case.indices is None:
@@ -259,6 +320,16 @@ def test_layer_matches_torch(name: str) -> None:
         dtype = "int"
     model = rt.Sequential(case.runtime(), input_shape=case.shape[1:], input_dtype=dtype, dtype=np.float64)
     assert_matches(model, reference, x)
+
+
+def _matches_alone(case: Case) -> None:
+    """A layer of several inputs, which no Sequential can hold, built from its first input and run on all."""
+    reference = case.reference().double()
+    randomize(reference)
+    model = case.runtime()
+    model.build(Shape((BATCH, *case.shape[1:])), np.random.default_rng(0), np.dtype(np.float64))
+    inputs = tuple(sample(shape, seed=seed) for seed, shape in enumerate(case.inputs, start=3))
+    assert_matches(model, reference, sample(case.shape), inputs=inputs)
 
 
 @pytest.mark.parametrize("name", ["Conv2d", "ConvTranspose2d", "BatchNorm2d", "MaxPool2d-dilated-ceil", "AvgPool2d-ceil"])
@@ -274,6 +345,12 @@ def test_every_runtime_layer_has_a_case() -> None:
     exported = {name for name in rt.__all__ if isinstance(getattr(rt, name), type) and issubclass(getattr(rt, name), rt.Layer)}
     covered = {name.split("-")[0] for name in CASES}
     assert exported - covered == {"Layer"}
+
+
+def test_every_catalog_kind_has_a_runtime_layer() -> None:
+    """A kind added to the catalog without a runtime layer fails here."""
+    layers = {name for name in rt.__all__ if isinstance(getattr(rt, name), type) and issubclass(getattr(rt, name), rt.Layer)}
+    assert set(CATALOG) - layers == set()
 
 
 def test_every_runtime_layer_is_a_catalog_kind() -> None:

@@ -419,13 +419,13 @@ FLOAT32: dict[
         ((6, 2, 16),) * 2,
     ),
     "TransformerEncoderLayer": (
-        lambda: rt.TransformerEncoderLayer(4, 32, batch_first=True),
+        lambda: rt.TransformerEncoderLayer(4, dim_feedforward=32, batch_first=True),
         lambda: nn.TransformerEncoderLayer(16, 4, 32, batch_first=True),
         (2, 5, 16),
         (),
     ),
     "TransformerDecoderLayer": (
-        lambda: rt.TransformerDecoderLayer(4, 32, activation="gelu"),
+        lambda: rt.TransformerDecoderLayer(4, dim_feedforward=32, activation="gelu"),
         lambda: nn.TransformerDecoderLayer(16, 4, 32, activation="gelu"),
         (5, 2, 16),
         ((6, 2, 16),),
@@ -468,7 +468,7 @@ def test_missing_and_misshapen_inputs_are_refused() -> None:
 
 
 def test_transformer_encoder_copies_start_equal_and_keep_torch_keys() -> None:
-    encoder = rt.TransformerEncoder(rt.TransformerEncoderLayer(2, 8), 3, norm=rt.LayerNorm())
+    encoder = rt.TransformerEncoder(rt.TransformerEncoderLayer(2, dim_feedforward=8), 3, norm=rt.LayerNorm())
     model = rt.Sequential(encoder, input_shape=(2, 4), rng=0)
     reference = nn.TransformerEncoder(
         nn.TransformerEncoderLayer(4, 2, 8), 3, norm=nn.LayerNorm(4), enable_nested_tensor=False
@@ -517,7 +517,7 @@ def test_readme_example_runs_as_its_comments_say() -> None:
 
 
 INITIAL: dict[str, tuple[Callable[[], rt.Layer], Callable[[], nn.Module], tuple[int, ...], str | None]] = {
-    "LSTM": (lambda: rt.LSTM(64, 2, bidirectional=True), lambda: nn.LSTM(32, 64, 2, bidirectional=True), (5, 32), None),
+    "LSTM": (lambda: rt.LSTM(64, num_layers=2, bidirectional=True), lambda: nn.LSTM(32, 64, 2, bidirectional=True), (5, 32), None),
     "GRU": (lambda: rt.GRU(64), lambda: nn.GRU(32, 64), (5, 32), None),
     "MultiheadAttention": (
         lambda: rt.MultiheadAttention(4, add_bias_kv=True, kdim=32),
@@ -526,7 +526,7 @@ INITIAL: dict[str, tuple[Callable[[], rt.Layer], Callable[[], nn.Module], tuple[
         None,
     ),
     "TransformerDecoderLayer": (
-        lambda: rt.TransformerDecoderLayer(4, 128),
+        lambda: rt.TransformerDecoderLayer(4, dim_feedforward=128),
         lambda: nn.TransformerDecoderLayer(64, 4, 128),
         (5, 64),
         None,

@@ -261,16 +261,16 @@ CASES = {
         lambda: rt.MultiheadAttention(2), lambda: nn.MultiheadAttention(8, 2), (5, 3, 8), inputs=((4, 3, 8), (4, 3, 8))
     ),
     "TransformerEncoderLayer": Case(
-        lambda: rt.TransformerEncoderLayer(2, 16), lambda: nn.TransformerEncoderLayer(8, 2, 16), (5, 3, 8)
+        lambda: rt.TransformerEncoderLayer(2, dim_feedforward=16), lambda: nn.TransformerEncoderLayer(8, 2, 16), (5, 3, 8)
     ),
     "TransformerDecoderLayer": Case(
-        lambda: rt.TransformerDecoderLayer(2, 16, norm_first=True, activation="gelu"),
+        lambda: rt.TransformerDecoderLayer(2, dim_feedforward=16, norm_first=True, activation="gelu"),
         lambda: nn.TransformerDecoderLayer(8, 2, 16, norm_first=True, activation="gelu"),
         (5, 3, 8),
         inputs=((4, 3, 8),),
     ),
     "TransformerEncoder": Case(
-        lambda: rt.TransformerEncoder(rt.TransformerEncoderLayer(2, 16), 2, norm=rt.LayerNorm()),
+        lambda: rt.TransformerEncoder(rt.TransformerEncoderLayer(2, dim_feedforward=16), 2, norm=rt.LayerNorm()),
         lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), 2, norm=nn.LayerNorm(8)),
         (5, 3, 8),
     ),

@@ -7,22 +7,30 @@ from collections.abc import Iterator
 from shapelint.runtime.module import Module
 
 HEADERS = ("Layer (type)", "Output shape", "Param #")
+Row = tuple[str, str, str]
 
 
-def _rows(module: Module, path: str, depth: int) -> Iterator[tuple[str, str, str]]:
+def rows(module: Module, path: str = "", depth: int = 0) -> Iterator[Row]:
+    """A Sequential's rows, its nested containers' layers indented under them."""
     for index, layer in enumerate(module.layers):
-        where = f"{path}{index}"
-        name = "  " * depth + f"{where}: {type(layer).__name__}"
-        if layer.is_container:
-            yield name, str(layer.built_output), "--"
-            yield from _rows(layer, where + ".", depth + 1)
-        else:
-            yield name, str(layer.built_output), f"{layer.num_parameters():,}"
+        yield from row(layer, f"{path}{index}", str(layer.built_output), depth)
 
 
-def render(model: Module) -> str:
-    rows = list(_rows(model, "", 0))
-    widths = [max(len(cell) for cell in column) for column in zip(HEADERS, *rows)]
+def row(module: Module, where: str, output: str, depth: int, params: str | None = None) -> Iterator[Row]:
+    """One module's row (``params`` overrides its count), then its children's if it is a container."""
+    name = "  " * depth + f"{where}: {type(module).__name__}"
+    if module.is_container:
+        yield name, output, "--"
+        yield from rows(module, where + ".", depth + 1)
+    else:
+        yield name, output, params or f"{module.num_parameters():,}"
+
+
+def render(model: Module, table: list[Row] | None = None, inputs: str | None = None) -> str:
+    """The table of ``table`` (a Sequential's rows by default), under the input shape(s)."""
+    if table is None:
+        table = list(rows(model))
+    widths = [max(len(cell) for cell in column) for column in zip(HEADERS, *table)]
     width = sum(widths) + 4 * (len(widths) - 1)
 
     def line(cells: tuple[str, str, str]) -> str:
@@ -32,11 +40,11 @@ def render(model: Module) -> str:
     size = sum(spec.nbytes for _, spec in model.named_specs())
     return "\n".join(
         [
-            f"Input shape: {model.built_input}",
+            f"Input shape: {inputs or model.built_input}",
             "=" * width,
             line(HEADERS),
             "=" * width,
-            *(line(row) for row in rows),
+            *(line(cells) for cells in table),
             "=" * width,
             f"Total params: {params:,}",
             f"Buffers (running statistics): {buffers:,}",

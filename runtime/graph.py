@@ -1,0 +1,179 @@
+"""Model: a graph of layers and ops between symbolic inputs and outputs, as Keras's functional API writes one.
+
+Every size was fixed when each layer was called on a symbolic tensor; the model orders the calls, names the
+modules and seeds their weights.  Naming rule: a module's name is the one given by ``.named()``, else its class
+name in lower case, with ``_1``, ``_2``... for the second, third... of a class (``conv2d``, ``conv2d_1``).  That
+name is the attribute of the torch model ``to_torch()`` builds, so state_dict keys read ``conv2d_1.weight``
+in both.  A module called twice is one module: its weights are shared, as in torch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+from shapelint.runtime import torch_source
+from shapelint.runtime.module import GraphValue, Module, as_array
+from shapelint.runtime.ops import Op
+from shapelint.runtime.spec import TensorSpec
+from shapelint.runtime.summary import Row, render, row
+from shapelint.runtime.symbolic import Node, SymbolicTensor
+
+Tensors = SymbolicTensor | Sequence[SymbolicTensor]
+
+
+class Model(Module):
+    """``Model(inputs, outputs, rng=0)``: runs on arrays, one per input, and returns one array per output."""
+
+    is_container = True
+
+    def __init__(self, inputs: Tensors, outputs: Tensors, *, rng: np.random.Generator | int | None = None) -> None:
+        self.inputs, self.outputs = _tensors(inputs, "inputs"), _tensors(outputs, "outputs")
+        self.single = isinstance(outputs, SymbolicTensor)
+        self.nodes = _nodes(self.inputs, self.outputs)
+        self.names = _names([node.module for node in self.nodes if node.module is not None])
+        self.modules = {name: module for module, name in self.names.items() if not isinstance(module, Op)}
+        self.layers = list(self.modules.values())
+        self.input_names = [_input_name(tensor, index, len(self.inputs)) for index, tensor in enumerate(self.inputs)]
+        self.reseed(np.random.default_rng(rng))
+        self.built_input, self.built_output = self.inputs[0].shape, self.outputs[0].shape
+
+    def __call__(self, *inputs: object) -> object:  # type: ignore[override]
+        if any(isinstance(value, GraphValue) for value in inputs):
+            raise TypeError("a Model runs on arrays; to nest one, call its layers on the symbolic tensors instead")
+        if len(inputs) != len(self.inputs):
+            raise TypeError(f"Model takes {len(self.inputs)} inputs, got {len(inputs)}")
+        arrays = tuple(as_array(value, "Model") for value in inputs)
+        outputs = self.evaluate(arrays)
+        return outputs[0] if self.single else outputs
+
+    def run(self, x: np.ndarray) -> np.ndarray:
+        return self.evaluate((x,))[0]
+
+    def evaluate(self, inputs: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+        for index, (tensor, array) in enumerate(zip(self.inputs, inputs)):
+            if array.ndim != len(tensor.shape.dims) or array.shape[1:] != tensor.shape.dims[1:]:
+                raise ValueError(f"Model: input {index} must have shape {tensor.shape}, got {array.shape}")
+        values: dict[SymbolicTensor, np.ndarray] = dict(zip(self.inputs, inputs))
+        for node in self.nodes:
+            assert node.module is not None
+            results = node.module.evaluate(tuple(values[tensor] for tensor in node.inputs))
+            values.update(zip(node.outputs, results))
+        return tuple(values[tensor] for tensor in self.outputs)
+
+    def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
+        for name, module in self.modules.items():
+            yield from module.named_specs(f"{prefix}{name}.")
+
+    def _child(self, key: str) -> tuple[Module, str]:
+        name, _, rest = key.partition(".")
+        return self.modules[name], rest
+
+    def tensor_at(self, key: str) -> np.ndarray:
+        module, rest = self._child(key)
+        return module.tensor_at(rest)
+
+    def assign(self, key: str, value: np.ndarray) -> None:
+        module, rest = self._child(key)
+        module.assign(rest, value)
+
+    def summary(self) -> str:
+        """One row per call in the order written; a shared module's parameters are counted at its first call."""
+        table: list[Row] = []
+        seen: set[Module] = set()
+        for node in self.nodes:
+            assert node.module is not None
+            shapes = ", ".join(str(tensor.shape) for tensor in node.outputs)
+            params = "(shared)" if node.module in seen else None
+            seen.add(node.module)
+            table.extend(row(node.module, self.names[node.module], shapes, 0, params))
+        return render(self, table, ", ".join(str(tensor.shape) for tensor in self.inputs))
+
+    def to_source(self) -> str:
+        """A ``Model(nn.Module)`` class: the modules in ``__init__``, the calls in order in ``forward``."""
+        init = [f"self.{name} = {module.torch_expression()}" for name, module in self.modules.items()]
+        variables = dict(zip(self.inputs, self.input_names))
+        forward = []
+        for index, node in enumerate(self.nodes, 1):
+            assert node.module is not None
+            arguments = [variables[tensor] for tensor in node.inputs]
+            count = len(node.outputs)
+            outputs = [f"y{index}" if count == 1 else f"y{index}_{part}" for part in range(count)]
+            variables.update(zip(node.outputs, outputs))
+            if isinstance(node.module, Op):
+                call = node.module.torch_code(arguments)
+            else:
+                call = f"self.{self.names[node.module]}({', '.join(arguments)})"
+            forward.append(f"{', '.join(outputs)} = {call}")
+        results = [variables[tensor] for tensor in self.outputs]
+        forward.append(f"return {results[0]}" if self.single else f"return {', '.join(results)},")
+        signature = ", ".join(f"{name}: torch.Tensor" for name in self.input_names)
+        returned = "torch.Tensor" if self.single else "tuple[torch.Tensor, ...]"
+        body = torch_source.indent("\n".join(init or ["pass"]), " " * 8)
+        return (
+            f"{torch_source.HEADER}\n\n{torch_source.directive([tensor.shape for tensor in self.inputs])}\n"
+            "class Model(nn.Module):\n"
+            "    def __init__(self) -> None:\n"
+            "        super().__init__()\n"
+            f"{body}\n\n"
+            f"    def forward(self, {signature}) -> {returned}:\n"
+            f"{torch_source.indent(chr(10).join(forward), ' ' * 8)}\n\n\n"
+            "model = Model()\n"
+        )
+
+    def __repr__(self) -> str:
+        lines = [f"  ({name}): " + repr(module).replace("\n", "\n  ") for name, module in self.modules.items()]
+        return "Model(\n" + "\n".join(lines) + "\n)" if lines else "Model()"
+
+
+def _tensors(value: Tensors, what: str) -> list[SymbolicTensor]:
+    tensors = [value] if isinstance(value, SymbolicTensor) else list(value)
+    if not tensors or not all(isinstance(tensor, SymbolicTensor) for tensor in tensors):
+        raise TypeError(f"Model: {what} must be a symbolic tensor or a list of them, got {value!r}")
+    return tensors
+
+
+def _nodes(inputs: list[SymbolicTensor], outputs: list[SymbolicTensor]) -> list[Node]:
+    """The calls the outputs depend on, in the order they were written (inputs first, by construction)."""
+    found: dict[Node, None] = {}
+    stack = [tensor.node for tensor in outputs]
+    while stack:
+        node = stack.pop()
+        if node not in found:
+            found[node] = None
+            stack.extend(tensor.node for tensor in node.inputs)
+    given = {tensor.node for tensor in inputs}
+    missing = [node for node in found if node.module is None and node not in given]
+    if missing:
+        shapes = ", ".join(str(node.outputs[0].shape) for node in missing)
+        raise ValueError(f"Model: the outputs depend on an Input not given in inputs (shape {shapes})")
+    return sorted((node for node in found if node.module is not None), key=lambda node: node.order)
+
+
+def _names(modules: list[Module]) -> dict[Module, str]:
+    """Each distinct module's attribute name: its own, else its class's in lower case, numbered from the second."""
+    unique = list(dict.fromkeys(modules))
+    taken: dict[str, Module] = {}
+    for module in unique:
+        if module.name is not None:
+            if module.name in taken:
+                raise ValueError(f"Model: two modules are named {module.name!r}")
+            taken[module.name] = module
+    names = {module: module.name for module in unique if module.name is not None}
+    for module in unique:
+        if module.name is None:
+            base = type(module).__name__.lower()
+            name, count = base, 0
+            while name in taken:
+                count += 1
+                name = f"{base}_{count}"
+            taken[name] = module
+            names[module] = name
+    return {module: names[module] for module in unique}
+
+
+def _input_name(tensor: SymbolicTensor, index: int, count: int) -> str:
+    if tensor.name is not None:
+        return tensor.name
+    return "x" if count == 1 else f"x{index}"
+

@@ -36,7 +36,7 @@ class Model(Module):
         self.layers = list(self.modules.values())
         self.input_names = [_input_name(tensor, index, len(self.inputs)) for index, tensor in enumerate(self.inputs)]
         self.reseed(np.random.default_rng(rng))
-        self.built_input, self.built_output = self.inputs[0].shape, self.outputs[0].shape
+        self.built_input, self.built_output = self.inputs[0].traced, self.outputs[0].traced
 
     def __call__(self, *inputs: object) -> object:  # type: ignore[override]
         if any(isinstance(value, GraphValue) for value in inputs):
@@ -52,8 +52,8 @@ class Model(Module):
 
     def evaluate(self, inputs: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
         for index, (tensor, array) in enumerate(zip(self.inputs, inputs)):
-            if array.ndim != len(tensor.shape.dims) or array.shape[1:] != tensor.shape.dims[1:]:
-                raise ValueError(f"Model: input {index} must have shape {tensor.shape}, got {array.shape}")
+            if array.ndim != len(tensor.traced.dims) or array.shape[1:] != tensor.traced.dims[1:]:
+                raise ValueError(f"Model: input {index} must have shape {tensor.traced}, got {array.shape}")
         values: dict[SymbolicTensor, np.ndarray] = dict(zip(self.inputs, inputs))
         for node in self.nodes:
             assert node.module is not None
@@ -83,11 +83,11 @@ class Model(Module):
         seen: set[Module] = set()
         for node in self.nodes:
             assert node.module is not None
-            shapes = ", ".join(str(tensor.shape) for tensor in node.outputs)
+            shapes = ", ".join(str(tensor.traced) for tensor in node.outputs)
             params = "(shared)" if node.module in seen else None
             seen.add(node.module)
             table.extend(row(node.module, self.names[node.module], shapes, 0, params))
-        return render(self, table, ", ".join(str(tensor.shape) for tensor in self.inputs))
+        return render(self, table, ", ".join(str(tensor.traced) for tensor in self.inputs))
 
     def to_source(self) -> str:
         """A ``Model(nn.Module)`` class: the modules in ``__init__``, the calls in order in ``forward``."""
@@ -111,7 +111,7 @@ class Model(Module):
         returned = "torch.Tensor" if self.single else "tuple[torch.Tensor, ...]"
         body = torch_source.indent("\n".join(init or ["pass"]), " " * 8)
         return (
-            f"{torch_source.HEADER}\n\n{torch_source.directive([tensor.shape for tensor in self.inputs])}\n"
+            f"{torch_source.HEADER}\n\n{torch_source.directive([tensor.traced for tensor in self.inputs])}\n"
             "class Model(nn.Module):\n"
             "    def __init__(self) -> None:\n"
             "        super().__init__()\n"
@@ -145,7 +145,7 @@ def _nodes(inputs: list[SymbolicTensor], outputs: list[SymbolicTensor]) -> list[
     given = {tensor.node for tensor in inputs}
     missing = [node for node in found if node.module is None and node not in given]
     if missing:
-        shapes = ", ".join(str(node.outputs[0].shape) for node in missing)
+        shapes = ", ".join(str(node.outputs[0].traced) for node in missing)
         raise ValueError(f"Model: the outputs depend on an Input not given in inputs (shape {shapes})")
     return sorted((node for node in found if node.module is not None), key=lambda node: node.order)
 
@@ -176,4 +176,3 @@ def _input_name(tensor: SymbolicTensor, index: int, count: int) -> str:
     if tensor.name is not None:
         return tensor.name
     return "x" if count == 1 else f"x{index}"
-

@@ -29,14 +29,19 @@ class Node:
 class SymbolicTensor(GraphValue):
     """A tensor with a known shape (batch first, ``B``) and no values; ``x + y``, ``x @ y``, ``x * 0.5`` trace."""
 
-    def __init__(self, shape: Shape, node: Node, index: int = 0, name: str | None = None) -> None:
-        self.shape, self.node, self.index, self.name = shape, node, index, name
+    def __init__(self, traced: Shape, node: Node, index: int = 0, name: str | None = None) -> None:
+        self.traced, self.node, self.index, self.name = traced, node, index, name
+
+    @property
+    def shape(self) -> tuple:
+        """The sizes, batch first as ``B``, read as torch's ``x.shape[1]`` is."""
+        return self.traced.dims
 
     def connect(self, module: Module, inputs: tuple[GraphValue, ...]) -> object:
         if not all(isinstance(value, SymbolicTensor) for value in inputs):
             raise TypeError(f"{module!r}: every input of a graph node must be a symbolic tensor")
         tensors = tuple(value for value in inputs if isinstance(value, SymbolicTensor))
-        shapes = tuple(tensor.shape for tensor in tensors)
+        shapes = tuple(tensor.traced for tensor in tensors)
         try:
             outputs = module.trace(shapes)
         except ShapeError as error:
@@ -61,7 +66,7 @@ class SymbolicTensor(GraphValue):
     __rmul__ = __mul__
 
     def __repr__(self) -> str:
-        return f"SymbolicTensor{self.shape}"
+        return f"SymbolicTensor{self.traced}"
 
 
 def Input(shape: Sequence[int], dtype: DType | None = None, name: str | None = None) -> SymbolicTensor:

@@ -202,7 +202,8 @@ class Layer(Module):
             yield prefix + name, spec
 
     def torch_expression(self) -> str:
-        return torch_source.constructor(self.kind, self._require_built().args, self.dtype, self.placeholder)
+        self._require_built()
+        return torch_source.constructor(self.kind, self.args, self.dtype, self.placeholder)
 
     def __repr__(self) -> str:
         shown = []

@@ -26,7 +26,7 @@ Named = TypeVar("Named", bound="Module")
 class GraphValue:
     """A tensor of a graph under construction: calling a module on one adds a node instead of computing."""
 
-    def connect(self, module: Module, inputs: tuple[GraphValue, ...]) -> object:
+    def connect(self, module: Module, inputs: tuple[object, ...]) -> object:
         raise NotImplementedError
 
 
@@ -143,7 +143,9 @@ class Module:
 
     def to_source(self) -> str:
         """PyTorch code defining ``model``, this module with every size explicit, with a directive for shapelint."""
-        return torch_source.program(self.torch_expression(), [self._require_built().built_input])
+        shape = self._require_built().built_input
+        assert shape is not None
+        return torch_source.program(self.torch_expression(), [shape])
 
     def to_torch(self) -> Any:
         """A plain ``torch.nn`` model (``to_source()`` run) holding this module's weights, in eval mode.

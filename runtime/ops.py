@@ -27,8 +27,9 @@ class Op(Module):
 
     def __call__(self, *inputs: object) -> object:  # type: ignore[override]
         self._check_arity(len(inputs))
-        if all(isinstance(value, GraphValue) for value in inputs):
-            return inputs[0].connect(self, inputs)  # type: ignore[union-attr]
+        graph = next((value for value in inputs if isinstance(value, GraphValue)), None)
+        if graph is not None:
+            return graph.connect(self, inputs)
         arrays = tuple(as_array(value, type(self).__name__) for value in inputs)
         outputs = self.evaluate(arrays)
         return outputs if self.splits else outputs[0]

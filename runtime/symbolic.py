@@ -37,7 +37,7 @@ class SymbolicTensor(GraphValue):
         """The sizes, batch first as ``B``, read as torch's ``x.shape[1]`` is."""
         return self.traced.dims
 
-    def connect(self, module: Module, inputs: tuple[GraphValue, ...]) -> object:
+    def connect(self, module: Module, inputs: tuple[object, ...]) -> object:
         if not all(isinstance(value, SymbolicTensor) for value in inputs):
             raise TypeError(f"{module!r}: every input of a graph node must be a symbolic tensor")
         tensors = tuple(value for value in inputs if isinstance(value, SymbolicTensor))

@@ -18,7 +18,8 @@ from shapelint.dims import Shape
 
 HEADER = "import torch\nfrom torch import nn\n"
 FACTORY = frozenset({"device", "dtype"})
-"""Set from the runtime's own dtype (and the CPU), never copied from the arguments."""
+"""Set from the runtime's own dtype (and the CPU), never copied from the arguments; a kind without tensors
+takes no dtype."""
 
 
 def literal(value: object) -> str:
@@ -44,7 +45,7 @@ def constructor(kind: LayerKind, args: Mapping[str, object], dtype: np.dtype, pl
             positional.append(literal(value))
         elif value != param.default or type(value) is not type(param.default):
             keywords.append(f"{param.name}={literal(value)}")
-    if dtype != np.float32:
+    if dtype != np.float32 and "dtype" in kind.param_names:
         keywords.append(f"dtype=torch.{dtype.name}")
     return f"nn.{kind.name}({', '.join(positional + keywords)})"
 

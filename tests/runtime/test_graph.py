@@ -12,9 +12,12 @@ import numpy as np
 import pytest
 import shapelint.runtime as rt
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from torch import nn
 
 from shapelint.lint import lint_source
+from tests.budget import examples
 from tests.runtime.helpers import randomize, sample, torch_state
 
 
@@ -323,3 +326,52 @@ def test_a_shared_layer_checks_its_second_input() -> None:
     shared(rt.Input((6,)))
     with pytest.raises(rt.LayerError, match=r"in_features=6 was given, but the incoming shape \(B, 5\)"):
         shared(rt.Input((5,)))
+
+
+def test_a_layer_and_a_sequential_inside_a_graph_convert() -> None:
+    layer = rt.Linear(3)
+    layer(sample((2, 5), np.float32))
+    assert layer.to_source() == "from torch import nn\n\n# shapelint: input=(B, 5)\nmodel = nn.Linear(5, 3)\n"
+    assert type(layer.to_torch()) is nn.Linear
+    tokens = rt.Input((7,), dtype="int")
+    stack = rt.Sequential(rt.Conv1d(4, 3, padding=1), rt.ReLU())
+    embedded = rt.Transpose(1, 2)(rt.Embedding(20, 6)(tokens))
+    model = rt.Model(tokens, rt.Linear(2)(rt.Flatten()(stack(embedded))), rng=0)
+    source = model.to_source()
+    assert "# shapelint: input=(B, 7) dtype=long\n" in source and lint_source(source) == []
+    assert "self.sequential = nn.Sequential(\n            nn.Conv1d(6, 4, 3, padding=1),\n" in source
+    assert list(model.state_dict())[:3] == ["embedding.weight", "sequential.0.weight", "sequential.0.bias"]
+    ids = np.random.default_rng(0).integers(0, 20, (3, 7))
+    with torch.no_grad():
+        expected = model.to_torch()(torch.from_numpy(ids)).numpy()
+    np.testing.assert_allclose(model(ids), expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.sampled
+@settings(max_examples=examples(100), deadline=None)
+@given(shape=st.lists(st.integers(1, 4), min_size=2, max_size=4), data=st.data())
+def test_ops_match_torch(shape: list[int], data: st.DataObject) -> None:
+    """Each op's numpy result and shape rule against torch's function on the same array."""
+    x = sample(tuple(shape), np.float32)
+    t = torch.from_numpy(x)
+    rank = len(shape)
+    order = data.draw(st.permutations(range(rank)))
+    dim0, dim1 = data.draw(st.integers(-rank, rank - 1)), data.draw(st.integers(-rank, rank - 1))
+    dim = data.draw(st.integers(0, rank - 1))
+    size = data.draw(st.integers(1, 5))
+    cases = [
+        (rt.Permute(*order)(x), t.permute(*order)),
+        (rt.Transpose(dim0, dim1)(x), t.transpose(dim0, dim1)),
+        (rt.Reshape(-1)(x), t.reshape(t.shape[0], -1)),
+        (rt.Cat(dim=dim)(x, x), torch.cat([t, t], dim=dim)),
+        (rt.Add()(x, x[:1]), t + t[:1]),
+        (rt.Scale(0.5)(x), t * 0.5),
+        (rt.Matmul()(x, np.swapaxes(x, -1, -2)), t @ t.transpose(-1, -2)),
+        *zip(rt.Split(size, dim=dim)(x), torch.split(t, size, dim=dim)),  # type: ignore[call-overload]
+        *zip(rt.Chunk(size, dim=dim)(x), torch.chunk(t, size, dim=dim)),  # type: ignore[call-overload]
+    ]
+    for actual, expected in cases:
+        assert actual.shape == tuple(expected.shape) and actual.dtype == np.float32
+        np.testing.assert_allclose(actual, expected.numpy(), rtol=1e-6, atol=1e-6)
+    traced = rt.Chunk(size, dim=rank - 1)(rt.Input(tuple(shape[1:])))
+    assert [piece.shape[1:] for piece in traced] == [piece.shape[1:] for piece in torch.chunk(t, size, dim=-1)]

@@ -6,7 +6,11 @@ they are registered; both are written in the same order, so the weights pair up 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -375,3 +379,21 @@ def test_ops_match_torch(shape: list[int], data: st.DataObject) -> None:
         np.testing.assert_allclose(actual, expected.numpy(), rtol=1e-6, atol=1e-6)
     traced = rt.Chunk(size, dim=rank - 1)(rt.Input(tuple(shape[1:])))
     assert [piece.shape[1:] for piece in traced] == [piece.shape[1:] for piece in torch.chunk(t, size, dim=-1)]
+
+
+def test_the_readme_graph_example_prints_what_the_readme_shows() -> None:
+    text = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```python\n(from shapelint.runtime import AdaptiveAvgPool2d.*?)```", text, re.S)
+    shown = re.search(r"<!-- runtime-graph-source -->\n```python\n(.*?)```\n<!-- /runtime-graph-source -->", text, re.S)
+    assert snippet and shown
+    namespace: dict[str, object] = {}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(snippet.group(1), namespace)
+    assert printed.getvalue() == shown.group(1) + "\n"
+    model, converted = namespace["model"], namespace["torch_model"]
+    assert isinstance(model, rt.Model) and isinstance(converted, nn.Module)
+    assert lint_source(model.to_source()) == []
+    x = sample((2, 16, 32, 32), np.float32)
+    with torch.no_grad():
+        np.testing.assert_allclose(model(x), converted(torch.from_numpy(x)).numpy(), rtol=1e-5, atol=1e-5)

@@ -68,11 +68,18 @@ def indent(text: str, prefix: str = "    ") -> str:
 
 
 def instantiate(source: str, state: Mapping[str, np.ndarray]) -> Any:
-    """Run ``source``, load ``state`` into its ``model`` (strictly: every key) and return it in eval mode."""
+    """Run ``source``, give its ``model`` the tensors of ``state`` (strictly: every key), in eval mode.
+
+    The modules are built on torch's meta device, so torch draws no initial weights that would be overwritten.
+    """
     import torch
 
     namespace: dict[str, Any] = {"__name__": "shapelint.runtime.generated"}
-    exec(compile(source, "<shapelint.runtime.to_source>", "exec"), namespace)
+    with torch.device("meta"):
+        exec(compile(source, "<shapelint.runtime.to_source>", "exec"), namespace)
     model = namespace["model"]
-    model.load_state_dict({key: torch.from_numpy(np.array(value)) for key, value in state.items()})
+    model.load_state_dict({key: torch.from_numpy(np.array(value)) for key, value in state.items()}, assign=True)
+    left = [name for name, tensor in [*model.named_parameters(), *model.named_buffers()] if tensor.is_meta]
+    if left:
+        raise RuntimeError(f"to_torch: the runtime holds no value for {', '.join(left)}")
     return model.eval()

@@ -220,6 +220,10 @@ def test_to_torch_runs_the_same_graph_with_the_same_weights(build: object) -> No
         expected = converted(torch.from_numpy(x)).numpy()
     np.testing.assert_allclose(model(x), expected, rtol=1e-5, atol=1e-5)
     assert list(converted.state_dict()) == list(model.state_dict())
+    parameters = list(converted.parameters())
+    assert parameters and all(isinstance(p, nn.Parameter) and p.requires_grad and not p.is_meta for p in parameters)
+    converted.train()(torch.from_numpy(x)).sum().backward()
+    assert all(p.grad is not None for p in parameters)
 
 
 def test_round_trip_through_torch_is_exact() -> None:

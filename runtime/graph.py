@@ -23,7 +23,12 @@ Tensors = SymbolicTensor | Sequence[SymbolicTensor]
 
 
 class Model(Module):
-    """``Model(inputs, outputs, rng=0)``: runs on arrays, one per input, and returns one array per output."""
+    """``Model(inputs, outputs, rng=0)``: runs on arrays, one per input, and returns one array per output.
+
+    ``rng`` (a seed or a ``numpy.random.Generator``) draws every layer's initial weights again, in call order, so
+    the same graph gets the same weights; without it, layers keep what they drew when built, and weights already
+    loaded into a layer shared with another model are kept.
+    """
 
     is_container = True
 
@@ -35,7 +40,8 @@ class Model(Module):
         self.modules = {name: module for module, name in self.names.items() if not isinstance(module, Op)}
         self.layers = list(self.modules.values())
         self.input_names = [_input_name(tensor, index, len(self.inputs)) for index, tensor in enumerate(self.inputs)]
-        self.reseed(np.random.default_rng(rng))
+        if rng is not None:
+            self.reseed(np.random.default_rng(rng))
         self.built_input, self.built_output = self.inputs[0].traced, self.outputs[0].traced
 
     def __call__(self, *inputs: object) -> object:  # type: ignore[override]

@@ -401,3 +401,22 @@ def test_the_readme_graph_example_prints_what_the_readme_shows() -> None:
     x = sample((2, 16, 32, 32), np.float32)
     with torch.no_grad():
         np.testing.assert_allclose(model(x), converted(torch.from_numpy(x)).numpy(), rtol=1e-5, atol=1e-5)
+
+
+def test_a_model_without_rng_keeps_the_weights_of_the_layers_it_shares() -> None:
+    x = rt.Input((4,))
+    encoder = rt.Linear(3)
+    first = rt.Model(x, encoder(x), rng=0)
+    weights = {key: np.full(value.shape, 0.5, value.dtype) for key, value in first.state_dict().items()}
+    first.load_state_dict(weights)
+    second = rt.Model(x, rt.Linear(2)(encoder(x)))
+    assert second.state_dict()["linear.weight"].tobytes() == weights["linear.weight"].tobytes()
+    assert rt.Model(x, encoder(x), rng=1).state_dict()["linear.weight"].tobytes() != weights["linear.weight"].tobytes()
+
+
+def test_summary_rows_follow_the_calls() -> None:
+    model = resnet18((3, 32, 32))
+    text = model.summary()
+    assert text.startswith("Input shape: (B, 3, 32, 32)\n")
+    assert "conv2d: Conv2d" in text and "add_7: Add" in text and "linear: Linear" in text
+    assert "Total params: 11,181,642" in text

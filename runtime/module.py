@@ -79,9 +79,7 @@ class Module:
         """The output shapes for symbolic inputs: the first call builds, a later one (shared weights) checks."""
         if len(shapes) != 1:
             raise TypeError(f"{type(self).__name__} takes one input, got {len(shapes)}")
-        if not self.built:
-            return (self.build(shapes[0], np.random.default_rng(), np.dtype(np.float32)),)
-        return (self.reapply(shapes[0]),)
+        return (self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0]),)
 
     def reapply(self, shape: Shape) -> Shape:
         """The output shape of this built module for another input, as a shared layer sees it."""
@@ -105,7 +103,11 @@ class Module:
 
     def build_for(self, x: np.ndarray) -> None:
         """The lazy build: sizes from ``x`` without its batch dimension."""
-        self.build(Shape((BATCH,) + x.shape[1:]), np.random.default_rng(), np.dtype(np.float32))
+        self.build_alone(Shape((BATCH,) + x.shape[1:]))
+
+    def build_alone(self, shape: Shape) -> Shape:
+        """Build outside a container: with the module's own generator and dtype where it has them."""
+        return self.build(shape, np.random.default_rng(), np.dtype(np.float32))
 
     @property
     def built(self) -> bool:

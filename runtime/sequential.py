@@ -44,7 +44,10 @@ class Sequential(Module):
             self.build(batched(input_shape, input_dtype, "Sequential"), self.rng, self.dtype)
 
     def build_for(self, x: np.ndarray) -> None:
-        self.build(Shape((BATCH,) + x.shape[1:], dtype=self.input_dtype), self.rng, self.dtype)
+        self.build_alone(Shape((BATCH,) + x.shape[1:], dtype=self.input_dtype))
+
+    def build_alone(self, shape: Shape) -> Shape:
+        return self.build(shape, self.rng, self.dtype)
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         self.built_input = shape

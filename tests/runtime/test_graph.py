@@ -210,9 +210,12 @@ def test_encoder_block_matches_torch() -> None:
     _assert_matches(model, reference, sample((3, 10, 16), np.float32))
 
 
-@pytest.mark.parametrize("build", [resnet18, unet, encoder_block], ids=["resnet18", "unet", "encoder"])
-def test_to_torch_runs_the_same_graph_with_the_same_weights(build: object) -> None:
-    model = build((3, 32, 32)) if build is resnet18 else build()  # type: ignore[operator]
+BUILDS = {"resnet18": lambda: resnet18((3, 32, 32)), "unet": unet, "encoder": encoder_block}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDS))
+def test_to_torch_runs_the_same_graph_with_the_same_weights(name: str) -> None:
+    model = BUILDS[name]()
     converted = model.to_torch()
     assert not any("Lazy" in type(module).__name__ for module in converted.modules())
     x = sample((2, *model.input_shape), np.float32)
@@ -239,12 +242,20 @@ def test_round_trip_through_torch_is_exact() -> None:
     assert model(x).tobytes() == again(x).tobytes()
 
 
-def test_to_source_lints_clean_and_a_wrong_size_in_it_is_found() -> None:
-    source = resnet18((3, 32, 32)).to_source()
-    assert "Lazy" not in source
+@pytest.mark.parametrize(
+    ("name", "right", "wrong"),
+    [
+        ("resnet18", "nn.Linear(512, 10)", "nn.Linear(500, 10)"),
+        ("unet", "nn.Conv2d(16, 8, 3, padding=1)", "nn.Conv2d(8, 8, 3, padding=1)"),
+        ("encoder", "nn.Linear(16, 64)", "nn.Linear(15, 64)"),
+    ],
+)
+def test_to_source_lints_clean_and_a_wrong_size_in_it_is_found(name: str, right: str, wrong: str) -> None:
+    source = BUILDS[name]().to_source()
+    assert "Lazy" not in source and source.count(right) == 1
     assert lint_source(source) == []
-    broken = source.replace("nn.Linear(512, 10)", "nn.Linear(500, 10)")
-    assert [finding.code for finding in lint_source(broken)] == ["SHP001"]
+    findings = lint_source(source.replace(right, wrong))
+    assert [finding.code for finding in findings] in (["SHP001"], ["SHP002"])
 
 
 def test_to_source_of_a_graph_reads_as_plain_torch() -> None:
@@ -420,3 +431,11 @@ def test_summary_rows_follow_the_calls() -> None:
     assert text.startswith("Input shape: (B, 3, 32, 32)\n")
     assert "conv2d: Conv2d" in text and "add_7: Add" in text and "linear: Linear" in text
     assert "Total params: 11,181,642" in text
+
+
+def test_a_sequential_in_a_graph_keeps_its_dtype() -> None:
+    x = rt.Input((5,))
+    model = rt.Model(x, rt.Sequential(rt.Linear(3), rt.Tanh(), dtype=np.float64)(x))
+    assert model(sample((2, 5))).dtype == np.float64
+    assert "nn.Linear(5, 3, dtype=torch.float64)" in model.to_source()
+    assert model.to_torch().sequential[0].weight.dtype == torch.float64

@@ -115,13 +115,12 @@ class Model(Module):
         forward.append(f"return {results[0]}" if self.single else f"return {', '.join(results)},")
         signature = ", ".join(f"{name}: torch.Tensor" for name in self.input_names)
         returned = "torch.Tensor" if self.single else "tuple[torch.Tensor, ...]"
-        body = torch_source.indent("\n".join(init or ["pass"]), " " * 8)
+        body = "".join("\n" + torch_source.indent(line, " " * 8) for line in init)
         return (
             f"{torch_source.HEADER}\n\n{torch_source.directive([tensor.traced for tensor in self.inputs])}\n"
             "class Model(nn.Module):\n"
             "    def __init__(self) -> None:\n"
-            "        super().__init__()\n"
-            f"{body}\n\n"
+            f"        super().__init__(){body}\n\n"
             f"    def forward(self, {signature}) -> {returned}:\n"
             f"{torch_source.indent(chr(10).join(forward), ' ' * 8)}\n\n\n"
             "model = Model()\n"

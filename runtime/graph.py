@@ -19,6 +19,9 @@ from shapelint.runtime.spec import TensorSpec
 from shapelint.runtime.summary import Row, render, row
 from shapelint.runtime.symbolic import Node, SymbolicTensor
 
+from shapelint.catalog import ShapeError
+from shapelint.dims import Shape
+
 Tensors = SymbolicTensor | Sequence[SymbolicTensor]
 
 
@@ -35,6 +38,7 @@ class Model(Module):
     def __init__(self, inputs: Tensors, outputs: Tensors, *, rng: np.random.Generator | int | None = None) -> None:
         self.inputs, self.outputs = _tensors(inputs, "inputs"), _tensors(outputs, "outputs")
         self.single = isinstance(outputs, SymbolicTensor)
+        self.splits = not self.single
         self.nodes = _nodes(self.inputs, self.outputs)
         self.names = _names([node.module for node in self.nodes if node.module is not None])
         self.modules = {name: module for module, name in self.names.items() if not isinstance(module, Op)}
@@ -45,13 +49,22 @@ class Model(Module):
         self.built_input, self.built_output = self.inputs[0].traced, self.outputs[0].traced
 
     def __call__(self, *inputs: object) -> object:  # type: ignore[override]
-        if any(isinstance(value, GraphValue) for value in inputs):
-            raise TypeError("a Model runs on arrays; to nest one, call its layers on the symbolic tensors instead")
+        """On arrays, the outputs; on symbolic tensors, a node of the graph being written (its weights shared)."""
         if len(inputs) != len(self.inputs):
             raise TypeError(f"Model takes {len(self.inputs)} inputs, got {len(inputs)}")
+        graph = next((value for value in inputs if isinstance(value, GraphValue)), None)
+        if graph is not None:
+            return graph.connect(self, inputs)
         arrays = tuple(as_array(value, "Model") for value in inputs)
         outputs = self.evaluate(arrays)
         return outputs[0] if self.single else outputs
+
+    def trace(self, shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+        """As a node of another graph: the inputs must have the shapes this model was written for."""
+        for index, (shape, tensor) in enumerate(zip(shapes, self.inputs)):
+            if shape.open or shape.dims[1:] != tensor.traced.dims[1:] or len(shape.dims) != len(tensor.traced.dims):
+                raise ShapeError(f"Model input {index} must have shape {tensor.traced}, got {shape}")
+        return tuple(tensor.traced for tensor in self.outputs)
 
     def run(self, x: np.ndarray) -> np.ndarray:
         return self.evaluate((x,))[0]
@@ -85,19 +98,46 @@ class Model(Module):
 
     def summary(self) -> str:
         """One row per call in the order written; a shared module's parameters are counted at its first call."""
-        table: list[Row] = []
+        return render(self, list(self._rows("", 0)), ", ".join(str(tensor.traced) for tensor in self.inputs))
+
+    def _rows(self, path: str, depth: int) -> Iterator[Row]:
         seen: set[Module] = set()
         for node in self.nodes:
             assert node.module is not None
+            where = path + self.names[node.module]
             shapes = ", ".join(str(tensor.traced) for tensor in node.outputs)
-            params = "(shared)" if node.module in seen else None
+            if node.module in seen:
+                yield "  " * depth + f"{where}: {type(node.module).__name__}", shapes, "(shared)"
+            elif isinstance(node.module, Model):
+                yield "  " * depth + f"{where}: Model", shapes, "--"
+                yield from node.module._rows(where + ".", depth + 1)
+            else:
+                yield from row(node.module, where, shapes, depth)
             seen.add(node.module)
-            table.extend(row(node.module, self.names[node.module], shapes, 0, params))
-        return render(self, table, ", ".join(str(tensor.traced) for tensor in self.inputs))
 
     def to_source(self) -> str:
-        """A ``Model(nn.Module)`` class: the modules in ``__init__``, the calls in order in ``forward``."""
-        init = [f"self.{name} = {module.torch_expression()}" for name, module in self.modules.items()]
+        """A ``Model(nn.Module)`` class: the modules in ``__init__``, the calls in order in ``forward``.
+
+        A model called inside this one is a class of its own (``Model1``, ``Model2``...), written first.
+        """
+        classes = _classes(self)
+        nested = "".join(
+            model._class_source(name, classes) + "\n\n" for model, name in classes.items() if model is not self
+        )
+        shapes = [tensor.traced for tensor in self.inputs]
+        return (
+            f"{torch_source.HEADER}\n\n{nested}{torch_source.directive(shapes)}\n"
+            f"{self._class_source('Model', classes)}\n\n"
+            "model = Model()\n"
+        )
+
+    def _class_source(self, class_name: str, classes: dict[Model, str]) -> str:
+        init = [
+            f"self.{name} = {classes[module]}()"
+            if isinstance(module, Model)
+            else f"self.{name} = {module.torch_expression()}"
+            for name, module in self.modules.items()
+        ]
         variables = dict(zip(self.inputs, self.input_names))
         forward = []
         for index, node in enumerate(self.nodes, 1):
@@ -117,13 +157,11 @@ class Model(Module):
         returned = "torch.Tensor" if self.single else "tuple[torch.Tensor, ...]"
         body = "".join("\n" + torch_source.indent(line, " " * 8) for line in init)
         return (
-            f"{torch_source.HEADER}\n\n{torch_source.directive([tensor.traced for tensor in self.inputs])}\n"
-            "class Model(nn.Module):\n"
+            f"class {class_name}(nn.Module):\n"
             "    def __init__(self) -> None:\n"
             f"        super().__init__(){body}\n\n"
             f"    def forward(self, {signature}) -> {returned}:\n"
-            f"{torch_source.indent(chr(10).join(forward), ' ' * 8)}\n\n\n"
-            "model = Model()\n"
+            f"{torch_source.indent(chr(10).join(forward), ' ' * 8)}\n"
         )
 
     def __repr__(self) -> str:
@@ -175,6 +213,21 @@ def _names(modules: list[Module]) -> dict[Module, str]:
             taken[name] = module
             names[module] = name
     return {module: names[module] for module in unique}
+
+
+def _classes(model: Model) -> dict[Model, str]:
+    """Every model called inside ``model``, innermost first, with its class name; ``model`` last, as ``Model``."""
+    found: dict[Model, str] = {}
+
+    def visit(outer: Model) -> None:
+        for module in outer.modules.values():
+            if isinstance(module, Model) and module not in found:
+                visit(module)
+                found[module] = f"Model{len(found) + 1}"
+
+    visit(model)
+    found[model] = "Model"
+    return found
 
 
 def _input_name(tensor: SymbolicTensor, index: int, count: int) -> str:

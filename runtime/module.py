@@ -38,8 +38,8 @@ class Module:
     is_container: ClassVar[bool] = False
     """A container's ``layers`` are its children, each a row of its summary."""
     layers: Sequence[Module] = ()
-    splits: ClassVar[bool] = False
-    """Returns a tuple of tensors (``torch.split``)."""
+    splits: bool = False
+    """Returns a tuple of tensors (``torch.split``, a model with several outputs)."""
     name: str | None = None
     """The attribute name a graph model gives this module (its state_dict prefix); chosen by the model when unset."""
 

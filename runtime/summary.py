@@ -16,14 +16,14 @@ def rows(module: Module, path: str = "", depth: int = 0) -> Iterator[Row]:
         yield from row(layer, f"{path}{index}", str(layer.built_output), depth)
 
 
-def row(module: Module, where: str, output: str, depth: int, params: str | None = None) -> Iterator[Row]:
-    """One module's row (``params`` overrides its count), then its children's if it is a container."""
+def row(module: Module, where: str, output: str, depth: int) -> Iterator[Row]:
+    """One module's row, then its children's if it is a container."""
     name = "  " * depth + f"{where}: {type(module).__name__}"
     if module.is_container:
         yield name, output, "--"
         yield from rows(module, where + ".", depth + 1)
     else:
-        yield name, output, params or f"{module.num_parameters():,}"
+        yield name, output, f"{module.num_parameters():,}"
 
 
 def render(model: Module, table: list[Row] | None = None, inputs: str | None = None) -> str:

@@ -439,3 +439,24 @@ def test_a_sequential_in_a_graph_keeps_its_dtype() -> None:
     assert model(sample((2, 5))).dtype == np.float64
     assert "nn.Linear(5, 3, dtype=torch.float64)" in model.to_source()
     assert model.to_torch().sequential[0].weight.dtype == torch.float64
+
+
+def test_a_model_called_inside_another_is_one_module_with_shared_weights() -> None:
+    inner = rt.Input((4,))
+    encoder = rt.Model(inner, rt.Linear(3)(rt.ReLU()(rt.Linear(8)(inner)))).named("encoder")
+    left, right = rt.Input((4,)), rt.Input((4,))
+    model = rt.Model([left, right], rt.Linear(1)(encoder(left) + encoder(right)), rng=0)
+    assert list(model.state_dict()) == [
+        "encoder.linear.weight", "encoder.linear.bias", "encoder.linear_1.weight", "encoder.linear_1.bias",
+        "linear.weight", "linear.bias",
+    ]  # fmt: skip
+    assert "encoder: Model" in model.summary() and "  encoder.linear_1: Linear" in model.summary()
+    source = model.to_source()
+    assert "class Model1(nn.Module):" in source and "self.encoder = Model1()" in source
+    assert lint_source(source) == []
+    inputs = sample((2, 4), np.float32), sample((2, 4), np.float32, seed=2)
+    with torch.no_grad():
+        expected = model.to_torch()(*(torch.from_numpy(x) for x in inputs)).numpy()
+    np.testing.assert_allclose(model(*inputs), expected, rtol=1e-6, atol=1e-6)
+    with pytest.raises(rt.LayerError, match=r"Model input 0 must have shape \(B, 4\), got \(B, 5\)"):
+        encoder(rt.Input((5,)))

@@ -460,3 +460,15 @@ def test_a_model_called_inside_another_is_one_module_with_shared_weights() -> No
     np.testing.assert_allclose(model(*inputs), expected, rtol=1e-6, atol=1e-6)
     with pytest.raises(rt.LayerError, match=r"Model input 0 must have shape \(B, 4\), got \(B, 5\)"):
         encoder(rt.Input((5,)))
+
+
+def test_a_sequential_prints_an_nn_sequential_the_linter_checks() -> None:
+    model = rt.Sequential(
+        rt.Conv2d(6, 5), rt.ReLU(), rt.MaxPool2d(2), rt.Flatten(), rt.Linear(10), input_shape=(1, 28, 28), rng=0
+    )
+    source = model.to_source()
+    assert "# shapelint: input=(B, 1, 28, 28)\nmodel = nn.Sequential(\n    nn.Conv2d(1, 6, 5),\n" in source
+    assert lint_source(source) == []
+    assert [d.code for d in lint_source(source.replace("nn.Linear(864, 10)", "nn.Linear(400, 10)"))] == ["SHP001"]
+    state = model.to_torch().state_dict()
+    assert all(state[key].numpy().tobytes() == value.tobytes() for key, value in model.state_dict().items())

@@ -191,10 +191,10 @@ class TorchEncoderBlock(nn.Module):
 
 
 def test_resnet18_matches_torch() -> None:
-    model = resnet18((3, 64, 64))
+    model = resnet18((3, 32, 32))
     reference = _randomized(TorchResNet18())
     assert model.num_parameters() == sum(p.numel() for p in reference.parameters()) == 11_181_642
-    _assert_matches(model, reference, sample((2, 3, 64, 64), np.float32))
+    _assert_matches(model, reference, sample((2, 3, 32, 32), np.float32))
 
 
 def test_unet_matches_torch() -> None:

@@ -11,6 +11,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from numpy.typing import DTypeLike
+from shapelint.runtime import torch_source
 from shapelint.runtime.hyperparameters import check_types, is_size
 from shapelint.runtime.module import Module
 from shapelint.runtime.spec import Init, TensorSpec
@@ -95,11 +96,19 @@ class Layer(Module):
         self.specs = self._specs()
         self._check_sizes()
         self._check_output(output)
-        self.values = {}
         self._seen = {}
-        self.seed = int(rng.integers(1 << 62))
+        self.reseed(rng)
         self.built_input, self.built_output = shape, output
         return output
+
+    def reapply(self, shape: Shape) -> Shape:
+        output = self.kind.infer(self.args, shape, checked=True)
+        self._check_output(output)
+        return output
+
+    def reseed(self, rng: np.random.Generator) -> None:
+        self.values = {}
+        self.seed = int(rng.integers(1 << 62))
 
     def _complete(self, shape: Shape) -> dict[str, object]:
         """The hyperparameters with the input-size argument filled from ``shape``.
@@ -226,6 +235,10 @@ class Layer(Module):
     def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
         for name, spec in self.specs.items():
             yield prefix + name, spec
+
+    def torch_expression(self) -> str:
+        self._require_built()
+        return torch_source.constructor(self.kind, self.args, self.dtype, self.placeholder)
 
     def __repr__(self) -> str:
         shown = []

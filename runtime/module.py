@@ -9,9 +9,10 @@ model is cheap and its weights do not depend on the order they are touched in.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import numpy as np
+from shapelint.runtime import torch_source
 from shapelint.runtime.spec import TensorSpec
 from shapelint.runtime.state import load
 
@@ -19,6 +20,15 @@ from shapelint.catalog import LayerKind, Problem, ShapeError
 from shapelint.dims import Shape, Symbol
 
 BATCH = Symbol("B")
+Named = TypeVar("Named", bound="Module")
+
+
+class GraphValue:
+    """A tensor of a graph under construction: calling a module on one adds a node instead of computing."""
+
+    def connect(self, module: Module, inputs: tuple[object, ...]) -> object:
+        raise NotImplementedError
+
 
 class Module:
     """The interface shared by layers and containers."""
@@ -28,6 +38,10 @@ class Module:
     is_container: ClassVar[bool] = False
     """A container's ``layers`` are its children, each a row of its summary."""
     layers: Sequence[Module] = ()
+    splits: bool = False
+    """Returns a tuple of tensors (``torch.split``, a model with several outputs)."""
+    name: str | None = None
+    """The attribute name a graph model gives this module (its state_dict prefix); chosen by the model when unset."""
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         """Fix every size from ``shape`` (batch first) and return the output shape."""
@@ -64,15 +78,50 @@ class Module:
         """Run on a batch-first array, building from its shape first if needed (like LazyLinear).
 
         The shape rules read the first input only, so it alone builds the module; the others are checked when run.
+        On a graph's symbolic tensor, build from its shape and return the symbolic output instead.
         """
+        if isinstance(x, GraphValue):
+            if keywords:
+                raise TypeError(f"{type(self).__name__}: a graph call takes tensors only, got {', '.join(keywords)}")
+            return x.connect(self, (x, *inputs))
         array = as_array(x, type(self).__name__)
         if not self.built:
             self.build_for(array)
         return self.run(array, *inputs, **keywords)
 
+    def trace(self, shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+        """The output shapes for symbolic inputs: the first call builds, a later one (shared weights) checks."""
+        if len(shapes) != 1:
+            raise TypeError(f"{type(self).__name__} takes one input, got {len(shapes)}")
+        return (self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0]),)
+
+    def reapply(self, shape: Shape) -> Shape:
+        """The output shape of this built module for another input, as a shared layer sees it."""
+        raise NotImplementedError
+
+    def evaluate(self, inputs: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+        """The forward pass as a graph node runs it."""
+        return (self.run(inputs[0]),)
+
+    def reseed(self, rng: np.random.Generator) -> None:
+        """Draw new initial weights from ``rng``: a graph model seeds its layers once they are all built."""
+        for layer in self.layers:
+            layer.reseed(rng)
+
+    def named(self: Named, name: str) -> Named:
+        """Give the attribute name this module takes in a graph model and its torch twin (``conv1``)."""
+        if not name.isidentifier():
+            raise ValueError(f"{type(self).__name__}: a module name must be a Python identifier, got {name!r}")
+        self.name = name
+        return self
+
     def build_for(self, x: np.ndarray) -> None:
         """The lazy build: sizes from ``x`` without its batch dimension."""
-        self.build(Shape((BATCH,) + x.shape[1:]), np.random.default_rng(), np.dtype(np.float32))
+        self.build_alone(Shape((BATCH,) + x.shape[1:]))
+
+    def build_alone(self, shape: Shape) -> Shape:
+        """Build outside a container: with the module's own generator and dtype where it has them."""
+        return self.build(shape, np.random.default_rng(), np.dtype(np.float32))
 
     @property
     def built(self) -> bool:
@@ -103,6 +152,23 @@ class Module:
     def load_state_dict(self, state: Mapping[str, object]) -> None:
         """Load PyTorch-keyed arrays; all or nothing, naming every bad key and shape."""
         load(self._require_built(), state)
+
+    def torch_expression(self) -> str:
+        """The ``torch.nn`` constructor call of this built module, every size explicit."""
+        raise NotImplementedError(f"{type(self).__name__} has no torch module of its own")
+
+    def to_source(self) -> str:
+        """PyTorch code defining ``model``, this module with every size explicit, with a directive for shapelint."""
+        shape = self._require_built().built_input
+        assert shape is not None
+        return torch_source.program(self.torch_expression(), [shape])
+
+    def to_torch(self) -> Any:
+        """A plain ``torch.nn`` model (``to_source()`` run) holding this module's weights, in eval mode.
+
+        torch is imported by this call only; the sizes are written out, so no Lazy module and no dry run.
+        """
+        return torch_source.instantiate(self.to_source(), self.state_dict())
 
     def num_parameters(self, trainable: bool = True) -> int:
         """How many scalars the model holds in parameters (``trainable``) or buffers."""
@@ -139,8 +205,10 @@ class LayerError(ShapeError):
         self.index, self.layer, self.detail = index, layer, detail
 
 
-def located(error: ShapeError, index: int, module: Module, shape: object, source: str = "was given") -> LayerError:
-    """``error`` naming the layer's index path and repr, and the shape reaching it."""
+def located(
+    error: ShapeError, index: int | str, module: Module, shape: object, source: str = "was given"
+) -> LayerError:
+    """``error`` naming the layer's index path (or graph name) and repr, and the shape reaching it."""
     if isinstance(error, LayerError):
         return LayerError(f"{index}.{error.index}", error.layer, error.detail, error)
     if error.problem is Problem.SIZE:

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from shapelint.runtime import torch_source
 from shapelint.runtime.layer import Layer, plain
 from shapelint.runtime.module import BATCH, Module, located
 from shapelint.runtime.spec import TensorSpec
@@ -42,10 +43,13 @@ class Sequential(Module):
         self.input_dtype = input_dtype
         self.producer: LayerKind | None = None
         if input_shape is not None:
-            self.build(_batched(input_shape, input_dtype), self.rng, self.dtype)
+            self.build(batched(input_shape, input_dtype, "Sequential"), self.rng, self.dtype)
 
     def build_for(self, x: np.ndarray) -> None:
-        self.build(Shape((BATCH,) + x.shape[1:], dtype=self.input_dtype), self.rng, self.dtype)
+        self.build_alone(Shape((BATCH,) + x.shape[1:], dtype=self.input_dtype))
+
+    def build_alone(self, shape: Shape) -> Shape:
+        return self.build(shape, self.rng, self.dtype)
 
     def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
         """After a recurrent layer only a layer that passes tuples on (Identity) may come, as in torch."""
@@ -61,6 +65,14 @@ class Sequential(Module):
                 raise located(error, index, layer, shape) from None
             self.producer = self.producer or layer.returns_state
         self.built_output = shape
+        return shape
+
+    def reapply(self, shape: Shape) -> Shape:
+        for index, layer in enumerate(self.layers):
+            try:
+                shape = layer.reapply(shape)
+            except ShapeError as error:
+                raise located(error, index, layer, shape) from None
         return shape
 
     @property
@@ -106,6 +118,10 @@ class Sequential(Module):
     def __iter__(self) -> Iterator[Module]:
         return iter(self.layers)
 
+    def torch_expression(self) -> str:
+        layers = "".join(torch_source.indent(layer.torch_expression()) + ",\n" for layer in self.layers)
+        return f"nn.Sequential(\n{layers})"
+
     def summary(self) -> str:
         """A torchinfo-like table: each layer's output shape and parameter count, with totals."""
         return render(self._require_built())
@@ -117,12 +133,12 @@ class Sequential(Module):
         return "Sequential(\n" + "\n".join(lines) + "\n)" if lines else "Sequential()"
 
 
-def _batched(input_shape: Sequence[int], dtype: DType | None) -> Shape:
+def batched(input_shape: Sequence[int], dtype: DType | None, owner: str) -> Shape:
     """The batch-first shape for a Keras-style ``input_shape``, after checking it."""
     dims = plain(tuple(input_shape)) if isinstance(input_shape, (tuple, list)) else None
     if not isinstance(dims, tuple) or not all(is_int(dim) and dim > 0 for dim in dims):
         raise ValueError(
-            f"Sequential: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}"
+            f"{owner}: input_shape must be a tuple of positive ints without the batch, got {input_shape!r}"
         )
     return Shape((BATCH,) + dims, dtype=dtype)
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
+from shapelint.runtime import torch_source
 from shapelint.runtime.activation import gelu
 from shapelint.runtime.attend import Attention, Masks, attend, initial
 from shapelint.runtime.layer import Layer
@@ -189,6 +190,13 @@ class TransformerEncoder(Layer):
 
     def call(self, x: np.ndarray, out: tuple[int, ...], inputs: tuple[object, ...], keywords: dict[str, object]) -> Any:
         return self.encode(x, *inputs, **keywords)  # type: ignore[arg-type]
+
+    def torch_expression(self) -> str:
+        """The layers as built (the given ones are templates, their sizes unknown), written out in place."""
+        self._require_built()
+        final = None if self.final is None else torch_source.Source(self.final.torch_expression())
+        built = {**self.args, "encoder_layer": torch_source.Source(self.copies[0].torch_expression()), "norm": final}
+        return torch_source.constructor(self.kind, built, self.dtype, self.placeholder)
 
     def encode(
         self, src: np.ndarray, mask: object = None, src_key_padding_mask: object = None, is_causal: bool | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from shapelint.catalog import tensor_ops as tensor_rules
 from shapelint.catalog.argtypes import is_size, lacks, unchecked
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
 from shapelint.catalog.entries import mult_adds, parameter_count, state_entries
@@ -61,6 +62,7 @@ __all__ = [
     "runtime_positional",
     "side_pairs",
     "state_entries",
+    "tensor_rules",
     "tuple_refusal",
     "unchecked",
 ]

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 
 import libcst as cst
 
+from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, operators, tensor_ops
+from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.flow import Flow
@@ -65,7 +66,7 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         return call_function(m, func, args, kwargs, CallSite.of(node.args, scope))
     if isinstance(func, BoundMethod):
         result = call_method(m, func, args, kwargs, node, CallSite.of(node.args, scope))
-        if isinstance(func.obj, Tensor) and func.name in tensor_ops.IN_PLACE_RESHAPES:
+        if isinstance(func.obj, Tensor) and func.name in tensor_rules.IN_PLACE_RESHAPES:
             _reshaped_in_place(m, node, result, scope)
         return result
     if isinstance(func, ClassValue):

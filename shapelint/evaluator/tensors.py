@@ -1,6 +1,6 @@
 """Evaluating tensor expressions in ``forward``: factories, methods, functions, arithmetic.
 
-The shape rules live in :mod:`shapelint.evaluator.tensor_ops`; this module turns call
+The shape rules live in :mod:`shapelint.catalog.tensor_ops` (``tensor_rules``); this module turns call
 arguments into rule inputs and rule errors into mismatches.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.catalog import Problem, ShapeError
+from shapelint.catalog import Problem, ShapeError, tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
-from shapelint.evaluator import arrays, operators, tensor_ops
+from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.flow import Propagator
 from shapelint.evaluator.values import ModuleRef, Origin, Tensor
 
@@ -76,14 +76,14 @@ class TensorCalls:
 
     def attribute(self, tensor: Tensor, name: str, node: cst.CSTNode) -> object:
         if name == "shape":
-            return tensor_ops.size_of(tensor.shape, [])
+            return tensor_rules.size_of(tensor.shape, [])
         return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
 
     def method(
         self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
     ) -> object:
         if name == "size":
-            return tensor_ops.size_of(tensor.shape, args)
+            return tensor_rules.size_of(tensor.shape, args)
         if name == "dim":
             return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
         if name == "numel":
@@ -106,7 +106,7 @@ class TensorCalls:
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name in ("float", "double", "half"):
             return Tensor(tensor.shape.with_dtype("float"), tensor.origin)
-        return self.apply(tensor_ops.functional(name), name, tensor, args, kwargs, node)
+        return self.apply(tensor_rules.functional(name), name, tensor, args, kwargs, node)
 
     def function(self, qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         if not qualname.startswith(_TORCH):
@@ -135,13 +135,13 @@ class TensorCalls:
             return unbind(args[0], args[1:], kwargs)
         if name in ("max", "min") and (len(args) > 1 or "dim" in kwargs):
             return self.extremes(args[0], name, args[1:], kwargs, node)
-        if name in tensor_ops.TENSOR_VALUED:
+        if name in tensor_rules.TENSOR_VALUED:
             return Tensor(Shape.anything())
-        return self.apply(tensor_ops.functional(name), name, args[0], args[1:], kwargs, node)
+        return self.apply(tensor_rules.functional(name), name, args[0], args[1:], kwargs, node)
 
     def apply(
         self,
-        rule: tensor_ops.Rule | None,
+        rule: tensor_rules.Rule | None,
         label: str,
         tensor: Tensor,
         args: list[object],
@@ -164,13 +164,15 @@ class TensorCalls:
         self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
     ) -> object:
         """``x.max(dim)``: the reduced values and their indices, as torch's named pair."""
-        values = self.apply(tensor_ops.reduce, name, tensor, args, kwargs, node)
+        values = self.apply(tensor_rules.reduce, name, tensor, args, kwargs, node)
         if not isinstance(values, Tensor):
             return UNKNOWN
         return ValuesIndices((values, Tensor(values.shape.with_dtype("int"), values.origin)))
 
     def index(self, tensor: Tensor, items: list[object], node: cst.CSTNode) -> object:
-        return self.apply(lambda shape, args, kwargs: tensor_ops.index(shape, items), "indexing", tensor, [], {}, node)
+        return self.apply(
+            lambda shape, args, kwargs: tensor_rules.index(shape, items), "indexing", tensor, [], {}, node
+        )
 
     def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         parts = args[0] if args else kwargs.get("tensors")
@@ -181,7 +183,7 @@ class TensorCalls:
             return UNKNOWN
         shapes = [item.shape for item in tensors]
         try:
-            shape = tensor_ops.stack(shapes, dim) if name == "stack" else tensor_ops.concatenate(shapes, dim)
+            shape = tensor_rules.stack(shapes, dim) if name == "stack" else tensor_rules.concatenate(shapes, dim)
         except ShapeError as error:
             self.propagator.reject(f"torch.{name}", node, error, tensors[0])
             return Tensor(Shape.anything())
@@ -191,7 +193,7 @@ class TensorCalls:
         sizes = args[0] if args else kwargs.get("chunks", kwargs.get("split_size_or_sections", UNKNOWN))
         dim = kwargs.get("dim", args[1] if len(args) > 1 else 0)
         try:
-            shapes = tensor_ops.split(tensor.shape, sizes, dim, by_count=name == "chunk")
+            shapes = tensor_rules.split(tensor.shape, sizes, dim, by_count=name == "chunk")
         except ShapeError:
             return UNKNOWN
         return UNKNOWN if shapes is None else tuple(Tensor(shape, tensor.origin) for shape in shapes)
@@ -209,7 +211,7 @@ class TensorCalls:
         if not isinstance(left, Tensor) or not isinstance(right, Tensor):
             return Tensor(Shape.anything()) if isinstance(left, Tensor) or isinstance(right, Tensor) else UNKNOWN
         try:
-            shape = tensor_ops.matmul(left.shape, right.shape)
+            shape = tensor_rules.matmul(left.shape, right.shape)
         except ShapeError as error:
             self.propagator.reject("matrix product", node, error, left)
             return Tensor(Shape.anything())
@@ -231,7 +233,7 @@ class TensorCalls:
             return Tensor(Shape.anything())
         if key.shape.open:
             return Tensor(Shape.anything())
-        transposed = Tensor(tensor_ops.transpose(key.shape, [-2, -1], {}), key.origin)
+        transposed = Tensor(tensor_rules.transpose(key.shape, [-2, -1], {}), key.origin)
         scores = self.matmul(query, transposed, node)
         out = self.matmul(scores, value, node)
         if not isinstance(out, Tensor) or out.shape.open:
@@ -242,7 +244,7 @@ class TensorCalls:
         """Two operands of which at least one is a tensor, combined elementwise."""
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             try:
-                shape = tensor_ops.broadcast(left.shape, right.shape)
+                shape = tensor_rules.broadcast(left.shape, right.shape)
             except ShapeError as error:
                 self.propagator.reject("tensor arithmetic", node, error, left)
                 return Tensor(Shape.anything())

@@ -3,8 +3,8 @@ list of a billion shapes (a mutated model in tests/reliability took 10 GB)."""
 
 from __future__ import annotations
 
+from shapelint.catalog.tensor_ops import MAX_PARTS, split
 from shapelint.dims import Shape
-from shapelint.evaluator.tensor_ops import MAX_PARTS, split
 
 
 def test_a_split_into_too_many_pieces_is_unknown() -> None:

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.catalog import ShapeError
+from shapelint.catalog.tensor_ops import reshape
 from shapelint.dims import Shape, Symbol
-from shapelint.evaluator.tensor_ops import reshape
 from tests.budget import examples
 
 pytestmark = pytest.mark.sampled

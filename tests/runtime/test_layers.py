@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 import shapelint.runtime as rt
+import torch
 from shapelint.runtime.module import BATCH
 from torch import nn
 
@@ -365,3 +366,54 @@ def test_unbatched_input_matches_torch(name: str) -> None:
     randomize(reference)
     model = rt.Sequential(case.runtime(), input_shape=case.shape[1:], dtype=np.float64)
     assert_matches(model, reference, sample(case.shape[1:]))
+
+
+UNSIZED = {"BatchNorm2d-stateless", "InstanceNorm1d"}
+"""Norms without tensors, whose input size the shape rules leave unknown and torch still requires."""
+
+
+@pytest.mark.filterwarnings("ignore:Implicit dimension choice for softmax")
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_to_torch_is_the_reference_layer_with_the_runtimes_weights(name: str) -> None:
+    """``to_torch()`` is generic over catalog kinds: ``nn.<kind>`` with the completed arguments, as torch prints it."""
+    case = CASES[name]
+    if case.inputs:
+        _converted_alone(case)
+        return
+    dtype = None if case.indices is None else "int"
+    model = rt.Sequential(case.runtime(), input_shape=case.shape[1:], input_dtype=dtype, dtype=np.float64, rng=0)
+    if name in UNSIZED:
+        with pytest.raises(NotImplementedError, match="num_features is not known; give num_features= explicitly"):
+            model.to_torch()
+        return
+    converted = model.to_torch()
+    assert repr(converted) == repr(nn.Sequential(case.reference()))
+    assert all(value.dtype == torch.float64 for value in converted.state_dict().values() if value.is_floating_point())
+    x = sample(case.shape) if case.indices is None else np.random.default_rng(2).integers(0, case.indices, case.shape)
+    with torch.no_grad():
+        expected = converted(torch.from_numpy(x))
+    _assert_same_outputs(model(x), expected, 1e-5)
+
+
+def _converted_alone(case: Case) -> None:
+    """A layer of several inputs, which no Sequential holds, converted alone and called as its torch forward."""
+    arrays = [sample(shape, np.float32, seed) for seed, shape in enumerate((case.shape, *case.inputs), 1)]
+    layer = case.runtime()
+    actual = layer(*arrays)
+    converted = layer.to_torch()
+    assert repr(converted) == repr(case.reference())
+    with torch.no_grad():
+        expected = converted(*map(torch.from_numpy, arrays))
+    _assert_same_outputs(actual, expected, 1e-4)
+
+
+def _assert_same_outputs(actual: object, expected: object, tolerance: float) -> None:
+    """Arrays, or torch's tuples of them (an LSTM's ``(output, (h, c))``, attention's ``(output, weights)``)."""
+    if isinstance(expected, tuple):
+        assert isinstance(actual, tuple) and len(actual) == len(expected)
+        for got, wanted in zip(actual, expected):
+            _assert_same_outputs(got, wanted, tolerance)
+    elif expected is None:
+        assert actual is None
+    else:
+        np.testing.assert_allclose(actual, expected.numpy(), rtol=tolerance, atol=tolerance)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 
-from shapelint.catalog import CATALOG, Problem, ShapeError, functional_rule
+from shapelint.catalog.base import Problem, ShapeError
+from shapelint.catalog.families import CATALOG
+from shapelint.catalog.functional import functional_rule
 from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, arith, is_int, product, same
 
 Rule = Callable[[Shape, list[object], dict[str, object]], object]

@@ -181,8 +181,8 @@ class _TransformerRules:
         batched = shape.open or shape.rank == 3
         flags = all(truthy(args[name]) is not False for name in ("batch_first", "bias"))
         count = args["nhead"]
-        even = not is_int(count) or count % 2 == 0
-        return self.has_fast_path and batched and flags and even
+        odd = isinstance(count, (int, float)) and count % 2 == 1  # torch's own test: True and 3.0 are odd, NaN not
+        return self.has_fast_path and batched and flags and not odd
 
     def check_kernel(self, args: Args, shape: Shape) -> None:
         """The fast path's kernel takes ``norm_first`` as a bool and ``nhead`` as an int, before anything else."""

@@ -36,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="shapelint",
         description="Find and fix wrong in_features / in_channels / num_features in PyTorch models, statically.",
         epilog="other commands: `shapelint summary FILE[:NAME]` prints a model's layer table without running it; "
-        "`shapelint rule CODE` explains a code with its examples; `shapelint clean` removes the result cache.  "
+        "`shapelint rule CODE` explains a code with its examples; `shapelint clean` removes the result cache; "
+        "`shapelint server` is the language server.  "
         "exit status: 0 nothing found (or --exit-zero); 1 findings, unparsable files or (--diff) changes to make; "
         "2 usage or configuration error, missing path, or an internal failure of shapelint; 130/143 interrupted",
     )
@@ -251,7 +252,21 @@ def _clean_command(argv: Sequence[str]) -> int:
     return 0
 
 
-_COMMANDS = {"summary": _summary_command, "rule": _rule_command, "clean": _clean_command}
+def _server_command(argv: Sequence[str]) -> int:
+    """``shapelint server``: the language server on stdio, from the ``lsp`` extra."""
+    if argv:
+        print("usage: shapelint server (speaks the Language Server Protocol on stdin and stdout)", file=sys.stderr)
+        return 2
+    try:
+        from shapelint.frontends.server import serve
+    except ImportError as error:
+        print(f"shapelint server: error: {error}; install the extra: pip install 'shapelint[lsp]'", file=sys.stderr)
+        return 2
+    serve()
+    return 0
+
+
+_COMMANDS = {"summary": _summary_command, "rule": _rule_command, "clean": _clean_command, "server": _server_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

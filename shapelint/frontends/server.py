@@ -1,0 +1,150 @@
+"""``shapelint server``: the findings in the editor, over the Language Server Protocol on stdio (pygls).
+
+Diagnostics on open, change (debounced) and save, from the same lint as the command line, with the project's
+``[tool.shapelint]`` selection and the file's suppressions; each fixable finding offers its fix as a quick fix
+(an unsafe one says so), and a "fix all" action gives the text ``shapelint --fix`` writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from shapelint import __version__
+from shapelint.frontends.config import ConfigError, Selection, find_config
+from shapelint.judge import Diagnostic
+
+DEBOUNCE_SECONDS = 0.25
+"""How long typing must pause before a changed document is linted again."""
+
+server = LanguageServer("shapelint", __version__)
+_versions: dict[str, int] = {}
+
+
+def path_of(uri: str) -> str:
+    """The file a ``file://`` URI names; another scheme's document is linted under its URI's path."""
+    return unquote(urlparse(uri).path)
+
+
+def findings(text: str, path: str) -> list[Diagnostic]:
+    """The command line's findings for ``text`` as the file at ``path``; a file that does not parse has none."""
+    from shapelint.lint import PARSE_ERRORS, lint_file
+
+    try:
+        found = lint_file(text, path).diagnostics
+    except PARSE_ERRORS:
+        return []
+    wants = _wanted(path)
+    return [d for d in found if wants(d.code)]
+
+
+def _wanted(path: str) -> Callable[[str], bool]:
+    """The project's selection for the file; a broken configuration (the command line says why) selects all."""
+    try:
+        return find_config([path]).selection.for_path(path).wants
+    except ConfigError:
+        return Selection().wants
+
+
+def _range(line: int, column: int, end_line: int, end_column: int) -> types.Range:
+    return types.Range(types.Position(line - 1, column - 1), types.Position(end_line - 1, end_column - 1))
+
+
+def to_lsp(diagnostic: Diagnostic) -> types.Diagnostic:
+    """A finding as the editor shows it; its fix rides along in ``data`` for the quick fix."""
+    fix = diagnostic.fix
+    data = None
+    if fix is not None:
+        at = [fix.line, fix.column, fix.end_line, fix.end_column]
+        data = {"replacement": fix.replacement, "safe": fix.safe, "at": at}
+    return types.Diagnostic(
+        range=_range(diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column),
+        message=diagnostic.message,
+        severity=types.DiagnosticSeverity.Error,
+        code=diagnostic.code,
+        source="shapelint",
+        data=data,
+    )
+
+
+def _publish(ls: LanguageServer, uri: str) -> None:
+    document = ls.workspace.get_text_document(uri)
+    diagnostics = [to_lsp(d) for d in findings(document.source, path_of(uri))]
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+    _publish(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+    _publish(ls, params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+    """Lint once typing pauses: a change that a newer one follows within the pause is not linted."""
+    uri = params.text_document.uri
+    version = _versions[uri] = _versions.get(uri, 0) + 1
+    await asyncio.sleep(DEBOUNCE_SECONDS)
+    if _versions.get(uri) == version:
+        _publish(ls, uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    _versions.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]),
+)
+def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """Each fixable finding's fix, then "fix all": the safe fixes as ``shapelint --fix`` applies them."""
+    uri = params.text_document.uri
+    actions = [_quick_fix(uri, d) for d in params.context.diagnostics if d.source == "shapelint" and d.data]
+    document = ls.workspace.get_text_document(uri)
+    fixed = fixed_text(document.source, path_of(uri))
+    if fixed is not None and fixed != document.source:
+        whole = types.Range(types.Position(0, 0), types.Position(len(document.lines), 0))
+        edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(whole, fixed)]})
+        title = "Fix all shapelint findings in this file"
+        actions.append(types.CodeAction(title, kind=types.CodeActionKind.SourceFixAll, edit=edit))
+    return actions
+
+
+def _quick_fix(uri: str, diagnostic: types.Diagnostic) -> types.CodeAction:
+    data: Any = diagnostic.data
+    line, column, end_line, end_column = data["at"]
+    safe = bool(data["safe"])
+    title = f"Fix {diagnostic.code}: write {data['replacement']}" + ("" if safe else " (unsafe: replaces a name)")
+    edit = types.TextEdit(_range(line, column, end_line, end_column), data["replacement"])
+    return types.CodeAction(
+        title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        is_preferred=safe,
+    )
+
+
+def fixed_text(text: str, path: str) -> str | None:
+    """The text ``shapelint --fix`` would write (safe fixes only), or ``None`` when it would write nothing."""
+    from shapelint.fix import fix_bytes
+
+    result = fix_bytes(text.encode("utf-8"), path, unsafe=False, wanted=_wanted(path))
+    return None if result.error else result.after.decode("utf-8")
+
+
+def serve() -> None:
+    server.start_io()

@@ -1,0 +1,98 @@
+"""``shapelint server`` driven as a real client drives it, over stdio (pytest-lsp): diagnostics appear and clear,
+and a quick fix or "fix all" gives the text ``shapelint --fix`` writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "shapelint", "server"]))
+async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities("visual-studio-code")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _open(client: LanguageClient, path: Path, text: str | None = None) -> str:
+    uri = path.as_uri()
+    item = types.TextDocumentItem(uri, "python", 1, path.read_text() if text is None else text)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(item))
+    return uri
+
+
+async def _diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[uri]
+
+
+@pytest.mark.asyncio
+async def test_findings_appear_on_open_and_clear_when_the_size_is_corrected(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    model = tmp_path / "lenet.py"
+    shutil.copy(EXAMPLES / "lenet_buggy.py", model)
+    uri = _open(client, model)
+    found = await _diagnostics(client, uri)
+    expected = subprocess.run(
+        [sys.executable, "-m", "shapelint", "--no-cache", "--format", "json", str(model)], capture_output=True, text=True
+    ).stdout
+    assert [d.code for d in found] == ["SHP001"] and found[0].message in expected
+    assert found[0].range.start == types.Position(13, 14)  # line 14, column 15, as the command line says
+    fixed = model.read_text().replace("nn.Linear(16 * 5 * 5,", "nn.Linear(16 * 4 * 4,")
+    assert fixed != model.read_text()
+    change = types.TextDocumentContentChangeWholeDocument(fixed)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(version=2, uri=uri), [change])
+    )
+    assert list(await _diagnostics(client, uri)) == []
+
+
+@pytest.mark.asyncio
+async def test_a_quick_fix_and_fix_all_write_what_the_command_line_writes(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    model = tmp_path / "channels.py"
+    shutil.copy(EXAMPLES / "channel_mismatch_buggy.py", model)
+    text = model.read_text()
+    uri = _open(client, model)
+    found = await _diagnostics(client, uri)
+    context = types.CodeActionContext(diagnostics=found)
+    whole = types.Range(types.Position(0, 0), types.Position(len(text.splitlines()), 0))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), whole, context)
+    )
+    assert actions is not None
+    subprocess.run([sys.executable, "-m", "shapelint", "--no-cache", "--fix", "--quiet", str(model)], check=False)
+    by_cli = model.read_text()
+    assert by_cli != text
+    quick = [a for a in actions if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.QuickFix]
+    assert len(quick) == len(found) == 1
+    assert _apply(text, quick[0]) == by_cli
+    whole_file = [a for a in actions if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.SourceFixAll]
+    assert len(whole_file) == 1 and _apply(text, whole_file[0]) == by_cli
+
+
+def _apply(text: str, action: types.CodeAction) -> str:
+    """The text after the action's edits (each a line/character range of the original)."""
+    assert action.edit is not None and action.edit.changes is not None
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def offset(position: types.Position) -> int:
+        return offsets[min(position.line, len(lines))] + position.character
+
+    for edit in sorted(next(iter(action.edit.changes.values())), key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text

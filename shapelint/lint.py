@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from shapelint.evaluator import Evaluation, evaluate, may_find
+from shapelint.evaluator import Evaluation, Trace, evaluate, may_find
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
 from shapelint.project import project_of
@@ -62,13 +62,14 @@ def check(parsed: Parsed, path: str) -> list[Finding]:
     return check_all(parsed, path).findings
 
 
-def check_all(parsed: Parsed, path: str) -> Checked:
-    """:func:`check`, keeping what the findings were judged from."""
+def check_all(parsed: Parsed, path: str, trace: Trace | None = None) -> Checked:
+    """:func:`check`, keeping what the findings were judged from; ``trace`` gets every layer applied with the
+    tensor it gave (the editor's shape hints)."""
     with unlimited_int_digits():
-        return _check_all(parsed, path)
+        return _check_all(parsed, path, trace)
 
 
-def _check_all(parsed: Parsed, path: str) -> Checked:
+def _check_all(parsed: Parsed, path: str, trace: Trace | None = None) -> Checked:
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
     evaluation = evaluate(
@@ -76,6 +77,7 @@ def _check_all(parsed: Parsed, path: str) -> Checked:
         lambda model, statement: resolve_inputs(model, sources, statement),
         "yield" in parsed.text,
         project_of(path),
+        trace,
     )
     positions.suggest(evaluation.places)
     findings = judge(evaluation, sources, path)

@@ -2,7 +2,8 @@
 
 Diagnostics on open, change (debounced) and save, from the same lint as the command line, with the project's
 ``[tool.shapelint]`` selection and the file's suppressions; each fixable finding offers its fix as a quick fix
-(an unsafe one says so), and a "fix all" action gives the text ``shapelint --fix`` writes.
+(an unsafe one says so), and a "fix all" action gives the text ``shapelint --fix`` writes.  Inlay hints and hovers
+show the exact shapes that reach and leave each layer (:mod:`shapelint.frontends.shapes`).
 """
 
 from __future__ import annotations
@@ -144,6 +145,34 @@ def fixed_text(text: str, path: str) -> str | None:
 
     result = fix_bytes(text.encode("utf-8"), path, unsafe=False, wanted=_wanted(path))
     return None if result.error else result.after.decode("utf-8")
+
+
+@server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
+def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+    """``→ (B, 16, 5, 5)`` at the end of each line that builds a layer whose output shape is exact."""
+    from shapelint.frontends.shapes import layer_shapes
+
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    first, last = params.range.start.line + 1, params.range.end.line + 1
+    hints = []
+    for line, shapes in sorted(layer_shapes(document.source, path_of(document.uri)).items()):
+        if first <= line <= last and line <= len(document.lines):
+            end = types.Position(line - 1, len(document.lines[line - 1].rstrip("\r\n")))
+            hints.append(types.InlayHint(end, f" → {shapes.after}", kind=types.InlayHintKind.Type))
+    return hints
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
+    """On a line that builds a layer: the shape that reaches it and the shape it gives, where both are exact."""
+    from shapelint.frontends.shapes import layer_shapes
+
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    shapes = layer_shapes(document.source, path_of(document.uri)).get(params.position.line + 1)
+    if shapes is None:
+        return None
+    text = f"shapelint: `{shapes.before}` → `{shapes.after}`"
+    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
 
 
 def serve() -> None:

@@ -96,3 +96,79 @@ def _apply(text: str, action: types.CodeAction) -> str:
     for edit in sorted(next(iter(action.edit.changes.values())), key=lambda e: offset(e.range.start), reverse=True):
         text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
     return text
+
+
+HINTED = '''import torch.nn as nn
+
+# shapelint: input=(B, 1, 28, 28)
+model = nn.Sequential(
+    nn.Conv2d(1, 6, kernel_size=5),
+    nn.ReLU(),
+    nn.MaxPool2d(2),
+    nn.Flatten(),
+    nn.Linear(6 * 12 * 12, 10),
+)
+'''
+"""A model whose every layer's shapes are exact for its declared input; the test runs it under torch at batch 2."""
+
+
+def _torch_shapes(source: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Each layer's input and output shapes, from torch forward hooks on the model run at batch 2."""
+    torch = pytest.importorskip("torch", reason="the hinted model runs under torch, which this run has not installed")
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<hinted>", "exec"), namespace)
+    model = namespace["model"]
+    seen: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for layer in model:  # type: ignore[attr-defined]
+        layer.register_forward_hook(lambda _, args, out: seen.append((tuple(args[0].shape), tuple(out.shape))))
+    with torch.no_grad():
+        model(torch.randn(2, 1, 28, 28))  # type: ignore[operator]
+    return seen
+
+
+def _as_batch_2(text: str) -> str:
+    return text.replace("(B, ", "(2, ")
+
+
+@pytest.mark.asyncio
+async def test_inlay_hints_and_hovers_are_torchs_shapes(client: LanguageClient, tmp_path: Path) -> None:
+    expected = _torch_shapes(HINTED)
+    model = tmp_path / "hinted.py"
+    model.write_text(HINTED)
+    uri = _open(client, model)
+    await _diagnostics(client, uri)
+    whole = types.Range(types.Position(0, 0), types.Position(len(HINTED.splitlines()), 0))
+    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(types.TextDocumentIdentifier(uri), whole))
+    assert hints is not None
+    layer_lines = list(range(4, 9))  # the Sequential's five layers, 0-based lines
+    assert [hint.position.line for hint in hints] == layer_lines
+    assert [_as_batch_2(str(hint.label)) for hint in hints] == [f" → {out}" for _, out in expected]
+    for line, (before, after) in zip(layer_lines, expected):
+        shown = await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, 8))
+        )
+        assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+        assert _as_batch_2(shown.contents.value) == f"shapelint: `{before}` → `{after}`"
+    assert await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 3))
+    ) is None
+
+
+@pytest.mark.asyncio
+async def test_a_layer_whose_runs_disagree_gets_no_hint(client: LanguageClient, tmp_path: Path) -> None:
+    """Two inputs of different widths reach one Flatten: its output is not one shape, so nothing is shown."""
+    source = (
+        "import torch\nimport torch.nn as nn\n\nflatten = nn.Flatten()\n"
+        "a = flatten(torch.zeros(2, 3, 4))\nb = flatten(torch.zeros(2, 5, 4))\n"
+    )
+    _torch_ran = pytest.importorskip("torch", reason="the model runs under torch, which this run has not installed")
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<disagree>", "exec"), namespace)
+    assert tuple(namespace["a"].shape) != tuple(namespace["b"].shape)  # type: ignore[attr-defined]
+    model = tmp_path / "disagree.py"
+    model.write_text(source)
+    uri = _open(client, model)
+    await _diagnostics(client, uri)
+    whole = types.Range(types.Position(0, 0), types.Position(6, 0))
+    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(types.TextDocumentIdentifier(uri), whole))
+    assert not hints

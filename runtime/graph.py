@@ -91,13 +91,6 @@ class Model(Module):
         name, _, rest = key.partition(".")
         return self.modules[name], rest
 
-    def tensor_at(self, key: str) -> np.ndarray:
-        module, rest = self._child(key)
-        return module.tensor_at(rest)
-
-    def assign(self, key: str, value: np.ndarray) -> None:
-        module, rest = self._child(key)
-        module.assign(rest, value)
 
     def summary(self) -> str:
         """The table ``shapelint summary`` prints, one row per call in the order written; a shared module's

@@ -67,12 +67,19 @@ class Module:
         raise NotImplementedError
 
     def tensor_at(self, key: str) -> np.ndarray:
-        """The (materialised) value stored under a state_dict key relative to this module."""
-        raise NotImplementedError
+        """The (materialised) value stored under a state_dict key relative to this module; a container's is its
+        child's."""
+        module, rest = self._child(key)
+        return module.tensor_at(rest)
 
     def assign(self, key: str, value: np.ndarray) -> None:
-        """Store a loaded value under a relative state_dict key."""
-        raise NotImplementedError
+        """Store a loaded value under a relative state_dict key; a container hands it to its child."""
+        module, rest = self._child(key)
+        module.assign(rest, value)
+
+    def _child(self, key: str) -> tuple[Module, str]:
+        """The child a relative key starts with, and the rest of the key: containers say how they name children."""
+        raise NotImplementedError(f"{type(self).__name__} holds no modules")
 
     def __call__(self, x: object, *inputs: object, **keywords: object) -> Any:
         """Run on a batch-first array, building from its shape first if needed (like LazyLinear).

@@ -101,13 +101,6 @@ class Sequential(Module):
         index, _, rest = key.partition(".")
         return self.layers[int(index)], rest
 
-    def tensor_at(self, key: str) -> np.ndarray:
-        layer, rest = self._child(key)
-        return layer.tensor_at(rest)
-
-    def assign(self, key: str, value: np.ndarray) -> None:
-        layer, rest = self._child(key)
-        layer.assign(rest, value)
 
     def __len__(self) -> int:
         return len(self.layers)

@@ -14,6 +14,7 @@ from shapelint.runtime import torch_source
 from shapelint.runtime.activation import gelu
 from shapelint.runtime.attend import Attention, Masks, attend, initial
 from shapelint.runtime.layer import Layer
+from shapelint.runtime.module import Module
 from shapelint.runtime.spec import Init, TensorSpec
 
 from shapelint.dims import Shape
@@ -249,10 +250,5 @@ class TransformerEncoder(Layer):
                 return layer, key[len(name) :]
         raise KeyError(key)
 
-    def tensor_at(self, key: str) -> np.ndarray:
-        layer, rest = self._child(key)
-        return layer.tensor_at(rest)
-
-    def assign(self, key: str, value: np.ndarray) -> None:
-        layer, rest = self._child(key)
-        layer.assign(rest, value)
+    tensor_at = Module.tensor_at  # its tensors are its layers': a container's lookup, not a layer's own
+    assign = Module.assign

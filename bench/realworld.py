@@ -312,7 +312,7 @@ def working_directory(path: Path) -> Iterator[None]:
 def shapelint_sites(path: Path, source: bytes) -> dict[Site, set[tuple[object, ...]]]:
     """Every layer shapelint applied while evaluating the file in its project, by construction site."""
     from shapelint.dims import is_int
-    from shapelint.evaluator import Tensor, evaluate
+    from shapelint.evaluator import Tensor, Trace, evaluate
     from shapelint.inputs import InputSources, find_directives, resolve_inputs
     from shapelint.project import project_of
     from shapelint.source import Positions, parse
@@ -320,14 +320,14 @@ def shapelint_sites(path: Path, source: bytes) -> dict[Site, set[tuple[object, .
     parsed = parse(source)
     positions = Positions(parsed.module, parsed.tree, parsed.text)
     sources = InputSources(find_directives(parsed.text, parsed.tree), positions)
-    trace: list = []
+    trace = Trace()
     evaluation = evaluate(
         parsed.module, lambda m, s: resolve_inputs(m, sources, s), True, project_of(str(path)), trace=trace
     )
     positions.suggest(evaluation.places)
     others: dict[str, Positions] = {}
     shapes: dict[Site, set[tuple[object, ...]]] = defaultdict(set)
-    for layer, result in trace:
+    for layer, result in trace.layers:
         tensor = result[0] if isinstance(result, tuple) else result
         if not isinstance(tensor, Tensor) or tensor.shape.open:
             continue

@@ -27,7 +27,7 @@ from shapelint.source import (
     unlimited_int_digits,
 )
 
-__all__ = ["PARSE_ERRORS", "Checked", "Linted", "check", "check_all", "lint_file", "lint_source"]
+__all__ = ["PARSE_ERRORS", "Checked", "Linted", "check", "check_all", "check_source", "lint_file", "lint_source"]
 
 
 @dataclass(frozen=True)
@@ -103,19 +103,31 @@ def lint_file(source: str | bytes, path: str = "<string>", *, newer_syntax: bool
     ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``, ``LookupError`` (unknown declared encoding)
     or ``RecursionError``.
     """
+    checked = check_source(source, path, newer_syntax=newer_syntax)
+    if checked is None:
+        return Linted([])
+    return Linted([finding.diagnostic for finding in checked.findings], checked.incomplete)
+
+
+def check_source(
+    source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True, trace: Trace | None = None
+) -> Checked | None:
+    """:func:`check_all` on unparsed source, or ``None`` when the text prefilter shows it can hold no finding.
+
+    Raises one of :data:`PARSE_ERRORS` when the source cannot be parsed, as :func:`lint_file` does.
+    """
     data = source if newer_syntax and isinstance(source, bytes) and os.path.isfile(path) else None
     kept = kept_parse(path, data) if data is not None else None
     tree = kept.tree if kept is not None else syntax_tree(source)
     if tree is not None and not may_find(tree) and "shapelint" not in _ascii(source):
-        return Linted([])
+        return None
     if kept is not None:
         parsed = kept
     elif data is not None:
         parsed = parse_file(path, data, tree)
     else:
         parsed = parse(source, newer_syntax=newer_syntax, tree=tree)
-    checked = check_all(parsed, path)
-    return Linted([finding.diagnostic for finding in checked.findings], checked.incomplete)
+    return check_all(parsed, path, trace)
 
 
 def _ascii(source: str | bytes) -> str:

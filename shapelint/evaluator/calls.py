@@ -173,7 +173,10 @@ def call_module(
     outer = m.propagator.configuration
     m.propagator.configuration = outer or module.built
     try:
-        return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+        if m.propagator.trace is None:
+            return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+        with m.propagator.trace.run_from(tensor):
+            return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
     finally:
         m.propagator.configuration = outer
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import libcst as cst
 
@@ -28,8 +29,39 @@ from shapelint.evaluator.values import (
 Flow = Tensor | tuple
 """What passes between the children of a Sequential."""
 
-Trace = list[tuple[Layer, Tensor]]
-"""Each layer applied, with the tensor it gave, in order."""
+
+@dataclass
+class Trace:
+    """What a traced evaluation applied, in order: each layer with the tensor it gave, and each statement that bound
+    a tensor of a new shape (the editor's hints); and for each of them, the inputs of the model runs that reached it."""
+
+    layers: list[tuple[Layer, Tensor]] = field(default_factory=list)
+    statements: list[tuple[cst.BaseSmallStatement, Tensor, Shape | None]] = field(default_factory=list)
+    """Each statement with the tensor it bound and the shape of the tensor that name held before, if one."""
+    inputs: dict[int, list[Origin | None]] = field(default_factory=dict)
+    """By id of a layer's or a statement's node: where the input of each model run that reached it came from."""
+    source: Origin | None = None
+    running: bool = False
+
+    @contextmanager
+    def run_from(self, flow: object) -> Iterator[None]:
+        """Within an outermost model run, remember where its input came from; a nested run keeps the outer's."""
+        if self.running:
+            yield
+            return
+        self.running, self.source = True, flow.origin if isinstance(flow, Tensor) else None
+        try:
+            yield
+        finally:
+            self.running, self.source = False, None
+
+    def layer(self, layer: Layer, tensor: Tensor) -> None:
+        self.layers.append((layer, tensor))
+        self.inputs.setdefault(id(layer.node), []).append(self.source)
+
+    def statement(self, statement: cst.BaseSmallStatement, tensor: Tensor, before: Shape | None) -> None:
+        self.statements.append((statement, tensor, before))
+        self.inputs.setdefault(id(statement), []).append(self.source)
 
 
 class Propagator:
@@ -51,7 +83,7 @@ class Propagator:
     @contextmanager
     def tracing(self) -> Iterator[Trace]:
         """Record each layer applied while the block runs."""
-        self.trace = []
+        self.trace = Trace()
         try:
             yield self.trace
         finally:
@@ -63,6 +95,12 @@ class Propagator:
         A Sequential hands such a tuple on as torch does, so a user module after an
         LSTM can pick the output; a catalogued layer given a tuple knows nothing.
         """
+        if self.trace is None:
+            return self._apply(module, flow)
+        with self.trace.run_from(flow):
+            return self._apply(module, flow)
+
+    def _apply(self, module: object, flow: Flow) -> object:
         if isinstance(module, Layer):
             tensor = flow if isinstance(flow, Tensor) else Tensor(Shape.anything())
             if module.kind.sublayers is not None:
@@ -94,7 +132,7 @@ class Propagator:
         origin = Origin(layer.kind.name, layer.node, before=tensor.shape, producer=layer)
         result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
         if self.trace is not None:
-            self.trace.append((layer, result))
+            self.trace.layer(layer, result)
         if layer.kind.state is None:
             return result
         state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)
@@ -112,7 +150,7 @@ class Propagator:
             value = self.run(child, flow)
             flow = value if isinstance(value, Tensor) else Tensor(Shape.anything())
         if self.trace is not None:
-            self.trace.append((layer, flow))
+            self.trace.layer(layer, flow)
         return flow
 
     def accept(self, layer: Layer, shape: Shape) -> None:

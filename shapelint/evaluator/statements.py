@@ -40,16 +40,24 @@ def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None
     # libcst's concrete node classes have no subclasses; ``type(...) is`` skips ABC isinstance checks on the hot path
     if type(small) is cst.Assign:
         value = m.ev(small.value, scope)
+        if m.propagator.trace is not None:
+            _trace_binding(m, small, [target.target for target in small.targets], value, scope)
         for target in small.targets:
             assign(m, target.target, value, scope)
     elif type(small) is cst.AnnAssign and small.value is not None:
-        assign(m, small.target, m.ev(small.value, scope), scope)
+        value = m.ev(small.value, scope)
+        if m.propagator.trace is not None:
+            _trace_binding(m, small, [small.target], value, scope)
+        assign(m, small.target, value, scope)
     elif type(small) is cst.AugAssign:
         exec_aug_assign(m, small, scope)
     elif type(small) is cst.Expr:
         m.ev(small.value, scope)
     elif type(small) is cst.Return:
-        raise Return(m.ev(small.value, scope) if small.value is not None else None)
+        value = m.ev(small.value, scope) if small.value is not None else None
+        if m.propagator.trace is not None:
+            _trace_binding(m, small, [], value, scope)
+        raise Return(value)
     elif type(small) is cst.Import or type(small) is cst.ImportFrom:
         imports.exec_import(m, small, scope)
     elif type(small) is cst.Break or type(small) is cst.Continue:
@@ -60,11 +68,39 @@ def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None
         _forget_outer(small, scope)
 
 
+def _trace_binding(
+    m: Machine,
+    statement: cst.Assign | cst.AnnAssign | cst.Return,
+    targets: list[cst.BaseExpression],
+    value: object,
+    scope: Scope,
+) -> None:
+    """Note, for the editor's hints, a statement that binds a tensor of a new shape: ``x = self.pool(x)`` or
+    ``return self.fc(x)``, not ``x = F.relu(x)``, ``identity = x`` nor ``self.cache = x``."""
+    if not isinstance(value, Tensor) or isinstance(statement.value, cst.Name) or m.propagator.trace is None:
+        return
+    if not all(isinstance(target, cst.Name) for target in targets):
+        return
+    held = [scope.vars.get(target.value) for target in targets if isinstance(target, cst.Name)]
+    before = held[0].shape if held and isinstance(held[0], Tensor) else None
+    if before != value.shape:
+        m.propagator.trace.statement(statement, value, before)
+
+
 def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
     target = m.ev(node.target, scope)
     value = m.ev(node.value, scope)
     if isinstance(target, Tensor) or isinstance(value, Tensor):
-        assign(m, node.target, m.tensors.binary(node.operator, target, value, node), scope)
+        result = m.tensors.binary(node.operator, target, value, node)
+        trace = m.propagator.trace
+        if (
+            trace is not None
+            and isinstance(target, Tensor)
+            and isinstance(result, Tensor)
+            and result.shape != target.shape
+        ):
+            trace.statement(node, result, target.shape)
+        assign(m, node.target, result, scope)
         return
     if isinstance(target, ListValue) and isinstance(node.operator, cst.AddAssign):
         mutate_list(m, target, lambda items: items.extend(operators.iterate(value) or [UNKNOWN]), value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
@@ -18,7 +19,8 @@ from pygls.lsp.server import LanguageServer
 
 from shapelint import __version__
 from shapelint.frontends.config import ConfigError, Selection, find_config
-from shapelint.judge import Diagnostic
+from shapelint.frontends.shapes import Analysis
+from shapelint.judge import BY_CODE, Diagnostic
 
 DEBOUNCE_SECONDS = 0.25
 """How long typing must pause before a changed document is linted again."""
@@ -34,14 +36,23 @@ def path_of(uri: str) -> str:
 
 def findings(text: str, path: str) -> list[Diagnostic]:
     """The command line's findings for ``text`` as the file at ``path``; a file that does not parse has none."""
-    from shapelint.lint import PARSE_ERRORS, lint_file
-
-    try:
-        found = lint_file(text, path).diagnostics
-    except PARSE_ERRORS:
-        return []
     wants = _wanted(path)
-    return [d for d in found if wants(d.code)]
+    return [d for d in _analysis(text, path).diagnostics if wants(d.code)]
+
+
+_analyses: dict[str, tuple[str, Analysis]] = {}
+"""The last analysis of each path, with the text it was of: hints and hovers on an unchanged text reuse it."""
+
+
+def _analysis(text: str, path: str) -> Analysis:
+    from shapelint.frontends.shapes import analyse
+
+    kept = _analyses.get(path)
+    if kept is not None and kept[0] == text:
+        return kept[1]
+    analysis = analyse(text, path)
+    _analyses[path] = (text, analysis)
+    return analysis
 
 
 def _wanted(path: str) -> Callable[[str], bool]:
@@ -68,14 +79,39 @@ def to_lsp(diagnostic: Diagnostic) -> types.Diagnostic:
         message=diagnostic.message,
         severity=types.DiagnosticSeverity.Error,
         code=diagnostic.code,
+        code_description=_documentation(diagnostic.code),
         source="shapelint",
         data=data,
     )
 
 
+README = Path(__file__).resolve().parents[2] / "README.md"
+"""The code table's documentation: beside the package in a checkout or an editable install, absent from a wheel."""
+
+
+def _documentation(code: str) -> types.CodeDescription | None:
+    """The README section that documents ``code``, linked from the editor, where the README is on this machine."""
+    known = BY_CODE.get(code)
+    if known is None or not README.is_file():
+        return None
+    return types.CodeDescription(f"{README.as_uri()}#{code.lower()}-{known.name}")
+
+
+def _incomplete(notice: str) -> types.Diagnostic:
+    """The command line's notice that part of the file went unchecked: never a silent pass."""
+    start = types.Position(0, 0)
+    return types.Diagnostic(
+        types.Range(start, start), notice, severity=types.DiagnosticSeverity.Information, source="shapelint"
+    )
+
+
 def _publish(ls: LanguageServer, uri: str) -> None:
     document = ls.workspace.get_text_document(uri)
-    diagnostics = [to_lsp(d) for d in findings(document.source, path_of(uri))]
+    path = path_of(uri)
+    diagnostics = [to_lsp(d) for d in findings(document.source, path)]
+    notice = _analysis(document.source, path).incomplete
+    if notice is not None:
+        diagnostics.append(_incomplete(notice))
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
 
 
@@ -103,6 +139,7 @@ async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentPara
 def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     _versions.pop(uri, None)
+    _analyses.pop(path_of(uri), None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -149,29 +186,28 @@ def fixed_text(text: str, path: str) -> str | None:
 
 @server.feature(types.TEXT_DOCUMENT_INLAY_HINT)
 def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types.InlayHint]:
-    """``→ (B, 16, 5, 5)`` at the end of each line that builds a layer whose output shape is exact."""
-    from shapelint.frontends.shapes import layer_shapes
-
+    """``→ (B, 16, 5, 5)`` at the end of each line that builds a layer, or binds a tensor of a new shape, where the
+    shape it gives is exact."""
     document = ls.workspace.get_text_document(params.text_document.uri)
     first, last = params.range.start.line + 1, params.range.end.line + 1
     hints = []
-    for line, shapes in sorted(layer_shapes(document.source, path_of(document.uri)).items()):
+    for line, shape in sorted(_analysis(document.source, path_of(document.uri)).shapes.items()):
         if first <= line <= last and line <= len(document.lines):
             end = types.Position(line - 1, len(document.lines[line - 1].rstrip("\r\n")))
-            hints.append(types.InlayHint(end, f" → {shapes.after}", kind=types.InlayHintKind.Type))
+            hints.append(types.InlayHint(end, f" → {shape.after}", kind=types.InlayHintKind.Type))
     return hints
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
-    """On a line that builds a layer: the shape that reaches it and the shape it gives, where both are exact."""
-    from shapelint.frontends.shapes import layer_shapes
-
+    """On a line with a hint: the shape that reaches it and the one it gives, and where the model's input came from."""
     document = ls.workspace.get_text_document(params.text_document.uri)
-    shapes = layer_shapes(document.source, path_of(document.uri)).get(params.position.line + 1)
-    if shapes is None:
+    shape = _analysis(document.source, path_of(document.uri)).shapes.get(params.position.line + 1)
+    if shape is None:
         return None
-    text = f"shapelint: `{shapes.before}` → `{shapes.after}`"
+    text = f"shapelint: `{shape.after}`" if shape.before is None else f"shapelint: `{shape.before}` → `{shape.after}`"
+    if shape.source is not None:
+        text += f"  \nfrom {shape.source}"
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
 
 

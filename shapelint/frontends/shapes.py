@@ -1,53 +1,132 @@
-"""The shapes the editor shows: each layer's input and output, by the line that builds it, where they are exact.
+"""What the editor shows for one text: the findings, and the exact shape given on each line, from one analysis.
 
-A layer applied more than once (two configurations, an example call with another batch) shows a shape only when
-every application agrees; an unknown size anywhere shows nothing.  A hint is never a guess.
+A line gets a shape where a layer built on it, or a statement on it that binds a tensor of a new shape
+(``x = self.pool(x)``, ``return self.fc(x)``), gives one.  A line reached more than once (two configurations, an
+example call with another batch) shows a shape only when every run agrees; an unknown size anywhere shows nothing.
+A hint is never a guess.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from shapelint.dims import Shape, is_known
+from shapelint.judge import Diagnostic
 
 if TYPE_CHECKING:
-    from shapelint.evaluator import Tensor
+    import libcst as cst
+
+    from shapelint.evaluator import Origin, Tensor, Trace
+    from shapelint.lint import Checked
 
 
 @dataclass(frozen=True, slots=True)
-class LayerShapes:
-    """What reaches the layer built on ``line`` (1-based) and what it gives."""
+class LineShape:
+    """The shape given on ``line`` (1-based); what reached it, where every run agrees on an exact one; and where
+    the input of the model runs that reached it came from, where they agree."""
 
     line: int
-    before: Shape
     after: Shape
+    before: Shape | None = None
+    source: str | None = None
 
 
-def layer_shapes(text: str, path: str) -> dict[int, LayerShapes]:
-    """The exact shapes of the layers built in ``text`` (the file at ``path``), by line; none if it does not parse."""
-    from shapelint.evaluator import Tensor, Trace
-    from shapelint.lint import PARSE_ERRORS, check_all
-    from shapelint.source import parse
+@dataclass(frozen=True)
+class Analysis:
+    """One text analysed once: its findings (before the project's selection), why part of it went unchecked, and
+    the exact shapes by line."""
 
-    trace: Trace = []
+    diagnostics: tuple[Diagnostic, ...] = ()
+    incomplete: str | None = None
+    shapes: Mapping[int, LineShape] = field(default_factory=dict)
+
+
+def analyse(text: str, path: str) -> Analysis:
+    """The findings and shapes of ``text`` as the file at ``path``; a text that does not parse has neither."""
+    from shapelint.evaluator import Trace
+    from shapelint.lint import PARSE_ERRORS, check_source
+
+    trace = Trace()
     try:
-        checked = check_all(parse(text), path, trace)
+        checked = check_source(text, path, trace=trace)
     except PARSE_ERRORS:
-        return {}
-    seen: dict[int, set[tuple[Shape | None, Shape | None]]] = {}
-    for layer, result in trace:
-        line = checked.sources.positions.of(layer.node).end_line
+        return Analysis()
+    if checked is None:
+        return Analysis()
+    diagnostics = tuple(finding.diagnostic for finding in checked.findings)
+    return Analysis(diagnostics, checked.incomplete, _line_shapes(checked, trace))
+
+
+Run = tuple[Shape | None, Shape | None]
+"""What one run of a line gave: the shape that reached it and the shape it gave."""
+
+
+def _line_shapes(checked: Checked, trace: Trace) -> dict[int, LineShape]:
+    from shapelint.evaluator import Tensor
+
+    layers, statements = _Lines(checked, trace), _Lines(checked, trace)
+    for layer, result in trace.layers:
         tensor = result if isinstance(result, Tensor) else None
-        seen.setdefault(line, set()).add((_before(layer, tensor), tensor.shape if tensor is not None else None))
-    found = {}
-    for line, applications in seen.items():
-        if len(applications) != 1:
-            continue
-        before, after = next(iter(applications))
-        if before is not None and after is not None and _exact(before) and _exact(after):
-            found[line] = LayerShapes(line, before, after)
-    return found
+        layers.add(layer.node, _before(layer, tensor), tensor.shape if tensor is not None else None)
+    for statement, tensor, before in trace.statements:
+        statements.add(statement, before, tensor.shape)
+    return {**layers.exact(), **statements.exact()}
+
+
+class _Lines:
+    """The runs of each line of the file itself (not of the modules it imports), and the inputs they came from."""
+
+    def __init__(self, checked: Checked, trace: Trace) -> None:
+        self.checked, self.trace = checked, trace
+        self.runs: dict[int, set[Run]] = {}
+        self.sources: dict[int, set[str | None]] = {}
+
+    def add(self, node: cst.CSTNode, before: Shape | None, after: Shape | None) -> None:
+        if self.checked.evaluation.imported_from(node) is not None:
+            return
+        line = self.checked.sources.positions.of(node).end_line
+        self.runs.setdefault(line, set()).add((before, after))
+        described = self.sources.setdefault(line, set())
+        described.update(self._describe(origin) for origin in self.trace.inputs.get(id(node), [None]))
+
+    def exact(self) -> dict[int, LineShape]:
+        """The lines whose runs all gave one exact shape."""
+        found = {}
+        for line, applications in self.runs.items():
+            agreed = _agreed(applications)
+            if agreed is not None:
+                sources = self.sources.get(line, set())
+                source = next(iter(sources)) if len(sources) == 1 else None
+                found[line] = LineShape(line, agreed[1], agreed[0], source)
+        return found
+
+    def _describe(self, origin: Origin | None) -> str | None:
+        """``the input (1, 28, 28) declared at line 3``, ``torch.randn at train.py:40``."""
+        if origin is None:
+            return None
+        if origin.node is None:
+            return f"{origin.label} at line {origin.line}" if origin.line is not None else origin.label
+        imported = self.checked.evaluation.imported_from(origin.node)
+        if imported is None:
+            return f"{origin.label} at line {self.checked.sources.positions.of(origin.node).line}"
+        from shapelint.source import Positions
+
+        where = os.path.relpath(imported.path)
+        return f"{origin.label} at {where}:{Positions(imported.module).of(origin.node).line}"
+
+
+def _agreed(applications: Iterable[Run]) -> tuple[Shape | None, Shape] | None:
+    """The one exact shape every run gave, with the one exact shape that reached it (``None`` if they differ)."""
+    afters = {after for _, after in applications}
+    after = next(iter(afters))
+    if len(afters) != 1 or after is None or not _exact(after):
+        return None
+    befores = {before for before, _ in applications}
+    before = next(iter(befores))
+    return (before if len(befores) == 1 and before is not None and _exact(before) else None), after
 
 
 def _before(layer: object, tensor: Tensor | None) -> Shape | None:

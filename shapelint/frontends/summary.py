@@ -46,7 +46,7 @@ def summarize(
     names, layers = named_layers(model)
     trace, rejected = checked.evaluation.replay.trace(model, first, tuple(rest))
     wrong = {id(mismatch.layer) for mismatch in rejected}
-    applied = {id(layer): (layer, out) for layer, out in reversed(trace) if id(layer) in names}
+    applied = {id(layer): (layer, out) for layer, out in reversed(trace.layers) if id(layer) in names}
     batch = batch_of(first.shape)
     rows = tuple(_row(layer, out, names, id(layer) in wrong, batch) for layer, out in reversed(applied.values()))
     counts = [parameter_count(layer.kind, layer.args) for layer in layers or ()]
@@ -54,7 +54,7 @@ def summarize(
     found = [place(finding.diagnostic) for finding in checked.findings]
     lint_lines = [f"{location(d)}: {d.code} {d.message}" for d in found]
     findings = [f"{m.label}: {m.error.message}" for m in rejected] if given else lint_lines
-    ran = [(layer, out.shape) for layer, out in trace if id(layer) in names]
+    ran = [(layer, out.shape) for layer, out in trace.layers if id(layer) in names]
     shapes = tuple(tensor.shape for tensor in (first, *rest))
     statistics = totals(source, shapes, ran, layers, total)
     return Summary(label, first.shape, rows, total, tuple(findings), statistics, shapes[1:])

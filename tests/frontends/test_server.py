@@ -44,10 +44,16 @@ async def test_findings_appear_on_open_and_clear_when_the_size_is_corrected(
     uri = _open(client, model)
     found = await _diagnostics(client, uri)
     expected = subprocess.run(
-        [sys.executable, "-m", "shapelint", "--no-cache", "--format", "json", str(model)], capture_output=True, text=True
+        [sys.executable, "-m", "shapelint", "--no-cache", "--format", "json", str(model)],
+        capture_output=True,
+        text=True,
     ).stdout
     assert [d.code for d in found] == ["SHP001"] and found[0].message in expected
     assert found[0].range.start == types.Position(13, 14)  # line 14, column 15, as the command line says
+    documented = found[0].code_description
+    readme = EXAMPLES.parent / "README.md"
+    assert documented is not None and documented.href == f"{readme.as_uri()}#shp001-linear-in-features"
+    assert "\n### SHP001 linear-in-features\n" in readme.read_text()
     fixed = model.read_text().replace("nn.Linear(16 * 5 * 5,", "nn.Linear(16 * 4 * 4,")
     assert fixed != model.read_text()
     change = types.TextDocumentContentChangeWholeDocument(fixed)
@@ -98,7 +104,7 @@ def _apply(text: str, action: types.CodeAction) -> str:
     return text
 
 
-HINTED = '''import torch.nn as nn
+HINTED = """import torch.nn as nn
 
 # shapelint: input=(B, 1, 28, 28)
 model = nn.Sequential(
@@ -108,7 +114,7 @@ model = nn.Sequential(
     nn.Flatten(),
     nn.Linear(6 * 12 * 12, 10),
 )
-'''
+"""
 """A model whose every layer's shapes are exact for its declared input; the test runs it under torch at batch 2."""
 
 
@@ -148,15 +154,20 @@ async def test_inlay_hints_and_hovers_are_torchs_shapes(client: LanguageClient, 
             types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, 8))
         )
         assert shown is not None and isinstance(shown.contents, types.MarkupContent)
-        assert _as_batch_2(shown.contents.value) == f"shapelint: `{before}` → `{after}`"
-    assert await client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 3))
-    ) is None
+        source = "from the input (B, 1, 28, 28) declared at line 3"
+        assert _as_batch_2(shown.contents.value) == _as_batch_2(f"shapelint: `{before}` → `{after}`  \n{source}")
+    assert (
+        await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 3))
+        )
+        is None
+    )
 
 
 @pytest.mark.asyncio
 async def test_a_layer_whose_runs_disagree_gets_no_hint(client: LanguageClient, tmp_path: Path) -> None:
-    """Two inputs of different widths reach one Flatten: its output is not one shape, so nothing is shown."""
+    """Two inputs of different widths reach one Flatten: its output is not one shape, so its line shows nothing;
+    each statement that calls it gives one shape, which is shown."""
     source = (
         "import torch\nimport torch.nn as nn\n\nflatten = nn.Flatten()\n"
         "a = flatten(torch.zeros(2, 3, 4))\nb = flatten(torch.zeros(2, 5, 4))\n"
@@ -171,4 +182,102 @@ async def test_a_layer_whose_runs_disagree_gets_no_hint(client: LanguageClient, 
     await _diagnostics(client, uri)
     whole = types.Range(types.Position(0, 0), types.Position(6, 0))
     hints = await client.text_document_inlay_hint_async(types.InlayHintParams(types.TextDocumentIdentifier(uri), whole))
-    assert not hints
+    assert hints is not None
+    assert 3 not in {hint.position.line for hint in hints}  # the line that builds the Flatten
+    a, b = (torch_shape(tuple(namespace[name].shape)) for name in "ab")  # type: ignore[attr-defined]
+    assert {hint.position.line: str(hint.label) for hint in hints} == {4: f" → {a}", 5: f" → {b}"}
+
+
+FORWARD = """import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 6, 5)
+        self.pool = nn.MaxPool2d(2)
+        self.fc = nn.Linear(6 * 12 * 12, 10)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv(x)))
+        x = F.relu(x)
+        identity = x
+        features = torch.flatten(
+            x, 1
+        )
+        return self.fc(features)
+
+
+out = Net()(torch.randn(2, 1, 28, 28))
+"""
+"""A module whose ``forward`` changes the shape on some statements and keeps it on others."""
+
+
+def _torch_statement_shapes(source: str) -> dict[int, tuple[int, ...]]:
+    """For each statement of ``forward`` that binds a tensor (0-based last line), the shape torch gave it, read from
+    the frame's locals at the next line event (or the value returned)."""
+    torch = pytest.importorskip("torch", reason="the module runs under torch, which this run has not installed")
+    import ast
+
+    tree = ast.parse(source)
+    forward = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "forward")
+    bound = {s.lineno: s for s in forward.body if isinstance(s, (ast.Assign, ast.Return))}
+    shapes: dict[int, tuple[int, ...]] = {}
+    pending: list[ast.stmt] = []
+
+    def tracer(frame, event, arg):  # type: ignore[no-untyped-def]
+        if frame.f_code.co_name != "forward" or frame.f_code.co_filename != "<forward>":
+            return tracer
+        inside = pending and pending[0].lineno <= frame.f_lineno <= (pending[0].end_lineno or 0) and event == "line"
+        for statement in [] if inside else pending:
+            if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+                shapes[statement.end_lineno - 1] = tuple(frame.f_locals[statement.targets[0].id].shape)  # type: ignore[operator]
+        if not inside:
+            pending.clear()
+        if event == "return" and isinstance(bound.get(frame.f_lineno), ast.Return):
+            shapes[bound[frame.f_lineno].end_lineno - 1] = tuple(arg.shape)  # type: ignore[operator]
+        elif event == "line" and frame.f_lineno in bound and not inside:
+            pending.append(bound[frame.f_lineno])
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        with torch.no_grad():
+            exec(compile(source, "<forward>", "exec"), {})
+    finally:
+        sys.settrace(None)
+    return shapes
+
+
+@pytest.mark.asyncio
+async def test_forward_statements_that_change_the_shape_get_torchs_shape(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    real = _torch_statement_shapes(FORWARD)
+    model = tmp_path / "forward.py"
+    model.write_text(FORWARD)
+    uri = _open(client, model)
+    assert not await _diagnostics(client, uri)
+    whole = types.Range(types.Position(0, 0), types.Position(len(FORWARD.splitlines()), 0))
+    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(types.TextDocumentIdentifier(uri), whole))
+    assert hints is not None
+    shown = {hint.position.line: str(hint.label) for hint in hints}
+    changing = {13, 18, 19}  # the pool, the flatten (its closing line) and the return; relu and identity keep the shape
+    assert {line: label for line, label in shown.items() if 13 <= line <= 19} == {
+        line: f" → {torch_shape(real[line])}" for line in sorted(changing)
+    }
+    assert shown[22] == f" → {torch_shape(real[19])}"  # ``out``: what forward returned
+    assert {8, 9, 10} <= set(shown)  # the layers built in __init__
+    hovered = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(13, 10))
+    )
+    assert hovered is not None and isinstance(hovered.contents, types.MarkupContent)
+    assert hovered.contents.value == (
+        f"shapelint: `(2, 1, 28, 28)` → `{torch_shape(real[13])}`  \nfrom torch.randn at line 23"
+    )
+
+
+def torch_shape(dims: tuple[int, ...]) -> str:
+    return "(" + ", ".join(map(str, dims)) + ")"

@@ -19,14 +19,15 @@ from pygls.lsp.server import LanguageServer
 
 from shapelint import __version__
 from shapelint.frontends.config import ConfigError, Selection, find_config
+from shapelint.frontends.documents import Documents
 from shapelint.frontends.shapes import Analysis
 from shapelint.judge import BY_CODE, Diagnostic
+from shapelint.project import new_run
 
-DEBOUNCE_SECONDS = 0.25
-"""How long typing must pause before a changed document is linted again."""
+SETTLE_SECONDS = 0.03
+"""How long a change waits for the rest of its burst (a paste, a formatter's edits) before the file is linted."""
 
 server = LanguageServer("shapelint", __version__)
-_versions: dict[str, int] = {}
 
 
 def path_of(uri: str) -> str:
@@ -40,19 +41,11 @@ def findings(text: str, path: str) -> list[Diagnostic]:
     return [d for d in _analysis(text, path).diagnostics if wants(d.code)]
 
 
-_analyses: dict[str, tuple[str, Analysis]] = {}
-"""The last analysis of each path, with the text it was of: hints and hovers on an unchanged text reuse it."""
+documents = Documents()
 
 
 def _analysis(text: str, path: str) -> Analysis:
-    from shapelint.frontends.shapes import analyse
-
-    kept = _analyses.get(path)
-    if kept is not None and kept[0] == text:
-        return kept[1]
-    analysis = analyse(text, path)
-    _analyses[path] = (text, analysis)
-    return analysis
+    return documents.analysis(text, path)
 
 
 def _wanted(path: str) -> Callable[[str], bool]:
@@ -117,29 +110,46 @@ def _publish(ls: LanguageServer, uri: str) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+    documents.open[path_of(params.text_document.uri)] = params.text_document.uri
+    new_run()
     _publish(ls, params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-    _publish(ls, params.text_document.uri)
+    """The saved file, then each other open file whose analysis read it: a training script that feeds the saved
+    model, a model built from the saved file's layers."""
+    new_run()
+    saved = params.text_document.uri
+    _publish(ls, saved)
+    for uri in documents.outdated():
+        _publish(ls, uri)
+
+
+_linting: set[str] = set()
+"""The files a change has scheduled to be linted, not yet linted."""
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-    """Lint once typing pauses: a change that a newer one follows within the pause is not linted."""
+    """Lint once the changes of a burst are in: a change while one is scheduled joins it, so a run always sees the
+    latest text and typing costs one run per run's length, not one per key."""
     uri = params.text_document.uri
-    version = _versions[uri] = _versions.get(uri, 0) + 1
-    await asyncio.sleep(DEBOUNCE_SECONDS)
-    if _versions.get(uri) == version:
-        _publish(ls, uri)
+    if uri in _linting:
+        return
+    _linting.add(uri)
+    try:
+        await asyncio.sleep(SETTLE_SECONDS)
+        if path_of(uri) in documents.open:
+            _publish(ls, uri)
+    finally:
+        _linting.discard(uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    _versions.pop(uri, None)
-    _analyses.pop(path_of(uri), None)
+    documents.close(path_of(uri))
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

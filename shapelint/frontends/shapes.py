@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import libcst as cst
+
 from shapelint.dims import Shape, is_known
 from shapelint.judge import Diagnostic
 
 if TYPE_CHECKING:
-    import libcst as cst
-
     from shapelint.evaluator import Origin, Tensor, Trace
     from shapelint.lint import Checked
 
@@ -83,14 +83,16 @@ class _Lines:
         self.checked, self.trace = checked, trace
         self.runs: dict[int, set[Run]] = {}
         self.sources: dict[int, set[str | None]] = {}
+        self.described: dict[Origin | None, str | None] = {}
 
     def add(self, node: cst.CSTNode, before: Shape | None, after: Shape | None) -> None:
         if self.checked.evaluation.imported_from(node) is not None:
             return
-        line = self.checked.sources.positions.of(node).end_line
+        positions = self.checked.sources.positions
+        line = positions.extent(node)[1] if isinstance(node, cst.BaseSmallStatement) else positions.of(node).end_line
         self.runs.setdefault(line, set()).add((before, after))
         described = self.sources.setdefault(line, set())
-        described.update(self._describe(origin) for origin in self.trace.inputs.get(id(node), [None]))
+        described.update(self._describe(origin) for origin in set(self.trace.inputs.get(id(node), [None])))
 
     def exact(self) -> dict[int, LineShape]:
         """The lines whose runs all gave one exact shape."""
@@ -104,6 +106,11 @@ class _Lines:
         return found
 
     def _describe(self, origin: Origin | None) -> str | None:
+        if origin not in self.described:
+            self.described[origin] = self._description(origin)
+        return self.described[origin]
+
+    def _description(self, origin: Origin | None) -> str | None:
         """``the input (1, 28, 28) declared at line 3``, ``torch.randn at train.py:40``."""
         if origin is None:
             return None

@@ -281,3 +281,72 @@ async def test_forward_statements_that_change_the_shape_get_torchs_shape(
 
 def torch_shape(dims: tuple[int, ...]) -> str:
     return "(" + ", ".join(map(str, dims)) + ")"
+
+
+class _Counted(dict):  # type: ignore[type-arg]
+    """The client's diagnostics by URI, counting how often the server published each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.published: dict[str, int] = {}
+
+    def __setitem__(self, uri: str, diagnostics: object) -> None:
+        self.published[uri] = self.published.get(uri, 0) + 1
+        super().__setitem__(uri, diagnostics)
+
+
+def _torch_runs(folder: Path) -> bool:
+    """Whether ``model.py`` in ``folder`` builds and runs under torch on a (2, 8) input, importing ``layers`` fresh."""
+    torch = pytest.importorskip("torch", reason="the model runs under torch, which this run has not installed")
+    import runpy
+
+    sys.modules.pop("layers", None)
+    sys.path.insert(0, str(folder))
+    try:
+        model = runpy.run_path(str(folder / "model.py"))["model"]
+        model(torch.zeros(2, 8))
+        return True
+    except RuntimeError:
+        return False
+    finally:
+        sys.path.remove(str(folder))
+        sys.modules.pop("layers", None)
+
+
+async def _published(client: LanguageClient, uri: str, times: int) -> None:
+    while client.diagnostics.published.get(uri, 0) < times:  # type: ignore[attr-defined]
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+@pytest.mark.asyncio
+async def test_a_save_re_lints_the_open_files_that_read_the_saved_file_and_no_other(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """``model.py`` takes a width from ``layers.py``: saving a new width there re-lints ``model.py``, with the finding
+    torch agrees with; saving an unrelated file re-lints nothing else."""
+    client.diagnostics = _Counted()
+    (tmp_path / "layers.py").write_text("WIDTH = 16\n")
+    (tmp_path / "model.py").write_text(
+        "import torch.nn as nn\nfrom layers import WIDTH\n\n# shapelint: input=(B, 8)\n"
+        "model = nn.Sequential(nn.Linear(8, WIDTH), nn.Linear(16, 4))\n"
+    )
+    (tmp_path / "other.py").write_text("import torch.nn as nn\n\nhead = nn.Linear(4, 2)\n")
+    assert _torch_runs(tmp_path)
+    uris = {name: _open(client, tmp_path / f"{name}.py") for name in ("model", "layers", "other")}
+    for uri in uris.values():
+        await _published(client, uri, 1)
+    assert not client.diagnostics[uris["model"]]
+
+    (tmp_path / "layers.py").write_text("WIDTH = 32\n")
+    assert not _torch_runs(tmp_path)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uris["layers"])))
+    await _published(client, uris["model"], 2)
+    assert [d.code for d in client.diagnostics[uris["model"]]] == ["SHP001"]
+
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uris["other"])))
+    await _published(client, uris["other"], 2)
+    # the server answers in order: once a later request is answered, everything the save published has arrived
+    await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uris["other"]), types.Position(0, 0))
+    )
+    assert client.diagnostics.published[uris["model"]] == 2  # type: ignore[attr-defined]

@@ -27,11 +27,13 @@ read (the repositories run as written).
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
 import subprocess
 import sys
+import types
 
 try:
     import tomllib
@@ -151,6 +153,8 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
             return _definitions(tree / str(spec["file"]))
         return vars(importlib.import_module(module))
 
+    statements: dict[Site, set[tuple[int, ...]]] = defaultdict(set)
+
     def run(record: bool) -> dict[Site, set[tuple[int, ...]]]:
         created: dict[int, tuple[str, int]] = {}
         original = torch.nn.Module.__init__
@@ -187,12 +191,13 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
                 x = torch.randint(0, int(spec.get("vocab") or 2), shape)  # type: ignore[arg-type]
             else:
                 x = torch.randn(*shape)
-            with torch.no_grad():
+            with torch.no_grad(), bound_shapes(str(tree), statements if record and spec.get("statements") else None):
                 model(x)
         return shapes
 
     shapes = run(True)
     result: dict[str, object] = {"sites": [[*site, sorted(found)] for site, found in shapes.items()]}
+    result["statements"] = [[*site, sorted(found)] for site, found in statements.items()]
     verdicts = []
     for mutant in spec.get("mutants", []):  # type: ignore[attr-defined]
         path = Path(mutant["file"])
@@ -209,10 +214,62 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
     return result
 
 
+@contextmanager
+def bound_shapes(tree: str, found: dict[Site, set[tuple[int, ...]]] | None) -> Iterator[None]:
+    """While the block runs, record into ``found`` the shape of each tensor that a statement of the tree's files
+    binds to a name or returns, by (file, the statement's last line, "statement"): the editor's statement hints."""
+    if found is None:
+        yield
+        return
+    import torch
+
+    parsed: dict[str, dict[int, ast.stmt]] = {}
+    waiting: dict[int, tuple[ast.stmt, object]] = {}
+
+    def statements(filename: str) -> dict[int, ast.stmt]:
+        if filename not in parsed:
+            kinds = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return)
+            nodes = ast.walk(ast.parse(Path(filename).read_bytes()))
+            parsed[filename] = {n.lineno: n for n in nodes if isinstance(n, kinds)}
+        return parsed[filename]
+
+    def note(statement: ast.stmt, frame: types.FrameType, value: object) -> None:
+        if isinstance(value, torch.Tensor) and statement.end_lineno is not None:
+            found[(frame.f_code.co_filename, statement.end_lineno, "statement")].add(tuple(value.shape))
+
+    def bound(statement: ast.stmt, frame: types.FrameType) -> object:
+        target = statement.targets[0] if isinstance(statement, ast.Assign) else getattr(statement, "target", None)
+        if isinstance(statement, ast.Assign) and len(statement.targets) != 1:
+            return None
+        return frame.f_locals.get(target.id) if isinstance(target, ast.Name) else None
+
+    def local(frame: types.FrameType, event: str, arg: object) -> object:
+        pending = waiting.get(id(frame))
+        if pending is not None and pending[1] is frame:
+            statement = pending[0]
+            inside = event == "line" and statement.lineno <= frame.f_lineno <= (statement.end_lineno or 0)
+            if not inside:
+                del waiting[id(frame)]
+                note(statement, frame, arg if isinstance(statement, ast.Return) else bound(statement, frame))
+        if event == "line" and id(frame) not in waiting:
+            statement = statements(frame.f_code.co_filename).get(frame.f_lineno)
+            if statement is not None:
+                waiting[id(frame)] = (statement, frame)
+        return local
+
+    def call(frame: types.FrameType, event: str, arg: object) -> object:
+        return local if frame.f_code.co_filename.startswith(tree) else None
+
+    sys.settrace(call)
+    try:
+        yield
+    finally:
+        sys.settrace(None)
+
+
 def _definitions(path: Path) -> dict[str, object]:
     """A script's names without running its work: each top-level statement but loops, ``with`` blocks, bare calls
     and ``if __name__ == "__main__"`` runs on its own, and one that fails is skipped."""
-    import ast
 
     source = path.read_text(encoding="utf-8")
     namespace: dict[str, object] = {"__name__": "realworld_script", "__file__": str(path)}
@@ -230,8 +287,6 @@ def _definitions(path: Path) -> dict[str, object]:
 
 def _declares_option(statement: object) -> bool:
     """``parser.add_argument(...)``: run, so that the script's options take their defaults."""
-    import ast
-
     if not isinstance(statement, ast.Expr) or not isinstance(statement.value, ast.Call):
         return False
     function = statement.value.func
@@ -242,7 +297,6 @@ def _stub_missing(name: str) -> None:
     """Stand in for a library this machine cannot import (torchvision beside this torch), so a repository that
     imports it at the top still loads; its models must not use it."""
     import importlib.util
-    import types
 
     try:
         if importlib.util.find_spec(name) is not None:
@@ -279,8 +333,10 @@ def _stub_missing(name: str) -> None:
     sys.meta_path.insert(0, Finder())
 
 
-def torch_side(model: Model, mutants: list[dict[str, str]]) -> dict[str, object]:
-    spec = {**vars(model), "tree": str(model.tree), "mutants": mutants}
+def torch_side(model: Model, mutants: list[dict[str, str]], statements: bool = False) -> dict[str, object]:
+    """torch's shapes for the model's layers (and, with ``statements``, for what its statements bind), and which
+    mutants it rejects."""
+    spec = {**vars(model), "tree": str(model.tree), "mutants": mutants, "statements": statements}
     spec.pop("repo")
     done = subprocess.run(
         [sys.executable, __file__, "torch-child"],

@@ -108,6 +108,26 @@ def _publish(ls: LanguageServer, uri: str) -> None:
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
 
 
+settings = {"inlayHints": True}
+"""The client's settings: ``{"inlayHints": false}`` at start, or in its ``shapelint`` settings later, hides hints."""
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: LanguageServer, params: types.InitializeParams) -> None:
+    _apply_settings(params.initialization_options)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: LanguageServer, params: types.DidChangeConfigurationParams) -> None:
+    given = params.settings
+    _apply_settings(given.get("shapelint", given) if isinstance(given, dict) else None)
+
+
+def _apply_settings(given: object) -> None:
+    if isinstance(given, dict) and isinstance(given.get("inlayHints"), bool):
+        settings["inlayHints"] = given["inlayHints"]
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
     documents.open[path_of(params.text_document.uri)] = params.text_document.uri
@@ -198,6 +218,8 @@ def fixed_text(text: str, path: str) -> str | None:
 def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types.InlayHint]:
     """``→ (B, 16, 5, 5)`` at the end of each line that builds a layer, or binds a tensor of a new shape, where the
     shape it gives is exact."""
+    if not settings["inlayHints"]:
+        return []
     document = ls.workspace.get_text_document(params.text_document.uri)
     first, last = params.range.start.line + 1, params.range.end.line + 1
     hints = []

@@ -350,3 +350,19 @@ async def test_a_save_re_lints_the_open_files_that_read_the_saved_file_and_no_ot
         types.HoverParams(types.TextDocumentIdentifier(uris["other"]), types.Position(0, 0))
     )
     assert client.diagnostics.published[uris["model"]] == 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.asyncio
+async def test_hints_can_be_turned_off_in_the_settings(client: LanguageClient, tmp_path: Path) -> None:
+    _torch_shapes(HINTED)  # the model runs under torch
+    model = tmp_path / "hinted.py"
+    model.write_text(HINTED)
+    uri = _open(client, model)
+    await _diagnostics(client, uri)
+    whole = types.Range(types.Position(0, 0), types.Position(len(HINTED.splitlines()), 0))
+    asked = types.InlayHintParams(types.TextDocumentIdentifier(uri), whole)
+    assert await client.text_document_inlay_hint_async(asked)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams({"shapelint": {"inlayHints": False}}))
+    assert not await client.text_document_inlay_hint_async(asked)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams({"shapelint": {"inlayHints": True}}))
+    assert await client.text_document_inlay_hint_async(asked)

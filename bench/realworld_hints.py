@@ -1,0 +1,167 @@
+"""The editor's shapes on real repositories, judged by torch forward hooks (issue 20).
+
+    python bench/realworld_hints.py --trees /work/realworld [-v]
+
+For every model of ``tests/realworld/repos.toml`` (brought onto the machine as ``bench/realworld.py`` says), torch
+builds the model and runs it with a forward hook on each torch.nn leaf layer, as ``bench/realworld.py measure`` does:
+each layer's output shapes, by the file and line that built it.  Then ``shapelint server`` is started in the
+repository, as an editor starts it, and every file that holds one of those layers is opened in it.  Its diagnostics
+and inlay hints for the whole file are collected.  torch's run is also line-traced: each statement of the
+repository's files that binds a tensor to a name or returns one gives that tensor's shape, by its last line.
+
+A hint on a line is *confirmed* when a layer built on a call that ends there, or a statement that ends there, gave
+under torch the shape the hint shows (a symbolic dimension stands only for the batch); it is *wrong* when such
+layers or statements exist and none gave it; on a line where torch neither built a hooked layer nor bound a tensor
+it is *not judged*.  Wrong must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench_server import Client
+from realworld import LIST, Model, models, torch_side
+
+Shape = tuple[object, ...]
+
+
+@dataclass
+class Judged:
+    hints: int = 0
+    confirmed: int = 0
+    wrong: list[str] = field(default_factory=list)
+    unjudged: int = 0
+    findings: list[str] = field(default_factory=list)
+    sites: int = 0
+    hinted_sites: int = 0
+
+
+def call_starts(path: Path) -> dict[int, set[int]]:
+    """For each line, the first lines of the calls that end on it (a layer's torch site is its call's first line)."""
+    starts: dict[int, set[int]] = defaultdict(set)
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.Call) and node.end_lineno is not None:
+            starts[node.end_lineno].add(node.lineno)
+    return starts
+
+
+def parse_hint(label: str) -> Shape | None:
+    """``" → (B, 16, 5, 5)"`` as ``(None, 16, 5, 5)``: a symbol is ``None``."""
+    found = re.fullmatch(r"\s*→ \((.*)\)", label)
+    if found is None:
+        return None
+    dims = [d.strip() for d in found.group(1).split(",") if d.strip()]
+    return tuple(int(d) if d.lstrip("-").isdigit() else None for d in dims)
+
+
+def agrees(hint: Shape, real: tuple[int, ...], batch: int) -> bool:
+    """The hint's shape is torch's: every size equal, a symbol only for the batch."""
+    if len(hint) != len(real):
+        return False
+    return all(
+        d == s or (d is None and index == 0) or (index == 0 and s == batch)
+        for index, (d, s) in enumerate(zip(hint, real))
+    )
+
+
+def judge_model(model: Model) -> Judged:
+    truth = torch_side(model, [], statements=True)
+    by_file: dict[Path, dict[int, list[tuple[int, ...]]]] = defaultdict(lambda: defaultdict(list))
+    bound: dict[Path, dict[int, list[tuple[int, ...]]]] = defaultdict(lambda: defaultdict(list))
+    for file, line, _kind, shapes in truth["sites"]:  # type: ignore[union-attr]
+        by_file[Path(file).resolve()][int(line)].extend(tuple(s) for s in shapes)
+    for file, line, _kind, shapes in truth["statements"]:  # type: ignore[union-attr]
+        bound[Path(file).resolve()][int(line)].extend(tuple(s) for s in shapes)
+    judged = Judged()
+    client = Client([sys.executable, "-m", "shapelint", "server"], model.tree)
+    try:
+        for path, sites in sorted(by_file.items()):
+            if not path.is_file() or model.tree.resolve() not in path.parents:
+                continue
+            judged.sites += len(sites)
+            _judge_file(client, path, sites, bound[path], model.input[0], judged)
+    finally:
+        client.close()
+    return judged
+
+
+def _judge_file(
+    client: Client,
+    path: Path,
+    sites: dict[int, list[tuple[int, ...]]],
+    bound: dict[int, list[tuple[int, ...]]],
+    batch: int,
+    judged: Judged,
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    uri = path.as_uri()
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
+    )
+    diagnostics = client.diagnostics(uri)
+    judged.findings += [
+        f"{path.name}:{d['range']['start']['line'] + 1} {d.get('code')} {d['message']}"
+        for d in diagnostics
+        if d.get("code")
+    ]
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": text.count("\n") + 1, "character": 0}}
+    hints = client.request("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": whole}) or []
+    starts = call_starts(path)
+    for hint in hints:
+        line = hint["position"]["line"] + 1
+        shape = parse_hint(hint["label"])
+        judged.hints += 1
+        real = [s for start in starts.get(line, ()) for s in sites.get(start, [])] + bound.get(line, [])
+        hinted = [start for start in starts.get(line, ()) if start in sites]
+        if shape is None or not real:
+            judged.unjudged += 1
+        elif any(agrees(shape, s, batch) for s in real):
+            judged.confirmed += 1
+            judged.hinted_sites += len(hinted)
+        else:
+            judged.wrong.append(f"{path.name}:{line} hint {hint['label'].strip()} torch {sorted(set(real))}")
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trees", type=Path, default=Path("/work/realworld"))
+    parser.add_argument("--list", type=Path, default=LIST)
+    parser.add_argument("-v", action="store_true")
+    args = parser.parse_args()
+    print(f"$ python bench/realworld_hints.py --trees {args.trees}")
+    total = Judged()
+    for model in models(args.trees, args.list):
+        if not model.path.exists():
+            continue
+        try:
+            judged = judge_model(model)
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            print(f"  ERROR {model.label}: {error}")
+            continue
+        print(
+            f"  hints {judged.hints:4}  confirmed {judged.confirmed:4}  wrong {len(judged.wrong)}  "
+            f"not judged {judged.unjudged:3}  layer sites hinted {judged.hinted_sites}/{judged.sites}  {model.label}"
+        )
+        for line in judged.wrong + (judged.findings if args.v else []):
+            print(f"      {line}")
+        for name in ("hints", "confirmed", "unjudged", "sites", "hinted_sites"):
+            setattr(total, name, getattr(total, name) + getattr(judged, name))
+        total.wrong += judged.wrong
+        total.findings += judged.findings
+    print(
+        f"hints {total.hints}: confirmed by torch {total.confirmed}, wrong {len(total.wrong)}, "
+        f"not judged {total.unjudged}; layer sites with a confirmed hint {total.hinted_sites}/{total.sites}; "
+        f"findings in the opened files {len(total.findings)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -10,7 +10,7 @@ and inlay hints for the whole file are collected.  torch's run is also line-trac
 repository's files that binds a tensor to a name or returns one gives that tensor's shape, by its last line.
 
 A hint on a line is *confirmed* when a layer built on a call that ends there, or a statement that ends there, gave
-under torch the shape the hint shows (a symbolic dimension stands only for the batch); it is *wrong* when such
+under torch the shape the hint shows (a symbolic dimension stands only for the batch size); it is *wrong* when such
 layers or statements exist and none gave it; on a line where torch neither built a hooked layer nor bound a tensor
 it is *not judged*.  Wrong must be 0.
 """
@@ -62,13 +62,12 @@ def parse_hint(label: str) -> Shape | None:
 
 
 def agrees(hint: Shape, real: tuple[int, ...], batch: int) -> bool:
-    """The hint's shape is torch's: every size equal, a symbol only for the batch."""
+    """The hint's shape is torch's: every size equal, a symbol only where torch has the batch size (the batch may
+    sit anywhere: an LSTM state's ``(layers, B, hidden)``), and a first size other than torch's batch only where
+    torch has its batch (the file's own example call may feed another batch, as ``realworld.py`` allows)."""
     if len(hint) != len(real):
         return False
-    return all(
-        d == s or (d is None and index == 0) or (index == 0 and s == batch)
-        for index, (d, s) in enumerate(zip(hint, real))
-    )
+    return all(d == s or (s == batch and (d is None or index == 0)) for index, (d, s) in enumerate(zip(hint, real)))
 
 
 def judge_model(model: Model) -> Judged:

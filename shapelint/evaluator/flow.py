@@ -7,6 +7,7 @@ more is known and the rest of the chain goes silent.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,18 @@ class Trace:
     """By id of a layer's or a statement's node: where the input of each model run that reached it came from."""
     source: Origin | None = None
     running: bool = False
+    made_up: int = 0
+    """How many runs on made-up inputs are under way (a Sequential or a function nobody feeds, run on unknown
+    values to check what does not depend on them): what they give is no run of the program, and is not recorded."""
+
+    @contextmanager
+    def unrecorded(self) -> Iterator[None]:
+        """A run on made-up inputs, within which nothing is recorded."""
+        self.made_up += 1
+        try:
+            yield
+        finally:
+            self.made_up -= 1
 
     @contextmanager
     def run_from(self, flow: object) -> Iterator[None]:
@@ -56,10 +69,14 @@ class Trace:
             self.running, self.source = False, None
 
     def layer(self, layer: Layer, tensor: Tensor) -> None:
+        if self.made_up:
+            return
         self.layers.append((layer, tensor))
         self.inputs.setdefault(id(layer.node), []).append(self.source)
 
     def statement(self, statement: cst.BaseSmallStatement, tensor: Tensor, before: Shape | None) -> None:
+        if self.made_up:
+            return
         self.statements.append((statement, tensor, before))
         self.inputs.setdefault(id(statement), []).append(self.source)
 
@@ -88,6 +105,10 @@ class Propagator:
             yield self.trace
         finally:
             self.trace = None
+
+    def made_up(self, made_up: bool) -> contextlib.AbstractContextManager[None]:
+        """Within a run on made-up inputs (when ``made_up``), the trace records nothing."""
+        return self.trace.unrecorded() if made_up and self.trace is not None else contextlib.nullcontext()
 
     def run(self, module: object, flow: Flow) -> object:
         """Apply ``module`` to a tensor, or to the ``(output, state)`` tuple a recurrent layer returned.

@@ -6,7 +6,7 @@ input its class declares (or an unknown tensor).
 
 from __future__ import annotations
 
-from shapelint.dims import Shape
+from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import classes
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.instances import default_instance
@@ -51,10 +51,15 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
     positional, kwargs = default_arguments(function, skip=len(args))
     if owner is not None and function.node.name.value == "forward" and positional:
         built = args[0] if args and isinstance(args[0], Instance) else owner  # its layers tell a batch left out
-        declared = m.declared_input(built, None) or (Tensor(Shape.anything()),)
-        given = declared if len(declared) <= len(positional) else declared[:1]
+        declared = m.declared_input(built, None)
+        given = declared or (Tensor(Shape.anything()),)
+        given = given if len(given) <= len(positional) else given[:1]
         positional[: len(given)] = given
-    call_function(m, function, args + positional, kwargs)
+        made_up = declared is None
+    else:
+        made_up = any(value is UNKNOWN for value in (*positional, *kwargs.values()))
+    with m.propagator.made_up(made_up):  # no caller, no declared input: unknown values, not a run of the program
+        call_function(m, function, args + positional, kwargs)
 
 
 def _prepared(m: Machine, owner: ClassValue) -> object:

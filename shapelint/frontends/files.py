@@ -6,8 +6,22 @@ import os
 from fnmatch import fnmatch
 
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", ".eggs", "__pycache__", "__pypackages__",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", "node_modules", "site-packages",
+    ".git",
+    ".hg",
+    ".svn",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    ".eggs",
+    "__pycache__",
+    "__pypackages__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".ipynb_checkpoints",
+    "node_modules",
+    "site-packages",
 )
 """Folders never walked into; they only apply to folders found while walking, not to named paths."""
 
@@ -40,7 +54,8 @@ def _walk(top: str, exclude: tuple[str, ...], root: str) -> list[str]:
             continue
         seen.add((stat.st_dev, stat.st_ino))
         subfolders[:] = [
-            name for name in subfolders
+            name
+            for name in subfolders
             if name not in DEFAULT_EXCLUDE and not matches(os.path.join(folder, name), exclude, root)
         ]
         found.extend(

@@ -9,7 +9,7 @@ from shapelint.fix import FileFix, unified_diff
 from shapelint.judge import Diagnostic
 from shapelint.source import Notebook, NotebookError, read_notebook
 
-__all__ = ["Notebook", "NotebookError", "fixed", "is_notebook", "place", "place_line", "read"]
+__all__ = ["Notebook", "NotebookError", "fixed", "in_cells", "is_notebook", "place", "place_line", "read"]
 
 _LINE = re.compile(r"\bline (\d+)\b")
 
@@ -50,9 +50,14 @@ def place(notebook: Notebook | None, diagnostic: Diagnostic) -> Diagnostic:
         end_line=end_line,
         end_column=end_column,
         cell=cell,
-        message=_LINE.sub(lambda match: _named(notebook, int(match.group(1))), diagnostic.message),
+        message=in_cells(notebook, diagnostic.message),
         fix=fix,
     )
+
+
+def in_cells(notebook: Notebook, text: str) -> str:
+    """``text`` with each program line it names (``line 12``) named in its cell (``cell 3, line 2``)."""
+    return _LINE.sub(lambda match: _named(notebook, int(match.group(1))), text)
 
 
 def _span(notebook: Notebook, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int]:

@@ -233,9 +233,7 @@ def worker_count(paths: list[str], cores: int | None = None) -> int:
     return max(1, min(cores, size // BYTES_PER_WORKER))
 
 
-def run(
-    paths: list[str], task: Task, jobs: int | None = None, stop: StopRequest | None = None
-) -> Iterator[FileReport]:
+def run(paths: list[str], task: Task, jobs: int | None = None, stop: StopRequest | None = None) -> Iterator[FileReport]:
     """Reports in the order of ``paths`` for any ``jobs`` (``None``: :func:`worker_count` of the files left once
     the prefilter and the cache have answered); a dead worker process is reported, not raised.  Once ``stop`` is
     set, no file is started and no write is made; the files in hand are reported, then

@@ -9,7 +9,8 @@ show the exact shapes that reach and leave each layer (:mod:`shapelint.frontends
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -18,16 +19,23 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from shapelint import __version__
+from shapelint.frontends.cells import OpenNotebook, open_notebook
 from shapelint.frontends.config import ConfigError, Selection, find_config
 from shapelint.frontends.documents import Documents
-from shapelint.frontends.shapes import Analysis
+from shapelint.frontends.shapes import Analysis, LineShape
 from shapelint.judge import BY_CODE, Diagnostic
 from shapelint.project import new_run
 
 SETTLE_SECONDS = 0.03
 """How long a change waits for the rest of its burst (a paste, a formatter's edits) before the file is linted."""
 
-server = LanguageServer("shapelint", __version__)
+server = LanguageServer(
+    "shapelint",
+    __version__,
+    notebook_document_sync=types.NotebookDocumentSyncOptions(
+        [types.NotebookDocumentFilterWithCells([types.NotebookCellLanguage("python")], notebook="*")], save=True
+    ),
+)
 
 
 def path_of(uri: str) -> str:
@@ -35,17 +43,33 @@ def path_of(uri: str) -> str:
     return unquote(urlparse(uri).path)
 
 
-def findings(text: str, path: str) -> list[Diagnostic]:
-    """The command line's findings for ``text`` as the file at ``path``; a file that does not parse has none."""
-    wants = _wanted(path)
-    return [d for d in _analysis(text, path).diagnostics if wants(d.code)]
+def _source_of(ls: LanguageServer, uri: str) -> tuple[str, str, OpenNotebook | None]:
+    """What the editor's document ``uri`` is linted as: its text and path, or, for a notebook or one of its cells,
+    the notebook's program and path, with the notebook to place the results in its cells."""
+    held = ls.workspace.get_notebook_document(notebook_uri=uri) or ls.workspace.get_notebook_document(cell_uri=uri)
+    if held is None:
+        return ls.workspace.get_text_document(uri).source, path_of(uri), None
+    code = types.NotebookCellKind.Code
+    cells = [
+        (cell.document, ls.workspace.get_text_document(cell.document).source if cell.kind == code else None)
+        for cell in held.cells
+    ]
+    notebook = open_notebook(cells)
+    return notebook.program, path_of(held.uri), notebook
 
 
 documents = Documents()
 
 
 def _analysis(text: str, path: str) -> Analysis:
-    return documents.analysis(text, path)
+    """The document's analysis; an internal error is said in the editor (and its traceback on stderr), never a
+    silent pass and never a dead server."""
+    try:
+        return documents.analysis(text, path)
+    except Exception as error:
+        traceback.print_exc()
+        reason = str(error).splitlines()[0] if str(error) else ""
+        return Analysis(incomplete=f"not checked: internal error: {type(error).__name__}: {reason}")
 
 
 def _wanted(path: str) -> Callable[[str], bool]:
@@ -99,13 +123,18 @@ def _incomplete(notice: str) -> types.Diagnostic:
 
 
 def _publish(ls: LanguageServer, uri: str) -> None:
-    document = ls.workspace.get_text_document(uri)
-    path = path_of(uri)
-    diagnostics = [to_lsp(d) for d in findings(document.source, path)]
-    notice = _analysis(document.source, path).incomplete
-    if notice is not None:
-        diagnostics.append(_incomplete(notice))
-    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+    """The findings of the document ``uri`` (of each cell, for a notebook), with the notice of a partial check."""
+    text, path, notebook = _source_of(ls, uri)
+    analysis = _analysis(text, path)
+    wants = _wanted(path)
+    found = [d for d in analysis.diagnostics if wants(d.code)]
+    by_uri = {uri: found} if notebook is None else notebook.placed(found)
+    notice = analysis.incomplete
+    for index, (target, diagnostics) in enumerate(by_uri.items()):
+        shown = [to_lsp(d) for d in diagnostics]
+        if notice is not None and index == 0:
+            shown.append(_incomplete(notice if notebook is None else notebook.named(notice)))
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=target, diagnostics=shown))
 
 
 settings = {"inlayHints": True}
@@ -130,17 +159,34 @@ def _apply_settings(given: object) -> None:
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
-    documents.open[path_of(params.text_document.uri)] = params.text_document.uri
+    _opened(ls, params.text_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+def notebook_did_open(ls: LanguageServer, params: types.DidOpenNotebookDocumentParams) -> None:
+    _opened(ls, params.notebook_document.uri)
+
+
+def _opened(ls: LanguageServer, uri: str) -> None:
+    documents.open[path_of(uri)] = uri
     new_run()
-    _publish(ls, params.text_document.uri)
+    _publish(ls, uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+    _saved(ls, params.text_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)
+def notebook_did_save(ls: LanguageServer, params: types.DidSaveNotebookDocumentParams) -> None:
+    _saved(ls, params.notebook_document.uri)
+
+
+def _saved(ls: LanguageServer, saved: str) -> None:
     """The saved file, then each other open file whose analysis read it: a training script that feeds the saved
     model, a model built from the saved file's layers."""
     new_run()
-    saved = params.text_document.uri
     _publish(ls, saved)
     for uri in documents.outdated():
         _publish(ls, uri)
@@ -152,9 +198,17 @@ _linting: set[str] = set()
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+    await _changed(ls, params.text_document.uri)
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+async def notebook_did_change(ls: LanguageServer, params: types.DidChangeNotebookDocumentParams) -> None:
+    await _changed(ls, params.notebook_document.uri)
+
+
+async def _changed(ls: LanguageServer, uri: str) -> None:
     """Lint once the changes of a burst are in: a change while one is scheduled joins it, so a run always sees the
     latest text and typing costs one run per run's length, not one per key."""
-    uri = params.text_document.uri
     if uri in _linting:
         return
     _linting.add(uri)
@@ -168,9 +222,18 @@ async def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentPara
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
-    uri = params.text_document.uri
+    _closed(ls, params.text_document.uri, [params.text_document.uri])
+
+
+@server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+def notebook_did_close(ls: LanguageServer, params: types.DidCloseNotebookDocumentParams) -> None:
+    _closed(ls, params.notebook_document.uri, [cell.uri for cell in params.cell_text_documents])
+
+
+def _closed(ls: LanguageServer, uri: str, shown: list[str]) -> None:
     documents.close(path_of(uri))
-    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    for target in shown:
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=target, diagnostics=[]))
 
 
 @server.feature(
@@ -181,6 +244,8 @@ def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[typ
     """Each fixable finding's fix, then "fix all": the safe fixes as ``shapelint --fix`` applies them."""
     uri = params.text_document.uri
     actions = [_quick_fix(uri, d) for d in params.context.diagnostics if d.source == "shapelint" and d.data]
+    if _source_of(ls, uri)[2] is not None:
+        return actions  # a notebook's cells: "fix all" rewrites one file's text, not a notebook's
     document = ls.workspace.get_text_document(uri)
     fixed = fixed_text(document.source, path_of(uri))
     if fixed is not None and fixed != document.source:
@@ -223,7 +288,7 @@ def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types
     document = ls.workspace.get_text_document(params.text_document.uri)
     first, last = params.range.start.line + 1, params.range.end.line + 1
     hints = []
-    for line, shape in sorted(_analysis(document.source, path_of(document.uri)).shapes.items()):
+    for line, shape in sorted(_shapes(ls, document.uri).items()):
         if first <= line <= last and line <= len(document.lines):
             end = types.Position(line - 1, len(document.lines[line - 1].rstrip("\r\n")))
             hints.append(types.InlayHint(end, f" → {shape.after}", kind=types.InlayHintKind.Type))
@@ -233,14 +298,20 @@ def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
     """On a line with a hint: the shape that reaches it and the one it gives, and where the model's input came from."""
-    document = ls.workspace.get_text_document(params.text_document.uri)
-    shape = _analysis(document.source, path_of(document.uri)).shapes.get(params.position.line + 1)
+    shape = _shapes(ls, params.text_document.uri).get(params.position.line + 1)
     if shape is None:
         return None
     text = f"shapelint: `{shape.after}`" if shape.before is None else f"shapelint: `{shape.before}` → `{shape.after}`"
     if shape.source is not None:
         text += f"  \nfrom {shape.source}"
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
+
+
+def _shapes(ls: LanguageServer, uri: str) -> Mapping[int, LineShape]:
+    """The exact shapes on the lines of the document ``uri`` (a cell's own lines, in a notebook)."""
+    text, path, notebook = _source_of(ls, uri)
+    shapes = _analysis(text, path).shapes
+    return shapes if notebook is None else notebook.shapes_in(uri, shapes)
 
 
 def serve() -> None:

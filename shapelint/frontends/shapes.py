@@ -86,9 +86,9 @@ class _Lines:
         self.described: dict[Origin | None, str | None] = {}
 
     def add(self, node: cst.CSTNode, before: Shape | None, after: Shape | None) -> None:
-        if self.checked.evaluation.imported_from(node) is not None:
-            return
         positions = self.checked.sources.positions
+        if self.checked.evaluation.imported_from(node) is not None or not positions.holds(node):
+            return
         line = positions.extent(node)[1] if isinstance(node, cst.BaseSmallStatement) else positions.of(node).end_line
         self.runs.setdefault(line, set()).add((before, after))
         described = self.sources.setdefault(line, set())
@@ -117,6 +117,8 @@ class _Lines:
         if origin.node is None:
             return f"{origin.label} at line {origin.line}" if origin.line is not None else origin.label
         imported = self.checked.evaluation.imported_from(origin.node)
+        if imported is None and not self.checked.sources.positions.holds(origin.node):
+            return origin.label
         if imported is None:
             return f"{origin.label} at line {self.checked.sources.positions.of(origin.node).line}"
         from shapelint.source import Positions

@@ -179,4 +179,3 @@ _TOTALS = ("trainable", "mult_adds", "input_bytes", "activation_bytes", "param_b
 def _dims(shape: Shape) -> list[object]:
     dims: list[object] = [d if isinstance(d, int) else str(d) for d in shape.dims]
     return ["...", *dims] if shape.open else dims
-

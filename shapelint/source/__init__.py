@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from shapelint.source.limits import unlimited_int_digits
 from shapelint.source.modules import absolute_module
-from shapelint.source.notebook import Notebook, NotebookError, read_notebook
+from shapelint.source.notebook import Notebook, NotebookError, notebook_of_cells, read_notebook
 from shapelint.source.reading import DEFAULT_MAX_BYTES, Skipped, read_source_bytes
 from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
 
@@ -40,6 +40,7 @@ __all__ = [
     "describe_parse_error",
     "kept_parse",
     "name_counts",
+    "notebook_of_cells",
     "parse",
     "parse_file",
     "paused_collector",

@@ -11,7 +11,7 @@ import ast
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 CELL_MARK = "# ~~ipynb cell {}~~"
@@ -117,6 +117,18 @@ def read_notebook(data: bytes) -> Notebook:
         return Notebook(text, ())
     cells = [cell for cell in _cells(text) if cell is not None]
     return Notebook(text, tuple(cells))
+
+
+def notebook_of_cells(sources: Sequence[str | None]) -> Notebook:
+    """A notebook as an editor holds it, each cell's text in order (``None`` for a markdown cell): the same program
+    as the file's, with no JSON text to write fixes back into."""
+    cells = []
+    for number, source in enumerate(sources, start=1):
+        lines = tuple(source.splitlines(keepends=True)) if source is not None else None
+        python = _as_python(lines) if lines is not None else None
+        if lines is not None and python is not None:
+            cells.append(Cell(number, (0, 0), None, lines, python[0], python[1]))
+    return Notebook("", tuple(cells))
 
 
 def _is_python(metadata: object) -> bool:

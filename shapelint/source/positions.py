@@ -126,6 +126,11 @@ class Positions:
         span, shift = tokens.span(node), line - tokens.span(statement).line
         return Span(span.line + shift, span.column, span.end_line + shift, span.end_column)
 
+    def holds(self, node: cst.CSTNode) -> bool:
+        """Whether ``node`` is part of this module: the evaluator makes a few nodes of its own (a lambda's
+        ``return``), which have no place in the source."""
+        return node is self.module or id(node) in self._statements()
+
     def extent(self, node: cst.CSTNode) -> tuple[int, int]:
         """The first and last line of ``node``; cheap for a statement."""
         found = self._place(node)

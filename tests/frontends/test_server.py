@@ -366,3 +366,110 @@ async def test_hints_can_be_turned_off_in_the_settings(client: LanguageClient, t
     assert not await client.text_document_inlay_hint_async(asked)
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams({"shapelint": {"inlayHints": True}}))
     assert await client.text_document_inlay_hint_async(asked)
+
+
+NOTEBOOK_CELLS = (
+    ("markdown", "# LeNet's first layers\n"),
+    ("code", "import torch\nimport torch.nn as nn\n"),
+    (
+        "code",
+        "model = nn.Sequential(\n    nn.Conv2d(1, 6, 5),\n    nn.Flatten(),\n    nn.Linear(6 * 20 * 20, 10),\n)\n",
+    ),
+    ("code", "%matplotlib inline\nout = model(torch.randn(2, 1, 28, 28))\n"),
+)
+"""A notebook whose Linear expects the features of a 20x20 map; the convolution leaves 24x24."""
+
+
+def _notebook_file(path: Path, cells: tuple[tuple[str, str], ...]) -> None:
+    import json
+
+    document = {
+        "cells": [
+            {"cell_type": kind, "metadata": {}, "source": text.splitlines(keepends=True)}
+            | ({"outputs": [], "execution_count": None} if kind == "code" else {})
+            for kind, text in cells
+        ],
+        "metadata": {"language_info": {"name": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path.write_text(json.dumps(document, indent=1))
+
+
+def _torch_notebook(cells: tuple[tuple[str, str], ...]) -> tuple[list[tuple[int, ...]], tuple[int, ...]] | None:
+    """Each layer's output shape and ``out``'s under torch, running the code cells as IPython would (its magic
+    aside); ``None`` when torch rejects the model."""
+    torch = pytest.importorskip("torch", reason="the notebook runs under torch, which this run has not installed")
+    program = "".join(text.replace("%matplotlib inline\n", "") for kind, text in cells if kind == "code")
+    seen: list[tuple[int, ...]] = []
+    hook = torch.nn.modules.module.register_module_forward_hook(
+        lambda layer, _, out: seen.append(tuple(out.shape)) if not list(layer.children()) else None
+    )
+    try:
+        namespace: dict[str, object] = {}
+        exec(compile(program, "<notebook>", "exec"), namespace)
+    except RuntimeError:
+        return None
+    finally:
+        hook.remove()
+    return seen, tuple(namespace["out"].shape)  # type: ignore[attr-defined]
+
+
+def _open_notebook(client: LanguageClient, path: Path, cells: tuple[tuple[str, str], ...]) -> list[str]:
+    """Open the notebook as VS Code does: one text document per cell; the cells' URIs, in order."""
+    uris = [f"vscode-notebook-cell:{path}#cell{index}" for index in range(len(cells))]
+    kinds = {"code": types.NotebookCellKind.Code, "markdown": types.NotebookCellKind.Markup}
+    notebook = types.NotebookDocument(
+        path.as_uri(), "jupyter-notebook", 1, [types.NotebookCell(kinds[k], uri) for (k, _), uri in zip(cells, uris)]
+    )
+    items = [
+        types.TextDocumentItem(uri, "python" if kind == "code" else "markdown", 1, text)
+        for (kind, text), uri in zip(cells, uris)
+    ]
+    client.notebook_document_did_open(types.DidOpenNotebookDocumentParams(notebook, items))
+    return uris
+
+
+@pytest.mark.asyncio
+async def test_a_notebook_gets_findings_fixes_and_hints_in_its_cells(client: LanguageClient, tmp_path: Path) -> None:
+    assert _torch_notebook(NOTEBOOK_CELLS) is None  # torch rejects the Linear
+    path = tmp_path / "lenet.ipynb"
+    _notebook_file(path, NOTEBOOK_CELLS)
+    client.diagnostics = _Counted()
+    uris = _open_notebook(client, path, NOTEBOOK_CELLS)
+    await _published(client, uris[3], 1)  # every code cell gets its findings, the last cell's last
+    assert not client.diagnostics[uris[1]] and not client.diagnostics[uris[3]]
+    (found,) = client.diagnostics[uris[2]]
+    assert found.code == "SHP001" and found.range.start.line == 3  # the Linear, on the cell's fourth line
+    assert "Flatten at cell 3, line 3" in found.message  # the CLI's names of notebook lines
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uris[2]), found.range, types.CodeActionContext([found]))
+    )
+    assert actions is not None and len(actions) == 1 and isinstance(actions[0], types.CodeAction)
+    fixed_cell = _apply(NOTEBOOK_CELLS[2][1], actions[0])
+    subprocess.run([sys.executable, "-m", "shapelint", "--no-cache", "--fix", "--quiet", str(path)], check=False)
+    import json
+
+    assert "".join(json.loads(path.read_text())["cells"][2]["source"]) == fixed_cell  # what --fix writes
+
+    fixed = (*NOTEBOOK_CELLS[:2], ("code", fixed_cell), NOTEBOOK_CELLS[3])
+    real = _torch_notebook(fixed)
+    assert real is not None
+    layers, out = real
+    fixed_uris = _open_notebook(client, tmp_path / "fixed.ipynb", fixed)
+    await _published(client, fixed_uris[3], 1)
+    assert not any(client.diagnostics[uri] for uri in fixed_uris[1:])
+    shown = {}
+    for index in (2, 3):
+        whole = types.Range(types.Position(0, 0), types.Position(10, 0))
+        hints = await client.text_document_inlay_hint_async(
+            types.InlayHintParams(types.TextDocumentIdentifier(fixed_uris[index]), whole)
+        )
+        shown[index] = {hint.position.line: str(hint.label) for hint in hints or []}
+    assert shown[2] == {line: f" → {torch_shape(shape)}" for line, shape in zip((1, 2, 3), layers)}
+    assert shown[3] == {1: f" → {torch_shape(out)}"}
+    hovered = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(fixed_uris[2]), types.Position(3, 4))
+    )
+    assert hovered is not None and isinstance(hovered.contents, types.MarkupContent)
+    assert hovered.contents.value.endswith("from torch.randn at cell 4, line 2")

@@ -4,8 +4,10 @@
 
 For every model of ``tests/realworld/repos.toml`` (brought onto the machine as ``bench/realworld.py`` says), torch
 builds the model and runs it with a forward hook on each torch.nn leaf layer, as ``bench/realworld.py measure`` does:
-each layer's output shapes, by the file and line that built it.  Then ``shapelint server`` is started in the
-repository, as an editor starts it, and every file that holds one of those layers is opened in it.  Its diagnostics
+each layer's output shapes, by the file and line that built it, pooled over the repository's models (a file's
+layers may run in several of them, and in the file's own example call, which is listed as a model too).  Then
+``shapelint server`` is started in the repository, as an editor starts it, and every file that holds one of those
+layers is opened in it.  Its diagnostics
 and inlay hints for the whole file are collected.  torch's run is also line-traced: each statement of the
 repository's files that binds a tensor to a name or returns one gives that tensor's shape, by its last line.
 
@@ -61,43 +63,52 @@ def parse_hint(label: str) -> Shape | None:
     return tuple(int(d) if d.lstrip("-").isdigit() else None for d in dims)
 
 
-def agrees(hint: Shape, real: tuple[int, ...], batch: int) -> bool:
+Real = tuple[tuple[int, ...], int]
+"""A shape torch gave, with the batch size of the run that gave it."""
+
+
+def agrees(hint: Shape, real: Real) -> bool:
     """The hint's shape is torch's: every size equal, a symbol only where torch has the batch size (the batch may
     sit anywhere: an LSTM state's ``(layers, B, hidden)``), and a first size other than torch's batch only where
     torch has its batch (the file's own example call may feed another batch, as ``realworld.py`` allows)."""
-    if len(hint) != len(real):
+    shape, batch = real
+    if len(hint) != len(shape):
         return False
-    return all(d == s or (s == batch and (d is None or index == 0)) for index, (d, s) in enumerate(zip(hint, real)))
+    return all(d == s or (s == batch and (d is None or index == 0)) for index, (d, s) in enumerate(zip(hint, shape)))
 
 
-def judge_model(model: Model) -> Judged:
-    truth = torch_side(model, [], statements=True)
-    by_file: dict[Path, dict[int, list[tuple[int, ...]]]] = defaultdict(lambda: defaultdict(list))
-    bound: dict[Path, dict[int, list[tuple[int, ...]]]] = defaultdict(lambda: defaultdict(list))
-    for file, line, _kind, shapes in truth["sites"]:  # type: ignore[union-attr]
-        by_file[Path(file).resolve()][int(line)].extend(tuple(s) for s in shapes)
-    for file, line, _kind, shapes in truth["statements"]:  # type: ignore[union-attr]
-        bound[Path(file).resolve()][int(line)].extend(tuple(s) for s in shapes)
+Truth = dict[Path, dict[int, list[Real]]]
+
+
+def torch_truth(models: list[Model]) -> tuple[Truth, Truth]:
+    """What torch gave in every listed model of one repository, by file and line: each layer's output by the line
+    that built it, and each tensor a statement bound by the statement's last line.  A file's hints are judged
+    against all of them, since a file may be run by several models (and by its own example call, listed too)."""
+    layers: Truth = defaultdict(lambda: defaultdict(list))
+    bound: Truth = defaultdict(lambda: defaultdict(list))
+    for model in models:
+        truth = torch_side(model, [], statements=True)
+        for kind, into in (("sites", layers), ("statements", bound)):
+            for file, line, _kind, shapes in truth[kind]:  # type: ignore[union-attr]
+                into[Path(file).resolve()][int(line)].extend((tuple(s), model.input[0]) for s in shapes)
+    return layers, bound
+
+
+def judge_repository(tree: Path, layers: Truth, bound: Truth) -> Judged:
     judged = Judged()
-    client = Client([sys.executable, "-m", "shapelint", "server"], model.tree)
+    client = Client([sys.executable, "-m", "shapelint", "server"], tree)
     try:
-        for path, sites in sorted(by_file.items()):
-            if not path.is_file() or model.tree.resolve() not in path.parents:
-                continue
-            judged.sites += len(sites)
-            _judge_file(client, path, sites, bound[path], model.input[0], judged)
+        for path, sites in sorted(layers.items()):
+            if path.is_file() and tree.resolve() in path.parents:
+                judged.sites += len(sites)
+                _judge_file(client, path, sites, bound[path], judged)
     finally:
         client.close()
     return judged
 
 
 def _judge_file(
-    client: Client,
-    path: Path,
-    sites: dict[int, list[tuple[int, ...]]],
-    bound: dict[int, list[tuple[int, ...]]],
-    batch: int,
-    judged: Judged,
+    client: Client, path: Path, sites: dict[int, list[Real]], bound: dict[int, list[Real]], judged: Judged
 ) -> None:
     text = path.read_text(encoding="utf-8")
     uri = path.as_uri()
@@ -121,11 +132,12 @@ def _judge_file(
         hinted = [start for start in starts.get(line, ()) if start in sites]
         if shape is None or not real:
             judged.unjudged += 1
-        elif any(agrees(shape, s, batch) for s in real):
+        elif any(agrees(shape, s) for s in real):
             judged.confirmed += 1
             judged.hinted_sites += len(hinted)
         else:
-            judged.wrong.append(f"{path.name}:{line} hint {hint['label'].strip()} torch {sorted(set(real))}")
+            shown = sorted({s for s, _ in real})
+            judged.wrong.append(f"{path.name}:{line} hint {hint['label'].strip()} torch {shown}")
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
 
 
@@ -137,17 +149,19 @@ def main() -> None:
     args = parser.parse_args()
     print(f"$ python bench/realworld_hints.py --trees {args.trees}")
     total = Judged()
+    by_repo: dict[str, list[Model]] = defaultdict(list)
     for model in models(args.trees, args.list):
-        if not model.path.exists():
-            continue
+        if model.path.exists():
+            by_repo[model.repo].append(model)
+    for repo, listed in by_repo.items():
         try:
-            judged = judge_model(model)
+            judged = judge_repository(listed[0].tree, *torch_truth(listed))
         except (RuntimeError, subprocess.TimeoutExpired) as error:
-            print(f"  ERROR {model.label}: {error}")
+            print(f"  ERROR {repo}: {error}")
             continue
         print(
             f"  hints {judged.hints:4}  confirmed {judged.confirmed:4}  wrong {len(judged.wrong)}  "
-            f"not judged {judged.unjudged:3}  layer sites hinted {judged.hinted_sites}/{judged.sites}  {model.label}"
+            f"not judged {judged.unjudged:3}  layer sites hinted {judged.hinted_sites}/{judged.sites}  {repo}"
         )
         for line in judged.wrong + (judged.findings if args.v else []):
             print(f"      {line}")

@@ -3,7 +3,9 @@
 An analysis depends on the file's text and on what it read of its project: the modules it imports, the files that
 import it (a training script that feeds its model), the layout.  Hints, hovers and code actions on an unchanged
 text reuse the analysis; an edit re-analyses the edited file; a saved file re-analyses only the open files whose
-analysis read it (or whose imports now resolve elsewhere), because only their answers can have changed.
+analysis read it (or whose imports now resolve elsewhere), because only their answers can have changed.  An
+analysis only reads the tree libcst parses, so it runs with libcst's node checks off (a fix, which builds nodes,
+runs outside it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from shapelint.frontends.shapes import Analysis, analyse
 from shapelint.project import Dependencies, recording, still_true
+from shapelint.source import paused_collector, trusted_parser
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Documents:
         kept = self._kept.get(path)
         if kept is not None and kept.text == text and self._holds(path, kept):
             return kept.analysis
-        with recording() as dependencies:
+        with recording() as dependencies, trusted_parser(), paused_collector(settle=False):
             analysis = analyse(text, path)
         self._kept[path] = _Kept(text, analysis, dependencies)
         return analysis

@@ -8,9 +8,10 @@ A hint is never a guess.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -34,14 +35,21 @@ class LineShape:
     source: str | None = None
 
 
-@dataclass(frozen=True)
 class Analysis:
-    """One text analysed once: its findings (before the project's selection), why part of it went unchecked, and
-    the exact shapes by line."""
+    """One text analysed once: its findings (before the project's selection), why part of it went unchecked, and,
+    worked out on first use (diagnostics need none of it), the exact shapes by line."""
 
-    diagnostics: tuple[Diagnostic, ...] = ()
-    incomplete: str | None = None
-    shapes: Mapping[int, LineShape] = field(default_factory=dict)
+    def __init__(
+        self,
+        diagnostics: tuple[Diagnostic, ...] = (),
+        incomplete: str | None = None,
+        lines: Callable[[], dict[int, LineShape]] | None = None,
+    ) -> None:
+        self.diagnostics, self.incomplete, self._lines = diagnostics, incomplete, lines
+
+    @functools.cached_property
+    def shapes(self) -> Mapping[int, LineShape]:
+        return self._lines() if self._lines is not None else {}
 
 
 def analyse(text: str, path: str) -> Analysis:
@@ -57,7 +65,7 @@ def analyse(text: str, path: str) -> Analysis:
     if checked is None:
         return Analysis()
     diagnostics = tuple(finding.diagnostic for finding in checked.findings)
-    return Analysis(diagnostics, checked.incomplete, _line_shapes(checked, trace))
+    return Analysis(diagnostics, checked.incomplete, functools.partial(_line_shapes, checked, trace))
 
 
 Run = tuple[Shape | None, Shape | None]

@@ -40,8 +40,9 @@ def trusted_parser() -> Iterator[None]:
 
 
 @contextmanager
-def paused_collector() -> Iterator[None]:
-    """Pause the cyclic garbage collector for one file.
+def paused_collector(settle: bool = True) -> Iterator[None]:
+    """Pause the cyclic garbage collector for one file; without ``settle`` (a long-lived server, whose garbage must
+    stay collectable), only pause it.
 
     A libcst tree is hundreds of thousands of objects without cycles, which
     reference counting frees; collections that traverse it while it is alive
@@ -56,7 +57,8 @@ def paused_collector() -> Iterator[None]:
     try:
         yield
     finally:
-        if enabled:
+        if enabled and settle:
             gc.collect()
             gc.freeze()
+        if enabled:
             gc.enable()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from shapelint.dims import Shape, is_known
+from shapelint.dims import Shape, Symbol, is_known
 from shapelint.judge import Diagnostic
 
 if TYPE_CHECKING:
@@ -136,14 +136,44 @@ class _Lines:
 
 
 def _agreed(applications: Iterable[Run]) -> tuple[Shape | None, Shape] | None:
-    """The one exact shape every run gave, with the one exact shape that reached it (``None`` if they differ)."""
-    afters = {after for _, after in applications}
-    after = next(iter(afters))
-    if len(afters) != 1 or after is None or not _exact(after):
+    """The one exact shape every run gave, with the one exact shape that reached it (``None`` if they differ).
+
+    Runs that differ only where a declared input's symbol (the batch ``B``) met a size agree on the symbolic shape:
+    ``(B, 16, 5, 5)`` from a directive and ``(2, 16, 5, 5)`` from an example call are one shape, ``B`` being 2 there.
+    """
+    runs = list(applications)
+    after = _general([after for _, after in runs])
+    if after is None:
         return None
-    befores = {before for before, _ in applications}
-    before = next(iter(befores))
-    return (before if len(befores) == 1 and before is not None and _exact(before) else None), after
+    befores = [before for before, _ in runs]
+    return (None if None in befores else _general(befores)), after
+
+
+def _general(shapes: list[Shape | None]) -> Shape | None:
+    """The exact shape of which every shape is an instance, itself among them; ``None`` if there is none."""
+    if any(shape is None or not _exact(shape) for shape in shapes):
+        return None
+    distinct = set(shapes)
+    symbolic = [shape for shape in distinct if shape is not None and any(isinstance(d, Symbol) for d in shape.dims)]
+    candidates = distinct if len(distinct) == 1 else symbolic
+    for general in candidates:
+        if general is not None and all(_instance(shape, general) for shape in distinct if shape is not None):
+            return general
+    return None
+
+
+def _instance(shape: Shape, general: Shape) -> bool:
+    """Whether ``shape`` is ``general`` with each of its symbols given one size throughout."""
+    if len(shape.dims) != len(general.dims):
+        return False
+    bound: dict[Symbol, object] = {}
+    for size, pattern in zip(shape.dims, general.dims):
+        if isinstance(pattern, Symbol):
+            if bound.setdefault(pattern, size) != size:
+                return False
+        elif size != pattern:
+            return False
+    return True
 
 
 def _before(layer: object, tensor: Tensor | None) -> Shape | None:

@@ -19,6 +19,7 @@ from shapelint.source import (
     PARSE_ERRORS,
     Parsed,
     Positions,
+    Reparser,
     Suppressions,
     kept_parse,
     parse,
@@ -110,10 +111,16 @@ def lint_file(source: str | bytes, path: str = "<string>", *, newer_syntax: bool
 
 
 def check_source(
-    source: str | bytes, path: str = "<string>", *, newer_syntax: bool = True, trace: Trace | None = None
+    source: str | bytes,
+    path: str = "<string>",
+    *,
+    newer_syntax: bool = True,
+    trace: Trace | None = None,
+    reparser: Reparser | None = None,
 ) -> Checked | None:
     """:func:`check_all` on unparsed source, or ``None`` when the text prefilter shows it can hold no finding.
 
+    ``reparser`` parses a text it parsed a version of before again, reusing what did not change (the editor's).
     Raises one of :data:`PARSE_ERRORS` when the source cannot be parsed, as :func:`lint_file` does.
     """
     data = source if newer_syntax and isinstance(source, bytes) and os.path.isfile(path) else None
@@ -125,6 +132,8 @@ def check_source(
         parsed = kept
     elif data is not None:
         parsed = parse_file(path, data, tree)
+    elif reparser is not None and isinstance(source, str):
+        parsed = reparser.parse(source, tree)
     else:
         parsed = parse(source, newer_syntax=newer_syntax, tree=tree)
     return check_all(parsed, path, trace)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from shapelint.frontends.shapes import Analysis, analyse
 from shapelint.project import Dependencies, recording, still_true
-from shapelint.source import paused_collector, trusted_parser
+from shapelint.source import Reparser, paused_collector, trusted_parser
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Documents:
 
     def __init__(self) -> None:
         self._kept: dict[str, _Kept] = {}
+        self._reparsers: dict[str, Reparser] = {}
+        """Each open file's parser, which re-parses only the top-level statements an edit touched."""
         self.open: dict[str, str] = {}
         """The URI the editor names each open file by, by path."""
 
@@ -38,8 +40,9 @@ class Documents:
         kept = self._kept.get(path)
         if kept is not None and kept.text == text and self._holds(path, kept):
             return kept.analysis
+        reparser = self._reparsers.setdefault(path, Reparser())
         with recording() as dependencies, trusted_parser(), paused_collector(settle=False):
-            analysis = analyse(text, path)
+            analysis = analyse(text, path, reparser)
         self._kept[path] = _Kept(text, analysis, dependencies)
         return analysis
 
@@ -52,6 +55,7 @@ class Documents:
     def close(self, path: str) -> None:
         self.open.pop(path, None)
         self._kept.pop(path, None)
+        self._reparsers.pop(path, None)
 
     @staticmethod
     def _holds(path: str, kept: _Kept) -> bool:

@@ -22,6 +22,7 @@ from shapelint.judge import Diagnostic
 if TYPE_CHECKING:
     from shapelint.evaluator import Origin, Tensor, Trace
     from shapelint.lint import Checked
+    from shapelint.source import Reparser
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +53,15 @@ class Analysis:
         return self._lines() if self._lines is not None else {}
 
 
-def analyse(text: str, path: str) -> Analysis:
-    """The findings and shapes of ``text`` as the file at ``path``; a text that does not parse has neither."""
+def analyse(text: str, path: str, reparser: Reparser | None = None) -> Analysis:
+    """The findings and shapes of ``text`` as the file at ``path``; a text that does not parse has neither.
+    ``reparser`` keeps what it parsed of the file's earlier texts."""
     from shapelint.evaluator import Trace
     from shapelint.lint import PARSE_ERRORS, check_source
 
     trace = Trace()
     try:
-        checked = check_source(text, path, trace=trace)
+        checked = check_source(text, path, trace=trace, reparser=reparser)
     except PARSE_ERRORS:
         return Analysis()
     if checked is None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from shapelint.source.cache import kept_parse, parse_file
     from shapelint.source.parsing import PARSE_ERRORS, Parsed, describe_parse_error, parse, reparsed, syntax_tree
     from shapelint.source.positions import Positions, Span, source_lines
+    from shapelint.source.reparse import Reparser
     from shapelint.source.suppression import Suppressions
     from shapelint.source.walk import children, contains, name_counts, syntax_children
 
@@ -31,6 +32,7 @@ __all__ = [
     "NotebookError",
     "Parsed",
     "Positions",
+    "Reparser",
     "Skipped",
     "Span",
     "Suppressions",
@@ -65,6 +67,7 @@ _LAZY = {
     "reparsed": "parsing",
     "syntax_tree": "parsing",
     "Positions": "positions",
+    "Reparser": "reparse",
     "Span": "positions",
     "source_lines": "positions",
     "Suppressions": "suppression",

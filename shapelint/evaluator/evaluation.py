@@ -19,7 +19,7 @@ import libcst as cst
 from shapelint.dims import Shape
 from shapelint.evaluator import calls, expressions, imports, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
-from shapelint.evaluator.flow import Trace, unknown_input_key
+from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import (
     DeclaredInput,
@@ -36,7 +36,6 @@ from shapelint.evaluator.values import (
     Example,
     Function,
     Instance,
-    Layer,
     Mismatch,
     Requirement,
     Scope,
@@ -182,12 +181,7 @@ def _guarded(machine: Machine, module: cst.Module, step: Callable[[], None]) -> 
 
 
 class _RootRuns:
-    """Runs each Sequential that no other model holds on its declared input, once.
-
-    A block built by a helper (``nn.Sequential(conv, act)`` in a loop of 16 residual blocks) gives a Sequential per
-    call; on an unknown input, one whose layers repeat those of a Sequential whose run changed nothing gives nothing
-    new, so it is not run again (:func:`~shapelint.evaluator.flow.unknown_input_key`).
-    """
+    """Runs each Sequential that no other model holds on its declared input, once."""
 
     def __init__(self, machine: Machine) -> None:
         self.machine = machine
@@ -195,8 +189,6 @@ class _RootRuns:
         self.mismatches: list[Mismatch] = []
         self.undeclared: dict[int, list[Mismatch]] = {}
         """The mismatches of each Sequential run on an unknown input, by its id."""
-        self.silent: set[tuple[object, ...]] = set()
-        """The keys of the Sequentials whose run on an unknown input found nothing and required nothing."""
 
     def run(self) -> None:
         m = self.machine
@@ -204,19 +196,13 @@ class _RootRuns:
             if id(sequential) in m.record.children or id(sequential) in self.done:
                 continue
             self.done.add(id(sequential))
-            start, required = len(m.propagator.mismatches), m.propagator.required
+            start = len(m.propagator.mismatches)
             declared = m.declared_input(sequential, statement)
-            key = unknown_input_key(sequential) if declared is None and m.propagator.trace is None else None
-            if key in self.silent:
-                _passed(sequential)
-            else:
-                m.propagator.run(sequential, declared[0] if declared else Tensor(Shape.anything(), None))
+            m.propagator.run(sequential, declared[0] if declared else Tensor(Shape.anything(), None))
             found = m.propagator.mismatches[start:]
             self.mismatches.extend(found)
             if declared is None:
                 self.undeclared[id(sequential)] = found
-            if key is not None and not found and m.propagator.required == required:
-                self.silent.add(key)
 
     def never_chained(self) -> set[int]:
         """Ids of the mismatches from chaining a Sequential the code never runs as a chain.
@@ -227,13 +213,6 @@ class _RootRuns:
         record = self.machine.record
         apart = record.taken_apart - record.called
         return {id(mismatch) for key in apart & self.undeclared.keys() for mismatch in self.undeclared[key]}
-
-
-def _passed(sequential: SequentialValue) -> None:
-    """What a run that found nothing leaves on the layers: their hyperparameter checks passed."""
-    for _, layer in sequential.children:
-        if isinstance(layer, Layer):
-            layer.valid = True
 
 
 class _ConstructionRuns:

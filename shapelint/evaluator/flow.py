@@ -43,8 +43,6 @@ class Propagator:
         self.mismatches: list[Mismatch] = []
         self.requirements: dict[int, list[Requirement]] = {}
         """For each expression written for an input size (by node id), the value each checked run needed."""
-        self.required = 0
-        """How many requirements were noted, in all: a run that noted none changed none."""
         self.trace: Trace | None = None
         self.configuration: Configuration | None = None
         """The outermost user model whose ``forward`` is running."""
@@ -130,7 +128,6 @@ class Propagator:
         """Note that the run now going on needs ``needed`` where ``source`` is written."""
         requirement = Requirement(needed, source.scope, self.configuration)
         self.requirements.setdefault(id(source.node), []).append(requirement)
-        self.required += 1
 
     @staticmethod
     def step(tensor: Tensor, shape: Shape, origin: Origin) -> Tensor:
@@ -161,37 +158,6 @@ class Propagator:
             return layer.kind.infer(repaired, shape)
         except ShapeError:
             return None
-
-
-def unknown_input_key(sequential: SequentialValue) -> tuple[object, ...] | None:
-    """What running ``sequential`` on an unknown input depends on, when all its children are catalogued layers with
-    plain arguments: the run is then a pure function of it, apart from the layers' ``valid`` flags.  ``None`` for
-    anything else (a user module, a container, a layer that settles its input size, an argument not plain data)."""
-    key: list[object] = []
-    for _, child in sequential.children:
-        if not isinstance(child, Layer) or child.kind.sublayers is not None or child.inferred is not None:
-            return None
-        try:
-            args = tuple(sorted((name, _typed(value)) for name, value in child.args.items()))
-        except TypeError:
-            return None
-        key.append((id(child.kind), id(child.node), args, tuple(sorted(child.arg_nodes))))
-    return tuple(key)
-
-
-_PLAIN = (int, float, bool, str, type(None))
-
-
-def _typed(value: object) -> object:
-    """``value`` with its type, so that ``True``, ``1`` and ``1.0`` stay apart; ``TypeError`` for what is not plain
-    data."""
-    if value is UNKNOWN:
-        return value
-    if type(value) in _PLAIN:
-        return (type(value), value)
-    if type(value) is tuple:
-        return (tuple, tuple(_typed(item) for item in value))
-    raise TypeError(value)
 
 
 def _takes_state(previous: Layer, child: Layer, flow: object) -> bool:

@@ -41,15 +41,18 @@ class Trace:
     """Each statement with the tensor it bound and the shape of the tensor that name held before, if one."""
     inputs: dict[int, list[Origin | None]] = field(default_factory=dict)
     """By id of a layer's or a statement's node: where the input of each model run that reached it came from."""
+    program_only: bool = False
+    """Leave out what runs on made-up inputs give (a Sequential or a ``forward`` nothing feeds, run on an unknown
+    tensor to check what does not depend on it): no run of the program gives it.  The editor's hints want only the
+    program's runs; a measure of what the analysis knows wants all."""
     source: Origin | None = None
     running: bool = False
     made_up: int = 0
-    """How many runs on made-up inputs are under way (a Sequential or a function nobody feeds, run on unknown
-    values to check what does not depend on them): what they give is no run of the program, and is not recorded."""
+    """How many runs on made-up inputs are under way."""
 
     @contextmanager
     def unrecorded(self) -> Iterator[None]:
-        """A run on made-up inputs, within which nothing is recorded."""
+        """A run on made-up inputs, within which nothing is recorded for :attr:`program_only`."""
         self.made_up += 1
         try:
             yield
@@ -69,13 +72,13 @@ class Trace:
             self.running, self.source = False, None
 
     def layer(self, layer: Layer, tensor: Tensor) -> None:
-        if self.made_up:
+        if self.made_up and self.program_only:
             return
         self.layers.append((layer, tensor))
         self.inputs.setdefault(id(layer.node), []).append(self.source)
 
     def statement(self, statement: cst.BaseSmallStatement, tensor: Tensor, before: Shape | None) -> None:
-        if self.made_up:
+        if self.made_up and self.program_only:
             return
         self.statements.append((statement, tensor, before))
         self.inputs.setdefault(id(statement), []).append(self.source)

@@ -6,7 +6,7 @@ input its class declares (or an unknown tensor).
 
 from __future__ import annotations
 
-from shapelint.dims import UNKNOWN, Shape
+from shapelint.dims import Shape
 from shapelint.evaluator import classes
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.instances import default_instance
@@ -49,16 +49,16 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
                     return
             args.append(instances[id(owner)])
     positional, kwargs = default_arguments(function, skip=len(args))
-    if owner is not None and function.node.name.value == "forward" and positional:
+    forward = owner is not None and function.node.name.value == "forward" and bool(positional)
+    declared = None
+    if owner is not None and forward:
         built = args[0] if args and isinstance(args[0], Instance) else owner  # its layers tell a batch left out
         declared = m.declared_input(built, None)
         given = declared or (Tensor(Shape.anything()),)
         given = given if len(given) <= len(positional) else given[:1]
         positional[: len(given)] = given
-        made_up = declared is None
-    else:
-        made_up = any(value is UNKNOWN for value in (*positional, *kwargs.values()))
-    with m.propagator.made_up(made_up):  # no caller, no declared input: unknown values, not a run of the program
+    made_up = forward and declared is None  # no caller, no declared input: an unknown tensor, not a program's run
+    with m.propagator.made_up(made_up):
         call_function(m, function, args + positional, kwargs)
 
 

@@ -59,7 +59,7 @@ def analyse(text: str, path: str, reparser: Reparser | None = None) -> Analysis:
     from shapelint.evaluator import Trace
     from shapelint.lint import PARSE_ERRORS, check_source
 
-    trace = Trace()
+    trace = Trace(program_only=True)
     try:
         checked = check_source(text, path, trace=trace, reparser=reparser)
     except PARSE_ERRORS:

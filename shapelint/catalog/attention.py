@@ -1,9 +1,12 @@
 """MultiheadAttention and the Transformer encoder and decoder layers: sequences of ``embed_dim`` features.
 
-A rule sees only the first input (the query, ``src`` or ``tgt``): key, value
-and memory never reach it, so nothing that depends on them is checked and the
-attention weights' source length stays unknown.  Shapes follow ``eval()``
-mode without masks, whose keywords make the evaluator's result unknown anyway.
+The linter's rules see only the first input (the query, ``src`` or ``tgt``):
+key, value and memory never reach them, so nothing that depends on them is
+checked and the attention weights' source length stays unknown.  The runtime's
+graphs know every input, and ``LayerKind.forward`` hands them to the extra
+rules here (:func:`_key_and_value`, :func:`_memory`, :func:`_call_weights`).
+Shapes follow ``eval()`` mode without masks, whose keywords make the
+evaluator's result unknown anyway.
 """
 
 from __future__ import annotations

@@ -107,7 +107,11 @@ class Layer(Module):
         return output
 
     def trace(self, shapes: tuple[Shape, ...], keywords: Mapping[str, object]) -> object:
-        """Built from the first input, then the whole call as the catalog sees it: every input and flag."""
+        """Built from the first input, then the whole call as the catalog sees it: every input and flag.
+
+        A call on one tensor that returns one needs the build alone, whose shape is also right where the kind's
+        rule knows nothing by itself (TransformerEncoder's comes from its layers).
+        """
         first = self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0])
         if len(shapes) == 1 and not keywords and self.kind.state is None:
             return first

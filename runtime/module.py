@@ -98,7 +98,11 @@ class Module:
         where torch gives None): the first call builds, a later one (shared weights) checks."""
         if len(shapes) != 1 or keywords:
             raise TypeError(f"{type(self).__name__} takes one tensor and no keywords in a graph, got {len(shapes)}")
-        return self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0])
+        output = self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0])
+        if self.returns_state is not None:
+            kind = self.returns_state.name
+            raise TypeError(f"{type(self).__name__} returns {kind}'s (output, state): call the {kind} in the graph")
+        return output
 
     def reapply(self, shape: Shape) -> Shape:
         """The output shape of this built module for another input, as a shared layer sees it."""

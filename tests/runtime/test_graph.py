@@ -622,3 +622,9 @@ def test_a_mask_array_is_not_a_graph_keyword() -> None:
     x = rt.Input((5, 8))
     with pytest.raises(TypeError, match="attn_mask is a ndarray"):
         rt.MultiheadAttention(2, batch_first=True)(x, x, x, attn_mask=np.zeros((5, 5), bool))
+
+
+def test_a_sequential_ending_in_a_recurrent_layer_is_not_a_graph_node() -> None:
+    """Its torch twin returns the LSTM's tuple, which no node after it could take; the LSTM itself is a node."""
+    with pytest.raises(TypeError, match=r"Sequential returns LSTM's \(output, state\): call the LSTM in the graph"):
+        rt.Sequential(rt.Linear(4), rt.LSTM(3, batch_first=True))(rt.Input((5, 4)))

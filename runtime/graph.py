@@ -146,9 +146,7 @@ class Model(Module):
             if isinstance(node.module, Op):
                 call = node.module.torch_code(inputs)
             else:
-                arguments = [nest.code(template, inputs) for template in node.arguments]
-                arguments += [f"{name}={value!r}" for name, value in node.keywords.items()]
-                call = f"self.{self.names[node.module]}({', '.join(arguments)})"
+                call = self._call_source(node, inputs, f"_{index}", init)
             forward.append(f"{nest.target(node.results, outputs)} = {call}")
         results = [variables[tensor] for tensor in self.outputs]
         forward.append(f"return {results[0]}" if self.single else f"return {', '.join(results)},")
@@ -162,6 +160,21 @@ class Model(Module):
             f"    def forward(self, {signature}) -> {returned}:\n"
             f"{torch_source.indent(chr(10).join(forward), ' ' * 8)}\n"
         )
+
+    def _call_source(self, node: Node, inputs: list[str], suffix: str, init: list[str]) -> str:
+        """``self.lstm(x, (h, c))``: the arguments nested as written, and the keywords; an array keyword (a mask)
+        is a buffer named after it and ``suffix``, registered in ``init`` outside the state_dict, as the runtime
+        keeps it."""
+        assert node.module is not None
+        arguments = [nest.code(template, inputs) for template in node.arguments]
+        for keyword, value in node.keywords.items():
+            shown = value
+            if isinstance(value, np.ndarray):
+                buffer = keyword + suffix
+                init.append(f'self.register_buffer("{buffer}", {torch_source.tensor(value)}, persistent=False)')
+                shown = torch_source.Source(f"self.{buffer}")
+            arguments.append(f"{keyword}={torch_source.literal(shown)}")
+        return f"self.{self.names[node.module]}({', '.join(arguments)})"
 
     def __repr__(self) -> str:
         lines = [f"  ({name}): " + repr(module).replace("\n", "\n  ") for name, module in self.modules.items()]

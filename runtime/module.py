@@ -84,7 +84,8 @@ class Module:
 
         The shape rules read the first input only, so it alone builds the module; the others are checked when run.
         On a graph's symbolic tensor, build from its shape and return the symbolic output instead: further
-        symbolic tensors (a tuple of them for an initial state) and keyword flags are checked by the catalog.
+        symbolic tensors (a tuple of them for an initial state) and keyword flags are checked by the catalog, and
+        keyword arrays (masks) are kept as constants.
         """
         if isinstance(x, GraphValue):
             return x.connect(self, (x, *inputs), keywords)

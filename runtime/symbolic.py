@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from shapelint.runtime.module import GraphValue, Module, located
 from shapelint.runtime.nest import Template, fill, flatten
 from shapelint.runtime.ops import Add, Matmul, Scale
@@ -23,7 +24,7 @@ class Node:
     """One call of a module (or of an input, with no module) in the order the graph was written.
 
     ``inputs`` and ``outputs`` are flat; ``arguments`` (one template per positional argument) and ``results``
-    say how ``forward`` nests them, and ``keywords`` holds the flags it was called with.
+    say how ``forward`` nests them, and ``keywords`` holds the constants it was called with (flags, masks).
     """
 
     module: Module | None
@@ -55,21 +56,22 @@ class SymbolicTensor(GraphValue):
         return self.traced.dims
 
     def connect(self, module: Module, inputs: tuple[object, ...], keywords: Mapping[str, object]) -> object:
-        """A node for ``module(*inputs, **keywords)``: tensors (tuples of them too) positional, flags as keywords."""
+        """A node for ``module(*inputs, **keywords)``: tensors (tuples of them too) positional, constants (flags,
+        masks) as keywords."""
         leaves: list[object] = []
         arguments = tuple(flatten(value, leaves) for value in inputs)
         tensors = tuple(leaf for leaf in leaves if isinstance(leaf, SymbolicTensor))
         if len(tensors) != len(leaves):
             raise TypeError(f"{module!r}: every input of a graph node must be a symbolic tensor")
-        _check_flags(module, keywords)
+        constants = _constants(module, keywords)
         shapes = tuple(tensor.traced for tensor in tensors)
         try:
-            traced = module.trace(shapes, keywords)
+            traced = module.trace(shapes, constants)
         except ShapeError as error:
             where = module.name or type(module).__name__.lower()
             raise located(error, where, module, ", ".join(map(str, shapes))) from None
         outputs: list[Shape] = []
-        node = Node(module, tensors, arguments=arguments, keywords=dict(keywords), results=flatten(traced, outputs))
+        node = Node(module, tensors, arguments=arguments, keywords=constants, results=flatten(traced, outputs))
         node.outputs = tuple(SymbolicTensor(shape, node, index) for index, shape in enumerate(outputs))
         return fill(node.results, node.outputs)
 
@@ -91,12 +93,15 @@ class SymbolicTensor(GraphValue):
         return f"SymbolicTensor{self.traced}"
 
 
-def _check_flags(module: Module, keywords: Mapping[str, object]) -> None:
-    """Keywords are flags written into the torch code as they are: masks and states go positionally."""
+def _constants(module: Module, keywords: Mapping[str, object]) -> dict[str, object]:
+    """Keywords are constants the node keeps (arrays copied): flags, and masks as arrays; tensors go positionally."""
+    constants: dict[str, object] = {}
     for name, value in keywords.items():
-        if not isinstance(value, FLAGS):
+        if not isinstance(value, (*FLAGS, np.ndarray)):
             kind = type(value).__name__
-            raise TypeError(f"{module!r}: a graph call takes bool, number, string or None keywords; {name} is a {kind}")
+            raise TypeError(f"{module!r}: a graph call takes flags and array keywords; {name} is a {kind}")
+        constants[name] = value.copy() if isinstance(value, np.ndarray) else value
+    return constants
 
 
 def Input(shape: Sequence[int], dtype: DType | None = None, name: str | None = None) -> SymbolicTensor:

@@ -530,9 +530,22 @@ def transformer_decoder() -> tuple[rt.Model, Shapes]:
     return rt.Model([source, target], out, rng=0), [(7, 8), (5, 8)]
 
 
+def masked_attention() -> tuple[rt.Model, Shapes]:
+    """A boolean causal mask, the same mask as ``-inf`` floats, and a decoder layer's ``tgt_mask``."""
+    x = rt.Input((5, 8))
+    causal = np.triu(np.ones((5, 5), bool), 1)
+    additive = np.where(causal, -np.inf, 0.0).astype(np.float32)
+    out, weights = rt.MultiheadAttention(2, batch_first=True)(x, x, x, attn_mask=causal)
+    out, _ = rt.MultiheadAttention(2, batch_first=True)(out, out, out, attn_mask=additive, need_weights=False)
+    decoder = rt.TransformerDecoderLayer(2, dim_feedforward=16, batch_first=True)
+    decoded = decoder(out, x, tgt_mask=additive, tgt_is_causal=True)
+    return rt.Model(x, [weights, out, decoded], rng=0), [(5, 8)]
+
+
 MULTI = {
     "cross_attention": cross_attention,
     "attention_flags": attention_flags,
+    "masked_attention": masked_attention,
     "bilinear": bilinear,
     "stacked_lstms": stacked_lstms,
     "gru_seq2seq": gru_seq2seq,
@@ -618,10 +631,17 @@ def test_a_call_torch_would_refuse_fails_when_the_graph_is_written(call: Any, me
         call(rt.Input((5, 8)), rt.Input((7, 6)))
 
 
-def test_a_mask_array_is_not_a_graph_keyword() -> None:
-    x = rt.Input((5, 8))
-    with pytest.raises(TypeError, match="attn_mask is a ndarray"):
-        rt.MultiheadAttention(2, batch_first=True)(x, x, x, attn_mask=np.zeros((5, 5), bool))
+def test_a_mask_is_a_buffer_outside_the_state_dict_and_a_tensor_keyword_is_refused() -> None:
+    model = masked_attention()[0]
+    source = model.to_source()
+    assert '        self.register_buffer("attn_mask_1", torch.tensor([[False, True, True, True, True], ' in source
+    assert "dtype=torch.float32, device=\"cpu\"), persistent=False)\n" in source
+    assert "        y1_0, y1_1 = self.multiheadattention(x, x, x, attn_mask=self.attn_mask_1)\n" in source
+    assert not any("mask" in key for key in model.to_torch().state_dict())
+    x = rt.Input((5, 4))
+    _, state = rt.GRU(6, batch_first=True)(x)
+    with pytest.raises(TypeError, match="a graph call takes flags and array keywords; hx is a SymbolicTensor"):
+        rt.GRU(6, batch_first=True)(x, hx=state)
 
 
 def test_a_sequential_ending_in_a_recurrent_layer_is_not_a_graph_node() -> None:

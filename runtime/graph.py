@@ -9,11 +9,11 @@ in both.  A module called twice is one module: its weights are shared, as in tor
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, cast
 
 import numpy as np
-from shapelint.runtime import torch_source
+from shapelint.runtime import nest, torch_source
 from shapelint.runtime.module import GraphValue, Module, as_array
 from shapelint.runtime.ops import Op
 from shapelint.runtime.spec import TensorSpec
@@ -39,7 +39,6 @@ class Model(Module):
     def __init__(self, inputs: Tensors, outputs: Tensors, *, rng: np.random.Generator | int | None = None) -> None:
         self.inputs, self.outputs = _tensors(inputs, "inputs"), _tensors(outputs, "outputs")
         self.single = isinstance(outputs, SymbolicTensor)
-        self.splits = not self.single
         self.nodes = _nodes(self.inputs, self.outputs)
         self.names = _names([node.module for node in self.nodes if node.module is not None])
         self.modules = {name: module for module, name in self.names.items() if not isinstance(module, Op)}
@@ -55,17 +54,18 @@ class Model(Module):
             raise TypeError(f"Model takes {len(self.inputs)} inputs, got {len(inputs)}")
         graph = next((value for value in inputs if isinstance(value, GraphValue)), None)
         if graph is not None:
-            return graph.connect(self, inputs)
+            return graph.connect(self, inputs, {})
         arrays = tuple(as_array(value, "Model") for value in inputs)
         outputs = self.evaluate(arrays)
         return outputs[0] if self.single else outputs
 
-    def trace(self, shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    def trace(self, shapes: tuple[Shape, ...], keywords: Mapping[str, object]) -> object:
         """As a node of another graph: the inputs must have the shapes this model was written for."""
         for index, (shape, tensor) in enumerate(zip(shapes, self.inputs)):
             if shape.open or shape.dims[1:] != tensor.traced.dims[1:] or len(shape.dims) != len(tensor.traced.dims):
                 raise ShapeError(f"Model input {index} must have shape {tensor.traced}, got {shape}")
-        return tuple(tensor.traced for tensor in self.outputs)
+        outputs = tuple(tensor.traced for tensor in self.outputs)
+        return outputs[0] if self.single else outputs
 
     def run(self, x: np.ndarray, *inputs: object, **keywords: object) -> Any:
         if keywords:
@@ -76,12 +76,10 @@ class Model(Module):
         for index, (tensor, array) in enumerate(zip(self.inputs, inputs)):
             if array.ndim != len(tensor.traced.dims) or array.shape[1:] != tensor.traced.dims[1:]:
                 raise ValueError(f"Model: input {index} must have shape {tensor.traced}, got {array.shape}")
-        values: dict[SymbolicTensor, np.ndarray] = dict(zip(self.inputs, inputs))
+        values: dict[SymbolicTensor, object] = dict(zip(self.inputs, inputs))
         for node in self.nodes:
-            assert node.module is not None
-            results = node.module.evaluate(tuple(values[tensor] for tensor in node.inputs))
-            values.update(zip(node.outputs, results))
-        return tuple(values[tensor] for tensor in self.outputs)
+            values.update(zip(node.outputs, node.call([values[tensor] for tensor in node.inputs])))
+        return tuple(cast(np.ndarray, values[tensor]) for tensor in self.outputs)
 
     def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
         for name, module in self.modules.items():
@@ -93,8 +91,9 @@ class Model(Module):
 
 
     def summary(self) -> str:
-        """The table ``shapelint summary`` prints, one row per call in the order written; a shared module's
-        parameters are counted at its first call."""
+        """The table ``shapelint summary`` prints, one row per call in the order written, one per piece of a split;
+        a shared module's parameters are counted at its first call, and a layer's row shows its output, not the
+        state it returns beside it (an LSTM's ``(h, c)``, attention weights)."""
         return render_calls(self, [tensor.traced for tensor in self.inputs], list(self._calls("", set())))
 
     def _calls(self, path: str, seen: set[Module]) -> Iterator[Call]:
@@ -107,7 +106,7 @@ class Model(Module):
                 shared = node.module in seen
                 yield from ((f"{where}.{name}", layer, output, shared) for name, layer, output in leaves(node.module))
             else:
-                outputs = node.outputs
+                outputs = node.outputs if isinstance(node.module, Op) else node.outputs[:1]
                 for index, tensor in enumerate(outputs):
                     name = where if len(outputs) == 1 else f"{where}[{index}]"
                     yield name, node.module, tensor.traced, node.module in seen
@@ -140,15 +139,15 @@ class Model(Module):
         forward = []
         for index, node in enumerate(self.nodes, 1):
             assert node.module is not None
-            arguments = [variables[tensor] for tensor in node.inputs]
+            inputs = [variables[tensor] for tensor in node.inputs]
             count = len(node.outputs)
             outputs = [f"y{index}" if count == 1 else f"y{index}_{part}" for part in range(count)]
             variables.update(zip(node.outputs, outputs))
             if isinstance(node.module, Op):
-                call = node.module.torch_code(arguments)
+                call = node.module.torch_code(inputs)
             else:
-                call = f"self.{self.names[node.module]}({', '.join(arguments)})"
-            forward.append(f"{', '.join(outputs)} = {call}")
+                call = self._call_source(node, inputs, f"_{index}", init)
+            forward.append(f"{nest.target(node.results, outputs)} = {call}")
         results = [variables[tensor] for tensor in self.outputs]
         forward.append(f"return {results[0]}" if self.single else f"return {', '.join(results)},")
         signature = ", ".join(f"{name}: torch.Tensor" for name in self.input_names)
@@ -161,6 +160,21 @@ class Model(Module):
             f"    def forward(self, {signature}) -> {returned}:\n"
             f"{torch_source.indent(chr(10).join(forward), ' ' * 8)}\n"
         )
+
+    def _call_source(self, node: Node, inputs: list[str], suffix: str, init: list[str]) -> str:
+        """``self.lstm(x, (h, c))``: the arguments nested as written, and the keywords; an array keyword (a mask)
+        is a buffer named after it and ``suffix``, registered in ``init`` outside the state_dict, as the runtime
+        keeps it."""
+        assert node.module is not None
+        arguments = [nest.code(template, inputs) for template in node.arguments]
+        for keyword, value in node.keywords.items():
+            shown = value
+            if isinstance(value, np.ndarray):
+                buffer = keyword + suffix
+                init.append(f'self.register_buffer("{buffer}", {torch_source.tensor(value)}, persistent=False)')
+                shown = torch_source.Source(f"self.{buffer}")
+            arguments.append(f"{keyword}={torch_source.literal(shown)}")
+        return f"self.{self.names[node.module]}({', '.join(arguments)})"
 
     def __repr__(self) -> str:
         lines = [f"  ({name}): " + repr(module).replace("\n", "\n  ") for name, module in self.modules.items()]

@@ -11,7 +11,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from numpy.typing import DTypeLike
-from shapelint.runtime import torch_source
+from shapelint.runtime import nest, torch_source
 from shapelint.runtime.hyperparameters import check_types, is_size
 from shapelint.runtime.module import Module
 from shapelint.runtime.spec import Init, TensorSpec
@@ -105,6 +105,22 @@ class Layer(Module):
         output = self.kind.infer(self.args, shape, checked=True)
         self._check_output(output)
         return output
+
+    def trace(self, shapes: tuple[Shape, ...], keywords: Mapping[str, object]) -> object:
+        """Built from the first input, then the whole call as the catalog sees it: every input and flag.
+
+        A call on one tensor that returns one needs the build alone, whose shape is also right where the kind's
+        rule knows nothing by itself (TransformerEncoder's comes from its layers).
+        """
+        first = self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0])
+        if len(shapes) == 1 and not keywords and self.kind.state is None:
+            return first
+        result = self.kind.forward(self.args, shapes, keywords)
+        leaves: list[Shape] = []
+        nest.flatten(result, leaves)
+        for shape in leaves:
+            self._check_output(shape)
+        return result
 
     def reseed(self, rng: np.random.Generator) -> None:
         self.values = {}

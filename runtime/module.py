@@ -26,7 +26,7 @@ Named = TypeVar("Named", bound="Module")
 class GraphValue:
     """A tensor of a graph under construction: calling a module on one adds a node instead of computing."""
 
-    def connect(self, module: Module, inputs: tuple[object, ...]) -> object:
+    def connect(self, module: Module, inputs: tuple[object, ...], keywords: Mapping[str, object]) -> object:
         raise NotImplementedError
 
 
@@ -38,8 +38,6 @@ class Module:
     is_container: ClassVar[bool] = False
     """A container's ``layers`` are its children, each a row of its summary."""
     layers: Sequence[Module] = ()
-    splits: bool = False
-    """Returns a tuple of tensors (``torch.split``, a model with several outputs)."""
     name: str | None = None
     """The attribute name a graph model gives this module (its state_dict prefix); chosen by the model when unset."""
 
@@ -85,30 +83,31 @@ class Module:
         """Run on a batch-first array, building from its shape first if needed (like LazyLinear).
 
         The shape rules read the first input only, so it alone builds the module; the others are checked when run.
-        On a graph's symbolic tensor, build from its shape and return the symbolic output instead.
+        On a graph's symbolic tensor, build from its shape and return the symbolic output instead: further
+        symbolic tensors (a tuple of them for an initial state) and keyword flags are checked by the catalog, and
+        keyword arrays (masks) are kept as constants.
         """
         if isinstance(x, GraphValue):
-            if keywords:
-                raise TypeError(f"{type(self).__name__}: a graph call takes tensors only, got {', '.join(keywords)}")
-            return x.connect(self, (x, *inputs))
+            return x.connect(self, (x, *inputs), keywords)
         array = as_array(x, type(self).__name__)
         if not self.built:
             self.build_for(array)
         return self.run(array, *inputs, **keywords)
 
-    def trace(self, shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
-        """The output shapes for symbolic inputs: the first call builds, a later one (shared weights) checks."""
-        if len(shapes) != 1:
-            raise TypeError(f"{type(self).__name__} takes one input, got {len(shapes)}")
-        return (self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0]),)
+    def trace(self, shapes: tuple[Shape, ...], keywords: Mapping[str, object]) -> object:
+        """The output shape for symbolic inputs, or a tuple of them nested as ``forward`` returns them (``None``
+        where torch gives None): the first call builds, a later one (shared weights) checks."""
+        if len(shapes) != 1 or keywords:
+            raise TypeError(f"{type(self).__name__} takes one tensor and no keywords in a graph, got {len(shapes)}")
+        output = self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0])
+        if self.returns_state is not None:
+            kind = self.returns_state.name
+            raise TypeError(f"{type(self).__name__} returns {kind}'s (output, state): call the {kind} in the graph")
+        return output
 
     def reapply(self, shape: Shape) -> Shape:
         """The output shape of this built module for another input, as a shared layer sees it."""
         raise NotImplementedError
-
-    def evaluate(self, inputs: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
-        """The forward pass as a graph node runs it."""
-        return (self.run(inputs[0]),)
 
     def reseed(self, rng: np.random.Generator) -> None:
         """Draw new initial weights from ``rng``: a graph model seeds its layers once they are all built."""

@@ -6,7 +6,7 @@ Each node's shape rule is the catalog's (:mod:`shapelint.catalog.tensor_ops`), t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
 import numpy as np
@@ -24,12 +24,14 @@ class Op(Module):
 
     arity: ClassVar[int | None] = 1
     """How many inputs it takes; ``None`` for any number from one."""
+    splits: ClassVar[bool] = False
+    """Returns a tuple of tensors (``torch.split``)."""
 
     def __call__(self, *inputs: object) -> object:  # type: ignore[override]
         self._check_arity(len(inputs))
         graph = next((value for value in inputs if isinstance(value, GraphValue)), None)
         if graph is not None:
-            return graph.connect(self, inputs)
+            return graph.connect(self, inputs, {})
         arrays = tuple(as_array(value, type(self).__name__) for value in inputs)
         outputs = self.evaluate(arrays)
         return outputs if self.splits else outputs[0]
@@ -38,17 +40,21 @@ class Op(Module):
         if (self.arity is None and count < 1) or (self.arity is not None and count != self.arity):
             raise TypeError(f"{self!r} takes {self.arity or 'one or more'} inputs, got {count}")
 
-    def trace(self, shapes: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    def trace(self, shapes: tuple[Shape, ...], keywords: Mapping[str, object]) -> object:
         self._check_arity(len(shapes))
         outputs = self.shapes(shapes)
         for shape in outputs:
             if shape.open or not all(is_int(dim) or dim == BATCH for dim in shape.dims):
                 raise ShapeError(f"{self!r} cannot compute its output shape from {', '.join(map(str, shapes))}")
         self.built_input, self.built_output = shapes[0], outputs[0]
-        return outputs
+        return outputs if self.splits else outputs[0]
 
     def shapes(self, inputs: tuple[Shape, ...]) -> tuple[Shape, ...]:
         """The catalog's rule: the output shapes for these inputs, or :class:`ShapeError`."""
+        raise NotImplementedError
+
+    def evaluate(self, inputs: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+        """The arithmetic on arrays: one array per output."""
         raise NotImplementedError
 
     def torch_code(self, names: Sequence[str]) -> str:

@@ -35,7 +35,14 @@ def literal(value: object) -> str:
     if isinstance(value, tuple):
         items = [literal(item) for item in value]
         return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+    if isinstance(value, list):
+        return f"[{', '.join(literal(item) for item in value)}]"
     return repr(value)
+
+
+def tensor(array: np.ndarray) -> str:
+    """A constant (an attention mask) as a torch tensor: on the CPU, as :func:`instantiate` builds on meta."""
+    return f'torch.tensor({literal(array.tolist())}, dtype=torch.{array.dtype.name}, device="cpu")'
 
 
 def constructor(kind: LayerKind, args: Mapping[str, object], dtype: np.dtype, placeholder: object) -> str:

@@ -1,19 +1,24 @@
 """MultiheadAttention and the Transformer encoder and decoder layers: sequences of ``embed_dim`` features.
 
-A rule sees only the first input (the query, ``src`` or ``tgt``): key, value
-and memory never reach it, so nothing that depends on them is checked and the
-attention weights' source length stays unknown.  Shapes follow ``eval()``
-mode without masks, whose keywords make the evaluator's result unknown anyway.
+The linter's rules see only the first input (the query, ``src`` or ``tgt``):
+key, value and memory never reach them, so nothing that depends on them is
+checked and the attention weights' source length stays unknown.  The runtime's
+graphs know every input, and ``LayerKind.forward`` hands them to the extra
+rules here (:func:`_key_and_value`, :func:`_memory`, :func:`_call_weights`).
+Shapes follow ``eval()`` mode without masks, whose keywords make the
+evaluator's result unknown anyway.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TypeGuard
 
 from shapelint.catalog.base import (
     FACTORY,
     NOT_NUMBERS,
+    ExtraRule,
     Family,
     LayerKind,
     Problem,
@@ -137,6 +142,52 @@ def _weights(args: Args, shape: Shape) -> object:
     return Shape((front_dim(shape, batch, RANKS), front_dim(shape, length, RANKS), UNKNOWN), dtype="float")
 
 
+def _batch_and_length(args: Args, shape: Shape) -> tuple[Dim, Dim]:
+    """A known batched or unbatched sequence's batch (``UNKNOWN`` unbatched) and length, as ``batch_first`` says."""
+    if shape.rank == 2:
+        return UNKNOWN, shape.dims[0]
+    first = truthy(args["batch_first"])
+    return (shape.dims[0], shape.dims[1]) if first else (shape.dims[1], shape.dims[0])
+
+
+def _check_source(args: Args, query: Shape, source: Shape, name: str, width: object) -> None:
+    """A key, value or memory: the query's rank and batch, and ``width`` features."""
+    if source.rank != query.rank or _batch_and_length(args, source)[0] != _batch_and_length(args, query)[0]:
+        raise ShapeError(f"the {name} {source} must have the rank and batch of the query {query}")
+    if source.dims[-1] != width:
+        raise ShapeError(f"the {name} {source} must have {width} features")
+
+
+def _key_and_value(args: Args, shape: Shape, extras: tuple[Shape, ...]) -> None:
+    """``forward(query, key, value)``: key and value share their length, with ``kdim`` and ``vdim`` features."""
+    if len(extras) != 2:
+        raise ShapeError(f"MultiheadAttention takes a query, a key and a value, got {1 + len(extras)} tensors")
+    key, value = extras
+    for name, source, width in zip(("key", "value"), extras, _source_widths(args)):
+        _check_source(args, shape, source, name, width)
+    if _batch_and_length(args, key)[1] != _batch_and_length(args, value)[1]:
+        raise ShapeError(f"the key {key} and the value {value} must have the same length")
+
+
+def _memory(args: Args, shape: Shape, extras: tuple[Shape, ...]) -> None:
+    """``forward(tgt, memory)``: the memory has the target's batch and ``d_model`` features."""
+    if len(extras) != 1:
+        raise ShapeError(f"TransformerDecoderLayer takes a target and a memory, got {1 + len(extras)} tensors")
+    _check_source(args, shape, extras[0], "memory", args["d_model"])
+
+
+def _call_weights(args: Args, shape: Shape, extras: tuple[Shape, ...], keywords: Mapping[str, object]) -> object:
+    """``None`` unless ``need_weights``; else ``(N, L, S)`` with the key's length, per head without averaging."""
+    if not keywords.get("need_weights", True):
+        return None
+    weights = _weights(args, shape)
+    assert isinstance(weights, Shape)
+    dims = weights.dims[:-1] + (_batch_and_length(args, extras[0])[1],)
+    if not keywords.get("average_attn_weights", True):
+        dims = dims[:-2] + (args["num_heads"],) + dims[-2:]
+    return Shape(dims, dtype="float")
+
+
 def _attention_entries(args: Args) -> list[Entry]:
     """One packed input projection, or three when ``kdim``/``vdim`` differ; then the biases and ``out_proj``."""
     embed, bias = args["embed_dim"], known_flag(args["bias"])
@@ -251,7 +302,12 @@ attribute."""
 
 
 def _transformer(
-    name: str, extra_inputs: int, fast_path: bool, masks: frozenset[str], attentions: tuple[str, ...]
+    name: str,
+    extra_inputs: int,
+    fast_path: bool,
+    masks: frozenset[str],
+    attentions: tuple[str, ...],
+    extra_rule: ExtraRule | None = None,
 ) -> LayerKind:
     """An encoder or decoder layer; ``extra_inputs`` counts the positional arguments after the first.
 
@@ -267,6 +323,7 @@ def _transformer(
         validate=_validate_transformer,
         family=Family.LINEAR,
         extra_inputs=extra_inputs,
+        extra_rule=extra_rule,
         neutral_keywords=masks,
         entries=_transformer_entries(attentions),
     )
@@ -338,6 +395,9 @@ KINDS = (
         family=Family.LINEAR,
         extra_inputs=2,
         state=_weights,
+        extra_rule=_key_and_value,
+        call_state=_call_weights,
+        state_keywords=frozenset({"average_attn_weights"}),
         neutral_keywords=frozenset({"key_padding_mask", "attn_mask", "is_causal", "need_weights"}),
         entries=_attention_entries,
     ),
@@ -359,6 +419,7 @@ KINDS = (
             }
         ),
         ("self_attn", "multihead_attn"),
+        _memory,
     ),
     ENCODER,
 )

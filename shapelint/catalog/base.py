@@ -7,7 +7,7 @@ run it on partly known shapes and the runtime library on fully known ones.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +57,10 @@ ExpectedRule = Callable[[Args, Shape], object]
 Validator = Callable[[Args], None]
 StateRule = Callable[[Args, Shape], object]
 """The state a layer returns beside its output: a :class:`Shape`, a tuple of them, or ``UNKNOWN``."""
+ExtraRule = Callable[[Args, Shape, tuple[Shape, ...]], None]
+"""Checks the inputs after the first against the first."""
+CallStateRule = Callable[[Args, Shape, tuple[Shape, ...], Mapping[str, object]], object]
+"""The state of a whole call: the first input's shape, the others', and the keyword flags passed to ``forward``."""
 
 
 class Family(enum.Enum):
@@ -84,6 +88,14 @@ class LayerKind(Signature):
     """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
     takes_state: bool = False
     """Takes an initial state after its input (``hx``, as RNN/LSTM/GRU do), which leaves the output's shape alone."""
+    extra_rule: ExtraRule | None = None
+    """Checks the tensors passed after the first (Bilinear's ``input2``, attention's key and value, a decoder's
+    memory, a recurrent layer's initial state); unset, the layer takes one tensor in :meth:`forward`."""
+    call_state: CallStateRule | None = None
+    """Where ``state`` leaves a size open that the other inputs fix (attention weights' source length) or the
+    keyword flags change the state (``need_weights=False`` gives ``None``)."""
+    state_keywords: frozenset[str] = frozenset()
+    """Keyword arguments of ``forward`` that change the state's shape alone (``average_attn_weights``)."""
     sublayers: Callable[[Args], tuple[object, ...]] | None = None
     """Set for containers such as TransformerEncoder: the modules from its arguments that it runs, in order."""
     neutral_keywords: frozenset[str] = frozenset()
@@ -138,6 +150,24 @@ class LayerKind(Signature):
                     found=found,
                 )
         return self.output(args, shape)
+
+    def forward(self, args: Args, shapes: Sequence[Shape], keywords: Mapping[str, object]) -> object:
+        """What ``forward`` returns on inputs of fully known ``shapes`` with these keyword flags, as the runtime's
+        graphs call it: the output's shape, or ``(output, state)`` with ``None`` where torch returns None."""
+        first, extras = shapes[0], tuple(shapes[1:])
+        unknown = sorted(set(keywords) - self.neutral_keywords - self.state_keywords)
+        if unknown:
+            raise ShapeError(f"{self.name}.forward takes no keyword {', '.join(unknown)}")
+        output = self.infer(args, first, checked=True)
+        if self.extra_rule is not None:
+            self.extra_rule(args, first, extras)
+        elif extras:
+            raise ShapeError(f"{self.name}.forward takes one tensor, got {len(shapes)}")
+        if self.state is None:
+            return output
+        if self.call_state is not None:
+            return output, self.call_state(args, first, extras, keywords)
+        return output, self.state(args, first)
 
 
 def check_rank(kind: LayerKind, shape: Shape) -> None:

@@ -107,6 +107,24 @@ def linear_entries(args: Args) -> list[Entry]:
     return with_bias(Entry("weight", (out, args["in_features"])), out, args["bias"])
 
 
+def _second_input(args: Args, shape: Shape, extras: tuple[Shape, ...]) -> None:
+    """``input2`` has the first input's leading dimensions and ``in2_features`` last."""
+    if len(extras) != 1:
+        raise ShapeError(f"Bilinear takes two inputs, got {1 + len(extras)}")
+    (second,) = extras
+    if second.dims[:-1] != shape.dims[:-1]:
+        raise ShapeError(f"Bilinear: input2 {second} must have the leading dimensions of input1 {shape}")
+    found, features = args["in2_features"], second.dim(-1)
+    if found != features:
+        raise ShapeError(
+            f"Bilinear(in2_features={found!r}) receives input2 of shape {second}",
+            Problem.SIZE,
+            argument="in2_features",
+            expected=features,
+            found=found,
+        )
+
+
 def _bilinear_entries(args: Args) -> list[Entry]:
     out = args["out_features"]
     weight = Entry("weight", (out, args["in1_features"], args["in2_features"]))
@@ -142,6 +160,7 @@ KINDS = (
         validate=lambda args: _non_negative(args, "in1_features", "in2_features", "out_features"),
         family=Family.LINEAR,
         extra_inputs=1,
+        extra_rule=_second_input,
         entries=_bilinear_entries,
     ),
     LayerKind(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from shapelint.catalog.base import (
     FACTORY,
     NOT_NUMBERS,
+    ExtraRule,
     Family,
     LayerKind,
     Problem,
@@ -190,6 +191,19 @@ _TAIL = (
 )
 
 
+def _initial_state(state: StateRule) -> ExtraRule:
+    """``hx``, when given, must have the shapes of the state the layer returns: ``h_0``, or ``(h_0, c_0)``."""
+
+    def check(args: Args, shape: Shape, given: tuple[Shape, ...]) -> None:
+        returned = state(args, shape)
+        expected = returned if isinstance(returned, tuple) else (returned,)
+        if given and [part.dims for part in given] != [part.dims for part in expected]:
+            shown = ", ".join(map(str, expected))
+            raise ShapeError(f"expected an initial state of shape {shown}, got {', '.join(map(str, given))}")
+
+    return check
+
+
 def _recurrent(name: str, params: tuple[Param, ...], state: StateRule, gates: int) -> LayerKind:
     return LayerKind(
         name,
@@ -202,6 +216,7 @@ def _recurrent(name: str, params: tuple[Param, ...], state: StateRule, gates: in
         family=Family.LINEAR,
         state=state,
         takes_state=True,
+        extra_rule=_initial_state(state),
         entries=_entries(gates),
     )
 

@@ -11,6 +11,7 @@ import io
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -473,3 +474,177 @@ def test_a_sequential_prints_an_nn_sequential_the_linter_checks() -> None:
     assert [d.code for d in lint_source(source.replace("nn.Linear(864, 10)", "nn.Linear(400, 10)"))] == ["SHP001"]
     state = model.to_torch().state_dict()
     assert all(state[key].numpy().tobytes() == value.tobytes() for key, value in model.state_dict().items())
+
+
+Shapes = list[tuple[int, ...]]
+
+
+def cross_attention() -> tuple[rt.Model, Shapes]:
+    """A query attends to a longer memory; the model returns the projected output and the averaged weights."""
+    query, memory = rt.Input((5, 8), name="query"), rt.Input((7, 8), name="memory")
+    out, weights = rt.MultiheadAttention(2, batch_first=True)(query, memory, memory)
+    return rt.Model([query, memory], [rt.Linear(3)(out), weights], rng=0), [(5, 8), (7, 8)]
+
+
+def attention_flags() -> tuple[rt.Model, Shapes]:
+    """Self-attention without weights (torch's None), then attention to keys of another width, weights per head."""
+    x, keys, values = rt.Input((6, 8)), rt.Input((4, 3)), rt.Input((4, 8))
+    out, none = rt.MultiheadAttention(4, batch_first=True)(x, x, x, need_weights=False)
+    assert none is None
+    out, heads = rt.MultiheadAttention(2, batch_first=True, kdim=3)(out, keys, values, average_attn_weights=False)
+    return rt.Model([x, keys, values], [out, heads], rng=0), [(6, 8), (4, 3), (4, 8)]
+
+
+def bilinear() -> tuple[rt.Model, Shapes]:
+    left, right = rt.Input((4,)), rt.Input((3,))
+    return rt.Model([left, right], rt.Bilinear(3, 6)(rt.Tanh()(left), right), rng=0), [(4,), (3,)]
+
+
+def stacked_lstms() -> tuple[rt.Model, Shapes]:
+    """The second LSTM starts from the first one's final ``(h, c)``."""
+    x = rt.Input((5, 4))
+    out, (h, c) = rt.LSTM(6, num_layers=2, batch_first=True)(x)
+    out, (h, c) = rt.LSTM(6, num_layers=2, batch_first=True)(out, (h, c))
+    return rt.Model(x, [out, h, c], rng=0), [(5, 4)]
+
+
+def gru_seq2seq() -> tuple[rt.Model, Shapes]:
+    """An encoder GRU's final state starts a decoder GRU over another sequence."""
+    source, target = rt.Input((7, 4)), rt.Input((5, 3))
+    _, state = rt.GRU(6, batch_first=True)(source)
+    out, state = rt.GRU(6, batch_first=True)(target, state)
+    return rt.Model([source, target], [rt.Linear(2)(out), state], rng=0), [(7, 4), (5, 3)]
+
+
+def bidirectional_rnn() -> tuple[rt.Model, Shapes]:
+    x = rt.Input((5, 4))
+    out, h = rt.RNN(3, num_layers=2, bidirectional=True, batch_first=True)(x)
+    return rt.Model(x, [out, h], rng=0), [(5, 4)]
+
+
+def transformer_decoder() -> tuple[rt.Model, Shapes]:
+    """An encoder layer's memory feeds a decoder layer, as ``nn.Transformer`` wires them."""
+    source, target = rt.Input((7, 8)), rt.Input((5, 8))
+    memory = rt.TransformerEncoderLayer(2, dim_feedforward=16, batch_first=True)(source)
+    out = rt.TransformerDecoderLayer(2, dim_feedforward=16, batch_first=True)(target, memory)
+    return rt.Model([source, target], out, rng=0), [(7, 8), (5, 8)]
+
+
+def masked_attention() -> tuple[rt.Model, Shapes]:
+    """A boolean causal mask, the same mask as ``-inf`` floats, and a decoder layer's ``tgt_mask``."""
+    x = rt.Input((5, 8))
+    causal = np.triu(np.ones((5, 5), bool), 1)
+    additive = np.where(causal, -np.inf, 0.0).astype(np.float32)
+    out, weights = rt.MultiheadAttention(2, batch_first=True)(x, x, x, attn_mask=causal)
+    out, _ = rt.MultiheadAttention(2, batch_first=True)(out, out, out, attn_mask=additive, need_weights=False)
+    decoder = rt.TransformerDecoderLayer(2, dim_feedforward=16, batch_first=True)
+    decoded = decoder(out, x, tgt_mask=additive, tgt_is_causal=True)
+    return rt.Model(x, [weights, out, decoded], rng=0), [(5, 8)]
+
+
+MULTI = {
+    "cross_attention": cross_attention,
+    "attention_flags": attention_flags,
+    "masked_attention": masked_attention,
+    "bilinear": bilinear,
+    "stacked_lstms": stacked_lstms,
+    "gru_seq2seq": gru_seq2seq,
+    "bidirectional_rnn": bidirectional_rnn,
+    "transformer_decoder": transformer_decoder,
+}
+
+
+def _outputs(model: rt.Model | nn.Module, inputs: list[np.ndarray]) -> list[np.ndarray]:
+    if isinstance(model, nn.Module):
+        with torch.no_grad():
+            result = model(*(torch.from_numpy(x) for x in inputs))
+        results = result if isinstance(result, tuple) else (result,)
+        return [tensor.numpy() for tensor in results]
+    result = model(*inputs)
+    return list(result) if isinstance(result, tuple) else [result]
+
+
+@pytest.mark.parametrize("name", sorted(MULTI))
+def test_layers_with_several_inputs_or_a_state_convert_to_torch(name: str) -> None:
+    model, shapes = MULTI[name]()
+    inputs = [sample((2, *shape), np.float32, seed=index) for index, shape in enumerate(shapes)]
+    converted = model.to_torch()
+    actual, expected = _outputs(model, inputs), _outputs(converted, inputs)
+    assert [a.shape for a in actual] == [e.shape for e in expected]
+    batch = rt.module.BATCH
+    assert [a.shape for a in actual] == [tuple(2 if d == batch else d for d in t.shape) for t in model.outputs]
+    for a, e in zip(actual, expected):
+        np.testing.assert_allclose(a, e, rtol=1e-5, atol=1e-5)
+    assert list(converted.state_dict()) == list(model.state_dict())
+    assert lint_source(model.to_source()) == []
+    assert model.summary().startswith("Model: input ")
+
+
+@pytest.mark.parametrize("name", sorted(MULTI))
+def test_state_dict_of_such_a_graph_round_trips_through_torch(name: str) -> None:
+    model, shapes = MULTI[name]()
+    again, _ = MULTI[name]()
+    again.reseed(np.random.default_rng(7))
+    again.load_state_dict(model.to_torch().state_dict())
+    for key, value in model.state_dict().items():
+        assert again.state_dict()[key].tobytes() == value.tobytes(), key
+    inputs = [sample((2, *shape), np.float32, seed=index) for index, shape in enumerate(shapes)]
+    for a, b in zip(_outputs(model, inputs), _outputs(again, inputs)):
+        assert a.tobytes() == b.tobytes()
+
+
+def test_the_torch_code_unpacks_what_forward_returns() -> None:
+    source = stacked_lstms()[0].to_source()
+    assert "        y1_0, (y1_1, y1_2) = self.lstm(x)\n" in source
+    assert "        y2_0, (y2_1, y2_2) = self.lstm_1(y1_0, (y1_1, y1_2))\n" in source
+    source = attention_flags()[0].to_source()
+    assert "        y1, _ = self.multiheadattention(x0, x0, x0, need_weights=False)\n" in source
+    assert "self.multiheadattention_1(y1, x1, x2, average_attn_weights=False)\n" in source
+
+
+def test_states_and_weights_take_their_shapes_from_the_catalog() -> None:
+    query, memory = rt.Input((5, 8)), rt.Input((7, 8))
+    _, weights = rt.MultiheadAttention(2, batch_first=True)(query, memory, memory)
+    assert weights.shape == (rt.module.BATCH, 5, 7)
+    with pytest.raises(rt.LayerError, match=r"the key \(B, 7, 8\) must have the rank and batch of the query"):
+        rt.MultiheadAttention(2)(query, memory, memory)  # sequence first: the batches are 5 and 7
+    x = rt.Input((5, 4))
+    out, (h, c) = rt.LSTM(6, proj_size=2, num_layers=3, bidirectional=True, batch_first=True)(x)
+    assert (out.shape, h.shape, c.shape) == ((rt.module.BATCH, 5, 4), (6, rt.module.BATCH, 2), (6, rt.module.BATCH, 6))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda q, k: rt.MultiheadAttention(2, batch_first=True)(q, k, k), r"the key \(B, 7, 6\) must have 8 features"),
+        (lambda q, k: rt.MultiheadAttention(2, batch_first=True)(q, q), "takes a query, a key and a value, got 2"),
+        (lambda q, k: rt.MultiheadAttention(2, batch_first=True)(q, q, q, attn_weights=1), "takes no keyword"),
+        (lambda q, k: rt.Bilinear(5, 3)(k, k), r"in2_features=5 was given, but .* needs in2_features=6"),
+        (lambda q, k: rt.GRU(4, batch_first=True)(q, k), r"initial state of shape \(1, B, 4\), got \(B, 7, 6\)"),
+        (lambda q, k: rt.LSTM(4, batch_first=True)(q, (k,)), r"initial state of shape \(1, B, 4\), \(1, B, 4\)"),
+        (lambda q, k: rt.TransformerDecoderLayer(2, batch_first=True)(q, k), r"the memory \(B, 7, 6\) must have 8"),
+        (lambda q, k: rt.Linear(3)(q, k), "takes one tensor, got 2"),
+    ],
+)
+def test_a_call_torch_would_refuse_fails_when_the_graph_is_written(call: Any, message: str) -> None:
+    with pytest.raises(rt.LayerError, match=message):
+        call(rt.Input((5, 8)), rt.Input((7, 6)))
+
+
+def test_a_mask_is_a_buffer_outside_the_state_dict_and_a_tensor_keyword_is_refused() -> None:
+    model = masked_attention()[0]
+    source = model.to_source()
+    assert '        self.register_buffer("attn_mask_1", torch.tensor([[False, True, True, True, True], ' in source
+    assert "dtype=torch.float32, device=\"cpu\"), persistent=False)\n" in source
+    assert "        y1_0, y1_1 = self.multiheadattention(x, x, x, attn_mask=self.attn_mask_1)\n" in source
+    assert not any("mask" in key for key in model.to_torch().state_dict())
+    x = rt.Input((5, 4))
+    _, state = rt.GRU(6, batch_first=True)(x)
+    with pytest.raises(TypeError, match="a graph call takes flags and array keywords; hx is a SymbolicTensor"):
+        rt.GRU(6, batch_first=True)(x, hx=state)
+
+
+def test_a_sequential_ending_in_a_recurrent_layer_is_not_a_graph_node() -> None:
+    """Its torch twin returns the LSTM's tuple, which no node after it could take; the LSTM itself is a node."""
+    with pytest.raises(TypeError, match=r"Sequential returns LSTM's \(output, state\): call the LSTM in the graph"):
+        rt.Sequential(rt.Linear(4), rt.LSTM(3, batch_first=True))(rt.Input((5, 4)))

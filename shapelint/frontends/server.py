@@ -131,10 +131,21 @@ def _publish(ls: LanguageServer, uri: str) -> None:
     by_uri = {uri: found} if notebook is None else notebook.placed(found)
     notice = analysis.incomplete
     for index, (target, diagnostics) in enumerate(by_uri.items()):
-        shown = [to_lsp(d) for d in diagnostics]
+        shown = [_in_client_units(ls, target, to_lsp(d)) for d in diagnostics]
         if notice is not None and index == 0:
             shown.append(_incomplete(notice if notebook is None else notebook.named(notice)))
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=target, diagnostics=shown))
+
+
+def _in_client_units(ls: LanguageServer, uri: str, diagnostic: types.Diagnostic) -> types.Diagnostic:
+    """The diagnostic with its columns counted as the client counts them (UTF-16 by default), not in code points."""
+    diagnostic.range = _client_range(ls, uri, diagnostic.range)
+    return diagnostic
+
+
+def _client_range(ls: LanguageServer, uri: str, span: types.Range) -> types.Range:
+    lines = ls.workspace.get_text_document(uri).lines
+    return ls.workspace.position_codec.range_to_client_units(lines, span)
 
 
 settings = {"inlayHints": True}
@@ -243,7 +254,7 @@ def _closed(ls: LanguageServer, uri: str, shown: list[str]) -> None:
 def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     """Each fixable finding's fix, then "fix all": the safe fixes as ``shapelint --fix`` applies them."""
     uri = params.text_document.uri
-    actions = [_quick_fix(uri, d) for d in params.context.diagnostics if d.source == "shapelint" and d.data]
+    actions = [_quick_fix(ls, uri, d) for d in params.context.diagnostics if d.source == "shapelint" and d.data]
     if _source_of(ls, uri)[2] is not None:
         return actions  # a notebook's cells: "fix all" rewrites one file's text, not a notebook's
     document = ls.workspace.get_text_document(uri)
@@ -256,12 +267,13 @@ def code_actions(ls: LanguageServer, params: types.CodeActionParams) -> list[typ
     return actions
 
 
-def _quick_fix(uri: str, diagnostic: types.Diagnostic) -> types.CodeAction:
+def _quick_fix(ls: LanguageServer, uri: str, diagnostic: types.Diagnostic) -> types.CodeAction:
     data: Any = diagnostic.data
     line, column, end_line, end_column = data["at"]
     safe = bool(data["safe"])
     title = f"Fix {diagnostic.code}: write {data['replacement']}" + ("" if safe else " (unsafe: replaces a name)")
-    edit = types.TextEdit(_range(line, column, end_line, end_column), data["replacement"])
+    span = _client_range(ls, uri, _range(line, column, end_line, end_column))
+    edit = types.TextEdit(span, data["replacement"])
     return types.CodeAction(
         title,
         kind=types.CodeActionKind.QuickFix,
@@ -291,6 +303,7 @@ def inlay_hints(ls: LanguageServer, params: types.InlayHintParams) -> list[types
     for line, shape in sorted(_shapes(ls, document.uri).items()):
         if first <= line <= last and line <= len(document.lines):
             end = types.Position(line - 1, len(document.lines[line - 1].rstrip("\r\n")))
+            end = ls.workspace.position_codec.position_to_client_units(document.lines, end)
             hints.append(types.InlayHint(end, f" → {shape.after}", kind=types.InlayHintKind.Type))
     return hints
 

@@ -473,3 +473,35 @@ async def test_a_notebook_gets_findings_fixes_and_hints_in_its_cells(client: Lan
     )
     assert hovered is not None and isinstance(hovered.contents, types.MarkupContent)
     assert hovered.contents.value.endswith("from torch.randn at cell 4, line 2")
+
+
+WIDE = """import torch
+import torch.nn as nn
+
+# shapelint: input=(B, 4)
+model = nn.Sequential(nn.Linear(4, 8), nn.Dropout(p=len("🙂") / 10), nn.Linear(6, 2))
+"""
+"""A wrong in_features after a character outside the Basic Multilingual Plane: two UTF-16 units, one code point."""
+
+
+@pytest.mark.asyncio
+async def test_columns_are_counted_as_the_client_counts_them(client: LanguageClient, tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch", reason="the model runs under torch, which this run has not installed")
+    namespace: dict[str, object] = {}
+    exec(compile(WIDE, "<wide>", "exec"), namespace)
+    with pytest.raises(RuntimeError):
+        namespace["model"](torch.zeros(2, 4))  # type: ignore[operator]
+    model = tmp_path / "wide.py"
+    model.write_text(WIDE, encoding="utf-8")
+    uri = _open(client, model)
+    (found,) = await _diagnostics(client, uri)
+    line = WIDE.splitlines()[4]
+    utf16 = len(line[: line.index("6, 2")].encode("utf-16-le")) // 2
+    assert found.code == "SHP001" and found.range.start == types.Position(4, utf16)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), found.range, types.CodeActionContext([found]))
+    )
+    quick = [a for a in actions or [] if isinstance(a, types.CodeAction) and a.kind == types.CodeActionKind.QuickFix]
+    assert len(quick) == 1 and quick[0].edit is not None and quick[0].edit.changes is not None
+    (edit,) = quick[0].edit.changes[uri]
+    assert edit.range.start == types.Position(4, utf16) and edit.new_text == "8"

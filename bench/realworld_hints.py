@@ -20,7 +20,6 @@ it is *not judged*.  Wrong must be 0.
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 import subprocess
 import sys
@@ -30,6 +29,8 @@ from pathlib import Path
 
 from bench_server import Client
 from realworld import LIST, Model, models, torch_side
+
+from tests.torch_run import calls_ending
 
 Shape = tuple[object, ...]
 
@@ -43,15 +44,6 @@ class Judged:
     findings: list[str] = field(default_factory=list)
     sites: int = 0
     hinted_sites: int = 0
-
-
-def call_starts(path: Path) -> dict[int, set[int]]:
-    """For each line, the first lines of the calls that end on it (a layer's torch site is its call's first line)."""
-    starts: dict[int, set[int]] = defaultdict(set)
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.Call) and node.end_lineno is not None:
-            starts[node.end_lineno].add(node.lineno)
-    return starts
 
 
 def parse_hint(label: str) -> Shape | None:
@@ -123,7 +115,7 @@ def _judge_file(
     ]
     whole = {"start": {"line": 0, "character": 0}, "end": {"line": text.count("\n") + 1, "character": 0}}
     hints = client.request("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": whole}) or []
-    starts = call_starts(path)
+    starts = calls_ending(path.read_text(encoding="utf-8"))
     for hint in hints:
         line = hint["position"]["line"] + 1
         shape = parse_hint(hint["label"])

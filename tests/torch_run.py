@@ -6,6 +6,7 @@ import ast
 import re
 import sys
 import types
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,3 +80,13 @@ def bound_shapes(tree: str, found: dict[Site, set[tuple[int, ...]]] | None) -> I
         yield
     finally:
         sys.settrace(None)
+
+
+def calls_ending(source: str) -> dict[int, set[int]]:
+    """For each line, the first lines of the calls that end on it: a hint sits at the end of the call that builds
+    the layer, torch knows the line the call starts on."""
+    starts: dict[int, set[int]] = defaultdict(set)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and node.end_lineno is not None:
+            starts[node.end_lineno].add(node.lineno)
+    return starts

@@ -110,7 +110,7 @@ class Propagator:
             self.trace = None
 
     def made_up(self, made_up: bool) -> contextlib.AbstractContextManager[None]:
-        """Within a run on made-up inputs (when ``made_up``), the trace records nothing."""
+        """Mark a run on made-up inputs (when ``made_up``): a :attr:`Trace.program_only` trace records nothing in it."""
         return self.trace.unrecorded() if made_up and self.trace is not None else contextlib.nullcontext()
 
     def run(self, module: object, flow: Flow) -> object:

@@ -9,7 +9,6 @@ judged.  Over the corpus, most hints must be judged, so that the test cannot pas
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import importlib.util
 import sys
@@ -27,20 +26,10 @@ from tests.corpus_files import corpus_files, is_buggy
 
 torch = pytest.importorskip("torch", reason="the corpus models run under torch, which this run has not installed")
 
-from tests.torch_run import bound_shapes  # noqa: E402  (needs torch)
+from tests.torch_run import bound_shapes, calls_ending  # noqa: E402  (needs torch)
 
 CORRECT = [path for path in corpus_files() if not is_buggy(path)]
 BATCH = 2
-
-
-def _calls_ending(source: str) -> dict[int, set[int]]:
-    """For each line, the first lines of the calls that end on it: a hint sits at the end of the call that builds
-    the layer, torch knows the line the call starts on."""
-    starts: dict[int, set[int]] = defaultdict(set)
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and node.end_lineno is not None:
-            starts[node.end_lineno].add(node.lineno)
-    return starts
 
 
 @contextmanager
@@ -127,7 +116,7 @@ def _judge(path: Path) -> tuple[int, int]:
     source = path.read_text(encoding="utf-8")
     shapes = analyse(source, str(path)).shapes
     layers, statements = _torch_lines(path)
-    starts = _calls_ending(source)
+    starts = calls_ending(source)
     judged = 0
     for line, shape in sorted(shapes.items()):
         real = set(statements.get(line, ())).union(*(layers.get(start, set()) for start in starts.get(line, ())))

@@ -21,6 +21,7 @@ from shapelint.source import (
     Positions,
     Reparser,
     Suppressions,
+    freeze_parsed,
     kept_parse,
     parse,
     parse_file,
@@ -132,6 +133,7 @@ def check_source(
         parsed = kept
     elif data is not None:
         parsed = parse_file(path, data, tree)
+        freeze_parsed()
     elif reparser is not None and isinstance(source, str):
         parsed = reparser.parse(source, tree)
     else:

@@ -8,8 +8,11 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterator
-from multiprocessing import Event
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
 
 EXIT_STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143}
 """128 plus the signal's number, as shells report a process a signal ended."""
@@ -27,16 +30,32 @@ class StopRequest:
     """Set by a signal: the runner and its worker processes read it between files and before each write."""
 
     def __init__(self) -> None:
-        self.event = Event()
         self.signum = 0
+        self._shared: Event | None = None
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
         self.signum = self.signum or signum
-        self.event.set()
+        if self._shared is not None:
+            self._shared.set()
+
+    def is_set(self) -> bool:
+        return self.signum != 0 or (self._shared is not None and self._shared.is_set())
+
+    @property
+    def event(self) -> Event:
+        """The request as worker processes read it, made when the first pool starts: importing multiprocessing
+        was a tenth of a run whose every result the cache holds."""
+        if self._shared is None:
+            from multiprocessing import Event
+
+            self._shared = Event()
+            if self.signum:
+                self._shared.set()
+        return self._shared
 
     def check(self) -> None:
         """Raise :class:`Interrupted` once a signal came."""
-        if self.event.is_set():
+        if self.is_set():
             raise Interrupted(self.signum or signal.SIGINT)
 
 

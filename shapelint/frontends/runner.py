@@ -201,7 +201,7 @@ def _screen(paths: list[str], task: Task) -> tuple[list[str], dict[str, FileRepo
     return candidates, kept
 
 
-_STOP: list[Event] = []
+_STOP: list[Event | StopRequest] = []
 """In a worker, or a serial run: set once the run is interrupted, so that no write starts after that."""
 
 
@@ -251,7 +251,7 @@ def run(paths: list[str], task: Task, jobs: int | None = None, stop: StopRequest
     if jobs <= 1 or len(paths) - len(kept) <= 1:
         from shapelint.source import trusted_parser
 
-        _STOP[:] = [stop.event]
+        _STOP[:] = [stop]
         try:
             with trusted_parser() if lint_only and len(kept) < len(paths) else nullcontext():
                 for path in paths:
@@ -280,7 +280,7 @@ def _parallel(
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(lint_only, stop.event)) as pool:
             futures = [known(kept[path]) if path in kept else pool.submit(process, path, task) for path in paths]
             for future in futures:
-                if stop.event.is_set():
+                if stop.is_set():
                     for pending in futures[done:]:
                         pending.cancel()
                     yield from (started.result() for started in futures[done:] if not started.cancelled())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from functools import cache, partial
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from shapelint.project.dependencies import Dependencies, current, forget_digests, same_content
 from shapelint.project.importers import MAX_IMPORTERS, forget_indexes, importers, users
+from shapelint.project.installed import torch_libraries
 from shapelint.project.layout import (
     forget_roots,
     module_name,
@@ -22,8 +22,6 @@ from shapelint.project.layout import (
 from shapelint.source import Skipped, read_source_bytes
 
 if TYPE_CHECKING:
-    from importlib.metadata import Distribution
-
     from shapelint.evaluator import ModuleSource, Project
 
 MAX_MODULE_BYTES = 1_000_000
@@ -194,33 +192,8 @@ def _environment() -> tuple[str, ...]:
 
 @cache
 def _torch_libraries() -> frozenset[str]:
-    """The top-level packages of the installed distributions that require torch.
-
-    Read off each distribution's metadata text: parsing every distribution's headers and file list, as
-    ``importlib.metadata.packages_distributions`` does, took a quarter of a second on every run."""
-    from importlib import metadata
-
-    return frozenset(top for dist in metadata.distributions() if _requires_torch(dist) for top in _top_levels(dist))
-
-
-_TORCH_REQUIREMENT = re.compile(r"torch\s*(?:$|[<>=!~;(\[ ])")
-_TORCH_REQUIRED = re.compile(r"^Requires-Dist:[ \t]*torch[ \t]*(?:$|[<>=!~;(\[ ])", re.M | re.I)
-
-
-def _requires_torch(dist: Distribution) -> bool:
-    text = dist.read_text("METADATA")
-    if text is not None:
-        return _TORCH_REQUIRED.search(text) is not None
-    return any(_TORCH_REQUIREMENT.match(requirement) for requirement in dist.requires or ())
-
-
-def _top_levels(dist: Distribution) -> set[str]:
-    """The names a distribution installs at the top of the import path, as ``packages_distributions`` finds them."""
-    declared = (dist.read_text("top_level.txt") or "").split()
-    if declared:
-        return set(declared)
-    files = dist.files or ()
-    return {file.parts[0] if len(file.parts) > 1 else file.with_suffix("").name for file in files if file.suffix == ".py"}  # noqa: E501
+    """The top-level packages of the installed distributions that require torch, once per process."""
+    return torch_libraries(_environment())
 
 
 def _read(name: str, path: str, package: bool) -> ModuleSource | None:

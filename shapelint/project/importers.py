@@ -47,12 +47,6 @@ def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, l
     return sorted(found.items())
 
 
-def rank(paths: list[str], definer: str) -> list[str]:
-    """``paths`` best first: those that build something ``definer`` defines, then those that use it, then scripts."""
-    defined = _defined(definer)
-    return sorted(paths, key=lambda path: _priority(path, defined))
-
-
 def users(paths: list[str], definer: str) -> list[str]:
     """The files of ``paths`` whose code names something ``definer`` defines, best first.
 
@@ -62,7 +56,8 @@ def users(paths: list[str], definer: str) -> list[str]:
     of every model file.
     """
     defined = _defined(definer)
-    return [path for path in rank(paths, definer) if _uses(path, defined)]
+    using = {path: uses for path in paths if (uses := _uses(path, defined))}
+    return sorted(using, key=lambda path: _priority(path, using[path]))
 
 
 _COMMENT = re.compile(r"#.*$", re.M)
@@ -84,8 +79,7 @@ def _uses(path: str, defined: frozenset[str]) -> list[re.Match[str]]:
     return list(pattern.finditer(_text(path, code=True)))
 
 
-def _priority(path: str, defined: frozenset[str]) -> tuple[bool, bool, bool, str]:
-    uses = _uses(path, defined)
+def _priority(path: str, uses: list[re.Match[str]]) -> tuple[bool, bool, bool, str]:
     calls = any(use.group("call") for use in uses)
     return (not calls, not uses, "__main__" not in _text(path), path)
 

@@ -15,7 +15,7 @@ from shapelint.source.limits import unlimited_int_digits
 from shapelint.source.modules import absolute_module
 from shapelint.source.notebook import Notebook, NotebookError, notebook_of_cells, read_notebook
 from shapelint.source.reading import DEFAULT_MAX_BYTES, Skipped, read_source_bytes
-from shapelint.source.speedups import paused_collector, trust_parser, trusted_parser
+from shapelint.source.speedups import freeze_parsed, paused_collector, trust_parser, trusted_parser
 
 if TYPE_CHECKING:
     from shapelint.source.cache import kept_parse, parse_file
@@ -40,6 +40,7 @@ __all__ = [
     "children",
     "contains",
     "describe_parse_error",
+    "freeze_parsed",
     "kept_parse",
     "name_counts",
     "notebook_of_cells",

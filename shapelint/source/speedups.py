@@ -39,6 +39,21 @@ def trusted_parser() -> Iterator[None]:
         CSTNode.__post_init__ = validate  # type: ignore[method-assign]
 
 
+_SETTLING = [False]
+"""Whether a :func:`paused_collector` that settles is open: only then may a parsed tree be frozen at once."""
+
+
+def freeze_parsed() -> None:
+    """Freeze what was made since the last file settled, when that is only a parse: inside a settling
+    :func:`paused_collector`, before the analysis starts.
+
+    A parsed tree is kept for the files that import it, and has no cycles; left to the collection after the file,
+    its hundreds of thousands of nodes were traversed once each (two fifths of those collections' time).
+    """
+    if _SETTLING[0]:
+        gc.freeze()
+
+
 @contextmanager
 def paused_collector(settle: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector for one file; without ``settle`` (a long-lived server, whose garbage must
@@ -54,9 +69,11 @@ def paused_collector(settle: bool = True) -> Iterator[None]:
     """
     enabled = gc.isenabled()
     gc.disable()
+    outer, _SETTLING[0] = _SETTLING[0], enabled and settle
     try:
         yield
     finally:
+        _SETTLING[0] = outer
         if enabled and settle:
             gc.collect()
             gc.freeze()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from shapelint.project import ModuleFinder, finder, project_of
-from shapelint.project.importers import importers, rank
+from shapelint.project.importers import importers, users
 from shapelint.project.layout import names_in, namespace_package, project_root, search_roots
 
 
@@ -39,7 +39,7 @@ def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
         {
             ".git/HEAD": "",
             "pkg/__init__.py": "from .model import Net\n",
-            "pkg/model.py": "",
+            "pkg/model.py": "class Net:\n    pass\n",
             "train.py": "from pkg.model import Net\nif __name__ == '__main__':\n    pass\n",
             "test_model.py": "import pkg.model as m\n",
             "eval.py": "from pkg import (\n    model,\n)\n",
@@ -50,7 +50,7 @@ def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
     found = importers(str(tmp_path), ("pkg.model",), model)
     names = [Path(path).name for path, _ in found]
     assert set(names) == {"train.py", "test_model.py", "eval.py", "__init__.py"}
-    assert Path(rank([path for path, _ in found], model)[0]).name == "train.py"
+    assert [Path(path).name for path in users([path for path, _ in found], model)] == ["train.py", "__init__.py"]
 
 
 def test_only_importers_whose_code_names_the_file_are_run_and_builders_come_first(tmp_path: Path) -> None:

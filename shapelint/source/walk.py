@@ -60,7 +60,7 @@ def _children(node: cst.CSTNode, names: tuple[str, ...]) -> list[cst.CSTNode]:
     for name in names:
         value: object = getattr(node, name)
         if type(value) is tuple or type(value) is list:
-            found += [item for item in value if _is_node_type(type(item))]
+            found += value  # libcst's sequence fields hold nodes only
         elif _is_node_type(type(value)):
             found.append(value)
     return found

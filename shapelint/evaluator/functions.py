@@ -9,7 +9,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.machine import MAX_CALL_DEPTH, Machine
-from shapelint.evaluator.values import CallSite, DictValue, Function, Scope, Source
+from shapelint.evaluator.values import CallSite, DictValue, Function, Parameters, Scope, Source
 from shapelint.source import contains, name_counts
 
 
@@ -42,26 +42,31 @@ def call_function(
 
 def bind_parameters(function: Function, args: list[object], kwargs: dict[str, object], scope: Scope) -> bool:
     """Bind call arguments as Python would; ``False`` when the call cannot match."""
-    params = function.node.params
-    positional = [*params.posonly_params, *params.params]
+    names = parameters_of(function)
     defaults = function.defaults
-    for index, param in enumerate(positional):
+    for index, name in enumerate(names.positional):
         if index < len(args):
-            scope.vars[param.name.value] = args[index]
-        elif not _bind_named(param.name.value, kwargs, defaults, scope):
+            scope.vars[name] = args[index]
+        elif not _bind_named(name, kwargs, defaults, scope):
             return False
-    extra = args[len(positional) :]
-    if extra and not isinstance(params.star_arg, cst.Param):
+    extra = args[len(names.positional) :]
+    if names.star is not None:
+        scope.vars[names.star] = tuple(extra)
+    elif extra:
         return False
-    if isinstance(params.star_arg, cst.Param):
-        scope.vars[params.star_arg.name.value] = tuple(extra)
-    if not all(_bind_named(p.name.value, kwargs, defaults, scope) for p in params.kwonly_params):
+    if not all(_bind_named(name, kwargs, defaults, scope) for name in names.keyword_only):
         return False
-    if params.star_kwarg is not None:
-        scope.vars[params.star_kwarg.name.value] = DictValue(dict(kwargs.items()))
+    if names.double_star is not None:
+        scope.vars[names.double_star] = DictValue(dict(kwargs.items()))
     elif kwargs:
         return False
     return True
+
+
+def parameters_of(function: Function) -> Parameters:
+    if function.parameters is None:
+        function.parameters = Parameters.of(function.node.params)
+    return function.parameters
 
 
 def _bind_named(name: str, kwargs: dict[str, object], defaults: dict[str, object], scope: Scope) -> bool:
@@ -83,10 +88,9 @@ def eval_defaults(m: Machine, node: cst.FunctionDef, scope: Scope) -> dict[str, 
 
 def default_arguments(target: Function, skip: int) -> tuple[list[object], dict[str, object]]:
     """Arguments for a call that passes nothing: defaults, and unknown for the rest."""
-    params = target.node.params
-    positional = [*params.posonly_params, *params.params][skip:]
-    args = [target.defaults.get(p.name.value, UNKNOWN) for p in positional]
-    kwargs = {p.name.value: target.defaults.get(p.name.value, UNKNOWN) for p in params.kwonly_params}
+    names = parameters_of(target)
+    args = [target.defaults.get(name, UNKNOWN) for name in names.positional[skip:]]
+    kwargs = {name: target.defaults.get(name, UNKNOWN) for name in names.keyword_only}
     return args, kwargs
 
 
@@ -109,15 +113,13 @@ def _record_sources(function: Function, scope: Scope, site: CallSite | None) -> 
     """
     if site is None:
         return
-    params = function.node.params
-    positional = [*params.posonly_params, *params.params]
+    names = parameters_of(function)
     if function.uses is None:
         function.uses = name_counts(function.node.body)
     uses = function.uses
-    for index, param in enumerate([*positional, *params.kwonly_params]):
-        name = param.name.value
+    for index, name in enumerate((*names.positional, *names.keyword_only)):
         if uses.get(name, 0) != 1:
             continue
-        found = site.source(index if index < len(positional) else len(site.positional), name)
+        found = site.source(index if index < len(names.positional) else len(site.positional), name)
         if found is not None:
             scope.sources[name] = Source(found.node, True, found.scope)

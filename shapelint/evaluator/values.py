@@ -176,6 +176,24 @@ class DictValue:
     """An ``nn.ModuleDict``, whose entries are also its attributes (``self.transformer.wte``)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    """A ``def``'s parameter names, read off its node once per function: every call binds them."""
+
+    positional: tuple[str, ...]
+    keyword_only: tuple[str, ...]
+    star: str | None
+    """``*args``; ``None`` also for a bare ``*``."""
+    double_star: str | None
+
+    @classmethod
+    def of(cls, params: cst.Parameters) -> Parameters:
+        star = params.star_arg.name.value if isinstance(params.star_arg, cst.Param) else None
+        double_star = params.star_kwarg.name.value if params.star_kwarg is not None else None
+        positional = tuple(p.name.value for p in (*params.posonly_params, *params.params))
+        return cls(positional, tuple(p.name.value for p in params.kwonly_params), star, double_star)
+
+
 @dataclass(eq=False, slots=True)
 class Function:
     """A user-defined function or method, closed over its defining scope."""
@@ -186,6 +204,7 @@ class Function:
     owner: ClassValue | None = None
     calls: int = 0
     uses: dict[str, int] | None = None
+    parameters: Parameters | None = None
 
 
 @dataclass(eq=False, slots=True)

@@ -56,9 +56,9 @@ def syntax_children(node: cst.CSTNode) -> list[cst.CSTNode]:
 
 def _children(node: cst.CSTNode, names: tuple[str, ...]) -> list[cst.CSTNode]:
     """A list, not a generator: most nodes have one or two children, and a generator costs more than they do."""
-    found = []
+    found: list[cst.CSTNode] = []
     for name in names:
-        value: object = getattr(node, name)
+        value = getattr(node, name)
         if type(value) is tuple or type(value) is list:
             found += value  # libcst's sequence fields hold nodes only
         elif _is_node_type(type(value)):

@@ -15,6 +15,7 @@ from shapelint.evaluator.binder import join_tensors
 from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
+from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import Array, DictValue, Function, ListValue, ModuleRef, Scope, SequentialValue, Tensor
 from shapelint.source import name_counts
 
@@ -214,27 +215,64 @@ def ev_lambda(m: Machine, node: cst.Lambda, scope: Scope) -> object:
 def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
     inner = Scope(scope)
     results: list[object] = []
+    unknowns = _Unknowns(m, inner, node) if m.fact(_single_clause, node) else None
 
-    def repeat(count: int) -> bool:
+    def repeat(index: int, count: int) -> bool:
         """``[(torch.rand(20), torch.rand(1)) for _ in range(2048)]``: an element that does not read the loop's
         names and is plain data (tensors, numbers, strings) is the same every time, so it is evaluated once."""
-        if not _plain_data(results[-1]):
-            return False
-        results.extend([results[-1]] * count)
-        return True
+        if index == 1 and m.fact(_uniform, node) and _plain_data(results[-1]):
+            results.extend([results[-1]] * count)
+            return True
+        return unknowns is not None and unknowns.rest(index, results, count)
 
     def emit() -> None:
         results.append(m.ev(node.elt, inner))
 
-    if not _run_comprehension(m, node.for_in, inner, emit, repeat if m.fact(_uniform, node) else None):
+    if not _run_comprehension(m, node.for_in, inner, emit, repeat if unknowns is not None else None):
         return ListValue(None)
     return ListValue(results)
 
 
+class _Unknowns:
+    """``[cal_angle(position, i) for i in range(512)]``, a positional encoding's row worked out element by element:
+    when the first two elements of a long comprehension are unknown and the second changed nothing (nothing in place,
+    no other name, no layer built, applied or rejected), the others are unknown without working them out.  Working
+    them out gave the same unknowns, and was most of a tutorial Transformer's lint."""
+
+    def __init__(self, m: Machine, scope: Scope, node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> None:
+        self.m, self.scope, self.node = m, scope, node
+        self.watch: Repetition | None = None
+        self.effects: tuple[int, ...] = ()
+
+    def rest(self, index: int, results: list[object], count: int) -> bool:
+        """After the first element, watch; after the second, stand for the ``count`` others if it did nothing."""
+        if results[-1] is not UNKNOWN:
+            return False
+        if index == 1:
+            self.watch = Repetition(self.m, self.scope, frozenset(name_counts(self.node.for_in.target)))
+            self.watch.repeating()
+            self.effects = self._effects()
+            return False
+        if self.watch is None or not self.watch.repeating() or self._effects() != self.effects:
+            return False
+        results.extend([UNKNOWN] * count)
+        return True
+
+    def _effects(self) -> tuple[int, ...]:
+        record, propagator = self.m.record, self.m.propagator
+        built = (len(record.written), len(record.sequentials), len(record.constructed), len(record.examples))
+        return (propagator.applied, len(propagator.mismatches), len(propagator.requirements), *built)
+
+
+def _single_clause(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
+    """One ``for`` without conditions: each item gives one element."""
+    clause = node.for_in
+    return not clause.ifs and clause.inner_for_in is None
+
+
 def _uniform(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
     """One ``for`` without conditions, whose element does not read the names it binds."""
-    clause = node.for_in
-    return not clause.ifs and clause.inner_for_in is None and _ignores_target(node)
+    return _single_clause(node) and _ignores_target(node)
 
 
 def _ignores_target(node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> bool:
@@ -247,8 +285,8 @@ def _plain_data(value: object) -> bool:
     return isinstance(value, Tensor) or operators.is_plain(value)
 
 
-Repeat = Callable[[int], bool]
-"""Stands for the given number of further elements, equal to the last one; ``False`` where it cannot."""
+Repeat = Callable[[int, int], bool]
+"""At an item's index, stands for the given number of further elements; ``False`` where it cannot (yet)."""
 
 
 class _UnknownKey(Exception):
@@ -276,7 +314,7 @@ def _run_comprehension(
     m: Machine, clause: cst.CompFor, scope: Scope, emit: Callable[[], None], repeat: Repeat | None = None
 ) -> bool:
     """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown, or when a long loop
-    spends its unrolling budget.  ``repeat``, after the first element of a long loop, may stand for the others."""
+    spends its unrolling budget.  ``repeat``, after the first elements of a long loop, may stand for the others."""
     items = operators.iterate(m.ev(clause.iter, scope))
     if items is None or len(items) > MAX_ITERATIONS:
         return False
@@ -284,7 +322,7 @@ def _run_comprehension(
     for index, item in enumerate(items):
         if spent_long_loop(m, len(items), start):
             return False
-        if index == 1 and repeat and len(items) > MAX_UNROLLED_REPEATS and repeat(len(items) - 1):
+        if 0 < index <= 2 and repeat and len(items) > MAX_UNROLLED_REPEATS and repeat(index, len(items) - index):
             return True
         assign(m, clause.target, item, scope)
         conditions = [operators.truth(m.ev(test.test, scope)) for test in clause.ifs]

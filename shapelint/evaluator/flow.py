@@ -99,6 +99,8 @@ class Propagator:
         self.configuration: Configuration | None = None
         """The outermost user model whose ``forward`` is running."""
         self.call_other = call_other
+        self.applied = 0
+        """How many times a module was applied: a step of a loop that applied none checked nothing."""
 
     @contextmanager
     def tracing(self) -> Iterator[Trace]:
@@ -125,6 +127,7 @@ class Propagator:
             return self._apply(module, flow)
 
     def _apply(self, module: object, flow: Flow) -> object:
+        self.applied += 1
         if isinstance(module, Layer):
             tensor = flow if isinstance(flow, Tensor) else Tensor(Shape.anything())
             if module.kind.sublayers is not None:

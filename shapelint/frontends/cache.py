@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -107,6 +106,8 @@ def clean(directory: str) -> bool:
         tagged = False
     if not tagged or os.path.islink(directory):
         raise CacheError(f"{directory} is not a shapelint cache (no shapelint CACHEDIR.TAG); not removed")
+    import shutil  # only ``shapelint clean`` needs it: a cached run's imports are most of its time
+
     shutil.rmtree(directory)
     return True
 

@@ -23,6 +23,8 @@ _SIZES_SPREAD = frozenset({"numpy.random.randn", "numpy.random.rand"})
 _INT_ARRAYS = frozenset({"numpy.random.randint"})
 
 _CONVERTERS = frozenset({"torch.from_numpy", "torch.tensor", "torch.as_tensor", "torch.Tensor"})
+
+
 def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object | None:
     """The array or tensor ``qualname(*args, **kwargs)`` makes, unknown when its size is, ``None`` when
     ``qualname`` is none of these."""
@@ -65,6 +67,8 @@ def data_shape(data: object) -> Shape | None:
         return None
     if isinstance(data, (int, float)):
         return Shape((), dtype="int" if isinstance(data, int) else "float")
+    if isinstance(data, ListValue) and data.all_floats():
+        return Shape((len(data.floats or ()),), dtype="float")
     items = iterate(data)
     if not items:
         return None

@@ -215,7 +215,7 @@ def ev_lambda(m: Machine, node: cst.Lambda, scope: Scope) -> object:
 def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
     inner = Scope(scope)
     results: list[object] = []
-    unknowns = _Unknowns(m, inner, node) if m.fact(_single_clause, node) else None
+    rest = _Rest(m, inner, node) if m.fact(_single_clause, node) else None
 
     def repeat(index: int, count: int) -> bool:
         """``[(torch.rand(20), torch.rand(1)) for _ in range(2048)]``: an element that does not read the loop's
@@ -223,40 +223,49 @@ def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.Set
         if index == 1 and m.fact(_uniform, node) and _plain_data(results[-1]):
             results.extend([results[-1]] * count)
             return True
-        return unknowns is not None and unknowns.rest(index, results, count)
+        return rest is not None and rest.stand_for(index, results, count)
 
     def emit() -> None:
         results.append(m.ev(node.elt, inner))
 
-    if not _run_comprehension(m, node.for_in, inner, emit, repeat if unknowns is not None else None):
+    if not _run_comprehension(m, node.for_in, inner, emit, repeat if rest is not None else None):
         return ListValue(None)
-    return ListValue(results)
+    return ListValue(results, floats=tuple(results) if rest is not None and rest.floats else None)
 
 
-class _Unknowns:
-    """``[cal_angle(position, i) for i in range(512)]``, a positional encoding's row worked out element by element:
-    when the first two elements of a long comprehension are unknown and the second changed nothing (nothing in place,
-    no other name, no layer built, applied or rejected), the others are unknown without working them out.  Working
-    them out gave the same unknowns, and was most of a tutorial Transformer's lint."""
+class _Rest:
+    """``[position / np.power(10000, 2 * (i // 2) / d_model) for i in range(512)]``, a positional encoding's row
+    worked out element by element: when the first two elements of a long comprehension are both unknown, or both
+    floats of a list, and the second did nothing (nothing changed in place, no other name bound, no layer built,
+    applied or rejected), the others are left unworked: unknown, or floats of unknown value, which numpy and torch
+    count (a float is never a size).  Working them out was most of a tutorial Transformer's lint."""
 
     def __init__(self, m: Machine, scope: Scope, node: cst.ListComp | cst.GeneratorExp | cst.SetComp) -> None:
         self.m, self.scope, self.node = m, scope, node
         self.watch: Repetition | None = None
-        self.effects: tuple[int, ...] = ()
+        self.effects: tuple[object, ...] = ()
+        self.floats = False
 
-    def rest(self, index: int, results: list[object], count: int) -> bool:
+    def stand_for(self, index: int, results: list[object], count: int) -> bool:
         """After the first element, watch; after the second, stand for the ``count`` others if it did nothing."""
-        if results[-1] is not UNKNOWN:
+        kind = self._kind(results[-1])
+        if kind is None:
             return False
         if index == 1:
             self.watch = Repetition(self.m, self.scope, frozenset(name_counts(self.node.for_in.target)))
             self.watch.repeating()
-            self.effects = self._effects()
+            self.effects = (kind, *self._effects())
             return False
-        if self.watch is None or not self.watch.repeating() or self._effects() != self.effects:
+        if self.watch is None or not self.watch.repeating() or (kind, *self._effects()) != self.effects:
             return False
         results.extend([UNKNOWN] * count)
+        self.floats = kind == "float"
         return True
+
+    def _kind(self, element: object) -> str | None:
+        if element is UNKNOWN:
+            return "unknown"
+        return "float" if type(element) is float and type(self.node) is cst.ListComp else None
 
     def _effects(self) -> tuple[int, ...]:
         record, propagator = self.m.record, self.m.propagator

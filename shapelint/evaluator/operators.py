@@ -433,6 +433,20 @@ def _scalar(function: Callable[..., object]) -> Callable[..., object]:
     return call
 
 
+def _numpy_power(base: object, exponent: object) -> object:
+    """``np.power`` on two numbers (a positional encoding's ``np.power(10000, 2 * i / d_model)``), where numpy and
+    Python agree: numpy refuses an integer to a negative integer power, gives ``nan`` where Python gives a complex
+    number, and wraps integers past 64 bits."""
+    if not all(type(value) in (int, float) for value in (base, exponent)):
+        raise ValueError("not two numbers")
+    if type(base) is int and type(exponent) is int and exponent < 0:
+        raise ValueError("integers to negative integer powers")
+    result = base**exponent  # type: ignore[operator]
+    if type(result) not in (int, float) or (type(result) is int and abs(result) >= 2**63):
+        raise ValueError("not what numpy gives")
+    return result
+
+
 BUILTINS: dict[str, Builtin] = {
     builtin.name: builtin
     for builtin in (
@@ -478,7 +492,7 @@ QUALIFIED: dict[str, Builtin] = {
         ("prod", lambda value: math.prod(_numbers((value,)))),  # type: ignore[arg-type]
     )
 }
-QUALIFIED.update({"numpy.prod": QUALIFIED["math.prod"]})
+QUALIFIED.update({"numpy.prod": QUALIFIED["math.prod"], "numpy.power": Builtin("power", _scalar(_numpy_power))})
 CONSTANTS: dict[str, float] = {
     f"{module}.{name}": getattr(math, name) for module in ("math", "numpy") for name in ("pi", "e", "tau", "inf")
 }

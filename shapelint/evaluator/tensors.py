@@ -117,6 +117,8 @@ class TensorCalls:
             return UNKNOWN
         if namespace == _TORCH and name in FACTORIES:
             return _factory(name, args, kwargs, node)
+        if namespace == _TORCH and name == "arange":
+            return _arange(args, kwargs, node)
         if name in _LIKE and args and isinstance(args[0], Tensor):
             return Tensor(args[0].shape, Origin(f"torch.{name}", node))
         if name in ("cat", "concat", "concatenate", "stack"):
@@ -283,6 +285,28 @@ def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst
     if len(dims) != len(size):
         return UNKNOWN
     return Tensor(Shape(tuple(dims), dtype=dtype), Origin(f"torch.{name}", node))
+
+
+def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+    """``torch.arange(12)``, ``torch.arange(1, 13)``, ``torch.arange(0, 12, 2)`` on integers: a 1-D tensor of as
+    many steps, of integers unless a float ``dtype`` is asked (token positions, ``torch.arange(x.size(1))``)."""
+    if len(args) > 3:
+        return UNKNOWN
+    given = dict(zip(("end",) if len(args) == 1 else ("start", "end", "step"), args))
+    for name in ("start", "end", "step"):
+        if name in kwargs:
+            if name in given:
+                return UNKNOWN
+            given[name] = kwargs[name]
+    start, end, step = given.get("start", 0), given.get("end"), given.get("step", 1)
+    dtype: DType = "float" if "dtype" in kwargs and not _is_int_dtype(kwargs["dtype"]) else "int"
+    origin = Origin("torch.arange", node)
+    if isinstance(end, Symbol) and start == 0 and step == 1:
+        return Tensor(Shape((end,), dtype=dtype), origin)
+    if not all(type(value) is int for value in (start, end, step)) or step == 0:
+        return UNKNOWN
+    length = max(0, -((start - end) // step))  # type: ignore[operator]
+    return Tensor(Shape((length,), dtype=dtype), origin)
 
 
 def _is_int_dtype(value: object) -> bool:

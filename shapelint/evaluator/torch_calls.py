@@ -12,7 +12,7 @@ from functools import partial
 import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
-from shapelint.dims import UNKNOWN, DType, Shape, Symbol
+from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
@@ -63,6 +63,8 @@ def call_qualname(
     kind = names.layer_kind(qualname)
     if kind is not None:
         return _build_layer(m, qualname, kind, node, args, kwargs, scope, skip)
+    if qualname.endswith(".from_pretrained"):
+        return _from_pretrained(m, qualname, node, args, kwargs, scope)
     if qualname in options.PARSERS:
         return OptionParser()
     if qualname in names.MODULE_LIST:
@@ -133,6 +135,29 @@ def _build_layer(
         m.record.written.setdefault(id(source.node), set()).add(repr(bound[name]))
     inferred = inferred_argument(kind) if runtime else None
     return Layer(kind, bound, written, node, looping=scope.looping, inferred=None if inferred in kwargs else inferred)
+
+
+_PRETRAINED = frozenset({"Embedding", "EmbeddingBag"})
+
+
+def _from_pretrained(
+    m: Machine, qualname: str, node: cst.Call, args: list[object], kwargs: dict[str, object], scope: Scope
+) -> object:
+    """``nn.Embedding.from_pretrained(table)``: an embedding as wide as the table, as many rows as it has (a
+    positional encoding's sinusoid table); ``freeze`` changes no shape."""
+    kind = names.layer_kind(qualname.removesuffix(".from_pretrained"))
+    table = args[0] if args else kwargs.get("embeddings")
+    if kind is None or kind.name not in _PRETRAINED or len(args) > 2 or not isinstance(table, Tensor):
+        return UNKNOWN
+    sizes = table.shape.dims
+    if len(sizes) != 2 or not all(is_int(size) for size in sizes):
+        return UNKNOWN
+    options = {name: value for name, value in kwargs.items() if name not in ("embeddings", "freeze")}
+    try:
+        bound = kind.bind(list(sizes), operators.plain_arguments([], options)[1])
+    except TypeError:
+        return UNKNOWN
+    return Layer(kind, bound, {}, node, looping=scope.looping)
 
 
 def _reject_torch_style(m: Machine, error: TorchStyleCall, node: cst.Call, skip: int) -> None:

@@ -165,6 +165,15 @@ class ListValue:
     """A mutable list; ``items`` is ``None`` once it may have changed in unknown ways."""
 
     items: list[object] | None
+    floats: tuple[object, ...] | None = None
+    """A long comprehension's elements when those past the first two were floats left unworked (unknown): they
+    stand for floats only while the list holds exactly these."""
+
+    def all_floats(self) -> bool:
+        """Whether every element is a float, of known value or not."""
+        if self.floats is None or self.items is None or len(self.items) != len(self.floats):
+            return False
+        return all(item is kept for item, kept in zip(self.items, self.floats))
 
 
 @dataclass(eq=False, slots=True)

@@ -14,6 +14,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import evaluate
 from shapelint.evaluator.operators import QUALIFIED
 from shapelint.evaluator.values import Array, Tensor
+from shapelint.lint import lint_source
 from tests.budget import examples
 
 pytestmark = pytest.mark.sampled
@@ -101,3 +102,28 @@ def test_elements_left_unworked_are_unknown_not_guessed() -> None:
     )
     assert names["first"] == 0.0
     assert names["last"] is UNKNOWN and names["total"] is UNKNOWN
+
+
+_PRETRAINED = """\
+import torch
+import torch.nn as nn
+
+table = torch.randn(10, 6)
+bag = nn.EmbeddingBag.from_pretrained(table, mode="sum")
+embed = nn.Embedding.from_pretrained(table, freeze=False, padding_idx=0)
+ids = torch.randint(0, 10, (3, 5))
+nn.Linear({bag_width}, 2)(bag(ids))
+nn.Linear({embed_width}, 2)(embed(ids))
+"""
+
+
+@pytest.mark.parametrize(("bag_width", "embed_width", "lines"), [(6, 6, []), (4, 6, [8]), (6, 5, [9])])
+def test_from_pretrained_embeddings_have_the_tables_shape(bag_width: int, embed_width: int, lines: list[int]) -> None:
+    source = _PRETRAINED.format(bag_width=bag_width, embed_width=embed_width)
+    found = [diagnostic.line for diagnostic in lint_source(source)]
+    assert found == lines
+    if lines:
+        with pytest.raises(RuntimeError):
+            exec(source, {})  # torch refuses the same layer
+    else:
+        exec(source, {})

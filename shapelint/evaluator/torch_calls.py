@@ -147,11 +147,9 @@ def _from_pretrained(
     positional encoding's sinusoid table); ``freeze`` changes no shape."""
     kind = names.layer_kind(qualname.removesuffix(".from_pretrained"))
     table = args[0] if args else kwargs.get("embeddings")
+    sizes = table.shape.dims if isinstance(table, Tensor) else ()
     if kind is None or kind.name not in _PRETRAINED or names.is_runtime(qualname) or len(args) > 2:
         return UNKNOWN
-    if not isinstance(table, Tensor):
-        return UNKNOWN
-    sizes = table.shape.dims
     if len(sizes) != 2 or not all(is_int(size) for size in sizes):
         return UNKNOWN
     options = {name: value for name, value in kwargs.items() if name not in ("embeddings", "freeze")}

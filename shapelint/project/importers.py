@@ -79,9 +79,10 @@ def _uses(path: str, defined: frozenset[str]) -> list[re.Match[str]]:
     return list(pattern.finditer(_text(path, code=True)))
 
 
-def _priority(path: str, uses: list[re.Match[str]]) -> tuple[bool, bool, bool, str]:
+def _priority(path: str, uses: list[re.Match[str]]) -> tuple[bool, bool, str]:
+    """Files that call a name the linted file defines first, then scripts, then by path."""
     calls = any(use.group("call") for use in uses)
-    return (not calls, not uses, "__main__" not in _text(path), path)
+    return (not calls, "__main__" not in _text(path), path)
 
 
 def _text(path: str, code: bool = False) -> str:

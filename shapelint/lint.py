@@ -102,8 +102,7 @@ def lint_file(source: str | bytes, path: str = "<string>", *, newer_syntax: bool
     refused even when libcst reads it: ``--fix`` only writes what CPython parses.
 
     Raises one of :data:`PARSE_ERRORS` when the source cannot be parsed: ``SyntaxError``,
-    ``libcst.ParserSyntaxError``, ``UnicodeDecodeError``, ``LookupError`` (unknown declared encoding)
-    or ``RecursionError``.
+    ``libcst.ParserSyntaxError``, ``UnicodeDecodeError`` or ``RecursionError``.
     """
     checked = check_source(source, path, newer_syntax=newer_syntax)
     if checked is None:

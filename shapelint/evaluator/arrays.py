@@ -41,13 +41,17 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
     name = qualname.rpartition(".")[2]
     if qualname not in _CONVERTERS and not (qualname == f"torch.{name}" and name in TYPED_TENSORS):
         return None
-    return _tensor(qualname, TYPED_TENSORS.get(name), args, kwargs, origin)
+    legacy_dtype = "float" if qualname == "torch.Tensor" else TYPED_TENSORS.get(name)
+    return _tensor(qualname, legacy_dtype, args, kwargs, origin)
 
 
 def _tensor(
     qualname: str, dtype: DType | None, args: list[object], kwargs: dict[str, object], origin: Origin
 ) -> object:
-    """A tensor constructor given data (an array, nested lists) or, for the legacy typed ones, sizes."""
+    """A tensor constructor given data (an array, nested lists) or, for the legacy typed ones, sizes.
+
+    ``dtype``: what the constructor makes whatever its data holds (``torch.Tensor([[1, 0]])`` is float, as
+    ``torch.LongTensor`` is int); ``None`` where the data decides, as for ``torch.tensor``."""
     legacy = qualname == "torch.Tensor" or qualname.rpartition(".")[2] in TYPED_TENSORS
     if len(args) != 1 or kwargs or (legacy and is_int(args[0])):
         shape = _shape(args, dtype or "float") if legacy and args and not kwargs else None

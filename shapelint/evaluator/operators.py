@@ -142,8 +142,11 @@ def tensor_row(value: Tensor) -> Tensor | None:
 
 
 def _rows(value: Tensor, limit: int) -> list[object] | None:
-    row, first = tensor_row(value), value.shape.dim(0)
-    if row is None or not is_int(first) or not 0 <= first <= limit:
+    row = tensor_row(value)
+    if row is None:
+        return None
+    first = value.shape.dim(0)
+    if not is_int(first) or not 0 <= first <= limit:
         return None
     return [row] * first
 

@@ -17,7 +17,12 @@ from shapelint.evaluator.values import ModuleRef, Origin, Tensor
 ATTRIBUTES = frozenset({"shape", "ndim"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
-_INT_DTYPES = frozenset({"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8"})
+_INT_DTYPES = frozenset(
+    {"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8", "torch.uint8"}
+)
+_FLOAT_DTYPES = frozenset(
+    {"torch.float", "torch.float32", "torch.float64", "torch.double", "torch.half", "torch.float16", "torch.bfloat16"}
+)
 _TORCH = "torch."
 _BROADCASTING = frozenset(
     [
@@ -272,19 +277,22 @@ def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst
     elif name == "randint":
         size = kwargs.get("size", args[-1] if args else None)
         dtype = "int"
-    elif name in ("full", "normal"):
-        size = kwargs.get("size", args[0] if name == "full" and args else args[2] if len(args) > 2 else None)
+    elif name == "full":
+        size = kwargs.get("size", args[0] if args else None)
+        dtype = _filled_dtype(args[1] if len(args) > 1 else kwargs.get("fill_value"))
+    elif name == "normal":
+        size = kwargs.get("size", args[2] if len(args) > 2 else None)
         dtype = "float"
     else:
         one_each = "size" not in kwargs and len(args) > 1
         size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else tuple(args))
-        dtype = "int" if _is_int_dtype(kwargs.get("dtype")) else "float"
+        dtype = "float"
     if not isinstance(size, (tuple, list)):
         return UNKNOWN
     dims = [d for d in size if is_int(d) or isinstance(d, Symbol) or (one_each and d is UNKNOWN)]
     if len(dims) != len(size):
         return UNKNOWN
-    return Tensor(Shape(tuple(dims), dtype=dtype), Origin(f"torch.{name}", node))
+    return Tensor(Shape(tuple(dims), dtype=_asked_dtype(kwargs, dtype)), Origin(f"torch.{name}", node))
 
 
 def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
@@ -299,7 +307,7 @@ def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) ->
                 return UNKNOWN
             given[name] = kwargs[name]
     start, end, step = given.get("start", 0), given.get("end"), given.get("step", 1)
-    dtype: DType = "float" if "dtype" in kwargs and not _is_int_dtype(kwargs["dtype"]) else "int"
+    dtype = _asked_dtype(kwargs, "int")
     origin = Origin("torch.arange", node)
     if isinstance(end, Symbol) and start == 0 and step == 1:
         return Tensor(Shape((end,), dtype=dtype), origin)
@@ -309,5 +317,19 @@ def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) ->
     return Tensor(Shape((length,), dtype=dtype), origin)
 
 
-def _is_int_dtype(value: object) -> bool:
-    return isinstance(value, ModuleRef) and value.qualname in _INT_DTYPES
+def _asked_dtype(kwargs: dict[str, object], default: DType | None) -> DType | None:
+    """The dtype a factory makes: ``default`` unless ``dtype=`` asks another.  One this cannot tell apart
+    (``dtype=x.dtype``, ``torch.bool``) leaves it unknown: a dtype is never guessed, so no check rests on a guess."""
+    asked = kwargs.get("dtype")
+    if asked is None:
+        return default
+    qualname = asked.qualname if isinstance(asked, ModuleRef) else None
+    return "int" if qualname in _INT_DTYPES else "float" if qualname in _FLOAT_DTYPES else None
+
+
+def _filled_dtype(fill: object) -> DType | None:
+    """``torch.full``'s dtype follows its fill value (integers give int64, floats the default float), as
+    torch has done since 1.8; a bool or an unknown fill gives a dtype this cannot name."""
+    if isinstance(fill, bool) or not isinstance(fill, (int, float)):
+        return None
+    return "int" if isinstance(fill, int) else "float"

@@ -17,10 +17,11 @@ PARSE_ERRORS: tuple[type[BaseException], ...] = (
     cst.ParserSyntaxError,
     SyntaxError,
     UnicodeDecodeError,
-    LookupError,
     RecursionError,
 )
-"""What :func:`parse` raises for a source it cannot parse or decode."""
+"""What :func:`parse` raises for a source it cannot parse or decode.  An unknown declared encoding is a
+``SyntaxError``, as CPython says it; a ``LookupError`` is not among these, so an ``IndexError`` or ``KeyError`` of
+the analysis is reported as the internal error it is, never as a file that cannot be decoded."""
 
 
 @dataclass(frozen=True)
@@ -132,4 +133,9 @@ def reparsed(module: cst.Module, as_bytes: bool) -> Parsed:
 
 
 def _text(source: str | bytes, module: cst.Module) -> str:
-    return source if isinstance(source, str) else source.decode(module.encoding, errors="replace")
+    if isinstance(source, str):
+        return source
+    try:
+        return source.decode(module.encoding, errors="replace")
+    except LookupError:
+        raise SyntaxError(f"unknown encoding: {module.encoding}") from None

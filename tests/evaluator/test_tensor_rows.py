@@ -14,14 +14,18 @@ from shapelint.evaluator.values import Tensor
 from tests.budget import examples
 
 pytestmark = pytest.mark.sampled
-_shapes = st.lists(st.integers(0, 5), min_size=1, max_size=4).map(tuple)
+_shapes = st.lists(st.integers(0, 5), min_size=0, max_size=4).map(tuple)
 
 
 @settings(max_examples=examples(300))
 @given(shape=_shapes)
 def test_iteration_gives_the_rows(shape: tuple[int, ...]) -> None:
     rows = iterate(Tensor(Shape(shape)))
-    real = [tuple(row.shape) for row in torch.zeros(shape)]
+    try:
+        real = [tuple(row.shape) for row in torch.zeros(shape)]
+    except TypeError:  # iteration over a 0-d tensor (a recursive flatten reaches one): no loop runs
+        assert rows is None
+        return
     assert rows is not None and [row.shape.dims for row in rows] == real  # type: ignore[attr-defined]
 
 

@@ -98,6 +98,23 @@ def test_internal_error_is_contained_and_exits_2(
     assert "Traceback" in err
 
 
+def test_a_lookup_error_of_the_analysis_is_an_internal_error_not_an_undecodable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ``IndexError`` is a ``LookupError``, as an unknown codec once was: it must not read "cannot decode"."""
+    import shapelint.lint
+
+    (tmp_path / "model.py").write_text(CLEAN)
+
+    def out_of_range(*args: object, **kwargs: object) -> object:
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setattr(shapelint.lint, "evaluate", out_of_range)
+    status, out, _ = run(capsys, "--jobs", "1", str(tmp_path))
+    assert status == 2
+    assert out == f"{tmp_path / 'model.py'}: error: internal error: IndexError: tuple index out of range\n"
+
+
 def test_prefilter_skips_files_without_torch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "plain.py").write_text("def f(:\n")
     assert run(capsys, str(tmp_path)) == (0, "", "")

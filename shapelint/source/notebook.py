@@ -192,12 +192,56 @@ def _as_python(lines: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     lines = tuple(line[len(indent) :] if indent and line.startswith(indent) else line for line in lines)
     python = list(lines)
     continued = False
+    code = _OpenCode()
     for index, line in enumerate(lines):
-        if continued or _LINE_MAGIC.match(line):
+        if continued or (code.at_statement_start and _LINE_MAGIC.match(line)):
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             python[index] = f"{indent}pass\n"
             continued = line.rstrip("\r\n").endswith("\\")
+        else:
+            code.read(line)
     return tuple(python), indent
+
+
+class _OpenCode:
+    """What the Python read so far leaves open: brackets, a string, a backslash.  IPython takes ``%`` and ``!`` for
+    a magic only where a statement starts; inside an open bracket, ``% (a, b)`` is the modulo of a format string."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.quote = ""
+        self.backslash = False
+
+    @property
+    def at_statement_start(self) -> bool:
+        return self.depth == 0 and not self.quote and not self.backslash
+
+    def read(self, line: str) -> None:
+        at, commented = 0, False
+        while at < len(line):
+            char = line[at]
+            if self.quote:
+                if char == "\\":
+                    at += 2
+                    continue
+                if line.startswith(self.quote, at):
+                    at, self.quote = at + len(self.quote), ""
+                    continue
+            elif char == "#":
+                commented = True
+                break
+            elif char in "\"'":
+                self.quote = line[at : at + 3] if line[at : at + 3] in ('"""', "'''") else char
+                at += len(self.quote)
+                continue
+            elif char in "([{":
+                self.depth += 1
+            elif char in ")]}":
+                self.depth = max(0, self.depth - 1)
+            at += 1
+        self.backslash = not commented and not self.quote and line.rstrip("\r\n").endswith("\\")
+        if len(self.quote) == 1:  # a one-quote string ends with its line
+            self.quote = ""
 
 
 def _terminated(lines: tuple[str, ...]) -> str:

@@ -131,6 +131,27 @@ def test_magics_and_shell_lines_are_not_python(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def test_a_percent_inside_brackets_is_modulo_not_a_magic(tmp_path: Path) -> None:
+    """IPython reads ``%`` as a magic only where a statement starts: a format string's ``%`` continuing a call's
+    arguments stays Python (it was read as a magic, and the call's closing bracket became a syntax error)."""
+    path = tmp_path / "format.ipynb"
+    source = [
+        "import torch\n",
+        "%matplotlib inline\n",
+        "for epoch in range(2):\n",
+        "    print('Epoch: %03d | Cost: %.4f'\n",
+        "          %(epoch + 1,\n",
+        "            0.5))\n",
+        '    text = """\n',
+        '%s""" % "#"\n',
+        "    %time x = 1\n",
+    ]
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+    path.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    result = shapelint(str(path))
+    assert (result.returncode, result.stdout) == (0, "")
+
+
 def test_a_syntax_error_is_placed_in_its_cell(tmp_path: Path) -> None:
     path = tmp_path / "broken.ipynb"
     cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}

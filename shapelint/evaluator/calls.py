@@ -19,7 +19,7 @@ from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.flow import Flow
-from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.functions import call_function, parameters_of
 from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.instances import instantiate
 from shapelint.evaluator.machine import MAX_ITERATIONS, Machine
@@ -131,10 +131,25 @@ def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[s
         return call_module(m, func, args[0], args[1:], kwargs)
     if isinstance(func, Instance) and args and isinstance(args[0], (ListValue, tuple)):
         return _call_on_tensors(m, func, args, kwargs)
+    flow = _keyword_flow(func, kwargs) if isinstance(func, Instance) and not args else None
+    if flow is not None:
+        name, tensor = flow
+        return call_module(m, func, tensor, (), {key: value for key, value in kwargs.items() if key != name})
     if args and isinstance(args[0], Tensor) and _single_input_call(func, args, kwargs):
         return m.propagator.run(func, args[0])
     operators.forget_mutable(args, kwargs)
     return UNKNOWN
+
+
+def _keyword_flow(module: Instance, kwargs: dict[str, object]) -> tuple[str, Tensor] | None:
+    """``self.att(g=d5, x=x4)``: the tensor given by name for ``forward``'s first parameter after ``self``, which
+    runs through the module as a positional first input does."""
+    forward = classes.class_attribute(module.cls, "forward")
+    if not isinstance(forward, Function) or len(forward.node.params.posonly_params) > 1:
+        return None
+    positional = parameters_of(forward).positional
+    value = kwargs.get(positional[1]) if len(positional) > 1 else None
+    return (positional[1], value) if isinstance(value, Tensor) else None
 
 
 def _explicit_super(m: Machine, args: Sequence[cst.Arg], scope: Scope) -> object:

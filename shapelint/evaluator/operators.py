@@ -492,6 +492,8 @@ QUALIFIED: dict[str, Builtin] = {
         ("ceil", _scalar(math.ceil)),
         ("sqrt", _scalar(math.sqrt)),
         ("log2", _scalar(math.log2)),
+        ("log", _scalar(math.log)),
+        ("log10", _scalar(math.log10)),
         ("prod", lambda value: math.prod(_numbers((value,)))),  # type: ignore[arg-type]
     )
 }

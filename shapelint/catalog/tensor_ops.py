@@ -46,20 +46,25 @@ def _index(shape: Shape, dim: object, extra: int = 0) -> int | None:
     return dim % max(rank, 1)
 
 
-def _sizes(args: list[object], kwargs: dict[str, object] | None = None, keyword: str = "") -> list[object]:
-    """Sizes given one by one, as one sequence, or (with no positional argument) as the sequence ``keyword`` names."""
+def _sizes(args: list[object], kwargs: dict[str, object] | None = None, keyword: str = "") -> list[object] | None:
+    """Sizes given one by one, as one sequence, or (with no positional argument) as the sequence ``keyword`` names.
+
+    ``None`` when they are unknown: a lone unknown argument may be one size or a whole sequence of them
+    (``x.view(shp)`` with ``shp = x.size() + (-1,)``), so not even their number is known."""
     if not args and kwargs is not None:
         given = kwargs.get(keyword)
         return list(given) if isinstance(given, (tuple, list)) else []
     if len(args) == 1 and isinstance(args[0], (tuple, list)):
         return list(args[0])
+    if len(args) == 1 and not (is_int(args[0]) or isinstance(args[0], Symbol)):
+        return None
     return list(args)
 
 
 def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``view``/``reshape``, resolving one ``-1`` where the element counts allow."""
     sizes = _sizes(args, kwargs, "shape")
-    if not sizes or sizes.count(-1) > 1:
+    if sizes is None or not sizes or sizes.count(-1) > 1:
         return Shape.anything()
     written = tuple(s if (is_int(s) and s != -1) or isinstance(s, Symbol) else UNKNOWN for s in sizes)
     dims: list[Dim] = [s for s in sizes if is_int(s) or isinstance(s, Symbol)]
@@ -140,7 +145,7 @@ def flatten(shape: Shape, args: list[object], kwargs: dict[str, object], start: 
 
 def permute(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     order = _sizes(args, kwargs, "dims")
-    if shape.open or not all(is_int(i) for i in order):
+    if order is None or shape.open or not all(is_int(i) for i in order):
         return Shape.anything()
     if len(order) != len(shape.dims):
         raise ShapeError(f"permute{tuple(order)} does not match a {len(shape.dims)}-D tensor {shape}", Problem.RANK)
@@ -340,6 +345,8 @@ def size_of(shape: Shape, args: list[object]) -> object:
 def expand(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.expand(B, -1, -1)``: ``-1`` keeps a size, and new sizes may be prepended."""
     sizes = _sizes(args)
+    if sizes is None:
+        return Shape.anything()
     lead = len(sizes) - len(shape.dims)
     if shape.open or lead < 0:
         return Shape.anything()
@@ -350,6 +357,8 @@ def expand(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
 def repeat(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.repeat(B, 1)``: every size times its count, with new leading dimensions of size 1 first."""
     counts = _sizes(args)
+    if counts is None:
+        return Shape.anything()
     lead = len(counts) - len(shape.dims)
     if shape.open or lead < 0:
         return Shape.anything()

@@ -417,16 +417,33 @@ def measure_model(model: Model, directive: bool) -> Measured:
 
 
 def _with_directive(text: str, model: Model) -> str:
-    """The file with the repository's input declared on the model's class line (the class ``build`` names)."""
+    """The file with the repository's input declared on the model's class line: the class ``build`` names, or for a
+    factory (``resnet18()``), the first class of the file its body calls."""
     dims = ", ".join(["B", *map(str, model.input[1:])])
     extra = " dtype=long" if model.dtype == "long" else ""
     lines = text.splitlines(keepends=True)
-    called = re.findall(r"([A-Za-z_]\w*)\s*\(", model.build)
-    for index, line in enumerate(lines):
-        if any(line.startswith((f"class {name}(", f"class {name}:")) for name in called):
-            lines[index] = line.rstrip("\r\n") + f"  # shapelint: input=({dims}){extra}\n"
-            break
+    classes = {match.group(1): index for index, line in enumerate(lines) if (match := _CLASS_LINE.match(line))}
+    called = _CALLED.findall(model.build)
+    target = next((name for name in called if name in classes), None)
+    if target is None:
+        built = [name for factory in called for name in _CALLED.findall(_body_of(text, factory))]
+        target = next((name for name in built if name in classes), None)
+    if target is not None:
+        index = classes[target]
+        lines[index] = lines[index].rstrip("\r\n") + f"  # shapelint: input=({dims}){extra}\n"
     return "".join(lines)
+
+
+_CLASS_LINE = re.compile(r"class ([A-Za-z_]\w*)\s*[(:]")
+_CALLED = re.compile(r"([A-Za-z_]\w*)\s*\(")
+
+
+def _body_of(text: str, function: str) -> str:
+    """The source of the top-level ``def function``, empty when there is none."""
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef) and node.name == function:
+            return ast.get_source_segment(text, node) or ""
+    return ""
 
 
 def unmodified_findings(tree: Path) -> list[str]:

@@ -138,7 +138,7 @@ class Shape:
             return self.dims[index] if -index <= len(self.dims) else UNKNOWN
         if self.open:
             return UNKNOWN
-        return self.dims[index]
+        return self.dims[index] if index < len(self.dims) else UNKNOWN
 
     def tail(self, count: int) -> tuple[Dim, ...]:
         """The last ``count`` sizes, padded with ``UNKNOWN`` where they are not known."""

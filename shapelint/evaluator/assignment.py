@@ -66,7 +66,7 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     On a Sequential subclass a module, or what may be one, also joins the
     children its ``forward`` runs, in registration order.
     """
-    value = UNKNOWN if m.uncertain else value
+    value = UNKNOWN if m.uncertain_for(owner) else value
     m.mutations += 1
     owner.attributes[name] = value
     sequential = owner.sequential
@@ -97,7 +97,7 @@ def set_attribute(m: Machine, args: list[object]) -> None:
 
 def add_module(m: Machine, owner: object, name: object, module: object) -> None:
     """``owner.add_module(name, module)``: a new Sequential child or a new attribute."""
-    value = UNKNOWN if m.uncertain else module
+    value = UNKNOWN if m.uncertain_for(owner) else module
     m.mutations += 1
     if isinstance(owner, SequentialValue):
         owner.children.append((name if isinstance(name, str) else "?", value))
@@ -113,14 +113,14 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
     key = m.ev(target.slice[0].slice.value, scope)
     m.items_changed()
     if isinstance(container, DictValue) and container.items is not None:
-        if m.uncertain or key is UNKNOWN:
+        if m.uncertain_for(container) or key is UNKNOWN:
             container.items = None
         else:
             container.items[key] = value
     elif isinstance(container, ListValue):
         mutate_list(m, container, lambda items: items.__setitem__(position(key), value), key)
     elif isinstance(container, SequentialValue):
-        _replace_child(container, key, UNKNOWN if m.uncertain else value)
+        _replace_child(container, key, UNKNOWN if m.uncertain_for(container) else value)
 
 
 def position(value: object) -> int:
@@ -135,7 +135,7 @@ def mutate_list(m: Machine, target: ListValue, change: Callable[[list[object]], 
     m.items_changed()
     if target.items is None:
         return UNKNOWN
-    if m.uncertain or any(item is UNKNOWN for item in inputs):
+    if m.uncertain_for(target) or any(item is UNKNOWN for item in inputs):
         target.items = None
         return UNKNOWN
     try:

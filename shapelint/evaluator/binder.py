@@ -18,7 +18,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import operators
 from shapelint.evaluator.control import LoopExit, Raise, Return
-from shapelint.evaluator.values import Origin, Scope, Tensor
+from shapelint.evaluator.values import Origin, Scope, Tensor, birth
 
 Run = Callable[[Sequence[cst.CSTNode], Scope], None]
 
@@ -39,6 +39,8 @@ class Binder:
     def __init__(self, run: Run) -> None:
         self.run = run
         self.depth = 0
+        self.starts: list[int] = []
+        """Where each open uncertain path began (:func:`~shapelint.evaluator.values.birth`), innermost last."""
         self.returned = False
         """A ``return`` was reached on an uncertain path of the function being run."""
         self.iteration: Iteration | None = None
@@ -46,11 +48,25 @@ class Binder:
 
     @contextmanager
     def uncertainty(self) -> Iterator[None]:
-        self.depth += 1
+        self._begin()
         try:
             yield
         finally:
-            self.depth -= 1
+            self._end(1)
+
+    def fresh(self, value: object) -> bool:
+        """Whether ``value`` was made on the innermost uncertain path: it exists only there, so what that path does
+        to it (a constructor setting its attributes, ``layers.append``) is exact."""
+        born = getattr(value, "born", None)
+        return self.depth > 0 and born is not None and bool(self.starts) and born > self.starts[-1]
+
+    def _begin(self) -> None:
+        self.depth += 1
+        self.starts.append(birth())
+
+    def _end(self, count: int) -> None:
+        self.depth -= count
+        del self.starts[len(self.starts) - count :]
 
     @contextmanager
     def known_iteration(self) -> Iterator[Iteration]:
@@ -58,7 +74,7 @@ class Binder:
         try:
             yield self.iteration
         finally:
-            self.depth -= self.iteration.raised
+            self._end(self.iteration.raised)
             self.iteration = outer
 
     @contextmanager
@@ -103,7 +119,7 @@ class Binder:
         """Some paths left the iteration: the rest of it runs only on the others, or on none."""
         if not stayed:
             raise LoopExit(is_break=False)
-        self.depth += 1
+        self._begin()
         iteration.raised += 1
 
 

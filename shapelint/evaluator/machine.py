@@ -219,6 +219,12 @@ class Machine:
         """Whether the code running now may not run at all: what it changes becomes unknown."""
         return self.binder.depth > 0
 
+    def uncertain_for(self, value: object) -> bool:
+        """Whether a change to ``value`` may not happen: code that may not run changes it, and it was made before
+        that code began (one made there, like a model built in one branch of a factory's ``if``, exists only on
+        that path, and its constructor's attributes are exact)."""
+        return self.binder.depth > 0 and not self.binder.fresh(value)
+
 
 def spent_long_loop(m: Machine, items: int, start: int) -> bool:
     """Whether a loop over ``items`` items, begun at step ``start``, is long and has spent its unrolling budget."""

@@ -62,12 +62,12 @@ def call_method(
         return _sequential_method(m, obj, name, args)
     if isinstance(obj, ListValue):
         return _list_method(m, obj, name, args)
-    if isinstance(obj, DictValue) and obj.items is not None and name == "update" and m.uncertain:
+    if isinstance(obj, DictValue) and obj.items is not None and name == "update" and m.uncertain_for(obj):
         m.items_changed()
         _maybe_updated(obj, args, kwargs)
         return None
     if isinstance(obj, DictValue) and obj.items is not None:
-        if name not in operators.READ_ONLY_METHODS or m.uncertain:
+        if name not in operators.READ_ONLY_METHODS or m.uncertain_for(obj):
             m.items_changed()
             obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
         return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN

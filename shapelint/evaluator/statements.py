@@ -148,7 +148,7 @@ def _exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     iterable = m.ev(node.iter, scope)
     items = operators.iterate(iterable)
     repeated = items is not None and len(items) > MAX_UNROLLED_REPEATS and m.fact(_has_inner_loop, node.body)
-    if items is None or len(items) > MAX_ITERATIONS or m.uncertain or repeated:
+    if items is None or len(items) > MAX_ITERATIONS or repeated:
         _exec_uncertain_loop(m, node, scope, _element(iterable))
         return
     if m.fact(_has_loop_exit, node.body):

@@ -6,6 +6,7 @@ Plain Python values (ints, strings, tuples) stand for themselves, and
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +15,15 @@ import libcst as cst
 from shapelint.catalog import LayerKind, ShapeError
 from shapelint.dims import UNKNOWN, Shape
 
+_BIRTHS = itertools.count()
+
+
+def birth() -> int:
+    """A number larger than every one given before: when a mutable value was made, or an uncertain path began.
+
+    A value made on an uncertain path exists only on that path, so what that path does to it is exact; what it does
+    to a value made before may not happen at all (:meth:`~shapelint.evaluator.binder.Binder.fresh`)."""
+    return next(_BIRTHS)
 
 @dataclass(frozen=True, slots=True)
 class ModuleRef:
@@ -158,6 +168,7 @@ class SequentialValue:
     children: list[tuple[str, object]]
     node: cst.Call = field(repr=False)
     input_shape: Shape | None = None
+    born: int = field(default_factory=birth, repr=False)
 
 
 @dataclass(eq=False, slots=True)
@@ -168,6 +179,7 @@ class ListValue:
     floats: tuple[object, ...] | None = None
     """A long comprehension's elements when those past the first two were floats left unworked (unknown): they
     stand for floats only while the list holds exactly these."""
+    born: int = field(default_factory=birth, repr=False)
 
     def all_floats(self) -> bool:
         """Whether every element is a float, of known value or not."""
@@ -183,6 +195,7 @@ class DictValue:
     items: dict[object, object] | None
     modules: bool = False
     """An ``nn.ModuleDict``, whose entries are also its attributes (``self.transformer.wte``)."""
+    born: int = field(default_factory=birth, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +261,7 @@ class Instance:
     known: bool = True
     """``False`` when a constructor shapelint cannot follow (pydantic, attrs) may have set any attribute."""
     built: Configuration | None = None
+    born: int = field(default_factory=birth, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

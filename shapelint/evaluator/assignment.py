@@ -11,7 +11,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import operators
+from shapelint.evaluator import classes, operators
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -25,6 +25,7 @@ from shapelint.evaluator.values import (
     SequentialValue,
     Tensor,
 )
+from shapelint.source import syntax_children
 
 
 def assign(m: Machine, target: cst.BaseExpression | str, value: object, scope: Scope) -> None:
@@ -69,6 +70,8 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     value = UNKNOWN if m.uncertain_for(owner) else value
     m.mutations += 1
     owner.attributes[name] = value
+    if isinstance(value, SequentialValue) and name in _looped_over(owner):
+        m.record.taken_apart.add(id(value))
     sequential = owner.sequential
     if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef, ModuleValue)):
         return
@@ -78,6 +81,39 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     else:
         sequential.children.append((name, value))
     m.record.children.add(id(value))
+
+
+def _looped_over(owner: Instance) -> set[str]:
+    """The attributes the owner's ``forward`` loops over (``for blk in self.net``, ``enumerate(self.net)``): a
+    Sequential gone through layer by layer, whose layers need not feed each other (a DenseNet block), even before
+    the ``forward`` runs."""
+    forward = classes.class_attribute(owner.cls, "forward")
+    if not isinstance(forward, Function):
+        return set()
+    params = [*forward.node.params.posonly_params, *forward.node.params.params]
+    if not params:
+        return set()
+    receiver = params[0].name.value
+    looped: set[str] = set()
+    stack: list[cst.CSTNode] = [forward.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.For, cst.CompFor)):
+            looped.update(_receiver_attributes(node.iter, receiver))
+        stack.extend(syntax_children(node))
+    return looped
+
+
+def _receiver_attributes(iterable: cst.BaseExpression, receiver: str) -> list[str]:
+    """``self.net`` in ``self.net`` or ``enumerate(self.net)``."""
+    candidates = [arg.value for arg in iterable.args] if isinstance(iterable, cst.Call) else [iterable]
+    return [
+        candidate.attr.value
+        for candidate in candidates
+        if isinstance(candidate, cst.Attribute)
+        and isinstance(candidate.value, cst.Name)
+        and candidate.value.value == receiver
+    ]
 
 
 def set_attribute(m: Machine, args: list[object]) -> None:

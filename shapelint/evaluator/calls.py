@@ -92,6 +92,9 @@ def _call_builtin(
     see values."""
     if func is operators.BUILTINS["hasattr"]:
         return classes.hasattr_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
+    if func.name in _LOOPING_BUILTINS:
+        for arg in args:
+            m.iterated(arg)
     batch = data_pipeline.builtin(func.name, args) if not kwargs else None
     if batch is not None:
         return batch
@@ -108,6 +111,10 @@ def _call_builtin(
         set_attribute(m, args)
         return None
     return func.call(args, kwargs)
+
+
+_LOOPING_BUILTINS = frozenset({"enumerate", "zip", "list", "tuple", "reversed", "iter", "map"})
+"""Builtins that go through their arguments item by item."""
 
 
 def _map(m: Machine, args: list[object]) -> object:

@@ -324,7 +324,7 @@ def _run_comprehension(
 ) -> bool:
     """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown, or when a long loop
     spends its unrolling budget.  ``repeat``, after the first elements of a long loop, may stand for the others."""
-    items = operators.iterate(m.ev(clause.iter, scope))
+    items = operators.iterate(m.iterated(m.ev(clause.iter, scope)))
     if items is None or len(items) > MAX_ITERATIONS:
         return False
     start = m.steps

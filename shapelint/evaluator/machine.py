@@ -117,7 +117,7 @@ class Record:
     indexed: dict[int, int] = field(default_factory=dict)
     """For each ``seq[i]`` subscript node (by id), the id of the Sequential it took a layer from."""
     taken_apart: set[int] = field(default_factory=set)
-    """Ids of the Sequentials whose layers are called one at a time (``net[0](a)``)."""
+    """Ids of the Sequentials whose layers are called one at a time (``net[0](a)``, ``for blk in self.net``)."""
     called: set[int] = field(default_factory=set)
     """Ids of the Sequentials called as a whole."""
     constructed: list[tuple[Instance, cst.CSTNode | None]] = field(default_factory=list)
@@ -187,6 +187,15 @@ class Machine:
         handler = self.statements.get(type(statement))
         if handler is not None:
             handler(self, statement, scope)
+
+    def iterated(self, value: object) -> object:
+        """``value``, looped over: a Sequential (or Sequential subclass) gone through layer by layer is taken
+        apart, as one indexed is; a DenseNet block concatenates each layer's output to its input, so its layers
+        never feed each other."""
+        sequential = value.sequential if isinstance(value, Instance) else value
+        if isinstance(sequential, SequentialValue):
+            self.record.taken_apart.add(id(sequential))
+        return value
 
     def items_changed(self) -> None:
         """Note an in-place change of a list's or dict's items."""

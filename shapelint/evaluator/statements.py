@@ -145,7 +145,7 @@ def _target_names(target: cst.BaseExpression) -> Iterator[str]:
 
 
 def _exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
-    iterable = m.ev(node.iter, scope)
+    iterable = m.iterated(m.ev(node.iter, scope))
     items = operators.iterate(iterable)
     repeated = items is not None and len(items) > MAX_UNROLLED_REPEATS and m.fact(_has_inner_loop, node.body)
     if items is None or len(items) > MAX_ITERATIONS or repeated:

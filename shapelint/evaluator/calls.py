@@ -49,8 +49,6 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if type(node.func) is cst.Name and node.func.value == "super":
         return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
     func = m.ev(node.func, scope)
-    if type(node.func) is cst.Subscript and id(node.func) in m.record.indexed:
-        m.record.taken_apart.add(m.record.indexed[id(node.func)])
     arguments = _ev_arguments(m, node.args, scope)
     skip = 0
     if isinstance(func, Partial) and arguments is not None:

@@ -191,7 +191,7 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
     if isinstance(index, cst.Index):
         key = m.ev(index.value, scope)
         if isinstance(value, SequentialValue) and isinstance(key, int):
-            m.record.indexed[id(node)] = id(value)
+            m.record.taken_apart.add(id(value))
         return arrays.index(value, key) if isinstance(value, Array) else operators.subscript(value, key)
     if not isinstance(index, cst.Slice):
         return UNKNOWN

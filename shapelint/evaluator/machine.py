@@ -114,10 +114,9 @@ class Record:
     """Ids of expressions written for a layer argument that another layer reads through an attribute."""
     places: dict[int, cst.CSTNode | None] = field(default_factory=dict)
     """The statement that was running when each call and argument was evaluated, by node id."""
-    indexed: dict[int, int] = field(default_factory=dict)
-    """For each ``seq[i]`` subscript node (by id), the id of the Sequential it took a layer from."""
     taken_apart: set[int] = field(default_factory=set)
-    """Ids of the Sequentials whose layers are called one at a time (``net[0](a)``, ``for blk in self.net``)."""
+    """Ids of the Sequentials whose layers are taken one at a time (``net[0](a)``, ``skip_gram(x, net[0], net[1])``,
+    ``for blk in self.net``)."""
     called: set[int] = field(default_factory=set)
     """Ids of the Sequentials called as a whole."""
     constructed: list[tuple[Instance, cst.CSTNode | None]] = field(default_factory=list)

@@ -77,3 +77,35 @@ out = Stack()(torch.randn(2, 3, 8, 8))
     with pytest.raises(RuntimeError, match="channels"):
         exec(source, {})
     assert [d.code for d in lint_source(source)] == ["SHP002"]
+
+
+def test_layers_handed_out_one_by_one_are_not_chained() -> None:
+    """d2l's word2vec keeps its two embeddings in one Sequential and hands ``net[0]`` and ``net[1]`` to the
+    function that applies them; chained, the second embedding took the first one's float vectors as indices."""
+    source = """\
+import torch
+import torch.nn as nn
+
+net = nn.Sequential(nn.Embedding(num_embeddings=50, embedding_dim=8), nn.Embedding(num_embeddings=50, embedding_dim=8))
+
+
+def skip_gram(center, contexts_and_negatives, embed_v, embed_u):
+    v = embed_v(center)
+    u = embed_u(contexts_and_negatives)
+    return torch.bmm(v, u.permute(0, 2, 1))
+
+
+def train(net, batches):
+    for center, context in batches:
+        pred = skip_gram(center, context, net[0], net[1])
+    return pred
+
+
+if __name__ == "__main__":
+    train(net, load_data_ptb(batch_size=4))  # the notebook's data: unknown to the linter
+"""
+    namespace: dict[str, object] = {}
+    exec(source, namespace)
+    batches = [(torch.randint(0, 50, (4, 1)), torch.randint(0, 50, (4, 6)))]
+    assert tuple(namespace["train"](namespace["net"], batches).shape) == (4, 1, 6)  # type: ignore[operator]
+    assert lint_source(source) == []

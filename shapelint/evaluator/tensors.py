@@ -87,6 +87,7 @@ class TensorCalls:
     def method(
         self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
     ) -> object:
+        kwargs = _torch_names(kwargs)
         if name == "size":
             return tensor_rules.size_of(tensor.shape, args)
         if name == "dim":
@@ -120,6 +121,8 @@ class TensorCalls:
         namespace = qualname[: -len(name)]
         if namespace not in (_TORCH, _FUNCTIONAL):
             return UNKNOWN
+        if namespace == _TORCH:
+            kwargs = _torch_names(kwargs)
         if namespace == _TORCH and name in FACTORIES:
             return _factory(name, args, kwargs, node)
         if namespace == _TORCH and name == "arange":
@@ -264,6 +267,18 @@ class TensorCalls:
             unknown = Tensor(Shape.anything())
             return self.broadcast(tensor, unknown, node) if tensor is left else self.broadcast(unknown, tensor, node)
         return UNKNOWN
+
+
+_NUMPY_NAMES = {"axis": "dim", "keepdims": "keepdim"}
+"""Names torch's argument parser takes for numpy's sake, in every tensor method and ``torch.*`` function (not in
+``torch.nn.functional``'s Python functions): ``x.sum(1, keepdims=True)``, ``x.mean(axis=2)``."""
+
+
+def _torch_names(kwargs: dict[str, object]) -> dict[str, object]:
+    if not any(name in kwargs for name in _NUMPY_NAMES):
+        return kwargs
+    renamed = {key: _NUMPY_NAMES.get(key, key) for key in kwargs}
+    return {renamed[key] if renamed[key] not in kwargs else key: value for key, value in kwargs.items()}
 
 
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:

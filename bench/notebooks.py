@@ -180,7 +180,7 @@ def main() -> None:
     measured.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     if args.command == "extract":
-        extract(args.mirrors, args.trees, LIST, ".ipynb")
+        extract(args.mirrors, args.trees, LIST, (".ipynb",))
     else:
         measure(args.trees, args.verbose)
 

@@ -461,7 +461,7 @@ def unmodified_findings(tree: Path) -> list[str]:
 # --- commands --------------------------------------------------------------------------------------------------
 
 
-def extract(mirrors: Path, trees: Path, listing: Path = LIST, suffix: str = ".py") -> None:
+def extract(mirrors: Path, trees: Path, listing: Path = LIST, suffix: tuple[str, ...] = (".py",)) -> None:
     """Write each listed commit's files ending in ``suffix`` under ``trees`` (a fetched mirror may lack its large
     data files)."""
     listed = tomllib.loads(listing.read_text(encoding="utf-8"))
@@ -491,6 +491,24 @@ def extract(mirrors: Path, trees: Path, listing: Path = LIST, suffix: str = ".py
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             (target / name).write_bytes(shown.stdout)
         print(f"extracted {repo['name']} @ {repo['commit'][:12]}")
+
+
+def sweep(trees: Path, listing: Path) -> None:
+    """Lint each listed repository as it is written and print every finding: each is a false positive to read, or a
+    real bug of the repository's (the held-out sweep)."""
+    listed = tomllib.loads(listing.read_text(encoding="utf-8"))
+    total = 0
+    for repo in listed["repo"]:
+        tree = tree_of(trees, repo["name"])
+        if not tree.is_dir():
+            print(f"missing  {repo['name']}: extract it first")
+            continue
+        found = [line for line in unmodified_findings(tree) if ": SHP" in line]
+        total += len(found)
+        print(f"{len(found):3d} finding(s)  {repo['name']}")
+        for line in found:
+            print(f"      {line}")
+    print(f"{len(listed['repo'])} repositories, {total} finding(s) as written")
 
 
 def measure(trees: Path, directive: bool, verbose: bool, listing: Path = LIST) -> None:
@@ -535,6 +553,11 @@ def main() -> None:
     ex = commands.add_parser("extract")
     ex.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     ex.add_argument("--trees", type=Path, default=Path("/work/realworld"))
+    ex.add_argument("--list", type=Path, default=LIST)
+    ex.add_argument("--notebooks", action="store_true", help="extract .ipynb files as well as .py")
+    sw = commands.add_parser("sweep")
+    sw.add_argument("--trees", type=Path, default=Path("/work/heldout"))
+    sw.add_argument("--list", type=Path, default=LIST.parent / "sweep.toml")
     me = commands.add_parser("measure")
     me.add_argument("--trees", type=Path, default=Path("/work/realworld"))
     me.add_argument("--directive", action="store_true")
@@ -543,7 +566,9 @@ def main() -> None:
     commands.add_parser("torch-child")
     args = parser.parse_args()
     if args.command == "extract":
-        extract(args.mirrors, args.trees)
+        extract(args.mirrors, args.trees, args.list, (".py", ".ipynb") if args.notebooks else (".py",))
+    elif args.command == "sweep":
+        sweep(args.trees, args.list)
     elif args.command == "measure":
         measure(args.trees, args.directive, args.v, args.list)
     else:

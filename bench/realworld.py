@@ -75,6 +75,10 @@ class Model:
     also: list[list[int]] = field(default_factory=list)
     """Other inputs the project itself feeds the model (its file's own example call): torch runs them too, so a
     shape shapelint takes from them is compared with what torch gives for them."""
+    also_build: list[str] = field(default_factory=list)
+    """Other configurations the project itself builds of the same model (a training script's own defaults): torch
+    builds and runs them too on the first input, so a shape shapelint gives a layer in one of them is compared with
+    what torch gives there, not taken for wrong."""
 
     @property
     def path(self) -> Path:
@@ -125,6 +129,7 @@ def models(trees: Path, listing: Path = LIST) -> Iterator[Model]:
                 entry.get("mode", "import"),
                 entry.get("setup", ""),
                 [list(shape) for shape in entry.get("also", [])],
+                list(entry.get("also_build", [])),
             )
 
 
@@ -157,7 +162,7 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
 
     statements: dict[Site, set[tuple[int, ...]]] = defaultdict(set)
 
-    def run(record: bool) -> dict[Site, set[tuple[int, ...]]]:
+    def run(record: bool, build: str, fed: list[list[int]]) -> dict[Site, set[tuple[int, ...]]]:
         created: dict[int, tuple[str, int]] = {}
         original = torch.nn.Module.__init__
 
@@ -171,7 +176,7 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
 
         torch.nn.Module.__init__ = init  # type: ignore[method-assign]
         try:
-            model = eval(str(spec["build"]), fresh(str(spec["module"])))
+            model = eval(build, fresh(str(spec["module"])))
         finally:
             torch.nn.Module.__init__ = original  # type: ignore[method-assign]
         shapes: dict[Site, set[tuple[int, ...]]] = defaultdict(set)
@@ -188,7 +193,7 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
                 if not list(layer.children()) and type(layer).__module__.startswith("torch.nn") and not container:
                     layer.register_forward_hook(hook)
         model.eval()
-        for shape in shapes_fed if record else shapes_fed[:1]:
+        for shape in fed:
             if spec.get("dtype") == "long":
                 x = torch.randint(0, int(spec.get("vocab") or 2), shape)  # type: ignore[arg-type]
             else:
@@ -197,7 +202,10 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
                 model(x)
         return shapes
 
-    shapes = run(True)
+    shapes = run(True, str(spec["build"]), shapes_fed)
+    for other in spec.get("also_build") or []:  # type: ignore[attr-defined]
+        for site, found in run(True, str(other), shapes_fed[:1]).items():
+            shapes[site] |= found
     result: dict[str, object] = {"sites": [[*site, sorted(found)] for site, found in shapes.items()]}
     result["statements"] = [[*site, sorted(found)] for site, found in statements.items()]
     verdicts = []
@@ -206,7 +214,7 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
         before = path.read_text(encoding="utf-8")
         path.write_text(mutant["source"], encoding="utf-8")
         try:
-            run(False)
+            run(False, str(spec["build"]), shapes_fed[:1])
             verdicts.append(False)
         except Exception:
             verdicts.append(True)

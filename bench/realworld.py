@@ -519,9 +519,25 @@ def sweep(trees: Path, listing: Path) -> None:
     print(f"{len(listed['repo'])} repositories, {total} finding(s) as written")
 
 
+@contextmanager
+def measuring(trees: Path) -> Iterator[None]:
+    """One measure at a time per folder of trees: each writes its mutants and directives into the files it measures
+    and puts them back after, so two at once would measure, and leave behind, each other's edits."""
+    lock = trees / ".realworld-measure.lock"
+    try:
+        lock.open("x").close()
+    except FileExistsError:
+        sys.exit(f"another measure is running on {trees} (or one was killed: remove {lock} after checking the trees)")
+    try:
+        yield
+    finally:
+        lock.unlink()
+
+
 def measure(trees: Path, directive: bool, verbose: bool, listing: Path = LIST) -> None:
     print(f"$ python bench/realworld.py measure --trees {trees}{' --directive' if directive else ''}")
-    results = [measure_model(model, directive) for model in models(trees, listing) if model.path.exists()]
+    with measuring(trees):
+        results = [measure_model(model, directive) for model in models(trees, listing) if model.path.exists()]
     for r in results:
         if r.error:
             print(f"  ERROR {r.model.label}: {r.error}")

@@ -12,6 +12,7 @@ import libcst as cst
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, operators
+from shapelint.evaluator.functions import parameters_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -90,10 +91,10 @@ def _looped_over(owner: Instance) -> set[str]:
     forward = classes.class_attribute(owner.cls, "forward")
     if not isinstance(forward, Function):
         return set()
-    params = [*forward.node.params.posonly_params, *forward.node.params.params]
-    if not params:
+    positional = parameters_of(forward).positional
+    if not positional:
         return set()
-    receiver = params[0].name.value
+    receiver = positional[0]
     looped: set[str] = set()
     stack: list[cst.CSTNode] = [forward.node.body]
     while stack:

@@ -58,7 +58,7 @@ class Binder:
         """Whether ``value`` was made on the innermost uncertain path: it exists only there, so what that path does
         to it (a constructor setting its attributes, ``layers.append``) is exact."""
         born = getattr(value, "born", None)
-        return self.depth > 0 and born is not None and bool(self.starts) and born > self.starts[-1]
+        return self.depth > 0 and born is not None and born > self.starts[-1]
 
     def _begin(self) -> None:
         self.depth += 1

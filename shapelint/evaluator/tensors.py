@@ -277,8 +277,11 @@ _NUMPY_NAMES = {"axis": "dim", "keepdims": "keepdim"}
 def _torch_names(kwargs: dict[str, object]) -> dict[str, object]:
     if not any(name in kwargs for name in _NUMPY_NAMES):
         return kwargs
-    renamed = {key: _NUMPY_NAMES.get(key, key) for key in kwargs}
-    return {renamed[key] if renamed[key] not in kwargs else key: value for key, value in kwargs.items()}
+    renamed = dict(kwargs)
+    for numpy_name, torch_name in _NUMPY_NAMES.items():
+        if numpy_name in renamed and torch_name not in renamed:
+            renamed[torch_name] = renamed.pop(numpy_name)
+    return renamed
 
 
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:

@@ -8,6 +8,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, imports, operators, options, tensors
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
+    Alternatives,
     BoundMethod,
     ClassValue,
     DictValue,
@@ -45,7 +46,7 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return BoundMethod(owner, name)
     if isinstance(owner, Instance):
         return _instance_attribute(owner, name)
-    if isinstance(owner, (Layer, SequentialValue)) and name in MODULE_SELF_METHODS:
+    if isinstance(owner, (Layer, SequentialValue, Alternatives)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
     if isinstance(owner, Layer) and name in owner.kind.attributes:
         written = owner.arg_nodes.get(name)

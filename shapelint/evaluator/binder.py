@@ -18,7 +18,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import operators
 from shapelint.evaluator.control import LoopExit, Raise, Return
-from shapelint.evaluator.values import Origin, Scope, Tensor, birth
+from shapelint.evaluator.values import Alternatives, Instance, Layer, Origin, Scope, SequentialValue, Tensor, birth
 
 Run = Callable[[Sequence[cst.CSTNode], Scope], None]
 
@@ -137,9 +137,31 @@ def merge(
             merged[name] = first
         elif choice is not None and all(isinstance(value, Tensor) for value in values):
             merged[name] = join_tensors([value for value in values if isinstance(value, Tensor)], choice)
+        elif choice is not None:
+            merged[name] = join_models(values, choice)
         else:
             merged[name] = UNKNOWN
     return merged
+
+
+def join_models(values: list[object], choice: cst.If | cst.IfExp) -> object:
+    """The model after an ``if`` (or of an ``a if c else b``) whose branches build one: any of them, each a
+    configuration to check (:class:`Alternatives`).  A branch that leaves something unknown makes the choice
+    incomplete; one that leaves anything else makes it unknown."""
+    options: list[Layer | SequentialValue | Instance] = []
+    complete = True
+    for value in values:
+        for option in value.options if isinstance(value, Alternatives) else (value,):
+            if option is UNKNOWN:
+                complete = False
+            elif not isinstance(option, (Layer, SequentialValue, Instance)):
+                return UNKNOWN
+            elif all(option is not known for known in options):
+                options.append(option)
+        complete = complete and (value.complete if isinstance(value, Alternatives) else True)
+    if not options:
+        return UNKNOWN
+    return options[0] if complete and len(options) == 1 else Alternatives(tuple(options), choice, complete)
 
 
 def join_tensors(tensors: list[Tensor], choice: cst.If | cst.IfExp) -> Tensor:

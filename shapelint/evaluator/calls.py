@@ -18,6 +18,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
+from shapelint.evaluator.binder import join_tensors
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function, parameters_of
 from shapelint.evaluator.instance_checks import isinstance_of
@@ -26,6 +27,7 @@ from shapelint.evaluator.machine import MAX_ITERATIONS, Machine
 from shapelint.evaluator.methods import call_method
 from shapelint.evaluator.torch_calls import Arguments, call_qualname, note_example
 from shapelint.evaluator.values import (
+    Alternatives,
     BoundMethod,
     CallSite,
     ClassValue,
@@ -128,6 +130,8 @@ def _map(m: Machine, args: list[object]) -> object:
 
 def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     """A model or layer called on a tensor runs; anything else called is unknown, and may change its arguments."""
+    if isinstance(func, Alternatives):
+        return _call_each(m, func, args, kwargs, node)
     if isinstance(func, SequentialValue):
         m.record.called.add(id(func))
     if args and isinstance(args[0], Tensor):
@@ -144,6 +148,21 @@ def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[s
         return m.propagator.run(func, args[0])
     operators.forget_mutable(args, kwargs)
     return UNKNOWN
+
+
+def _call_each(
+    m: Machine, chosen: Alternatives, args: list[object], kwargs: dict[str, object], node: cst.Call
+) -> object:
+    """Each model the code may have chosen runs on what it is fed, in the configuration it was built in; the result
+    is what they all agree on.  A model another file defines is left to that file: its findings are its own, and
+    running a whole model zoo for every file that imports the factory cost more than all the rest."""
+    results: list[object] = []
+    with m.binder.uncertainty():
+        for option in chosen.options:
+            own = m.local(option.cls.node if isinstance(option, Instance) else option.node)
+            results.append(_call_on_tensor(m, option, list(args), dict(kwargs), node) if own else UNKNOWN)
+    tensors = [result for result in results if isinstance(result, Tensor)]
+    return join_tensors(tensors, chosen.choice) if chosen.complete and len(tensors) == len(results) else UNKNOWN
 
 
 def _keyword_flow(module: Instance, kwargs: dict[str, object]) -> tuple[str, Tensor] | None:

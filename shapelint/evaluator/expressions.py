@@ -11,7 +11,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
-from shapelint.evaluator.binder import join_tensors
+from shapelint.evaluator.binder import join_models, join_tensors
 from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
@@ -166,7 +166,7 @@ def _either(m: Machine, node: cst.IfExp, scope: Scope) -> object:
         return first
     if isinstance(first, Tensor) and isinstance(second, Tensor):
         return join_tensors([first, second], node)
-    return UNKNOWN
+    return join_models([first, second], node)
 
 
 def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, names, operators
 from shapelint.evaluator.values import (
+    Alternatives,
     ClassValue,
     DictValue,
     Instance,
@@ -34,8 +35,10 @@ def isinstance_of(value: object, spec: object) -> object:
         if True in answers:
             return True
         return False if all(answer is False for answer in answers) else UNKNOWN
-    if value is UNKNOWN:
+    if value is UNKNOWN or operators.partly_known(value):
         return UNKNOWN
+    if isinstance(value, Alternatives):
+        return operators.agreed(value, lambda option: isinstance_of(option, spec), UNKNOWN)
     if isinstance(spec, operators.Builtin) and spec.name in _BUILTIN_TYPES:
         return _of_builtin(value, _BUILTIN_TYPES[spec.name])
     if isinstance(spec, ModuleRef):

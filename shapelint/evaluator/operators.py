@@ -16,7 +16,16 @@ import libcst as cst
 
 from shapelint.dims import UNKNOWN, Shape, is_int
 from shapelint.evaluator.names import typed_constructor
-from shapelint.evaluator.values import DictValue, ListValue, ModuleRef, OptionParser, Options, SequentialValue, Tensor
+from shapelint.evaluator.values import (
+    Alternatives,
+    DictValue,
+    ListValue,
+    ModuleRef,
+    OptionParser,
+    Options,
+    SequentialValue,
+    Tensor,
+)
 
 MAX_LENGTH = 100_000
 READ_ONLY_METHODS = frozenset({"items", "keys", "values", "get", "copy", "index", "count"})
@@ -73,6 +82,17 @@ def literal(text: str, kind: type) -> object:
         return UNKNOWN
 
 
+def partly_known(value: object) -> bool:
+    """Whether ``value`` is a choice of models one path of which left something unknown."""
+    return isinstance(value, Alternatives) and not value.complete
+
+
+def agreed(value: Alternatives, question: Callable[[object], object], undecided: object) -> Any:
+    """The answer every model ``value`` may be gives to ``question``, or ``undecided`` where they differ."""
+    answers = {question(option) for option in value.options}
+    return answers.pop() if len(answers) == 1 and value.complete else undecided
+
+
 def truth(value: object) -> bool | None:
     """Python truthiness, or ``None`` when it cannot be known."""
     if value is UNKNOWN or isinstance(value, Tensor):
@@ -81,6 +101,8 @@ def truth(value: object) -> bool | None:
         return None if value.items is None else bool(value.items)
     if isinstance(value, SequentialValue):
         return bool(value.children)
+    if isinstance(value, Alternatives):
+        return agreed(value, truth, None)
     if is_plain(value) or isinstance(value, range):
         return bool(value)
     return True
@@ -219,7 +241,7 @@ def unary(node: cst.BaseUnaryOp, value: object) -> object:
 
 def compare(node: cst.BaseCompOp, left: object, right: object) -> object:
     """A comparison's result, or ``UNKNOWN``."""
-    if left is UNKNOWN or right is UNKNOWN:
+    if left is UNKNOWN or right is UNKNOWN or partly_known(left) or partly_known(right):
         return UNKNOWN
     if isinstance(node, (cst.Is, cst.IsNot)):
         if not (left is None or right is None or (is_plain(left) and is_plain(right))):

@@ -14,6 +14,7 @@ import libcst as cst
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
+from shapelint.evaluator.control import Raise
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -53,6 +54,8 @@ def call_qualname(
         return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
     if qualname in names.WRAPPERS:
         return args[0] if args else UNKNOWN
+    if qualname in names.EXITS:
+        raise Raise()
     if qualname in names.CAST:
         return args[1] if len(args) == 2 and not kwargs else UNKNOWN
     if qualname in names.FIELD:

@@ -171,6 +171,19 @@ class SequentialValue:
     born: int = field(default_factory=birth, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """One of several models, chosen by something the code leaves to its run: ``if args.net == 'vgg16':
+    net = vgg16()`` / ``elif ...: net = resnet18()``.  Each is a configuration the code builds, and what it is fed
+    is checked on each."""
+
+    options: tuple[Layer | SequentialValue | Instance, ...]
+    choice: cst.If | cst.IfExp = field(repr=False)
+    complete: bool = True
+    """``False`` where some path left something unknown instead (a model loaded from disk, or one of another file
+    whose module was not run): the known ones are still checked, but nothing is known of the value itself."""
+
+
 @dataclass(eq=False, slots=True)
 class ListValue:
     """A mutable list; ``items`` is ``None`` once it may have changed in unknown ways."""

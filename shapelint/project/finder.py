@@ -112,16 +112,27 @@ def _candidates(root: str, names: tuple[str, ...], path: str) -> list[str]:
 
     A file counts only where its own imports would reach this file: ``from model import Net`` in another example's
     folder means that folder's ``model.py``.  A package ``__init__`` that imports the file passes it on: the files
-    that import the package count (``from vit_pytorch import ViT`` reaches ``vit_pytorch/vit.py``).
+    that import the package count (``from vit_pytorch import ViT`` reaches ``vit_pytorch/vit.py``).  So does a
+    helper that imports it (``utils.py``, whose ``get_network(args)`` builds every model of a zoo): the files that
+    import the helper come after those that import the file itself.
     """
+    direct = _importing(root, [(path, names)], [path])
+    helpers = [(helper, names_in(helper, search_roots(helper))) for helper in direct[:MAX_IMPORTERS]]
+    return direct + _importing(root, helpers, [path, *direct])
+
+
+def _importing(root: str, targets: list[tuple[str, tuple[str, ...]]], known: list[str]) -> list[str]:
+    """The files that import one of ``targets`` (each a file and the names it is imported by), ``known`` left out."""
+    left_out = {os.path.abspath(file) for file in known}
     candidates: list[str] = []
-    targets = [(path, names)]
+    packages = 0
     for target, known_as in targets:
         for importer in _reaching(root, known_as, target):
-            if os.path.abspath(importer) == os.path.abspath(path) or importer in candidates:
+            if os.path.abspath(importer) in left_out or importer in candidates:
                 continue
             if os.path.basename(importer) == "__init__.py":
-                if len(targets) < MAX_IMPORTERS:
+                if packages < MAX_IMPORTERS - 1:
+                    packages += 1
                     targets.append((importer, names_in(importer, search_roots(importer))))
                 continue
             candidates.append(importer)

@@ -48,14 +48,21 @@ def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, l
 
 
 def users(paths: list[str], definer: str) -> list[str]:
-    """The files of ``paths`` whose code names something ``definer`` defines, best first.
+    """The files of ``paths`` whose code names something ``definer`` defines, best first; then those that name
+    something one of the first defines (a training script calling the ``get_network`` of a helper that imports
+    ``definer``).
 
     Only they can build or feed its models: a training script that imports a whole model zoo with ``*`` and
     builds one model is not run for each of the others (running it once per file made linting a zoo quadratic).
     A name the file defines itself is its own: a training script's ``def test(epoch)`` does not use the ``test``
     of every model file.
     """
-    defined = _defined(definer)
+    direct = _using(paths, _defined(definer))
+    helpers = frozenset().union(*(_defined(helper) for helper in direct))
+    return direct + _using([path for path in paths if path not in direct], helpers)
+
+
+def _using(paths: list[str], defined: frozenset[str]) -> list[str]:
     using = {path: uses for path in paths if (uses := _uses(path, defined))}
     return sorted(using, key=lambda path: _priority(path, using[path]))
 

@@ -227,8 +227,9 @@ def _exec_uncertain_loop(m: Machine, node: cst.For | cst.While, scope: Scope, el
 
 
 def exec_while(m: Machine, node: cst.While, scope: Scope) -> None:
-    """Run the loop while its condition is known; from the first unknown check on, it is uncertain."""
-    if m.uncertain or m.fact(_has_loop_exit, node.body):
+    """Run the loop while its condition is known; from the first unknown check on, it is uncertain.  Code that may
+    not run runs it the same way (``while repeat: layers.append(...)`` in a factory one branch calls)."""
+    if m.fact(_has_loop_exit, node.body):
         _exec_uncertain_loop(m, node, scope)
         return
     for _ in range(MAX_UNROLLED_REPEATS):

@@ -24,12 +24,16 @@ class TinyCNN(nn.Module):
 class WideCNN(nn.Module):
     def __init__(self, width, num_classes=10):
         super().__init__()
-        self.features = nn.Sequential(nn.Conv2d(3, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU())
-        self.pool = nn.AdaptiveAvgPool2d(1)
-        self.fc = nn.Linear(width, num_classes)
+        layers = [nn.Conv2d(3, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU()]
+        repeat = 2
+        while repeat:
+            layers += [nn.Conv2d(width, width, 3, padding=1), nn.BatchNorm2d(width), nn.ReLU(), nn.MaxPool2d(2)]
+            repeat -= 1
+        self.features = nn.Sequential(*layers)
+        self.fc = nn.Linear(width * 8 * 8, num_classes)
 
     def forward(self, x):
-        return self.fc(self.pool(self.features(x)).flatten(1))
+        return self.fc(self.features(x).flatten(1))
 
 
 def build(name):

@@ -209,15 +209,16 @@ def call_module(
             return UNKNOWN
         m.record.called.add(id(module.sequential))
         return m.propagator.run(module.sequential, tensor)
-    outer = m.propagator.configuration
+    outer, fed = m.propagator.configuration, m.propagator.fed
     m.propagator.configuration = outer or module.built
+    m.propagator.fed = fed or (tensor if isinstance(tensor, Tensor) else None)
     try:
         if m.propagator.trace is None:
             return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
         with m.propagator.trace.run_from(tensor):
             return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
     finally:
-        m.propagator.configuration = outer
+        m.propagator.configuration, m.propagator.fed = outer, fed
 
 
 def _ev_arguments(m: Machine, nodes: Sequence[cst.Arg], scope: Scope) -> Arguments | None:

@@ -147,7 +147,7 @@ def _dataset(name: str, kwargs: dict[str, object], node: cst.Call) -> object:
         sample = transform.apply(images)
     else:
         sample = None
-    return DatasetValue(sample, Origin(f"datasets.{name}", node), name in CLASS_LABELS)
+    return DatasetValue(sample, Origin(f"datasets.{name}", node, dataset=True), name in CLASS_LABELS)
 
 
 def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:

@@ -98,6 +98,8 @@ class Propagator:
         self.trace: Trace | None = None
         self.configuration: Configuration | None = None
         """The outermost user model whose ``forward`` is running."""
+        self.fed: Tensor | None = None
+        """What that model was fed."""
         self.call_other = call_other
         self.applied = 0
         """How many times a module was applied: a step of a loop that applied none checked nothing."""
@@ -209,7 +211,9 @@ class Propagator:
     def reject(
         self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor, layer: Layer | None = None
     ) -> None:
-        self.mismatches.append(Mismatch(label, node, error, tensor.shape, tensor.origin, layer, self.configuration))
+        self.mismatches.append(
+            Mismatch(label, node, error, tensor.shape, tensor.origin, layer, self.configuration, self.fed)
+        )
         source = layer.arg_nodes.get(error.argument) if layer is not None and error.argument else None
         if source is not None and error.problem is Problem.SIZE:
             self.require(source, error.expected)

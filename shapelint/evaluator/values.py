@@ -314,6 +314,8 @@ class Origin:
     before: Shape | None = None
     producer: Layer | None = field(default=None, repr=False, compare=False)
     """The layer that made the shape, whose written sizes may be the expression a fix downstream writes."""
+    dataset: bool = False
+    """The shape is a data set's batch (``datasets.MNIST`` through a ``DataLoader``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +364,8 @@ class Mismatch:
     layer: Layer | None = None
     configuration: Configuration | None = None
     """The model being run when the step rejected its input."""
+    fed: Tensor | None = None
+    """What that model was fed."""
 
 
 @dataclass(frozen=True, slots=True)

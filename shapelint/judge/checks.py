@@ -19,6 +19,7 @@ from shapelint.judge.messages import (
     configuration_note,
     describe_origin,
     disagreement_note,
+    input_note,
     problem_message,
     render,
     size_message,
@@ -82,7 +83,7 @@ def _judge(mismatch: Mismatch, node: cst.CSTNode, path: str, places: Places, eva
     origin = describe_origin(mismatch.origin, mismatch.incoming, places)
     size = error.problem is Problem.SIZE
     message = size_message(mismatch, origin) if size else problem_message(name, mismatch, origin)
-    message += configuration_note(mismatch, places)
+    message += configuration_note(mismatch, places) + input_note(mismatch, places)
     fix = None
     if CODES[name].fixable and source is not None:
         requirements = evaluation.requirements.get(id(source.node), ())

@@ -46,6 +46,18 @@ def configuration_note(mismatch: Mismatch, places: Places) -> str:
     return f"; with {_configuration(built, places)}"
 
 
+def input_note(mismatch: Mismatch, places: Places) -> str:
+    """``; input (B, 1, 28, 28) from datasets.MNIST at train.py:31``: what the model was fed, where that came from
+    the data pipeline or another file (a training script), unless the message already starts from it."""
+    fed = mismatch.fed
+    origin = fed.origin if fed is not None else None
+    if fed is None or origin is None or origin.node is None or origin == mismatch.origin:
+        return ""
+    if not (places.elsewhere(origin.node) or origin.dataset):
+        return ""
+    return f"; input {fed.shape} from {origin.label} at {places.of(origin.node)}"
+
+
 def disagreement_note(first: Requirement, second: Requirement, places: Places) -> str:
     """Why a size finding has no fix: two runs need different sizes and no expression gives both; the runs are
     named by their configurations where they are two."""
@@ -79,6 +91,10 @@ class Places:
         self.positions = positions
         self._evaluation = evaluation
         self._imported: dict[str, Positions] = {}
+
+    def elsewhere(self, node: cst.CSTNode) -> bool:
+        """Whether ``node`` is in another file than the judged one."""
+        return self._evaluation.imported_from(node) is not None
 
     def of(self, node: cst.CSTNode) -> str:
         source = self._evaluation.imported_from(node)

@@ -8,6 +8,7 @@ linter must report exactly the expected findings, file by file.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -78,3 +79,14 @@ def test_a_shape_from_another_file_is_placed_there() -> None:
     path = PROJECTS / "mnist_fed_rgb_stem_bug" / "model.py"
     (diagnostic,) = lint_source(path.read_bytes(), str(path))
     assert "datasets.MNIST at " in diagnostic.message and "train.py:12 gives (B, 1, 28, 28)" in diagnostic.message
+
+
+def test_a_finding_inside_a_model_names_what_the_model_was_fed() -> None:
+    path = PROJECTS / "factory_picks_zoo_model_bug" / "models" / "vgg.py"
+    (diagnostic,) = lint_source(path.read_bytes(), str(path))
+    assert diagnostic.message.endswith("; input (B, 3, 32, 32) from datasets.CIFAR100 at " + _shown("utils.py:48"))
+
+
+def _shown(where: str) -> str:
+    """How a message names a place in the factory project's other files, from the working directory."""
+    return os.path.relpath(PROJECTS / "factory_picks_zoo_model_bug" / where)

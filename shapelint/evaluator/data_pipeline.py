@@ -21,6 +21,7 @@ BATCH = Symbol("B")
 _DATASETS = "torchvision.datasets."
 _TRANSFORMS = ("torchvision.transforms.", "torchvision.transforms.v2.")
 LOADER = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
+TENSOR_DATASET = frozenset({"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"})
 PROGRESS = frozenset({"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"})
 """Progress bars that yield what they wrap."""
 
@@ -73,8 +74,17 @@ class DatasetValue:
 
 
 @dataclass(frozen=True, slots=True)
+class TensorRows:
+    """``TensorDataset(x, y)``: each sample is one row of every tensor (their shapes without the first
+    dimension)."""
+
+    rows: tuple[Shape, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class LoaderValue:
-    dataset: DatasetValue
+    dataset: DatasetValue | TensorRows
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,8 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
             return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
+    if qualname in TENSOR_DATASET:
+        return _tensor_rows(args, node) if not kwargs else UNKNOWN
     if qualname in PROGRESS:
         wrapped = args[0] if args else kwargs.get("iterable")
         return wrapped if isinstance(wrapped, (LoaderValue, EnumeratedLoader)) else UNKNOWN
@@ -106,7 +118,7 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
         batched = is_int(batch_size) or isinstance(batch_size, Symbol)
         plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
-        return LoaderValue(source) if isinstance(source, DatasetValue) and plain else UNKNOWN
+        return LoaderValue(source) if isinstance(source, (DatasetValue, TensorRows)) and plain else UNKNOWN
     return None
 
 
@@ -129,11 +141,23 @@ def element(value: object) -> object:
         return UNKNOWN if batch is UNKNOWN else (UNKNOWN, batch)
     if not isinstance(value, LoaderValue):
         return UNKNOWN
+    if isinstance(value.dataset, TensorRows):
+        origin = value.dataset.origin
+        return tuple(Tensor(Shape((BATCH, *row.dims), dtype=row.dtype), origin) for row in value.dataset.rows)
     sample, origin = value.dataset.sample, value.dataset.origin
     if sample is None or not sample.tensor:
         return UNKNOWN
     images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if value.dataset.class_labels else UNKNOWN
+
+
+def _tensor_rows(args: list[object], node: cst.Call) -> object:
+    """``TensorDataset(x, y)`` of tensors of known shapes, whose first dimensions are all the same size."""
+    tensors = [arg for arg in args if isinstance(arg, Tensor) and not arg.shape.open and arg.shape.dims]
+    if not args or len(tensors) != len(args) or len({tensor.shape.dims[0] for tensor in tensors}) != 1:
+        return UNKNOWN
+    rows = tuple(Shape(tensor.shape.dims[1:], dtype=tensor.shape.dtype) for tensor in tensors)
+    return TensorRows(rows, Origin("TensorDataset", node, dataset=True))
 
 
 def _dataset(name: str, kwargs: dict[str, object], node: cst.Call) -> object:

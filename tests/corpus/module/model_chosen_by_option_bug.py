@@ -2,6 +2,7 @@
 CIFAR-10 (an if/elif chain as model zoos write it, with sys.exit for an unknown name); the small CNN's fc is sized
 for MNIST-sized images, and the wide one's for a third pooling its while loop does not add."""
 import argparse
+import io
 import sys
 
 import torch
@@ -74,10 +75,12 @@ if __name__ == "__main__":
 
 
 def check() -> None:
-    """What the loader yields (CIFAR-10's sizes, without the download), through each network the script can
-    build."""
-    fake = torch.utils.data.TensorDataset(torch.randn(8, 3, 32, 32), torch.randint(0, 10, (8,)))
-    images, _ = next(iter(torch.utils.data.DataLoader(fake, batch_size=4)))
+    """What the loader yields (a saved batch of CIFAR-10's sizes, without the download), through each network the
+    script can build."""
+    buffer = io.BytesIO()
+    torch.save(torch.randn(4, 3, 32, 32), buffer)
+    buffer.seek(0)
+    images = torch.load(buffer)
     with torch.no_grad():
         for name in ("tiny", "wide", "mlp"):
             build(name)(images)

@@ -2,6 +2,7 @@
 network picked by an a-if-b-else-c on a required option; MNIST is fed to whichever it got. The fresh LeNet is sized
 for 32x32 inputs: every model the script may build is checked, and the loaded one stays unknown."""
 import argparse
+import io
 import os
 
 import torch
@@ -51,9 +52,12 @@ def main():
 
 
 def check() -> None:
-    """What the loader yields (MNIST's sizes, without the download), through both networks the script can build."""
-    fake = torch.utils.data.TensorDataset(torch.randn(8, 1, 28, 28), torch.randint(0, 10, (8,)))
-    data, _ = next(iter(torch.utils.data.DataLoader(fake, batch_size=4)))
+    """What the loader yields (a saved batch of MNIST's sizes, without the download), through both networks the script
+    can build."""
+    buffer = io.BytesIO()
+    torch.save(torch.randn(4, 1, 28, 28), buffer)
+    buffer.seek(0)
+    data = torch.load(buffer)
     with torch.no_grad():
         nn.Sequential(nn.Flatten(), nn.Linear(28 * 28, 10))(data)
         LeNet()(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, imports, operators, options, tensors
+from shapelint.evaluator import classes, data_pipeline, imports, operators, options, tensors
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     Alternatives,
@@ -60,7 +60,7 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return found.default if isinstance(found, FieldDefault) and found.factory is None else found
     if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
         return owner.items[name]
-    if isinstance(owner, (ListValue, DictValue, SuperValue)):
+    if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage)):
         return BoundMethod(owner, name)
     if isinstance(owner, str) and name in operators.STRING_METHODS:
         return BoundMethod(owner, name)

@@ -132,6 +132,8 @@ def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[s
     """A model or layer called on a tensor runs; anything else called is unknown, and may change its arguments."""
     if isinstance(func, Alternatives):
         return _call_each(m, func, args, kwargs, node)
+    if isinstance(func, data_pipeline.TransformValue) and not kwargs:
+        return data_pipeline.transformed(func, args, node)
     if isinstance(func, SequentialValue):
         m.record.called.add(id(func))
     if args and isinstance(args[0], Tensor):

@@ -22,6 +22,10 @@ _DATASETS = "torchvision.datasets."
 _TRANSFORMS = ("torchvision.transforms.", "torchvision.transforms.v2.")
 LOADER = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
 TENSOR_DATASET = frozenset({"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"})
+SUBSET = frozenset({"torch.utils.data.Subset", "torch.utils.data.dataset.Subset"})
+SPLIT = frozenset({"torch.utils.data.random_split", "torch.utils.data.dataset.random_split"})
+TAKES_DATASET = LOADER | SUBSET | SPLIT
+"""Calls whose first argument (or ``dataset=``) is a dataset."""
 PROGRESS = frozenset({"tqdm.tqdm", "tqdm.auto.tqdm", "tqdm.notebook.tqdm", "tqdm.std.tqdm"})
 """Progress bars that yield what they wrap."""
 
@@ -60,6 +64,18 @@ Transform = Callable[[Images], Images | None]
 
 
 @dataclass(frozen=True, slots=True)
+class PilImage:
+    """An image opened with PIL (``Image.open(path)``): of unknown size and mode until converted or resized."""
+
+    images: Images
+
+
+IMAGE_OPEN = frozenset({"PIL.Image.open"})
+_MODES = {"RGB": 3, "L": 1, "RGBA": 4, "1": 1, "CMYK": 4, "YCbCr": 3, "LAB": 3, "HSV": 3}
+"""PIL's image modes and their channels."""
+
+
+@dataclass(frozen=True, slots=True)
 class TransformValue:
     """A torchvision transform, or ``None`` for one whose effect on the shape is not known."""
 
@@ -83,8 +99,18 @@ class TensorRows:
 
 
 @dataclass(frozen=True, slots=True)
+class Samples:
+    """A dataset of the project's own (a ``Dataset`` subclass): the batch its ``__getitem__`` makes, collated."""
+
+    batch: object
+
+
+Dataset = DatasetValue | TensorRows | Samples
+
+
+@dataclass(frozen=True, slots=True)
 class LoaderValue:
-    dataset: DatasetValue | TensorRows
+    dataset: Dataset
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +134,13 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
             return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
+    if qualname in IMAGE_OPEN:
+        return PilImage(Images(UNKNOWN, UNKNOWN, UNKNOWN))
     if qualname in TENSOR_DATASET:
         return _tensor_rows(args, node) if not kwargs else UNKNOWN
+    if qualname in SUBSET or qualname in SPLIT:
+        lengths = args[1] if len(args) > 1 else kwargs.get("lengths", kwargs.get("indices"))
+        return _part(qualname, args[0] if args else kwargs.get("dataset"), lengths)
     if qualname in PROGRESS:
         wrapped = args[0] if args else kwargs.get("iterable")
         return wrapped if isinstance(wrapped, (LoaderValue, EnumeratedLoader)) else UNKNOWN
@@ -118,7 +149,7 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
         batched = is_int(batch_size) or isinstance(batch_size, Symbol)
         plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
-        return LoaderValue(source) if isinstance(source, (DatasetValue, TensorRows)) and plain else UNKNOWN
+        return LoaderValue(source) if isinstance(source, (DatasetValue, TensorRows, Samples)) and plain else UNKNOWN
     return None
 
 
@@ -141,6 +172,8 @@ def element(value: object) -> object:
         return UNKNOWN if batch is UNKNOWN else (UNKNOWN, batch)
     if not isinstance(value, LoaderValue):
         return UNKNOWN
+    if isinstance(value.dataset, Samples):
+        return value.dataset.batch
     if isinstance(value.dataset, TensorRows):
         origin = value.dataset.origin
         return tuple(Tensor(Shape((BATCH, *row.dims), dtype=row.dtype), origin) for row in value.dataset.rows)
@@ -149,6 +182,60 @@ def element(value: object) -> object:
         return UNKNOWN
     images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if value.dataset.class_labels else UNKNOWN
+
+
+def _part(qualname: str, dataset: object, lengths: object) -> object:
+    """``Subset(dataset, indices)`` has the dataset's samples; ``random_split(dataset, [800, 200])`` gives as many
+    parts as lengths, each with them."""
+    if not isinstance(dataset, (DatasetValue, TensorRows, Samples)):
+        return UNKNOWN
+    if qualname in SUBSET:
+        return dataset
+    items = lengths.items if isinstance(lengths, ListValue) else lengths
+    return tuple(dataset for _ in items) if isinstance(items, (list, tuple)) else UNKNOWN
+
+
+def image_method(image: PilImage, name: str, args: list[object]) -> object:
+    """``image.convert("RGB")`` fixes the channels, ``image.resize((width, height))`` the size."""
+    if name == "convert" and len(args) == 1 and isinstance(args[0], str) and args[0] in _MODES:
+        return PilImage(replace(image.images, channels=_MODES[args[0]]))
+    size = args[0] if args else None
+    if name == "resize" and isinstance(size, tuple) and len(size) == 2 and all(is_int(side) for side in size):
+        return PilImage(replace(image.images, height=size[1], width=size[0]))
+    if name == "copy" and not args:
+        return image
+    return UNKNOWN
+
+
+def transformed(transform: TransformValue, args: list[object], node: cst.Call) -> object:
+    """A transform called on an image: another image, or a ``(C, H, W)`` tensor once ``ToTensor`` ran."""
+    image = args[0] if len(args) == 1 else None
+    if not isinstance(image, PilImage) or transform.apply is None:
+        return UNKNOWN
+    result = transform.apply(image.images)
+    if result is None:
+        return UNKNOWN
+    if not result.tensor:
+        return PilImage(result)
+    dims = (result.channels, result.height, result.width)
+    return Tensor(Shape(dims, dtype="float"), Origin("the transform", node))
+
+
+def collate(sample: object, origin: Origin) -> object:
+    """What torch's default collate makes of a batch of ``sample``: a tensor gains the batch dimension in front, an
+    int or a float becomes a 1-D tensor, and a tuple or list is collated item by item."""
+    if isinstance(sample, Tensor):
+        shape = sample.shape
+        return UNKNOWN if shape.open else Tensor(Shape((BATCH, *shape.dims), dtype=shape.dtype), origin)
+    if is_int(sample):
+        return Tensor(Shape((BATCH,), dtype="int"), origin)
+    if isinstance(sample, float):
+        return Tensor(Shape((BATCH,), dtype="float"), origin)
+    if isinstance(sample, tuple):
+        return tuple(collate(item, origin) for item in sample)
+    if isinstance(sample, ListValue) and sample.items is not None:
+        return ListValue([collate(item, origin) for item in sample.items])
+    return UNKNOWN
 
 
 def _tensor_rows(args: list[object], node: cst.Call) -> object:

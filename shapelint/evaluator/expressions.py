@@ -16,7 +16,17 @@ from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
-from shapelint.evaluator.values import Array, DictValue, Function, ListValue, ModuleRef, Scope, SequentialValue, Tensor
+from shapelint.evaluator.values import (
+    SAMPLE_INDEX,
+    Array,
+    DictValue,
+    Function,
+    ListValue,
+    ModuleRef,
+    Scope,
+    SequentialValue,
+    Tensor,
+)
 from shapelint.source import name_counts
 
 _CONSTANT_NAMES = {"True": True, "False": False, "None": None}
@@ -178,7 +188,8 @@ def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
     if isinstance(item.value, cst.Ellipsis):
         return Ellipsis
     value = m.ev(item.value, scope)
-    return value if value is None or (isinstance(value, int) and not isinstance(value, bool)) else UNKNOWN
+    index = value is None or value is SAMPLE_INDEX or (isinstance(value, int) and not isinstance(value, bool))
+    return value if index else UNKNOWN
 
 
 def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:

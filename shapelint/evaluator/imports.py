@@ -35,19 +35,19 @@ def exec_import(m: Machine, node: cst.Import | cst.ImportFrom, scope: Scope) -> 
     if isinstance(node.names, cst.ImportStar):
         _import_star(m, module, scope)
         return
-    left = module is not None and _left_to_its_file(m, module)
-    loaded = load(m, module) if module is not None and not left else None
+    loaded = load(m, module) if module is not None and not _left_to_its_file(m, module) else None
     for alias in node.names:
         name = classes.dotted(alias.name)
         bound = alias.asname.name if alias.asname is not None else alias.name
-        assign(m, bound, UNKNOWN if left else _from(m, module, loaded, name), scope)
+        assign(m, bound, _from(m, module, loaded, name), scope)
 
 
 def _left_to_its_file(m: Machine, module: str) -> bool:
     """Whether ``module`` is one not run yet, imported on a path that may not run (``if args.net == 'vgg16': from
-    models.vgg import vgg16_bn``): it is not run, and what it gives is unknown.  What that path builds from it is
-    another file's model, checked when that file is linted; running a whole zoo for every file its factory
-    imports cost more than all the rest."""
+    models.vgg import vgg16_bn``): it is not run, and its names are known by name only, as those of a module found
+    nowhere are (``PIL.Image.open`` still opens an image; ``models.vgg.vgg16_bn()`` is unknown).  What that path
+    builds is another file's model, checked when that file is linted; running a whole zoo for every file its
+    factory imports cost more than all the rest."""
     return m.binder.depth > 0 and module not in m.modules and names.followed(module)
 
 

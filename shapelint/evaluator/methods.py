@@ -8,7 +8,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, operators, options
+from shapelint.evaluator import classes, data_pipeline, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
@@ -75,6 +75,8 @@ def call_method(
         return operators.string_method(obj, name, args, kwargs)
     if isinstance(obj, Tensor):
         return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
+    if isinstance(obj, data_pipeline.PilImage):
+        return data_pipeline.image_method(obj, name, args) if not kwargs else UNKNOWN
     if isinstance(obj, OptionParser):
         return options.method(obj, name, args, kwargs)
     if isinstance(obj, SuperValue):

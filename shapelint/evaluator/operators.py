@@ -17,6 +17,7 @@ import libcst as cst
 from shapelint.dims import UNKNOWN, Shape, is_int
 from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import (
+    SAMPLE_INDEX,
     Alternatives,
     DictValue,
     ListValue,
@@ -95,7 +96,7 @@ def agreed(value: Alternatives, question: Callable[[object], object], undecided:
 
 def truth(value: object) -> bool | None:
     """Python truthiness, or ``None`` when it cannot be known."""
-    if value is UNKNOWN or isinstance(value, Tensor):
+    if value is UNKNOWN or value is SAMPLE_INDEX or isinstance(value, Tensor):
         return None
     if isinstance(value, (ListValue, DictValue)):
         return None if value.items is None else bool(value.items)

@@ -13,7 +13,7 @@ import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
-from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options
+from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options, user_datasets
 from shapelint.evaluator.control import Raise
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
@@ -76,6 +76,8 @@ def call_qualname(
         return DictValue(operators.make_dict(args, kwargs).items, modules=True)
     if qualname in names.SUMMARY:
         return _run_summary(m, qualname, args, kwargs, node)
+    if qualname in data_pipeline.TAKES_DATASET:
+        args, kwargs = user_datasets.with_samples(m, args, kwargs)
     built = data_pipeline.build(qualname, args, kwargs, node)
     if built is None:
         built = arrays.call(qualname, args, kwargs, node)

@@ -171,6 +171,16 @@ class SequentialValue:
     born: int = field(default_factory=birth, repr=False)
 
 
+class SampleIndex:
+    """The index a ``DataLoader`` hands a dataset's ``__getitem__``: an int nobody knows, so ``self.images[index]``
+    takes one row of the tensor; anything else done with it is unknown."""
+
+    __slots__ = ()
+
+
+SAMPLE_INDEX = SampleIndex()
+
+
 @dataclass(frozen=True, slots=True)
 class Alternatives:
     """One of several models, chosen by something the code leaves to its run: ``if args.net == 'vgg16':

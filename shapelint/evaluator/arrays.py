@@ -22,7 +22,25 @@ _FROM_DATA = frozenset({"numpy.array", "numpy.asarray"})
 _SIZES_SPREAD = frozenset({"numpy.random.randn", "numpy.random.rand"})
 _INT_ARRAYS = frozenset({"numpy.random.randint"})
 
+_NEUTRAL_KEYWORDS = frozenset({"dtype", "device", "requires_grad"})
+"""What ``torch.tensor(data, ...)`` may be given beside its data without changing the shape."""
 _CONVERTERS = frozenset({"torch.from_numpy", "torch.tensor", "torch.as_tensor", "torch.Tensor"})
+
+
+_INT_DTYPES = frozenset(
+    {"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8", "torch.uint8"}
+)
+_FLOAT_DTYPES = frozenset(
+    {"torch.float", "torch.float32", "torch.float64", "torch.double", "torch.half", "torch.float16", "torch.bfloat16"}
+)
+def asked_dtype(kwargs: dict[str, object], default: DType | None) -> DType | None:
+    """The dtype a factory makes: ``default`` unless ``dtype=`` asks another.  One this cannot tell apart
+    (``dtype=x.dtype``, ``torch.bool``) leaves it unknown: a dtype is never guessed, so no check rests on a guess."""
+    asked = kwargs.get("dtype")
+    if asked is None:
+        return default
+    qualname = asked.qualname if isinstance(asked, ModuleRef) else None
+    return "int" if qualname in _INT_DTYPES else "float" if qualname in _FLOAT_DTYPES else None
 
 
 def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object | None:
@@ -53,6 +71,10 @@ def _tensor(
     ``dtype``: what the constructor makes whatever its data holds (``torch.Tensor([[1, 0]])`` is float, as
     ``torch.LongTensor`` is int); ``None`` where the data decides, as for ``torch.tensor``."""
     legacy = qualname == "torch.Tensor" or qualname.rpartition(".")[2] in TYPED_TENSORS
+    if not legacy and kwargs.keys() <= _NEUTRAL_KEYWORDS and "dtype" in kwargs:
+        dtype, kwargs = asked_dtype(kwargs, None), {}
+        if dtype is None:
+            return UNKNOWN
     if len(args) != 1 or kwargs or (legacy and is_int(args[0])):
         shape = _shape(args, dtype or "float") if legacy and args and not kwargs else None
         return UNKNOWN if shape is None else Tensor(shape, origin)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, names, operators
 from shapelint.evaluator.values import (
+    SAMPLE_INDEX,
     Alternatives,
     ClassValue,
     DictValue,
@@ -49,6 +50,8 @@ def isinstance_of(value: object, spec: object) -> object:
 
 
 def _of_builtin(value: object, wanted: type) -> object:
+    if value is SAMPLE_INDEX:
+        return wanted is int
     if operators.is_plain(value) or value is None:
         return isinstance(value, wanted)
     if isinstance(value, ListValue):

@@ -44,6 +44,7 @@ WRAPPERS = frozenset(
     for name in ("weight_norm", "spectral_norm")
 )
 """Functions that return the module they are given, with its shapes unchanged."""
+IS_TENSOR = frozenset({"torch.is_tensor"})
 EXITS = frozenset({"sys.exit", "os._exit"})
 """Calls that end the program: the path that reaches one goes no further (``else: print(usage); sys.exit()``)."""
 CAST = frozenset({"typing.cast", "typing_extensions.cast"})

@@ -12,17 +12,11 @@ from shapelint.catalog import Problem, ShapeError, tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.flow import Propagator
-from shapelint.evaluator.values import ModuleRef, Origin, Tensor
+from shapelint.evaluator.values import Origin, Tensor
 
 ATTRIBUTES = frozenset({"shape", "ndim"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
-_INT_DTYPES = frozenset(
-    {"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8", "torch.uint8"}
-)
-_FLOAT_DTYPES = frozenset(
-    {"torch.float", "torch.float32", "torch.float64", "torch.double", "torch.half", "torch.float16", "torch.bfloat16"}
-)
 _TORCH = "torch."
 _BROADCASTING = frozenset(
     [
@@ -310,7 +304,7 @@ def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst
     dims = [d for d in size if is_int(d) or isinstance(d, Symbol) or (one_each and d is UNKNOWN)]
     if len(dims) != len(size):
         return UNKNOWN
-    return Tensor(Shape(tuple(dims), dtype=_asked_dtype(kwargs, dtype)), Origin(f"torch.{name}", node))
+    return Tensor(Shape(tuple(dims), dtype=arrays.asked_dtype(kwargs, dtype)), Origin(f"torch.{name}", node))
 
 
 def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
@@ -325,7 +319,7 @@ def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) ->
                 return UNKNOWN
             given[name] = kwargs[name]
     start, end, step = given.get("start", 0), given.get("end"), given.get("step", 1)
-    dtype = _asked_dtype(kwargs, "int")
+    dtype = arrays.asked_dtype(kwargs, "int")
     origin = Origin("torch.arange", node)
     if isinstance(end, Symbol) and start == 0 and step == 1:
         return Tensor(Shape((end,), dtype=dtype), origin)
@@ -333,16 +327,6 @@ def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) ->
         return UNKNOWN
     length = max(0, -((start - end) // step))  # type: ignore[operator]
     return Tensor(Shape((length,), dtype=dtype), origin)
-
-
-def _asked_dtype(kwargs: dict[str, object], default: DType | None) -> DType | None:
-    """The dtype a factory makes: ``default`` unless ``dtype=`` asks another.  One this cannot tell apart
-    (``dtype=x.dtype``, ``torch.bool``) leaves it unknown: a dtype is never guessed, so no check rests on a guess."""
-    asked = kwargs.get("dtype")
-    if asked is None:
-        return default
-    qualname = asked.qualname if isinstance(asked, ModuleRef) else None
-    return "int" if qualname in _INT_DTYPES else "float" if qualname in _FLOAT_DTYPES else None
 
 
 def _filled_dtype(fill: object) -> DType | None:

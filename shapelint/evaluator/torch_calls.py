@@ -15,6 +15,7 @@ from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyl
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options, user_datasets
 from shapelint.evaluator.control import Raise
+from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     DictValue,
@@ -23,6 +24,7 @@ from shapelint.evaluator.values import (
     Instance,
     Layer,
     ListValue,
+    ModuleRef,
     OptionParser,
     Partial,
     Scope,
@@ -54,6 +56,8 @@ def call_qualname(
         return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
     if qualname in names.WRAPPERS:
         return args[0] if args else UNKNOWN
+    if qualname in names.IS_TENSOR and len(args) == 1 and not kwargs:
+        return isinstance_of(args[0], ModuleRef("torch.Tensor"))
     if qualname in names.EXITS:
         raise Raise()
     if qualname in names.CAST:

@@ -17,12 +17,12 @@ from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import (
-    SAMPLE_INDEX,
     Array,
     DictValue,
     Function,
     ListValue,
     ModuleRef,
+    SampleIndex,
     Scope,
     SequentialValue,
     Tensor,
@@ -183,13 +183,22 @@ def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
     """One element of a tensor index: an int, a slice, ``None``, ``...``, or unknown."""
     if isinstance(item, cst.Slice):
         bounds = [m.ev(part, scope) if part is not None else None for part in (item.lower, item.upper, item.step)]
-        return UNKNOWN if UNKNOWN in bounds else slice(*bounds)
+        return UNKNOWN if UNKNOWN in bounds else _window(*bounds)
     assert isinstance(item, cst.Index)
     if isinstance(item.value, cst.Ellipsis):
         return Ellipsis
     value = m.ev(item.value, scope)
-    index = value is None or value is SAMPLE_INDEX or (isinstance(value, int) and not isinstance(value, bool))
+    index = value is None or isinstance(value, SampleIndex) or (isinstance(value, int) and not isinstance(value, bool))
     return value if index else UNKNOWN
+
+
+def _window(start: object, stop: object, step: object) -> object:
+    """A slice; ``index:index + 20`` of a dataset's index is 20 rows wherever the index is valid, as ``0:20`` is
+    (``index - 1:index + 2`` is not: at index 0 it is ``-1:2``, empty)."""
+    if not (isinstance(start, SampleIndex) and isinstance(stop, SampleIndex)):
+        return slice(start, stop, step)
+    length = stop.offset - start.offset
+    return slice(0, length) if step is None and length > 0 and start.offset >= 0 else UNKNOWN
 
 
 def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:

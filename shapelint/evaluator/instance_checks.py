@@ -10,7 +10,6 @@ from __future__ import annotations
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, names, operators
 from shapelint.evaluator.values import (
-    SAMPLE_INDEX,
     Alternatives,
     ClassValue,
     DictValue,
@@ -18,6 +17,7 @@ from shapelint.evaluator.values import (
     Layer,
     ListValue,
     ModuleRef,
+    SampleIndex,
     SequentialValue,
     Tensor,
 )
@@ -50,7 +50,7 @@ def isinstance_of(value: object, spec: object) -> object:
 
 
 def _of_builtin(value: object, wanted: type) -> object:
-    if value is SAMPLE_INDEX:
+    if isinstance(value, SampleIndex):
         return wanted is int
     if operators.is_plain(value) or value is None:
         return isinstance(value, wanted)

@@ -17,13 +17,13 @@ import libcst as cst
 from shapelint.dims import UNKNOWN, Shape, is_int
 from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import (
-    SAMPLE_INDEX,
     Alternatives,
     DictValue,
     ListValue,
     ModuleRef,
     OptionParser,
     Options,
+    SampleIndex,
     SequentialValue,
     Tensor,
 )
@@ -96,7 +96,7 @@ def agreed(value: Alternatives, question: Callable[[object], object], undecided:
 
 def truth(value: object) -> bool | None:
     """Python truthiness, or ``None`` when it cannot be known."""
-    if value is UNKNOWN or value is SAMPLE_INDEX or isinstance(value, Tensor):
+    if value is UNKNOWN or isinstance(value, (SampleIndex, Tensor)):
         return None
     if isinstance(value, (ListValue, DictValue)):
         return None if value.items is None else bool(value.items)
@@ -203,12 +203,25 @@ def binary(function: Callable[[object, object], object] | None, left: object, ri
         return UNKNOWN
     if isinstance(left, ListValue) or isinstance(right, ListValue):
         return _list_binary(function, left, right)
+    if isinstance(left, SampleIndex) or isinstance(right, SampleIndex):
+        return _shifted(function, left, right)
     if not (is_plain(left) and is_plain(right)):
         return UNKNOWN
     try:
         return function(left, right)
     except (ArithmeticError, TypeError, ValueError):
         return UNKNOWN
+
+
+def _shifted(function: Callable[[object, object], object], left: object, right: object) -> object:
+    """``index + 20``, ``20 + index`` and ``index - 1`` on a dataset's index: the same index, shifted."""
+    if function is operator.add and isinstance(left, SampleIndex) and is_int(right):
+        return SampleIndex(left.offset + right)
+    if function is operator.add and isinstance(right, SampleIndex) and is_int(left):
+        return SampleIndex(right.offset + left)
+    if function is operator.sub and isinstance(left, SampleIndex) and is_int(right):
+        return SampleIndex(left.offset - right)
+    return UNKNOWN
 
 
 def _list_binary(function: Callable[[object, object], object], left: object, right: object) -> object:

@@ -171,11 +171,13 @@ class SequentialValue:
     born: int = field(default_factory=birth, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
 class SampleIndex:
-    """The index a ``DataLoader`` hands a dataset's ``__getitem__``: an int nobody knows, so ``self.images[index]``
-    takes one row of the tensor; anything else done with it is unknown."""
+    """The index a ``DataLoader`` hands a dataset's ``__getitem__`` (plus ``offset``): an int nobody knows, so
+    ``self.images[index]`` takes one row of the tensor and ``self.series[index:index + 20]`` 20 rows; anything else
+    done with it is unknown."""
 
-    __slots__ = ()
+    offset: int = 0
 
 
 SAMPLE_INDEX = SampleIndex()

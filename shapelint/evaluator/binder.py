@@ -18,7 +18,18 @@ import libcst as cst
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import operators
 from shapelint.evaluator.control import LoopExit, Raise, Return
-from shapelint.evaluator.values import Alternatives, Instance, Layer, Origin, Scope, SequentialValue, Tensor, birth
+from shapelint.evaluator.values import (
+    Alternatives,
+    ClassValue,
+    Function,
+    Instance,
+    Layer,
+    Origin,
+    Scope,
+    SequentialValue,
+    Tensor,
+    birth,
+)
 
 Run = Callable[[Sequence[cst.CSTNode], Scope], None]
 
@@ -144,17 +155,23 @@ def merge(
     return merged
 
 
-def join_models(values: list[object], choice: cst.If | cst.IfExp) -> object:
-    """The model after an ``if`` (or of an ``a if c else b``) whose branches build one: any of them, each a
-    configuration to check (:class:`Alternatives`).  A branch that leaves something unknown makes the choice
-    incomplete; one that leaves anything else makes it unknown."""
-    options: list[Layer | SequentialValue | Instance] = []
+CHOOSABLE = (Layer, SequentialValue, Instance, Function, ClassValue)
+"""What a choice the evaluator cannot decide keeps: models, and the functions and classes of the code that build
+them."""
+
+
+def join_models(values: list[object], choice: cst.CSTNode) -> object:
+    """The model after an ``if`` (or of an ``a if c else b``, or an entry of a registry under a key nobody knows)
+    whose branches build one: any of them, each a configuration to check (:class:`Alternatives`); the same for the
+    functions and classes that build them.  A branch that leaves something unknown makes the choice incomplete;
+    one that leaves anything else makes it unknown."""
+    options: list[object] = []
     complete = True
     for value in values:
         for option in value.options if isinstance(value, Alternatives) else (value,):
             if option is UNKNOWN:
                 complete = False
-            elif not isinstance(option, (Layer, SequentialValue, Instance)):
+            elif not isinstance(option, CHOOSABLE):
                 return UNKNOWN
             elif all(option is not known for known in options):
                 options.append(option)
@@ -164,7 +181,7 @@ def join_models(values: list[object], choice: cst.If | cst.IfExp) -> object:
     return options[0] if complete and len(options) == 1 else Alternatives(tuple(options), choice, complete)
 
 
-def join_tensors(tensors: list[Tensor], choice: cst.If | cst.IfExp) -> Tensor:
+def join_tensors(tensors: list[Tensor], choice: cst.CSTNode) -> Tensor:
     """The tensor after an ``if`` (or of an ``a if c else b``) whose every branch leaves one: the dimensions all of
     them agree on.
 

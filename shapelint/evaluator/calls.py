@@ -18,7 +18,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
-from shapelint.evaluator.binder import join_tensors
+from shapelint.evaluator.binder import join_models, join_tensors
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function, parameters_of
 from shapelint.evaluator.instance_checks import isinstance_of
@@ -61,7 +61,12 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         return call_qualname(m, func.qualname, node, arguments, scope, skip)
     if arguments is None:
         return UNKNOWN
-    args, kwargs = arguments
+    return _call_value(m, func, *arguments, node, scope)
+
+
+def _call_value(
+    m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call, scope: Scope
+) -> object:
     if isinstance(func, Function):
         return call_function(m, func, args, kwargs, CallSite.of(node.args, scope))
     if isinstance(func, BoundMethod):
@@ -75,6 +80,8 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         return _call_builtin(m, func, args, kwargs, node)
     if isinstance(func, Returns):
         return func.value
+    if isinstance(func, Alternatives):
+        return _call_each(m, func, args, kwargs, node, scope)
     return _call_on_tensor(m, func, args, kwargs, node)
 
 
@@ -130,8 +137,6 @@ def _map(m: Machine, args: list[object]) -> object:
 
 def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     """A model or layer called on a tensor runs; anything else called is unknown, and may change its arguments."""
-    if isinstance(func, Alternatives):
-        return _call_each(m, func, args, kwargs, node)
     if isinstance(func, data_pipeline.TransformValue) and not kwargs:
         return data_pipeline.transformed(func, args, node)
     if isinstance(func, SequentialValue):
@@ -153,18 +158,28 @@ def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[s
 
 
 def _call_each(
-    m: Machine, chosen: Alternatives, args: list[object], kwargs: dict[str, object], node: cst.Call
+    m: Machine, chosen: Alternatives, args: list[object], kwargs: dict[str, object], node: cst.Call, scope: Scope
 ) -> object:
-    """Each model the code may have chosen runs on what it is fed, in the configuration it was built in; the result
-    is what they all agree on.  A model another file defines is left to that file: its findings are its own, and
-    running a whole model zoo for every file that imports the factory cost more than all the rest."""
+    """Each model the code may have chosen runs on what it is fed, in the configuration it was built in, and each
+    function or class that may have been chosen is called; the result is what they all agree on, or the models
+    they build.  One another file defines is left to that file: its findings are its own, and running a whole model
+    zoo for every file that imports the factory cost more than all the rest."""
     results: list[object] = []
     with m.binder.uncertainty():
         for option in chosen.options:
-            own = m.local(option.cls.node if isinstance(option, Instance) else option.node)
-            results.append(_call_on_tensor(m, option, list(args), dict(kwargs), node) if own else UNKNOWN)
+            own = m.local(_definition(option))
+            results.append(_call_value(m, option, list(args), dict(kwargs), node, scope) if own else UNKNOWN)
     tensors = [result for result in results if isinstance(result, Tensor)]
-    return join_tensors(tensors, chosen.choice) if chosen.complete and len(tensors) == len(results) else UNKNOWN
+    if tensors and len(tensors) == len(results):
+        return join_tensors(tensors, chosen.choice) if chosen.complete else UNKNOWN
+    return join_models([*results, *([] if chosen.complete else [UNKNOWN])], chosen.choice)
+
+
+def _definition(option: object) -> cst.CSTNode | None:
+    """Where a model, function or class was written."""
+    if isinstance(option, Instance):
+        return option.cls.node
+    return option.node if isinstance(option, (Function, ClassValue, Layer, SequentialValue)) else None
 
 
 def _keyword_flow(module: Instance, kwargs: dict[str, object]) -> tuple[str, Tensor] | None:

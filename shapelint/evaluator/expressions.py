@@ -210,6 +210,8 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
     index = node.slice[0].slice
     if isinstance(index, cst.Index):
         key = m.ev(index.value, scope)
+        if key is UNKNOWN and isinstance(value, DictValue) and value.items:
+            return join_models(list(value.items.values()), node)
         if isinstance(value, SequentialValue) and isinstance(key, int):
             m.record.taken_apart.add(id(value))
         return arrays.index(value, key) if isinstance(value, Array) else operators.subscript(value, key)

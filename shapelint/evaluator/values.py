@@ -185,12 +185,12 @@ SAMPLE_INDEX = SampleIndex()
 
 @dataclass(frozen=True, slots=True)
 class Alternatives:
-    """One of several models, chosen by something the code leaves to its run: ``if args.net == 'vgg16':
-    net = vgg16()`` / ``elif ...: net = resnet18()``.  Each is a configuration the code builds, and what it is fed
-    is checked on each."""
+    """One of several models, or of several functions and classes that build them, chosen by something the code
+    leaves to its run: ``if args.net == 'vgg16': net = vgg16()`` / ``elif ...: net = resnet18()``, or
+    ``MODELS[args.net]()``.  Each is a configuration the code builds, and what it is fed is checked on each."""
 
-    options: tuple[Layer | SequentialValue | Instance, ...]
-    choice: cst.If | cst.IfExp = field(repr=False)
+    options: tuple[object, ...]
+    choice: cst.CSTNode = field(repr=False)
     complete: bool = True
     """``False`` where some path left something unknown instead (a model loaded from disk, or one of another file
     whose module was not run): the known ones are still checked, but nothing is known of the value itself."""

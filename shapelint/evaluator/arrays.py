@@ -25,14 +25,14 @@ _INT_ARRAYS = frozenset({"numpy.random.randint"})
 _NEUTRAL_KEYWORDS = frozenset({"dtype", "device", "requires_grad"})
 """What ``torch.tensor(data, ...)`` may be given beside its data without changing the shape."""
 _CONVERTERS = frozenset({"torch.from_numpy", "torch.tensor", "torch.as_tensor", "torch.Tensor"})
-
-
 _INT_DTYPES = frozenset(
     {"torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8", "torch.uint8"}
 )
 _FLOAT_DTYPES = frozenset(
     {"torch.float", "torch.float32", "torch.float64", "torch.double", "torch.half", "torch.float16", "torch.bfloat16"}
 )
+
+
 def asked_dtype(kwargs: dict[str, object], default: DType | None) -> DType | None:
     """The dtype a factory makes: ``default`` unless ``dtype=`` asks another.  One this cannot tell apart
     (``dtype=x.dtype``, ``torch.bool``) leaves it unknown: a dtype is never guessed, so no check rests on a guess."""

@@ -106,6 +106,7 @@ class Samples:
 
 
 Dataset = DatasetValue | TensorRows | Samples
+_DATASET_KINDS = (DatasetValue, TensorRows, Samples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,7 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
         batched = is_int(batch_size) or isinstance(batch_size, Symbol)
         plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
-        return LoaderValue(source) if isinstance(source, (DatasetValue, TensorRows, Samples)) and plain else UNKNOWN
+        return LoaderValue(source) if isinstance(source, _DATASET_KINDS) and plain else UNKNOWN
     return None
 
 
@@ -187,7 +188,7 @@ def element(value: object) -> object:
 def _part(qualname: str, dataset: object, lengths: object) -> object:
     """``Subset(dataset, indices)`` has the dataset's samples; ``random_split(dataset, [800, 200])`` gives as many
     parts as lengths, each with them."""
-    if not isinstance(dataset, (DatasetValue, TensorRows, Samples)):
+    if not isinstance(dataset, _DATASET_KINDS):
         return UNKNOWN
     if qualname in SUBSET:
         return dataset

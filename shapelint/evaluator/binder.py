@@ -107,6 +107,7 @@ class Binder:
         outcomes: list[dict[str, object]] = []
         exits = self.iteration.exits if self.iteration is not None else None
         exited = len(exits) if exits is not None else 0
+        raised: list[dict[str, object]] = []
         with self.uncertainty():
             for body in bodies:
                 scope.vars = dict(before)
@@ -116,12 +117,16 @@ class Binder:
                     self.returned = True
                     continue
                 except Raise:
+                    raised.append(scope.vars)
                     continue
                 except LoopExit:
                     if exits is not None:
                         exits.append(scope.vars)
                         continue
                 outcomes.append(scope.vars)
+        if len(raised) == len(bodies):
+            scope.vars = merge(before, raised)  # what a handler sees
+            raise Raise  # every path raised: none goes on
         scope.vars = merge(before, outcomes, choice)
         if exits is not None and self.iteration is not None and len(exits) > exited:
             self._after_uncertain_exit(self.iteration, outcomes)

@@ -19,6 +19,7 @@ from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
+from shapelint.evaluator.control import Raise
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function, parameters_of
 from shapelint.evaluator.instance_checks import isinstance_of
@@ -165,10 +166,17 @@ def _call_each(
     they build.  One another file defines is left to that file: its findings are its own, and running a whole model
     zoo for every file that imports the factory cost more than all the rest."""
     results: list[object] = []
+    raised = 0
     with m.binder.uncertainty():
         for option in chosen.options:
             own = m.local(_definition(option))
-            results.append(_call_value(m, option, list(args), dict(kwargs), node, scope) if own else UNKNOWN)
+            try:
+                results.append(_call_value(m, option, list(args), dict(kwargs), node, scope) if own else UNKNOWN)
+            except Raise:
+                raised += 1
+                results.append(UNKNOWN)  # not nothing: a handler may catch it and go on
+    if chosen.complete and raised == len(results):
+        raise Raise
     tensors = [result for result in results if isinstance(result, Tensor)]
     if tensors and len(tensors) == len(results):
         return join_tensors(tensors, chosen.choice) if chosen.complete else UNKNOWN

@@ -202,7 +202,7 @@ class _RootRuns:
             self.done.add(id(sequential))
             start = len(m.propagator.mismatches)
             declared = m.declared_input(sequential, statement)
-            with m.propagator.made_up(declared is None):
+            with m.propagator.made_up(declared is None), contextlib.suppress(Raise):
                 m.propagator.run(sequential, declared[0] if declared else Tensor(Shape.anything(), None))
             found = m.propagator.mismatches[start:]
             self.mismatches.extend(found)
@@ -239,7 +239,8 @@ class _ConstructionRuns:
             self.done += 1
             declared = m.declared_input(instance, statement)
             if declared is not None:
-                calls.call_module(m, instance, declared[0], list(declared[1:]))
+                with contextlib.suppress(Raise):  # a model that rejects its input leaves the next ones to run
+                    calls.call_module(m, instance, declared[0], list(declared[1:]))
 
 
 def _result(machine: Machine, scope: Scope, first: list[Mismatch], dropped: set[int]) -> Evaluation:

@@ -27,17 +27,22 @@ def call_function(
     saved = m.statement, m.binder.returned
     m.binder.returned = False
     result: object = None
+    raised = False
     try:
         m.exec_block(body(function.node), scope)
     except Return as returned:
         result = returned.value
-    except (LoopExit, Raise):
+    except LoopExit:
         result = UNKNOWN
+    except Raise:
+        raised = True
     finally:
         uncertain = m.binder.returned
         m.frames.pop()
         m.statement, m.binder.returned = saved
-    return UNKNOWN if uncertain else result
+    if raised and not uncertain:
+        raise Raise  # every path through the body raised: so does the call (an ``assert`` a helper fails)
+    return UNKNOWN if uncertain or raised else result
 
 
 def bind_parameters(function: Function, args: list[object], kwargs: dict[str, object], scope: Scope) -> bool:

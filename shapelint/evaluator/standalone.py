@@ -6,8 +6,11 @@ input its class declares (or an unknown tensor).
 
 from __future__ import annotations
 
+import contextlib
+
 from shapelint.dims import Shape
 from shapelint.evaluator import classes
+from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import call_function, default_arguments
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import Machine
@@ -32,7 +35,8 @@ def run_uncalled_functions(m: Machine) -> None:
         for function in pending:
             done.add(id(function))
             if function.calls == 0:
-                _call_standalone(m, function, instances)
+                with contextlib.suppress(Raise):  # one that raises leaves the others to run
+                    _call_standalone(m, function, instances)
 
 
 def _call_standalone(m: Machine, function: Function, instances: dict[int, object]) -> None:

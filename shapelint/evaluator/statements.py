@@ -64,6 +64,9 @@ def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None
         raise LoopExit(type(small) is cst.Break)
     elif type(small) is cst.Raise:
         raise Raise
+    elif type(small) is cst.Assert:
+        if operators.truth(m.ev(small.test, scope)) is False:
+            raise Raise  # ``assert x.dim() > 1``: the path that fails it goes no further
     elif type(small) is cst.Global or type(small) is cst.Nonlocal:
         _forget_outer(small, scope)
 
@@ -245,13 +248,29 @@ def exec_while(m: Machine, node: cst.While, scope: Scope) -> None:
 
 
 def exec_try(m: Machine, node: cst.Try, scope: Scope) -> None:
-    """Follow the path without an exception: the body, then ``else`` and ``finally``."""
+    """Follow the path without an exception: the body, then ``else`` and ``finally``.  A body that raises on every
+    path runs one of the handlers instead, which one is not known, or none: then the exception goes on."""
     try:
         m.exec_block(node.body.body, scope)
         if node.orelse is not None:
             m.exec_block(node.orelse.body.body, scope)
     except Raise:
-        pass
+        _handle(m, node, scope)
+    _finally(m, node, scope)
+
+
+def _handle(m: Machine, node: cst.Try, scope: Scope) -> None:
+    for handler in node.handlers:
+        if handler.name is not None:
+            assign(m, handler.name.name, UNKNOWN, scope)
+    try:
+        m.binder.branches(scope, *(handler.body.body for handler in node.handlers))
+    except Raise:
+        _finally(m, node, scope)
+        raise
+
+
+def _finally(m: Machine, node: cst.Try, scope: Scope) -> None:
     if node.finalbody is not None:
         m.exec_block(node.finalbody.body.body, scope)
 

@@ -9,6 +9,7 @@ given a sampler is left alone: a ``BatchSampler`` hands ``__getitem__`` a list o
 from __future__ import annotations
 
 from shapelint.evaluator import classes, data_pipeline
+from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import SAMPLE_INDEX, Function, Instance, Origin
@@ -31,7 +32,10 @@ def _samples(m: Machine, dataset: Instance) -> data_pipeline.Samples | None:
     getitem = classes.class_attribute(dataset.cls, "__getitem__")
     if not isinstance(getitem, Function):
         return None
-    with m.binder.uncertainty():
-        sample = call_function(m, getitem, [dataset, SAMPLE_INDEX], {})
+    try:
+        with m.binder.uncertainty():
+            sample = call_function(m, getitem, [dataset, SAMPLE_INDEX], {})
+    except Raise:
+        return None
     origin = Origin(f"{dataset.cls.node.name.value}.__getitem__", getitem.node, dataset=True)
     return data_pipeline.Samples(data_pipeline.collate(sample, origin))

@@ -26,6 +26,9 @@ ELEMENTWISE = frozenset(
         "log", "sqrt", "neg", "sin", "cos", "clamp", "clamp_", "clip", "sign", "square", "exp_", "sigmoid_", "tanh_",
         "requires_grad_", "cumsum", "flip", "roll", "fliplr", "flipud", "masked_fill", "nan_to_num", "round", "floor",
         "ceil", "trunc", "frac", "reciprocal", "rsqrt", "erf", "logit",
+        # in-place fills return their receiver: ``torch.empty(n, k).uniform_(eps, 1 - eps)``
+        "uniform_", "normal_", "zero_", "fill_", "bernoulli_", "exponential_", "random_", "geometric_", "cauchy_",
+        "log_normal_",
     ]
 )
 

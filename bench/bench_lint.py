@@ -51,10 +51,11 @@ PARSE_ALL = (
 
 @dataclass(frozen=True)
 class Contender:
-    """A command to time; ``argv`` runs in a fresh process."""
+    """A command to time; ``argv`` runs in a fresh process, in ``cwd`` when given."""
 
     name: str
     argv: tuple[str, ...]
+    cwd: Path | None = None
 
 
 def shapelint(*args: str) -> tuple[str, ...]:
@@ -74,9 +75,9 @@ def parse_only(module: str, function: str, folder: Path) -> tuple[str, ...]:
     return (PYTHON, "-c", PARSE_ALL.format(module=module, function=function), str(folder))
 
 
-def wall_time(argv: Sequence[str]) -> float:
+def wall_time(argv: Sequence[str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
     return time.perf_counter() - start
 
 
@@ -85,7 +86,7 @@ def interleaved(contenders: Sequence[Contender], repeats: int) -> dict[str, floa
     times: dict[str, list[float]] = {c.name: [] for c in contenders}
     for _ in range(repeats):
         for contender in contenders:
-            times[contender.name].append(wall_time(contender.argv))
+            times[contender.name].append(wall_time(contender.argv, contender.cwd))
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -191,18 +192,25 @@ def goal_typical(work: Path, repeats: int) -> None:
 
 
 def goal_project(tree: Path, repeats: int) -> None:
-    """Whole-project analysis (imports followed, importers run) of real repositories, one process each."""
+    """Whole-project analysis (imports followed, importers run) of real repositories, each linted as its user
+    would: ``shapelint .`` in its own directory, which makes it the project root (run from elsewhere, a tree
+    without a ``.git`` or packaging marker is not one project, and its importers are not found).  A folder of
+    extracted repositories (``owner+name``) is timed one repository at a time, and the times summed."""
     if not tree.is_dir():
         print(f"\nproject: {tree} is not there; extract the real-world corpus first (bench/realworld.py extract)")
         return
     files, candidates, lines = count_files(tree)
-    print(f"\n{tree}: {files} files, {lines} lines, {candidates} pass the text prefilter")
-    contenders = [
-        Contender("flake8 --select=F -j 1 (pyflakes only)", (*flake8_pyflakes(tree), "-j", "1")),
-        Contender("shapelint --jobs 1", shapelint("--jobs", "1", str(tree))),
-    ]
-    medians = interleaved(contenders, repeats)
-    print_table("project: real repositories (goal: shapelint <= 1.0x pyflakes)", medians, contenders[0].name)
+    repositories = sorted(path for path in tree.iterdir() if path.is_dir() and "+" in path.name) or [tree]
+    print(f"\n{tree}: {len(repositories)} repositories, {files} files, {lines} lines, {candidates} pass the prefilter")
+    totals = {"flake8 --select=F -j 1 (pyflakes only)": 0.0, "shapelint --jobs 1": 0.0}
+    for repository in repositories:
+        contenders = [
+            Contender("flake8 --select=F -j 1 (pyflakes only)", (*flake8_pyflakes(Path(".")), "-j", "1"), repository),
+            Contender("shapelint --jobs 1", shapelint("--jobs", "1", "."), repository),
+        ]
+        for name, seconds in interleaved(contenders, repeats).items():
+            totals[name] += seconds
+    print_table("project: real repositories (goal: shapelint <= 1.0x pyflakes)", totals, contenders[0].name)
 
 
 def goal_dense(work: Path, repeats: int, copies: int, profile: bool) -> None:

@@ -10,7 +10,7 @@ data; only :class:`Replay` can run a model of the file again.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -30,6 +30,7 @@ from shapelint.evaluator.machine import (
     imported_from,
     no_modules,
 )
+from shapelint.evaluator.signatures import Configurations
 from shapelint.evaluator.standalone import run_uncalled_functions
 from shapelint.evaluator.values import (
     ClassValue,
@@ -193,13 +194,21 @@ class _RootRuns:
         self.mismatches: list[Mismatch] = []
         self.undeclared: dict[int, list[Mismatch]] = {}
         """The mismatches of each Sequential run on an unknown input, by its id."""
+        self.configurations: set[Hashable] = set()
+        """Those run, as :class:`~shapelint.evaluator.signatures.Configurations` tells them apart, with their
+        statements: another copy of one (each block of a ResNet has the same shortcut) would find the same."""
 
     def run(self) -> None:
         m = self.machine
+        keys = Configurations()  # worked out afresh: a run may have changed what a value holds
         for sequential, statement in m.record.sequentials:
             if id(sequential) in m.record.children or id(sequential) in self.done or not m.local(sequential.node):
                 continue
             self.done.add(id(sequential))
+            key = keys.of(sequential), id(statement)
+            if key[0] is not None and key in self.configurations:
+                continue
+            self.configurations.add(key)
             start = len(m.propagator.mismatches)
             declared = m.declared_input(sequential, statement)
             with m.propagator.made_up(declared is None), contextlib.suppress(Raise):

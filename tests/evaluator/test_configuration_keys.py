@@ -1,0 +1,66 @@
+"""Two models built at the same places with the same arguments are one configuration; any difference in what they
+hold makes two, and a value the key cannot describe is never taken for another.  The root runs skip a copy of a
+configuration they ran (each block of a ResNet holds the same shortcut), so a key too coarse would hide a bug."""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+import torch
+
+from shapelint.evaluator import evaluate
+from shapelint.evaluator.signatures import Configurations
+from shapelint.lint import lint_source
+
+SOURCE = """
+import torch
+import torch.nn as nn
+
+
+class Block(nn.Module):
+    def __init__(self, channels, width):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(channels, width, 3, padding=1), nn.BatchNorm2d(width))
+        self.scale = 2
+
+
+def block(channels, width):
+    return Block(channels, width)
+
+
+a, b, c = block(16, 32), block(16, 32), block(16, 64)
+d = block(16, 32)
+d.extra = torch.zeros(3)
+"""
+
+
+def test_equal_arguments_all_the_way_down_give_one_key() -> None:
+    names = evaluate(cst.parse_module(SOURCE)).names
+    keys = Configurations()
+    assert keys.of(names["a"]) is not None
+    assert keys.of(names["a"]) == keys.of(names["b"])
+    assert keys.of(names["a"]) != keys.of(names["c"])
+    assert keys.of(names["d"]) is None  # it holds a tensor
+
+
+def test_a_bug_in_one_of_many_copies_is_still_found() -> None:
+    """Eight blocks share the place their Sequential is built at; only the last is built with a wrong width."""
+    source = """
+import torch.nn as nn
+
+def stage(widths):
+    return [nn.Sequential(nn.Conv2d(w, w, 3), nn.BatchNorm2d(w if i < 7 else w + 1)) for i, w in enumerate(widths)]
+
+blocks = stage([8] * 8)
+"""
+    codes = [diagnostic.code for diagnostic in lint_source(source, "stage.py")]
+    assert codes == ["SHP003"], codes
+    built: dict[str, object] = {}
+    exec(source, built)
+    blocks = built["blocks"]
+    assert isinstance(blocks, list)
+    with torch.no_grad():
+        for block in blocks[:7]:
+            block(torch.randn(1, 8, 9, 9))
+        with pytest.raises(RuntimeError):
+            blocks[7](torch.randn(1, 8, 9, 9))

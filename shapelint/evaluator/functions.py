@@ -22,6 +22,7 @@ def call_function(
     scope = Scope(function.scope)
     if not bind_parameters(function, args, dict(kwargs), scope):
         return UNKNOWN
+    m.ran.add(id(function.node))
     _record_sources(function, scope, site)
     m.frames.append((function, scope))
     saved = m.statement, m.binder.returned

@@ -162,6 +162,9 @@ class Machine:
         self.binder = Binder(self.exec_block)
         self.frames: list[tuple[Function, Scope]] = []
         self.functions: list[Function] = []
+        self.ran: set[int] = set()
+        """The ids of the function definitions that ran, from any copy of their module (an importer's and the
+        modules it imports each load ``utils.py``): one that ran needs no standalone run."""
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.lambdas: dict[int, cst.FunctionDef] = {}
         self.run_module = partial(handlers.call_module, self)

@@ -29,12 +29,12 @@ def run_uncalled_functions(m: Machine) -> None:
     while seen < len(m.functions):  # a worklist: the functions the last batch defined (closures) come next
         batch, seen = m.functions[seen:], len(m.functions)
         pending = sorted(
-            (f for f in batch if f.calls == 0 and id(f) not in done),
+            (f for f in batch if f.calls == 0 and id(f) not in done and id(f.node) not in m.ran),
             key=lambda f: (f.owner is not None, f.node.name.value != "__init__"),
         )
         for function in pending:
             done.add(id(function))
-            if function.calls == 0:
+            if function.calls == 0 and id(function.node) not in m.ran:
                 with contextlib.suppress(Raise):  # one that raises leaves the others to run
                     _call_standalone(m, function, instances)
 

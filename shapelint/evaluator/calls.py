@@ -26,6 +26,7 @@ from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.instances import instantiate
 from shapelint.evaluator.machine import MAX_ITERATIONS, Machine
 from shapelint.evaluator.methods import call_method
+from shapelint.evaluator.signatures import reusable, run_key
 from shapelint.evaluator.torch_calls import Arguments, call_qualname, note_example
 from shapelint.evaluator.values import (
     Alternatives,
@@ -235,15 +236,33 @@ def call_module(
         m.record.called.add(id(module.sequential))
         return m.propagator.run(module.sequential, tensor)
     outer, fed = m.propagator.configuration, m.propagator.fed
+    key = run_key(m, module, tensor, rest, kwargs) if outer is None else None
+    if key is not None and key in m.model_runs:
+        return m.model_runs[key]
     m.propagator.configuration = outer or module.built
     m.propagator.fed = fed or (tensor if isinstance(tensor, Tensor) else None)
+    changes = m.changes()
     try:
-        if m.propagator.trace is None:
-            return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
-        with m.propagator.trace.run_from(tensor):
-            return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+        result = _run_forward(m, forward, module, tensor, rest, kwargs)
     finally:
         m.propagator.configuration, m.propagator.fed = outer, fed
+    if key is not None and reusable(result) and m.changes() == changes:  # a run that changed nothing in place
+        m.model_runs[key] = result
+    return result
+
+
+def _run_forward(
+    m: Machine,
+    forward: Function,
+    module: Instance,
+    tensor: Flow,
+    rest: Sequence[object],
+    kwargs: dict[str, object] | None,
+) -> object:
+    if m.propagator.trace is None:
+        return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
+    with m.propagator.trace.run_from(tensor):
+        return call_function(m, forward, [module, tensor, *rest], dict(kwargs or {}))
 
 
 def _ev_arguments(m: Machine, nodes: Sequence[cst.Arg], scope: Scope) -> Arguments | None:

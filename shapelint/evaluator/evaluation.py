@@ -90,11 +90,15 @@ class Replay:
         that takes several), with the tensor it gave, and the steps that rejected their input on the way."""
         m = self._machine
         start = len(m.propagator.mismatches)
-        with m.propagator.tracing() as trace:
-            if rest:
-                m.run_module(model, tensor, rest)
-            else:
-                m.propagator.run(model, tensor)
+        runs, m.model_runs = m.model_runs, {}  # a run of the same configuration must not stand in for this one
+        try:
+            with m.propagator.tracing() as trace:
+                if rest:
+                    m.run_module(model, tensor, rest)
+                else:
+                    m.propagator.run(model, tensor)
+        finally:
+            m.model_runs = runs
         return trace, tuple(m.propagator.mismatches[start:])
 
 

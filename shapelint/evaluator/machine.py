@@ -7,7 +7,7 @@ assembles their tables, so no handler module imports another through the core.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Any
@@ -163,6 +163,8 @@ class Machine:
         self.frames: list[tuple[Function, Scope]] = []
         self.functions: list[Function] = []
         self.ran: set[int] = set()
+        self.model_runs: dict[Hashable, object] = {}
+        """The result of each model run from outside any model, by :func:`~shapelint.evaluator.signatures.run_key`."""
         """The ids of the function definitions that ran, from any copy of their module (an importer's and the
         modules it imports each load ``utils.py``): one that ran needs no standalone run."""
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
@@ -198,6 +200,10 @@ class Machine:
         if isinstance(sequential, SequentialValue):
             self.record.taken_apart.add(id(sequential))
         return value
+
+    def changes(self) -> tuple[int, int]:
+        """How many in-place changes of attributes and of items were made so far."""
+        return self.mutations, sum(self.item_changes.values())
 
     def items_changed(self) -> None:
         """Note an in-place change of a list's or dict's items."""

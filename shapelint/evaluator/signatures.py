@@ -1,13 +1,15 @@
 """What makes two built models the same configuration: a zoo builds SE-ResNet-18 to -152 once from each file that
 runs them, and each of their hundreds of blocks holds the same few Sequentials.  Running every copy on an unknown
-input again finds nothing the first copy did not."""
+input again finds nothing the first copy did not; nor does running a model again on the batch another training
+script fed the same configuration of it."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator.values import Instance, Layer, SequentialValue
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import Instance, Layer, SequentialValue, Tensor
 
 _PLAIN = (int, float, str, bool, type(None))
 _MAX_DEPTH = 8
@@ -36,6 +38,8 @@ class Configurations:
     def _work_out(self, value: object, depth: int) -> Hashable | None:
         if isinstance(value, tuple):
             return self._all(("tuple",), value, depth)
+        if isinstance(value, Tensor):
+            return ("tensor", value.shape)
         if isinstance(value, Layer):
             return self._all(("layer", id(value.node), value.inferred, *value.args), value.args.values(), depth)
         if isinstance(value, SequentialValue) and value.input_shape is None:
@@ -48,3 +52,24 @@ class Configurations:
     def _all(self, head: tuple[Hashable, ...], parts: Iterable[object], depth: int) -> Hashable | None:
         keys = [self.of(part, depth + 1) for part in parts]
         return None if any(key is None for key in keys) else (*head, *keys)
+
+
+def run_key(
+    m: Machine, module: Instance, flow: object, rest: Sequence[object], kwargs: Mapping[str, object] | None
+) -> Hashable | None:
+    """What a model's run on its arguments depends on: the same key gives the same findings and the same result.
+    ``None`` when an argument or the model holds what no key describes."""
+    keys = Configurations()
+    named = sorted((kwargs or {}).items())
+    parts = [keys.of(value) for value in (module, flow, *rest, *(value for _, value in named))]
+    if any(part is None for part in parts):
+        return None
+    return (*parts, tuple(name for name, _ in named), m.binder.depth > 0)
+
+
+def reusable(result: object) -> bool:
+    """Whether a run's result can be handed to another caller as it is: tensors and numbers are never changed in
+    place, a list or a model may be."""
+    if isinstance(result, tuple):
+        return all(reusable(item) for item in result)
+    return result is UNKNOWN or isinstance(result, (Tensor, *_PLAIN))

@@ -31,6 +31,8 @@ def block(channels, width):
 a, b, c = block(16, 32), block(16, 32), block(16, 64)
 d = block(16, 32)
 d.extra = torch.zeros(3)
+e = block(16, 32)
+e.act = lambda t: t
 """
 
 
@@ -40,7 +42,8 @@ def test_equal_arguments_all_the_way_down_give_one_key() -> None:
     assert keys.of(names["a"]) is not None
     assert keys.of(names["a"]) == keys.of(names["b"])
     assert keys.of(names["a"]) != keys.of(names["c"])
-    assert keys.of(names["d"]) is None  # it holds a tensor
+    assert keys.of(names["d"]) not in (None, keys.of(names["a"]))  # a tensor more: its shape is in the key
+    assert keys.of(names["e"]) is None  # a function the key cannot describe
 
 
 def test_a_bug_in_one_of_many_copies_is_still_found() -> None:
@@ -64,3 +67,45 @@ blocks = stage([8] * 8)
             block(torch.randn(1, 8, 9, 9))
         with pytest.raises(RuntimeError):
             blocks[7](torch.randn(1, 8, 9, 9))
+
+
+RUNS = """
+import torch
+import torch.nn as nn
+
+
+class Remembers(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 6)
+        self.seen = None
+
+    def forward(self, x):
+        self.seen = x.shape[1]
+        return self.fc(x)
+
+
+class Plain(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 6)
+
+    def forward(self, x):
+        return torch.relu(self.fc(x))
+
+
+first, second = Remembers(), Remembers()
+y1, y2 = first(torch.zeros(2, 4)), second(torch.zeros(2, 4))
+seen = second.seen
+p1, p2 = Plain()(torch.zeros(3, 4)), Plain()(torch.zeros(3, 4))
+rows, width = p2.shape
+"""
+
+
+def test_a_second_run_of_the_same_configuration_gives_what_python_gives() -> None:
+    """The second model of a configuration may take the first one's result only when the run changed nothing in
+    place: ``second.seen`` is what its own run set."""
+    ours = evaluate(cst.parse_module(RUNS)).names
+    theirs: dict[str, object] = {}
+    exec(RUNS, theirs)
+    assert (ours["seen"], ours["rows"], ours["width"]) == (theirs["seen"], theirs["rows"], theirs["width"]) == (4, 3, 6)

@@ -71,7 +71,7 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     value = UNKNOWN if m.uncertain_for(owner) else value
     m.mutations += 1
     owner.attributes[name] = value
-    if isinstance(value, SequentialValue) and name in _looped_over(owner):
+    if isinstance(value, SequentialValue) and name in _looped_over(m, owner):
         m.record.taken_apart.add(id(value))
     sequential = owner.sequential
     if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef, ModuleValue)):
@@ -84,16 +84,23 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     m.record.children.add(id(value))
 
 
-def _looped_over(owner: Instance) -> set[str]:
+def _looped_over(m: Machine, owner: Instance) -> frozenset[str]:
     """The attributes the owner's ``forward`` loops over (``for blk in self.net``, ``enumerate(self.net)``): a
     Sequential gone through layer by layer, whose layers need not feed each other (a DenseNet block), even before
-    the ``forward`` runs."""
+    the ``forward`` runs.  Worked out once per ``forward``: a zoo sets thousands of Sequentials."""
     forward = classes.class_attribute(owner.cls, "forward")
     if not isinstance(forward, Function):
-        return set()
+        return frozenset()
+    key = id(forward.node)
+    if key not in m.looped:
+        m.looped[key] = _looped_in(forward)
+    return m.looped[key]
+
+
+def _looped_in(forward: Function) -> frozenset[str]:
     positional = parameters_of(forward).positional
     if not positional:
-        return set()
+        return frozenset()
     receiver = positional[0]
     looped: set[str] = set()
     stack: list[cst.CSTNode] = [forward.node.body]
@@ -102,7 +109,7 @@ def _looped_over(owner: Instance) -> set[str]:
         if isinstance(node, (cst.For, cst.CompFor)):
             looped.update(_receiver_attributes(node.iter, receiver))
         stack.extend(syntax_children(node))
-    return looped
+    return frozenset(looped)
 
 
 def _receiver_attributes(iterable: cst.BaseExpression, receiver: str) -> list[str]:

@@ -163,6 +163,8 @@ class Machine:
         self.frames: list[tuple[Function, Scope]] = []
         self.functions: list[Function] = []
         self.ran: set[int] = set()
+        self.looped: dict[int, frozenset[str]] = {}
+        """What each ``forward`` loops over of its module, by the id of its definition (``assignment``'s)."""
         self.model_runs: dict[Hashable, object] = {}
         """The result of each model run from outside any model, by :func:`~shapelint.evaluator.signatures.run_key`."""
         """The ids of the function definitions that ran, from any copy of their module (an importer's and the

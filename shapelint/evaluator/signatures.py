@@ -12,6 +12,7 @@ from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import Instance, Layer, SequentialValue, Tensor
 
 _PLAIN = (int, float, str, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
 _MAX_DEPTH = 8
 
 
@@ -50,8 +51,15 @@ class Configurations:
         return None
 
     def _all(self, head: tuple[Hashable, ...], parts: Iterable[object], depth: int) -> Hashable | None:
-        keys = [self.of(part, depth + 1) for part in parts]
-        return None if any(key is None for key in keys) else (*head, *keys)
+        keys: list[Hashable] = []
+        for part in parts:
+            # a layer's arguments are mostly numbers: keyed here, without a call each
+            plain = part is UNKNOWN or part.__class__ in _PLAIN_TYPES
+            key = (part.__class__.__name__, part) if plain else self.of(part, depth + 1)
+            if key is None:
+                return None
+            keys.append(key)
+        return (*head, *keys)
 
 
 def run_key(

@@ -6,22 +6,11 @@ decides must have that value whatever they are.  Names it leaves unknown are all
 
 from __future__ import annotations
 
-import itertools
-import os
-from unittest import mock
-
 import libcst as cst
 import pytest
 
-from shapelint.dims import UNKNOWN
 from shapelint.evaluator import evaluate
-
-PRELUDE = """\
-import os
-
-a = os.environ.get("A") == "1"
-b = os.environ.get("B") == "1"
-"""
+from tests.evaluator.worlds import PRELUDE, assert_decided_in_every_world
 
 PROGRAMS = {
     "continue-known": """
@@ -120,18 +109,7 @@ for v in [1, 2, 3, 4]:
 
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_decided_names_hold_in_every_world(name: str) -> None:
-    source = PRELUDE + PROGRAMS[name]
-    decided = {
-        key: value
-        for key, value in evaluate(cst.parse_module(source)).names.items()
-        if value is not UNKNOWN and isinstance(value, (int, bool, type(None)))
-    }
-    for world in itertools.product("01", repeat=2):
-        namespace: dict[str, object] = {}
-        with mock.patch.dict(os.environ, {"A": world[0], "B": world[1]}):
-            exec(compile(source, name, "exec"), namespace)
-        wrong = {key: (value, namespace[key]) for key, value in decided.items() if namespace[key] != value}
-        assert not wrong, f"world A={world[0]} B={world[1]}: evaluator, Python: {wrong}"
+    assert_decided_in_every_world(name, PRELUDE + PROGRAMS[name])
 
 
 @pytest.mark.parametrize(

@@ -7,22 +7,9 @@ decides must have that value whatever they are.  Names it leaves unknown are all
 
 from __future__ import annotations
 
-import itertools
-import os
-from unittest import mock
-
-import libcst as cst
 import pytest
 
-from shapelint.dims import UNKNOWN
-from shapelint.evaluator import evaluate
-
-PRELUDE = """\
-import os
-
-a = os.environ.get("A") == "1"
-b = os.environ.get("B") == "1"
-"""
+from tests.evaluator.worlds import PRELUDE, assert_decided_in_every_world, decided
 
 PROGRAMS = {
     "helper-asserts": """
@@ -133,24 +120,9 @@ except RuntimeError:
 }
 
 
-def _decided(source: str) -> dict[str, object]:
-    return {
-        key: value
-        for key, value in evaluate(cst.parse_module(source)).names.items()
-        if value is not UNKNOWN and isinstance(value, (int, bool, type(None)))
-    }
-
-
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_decided_names_hold_in_every_world(name: str) -> None:
-    source = PRELUDE + PROGRAMS[name]
-    decided = _decided(source)
-    for world in itertools.product("01", repeat=2):
-        namespace: dict[str, object] = {}
-        with mock.patch.dict(os.environ, {"A": world[0], "B": world[1]}):
-            exec(compile(source, name, "exec"), namespace)
-        wrong = {key: (value, namespace.get(key)) for key, value in decided.items() if namespace.get(key) != value}
-        assert not wrong, f"world A={world[0]} B={world[1]}: evaluator, Python: {wrong}"
+    assert_decided_in_every_world(name, PRELUDE + PROGRAMS[name])
 
 
 @pytest.mark.parametrize(
@@ -166,4 +138,4 @@ def test_decided_names_hold_in_every_world(name: str) -> None:
     ],
 )
 def test_what_a_certain_raise_decides_is_known(name: str, key: str, value: object) -> None:
-    assert _decided(PRELUDE + PROGRAMS[name]).get(key) == value
+    assert decided(PRELUDE + PROGRAMS[name]).get(key) == value

@@ -242,11 +242,15 @@ def call_module(
     m.propagator.configuration = outer or module.built
     m.propagator.fed = fed or (tensor if isinstance(tensor, Tensor) else None)
     changes = m.changes()
+    if key is not None:  # a run from outside any model: those inside it are part of it
+        m.watching, m.read_globals = True, False
     try:
         result = _run_forward(m, forward, module, tensor, rest, kwargs)
     finally:
         m.propagator.configuration, m.propagator.fed = outer, fed
-    if key is not None and reusable(result) and m.changes() == changes:  # a run that changed nothing in place
+        m.watching = m.watching and key is None
+    # a run that changed nothing in place and read nothing but its model, its arguments and definitions
+    if key is not None and reusable(result) and m.changes() == changes and not m.read_globals:
         m.model_runs[key] = result
     return result
 

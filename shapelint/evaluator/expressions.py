@@ -18,10 +18,12 @@ from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Ha
 from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import (
     Array,
+    ClassValue,
     DictValue,
     Function,
     ListValue,
     ModuleRef,
+    ModuleValue,
     SampleIndex,
     Scope,
     SequentialValue,
@@ -34,7 +36,24 @@ _CONSTANT_NAMES = {"True": True, "False": False, "None": None}
 
 def ev_name(m: Machine, node: cst.Name, scope: Scope) -> object:
     name = node.value
-    return _CONSTANT_NAMES[name] if name in _CONSTANT_NAMES else scope.lookup(name)
+    if name in _CONSTANT_NAMES:
+        return _CONSTANT_NAMES[name]
+    return _watched_lookup(m, name, scope) if m.watching else scope.lookup(name)
+
+
+_DEFINITIONS = (Function, ClassValue, ModuleRef, ModuleValue, operators.Builtin)
+
+
+def _watched_lookup(m: Machine, name: str, scope: Scope) -> object:
+    """A name read while a model runs whose result may stand in for later runs: a module's global that holds data
+    (a config dict, a flag a script sets between two runs) makes the run depend on more than its key."""
+    found: Scope | None = scope
+    while found is not None and name not in found.vars:
+        found = found.parent
+    value = scope.lookup(name)
+    if found is not None and found.parent is None and not isinstance(value, _DEFINITIONS):
+        m.read_globals = True
+    return value
 
 
 def ev_integer(m: Machine, node: cst.Integer, scope: Scope) -> object:

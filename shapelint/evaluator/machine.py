@@ -165,6 +165,10 @@ class Machine:
         self.ran: set[int] = set()
         self.looped: dict[int, frozenset[str]] = {}
         """What each ``forward`` loops over of its module, by the id of its definition (``assignment``'s)."""
+        self.watching = False
+        """A model runs whose result may stand in for later runs of its configuration: names read are watched."""
+        self.read_globals = False
+        """That run read a module's global that holds data (:func:`~shapelint.evaluator.expressions.ev_name`)."""
         self.model_runs: dict[Hashable, object] = {}
         """The result of each model run from outside any model, by :func:`~shapelint.evaluator.signatures.run_key`."""
         """The ids of the function definitions that ran, from any copy of their module (an importer's and the

@@ -47,7 +47,7 @@ class Configurations:
             names = tuple(name for name, _ in value.children)
             return self._all(("sequential", id(value.node), names), (child for _, child in value.children), depth)
         if isinstance(value, Instance) and value.known and value.layer is None and value.sequential is None:
-            return self._all(("instance", id(value.cls.node), *value.attributes), value.attributes.values(), depth)
+            return self._all(("instance", id(value.cls), *value.attributes), value.attributes.values(), depth)
         return None
 
     def _all(self, head: tuple[Hashable, ...], parts: Iterable[object], depth: int) -> Hashable | None:

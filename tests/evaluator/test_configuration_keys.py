@@ -8,6 +8,7 @@ import libcst as cst
 import pytest
 import torch
 
+from shapelint.dims import UNKNOWN
 from shapelint.evaluator import evaluate
 from shapelint.evaluator.signatures import Configurations
 from shapelint.lint import lint_source
@@ -109,3 +110,49 @@ def test_a_second_run_of_the_same_configuration_gives_what_python_gives() -> Non
     theirs: dict[str, object] = {}
     exec(RUNS, theirs)
     assert (ours["seen"], ours["rows"], ours["width"]) == (theirs["seen"], theirs["rows"], theirs["width"]) == (4, 3, 6)
+
+
+GLOBAL_FLAG = """
+import torch
+import torch.nn as nn
+
+settings = {"wide": True}
+
+
+class Switch(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.wide = nn.Linear(4, 8)
+        self.narrow = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.wide(x) if settings["wide"] else self.narrow(x)
+
+
+def make(width):
+    class Viewed(nn.Module):
+        def forward(self, x):
+            return x.view(-1, width)
+
+    return Viewed()
+
+
+first = Switch()(torch.zeros(3, 4))
+settings["wide"] = False
+second = Switch()(torch.zeros(3, 4))
+_, wide = first.shape
+_, narrow = second.shape
+_, by_two = make(2)(torch.zeros(3, 4)).shape
+_, by_four = make(4)(torch.zeros(3, 4)).shape
+"""
+
+
+def test_a_run_that_reads_more_than_its_key_is_run_again() -> None:
+    """A forward that reads a global a script changes between two runs, and two classes written at one place that
+    close over different widths, each give what Python gives."""
+    ours = evaluate(cst.parse_module(GLOBAL_FLAG)).names
+    theirs: dict[str, object] = {}
+    exec(GLOBAL_FLAG, theirs)
+    names = ("wide", "narrow", "by_two", "by_four")
+    assert [theirs[name] for name in names] == [8, 2, 2, 4]
+    assert all(ours[name] in (theirs[name], UNKNOWN) for name in names), [ours[name] for name in names]

@@ -16,7 +16,7 @@ from functools import partial
 
 import libcst as cst
 
-from shapelint.dims import Shape
+from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import calls, expressions, imports, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
 from shapelint.evaluator.flow import Trace
@@ -82,8 +82,11 @@ class Replay:
         self._machine = machine
 
     def build(self, cls: ClassValue) -> object:
-        """An instance of ``cls`` built with its constructor's defaults."""
-        return default_instance(self._machine, cls)
+        """An instance of ``cls`` built with its constructor's defaults; unknown when the constructor raises."""
+        try:
+            return default_instance(self._machine, cls)
+        except Raise:
+            return UNKNOWN
 
     def trace(self, model: object, tensor: Tensor, rest: tuple[Tensor, ...] = ()) -> tuple[Trace, tuple[Mismatch, ...]]:
         """Each layer applied while ``model`` runs on ``tensor`` (and ``rest``, the further inputs of a ``forward``
@@ -92,7 +95,7 @@ class Replay:
         start = len(m.propagator.mismatches)
         runs, m.model_runs = m.model_runs, {}  # a run of the same configuration must not stand in for this one
         try:
-            with m.propagator.tracing() as trace:
+            with m.propagator.tracing() as trace, contextlib.suppress(Raise):  # the layers up to an assert it fails
                 if rest:
                     m.run_module(model, tensor, rest)
                 else:

@@ -161,3 +161,42 @@ def test_table_and_json_render() -> None:
     summary = summarize(source)
     assert "0 (Linear)" in format_table(summary) and "Total params: 40" in format_table(summary)
     assert '"output_shape": [\n        "B",\n        8\n      ]' in to_json(summary)
+
+
+RAISING = '''
+import torch.nn as nn
+
+
+class NeedsWidth(nn.Module):  # shapelint: input=(B, 4)
+    def __init__(self, n=None):
+        super().__init__()
+        if n is None:
+            raise ValueError("n is required")
+        self.fc = nn.Linear(4, n)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+class BatchFirst(nn.Module):  # shapelint: input=(B, 4)
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        assert x.dim() == 3, "a sequence batch"
+        return self.fc(x)
+'''
+
+
+@pytest.mark.parametrize("name", ["NeedsWidth", "BatchFirst"])
+def test_a_model_that_raises_is_summarized_as_far_as_it_runs(name: str) -> None:
+    """A constructor that raises on its defaults, or a forward whose assert fails on the declared input (torch
+    raises for both), gives a table of what is known, not a traceback."""
+    summary = summarize(RAISING, name)
+    assert format_table(summary)
+    namespace: dict[str, object] = {}
+    exec(RAISING, namespace)
+    model = namespace[name]
+    with pytest.raises((ValueError, AssertionError)):
+        model()(torch.zeros(2, 4))  # type: ignore[operator]

@@ -241,16 +241,18 @@ def call_module(
         return m.model_runs[key]
     m.propagator.configuration = outer or module.built
     m.propagator.fed = fed or (tensor if isinstance(tensor, Tensor) else None)
-    changes = m.changes()
-    if key is not None:  # a run from outside any model: those inside it are part of it
+    changes, watched = m.changes(), (m.watching, m.read_globals)
+    if key is not None:  # a run that may stand in for later ones: what it reads is watched
         m.watching, m.read_globals = True, False
     try:
         result = _run_forward(m, forward, module, tensor, rest, kwargs)
     finally:
         m.propagator.configuration, m.propagator.fed = outer, fed
-        m.watching = m.watching and key is None
+        read = m.read_globals
+        if key is not None:  # a run inside another watched one reads for both
+            m.watching, m.read_globals = watched[0], watched[1] or read
     # a run that changed nothing in place and read nothing but its model, its arguments and definitions
-    if key is not None and reusable(result) and m.changes() == changes and not m.read_globals:
+    if key is not None and reusable(result) and m.changes() == changes and not read:
         m.model_runs[key] = result
     return result
 

@@ -50,8 +50,10 @@ def _watched_lookup(m: Machine, name: str, scope: Scope) -> object:
     found: Scope | None = scope
     while found is not None and name not in found.vars:
         found = found.parent
-    value = scope.lookup(name)
-    if found is not None and found.parent is None and not isinstance(value, _DEFINITIONS):
+    if found is None:
+        return scope.builtins.get(name, UNKNOWN)
+    value = found.vars[name]
+    if found.parent is None and not isinstance(value, _DEFINITIONS):
         m.read_globals = True
     return value
 

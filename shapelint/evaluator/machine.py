@@ -163,6 +163,8 @@ class Machine:
         self.frames: list[tuple[Function, Scope]] = []
         self.functions: list[Function] = []
         self.ran: set[int] = set()
+        """The ids of the function definitions that ran, from any copy of their module (an importer's and the
+        modules it imports each load ``utils.py``): one that ran needs no standalone run."""
         self.looped: dict[int, frozenset[str]] = {}
         """What each ``forward`` loops over of its module, by the id of its definition (``assignment``'s)."""
         self.watching = False
@@ -171,8 +173,6 @@ class Machine:
         """That run read a module's global that holds data (:func:`~shapelint.evaluator.expressions.ev_name`)."""
         self.model_runs: dict[Hashable, object] = {}
         """The result of each model run from outside any model, by :func:`~shapelint.evaluator.signatures.run_key`."""
-        """The ids of the function definitions that ran, from any copy of their module (an importer's and the
-        modules it imports each load ``utils.py``): one that ran needs no standalone run."""
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.lambdas: dict[int, cst.FunctionDef] = {}
         self.run_module = partial(handlers.call_module, self)

@@ -27,8 +27,9 @@ class Configurations:
         """The values keyed, kept alive so that their ids stay theirs."""
 
     def of(self, value: object, depth: int = 0) -> Hashable | None:
-        if value is UNKNOWN or isinstance(value, _PLAIN):
-            return (type(value).__name__, value)
+        plain = _plain_key(value)
+        if plain is not None:
+            return plain
         if depth > _MAX_DEPTH:
             return None
         if id(value) not in self.keys:
@@ -54,12 +55,17 @@ class Configurations:
         keys: list[Hashable] = []
         for part in parts:
             # a layer's arguments are mostly numbers: keyed here, without a call each
-            plain = part is UNKNOWN or part.__class__ in _PLAIN_TYPES
-            key = (part.__class__.__name__, part) if plain else self.of(part, depth + 1)
+            key = _plain_key(part) or self.of(part, depth + 1)
             if key is None:
                 return None
             keys.append(key)
         return (*head, *keys)
+
+
+def _plain_key(value: object) -> Hashable | None:
+    """A number, string, ``None`` or the unknown, with its type (``1`` and ``True`` are two arguments)."""
+    plain = value is UNKNOWN or value.__class__ in _PLAIN_TYPES or isinstance(value, _PLAIN)
+    return (value.__class__.__name__, value) if plain else None
 
 
 def run_key(

@@ -201,10 +201,11 @@ def _either(m: Machine, node: cst.IfExp, scope: Scope) -> object:
 
 
 def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
-    """One element of a tensor index: an int, a slice, ``None``, ``...``, or unknown."""
+    """One element of a tensor index: an int, a slice, ``None``, ``...``, or unknown.  A slice is one whatever its
+    bounds (``X[i:i + batch]`` with ``i`` unknown keeps the dimension, its size unknown)."""
     if isinstance(item, cst.Slice):
         bounds = [m.ev(part, scope) if part is not None else None for part in (item.lower, item.upper, item.step)]
-        return UNKNOWN if UNKNOWN in bounds else _window(*bounds)
+        return _window(*bounds)
     assert isinstance(item, cst.Index)
     if isinstance(item.value, cst.Ellipsis):
         return Ellipsis

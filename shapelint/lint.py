@@ -6,25 +6,29 @@ already parsed source, giving each finding with its node, for the fixes.
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 from dataclasses import dataclass
 
 import libcst as cst
 
-from shapelint.evaluator import Evaluation, Trace, evaluate, may_find
+from shapelint.evaluator import Evaluation, Trace, called_with_arguments, evaluate, may_find
 from shapelint.inputs import InputSources, find_directives, resolve_inputs
 from shapelint.judge import Diagnostic, Finding, judge
-from shapelint.project import project_of
+from shapelint.project import imported_files, project_of
 from shapelint.source import (
     PARSE_ERRORS,
     Parsed,
     Positions,
     Reparser,
+    Skipped,
     Suppressions,
     freeze_parsed,
     kept_parse,
     parse,
     parse_file,
+    read_source_bytes,
     syntax_tree,
     unlimited_int_digits,
 )
@@ -126,7 +130,7 @@ def check_source(
     data = source if newer_syntax and isinstance(source, bytes) and os.path.isfile(path) else None
     kept = kept_parse(path, data) if data is not None else None
     tree = kept.tree if kept is not None else syntax_tree(source)
-    if tree is not None and not may_find(tree) and "shapelint" not in _ascii(source):
+    if tree is not None and not _may_hold_findings(tree, source, path):
         return None
     if kept is not None:
         parsed = kept
@@ -138,6 +142,35 @@ def check_source(
     else:
         parsed = parse(source, newer_syntax=newer_syntax, tree=tree)
     return check_all(parsed, path, trace)
+
+
+def _may_hold_findings(tree: ast.Module, source: str | bytes, path: str) -> bool:
+    """The text prefilter: whether the source names something an analysis starts from, carries a directive, or
+    builds a model of a project file with arguments (a finding's place may be that call: ``Net(cin=1)``)."""
+    if may_find(tree) or "shapelint" in _ascii(source):
+        return True
+    imported = imported_files(tree, path, called_with_arguments(tree))
+    return any(_file_may_find(file) for file in set(imported.values()))
+
+
+def _file_may_find(path: str) -> bool:
+    """:func:`may_find` of a project file's source, read once per version of the file; unreadable means no."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return _read_may_find(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_may_find(path: str, modified: int, size: int) -> bool:
+    try:
+        tree = syntax_tree(read_source_bytes(path))
+    except (OSError, Skipped):
+        return False
+    except PARSE_ERRORS:
+        return False
+    return tree is None or may_find(tree)
 
 
 def _ascii(source: str | bytes) -> str:

@@ -9,7 +9,7 @@ from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.machine import DeclaredInput, ModuleSource
 from shapelint.evaluator.modules import named_layers
 from shapelint.evaluator.readback import layer_attribute, loop_bound, read, visible_sizes
-from shapelint.evaluator.starts import may_find
+from shapelint.evaluator.starts import called_with_arguments, may_find
 from shapelint.evaluator.values import (
     ClassValue,
     Configuration,
@@ -42,6 +42,7 @@ __all__ = [
     "Source",
     "Tensor",
     "Trace",
+    "called_with_arguments",
     "evaluate",
     "layer_attribute",
     "loop_bound",

@@ -1,7 +1,8 @@
 """Whether a file names anything an analysis can start from: a layer, a model container, a tensor made in the file,
-a ``forward``, a data set, a summary.  A file that names none of them (a data-loading helper, a logging utility, a
-training script driving models it imports) cannot hold a finding of its own, so it is not evaluated on its own; the
-files it imports are still checked when they are linted, with it run for them as an importer.
+a ``forward``, a data set, a summary.  A file that names none of them (a data-loading helper, a logging utility)
+cannot hold a finding of its own, so it is not evaluated on its own; the files it imports are still checked when
+they are linted, with it run for them as an importer.  A training script that builds an imported model with its
+sizes (``Net(cin=1)``) can: :func:`called_with_arguments` gives the pipeline those calls to look up.
 
 Read off the ``ast`` tree that the parser's guard makes anyway: it costs a tenth of libcst's parse, which, with the
 evaluation, the files it skips no longer pay.
@@ -46,3 +47,12 @@ def may_find(tree: ast.Module) -> bool:
         if word in STARTS:
             return True
     return False
+
+
+def called_with_arguments(tree: ast.Module) -> frozenset[str]:
+    """The plain names the module calls with at least one argument: a model built with its sizes (``Net(cin=1)``)."""
+    return frozenset(
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (node.args or node.keywords)
+    )

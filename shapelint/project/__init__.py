@@ -10,5 +10,15 @@ file's project and then in the running environment's import path.  Within
 
 from shapelint.project.dependencies import Dependencies, digest, recording
 from shapelint.project.finder import ModuleFinder, new_run, project_of, still_true
+from shapelint.project.imported import imported_files
 
-__all__ = ["Dependencies", "ModuleFinder", "digest", "new_run", "project_of", "recording", "still_true"]
+__all__ = [
+    "Dependencies",
+    "ModuleFinder",
+    "digest",
+    "imported_files",
+    "new_run",
+    "project_of",
+    "recording",
+    "still_true",
+]

@@ -40,7 +40,7 @@ def project_of(path: str) -> Project:
 
     if not os.path.isfile(path):
         return Project()
-    package, roots, names = _layout(path)
+    package, roots, names = layout_of(path)
     finder = ModuleFinder(list(roots))
     candidates = partial(_candidates, project_root(path), names, path)
     recorder = current()
@@ -55,7 +55,7 @@ def still_true(path: str, dependencies: Dependencies) -> bool:
     """Whether every question recorded while the file at ``path`` was analysed gets the same answer now."""
     if dependencies.layout is None:
         return True
-    if not os.path.isfile(path) or _layout(path) != dependencies.layout:
+    if not os.path.isfile(path) or layout_of(path) != dependencies.layout:
         return False
     _, roots, names = dependencies.layout
     finder = ModuleFinder(list(roots))
@@ -67,7 +67,7 @@ def still_true(path: str, dependencies: Dependencies) -> bool:
     return same_content(dependencies)
 
 
-def _layout(path: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def layout_of(path: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """The file's package, where its imports are looked for, and the names others import it by."""
     _, package = module_name(path)
     package = package or namespace_package(path, project_root(path))

@@ -199,3 +199,22 @@ def test_clean_refuses_a_folder_that_is_not_a_cache(project: Path, capsys: pytes
     assert main(["clean", "--cache-dir", str(project)]) == 2
     assert "not a shapelint cache" in capsys.readouterr().err
     assert (project / "model.py").exists()
+
+
+def test_a_script_building_a_project_model_follows_that_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A training script that names no layer is analysed only while a module it builds from holds a model: its
+    kept result depends on that module's content."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECTS / "script_builds_with_wrong_size_bug", root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SHAPELINT_CACHE_DIR", str(root / ".shapelint_cache"))
+    model = root / "model.py"
+    written = model.read_text()
+    model.write_text("def AudioNet(n_input=1):\n    return None\n")
+    assert _run(capsys) == _fresh(capsys) == (0, _run(capsys)[1])
+    model.write_text(written)
+    status, output = _run(capsys)
+    assert (status, output) == _fresh(capsys)
+    assert status == 1 and {d["path"] for d in json.loads(output)["diagnostics"]} == {"train.py"}

@@ -11,9 +11,10 @@ import contextlib
 from shapelint.dims import Shape
 from shapelint.evaluator import classes
 from shapelint.evaluator.control import Raise
-from shapelint.evaluator.functions import call_function, default_arguments
+from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.instances import default_instance
 from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.pytest_arguments import argument_sets
 from shapelint.evaluator.values import ClassValue, Function, Instance, Tensor
 
 
@@ -52,7 +53,16 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
                 if function.calls:
                     return
             args.append(instances[id(owner)])
-    positional, kwargs = default_arguments(function, skip=len(args))
+    for positional, kwargs in argument_sets(m, function, skip=len(args)):
+        with contextlib.suppress(Raise):  # one parametrized run that raises leaves the others
+            _run(m, function, args, positional, kwargs)
+
+
+def _run(
+    m: Machine, function: Function, args: list[object], positional: list[object], kwargs: dict[str, object]
+) -> None:
+    """One standalone call; ``forward`` gets the input its class declares, or an unknown tensor."""
+    owner = function.owner
     forward = owner is not None and function.node.name.value == "forward" and bool(positional)
     declared = None
     if owner is not None and forward:

@@ -1,0 +1,120 @@
+"""What pytest passes a test it runs: the value of the ``@pytest.fixture`` function each parameter names, and each
+row of its ``@pytest.mark.parametrize`` decorators.
+
+A test run standalone on unknown arguments checks nothing; with these, ``def test_forward(net)`` runs on the model
+the ``net`` fixture builds, and ``@pytest.mark.parametrize("channels", [1, 3])`` runs the test once per row, each a
+configuration of its own.  Fixtures are those of the test's own module (a ``conftest.py``'s are not read); a
+fixture that ``yield``s gives an unknown value, as any generator does.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import libcst as cst
+
+from shapelint.dims import UNKNOWN
+from shapelint.evaluator import operators
+from shapelint.evaluator.classes import dotted
+from shapelint.evaluator.functions import call_function, default_arguments, parameters_of
+from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.values import Function, Scope
+
+MAX_ROWS = 16
+"""Parametrized runs of one test at most (the product of its decorators' rows); a larger table is not run."""
+MAX_FIXTURE_DEPTH = 4
+
+
+def argument_sets(m: Machine, function: Function, skip: int) -> list[tuple[list[object], dict[str, object]]]:
+    """The arguments of each run pytest would make of ``function`` (its first ``skip`` positional parameters
+    given by the caller): one per parametrized row, fixtures for the parameters left; its defaults and unknown
+    values when it is not a test."""
+    positional, keywords = default_arguments(function, skip)
+    if not function.node.name.value.startswith("test"):
+        return [(positional, keywords)]
+    names = parameters_of(function).positional[skip:]
+    runs = []
+    for row in _rows(m, function):
+        given = [row.get(name, _fixture(m, function.scope, name, value, 0)) for name, value in zip(names, positional)]
+        runs.append((given, {name: row.get(name, value) for name, value in keywords.items()}))
+    return runs
+
+
+def _rows(m: Machine, function: Function) -> list[dict[str, object]]:
+    """Each combination of the rows of the test's ``parametrize`` decorators; one empty row without any, or when
+    there are more than :data:`MAX_ROWS` or one cannot be read."""
+    tables = [_table(m, decorator, function.scope) for decorator in function.node.decorators]
+    if any(table is None for table in tables):
+        return [{}]
+    combined = [
+        dict(itertools.chain.from_iterable(row.items() for row in rows))
+        for rows in itertools.product(*(table for table in tables if table))
+    ]
+    return combined if 0 < len(combined) <= MAX_ROWS else [{}]
+
+
+def _table(m: Machine, decorator: cst.Decorator, scope: Scope) -> list[dict[str, object]] | None:
+    """The rows of a ``@pytest.mark.parametrize(names, values)``, each by name; ``[]`` for another decorator,
+    ``None`` for one that cannot be read (``indirect=``, values unknown)."""
+    call = decorator.decorator
+    if not isinstance(call, cst.Call) or not dotted(call.func).endswith("mark.parametrize"):
+        return []
+    positional = [arg.value for arg in call.args if arg.keyword is None]
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    if "indirect" in keywords or len(positional) < 2:
+        return None
+    names = m.ev(positional[0], scope)
+    if isinstance(names, str):
+        names = tuple(part.strip() for part in names.split(",") if part.strip())
+    items = operators.iterate(names)
+    if not items or not all(isinstance(name, str) for name in items):
+        return None
+    rows = [_row(m, value, scope, len(items)) for value in _values(m, positional[1], scope)]
+    if not rows or any(row is None for row in rows):
+        return None
+    return [dict(zip(items, row)) for row in rows if row is not None]  # type: ignore[arg-type]
+
+
+def _values(m: Machine, node: cst.BaseExpression, scope: Scope) -> Iterator[object]:
+    """The table's rows as written: ``pytest.param(...)`` gives its values, a list or tuple its items."""
+    if isinstance(node, (cst.List, cst.Tuple)):
+        for element in node.elements:
+            value = element.value
+            if isinstance(value, cst.Call) and dotted(value.func).endswith("param"):
+                yield tuple(m.ev(arg.value, scope) for arg in value.args if arg.keyword is None)
+            else:
+                yield m.ev(value, scope)
+        return
+    yield from operators.iterate(m.ev(node, scope)) or [UNKNOWN]
+
+
+def _row(m: Machine, value: object, scope: Scope, width: int) -> list[object] | None:
+    if width == 1:
+        return [value[0] if isinstance(value, tuple) and len(value) == 1 else value]
+    items = operators.iterate(value)
+    return items if items is not None and len(items) == width else None
+
+
+def _fixture(m: Machine, scope: Scope, name: str, otherwise: object, depth: int) -> object:
+    """The value of the fixture ``name`` of the module, built as pytest would (its own fixtures first); ``otherwise``
+    when the module defines no such fixture."""
+    if otherwise is not UNKNOWN or depth > MAX_FIXTURE_DEPTH:
+        return otherwise
+    fixture = next((f for f in m.functions if f.scope is scope and f.node.name.value == name and _is_fixture(f)), None)
+    if fixture is None:
+        return otherwise
+    positional, keywords = default_arguments(fixture, 0)
+    names = parameters_of(fixture).positional
+    given = [_fixture(m, scope, other, value, depth + 1) for other, value in zip(names, positional)]
+    return call_function(m, fixture, given, keywords)
+
+
+def _is_fixture(function: Function) -> bool:
+    """Decorated ``@pytest.fixture`` or ``@fixture``, with arguments or without."""
+    for decorator in function.node.decorators:
+        written = decorator.decorator
+        name = dotted(written.func if isinstance(written, cst.Call) else written)
+        if name in ("pytest.fixture", "fixture"):
+            return True
+    return False

@@ -14,10 +14,18 @@ from shapelint.source import contains, name_counts
 
 
 def call_function(
-    m: Machine, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None = None
+    m: Machine,
+    function: Function,
+    args: list[object],
+    kwargs: dict[str, object],
+    site: CallSite | None = None,
+    until: cst.SimpleStatementLine | None = None,
 ) -> object:
+    """Run ``function``'s body on the arguments; ``until``, a top-level ``yield value`` of the body: run it up to
+    there and give that value (a pytest fixture's, whose teardown follows)."""
     function.calls += 1
-    if len(m.frames) >= MAX_CALL_DEPTH or (m.may_yield and m.fact(_is_generator, function.node)):
+    generator = until is None and m.may_yield and m.fact(_is_generator, function.node)
+    if len(m.frames) >= MAX_CALL_DEPTH or generator:
         return UNKNOWN
     scope = Scope(function.scope)
     if not bind_parameters(function, args, dict(kwargs), scope):
@@ -30,7 +38,10 @@ def call_function(
     result: object = None
     raised = False
     try:
-        m.exec_block(body(function.node), scope)
+        if until is None:
+            m.exec_block(body(function.node), scope)
+        else:
+            result = _run_until(m, function.node, until, scope)
     except Return as returned:
         result = returned.value
     except LoopExit:
@@ -44,6 +55,16 @@ def call_function(
     if raised and not uncertain:
         raise Raise  # every path through the body raised: so does the call (an ``assert`` a helper fails)
     return UNKNOWN if uncertain or raised else result
+
+
+def _run_until(m: Machine, node: cst.FunctionDef, until: cst.SimpleStatementLine, scope: Scope) -> object:
+    statements = list(body(node))
+    m.exec_block(statements[: statements.index(until)], scope)
+    m.statement = until
+    expression = until.body[0]
+    assert isinstance(expression, cst.Expr) and isinstance(expression.value, cst.Yield)
+    yielded = expression.value.value
+    return m.ev(yielded, scope) if isinstance(yielded, cst.BaseExpression) else UNKNOWN
 
 
 def bind_parameters(function: Function, args: list[object], kwargs: dict[str, object], scope: Scope) -> bool:

@@ -3,8 +3,8 @@ row of its ``@pytest.mark.parametrize`` decorators.
 
 A test run standalone on unknown arguments checks nothing; with these, ``def test_forward(net)`` runs on the model
 the ``net`` fixture builds, and ``@pytest.mark.parametrize("channels", [1, 3])`` runs the test once per row, each a
-configuration of its own.  Fixtures are those of the test's own module (a ``conftest.py``'s are not read); a
-fixture that ``yield``s gives an unknown value, as any generator does.
+configuration of its own.  Fixtures are those of the test's own module (a ``conftest.py``'s are not read); one
+that ``yield``s gives the value its body yields at its top level.
 """
 
 from __future__ import annotations
@@ -107,7 +107,19 @@ def _fixture(m: Machine, scope: Scope, name: str, otherwise: object, depth: int)
     positional, keywords = default_arguments(fixture, 0)
     names = parameters_of(fixture).positional
     given = [_fixture(m, scope, other, value, depth + 1) for other, value in zip(names, positional)]
-    return call_function(m, fixture, given, keywords)
+    return call_function(m, fixture, given, keywords, until=_yield_at_top(fixture.node))
+
+
+def _yield_at_top(node: cst.FunctionDef) -> cst.SimpleStatementLine | None:
+    """A fixture's ``yield value`` at its body's top level (``net = Net(); yield net``), which gives the test its
+    value; what follows is teardown, after the test."""
+    statements = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    for statement in statements:
+        if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+            small = statement.body[0]
+            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Yield) and small.value.value is not None:
+                return statement
+    return None
 
 
 def _is_fixture(function: Function) -> bool:

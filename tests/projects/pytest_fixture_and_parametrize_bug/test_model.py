@@ -1,6 +1,6 @@
-"""The project's pytest tests: a fixture builds the encoder for grayscale images, and a parametrized test feeds the
-head signals of each listed channel count.  Both are wrong: the tests feed RGB images, and the head is built for 4
-channels only."""
+"""The project's pytest tests: one fixture builds the encoder for grayscale images and yields it, another makes
+the RGB images the test feeds it, and a parametrized test feeds the head signals of each listed channel count, while
+the head is built for 4 channels only."""
 
 import pytest
 import torch
@@ -10,12 +10,19 @@ from model import Encoder, SignalHead
 
 @pytest.fixture
 def encoder():
-    return Encoder(in_channels=1)  # expect: SHP002
+    model = Encoder(in_channels=1)  # expect: SHP002
+    model.eval()
+    yield model
+    model.train()
 
 
-def test_logits_shape(encoder):
-    encoder.eval()
-    assert encoder(torch.randn(2, 3, 32, 32)).shape == (2, 10)
+@pytest.fixture
+def images():
+    return torch.randn(2, 3, 32, 32)
+
+
+def test_logits_shape(encoder, images):
+    assert encoder(images).shape == (2, 10)
 
 
 @pytest.mark.parametrize("channels, length", [(4, 16), (6, 20)])

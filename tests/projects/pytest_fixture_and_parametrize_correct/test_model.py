@@ -1,5 +1,5 @@
-"""The project's pytest tests: a fixture builds the encoder for the RGB images the test feeds it, and a parametrized
-test feeds the head 4-channel signals of each listed length."""
+"""The project's pytest tests: one fixture builds the encoder for RGB images and yields it, another makes the
+images the test feeds it, and a parametrized test feeds the head 4-channel signals of each listed length."""
 
 import pytest
 import torch
@@ -9,12 +9,19 @@ from model import Encoder, SignalHead
 
 @pytest.fixture
 def encoder():
-    return Encoder(in_channels=3)
+    model = Encoder(in_channels=3)
+    model.eval()
+    yield model
+    model.train()
 
 
-def test_logits_shape(encoder):
-    encoder.eval()
-    assert encoder(torch.randn(2, 3, 32, 32)).shape == (2, 10)
+@pytest.fixture
+def images():
+    return torch.randn(2, 3, 32, 32)
+
+
+def test_logits_shape(encoder, images):
+    assert encoder(images).shape == (2, 10)
 
 
 @pytest.mark.parametrize("channels, length", [(4, 16), (4, 20)])

@@ -174,6 +174,13 @@ def ev_comparison(m: Machine, node: cst.Comparison, scope: Scope) -> object:
     return True
 
 
+def ev_named_expr(m: Machine, node: cst.NamedExpr, scope: Scope) -> object:
+    """``(n := x.dim())``: the value, bound to the name as well."""
+    value = m.ev(node.value, scope)
+    assign(m, node.target, value, scope)
+    return value
+
+
 def ev_if_exp(m: Machine, node: cst.IfExp, scope: Scope) -> object:
     truth = operators.truth(m.ev(node.test, scope))
     if truth is None:
@@ -406,6 +413,7 @@ HANDLERS: dict[type, Handler] = {
     cst.BooleanOperation: ev_boolean,
     cst.Comparison: ev_comparison,
     cst.IfExp: ev_if_exp,
+    cst.NamedExpr: ev_named_expr,
     cst.Subscript: ev_subscript,
     cst.Attribute: ev_attribute,
     cst.ListComp: ev_comprehension,

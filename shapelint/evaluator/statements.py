@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, imports, operators
+from shapelint.evaluator import classes, data_pipeline, imports, operators, patterns
 from shapelint.evaluator.assignment import assign, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
@@ -312,6 +312,7 @@ HANDLERS: dict[type, Handler] = {
     cst.With: exec_with,
     cst.FunctionDef: exec_function_def,
     cst.ClassDef: exec_class_def,
+    cst.Match: patterns.exec_match,
 }
 
 

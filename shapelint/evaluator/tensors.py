@@ -84,7 +84,7 @@ class TensorCalls:
         kwargs = _torch_names(kwargs)
         if name == "size":
             return tensor_rules.size_of(tensor.shape, args)
-        if name == "dim":
+        if name in ("dim", "ndimension"):
             return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
         if name == "numel":
             return UNKNOWN if tensor.shape.open else product(tensor.shape.dims)

@@ -95,6 +95,10 @@ class Propagator:
         self.mismatches: list[Mismatch] = []
         self.requirements: dict[int, list[Requirement]] = {}
         """For each expression written for an input size (by node id), the value each checked run needed."""
+        self._required: list[int] = []
+        """The keys of :attr:`requirements` in the order they were added, and, for each mismatch, how many there were
+        when it was recorded: what :meth:`withdraw` takes back."""
+        self._required_at: list[int] = []
         self.trace: Trace | None = None
         self.configuration: Configuration | None = None
         """The outermost user model whose ``forward`` is running."""
@@ -195,6 +199,7 @@ class Propagator:
         """Note that the run now going on needs ``needed`` where ``source`` is written."""
         requirement = Requirement(needed, source.scope, self.configuration)
         self.requirements.setdefault(id(source.node), []).append(requirement)
+        self._required.append(id(source.node))
 
     @staticmethod
     def step(tensor: Tensor, shape: Shape, origin: Origin) -> Tensor:
@@ -214,9 +219,18 @@ class Propagator:
         self.mismatches.append(
             Mismatch(label, node, error, tensor.shape, tensor.origin, layer, self.configuration, self.fed)
         )
+        self._required_at.append(len(self._required))
         source = layer.arg_nodes.get(error.argument) if layer is not None and error.argument else None
         if source is not None and error.problem is Problem.SIZE:
             self.require(source, error.expected)
+
+    def withdraw(self, start: int) -> None:
+        """Take back the mismatches from the ``start``-th on, and what was required from the first of them on: torch
+        raised there and the code caught it, so nothing after it ran as evaluated."""
+        kept = self._required_at[start]
+        for key in reversed(self._required[kept:]):
+            self.requirements[key].pop()
+        del self._required[kept:], self.mismatches[start:], self._required_at[start:]
 
     def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape | None:
         """The output as if a wrong input size had been right; ``None`` (unknown) after other errors."""

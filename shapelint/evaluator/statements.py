@@ -249,22 +249,74 @@ def exec_while(m: Machine, node: cst.While, scope: Scope) -> None:
 
 def exec_try(m: Machine, node: cst.Try, scope: Scope) -> None:
     """Follow the path without an exception: the body, then ``else`` and ``finally``.  A body that raises on every
-    path runs one of the handlers instead, which one is not known, or none: then the exception goes on."""
+    path runs one of the handlers instead, which one is not known, or none: then the exception goes on.
+
+    A step the body's layers reject raises in torch; when a handler may catch it (``except RuntimeError:``, a
+    bare ``except``), it is no finding: the code expects it (``try: return self.fc(x)`` / ``except RuntimeError:
+    return self.fc(x.flatten(1))``), and a handler, or the rest of the body, runs after it.
+    """
+    start, before = len(m.propagator.mismatches), dict(scope.vars)
     try:
         m.exec_block(node.body.body, scope)
-        if node.orelse is not None:
-            m.exec_block(node.orelse.body.body, scope)
     except Raise:
         _handle(m, node, scope)
+        _finally(m, node, scope)
+        return
+    except Return:
+        if not _caught(m, node, start):
+            raise
+        m.binder.returned = True
+        scope.vars = merge(before, [before, scope.vars])
+        _handle(m, node, scope, orelse=False)
+    else:
+        if _caught(m, node, start):
+            scope.vars = merge(before, [before, scope.vars])
+            _handle(m, node, scope, orelse=True)
+        elif node.orelse is not None:
+            m.exec_block(node.orelse.body.body, scope)
     _finally(m, node, scope)
 
 
-def _handle(m: Machine, node: cst.Try, scope: Scope) -> None:
+_UNRELATED = frozenset(
+    {
+        "KeyError", "AttributeError", "ImportError", "ModuleNotFoundError", "FileNotFoundError", "OSError", "IOError",
+        "StopIteration", "KeyboardInterrupt", "ZeroDivisionError", "NameError", "NotImplementedError",
+        "UnicodeDecodeError", "JSONDecodeError",
+    }
+)  # fmt: skip
+"""Exceptions a shape error in torch never is: a handler catching only these lets it go on."""
+
+
+def _caught(m: Machine, node: cst.Try, start: int) -> bool:
+    """Whether the body's layers rejected a step since ``start`` and a handler may catch what torch raises; those
+    rejections are then dropped."""
+    if len(m.propagator.mismatches) == start or not any(map(_may_catch_torch_errors, node.handlers)):
+        return False
+    m.propagator.withdraw(start)
+    return True
+
+
+def _may_catch_torch_errors(handler: cst.ExceptHandler) -> bool:
+    if handler.type is None:
+        return True
+    kinds = (
+        [element.value for element in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    )
+    names = [classes.dotted(kind).rpartition(".")[2] for kind in kinds]
+    return any(name not in _UNRELATED for name in names)
+
+
+def _handle(m: Machine, node: cst.Try, scope: Scope, orelse: bool | None = None) -> None:
+    """One of the handlers runs, which one is not known.  ``orelse``: the exception may not have been raised at all
+    (a rejected step on one of the body's paths): the ``else`` block is one more alternative (``False``: none)."""
     for handler in node.handlers:
         if handler.name is not None:
             assign(m, handler.name.name, UNKNOWN, scope)
+    bodies = [handler.body.body for handler in node.handlers]
+    if orelse is not None:
+        bodies.append(node.orelse.body.body if orelse and node.orelse is not None else ())
     try:
-        m.binder.branches(scope, *(handler.body.body for handler in node.handlers))
+        m.binder.branches(scope, *bodies)
     except Raise:
         _finally(m, node, scope)
         raise

@@ -118,3 +118,27 @@ def test_rank_tests_keep_layers_from_inputs_they_never_get() -> None:
     namespace: dict[str, object] = {}
     exec(_NDIMENSION, namespace)  # torch runs it: no branch that would fail is taken
     assert lint_source(_NDIMENSION) == []
+
+
+_UNCAUGHT = """
+import torch
+import torch.nn as nn
+
+labels = {}
+fc = nn.Linear(784, 10)
+try:
+    name = labels[3]
+    out = fc(torch.randn(2, 1, 28, 28))
+except KeyError:
+    out = None
+out = fc(torch.randn(2, 1, 28, 28)) if out is None else out
+"""
+
+
+def test_a_handler_for_other_exceptions_lets_the_rejected_step_stand() -> None:
+    """``except KeyError`` catches the lookup, not torch's RuntimeError: the Linear after it is still checked."""
+    from shapelint.lint import lint_source
+
+    with pytest.raises(RuntimeError):
+        exec(_UNCAUGHT, {})
+    assert [d.code for d in lint_source(_UNCAUGHT)] == ["SHP001"]

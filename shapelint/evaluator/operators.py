@@ -19,6 +19,7 @@ from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import (
     Alternatives,
     DictValue,
+    DTypeKind,
     ListValue,
     ModuleRef,
     OptionParser,
@@ -257,6 +258,8 @@ def compare(node: cst.BaseCompOp, left: object, right: object) -> object:
     """A comparison's result, or ``UNKNOWN``."""
     if left is UNKNOWN or right is UNKNOWN or partly_known(left) or partly_known(right):
         return UNKNOWN
+    if isinstance(left, DTypeKind) or isinstance(right, DTypeKind):
+        return _dtype_comparison(node, left, right)
     if isinstance(node, (cst.Is, cst.IsNot)):
         if not (left is None or right is None or (is_plain(left) and is_plain(right))):
             return UNKNOWN if isinstance(left, Tensor) or isinstance(right, Tensor) else _negate(node, left is right)
@@ -271,6 +274,41 @@ def compare(node: cst.BaseCompOp, left: object, right: object) -> object:
         except TypeError:
             return UNKNOWN
     return _ordering(node, left, right)
+
+
+_DTYPE_KINDS = {
+    **dict.fromkeys(("float", "float32", "float64", "double", "half", "float16", "bfloat16"), "float"),
+    **dict.fromkeys(("long", "int64", "int", "int32", "int16", "short", "int8", "uint8"), "int"),
+    "bool": "bool",
+}
+
+
+def _dtype_kind(value: object) -> str | None:
+    """The kind of a dtype value: a tensor's :class:`DTypeKind`, or ``torch.long`` and the like."""
+    if isinstance(value, DTypeKind):
+        return value.kind
+    if isinstance(value, ModuleRef) and value.qualname.startswith("torch."):
+        return _DTYPE_KINDS.get(value.qualname.removeprefix("torch."))
+    return None
+
+
+def _different_kinds(first: str | None, second: str | None) -> bool:
+    """Whether two dtypes certainly differ: float against an integer or bool kind (our integer kind holds bool)."""
+    return first is not None and second is not None and "float" in (first, second) and first != second
+
+
+def _dtype_comparison(node: cst.BaseCompOp, left: object, right: object) -> object:
+    """``x.dtype == torch.long``, ``x.dtype in (torch.long, torch.int64)``: decided where the kinds differ."""
+    if isinstance(node, (cst.In, cst.NotIn)):
+        items = iterate(right)
+        if items is None or not all(_different_kinds(_dtype_kind(left), _dtype_kind(item)) for item in items):
+            return UNKNOWN
+        return isinstance(node, cst.NotIn)
+    if not isinstance(node, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
+        return UNKNOWN
+    if not _different_kinds(_dtype_kind(left), _dtype_kind(right)):
+        return UNKNOWN
+    return isinstance(node, (cst.NotEqual, cst.IsNot))
 
 
 def _negate(node: cst.BaseCompOp, result: bool) -> bool:

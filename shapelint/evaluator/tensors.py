@@ -12,9 +12,9 @@ from shapelint.catalog import Problem, ShapeError, tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.flow import Propagator
-from shapelint.evaluator.values import Origin, Tensor
+from shapelint.evaluator.values import DTypeKind, Origin, Tensor
 
-ATTRIBUTES = frozenset({"shape", "ndim"})
+ATTRIBUTES = frozenset({"shape", "ndim", "dtype"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
 _TORCH = "torch."
@@ -76,6 +76,8 @@ class TensorCalls:
     def attribute(self, tensor: Tensor, name: str, node: cst.CSTNode) -> object:
         if name == "shape":
             return tensor_rules.size_of(tensor.shape, [])
+        if name == "dtype":
+            return UNKNOWN if tensor.shape.dtype is None else DTypeKind(tensor.shape.dtype)
         return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
 
     def method(
@@ -84,6 +86,8 @@ class TensorCalls:
         kwargs = _torch_names(kwargs)
         if name == "size":
             return tensor_rules.size_of(tensor.shape, args)
+        if name == "is_floating_point" and not args:
+            return UNKNOWN if tensor.shape.dtype is None else tensor.shape.dtype == "float"
         if name in ("dim", "ndimension"):
             return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
         if name == "numel":

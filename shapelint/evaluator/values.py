@@ -32,6 +32,14 @@ class ModuleRef:
     qualname: str
 
 
+@dataclass(frozen=True, slots=True)
+class DTypeKind:
+    """A tensor's ``.dtype`` where only its kind is known (``"float"`` or ``"int"``, bool tensors among the
+    latter): ``x.dtype == torch.long`` is false for a float tensor, unknown for an integer one."""
+
+    kind: str
+
+
 @dataclass(eq=False, slots=True)
 class ModuleValue:
     """A module of the project or an installed package, run from its source: its top-level names."""

@@ -112,6 +112,12 @@ def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str
         return UNKNOWN
     if qualname.startswith("torchsummary"):
         size = (2, *size)
+    else:  # torchinfo: ``batch_dim=k`` adds a batch of one at ``k`` to a size given without it
+        batch_dim = kwargs.get("batch_dim")
+        if batch_dim is not None and not (isinstance(batch_dim, int) and 0 <= batch_dim <= len(size)):
+            return UNKNOWN
+        if batch_dim is not None:
+            size = (*size[:batch_dim], 1, *size[batch_dim:])
     tensor = Tensor(Shape(size), None)
     note_example(m, args[0], tensor, node)
     if isinstance(args[0], SequentialValue):

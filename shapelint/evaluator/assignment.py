@@ -15,6 +15,7 @@ from shapelint.evaluator import classes, operators
 from shapelint.evaluator.functions import parameters_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
+    ClassValue,
     DictValue,
     Function,
     Instance,
@@ -60,6 +61,15 @@ def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: S
         store_attribute(m, owner, target.attr.value, value)
     elif isinstance(owner, Options) and owner.values is not None:
         owner.values[target.attr.value] = UNKNOWN if m.uncertain else value
+    elif isinstance(owner, (ClassValue, ModuleValue)):
+        _store_global(m, owner, target.attr.value, value)
+
+
+def _store_global(m: Machine, owner: ClassValue | ModuleValue, name: str, value: object) -> None:
+    """``Net.hidden = 20`` before ``Net()``, ``config.HIDDEN = 32`` before the model reads it: the class's or the
+    module's name changes for every later reader."""
+    names = owner.attributes if isinstance(owner, ClassValue) else owner.scope.vars
+    names[name] = UNKNOWN if m.uncertain else value
 
 
 def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> None:
@@ -127,6 +137,9 @@ def _receiver_attributes(iterable: cst.BaseExpression, receiver: str) -> list[st
 def set_attribute(m: Machine, args: list[object]) -> None:
     """``setattr(obj, name, value)``; an unknown name may overwrite any attribute."""
     owner, name, value = args
+    if isinstance(owner, (ClassValue, ModuleValue)) and isinstance(name, str):
+        m.mutations += 1
+        _store_global(m, owner, name, value)
     if not isinstance(owner, Instance):
         return
     m.mutations += 1

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 
 import pytest
-import torch.nn as nn
 import torchinfo
+from torch import nn
 
 from shapelint.lint import lint_source
 

@@ -59,6 +59,8 @@ def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: S
     m.mutations += 1
     if isinstance(owner, Instance):
         store_attribute(m, owner, target.attr.value, value)
+    elif isinstance(owner, SequentialValue):
+        _register_child(m, owner, target.attr.value, UNKNOWN if m.uncertain_for(owner) else value)
     elif isinstance(owner, Options) and owner.values is not None:
         owner.values[target.attr.value] = UNKNOWN if m.uncertain else value
     elif isinstance(owner, (ClassValue, ModuleValue)):
@@ -83,8 +85,14 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     owner.attributes[name] = value
     if isinstance(value, SequentialValue) and name in _looped_over(m, owner):
         m.record.taken_apart.add(id(value))
-    sequential = owner.sequential
-    if sequential is None or operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef, ModuleValue)):
+    if owner.sequential is not None:
+        _register_child(m, owner.sequential, name, value)
+
+
+def _register_child(m: Machine, sequential: SequentialValue, name: str, value: object) -> None:
+    """A module, or what may be one, set as an attribute of a Sequential replaces the child of that name or joins
+    the chain at its end, as ``Module.__setattr__`` registers it (``seq.fc = nn.Linear(5, 10)``)."""
+    if operators.is_plain(value) or isinstance(value, (Tensor, Function, ModuleRef, ModuleValue)):
         return
     names = [key for key, _ in sequential.children]
     if name in names:

@@ -70,28 +70,29 @@ def _table(m: Machine, decorator: cst.Decorator, scope: Scope) -> list[dict[str,
     items = operators.iterate(names)
     if not items or not all(isinstance(name, str) for name in items):
         return None
-    rows = [_row(m, value, scope, len(items)) for value in _values(m, positional[1], scope)]
+    rows = [_row(value, len(items), wrapped) for value, wrapped in _values(m, positional[1], scope)]
     if not rows or any(row is None for row in rows):
         return None
     return [dict(zip(items, row)) for row in rows if row is not None]  # type: ignore[arg-type]
 
 
-def _values(m: Machine, node: cst.BaseExpression, scope: Scope) -> Iterator[object]:
-    """The table's rows as written: ``pytest.param(...)`` gives its values, a list or tuple its items."""
+def _values(m: Machine, node: cst.BaseExpression, scope: Scope) -> Iterator[tuple[object, bool]]:
+    """The table's rows as written, each with whether it is a ``pytest.param(...)`` (a tuple of its values)."""
     if isinstance(node, (cst.List, cst.Tuple)):
         for element in node.elements:
             value = element.value
             if isinstance(value, cst.Call) and dotted(value.func).endswith("param"):
-                yield tuple(m.ev(arg.value, scope) for arg in value.args if arg.keyword is None)
+                yield tuple(m.ev(arg.value, scope) for arg in value.args if arg.keyword is None), True
             else:
-                yield m.ev(value, scope)
+                yield m.ev(value, scope), False
         return
-    yield from operators.iterate(m.ev(node, scope)) or [UNKNOWN]
+    yield from ((value, False) for value in operators.iterate(m.ev(node, scope)) or [UNKNOWN])
 
 
-def _row(m: Machine, value: object, scope: Scope, width: int) -> list[object] | None:
+def _row(value: object, width: int, wrapped: bool) -> list[object] | None:
+    """A row's values, one per name: a single name takes the value whole (a tuple ``(8,)`` stays one)."""
     if width == 1:
-        return [value[0] if isinstance(value, tuple) and len(value) == 1 else value]
+        return [value[0] if wrapped and isinstance(value, tuple) and len(value) == 1 else value]
     items = operators.iterate(value)
     return items if items is not None and len(items) == width else None
 

@@ -27,3 +27,8 @@ def test_logits_shape(encoder, images):
 @pytest.mark.parametrize("channels, length", [(4, 16), (4, 20)])
 def test_head_keeps_length(channels, length):
     assert SignalHead()(torch.randn(2, channels, length)).shape[-1] == length - 2
+
+
+@pytest.mark.parametrize("shape", [(8,), pytest.param((16,), id="wide")])
+def test_projection(shape):
+    assert torch.nn.Linear(shape[0], 4)(torch.randn(2, *shape)).shape == (2, 4)

@@ -16,6 +16,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import operators
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import ListValue, Scope
+from shapelint.source import syntax_children
 
 Bindings = dict[str, object]
 
@@ -114,5 +115,5 @@ def _captured(pattern: cst.CSTNode) -> Iterator[str]:
         yield pattern.name.value
     if isinstance(pattern, cst.MatchMapping) and pattern.rest is not None:
         yield pattern.rest.value
-    for child in pattern.children:
+    for child in syntax_children(pattern):
         yield from _captured(child)

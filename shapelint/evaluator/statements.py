@@ -6,7 +6,7 @@ runs, but under the binder's uncertainty: see :mod:`shapelint.evaluator.binder`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import libcst as cst
 
@@ -273,7 +273,8 @@ def exec_try(m: Machine, node: cst.Try, scope: Scope) -> None:
             scope.vars = merge(before, [before, scope.vars])
             _handle(m, node, scope, orelse=True)
         elif node.orelse is not None:
-            m.exec_block(node.orelse.body.body, scope)
+            orelse = node.orelse.body.body
+            _then_finally(m, node, scope, lambda: m.exec_block(orelse, scope))
     _finally(m, node, scope)
 
 
@@ -315,8 +316,14 @@ def _handle(m: Machine, node: cst.Try, scope: Scope, orelse: bool | None = None)
     bodies = [handler.body.body for handler in node.handlers]
     if orelse is not None:
         bodies.append(node.orelse.body.body if orelse and node.orelse is not None else ())
+    _then_finally(m, node, scope, lambda: m.binder.branches(scope, *bodies))
+
+
+def _then_finally(m: Machine, node: cst.Try, scope: Scope, run: Callable[[], None]) -> None:
+    """``run`` code of ``node`` that no handler guards (a handler, the ``else`` block): a raise there runs
+    ``finally`` and goes on."""
     try:
-        m.binder.branches(scope, *bodies)
+        run()
     except Raise:
         _finally(m, node, scope)
         raise

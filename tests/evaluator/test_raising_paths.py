@@ -117,6 +117,20 @@ try:
 except RuntimeError:
     t = 8
 """,
+    "else-raises-after-finally": """
+r = 0
+try:
+    try:
+        pass
+    except ValueError:
+        r = 1
+    else:
+        raise KeyError
+    finally:
+        f = 2
+except KeyError:
+    r = 3
+""",
 }
 
 
@@ -135,6 +149,8 @@ def test_decided_names_hold_in_every_world(name: str) -> None:
         ("every-branch-raises", "got", 1),
         ("handler-reraises", "w", 5),
         ("choice-of-helpers", "t", 8),
+        ("else-raises-after-finally", "r", 3),
+        ("else-raises-after-finally", "f", 2),
     ],
 )
 def test_what_a_certain_raise_decides_is_known(name: str, key: str, value: object) -> None:

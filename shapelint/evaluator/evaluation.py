@@ -163,7 +163,7 @@ def evaluate(
     if _defines_code(scope) and stopped is None:
         sources = project.importers()
         if sources:
-            imports.reload_for_importers(machine, project.names, scope)
+            imports.reload_for_importers(machine, project.names)
         for source in sources:
             _guarded(machine, module, partial(imports.run_importer, machine, source))
         for step in later if sources else ():

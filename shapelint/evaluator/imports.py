@@ -48,7 +48,7 @@ def _left_to_its_file(m: Machine, module: str) -> bool:
     nowhere are (``PIL.Image.open`` still opens an image; ``models.vgg.vgg16_bn()`` is unknown).  What that path
     builds is another file's model, checked when that file is linted; running a whole zoo for every file its
     factory imports cost more than all the rest."""
-    return m.binder.depth > 0 and module not in m.modules and names.followed(module)
+    return m.binder.depth > 0 and module not in m.modules and module not in m.own_names and names.followed(module)
 
 
 def member(m: Machine, module: ModuleValue, name: str) -> object:
@@ -66,22 +66,27 @@ def load(m: Machine, name: str) -> ModuleValue | None:
         return None
     parent_name, _, last = name.rpartition(".")
     parent = load(m, parent_name) if parent_name else None
-    source = m.find_module(name)
-    if source is None:
+    own = name in m.own_names
+    source = None if own else m.find_module(name)
+    if m.own is not None and (own or (source is not None and source.module is m.own[0])):
+        module = _own_module(m, name, m.own)
+    elif source is None:
         m.modules[name] = None
         return None
-    if m.own is not None and source.module is m.own[0]:
-        # the evaluated file itself, reached by a name its project did not give it: its own namespace
-        m.modules[name] = m.own[1]
-        return m.own[1]
-    module = ModuleValue(name, Scope(builtins=operators.BUILTINS))
-    module.scope.vars["__name__"] = name
-    module.scope.vars["__package__"] = name if source.package else parent_name
-    m.modules[name] = module
-    m.loaded.append(source)
-    _run_body(m, source.module, module.scope)
+    else:
+        module = _fresh_module(name, name if source.package else parent_name)
+        m.modules[name] = module
+        m.loaded.append(source)
+        _run_body(m, source.module, module.scope)
     if parent is not None:
         parent.scope.vars.setdefault(last, module)
+    return module
+
+
+def _fresh_module(name: str, package: object) -> ModuleValue:
+    module = ModuleValue(name, Scope(builtins=operators.BUILTINS))
+    module.scope.vars["__name__"] = name
+    module.scope.vars["__package__"] = package
     return module
 
 
@@ -95,13 +100,28 @@ def bind_own(m: Machine, names: Sequence[str], own: Scope, tree: cst.Module) -> 
         m.modules.setdefault(name, module)
 
 
-def reload_for_importers(m: Machine, names: Sequence[str], own: Scope) -> None:
-    """Before the importers run, forget the modules the evaluated file's own imports ran: a package ``__init__``
-    that re-exports the file ran while the file was half done, so it runs again and sees all of its names."""
-    module = ModuleValue(names[0] if names else "__main__", own)
-    if m.own is not None:
-        m.own = (m.own[0], module)
-    m.modules = dict.fromkeys(names, module)
+def reload_for_importers(m: Machine, names: Sequence[str]) -> None:
+    """Before the importers run, forget the modules the evaluated file's own run loaded, the file itself included:
+    an importer's imports run them again, in its order, as Python would.  A script that sets a config module's
+    name (``config.HIDDEN = 32``, ``CFG["hidden"] = 32``) before it imports the model builds the model with that
+    value; a package ``__init__`` that re-exports the file, which ran while the file was half done, sees all of
+    its names."""
+    m.modules = {}
+    m.own_names = frozenset(names)
+    m.own_runs_again = True
+
+
+def _own_module(m: Machine, name: str, own: tuple[cst.Module, ModuleValue]) -> ModuleValue:
+    """The evaluated file imported under ``name``: its own namespace while its own run goes on (a circular import,
+    or a name its project did not give it); once the importers run, a copy of it run afresh, each of its names
+    bound to that copy.  Its nodes stay the file's own, so what the copy's models reject is the file's finding."""
+    if not m.own_runs_again:
+        m.modules[name] = own[1]
+        return own[1]
+    module = _fresh_module(name, own[1].scope.vars.get("__package__", ""))
+    m.modules.update(dict.fromkeys({name, *m.own_names}, module))
+    _run_body(m, own[0], module.scope)
+    return module
 
 
 def run_importer(m: Machine, source: ModuleSource) -> None:

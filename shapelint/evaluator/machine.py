@@ -147,6 +147,10 @@ class Machine:
         self.loaded: list[ModuleSource] = []
         self.own: tuple[cst.Module, ModuleValue] | None = None
         """The evaluated file's tree and namespace: an import that finds the same tree gets the same namespace."""
+        self.own_names: frozenset[str] = frozenset()
+        self.own_runs_again = False
+        """Whether the importers run: each imports the evaluated file (by one of :attr:`own_names`, or by its tree)
+        as a copy run afresh, after what the importer did first."""
         self.importing = 0
         """How many imported modules' bodies are running: their functions are not run standalone."""
         self.steps = 0

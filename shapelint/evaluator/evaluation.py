@@ -155,6 +155,7 @@ def evaluate(
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
     scope.vars["__package__"] = project.package
+    machine.module_names[id(scope)] = max(project.names, key=lambda name: name.count("."), default="__main__")
     imports.bind_own(machine, project.names, scope, module)
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
     body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)

@@ -58,8 +58,10 @@ def member(m: Machine, module: ModuleValue, name: str) -> object:
     return _module(m, f"{module.name}.{name}", UNKNOWN)
 
 
-def load(m: Machine, name: str) -> ModuleValue | None:
-    """The module ``name`` run from its source, or ``None`` where it is not followed or not found."""
+def load(m: Machine, name: str, imported: bool = True) -> ModuleValue | None:
+    """The module ``name`` run from its source, or ``None`` where it is not followed or not found.
+
+    One not ``imported`` (a ``conftest.py`` pytest loads) has its functions run standalone, as a script's are."""
     if name in m.modules:
         return m.modules[name]
     if not names.followed(name) or len(m.modules) >= MAX_IMPORTS:
@@ -74,17 +76,18 @@ def load(m: Machine, name: str) -> ModuleValue | None:
         m.modules[name] = None
         return None
     else:
-        module = _fresh_module(name, name if source.package else parent_name)
+        module = _fresh_module(m, name, name if source.package else parent_name)
         m.modules[name] = module
         m.loaded.append(source)
-        _run_body(m, source.module, module.scope)
+        _run_body(m, source.module, module.scope, imported)
     if parent is not None:
         parent.scope.vars.setdefault(last, module)
     return module
 
 
-def _fresh_module(name: str, package: object) -> ModuleValue:
+def _fresh_module(m: Machine, name: str, package: object) -> ModuleValue:
     module = ModuleValue(name, Scope(builtins=operators.BUILTINS))
+    m.module_names[id(module.scope)] = name
     module.scope.vars["__name__"] = name
     module.scope.vars["__package__"] = package
     return module
@@ -118,7 +121,7 @@ def _own_module(m: Machine, name: str, own: tuple[cst.Module, ModuleValue]) -> M
     if not m.own_runs_again:
         m.modules[name] = own[1]
         return own[1]
-    module = _fresh_module(name, own[1].scope.vars.get("__package__", ""))
+    module = _fresh_module(m, name, own[1].scope.vars.get("__package__", ""))
     m.modules.update(dict.fromkeys({name, *m.own_names}, module))
     _run_body(m, own[0], module.scope)
     return module
@@ -131,6 +134,7 @@ def run_importer(m: Machine, source: ModuleSource) -> None:
     scope = Scope(builtins=operators.BUILTINS)
     scope.vars["__name__"] = "__main__"
     scope.vars["__package__"] = source.name.rpartition(".")[0] if not source.package else source.name
+    m.module_names[id(scope)] = source.name
     _run_body(m, source.module, scope, imported=False)
 
 

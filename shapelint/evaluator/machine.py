@@ -147,6 +147,9 @@ class Machine:
         self.loaded: list[ModuleSource] = []
         self.own: tuple[cst.Module, ModuleValue] | None = None
         """The evaluated file's tree and namespace: an import that finds the same tree gets the same namespace."""
+        self.module_names: dict[int, str] = {}
+        """The dotted name of each module run (imported, an importer, the evaluated file), by its scope's id: pytest
+        finds a test's ``conftest.py`` files from it."""
         self.own_names: frozenset[str] = frozenset()
         self.own_runs_again = False
         """Whether the importers run: each imports the evaluated file (by one of :attr:`own_names`, or by its tree)

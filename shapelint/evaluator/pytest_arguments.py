@@ -3,8 +3,8 @@ row of its ``@pytest.mark.parametrize`` decorators.
 
 A test run standalone on unknown arguments checks nothing; with these, ``def test_forward(net)`` runs on the model
 the ``net`` fixture builds, and ``@pytest.mark.parametrize("channels", [1, 3])`` runs the test once per row, each a
-configuration of its own.  Fixtures are those of the test's own module (a ``conftest.py``'s are not read); one
-that ``yield``s gives the value its body yields at its top level.
+configuration of its own.  Fixtures are those of the test's own module, then of the ``conftest.py`` files of its
+package and the packages above; one that ``yield``s gives the value its body yields at its top level.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import operators
 from shapelint.evaluator.classes import dotted
 from shapelint.evaluator.functions import call_function, default_arguments, parameters_of
+from shapelint.evaluator.imports import load
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import Function, Scope
 
@@ -102,13 +103,32 @@ def _fixture(m: Machine, scope: Scope, name: str, otherwise: object, depth: int)
     when the module defines no such fixture."""
     if otherwise is not UNKNOWN or depth > MAX_FIXTURE_DEPTH:
         return otherwise
-    fixture = next((f for f in m.functions if f.scope is scope and f.node.name.value == name and _is_fixture(f)), None)
+    fixture = next(filter(None, (_defined(m, where, name) for where in _fixture_scopes(m, scope))), None)
     if fixture is None:
         return otherwise
     positional, keywords = default_arguments(fixture, 0)
     names = parameters_of(fixture).positional
     given = [_fixture(m, scope, other, value, depth + 1) for other, value in zip(names, positional)]
     return call_function(m, fixture, given, keywords, until=_yield_at_top(fixture.node))
+
+
+def _defined(m: Machine, scope: Scope, name: str) -> Function | None:
+    """The fixture ``name`` the module of ``scope`` defines."""
+    return next((f for f in m.functions if f.scope is scope and f.node.name.value == name and _is_fixture(f)), None)
+
+
+def _fixture_scopes(m: Machine, scope: Scope) -> Iterator[Scope]:
+    """Where pytest looks for a test module's fixtures: the module, then the ``conftest.py`` of its package and of
+    each package above it, nearest first (each run from source once, as an import)."""
+    yield scope
+    dotted = m.module_names.get(id(scope))
+    if dotted is None:
+        return
+    parts = dotted.split(".")[:-1]
+    for depth in range(len(parts), -1, -1):
+        conftest = load(m, ".".join([*parts[:depth], "conftest"]), imported=False)
+        if conftest is not None:
+            yield conftest.scope
 
 
 def _yield_at_top(node: cst.FunctionDef) -> cst.SimpleStatementLine | None:

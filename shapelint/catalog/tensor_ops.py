@@ -212,6 +212,14 @@ def reduce(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
     return Shape(tuple(d for i, d in enumerate(shape.dims) if i not in indices))
 
 
+def reduce_with_correction(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``std``/``var``: torch's order is ``(dim, unbiased, keepdim)``, so the second positional is not ``keepdim``
+    (``x.std(2, True)`` reduces dimension 2); a lone bool is the old ``std(unbiased)``, a full reduction."""
+    if args and isinstance(args[0], bool):
+        return Shape(())
+    return reduce(shape, [*args[:1], *args[2:3]], kwargs)
+
+
 def broadcast(left: Shape, right: Shape) -> Shape:
     """NumPy broadcasting; raises only when two known sizes certainly clash."""
     length = max(len(left.dims), len(right.dims))
@@ -393,7 +401,8 @@ METHODS: dict[str, Rule] = {
     "unsqueeze_": unsqueeze,
     "squeeze_": squeeze,
     **dict.fromkeys(("transpose_", "swapdims_", "swapaxes_"), transpose),
-    **dict.fromkeys(("mean", "sum", "amax", "amin", "std", "var", "prod", "logsumexp", "nansum"), reduce),
+    **dict.fromkeys(("mean", "sum", "amax", "amin", "prod", "logsumexp", "nansum"), reduce),
+    **dict.fromkeys(("std", "var"), reduce_with_correction),
 }
 
 

@@ -14,6 +14,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, operators
 from shapelint.evaluator.functions import parameters_of
 from shapelint.evaluator.machine import Machine
+from shapelint.evaluator.namespace_writes import forget_namespace, forget_scope, is_scope_view
 from shapelint.evaluator.values import (
     ClassValue,
     DictValue,
@@ -145,9 +146,15 @@ def _receiver_attributes(iterable: cst.BaseExpression, receiver: str) -> list[st
 def set_attribute(m: Machine, args: list[object]) -> None:
     """``setattr(obj, name, value)``; an unknown name may overwrite any attribute."""
     owner, name, value = args
-    if isinstance(owner, (ClassValue, ModuleValue)) and isinstance(name, str):
+    if isinstance(owner, (ClassValue, ModuleValue, Options)):
         m.mutations += 1
-        _store_global(m, owner, name, value)
+        if not isinstance(name, str):
+            forget_namespace(owner)
+        elif isinstance(owner, Options):
+            if owner.values is not None:
+                owner.values[name] = UNKNOWN if m.uncertain else value
+        else:
+            _store_global(m, owner, name, value)
     if not isinstance(owner, Instance):
         return
     m.mutations += 1
@@ -172,9 +179,20 @@ def add_module(m: Machine, owner: object, name: object, module: object) -> None:
 
 
 def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope) -> None:
-    container = m.ev(target.value, scope)
-    if len(target.slice) != 1 or not isinstance(target.slice[0].slice, cst.Index):
+    if len(target.slice) != 1:
         return
+    if isinstance(target.slice[0].slice, cst.Slice):
+        _assign_slice(m, m.ev(target.value, scope), target.slice[0].slice, value, scope)
+        return
+    if not isinstance(target.slice[0].slice, cst.Index):
+        return
+    if is_scope_view(target.value):  # ``globals()[name] = value``
+        forget_scope(scope)
+        return
+    if isinstance(target.value, cst.Attribute) and target.value.attr.value == "_modules":
+        _assign_module(m, m.ev(target.value.value, scope), m.ev(target.slice[0].slice.value, scope), value)
+        return
+    container = m.ev(target.value, scope)
     key = m.ev(target.slice[0].slice.value, scope)
     m.items_changed()
     if isinstance(container, DictValue) and container.items is not None:
@@ -186,6 +204,34 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
         mutate_list(m, container, lambda items: items.__setitem__(position(key), value), key)
     elif isinstance(container, SequentialValue):
         _replace_child(container, key, UNKNOWN if m.uncertain_for(container) else value)
+
+
+def _assign_slice(m: Machine, container: object, part: cst.Slice, value: object, scope: Scope) -> None:
+    """``dims[:1] = [12]``: the list's items replaced as Python does; unknown bounds or items leave it unknown."""
+    if isinstance(container, SequentialValue):
+        container.children[:] = [(name, UNKNOWN) for name, _ in container.children]
+        return
+    if not isinstance(container, ListValue):
+        return
+    bounds = [m.ev(bound, scope) if bound is not None else None for bound in (part.lower, part.upper, part.step)]
+    known = [bound for bound in bounds if bound is None or isinstance(bound, int)]
+    items = operators.iterate(value)
+    if items is None or len(known) != len(bounds):
+        mutate_list(m, container, lambda items: None, UNKNOWN)
+        return
+    window = slice(*known)
+    mutate_list(m, container, lambda old: old.__setitem__(window, items))
+
+
+def _assign_module(m: Machine, owner: object, key: object, value: object) -> None:
+    """``owner._modules[key] = module``: the child of that name, as ``setattr`` would register it."""
+    if isinstance(owner, Instance):
+        set_attribute(m, [owner, key, value])
+    elif isinstance(owner, SequentialValue):
+        if isinstance(key, str) and not m.uncertain_for(owner):
+            _register_child(m, owner, key, value)
+        else:
+            owner.children[:] = [(name, UNKNOWN) for name, _ in owner.children]
 
 
 def position(value: object) -> int:

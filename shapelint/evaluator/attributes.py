@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, imports, operators, options, tensors
+from shapelint.evaluator import classes, data_pipeline, imports, namespace_writes, operators, options, tensors
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     Alternatives,
@@ -28,14 +28,19 @@ from shapelint.evaluator.values import (
 )
 
 MODULE_SELF_METHODS = frozenset({"to", "cuda", "cpu", "eval", "train", "float", "double", "half", "requires_grad_"})
+HOOKS = frozenset({"register_forward_hook", "register_forward_pre_hook"})
 MODULE_BUILTIN_METHODS = frozenset(
     {"children", "add_module", "register_module", "register_buffer", "register_parameter", "__setattr__", "__getattr__"}
+    | HOOKS
 )
 """``nn.Module`` methods the evaluator follows on user modules."""
 
 
 def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object:
     """``owner.name``, written out or through ``getattr``."""
+    if name == "__dict__":  # ``cfg.__dict__.update(kwargs)``, ``cfg.__dict__["in_dim"] = 12``
+        namespace_writes.forget_namespace(owner)
+        return UNKNOWN
     if isinstance(owner, ModuleRef):
         return operators.module_member(f"{owner.qualname}.{name}")
     if isinstance(owner, ModuleValue):
@@ -48,6 +53,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return _instance_attribute(owner, name)
     if isinstance(owner, (Layer, SequentialValue, Alternatives)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
+    if isinstance(owner, Layer) and name in HOOKS:
+        return BoundMethod(owner, name)
     if isinstance(owner, Layer) and name in owner.kind.attributes:
         written = owner.arg_nodes.get(name)
         if written is not None:

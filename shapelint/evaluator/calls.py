@@ -15,7 +15,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, operators
+from shapelint.evaluator import classes, data_pipeline, namespace_writes, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -54,6 +54,8 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
     func = m.ev(node.func, scope)
     arguments = _ev_arguments(m, node.args, scope)
+    if func is UNKNOWN and _wrote_namespace(m, node, arguments, scope):
+        return None
     skip = 0
     if isinstance(func, Partial) and arguments is not None:
         skip = len(func.args)
@@ -61,9 +63,22 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         func = func.func
     if isinstance(func, ModuleRef):
         return call_qualname(m, func.qualname, node, arguments, scope, skip)
-    if arguments is None:
+    if arguments is None:  # a ``**`` spread not known: what it changes of the receiver is not known either
+        if isinstance(func, BoundMethod):
+            operators.forget_mutable([func.obj], {})
         return UNKNOWN
     return _call_value(m, func, *arguments, node, scope)
+
+
+def _wrote_namespace(m: Machine, node: cst.Call, arguments: Arguments | None, scope: Scope) -> bool:
+    """``exec(...)``, ``globals().update(...)`` or ``object.__setattr__(obj, name, value)``, done."""
+    if namespace_writes.writes_scope(node):
+        namespace_writes.forget_scope(scope)
+        return True
+    if namespace_writes.is_object_setattr(node) and arguments is not None and len(arguments[0]) == 3:
+        set_attribute(m, arguments[0])
+        return True
+    return False
 
 
 def _call_value(
@@ -114,6 +129,10 @@ def _call_builtin(
         return attribute(m, args[0], args[1], node) if named else UNKNOWN  # type: ignore[arg-type]
     if func is operators.BUILTINS["map"]:
         return _map(m, args) if len(args) >= 2 and not kwargs else UNKNOWN
+    if func is operators.BUILTINS["vars"]:
+        for arg in args:
+            namespace_writes.forget_namespace(arg)
+        return UNKNOWN
     if func is operators.BUILTINS["setattr"]:
         if len(args) != 3 or kwargs:
             return UNKNOWN
@@ -224,9 +243,28 @@ def _current_super(m: Machine) -> object:
 def call_module(
     m: Machine, module: object, tensor: Flow, rest: Sequence[object] = (), kwargs: dict[str, object] | None = None
 ) -> object:
-    """Run a user module's ``forward`` on ``tensor`` and any further arguments; anything else is unknown."""
-    if not isinstance(module, Instance):
+    """Run a user module's ``forward`` on ``tensor`` and any further arguments; anything else is unknown.
+
+    One whose call does not go to its class's ``forward`` (a ``__call__`` of its own, a ``forward`` set on the
+    instance, a hook that may replace its input) gives an unknown value; one whose hook may replace its output
+    runs, and its output is unknown."""
+    if not isinstance(module, Instance) or _called_otherwise(m, module):
         return UNKNOWN
+    result = _call_module(m, module, tensor, rest, kwargs)
+    return UNKNOWN if id(module) in m.propagator.hooks else result
+
+
+def _called_otherwise(m: Machine, module: Instance) -> bool:
+    return (
+        m.propagator.hooks.get(id(module), False)
+        or "forward" in module.attributes
+        or isinstance(classes.class_attribute(module.cls, "__call__"), Function)
+    )
+
+
+def _call_module(
+    m: Machine, module: Instance, tensor: Flow, rest: Sequence[object], kwargs: dict[str, object] | None
+) -> object:
     forward = classes.class_attribute(module.cls, "forward")
     if not isinstance(forward, Function):
         if module.layer is not None and not rest and not kwargs:

@@ -6,7 +6,7 @@ what to do with the answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import libcst as cst
 
@@ -114,6 +114,20 @@ def record_fields(cls: ClassValue) -> list[str]:
     for base in cls.bases:
         if isinstance(base, ClassValue) and is_record(base):
             names.extend(record_fields(base))
+    for name, generic in _annotated(cls):
+        if not generic.endswith("ClassVar") and name not in names:
+            names.append(name)
+    return names
+
+
+def init_vars(cls: ClassValue) -> list[str]:
+    """The fields of a dataclass annotated ``InitVar[...]``: arguments of ``__post_init__``, not attributes."""
+    return [name for name, generic in _annotated(cls) if generic.endswith("InitVar")]
+
+
+def _annotated(cls: ClassValue) -> Iterator[tuple[str, str]]:
+    """Each ``name: annotation`` of the class body, with the annotation's outer name (``InitVar`` of
+    ``InitVar[int]``)."""
     for statement in cls.node.body.body:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
@@ -121,9 +135,7 @@ def record_fields(cls: ClassValue) -> list[str]:
             if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
                 annotation = small.annotation.annotation
                 generic = annotation.value if isinstance(annotation, cst.Subscript) else annotation
-                if not dotted(generic).endswith("ClassVar") and small.target.value not in names:
-                    names.append(small.target.value)
-    return names
+                yield small.target.value, dotted(generic)
 
 
 def registered_modules(module: object) -> list[tuple[str, object]] | None:

@@ -161,10 +161,18 @@ def ev_boolean(m: Machine, node: cst.BooleanOperation, scope: Scope) -> object:
     return left if truth else m.ev(node.right, scope)
 
 
+_ELEMENTWISE_COMPARISONS = (
+    cst.Equal, cst.NotEqual, cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual
+)  # fmt: skip
+
+
 def ev_comparison(m: Machine, node: cst.Comparison, scope: Scope) -> object:
     left = m.ev(node.left, scope)
     for target in node.comparisons:
         right = m.ev(target.comparator, scope)
+        if isinstance(target.operator, _ELEMENTWISE_COMPARISONS) and Tensor in (type(left), type(right)):
+            # ``x > 0.5``: a bool tensor, each element compared; a chain of them is unknown
+            return m.tensors.compared(left, right, node) if len(node.comparisons) == 1 else UNKNOWN
         outcome = operators.compare(target.operator, left, right)
         if outcome is UNKNOWN:
             return UNKNOWN

@@ -107,6 +107,10 @@ class Propagator:
         self.call_other = call_other
         self.applied = 0
         """How many times a module was applied: a step of a loop that applied none checked nothing."""
+        self.hooks: dict[int, bool] = {}
+        """Modules given a forward hook that may replace what they return (``False``), or a pre-hook that may
+        replace what they are given (``True``), by id: what they give is unknown, and a pre-hooked one is not
+        checked on its input."""
 
     @contextmanager
     def tracing(self) -> Iterator[Trace]:
@@ -132,7 +136,18 @@ class Propagator:
         with self.trace.run_from(flow):
             return self._apply(module, flow)
 
+    def hook(self, module: object, before: bool) -> None:
+        """``module.register_forward_hook(hook)`` (or ``_pre_hook``, ``before``) with a hook that may return a value."""
+        self.hooks[id(module)] = self.hooks.get(id(module), False) or before
+
     def _apply(self, module: object, flow: Flow) -> object:
+        hooked = self.hooks.get(id(module)) if self.hooks else None
+        if hooked:
+            return UNKNOWN
+        result = self._apply_module(module, flow)
+        return result if hooked is None else UNKNOWN
+
+    def _apply_module(self, module: object, flow: Flow) -> object:
         self.applied += 1
         if isinstance(module, Layer):
             tensor = flow if isinstance(flow, Tensor) else Tensor(Shape.anything())

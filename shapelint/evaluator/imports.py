@@ -191,7 +191,19 @@ def _from(m: Machine, module: str | None, loaded: ModuleValue | None, name: str)
 def _import_star(m: Machine, module: str | None, scope: Scope) -> None:
     loaded = load(m, module) if module is not None else None
     if loaded is not None:
-        scope.vars.update({key: value for key, value in loaded.scope.vars.items() if not key.startswith("_")})
+        scope.vars.update(_exported(loaded.scope.vars))
         return
     for name, qualname in names.star_names(module or "").items():
         scope.vars[name] = ModuleRef(qualname)
+
+
+def _exported(names: dict[str, object]) -> dict[str, object]:
+    """What ``from module import *`` binds: the names of ``__all__``, else every public name.  An ``__all__`` that
+    is not known may leave any public name out, so each binds to unknown (the importer's own may have stayed)."""
+    public = {key: value for key, value in names.items() if not key.startswith("_")}
+    if "__all__" not in names:
+        return public
+    listed = operators.iterate(names["__all__"])
+    if listed is None or not all(isinstance(name, str) for name in listed):
+        return dict.fromkeys(public, UNKNOWN)
+    return {name: names[name] for name in listed if isinstance(name, str) and name in names}

@@ -86,8 +86,9 @@ def _fill_record(m: Machine, instance: Instance, args: list[object], kwargs: dic
         else:
             instance.attributes[name] = kwargs[name] if name in kwargs else _field_default(m, defaults[name])
     post_init = classes.class_attribute(instance.cls, "__post_init__")
+    passed = [instance.attributes.pop(name, UNKNOWN) for name in classes.init_vars(instance.cls)]
     if isinstance(post_init, Function):
-        call_function(m, post_init, [instance], {})
+        call_function(m, post_init, [instance, *passed], {})
 
 
 def _field_default(m: Machine, value: object) -> object:

@@ -26,6 +26,7 @@ from shapelint.evaluator.values import (
     SuperValue,
     Tensor,
 )
+from shapelint.source import contains
 
 MODULE_QUERIES = frozenset(
     [
@@ -52,6 +53,9 @@ def call_method(
     if name in ("register_buffer", "register_parameter", "__setattr__") and len(args) == 2:
         set_attribute(m, [obj, *args])
         return None
+    if name in ("register_forward_hook", "register_forward_pre_hook") and args and _may_return(args[0]):
+        m.propagator.hook(obj, before=name.endswith("pre_hook"))
+        return UNKNOWN
     if name == "__getattr__" and len(args) == 1 and isinstance(obj, Instance) and isinstance(args[0], str):
         return attribute(m, obj, args[0], node)
     if name == "children" and not args and not kwargs:
@@ -190,3 +194,13 @@ def _instance_method(
     if classes.is_static(function.node):
         return call_function(m, function, args, kwargs, site)
     return call_function(m, function, [obj, *args], kwargs, site and site.after_self())
+
+
+def _may_return(hook: object) -> bool:
+    """Whether a hook may return a value, which replaces the module's input or output; one whose body never says
+    ``return`` (``features.append(output)``) leaves them as they were."""
+    if isinstance(hook, BoundMethod) and isinstance(hook.obj, Instance):
+        hook = classes.class_attribute(hook.obj.cls, hook.name)
+    if not isinstance(hook, Function):
+        return True
+    return contains(hook.node.body, (cst.Return,), stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda))

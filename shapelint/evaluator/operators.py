@@ -241,6 +241,8 @@ def unary(node: cst.BaseUnaryOp, value: object) -> object:
     if isinstance(node, cst.Not):
         truth_value = truth(value)
         return UNKNOWN if truth_value is None else not truth_value
+    if isinstance(value, Tensor):  # -x, +x, ~mask: the same shape and kind
+        return value
     if not is_plain(value):
         return UNKNOWN
     functions: dict[type[cst.BaseUnaryOp], Callable[[Any], object]] = {
@@ -556,6 +558,7 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("isinstance", lambda *args: UNKNOWN),
         Builtin("getattr", lambda *args: UNKNOWN),
         Builtin("setattr", lambda *args: UNKNOWN),
+        Builtin("vars", lambda *args: UNKNOWN),
         Builtin("map", lambda *args: UNKNOWN),
         Builtin("set", lambda value=(): ListValue(_distinct(_plain_items(value)))),
     )

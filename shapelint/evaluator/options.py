@@ -38,7 +38,8 @@ def method(parser: OptionParser, name: str, args: list[object], kwargs: dict[str
 def _no_arguments(args: list[object], kwargs: dict[str, object]) -> bool:
     """``parse_args()``, ``parse_args([])`` or ``parse_args(args=None)``: the defaults, as a run without arguments."""
     given = args[0] if args else kwargs.get("args")
-    return len(args) <= 1 and (given is None or (isinstance(given, ListValue) and given.items == []))
+    plain = len(args) <= 1 and set(kwargs) <= {"args"}  # ``namespace=`` prefills options, which win over defaults
+    return plain and (given is None or (isinstance(given, ListValue) and given.items == []))
 
 
 def attribute(options: Options, name: str) -> object:

@@ -6,6 +6,7 @@ runs, but under the binder's uncertainty: see :mod:`shapelint.evaluator.binder`.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
 import libcst as cst
@@ -339,7 +340,25 @@ def exec_with(m: Machine, node: cst.With, scope: Scope) -> None:
         value = m.ev(item.item, scope)
         if item.asname is not None:
             assign(m, item.asname.name, UNKNOWN if value is not None else value, scope)
-    m.exec_block(node.body.body, scope)
+    if not any(map(_expects_an_error, node.items)):
+        m.exec_block(node.body.body, scope)
+        return
+    start, before = len(m.propagator.mismatches), dict(scope.vars)
+    with contextlib.suppress(Raise):
+        m.exec_block(node.body.body, scope)
+    if len(m.propagator.mismatches) > start:
+        m.propagator.withdraw(start)
+        scope.vars = merge(before, [before, scope.vars])
+
+
+_EXPECTING = frozenset({"raises", "assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "suppress"})
+
+
+def _expects_an_error(item: cst.WithItem) -> bool:
+    """``with pytest.raises(RuntimeError):``, ``with self.assertRaises(...)``, ``with suppress(...)``: a step the
+    body's layers reject is what the code expects (a test feeding a wrong shape on purpose), not a finding."""
+    call = item.item
+    return isinstance(call, cst.Call) and classes.dotted(call.func).rpartition(".")[2] in _EXPECTING
 
 
 def exec_function_def(m: Machine, node: cst.FunctionDef, scope: Scope) -> None:

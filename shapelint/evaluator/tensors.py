@@ -12,7 +12,7 @@ from shapelint.catalog import Problem, ShapeError, tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.flow import Propagator
-from shapelint.evaluator.values import DTypeKind, Origin, Tensor
+from shapelint.evaluator.values import DTypeKind, ModuleRef, Origin, Tensor
 
 ATTRIBUTES = frozenset({"shape", "ndim", "dtype"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
@@ -26,6 +26,9 @@ _BROADCASTING = frozenset(
 )
 """Functions and methods that combine two operands like the arithmetic operators do."""
 _MATMUL = frozenset({"matmul", "mm", "bmm"})
+_WITH_TENSOR_OPERANDS = frozenset({"masked_fill", "clamp", "clip"})
+"""Methods whose result broadcasts the receiver with their tensor operands (a mask, a bound)."""
+_OPERAND_KEYWORDS = ("mask", "min", "max")
 _ELEMENTWISE_OPERATORS = (
     cst.Add,
     cst.Subtract,
@@ -99,7 +102,11 @@ class TensorCalls:
         if name in ("max", "min") and (args or "dim" in kwargs):
             return self.extremes(tensor, name, args, kwargs, node)
         if name in _BROADCASTING and args:
-            return self.broadcast(tensor, args[0], node)
+            return self.broadcast(tensor, args[0], node, _divides(name, kwargs))
+        if name in _WITH_TENSOR_OPERANDS:
+            return self.with_operands(tensor, name, args, kwargs, node)
+        if name == "to":
+            return Tensor(tensor.shape.with_dtype(converted_dtype(tensor, args, kwargs, node)), tensor.origin)
         if name in _MATMUL and args:
             return self.matmul(tensor, args[0], node)
         if name == "expand_as" and args:
@@ -130,7 +137,7 @@ class TensorCalls:
         if name in ("cat", "concat", "concatenate", "stack"):
             return self.join(name, args, kwargs, node)
         if name in _BROADCASTING and len(args) > 1 and any(isinstance(arg, Tensor) for arg in args[:2]):
-            return self.broadcast(args[0], args[1], node)
+            return self.broadcast(args[0], args[1], node, _divides(name, kwargs))
         if name in _MATMUL and len(args) > 1:
             return self.matmul(args[0], args[1], node)
         if name == "scaled_dot_product_attention" and namespace == _FUNCTIONAL:
@@ -143,6 +150,8 @@ class TensorCalls:
             return unbind(args[0], args[1:], kwargs)
         if name in ("max", "min") and (len(args) > 1 or "dim" in kwargs):
             return self.extremes(args[0], name, args[1:], kwargs, node)
+        if name in _WITH_TENSOR_OPERANDS:
+            return self.with_operands(args[0], name, args[1:], kwargs, node)
         if name in tensor_rules.TENSOR_VALUED:
             return Tensor(Shape.anything())
         return self.apply(tensor_rules.functional(name), name, args[0], args[1:], kwargs, node)
@@ -212,7 +221,7 @@ class TensorCalls:
             return self.matmul(left, right, node)
         if not isinstance(operator, _ELEMENTWISE_OPERATORS):
             return UNKNOWN
-        return self.broadcast(left, right, node)
+        return self.broadcast(left, right, node, isinstance(operator, (cst.Divide, cst.DivideAssign)))
 
     def matmul(self, left: object, right: object, node: cst.CSTNode) -> object:
         """``a @ b`` and ``torch.matmul``/``mm``/``bmm`` on two tensors."""
@@ -248,23 +257,98 @@ class TensorCalls:
             return out
         return Tensor(out.shape, Origin("scaled_dot_product_attention", node, before=query.shape))
 
-    def broadcast(self, left: object, right: object, node: cst.CSTNode) -> object:
-        """Two operands of which at least one is a tensor, combined elementwise."""
+    def broadcast(self, left: object, right: object, node: cst.CSTNode, divides: bool = False) -> object:
+        """Two operands of which at least one is a tensor, combined elementwise (``divides``: true division, whose
+        result is a float tensor whatever its operands)."""
+        dtype = promoted(left, right, divides)
         if isinstance(left, Tensor) and isinstance(right, Tensor):
             try:
-                shape = tensor_rules.broadcast(left.shape, right.shape)
+                shape = tensor_rules.broadcast(left.shape, right.shape).with_dtype(dtype)
             except ShapeError as error:
                 self.propagator.reject("tensor arithmetic", node, error, left)
                 return Tensor(Shape.anything())
-            return Tensor(shape, left.origin if shape == left.shape else Origin("broadcasting", node))
+            return Tensor(shape, left.origin if shape.dims == left.shape.dims else Origin("broadcasting", node))
         tensor = left if isinstance(left, Tensor) else right
         other = right if tensor is left else left
-        if isinstance(other, (int, float)) and not isinstance(other, bool):
-            return tensor
+        if isinstance(tensor, Tensor) and isinstance(other, (int, float)):
+            return Tensor(tensor.shape.with_dtype(dtype), tensor.origin)
         if other is UNKNOWN and isinstance(tensor, Tensor):
             unknown = Tensor(Shape.anything())
             return self.broadcast(tensor, unknown, node) if tensor is left else self.broadcast(unknown, tensor, node)
         return UNKNOWN
+
+    def compared(self, left: object, right: object, node: cst.CSTNode) -> object:
+        """``x > 0.5``, ``a == b``: a bool tensor of the operands' broadcast shape (bools are of the integer kind)."""
+        result = self.broadcast(left, right, node)
+        return Tensor(result.shape.with_dtype("int"), result.origin) if isinstance(result, Tensor) else result
+
+    def with_operands(
+        self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
+    ) -> object:
+        """``x.masked_fill(mask, v)``, ``x.clamp(min=lo)``: the receiver's shape broadcast with each tensor operand
+        (a mask or bound of more dimensions makes the result larger); its dtype stays."""
+        operands = [*args, *(kwargs[key] for key in _OPERAND_KEYWORDS if key in kwargs)]
+        result: object = tensor
+        for operand in operands:
+            if isinstance(operand, Tensor) and isinstance(result, Tensor):
+                result = self.broadcast(result, operand, node)
+        if not isinstance(result, Tensor):
+            return result
+        return Tensor(result.shape.with_dtype(tensor.shape.dtype), result.origin)
+
+
+def promoted(left: object, right: object, divides: bool) -> DType | None:
+    """The kind of ``left op right``'s result as torch promotes it: float when either side is a float (a Python
+    float too) or the operation is true division, integer when both are; unknown when a side's kind is."""
+    kinds = [_kind(value) for value in (left, right)]
+    if None in kinds:
+        return None
+    return "float" if divides or "float" in kinds else "int"
+
+
+def _kind(value: object) -> DType | None:
+    if isinstance(value, Tensor):
+        return value.shape.dtype
+    if isinstance(value, (bool, int)):
+        return "int"
+    return "float" if isinstance(value, float) else None
+
+
+def converted_dtype(tensor: Tensor, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> DType | None:
+    """The kind of ``tensor.to(...)``'s result: the dtype asked (``torch.long``), another tensor's, or the
+    tensor's own when only a device is given.  An argument that may be a dtype (an unknown value) leaves it
+    unknown, unless it is written as a device (``device``, ``args.device``, ``self.dev``)."""
+    if "dtype" in kwargs:
+        return _asked(kwargs["dtype"])
+    written = node.args if isinstance(node, cst.Call) and all(arg.star == "" for arg in node.args) else ()
+    for index, value in enumerate(args):
+        if isinstance(value, Tensor):
+            return value.shape.dtype
+        if isinstance(value, ModuleRef):
+            return _asked(value)
+        if value is UNKNOWN and index < len(written) and _device_name(written[index].value):
+            continue
+        if value is not None and not isinstance(value, (str, bool, int)):
+            return None
+    return tensor.shape.dtype
+
+
+def _asked(value: object) -> DType | None:
+    return arrays.asked_dtype({"dtype": value}, None)
+
+
+_DEVICE_NAMES = frozenset({"device", "dev", "cuda", "gpu", "cpu"})
+
+
+def _device_name(node: cst.BaseExpression) -> bool:
+    """An argument written as a device: a name or attribute called ``device``, ``dev``, ``*_device``..."""
+    name = node.value if isinstance(node, cst.Name) else node.attr.value if isinstance(node, cst.Attribute) else ""
+    return name.lower() in _DEVICE_NAMES or name.lower().endswith("device")
+
+
+def _divides(name: str, kwargs: dict[str, object]) -> bool:
+    """``torch.div(a, b)`` without a rounding mode, ``true_divide``: true division."""
+    return name in ("div", "divide", "true_divide", "div_") and kwargs.get("rounding_mode") is None
 
 
 _NUMPY_NAMES = {"axis": "dim", "keepdims": "keepdim"}

@@ -1,0 +1,4 @@
+"""Defaults the scripts overwrite from a JSON string, name by name."""
+
+IN_DIM = 32
+HIDDEN = 32

@@ -15,7 +15,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, namespace_writes, operators
+from shapelint.evaluator import classes, data_pipeline, names, namespace_writes, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -23,7 +23,7 @@ from shapelint.evaluator.control import Raise
 from shapelint.evaluator.flow import Flow
 from shapelint.evaluator.functions import call_function, parameters_of
 from shapelint.evaluator.instance_checks import isinstance_of
-from shapelint.evaluator.instances import instantiate
+from shapelint.evaluator.instances import instantiate, replaced
 from shapelint.evaluator.machine import MAX_ITERATIONS, Machine
 from shapelint.evaluator.methods import call_method
 from shapelint.evaluator.signatures import reusable, run_key
@@ -61,6 +61,8 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         skip = len(func.args)
         arguments = [*func.args, *arguments[0]], {**func.kwargs, **arguments[1]}
         func = func.func
+    if isinstance(func, ModuleRef) and func.qualname in names.REPLACE and arguments is not None:
+        return replaced(m, node, *arguments)
     if isinstance(func, ModuleRef):
         return call_qualname(m, func.qualname, node, arguments, scope, skip)
     if arguments is None:  # a ``**`` spread not known: what it changes of the receiver is not known either

@@ -131,8 +131,13 @@ def _ev_elements(m: Machine, elements: Sequence[cst.BaseElement], scope: Scope) 
 def ev_dict(m: Machine, node: cst.Dict, scope: Scope) -> object:
     items: dict[object, object] = {}
     for element in node.elements:
-        if not isinstance(element, cst.DictElement):
-            return DictValue(None)
+        if isinstance(element, cst.StarredDictElement):  # ``{**BASE, **overrides}``
+            spread = m.ev(element.value, scope)
+            if not isinstance(spread, DictValue) or spread.items is None:
+                return DictValue(None)
+            items.update(spread.items)
+            continue
+        assert isinstance(element, cst.DictElement)
         key = m.ev(element.key, scope)
         if key is UNKNOWN or not operators.hashable(key):
             return DictValue(None)

@@ -103,3 +103,13 @@ def _field_default(m: Machine, value: object) -> object:
     if isinstance(factory, operators.Builtin):
         return factory.call([], {})
     return value.default if factory is None else UNKNOWN
+
+
+def replaced(m: Machine, node: cst.Call, args: list[object], kwargs: dict[str, object]) -> object:
+    """``dataclasses.replace(cfg, in_dim=12)``: a new record built from the old one's fields and the changes, its
+    ``__post_init__`` run again, as ``replace`` does."""
+    record = args[0] if len(args) == 1 else None
+    if not isinstance(record, Instance) or not record.known or not classes.is_record(record.cls):
+        return UNKNOWN
+    fields = {name: record.attributes.get(name, UNKNOWN) for name in classes.record_fields(record.cls)}
+    return instantiate(m, record.cls, [], {**fields, **kwargs}, None, node)

@@ -17,6 +17,7 @@ MODULE_LIST = frozenset({"torch.nn.ModuleList", "torch.nn.modules.container.Modu
 MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.ModuleDict"})
 PARTIAL = frozenset({"functools.partial"})
 FIELD = frozenset({"dataclasses.field"})
+REPLACE = frozenset({"dataclasses.replace"})
 PARAMETER = frozenset(
     {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
     | {"torch.autograd.Variable", "torch.autograd.variable.Variable"}

@@ -280,3 +280,4 @@ def _argument_nodes(
         elif index + skip < len(positional):
             nodes[positional[index + skip]] = arg.value
     return nodes
+

@@ -79,6 +79,8 @@ def _tensor(
         shape = _shape(args, dtype or "float") if legacy and args and not kwargs else None
         return UNKNOWN if shape is None else Tensor(shape, origin)
     data = args[0]
+    if legacy and isinstance(data, tuple):  # ``torch.FloatTensor(x.shape)``: a torch.Size is sizes, a tuple data
+        return UNKNOWN
     shape = data_shape(data)
     if shape is None or (qualname == "torch.from_numpy" and not isinstance(data, Array)):
         return UNKNOWN

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import libcst as cst
 import numpy as np
 import pytest
 import torch
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.dims import UNKNOWN
+from shapelint.evaluator import evaluate
 from shapelint.evaluator.arrays import call, data_shape, index
 from shapelint.evaluator.values import Array, ListValue, Tensor
 from shapelint.lint import lint_source
@@ -149,3 +151,17 @@ for i in range(40):
 nn.Linear(3, 4)(torch.zeros(1, len(s)))
 """
     assert lint_source(source) == []
+
+
+@pytest.mark.parametrize("constructor", ["torch.FloatTensor", "torch.Tensor", "torch.LongTensor"])
+@pytest.mark.parametrize("argument", ["x.shape", "x.size()", "(2, 8)"])
+def test_a_legacy_constructor_given_a_tuple_is_not_taken_for_data(constructor: str, argument: str) -> None:
+    """``torch.FloatTensor(x.shape)`` makes a tensor of that shape (a ``torch.Size`` is sizes), while a plain tuple is
+    data: both are tuples to the evaluator, so neither is known (d2l's dropout mask was taken for 2 numbers)."""
+    source = f"import torch\nx = torch.zeros(2, 8)\nr = {constructor}({argument})\n"
+    real: dict[str, object] = {}
+    exec(source, real)
+    tensor = real["r"]
+    assert isinstance(tensor, torch.Tensor)
+    ours = evaluate(cst.parse_module(source)).names["r"]
+    assert not isinstance(ours, Tensor) or ours.shape.open or ours.shape.dims == tuple(tensor.shape), source

@@ -172,7 +172,11 @@ def add_module(m: Machine, owner: object, name: object, module: object) -> None:
     value = UNKNOWN if m.uncertain_for(owner) else module
     m.mutations += 1
     if isinstance(owner, SequentialValue):
-        owner.children.append((name if isinstance(name, str) else "?", value))
+        names = [key for key, _ in owner.children]
+        if isinstance(name, str) and name in names:  # a second child of the same name replaces the first, in place
+            owner.children[names.index(name)] = (name, value)
+        else:
+            owner.children.append((name if isinstance(name, str) else "?", value))
         m.record.children.add(id(module))
     elif isinstance(owner, Instance):
         set_attribute(m, [owner, name, module])

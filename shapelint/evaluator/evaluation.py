@@ -169,7 +169,19 @@ def evaluate(
             _guarded(machine, module, partial(imports.run_importer, machine, source))
         for step in later if sources else ():
             _guarded(machine, module, step)
-    return replace(_result(machine, scope, roots.mismatches, roots.never_chained()), stopped_at=stopped)
+    dropped = roots.never_chained() | _on_unused_defaults(machine)
+    return replace(_result(machine, scope, roots.mismatches, dropped), stopped_at=stopped)
+
+
+def _on_unused_defaults(machine: Machine) -> set[int]:
+    """Ids of the mismatches found on a default construction of a class the program builds itself, always with
+    arguments: pixel-cnn's ``down_shifted_deconv2d`` defaults to a stride its ``output_padding`` rejects, and is only
+    ever built with ``stride=(2, 2)``."""
+    built: dict[int, bool] = {}  # by class definition: whether every construction passes arguments
+    for instance, _ in machine.record.constructed:
+        given = instance.built is not None and bool(instance.built.call.args)
+        built[id(instance.cls.node)] = built.get(id(instance.cls.node), True) and given
+    return {found for node, ids in machine.record.on_defaults.items() if built.get(node) for found in ids}
 
 
 def _defines_code(scope: Scope) -> bool:

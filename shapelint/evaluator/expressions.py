@@ -152,6 +152,18 @@ def ev_binary(m: Machine, node: cst.BinaryOperation, scope: Scope) -> object:
     return operators.binary(operators.BINARY.get(type(node.operator)), left, right)
 
 
+def _settled_by_right(m: Machine, node: cst.BooleanOperation, scope: Scope) -> object:
+    """``stride == 1 and inp == oup`` with the stride unknown and ``inp != oup``: false whichever way the left
+    goes; ``... or True`` likewise true.  The right side runs as a path that may not be taken."""
+    with m.binder.uncertainty():
+        try:
+            right = m.ev(node.right, scope)
+        except Raise:
+            return UNKNOWN
+    settles = isinstance(node.operator, cst.Or)  # what the right side must be to settle it
+    return right if right is settles else UNKNOWN
+
+
 def ev_unary(m: Machine, node: cst.UnaryOperation, scope: Scope) -> object:
     return operators.unary(node.operator, m.ev(node.expression, scope))
 
@@ -160,7 +172,7 @@ def ev_boolean(m: Machine, node: cst.BooleanOperation, scope: Scope) -> object:
     left = m.ev(node.left, scope)
     truth = operators.truth(left)
     if truth is None:
-        return UNKNOWN
+        return _settled_by_right(m, node, scope)
     if isinstance(node.operator, cst.And):
         return m.ev(node.right, scope) if truth else left
     return left if truth else m.ev(node.right, scope)

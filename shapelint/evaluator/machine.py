@@ -121,6 +121,9 @@ class Record:
     """Ids of the Sequentials called as a whole."""
     constructed: list[tuple[Instance, cst.CSTNode | None]] = field(default_factory=list)
     """Models built from the source, with the statement whose value each is (where its own directive may be)."""
+    on_defaults: dict[int, list[int]] = field(default_factory=dict)
+    """Ids of the mismatches found running methods on a class's default construction, by the id of its
+    definition: no finding where the program builds the class itself (its defaults are not a configuration of it)."""
 
 
 class Machine:

@@ -43,6 +43,19 @@ def run_uncalled_functions(m: Machine) -> None:
 def _call_standalone(m: Machine, function: Function, instances: dict[int, object]) -> None:
     """Call ``function`` with its defaults, and ``self`` from a default construction."""
     owner = function.owner
+    if owner is None or classes.is_static(function.node) or classes.is_classmethod(function.node):
+        _call_on_defaults(m, function, instances)
+        return
+    start = len(m.propagator.mismatches)
+    try:
+        _call_on_defaults(m, function, instances)
+    finally:
+        found = m.record.on_defaults.setdefault(id(owner.node), [])
+        found.extend(id(mismatch) for mismatch in m.propagator.mismatches[start:])
+
+
+def _call_on_defaults(m: Machine, function: Function, instances: dict[int, object]) -> None:
+    owner = function.owner
     args: list[object] = []
     if owner is not None and not classes.is_static(function.node):
         if classes.is_classmethod(function.node):

@@ -115,7 +115,10 @@ def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
 
 
 def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
+    sizes, m.tensors.unknown_size_read = m.tensors.unknown_size_read, False
     test = operators.truth(m.ev(node.test, scope))
+    on_unknown_sizes = m.tensors.unknown_size_read
+    m.tensors.unknown_size_read = sizes or on_unknown_sizes
     orelse = node.orelse
     else_body: Sequence[cst.CSTNode] = ()
     if isinstance(orelse, cst.If):
@@ -126,8 +129,21 @@ def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
         m.exec_block(node.body.body, scope)
     elif test is False:
         m.exec_block(else_body, scope)
+    elif on_unknown_sizes:
+        _branches_on_sizes(m, node, scope, else_body)
     else:
         m.binder.branches(scope, node.body.body, else_body, choice=node)
+
+
+def _branches_on_sizes(m: Machine, node: cst.If, scope: Scope, else_body: Sequence[cst.CSTNode]) -> None:
+    """``if out.shape[1] != x.shape[1]: <pad the shortcut>`` / ``else: out + x`` on sizes not known: one branch may
+    be the one the sizes rule out, so what either rejects is no finding (the run is one on a made-up input)."""
+    start = len(m.propagator.mismatches)
+    try:
+        m.binder.branches(scope, node.body.body, else_body, choice=node)
+    finally:
+        if len(m.propagator.mismatches) > start:
+            m.propagator.withdraw(start)
 
 
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:

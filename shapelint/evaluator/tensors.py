@@ -75,26 +75,35 @@ class TensorCalls:
 
     def __init__(self, propagator: Propagator) -> None:
         self.propagator = propagator
+        self.unknown_size_read = False
+        """A size or rank asked of a tensor was not known (``out.shape[1]`` of ``(..., 16, ?, ?)``): a condition
+        on it that is not decided may rule out the path it was not known to rule out."""
 
     def attribute(self, tensor: Tensor, name: str, node: cst.CSTNode) -> object:
         if name == "shape":
-            return tensor_rules.size_of(tensor.shape, [])
+            return self._sizes(tensor_rules.size_of(tensor.shape, []))
         if name == "dtype":
             return UNKNOWN if tensor.shape.dtype is None else DTypeKind(tensor.shape.dtype)
-        return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
+        return self._sizes(UNKNOWN if tensor.shape.open else len(tensor.shape.dims))
+
+    def _sizes(self, found: object) -> object:
+        """``found``, a size query's answer, noting whether any of it is unknown."""
+        if found is UNKNOWN or (isinstance(found, tuple) and UNKNOWN in found):
+            self.unknown_size_read = True
+        return found
 
     def method(
         self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
     ) -> object:
         kwargs = _torch_names(kwargs)
         if name == "size":
-            return tensor_rules.size_of(tensor.shape, args)
+            return self._sizes(tensor_rules.size_of(tensor.shape, args))
         if name == "is_floating_point" and not args:
             return UNKNOWN if tensor.shape.dtype is None else tensor.shape.dtype == "float"
         if name in ("dim", "ndimension"):
-            return UNKNOWN if tensor.shape.open else len(tensor.shape.dims)
+            return self._sizes(UNKNOWN if tensor.shape.open else len(tensor.shape.dims))
         if name == "numel":
-            return UNKNOWN if tensor.shape.open else product(tensor.shape.dims)
+            return self._sizes(UNKNOWN if tensor.shape.open else product(tensor.shape.dims))
         if name in ("chunk", "split"):
             return self.split(tensor, name, args, kwargs)
         if name == "unbind":

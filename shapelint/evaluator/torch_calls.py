@@ -13,7 +13,7 @@ import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
-from shapelint.evaluator import arrays, data_pipeline, einops_calls, names, operators, options, user_datasets
+from shapelint.evaluator import arrays, classes, data_pipeline, einops_calls, names, operators, options, user_datasets
 from shapelint.evaluator.control import Raise
 from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.machine import Machine
@@ -259,6 +259,8 @@ def init_sequential(m: Machine, instance: Instance, node: cst.Call, arguments: A
     """``Sequential.__init__`` run on a subclass instance: the layers its inherited ``forward`` runs."""
     built = build_sequential(m, "torch.nn.Sequential", node, arguments)
     instance.sequential = built if isinstance(built, SequentialValue) else None
+    if isinstance(built, SequentialValue) and classes.class_attribute(instance.cls, "forward") is not UNKNOWN:
+        m.record.taken_apart.add(id(built))  # its own ``forward`` decides how the layers meet, not a chain
 
 
 def _is_dotted(node: cst.BaseExpression) -> bool:

@@ -20,7 +20,7 @@ from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import calls, expressions, imports, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
 from shapelint.evaluator.flow import Trace
-from shapelint.evaluator.instances import default_instance
+from shapelint.evaluator.instances import built_on_defaults, default_instance
 from shapelint.evaluator.machine import (
     DeclaredInput,
     FindModule,
@@ -174,13 +174,12 @@ def evaluate(
 
 
 def _on_unused_defaults(machine: Machine) -> set[int]:
-    """Ids of the mismatches found on a default construction of a class the program builds itself, always with
-    arguments: pixel-cnn's ``down_shifted_deconv2d`` defaults to a stride its ``output_padding`` rejects, and is only
+    """Ids of the mismatches found on a default construction of a class the program builds itself, never with its
+    defaults: pixel-cnn's ``down_shifted_deconv2d`` defaults to a stride its ``output_padding`` rejects, and is only
     ever built with ``stride=(2, 2)``."""
-    built: dict[int, bool] = {}  # by class definition: whether every construction passes arguments
+    built: dict[int, bool] = {}  # by class definition: whether no construction uses the defaults
     for instance, _ in machine.record.constructed:
-        given = instance.built is not None and bool(instance.built.call.args)
-        built[id(instance.cls.node)] = built.get(id(instance.cls.node), True) and given
+        built[id(instance.cls.node)] = built.get(id(instance.cls.node), True) and not built_on_defaults(instance)
     return {found for node, ids in machine.record.on_defaults.items() if built.get(node) for found in ids}
 
 

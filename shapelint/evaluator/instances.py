@@ -6,7 +6,7 @@ import libcst as cst
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, operators
-from shapelint.evaluator.functions import call_function, default_arguments
+from shapelint.evaluator.functions import call_function, default_arguments, parameters_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.torch_calls import init_layer
 from shapelint.evaluator.values import CallSite, ClassValue, Configuration, FieldDefault, Function, Instance
@@ -22,6 +22,7 @@ def instantiate(
 ) -> object:
     """``node``: the call, when the class was called in the source (a torch layer's ``__init__`` keeps its nodes)."""
     instance = Instance(cls, built=Configuration(node, _factory(m, node)) if node is not None else None)
+    instance.given = (list(args), dict(kwargs)) if node is not None else None
     init = classes.class_attribute(cls, "__init__")
     qualname = classes.layer_base(cls)
     if isinstance(init, Function):
@@ -113,3 +114,28 @@ def replaced(m: Machine, node: cst.Call, args: list[object], kwargs: dict[str, o
         return UNKNOWN
     fields = {name: record.attributes.get(name, UNKNOWN) for name in classes.record_fields(record.cls)}
     return instantiate(m, record.cls, [], {**fields, **kwargs}, None, node)
+
+
+def built_on_defaults(instance: Instance) -> bool:
+    """Whether the source built ``instance`` with its constructor's defaults: nothing passed, or only values equal to
+    them (``U_Net(img_ch=3, output_ch=1)`` where those are its defaults)."""
+    if instance.given is None:
+        return False
+    args, kwargs = instance.given
+    init = classes.class_attribute(instance.cls, "__init__")
+    if not isinstance(init, Function):
+        return not args and not kwargs
+    names = parameters_of(init).positional[1:]
+    positional, keywords = default_arguments(init, skip=1)
+    defaults = {**dict(zip(names, positional)), **keywords}
+    given = {**dict(zip(names, args)), **kwargs}
+    same = all(name in defaults and _same(value, defaults[name]) for name, value in given.items())
+    return same and len(args) <= len(names)
+
+
+def _same(value: object, default: object) -> bool:
+    """Equal plain values of the same type (``1`` is not ``True``); anything else is taken to differ."""
+    if isinstance(value, tuple) and isinstance(default, tuple):
+        return len(value) == len(default) and all(map(_same, value, default))
+    plain = (int, float, str, bool, type(None))
+    return type(value) is type(default) and isinstance(value, plain) and value == default

@@ -397,6 +397,11 @@ def exec_class_def(m: Machine, node: cst.ClassDef, scope: Scope) -> None:
     scope.vars[node.name.value] = cls
 
 
+_SMALL_STATEMENTS = (
+    cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Expr, cst.Return, cst.Raise, cst.Assert, cst.Pass, cst.Break,
+    cst.Continue, cst.Del, cst.Global, cst.Nonlocal, cst.Import, cst.ImportFrom,
+)  # fmt: skip
+"""What the body of a one-line ``if c: x = y``, ``for ...: ...``, ``while``, ``with`` or ``class`` holds."""
 HANDLERS: dict[type, Handler] = {
     cst.SimpleStatementLine: exec_simple_line,
     cst.If: exec_if,
@@ -407,6 +412,7 @@ HANDLERS: dict[type, Handler] = {
     cst.FunctionDef: exec_function_def,
     cst.ClassDef: exec_class_def,
     cst.Match: patterns.exec_match,
+    **dict.fromkeys(_SMALL_STATEMENTS, exec_small),
 }
 
 

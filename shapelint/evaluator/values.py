@@ -294,6 +294,8 @@ class Instance:
     known: bool = True
     """``False`` when a constructor shapelint cannot follow (pydantic, attrs) may have set any attribute."""
     built: Configuration | None = None
+    given: tuple[list[object], dict[str, object]] | None = field(default=None, repr=False)
+    """The arguments its construction in the source passed (``None`` for one the analysis made up)."""
     born: int = field(default_factory=birth, repr=False)
 
 

@@ -36,15 +36,17 @@ def functional_rule(name: str) -> FunctionalRule | None:
     return None if twins is None else partial(_infer, twins)
 
 
-def _infer(twins: Twins, shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    """An unknown shape where torch refuses the call's arguments or no kind takes it (an unknown ``mode``)."""
+def _infer(twins: Twins, shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape | None:
+    """An unknown shape where torch refuses the call's arguments or no kind takes it (an unknown ``mode``); ``None``
+    (not a tensor) where the call may return a pair (``F.max_pool2d(x, 2, return_indices=True)``), after its checks."""
     for kind, twin in twins:
         try:
             called = twin.bind(args, kwargs)
         except TypeError:
             return Shape.anything()
         if twin.chooses is None or twin.chooses(called):
-            return kind.infer(kind.bind((), _kind_arguments(kind, twin, called)), shape)
+            inferred = kind.infer(kind.bind((), _kind_arguments(kind, twin, called)), shape)
+            return inferred if called.get("return_indices", False) is False else None
     return Shape.anything()
 
 

@@ -91,6 +91,7 @@ def _call_value(
     if isinstance(func, BoundMethod):
         result = call_method(m, func, args, kwargs, node, CallSite.of(node.args, scope))
         if isinstance(func.obj, Tensor) and func.name in tensor_rules.IN_PLACE_RESHAPES:
+            m.tensors.resized.add(id(func.obj))
             _reshaped_in_place(m, node, result, scope)
         return result
     if isinstance(func, ClassValue):

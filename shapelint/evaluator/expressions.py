@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
-from shapelint.dims import UNKNOWN
+from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
@@ -38,7 +38,10 @@ def ev_name(m: Machine, node: cst.Name, scope: Scope) -> object:
     name = node.value
     if name in _CONSTANT_NAMES:
         return _CONSTANT_NAMES[name]
-    return _watched_lookup(m, name, scope) if m.watching else scope.lookup(name)
+    value = _watched_lookup(m, name, scope) if m.watching else scope.lookup(name)
+    if m.tensors.resized and type(value) is Tensor and id(value) in m.tensors.resized:
+        return Tensor(Shape.anything())  # resized in place through another name
+    return value
 
 
 _DEFINITIONS = (Function, ClassValue, ModuleRef, ModuleValue, operators.Builtin)

@@ -75,6 +75,9 @@ class TensorCalls:
 
     def __init__(self, propagator: Propagator) -> None:
         self.propagator = propagator
+        self.resized: set[int] = set()
+        """Ids of the tensors ``resize_`` and its kind changed in place: another name holding one (the caller's, when a
+        helper resized its parameter) no longer knows its shape."""
         self.unknown_size_read = False
         """A size or rank asked of a tensor was not known (``out.shape[1]`` of ``(..., 16, ?, ?)``): a condition
         on it that is not decided may rule out the path it was not known to rule out."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import replace
 
@@ -29,6 +30,19 @@ def place_line(notebook: Notebook | None, line: int | None) -> tuple[int | None,
         return None, line
     located = notebook.locate(line)
     return (None, None) if located is None else located
+
+
+def first_broken_cell(notebook: Notebook) -> tuple[SyntaxError, int] | None:
+    """The first cell that does not parse on its own, with its error (lines counted in the cell): a ``def`` whose
+    body is only a comment fails at the next cell's first line when the cells are read as one program."""
+    for cell in notebook.cells:
+        try:
+            ast.parse("".join(cell.python))
+        except SyntaxError as error:
+            return error, cell.number
+        except ValueError:  # a null byte: the whole program's error says it
+            return None
+    return None
 
 
 def place(notebook: Notebook | None, diagnostic: Diagnostic) -> Diagnostic:

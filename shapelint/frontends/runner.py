@@ -53,9 +53,13 @@ def _notices(path: str, *messages: str | None) -> tuple[FileError, ...]:
 
 def parse_failure(path: str, error: BaseException, notebook: Notebook | None = None) -> FileError:
     """One line with the position (in its cell, for a notebook) for a file that cannot be parsed or decoded."""
-    from shapelint.frontends.notebooks import place_line
+    from shapelint.frontends.notebooks import first_broken_cell, place_line
     from shapelint.source import describe_parse_error
 
+    broken = first_broken_cell(notebook) if notebook is not None else None
+    if broken is not None:  # where IPython would stop: the first cell that is not Python on its own
+        reason, line = describe_parse_error(broken[0])
+        return FileError(path, reason, line, broken[1])
     reason, line = describe_parse_error(error)
     cell, line = place_line(notebook, line)
     return FileError(path, reason, line, cell)

@@ -193,10 +193,12 @@ def _as_python(lines: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     python = list(lines)
     continued = False
     code = _OpenCode()
+    magic_indent = ""
     for index, line in enumerate(lines):
         if continued or (code.at_statement_start and _LINE_MAGIC.match(line)):
-            indent = line[: len(line) - len(line.lstrip(" \t"))]
-            python[index] = f"{indent}pass\n"
+            # a continued command's lines (``!python train.py \`` then ``    --lr 0.1``) keep its first line's indent
+            magic_indent = magic_indent if continued else line[: len(line) - len(line.lstrip(" \t"))]
+            python[index] = f"{magic_indent}pass\n"
             continued = line.rstrip("\r\n").endswith("\\")
         else:
             code.read(line)

@@ -162,6 +162,31 @@ def test_a_syntax_error_is_placed_in_its_cell(tmp_path: Path) -> None:
     assert result.stdout.startswith(f"{path}:cell 2:2: error: syntax error")
 
 
+def test_a_body_left_empty_is_placed_in_its_own_cell(tmp_path: Path) -> None:
+    """A ``def`` whose body is only a comment fails where IPython runs it, in its own cell: read as one program the
+    cells failed at the next cell's first line, with the line counted through the whole notebook."""
+    path = tmp_path / "exercise.ipynb"
+    sources = (["import torch\n"], ["def forward(x):\n", "    # your code here\n"], ["y = torch.zeros(2)\n"])
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+             for source in sources]
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    result = shapelint(str(path))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:cell 2:2: error: syntax error: expected an indented block")
+
+
+def test_a_continued_shell_command_is_not_python(tmp_path: Path) -> None:
+    """``!python train.py \\`` with indented continuation lines is one shell command (it gave a false syntax error:
+    each continuation line became an indented ``pass``)."""
+    path = tmp_path / "shell.ipynb"
+    source = ["import torch\n", "x = torch.zeros(2, 3)\n", "!echo hello \\\n", "    world \\\n", "    again\n",
+              "if True:\n", "    !echo a \\\n", "        b\n", "print(x.shape)\n"]
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+    path.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    result = shapelint(str(path))
+    assert (result.returncode, result.stdout) == (0, "")
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [('{"torch": ', "not a notebook: invalid JSON"), ('{"torch": []}', "not a notebook: no list of cells")],

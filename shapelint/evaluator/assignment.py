@@ -217,14 +217,19 @@ def _assign_slice(m: Machine, container: object, part: cst.Slice, value: object,
         return
     if not isinstance(container, ListValue):
         return
-    bounds = [m.ev(bound, scope) if bound is not None else None for bound in (part.lower, part.upper, part.step)]
-    known = [bound for bound in bounds if bound is None or isinstance(bound, int)]
+    window = _slice_key(m, part, scope)
     items = operators.iterate(value)
-    if items is None or len(known) != len(bounds):
+    if items is None or not isinstance(window, slice):
         mutate_list(m, container, lambda items: None, UNKNOWN)
         return
-    window = slice(*known)
     mutate_list(m, container, lambda old: old.__setitem__(window, items))
+
+
+def _slice_key(m: Machine, part: cst.Slice, scope: Scope) -> object:
+    """``[a:b:c]`` as a slice when its bounds are known integers (or left out), else unknown."""
+    bounds = [m.ev(bound, scope) if bound is not None else None for bound in (part.lower, part.upper, part.step)]
+    known = [bound for bound in bounds if bound is None or isinstance(bound, int)]
+    return slice(*known) if len(known) == len(bounds) else UNKNOWN
 
 
 def _assign_module(m: Machine, owner: object, key: object, value: object) -> None:
@@ -267,3 +272,46 @@ def _replace_child(sequential: SequentialValue, key: object, value: object) -> N
         sequential.children[key] = (names[key], value)
     else:
         sequential.children[:] = [(name, UNKNOWN) for name in names]
+
+
+def delete(m: Machine, target: cst.BaseExpression, scope: Scope) -> None:
+    """``del layers[-1]``, ``del self.features[-2:]``, ``del cfg["k"]``, ``del self.fc``, ``del x``: the item, slice,
+    attribute or name is gone (kept, the deleted layers stayed in the chain); one not known makes its holder
+    unknown."""
+    if isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            delete(m, element.value, scope)
+    elif isinstance(target, cst.Name):
+        scope.vars[target.value] = UNKNOWN
+    elif isinstance(target, cst.Attribute):
+        owner = m.ev(target.value, scope)
+        if isinstance(owner, Instance):
+            m.mutations += 1
+            owner.attributes.pop(target.attr.value, None)
+    elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
+        container = m.ev(target.value, scope)
+        part = target.slice[0].slice
+        if isinstance(part, cst.Slice):
+            key: object = _slice_key(m, part, scope)
+        else:
+            key = m.ev(part.value, scope) if isinstance(part, cst.Index) else UNKNOWN
+        _delete_item(m, container.sequential if isinstance(container, Instance) else container, key)
+
+
+def _delete_item(m: Machine, container: object, key: object) -> None:
+    m.items_changed()
+    if isinstance(container, ListValue):
+        mutate_list(m, container, lambda items: items.__delitem__(key), key)  # type: ignore[arg-type]
+    elif isinstance(container, SequentialValue):
+        if isinstance(key, (int, slice)) and not isinstance(key, bool) and not m.uncertain_for(container):
+            try:
+                del container.children[key]
+                return
+            except IndexError:
+                pass
+        container.children[:] = [(name, UNKNOWN) for name, _ in container.children]
+    elif isinstance(container, DictValue) and container.items is not None:
+        if key is UNKNOWN or m.uncertain_for(container) or not operators.hashable(key):
+            container.items = None
+        else:
+            container.items.pop(key, None)

@@ -13,7 +13,7 @@ import libcst as cst
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, data_pipeline, imports, operators, patterns
-from shapelint.evaluator.assignment import assign, mutate_list
+from shapelint.evaluator.assignment import assign, delete, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import eval_defaults
@@ -70,6 +70,8 @@ def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None
             raise Raise  # ``assert x.dim() > 1``: the path that fails it goes no further
     elif type(small) is cst.Global or type(small) is cst.Nonlocal:
         _forget_outer(small, scope)
+    elif type(small) is cst.Del:
+        delete(m, small.target, scope)
 
 
 def _trace_binding(

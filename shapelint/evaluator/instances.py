@@ -117,8 +117,9 @@ def replaced(m: Machine, node: cst.Call, args: list[object], kwargs: dict[str, o
 
 
 def built_on_defaults(instance: Instance) -> bool:
-    """Whether the source built ``instance`` with its constructor's defaults: nothing passed, or only values equal to
-    them (``U_Net(img_ch=3, output_ch=1)`` where those are its defaults)."""
+    """Whether a default construction of its class stands for how the source built ``instance``: each value passed
+    equals its parameter's default (``U_Net(img_ch=3, output_ch=1)`` where those are its defaults), or the parameter
+    has none, so the default construction left it unknown (``Net(upscale_factor=opt.upscale_factor)``)."""
     if instance.given is None:
         return False
     args, kwargs = instance.given
@@ -129,8 +130,12 @@ def built_on_defaults(instance: Instance) -> bool:
     positional, keywords = default_arguments(init, skip=1)
     defaults = {**dict(zip(names, positional)), **keywords}
     given = {**dict(zip(names, args)), **kwargs}
-    same = all(name in defaults and _same(value, defaults[name]) for name, value in given.items())
+    same = all(name in defaults and _covers(defaults[name], value) for name, value in given.items())
     return same and len(args) <= len(names)
+
+
+def _covers(default: object, value: object) -> bool:
+    return default is UNKNOWN or _same(value, default)
 
 
 def _same(value: object, default: object) -> bool:

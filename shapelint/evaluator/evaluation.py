@@ -16,6 +16,7 @@ from functools import partial
 
 import libcst as cst
 
+from shapelint.catalog import Problem
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import calls, expressions, imports, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
@@ -174,13 +175,20 @@ def evaluate(
 
 
 def _on_unused_defaults(machine: Machine) -> set[int]:
-    """Ids of the mismatches found on a default construction of a class the program builds itself, never with its
-    defaults: pixel-cnn's ``down_shifted_deconv2d`` defaults to a stride its ``output_padding`` rejects, and is only
-    ever built with ``stride=(2, 2)``."""
+    """Ids of the hyperparameters found invalid on a default construction of a class the program builds itself,
+    never with its defaults: pixel-cnn's ``down_shifted_deconv2d`` defaults to a stride its ``output_padding``
+    rejects, and is only ever built with ``stride=(2, 2)``; DAT's default stages give a negative group count.  A
+    size mismatch found there stays: the program's configurations have the same layers (a U-Net built with another
+    recurrence count ``t``)."""
     built: dict[int, bool] = {}  # by class definition: whether no construction uses the defaults
     for instance, _ in machine.record.constructed:
         built[id(instance.cls.node)] = built.get(id(instance.cls.node), True) and not built_on_defaults(instance)
-    return {found for node, ids in machine.record.on_defaults.items() if built.get(node) for found in ids}
+    found = {found for node, ids in machine.record.on_defaults.items() if built.get(node) for found in ids}
+    return {
+        id(mismatch)
+        for mismatch in machine.propagator.mismatches
+        if id(mismatch) in found and mismatch.error.problem is Problem.HYPERPARAMETER
+    }
 
 
 def _defines_code(scope: Scope) -> bool:
@@ -234,6 +242,9 @@ class _RootRuns:
                 m.propagator.run(sequential, declared[0] if declared else Tensor(Shape.anything(), None))
             found = m.propagator.mismatches[start:]
             self.mismatches.extend(found)
+            owner = m.record.built_on_defaults.get(id(sequential))
+            if owner is not None:
+                m.record.on_defaults.setdefault(owner, []).extend(map(id, found))
             if declared is None:
                 self.undeclared[id(sequential)] = found
 

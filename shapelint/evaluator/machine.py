@@ -124,6 +124,9 @@ class Record:
     on_defaults: dict[int, list[int]] = field(default_factory=dict)
     """Ids of the mismatches found running methods on a class's default construction, by the id of its
     definition: no finding where the program builds the class itself (its defaults are not a configuration of it)."""
+    built_on_defaults: dict[int, int] = field(default_factory=dict)
+    """The Sequentials built while a class's default construction ran, by id, with the id of its definition: what
+    they reject when run as roots is found on those defaults too."""
 
 
 class Machine:

@@ -46,12 +46,14 @@ def _call_standalone(m: Machine, function: Function, instances: dict[int, object
     if owner is None or classes.is_static(function.node) or classes.is_classmethod(function.node):
         _call_on_defaults(m, function, instances)
         return
-    start = len(m.propagator.mismatches)
+    start, built = len(m.propagator.mismatches), len(m.record.sequentials)
     try:
         _call_on_defaults(m, function, instances)
     finally:
         found = m.record.on_defaults.setdefault(id(owner.node), [])
         found.extend(id(mismatch) for mismatch in m.propagator.mismatches[start:])
+        for sequential, _ in m.record.sequentials[built:]:
+            m.record.built_on_defaults.setdefault(id(sequential), id(owner.node))
 
 
 def _call_on_defaults(m: Machine, function: Function, instances: dict[int, object]) -> None:

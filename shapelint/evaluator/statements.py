@@ -20,7 +20,7 @@ from shapelint.evaluator.functions import eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import ClassValue, Function, ListValue, Scope, Tensor
-from shapelint.source import contains
+from shapelint.source import contains, name_counts
 
 
 def exec_simple_line(m: Machine, line: cst.SimpleStatementLine, scope: Scope) -> None:
@@ -40,7 +40,7 @@ def exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None:
 def _exec_small(m: Machine, small: cst.BaseSmallStatement, scope: Scope) -> None:
     # libcst's concrete node classes have no subclasses; ``type(...) is`` skips ABC isinstance checks on the hot path
     if type(small) is cst.Assign:
-        value = m.ev(small.value, scope)
+        value = _ev_noting_sizes(m, small, scope)
         if m.propagator.trace is not None:
             _trace_binding(m, small, [target.target for target in small.targets], value, scope)
         for target in small.targets:
@@ -116,11 +116,34 @@ def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
     assign(m, node.target, result, scope)
 
 
+def _ev_noting_sizes(m: Machine, small: cst.Assign, scope: Scope) -> object:
+    """An assignment's value; the names it binds are noted as sizes not known when evaluating it read one."""
+    tensors = m.tensors
+    sizes, tensors.unknown_size_read = tensors.unknown_size_read, False
+    value = m.ev(small.value, scope)
+    if tensors.unknown_size_read:
+        for target in small.targets:
+            tensors.size_names.update((id(scope), name) for name in _target_names(target.target))
+    tensors.unknown_size_read = sizes or tensors.unknown_size_read
+    return value
+
+
+def _on_unknown_sizes(m: Machine, test: cst.BaseExpression, scope: Scope) -> tuple[object, bool]:
+    """A condition's value, and whether it reads a size not known: directly (``out.shape[1] != x.shape[1]``) or
+    through a name bound from one (``residual_channel != shortcut_channel``)."""
+    tensors = m.tensors
+    sizes, tensors.unknown_size_read = tensors.unknown_size_read, False
+    value = m.ev(test, scope)
+    read = tensors.unknown_size_read
+    tensors.unknown_size_read = sizes or read
+    if not read and tensors.size_names:
+        read = any((id(scope), name) in tensors.size_names for name in name_counts(test))
+    return value, read
+
+
 def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
-    sizes, m.tensors.unknown_size_read = m.tensors.unknown_size_read, False
-    test = operators.truth(m.ev(node.test, scope))
-    on_unknown_sizes = m.tensors.unknown_size_read
-    m.tensors.unknown_size_read = sizes or on_unknown_sizes
+    value, on_unknown_sizes = _on_unknown_sizes(m, node.test, scope)
+    test = operators.truth(value)
     orelse = node.orelse
     else_body: Sequence[cst.CSTNode] = ()
     if isinstance(orelse, cst.If):

@@ -81,6 +81,9 @@ class TensorCalls:
         self.unknown_size_read = False
         """A size or rank asked of a tensor was not known (``out.shape[1]`` of ``(..., 16, ?, ?)``): a condition
         on it that is not decided may rule out the path it was not known to rule out."""
+        self.size_names: set[tuple[int, str]] = set()
+        """The names a statement bound while it read such a size (``residual_channel = out.shape[1]``), by the id
+        of their scope: a condition on them is one on that size."""
 
     def attribute(self, tensor: Tensor, name: str, node: cst.CSTNode) -> object:
         if name == "shape":

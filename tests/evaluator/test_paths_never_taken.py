@@ -2,8 +2,8 @@
 parallel-branch Sequential, PyramidNet's channel-padding shortcut, DeepLab's MobileNetV2 residual flag, ResMLP's
 renamed layers, pixel-cnn's transposed convolutions).  Each program runs under torch; each gave a false finding:
 
-- a branch on sizes that are not known (``if out.shape[1] != x.shape[1]``) was checked on the path those sizes rule
-  out;
+- a branch on sizes that are not known (``if out.shape[1] != x.shape[1]``, or on names bound from them) was checked
+  on the path those sizes rule out;
 - ``stride == 1 and inp == oup`` with the stride unknown was undecided, though ``inp != oup`` settles it;
 - a Sequential subclass with a ``forward`` of its own was chained as a Sequential;
 - ``add_module`` under a name already taken appended instead of replacing;
@@ -127,6 +127,57 @@ class Net(nn.Module):
 
 if __name__ == "__main__":
     net = Net(8, groups=2)
+""",
+    "size_names_open_rank": """\
+import torch
+from torch import nn
+
+
+class Block(nn.Module):
+    # PyramidNet's shortcut: the channel counts are read into names first
+    def __init__(self, inplanes, planes):
+        super().__init__()
+        self.bn = nn.BatchNorm2d(inplanes)
+        self.conv = nn.Conv2d(inplanes, planes, 1)
+
+    def forward(self, x):
+        out = self.conv(self.bn(x))
+        batch_size = out.shape[0]
+        residual_channel = out.shape[1]
+        shortcut_channel = x.shape[1]
+        if residual_channel != shortcut_channel:
+            pad = torch.zeros(batch_size, residual_channel - shortcut_channel, out.shape[2], out.shape[3])
+            out += torch.cat([x, pad], dim=1)
+        else:
+            out += x
+        return out
+
+
+block = nn.Sequential(Block(8, 12), Block(12, 16))
+
+print(block(torch.randn(2, 8, 5, 5)).shape)
+""",
+    "defaults_never_built_sequential": """\
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    # DAT: its defaults give a negative group count, a Sequential that only a root run would see
+    def __init__(self, channels=8, groups=-1):
+        super().__init__()
+        self.offset = nn.Sequential(nn.Conv2d(channels, channels, 3, padding=1, groups=channels // groups), nn.GELU())
+
+    def forward(self, x):
+        return self.offset(x)
+
+    def extra_repr(self):
+        return "offsets"
+
+
+if __name__ == "__main__":
+    net = Net(8, groups=2)
+    print(net(torch.randn(1, 8, 5, 5)).shape)
 """,
 }
 TAKEN = {

@@ -249,6 +249,13 @@ class Propagator:
             self.requirements[key].pop()
         del self._required[kept:], self.mismatches[start:], self._required_at[start:]
 
+    def withdraw_since(self, start: int) -> bool:
+        """:meth:`withdraw` what was rejected from the ``start``-th mismatch on; whether there was any."""
+        if len(self.mismatches) == start:
+            return False
+        self.withdraw(start)
+        return True
+
     def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape | None:
         """The output as if a wrong input size had been right; ``None`` (unknown) after other errors."""
         if error.problem is not Problem.SIZE or error.argument is None or error.expected is UNKNOWN:

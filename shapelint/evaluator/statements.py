@@ -118,27 +118,21 @@ def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
 
 def _ev_noting_sizes(m: Machine, small: cst.Assign, scope: Scope) -> object:
     """An assignment's value; the names it binds are noted as sizes not known when evaluating it read one."""
-    tensors = m.tensors
-    sizes, tensors.unknown_size_read = tensors.unknown_size_read, False
-    value = m.ev(small.value, scope)
-    if tensors.unknown_size_read:
+    with m.tensors.noting_sizes() as read:
+        value = m.ev(small.value, scope)
+    if read[0]:
         for target in small.targets:
-            tensors.size_names.update((id(scope), name) for name in _target_names(target.target))
-    tensors.unknown_size_read = sizes or tensors.unknown_size_read
+            m.tensors.size_names.update((id(scope), name) for name in _target_names(target.target))
     return value
 
 
 def _on_unknown_sizes(m: Machine, test: cst.BaseExpression, scope: Scope) -> tuple[object, bool]:
     """A condition's value, and whether it reads a size not known: directly (``out.shape[1] != x.shape[1]``) or
     through a name bound from one (``residual_channel != shortcut_channel``)."""
-    tensors = m.tensors
-    sizes, tensors.unknown_size_read = tensors.unknown_size_read, False
-    value = m.ev(test, scope)
-    read = tensors.unknown_size_read
-    tensors.unknown_size_read = sizes or read
-    if not read and tensors.size_names:
-        read = any((id(scope), name) in tensors.size_names for name in name_counts(test))
-    return value, read
+    with m.tensors.noting_sizes() as read:
+        value = m.ev(test, scope)
+    names = m.tensors.size_names
+    return value, read[0] or (bool(names) and any((id(scope), name) in names for name in name_counts(test)))
 
 
 def exec_if(m: Machine, node: cst.If, scope: Scope) -> None:
@@ -167,8 +161,7 @@ def _branches_on_sizes(m: Machine, node: cst.If, scope: Scope, else_body: Sequen
     try:
         m.binder.branches(scope, node.body.body, else_body, choice=node)
     finally:
-        if len(m.propagator.mismatches) > start:
-            m.propagator.withdraw(start)
+        m.propagator.withdraw_since(start)
 
 
 def exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
@@ -333,10 +326,7 @@ _UNRELATED = frozenset(
 def _caught(m: Machine, node: cst.Try, start: int) -> bool:
     """Whether the body's layers rejected a step since ``start`` and a handler may catch what torch raises; those
     rejections are then dropped."""
-    if len(m.propagator.mismatches) == start or not any(map(_may_catch_torch_errors, node.handlers)):
-        return False
-    m.propagator.withdraw(start)
-    return True
+    return any(map(_may_catch_torch_errors, node.handlers)) and m.propagator.withdraw_since(start)
 
 
 def _may_catch_torch_errors(handler: cst.ExceptHandler) -> bool:
@@ -387,8 +377,7 @@ def exec_with(m: Machine, node: cst.With, scope: Scope) -> None:
     start, before = len(m.propagator.mismatches), dict(scope.vars)
     with contextlib.suppress(Raise):
         m.exec_block(node.body.body, scope)
-    if len(m.propagator.mismatches) > start:
-        m.propagator.withdraw(start)
+    if m.propagator.withdraw_since(start):
         scope.vars = merge(before, [before, scope.vars])
 
 

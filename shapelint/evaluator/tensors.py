@@ -6,6 +6,9 @@ arguments into rule inputs and rule errors into mismatches.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError, tensor_rules
@@ -84,6 +87,18 @@ class TensorCalls:
         self.size_names: set[tuple[int, str]] = set()
         """The names a statement bound while it read such a size (``residual_channel = out.shape[1]``), by the id
         of their scope: a condition on them is one on that size."""
+
+    @contextmanager
+    def noting_sizes(self) -> Iterator[list[bool]]:
+        """Whether the block reads a size not known (the one-item list, set when it ends); what was noted before
+        stays noted."""
+        outer, self.unknown_size_read = self.unknown_size_read, False
+        read = [False]
+        try:
+            yield read
+        finally:
+            read[0] = self.unknown_size_read
+            self.unknown_size_read = outer or read[0]
 
     def attribute(self, tensor: Tensor, name: str, node: cst.CSTNode) -> object:
         if name == "shape":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from shapelint.catalog.base import Problem, ShapeError
 from shapelint.catalog.families import CATALOG
@@ -29,6 +30,9 @@ ELEMENTWISE = frozenset(
         # in-place fills return their receiver: ``torch.empty(n, k).uniform_(eps, 1 - eps)``
         "uniform_", "normal_", "zero_", "fill_", "bernoulli_", "exponential_", "random_", "geometric_", "cauchy_",
         "log_normal_",
+        # writes into the receiver at given indices: the result is the receiver's shape
+        "index_add", "index_add_", "index_copy", "index_copy_", "index_fill", "index_fill_", "scatter", "scatter_",
+        "scatter_add", "scatter_add_", "scatter_reduce", "scatter_reduce_",
     ]
 )
 
@@ -108,16 +112,26 @@ def _cancel(dims_in: list[Dim], dims_out: list[Dim]) -> tuple[list[Dim], list[Di
     return [d for d in dims_in if d != 1], [d for d in dims_out if d != 1]
 
 
+@dataclass(frozen=True)
+class IndexList:
+    """A one-dimensional index (``x[idx]``, ``x[:, [0, 2]]``): it picks ``size`` entries of one dimension, unknown
+    for a tensor that may be a mask."""
+
+    size: Dim
+
+
 def index(shape: Shape, items: list[object]) -> Shape:
-    """Basic indexing: ints drop a dimension, slices keep it, ``None`` adds one, ``...`` fills the rest."""
+    """Indexing: ints drop a dimension, slices keep it, ``None`` adds one, ``...`` fills the rest; one-dimensional
+    index lists take the place of the dimensions they index, as numpy's advanced indexing does."""
     if shape.open or any(item is UNKNOWN for item in items) or items.count(Ellipsis) > 1:
         return Shape.anything()
     consumed = sum(1 for item in items if item is not None and item is not Ellipsis)
     if consumed > len(shape.dims):
         raise ShapeError(f"too many indices for a {len(shape.dims)}-D tensor {shape}", Problem.RANK)
-    if Ellipsis in items:
-        at = items.index(Ellipsis)
-        items = items[:at] + [slice(None)] * (len(shape.dims) - consumed) + items[at + 1 :]
+    at = items.index(Ellipsis) if Ellipsis in items else len(items)
+    items = items[:at] + [slice(None)] * (len(shape.dims) - consumed) + items[at + 1 :]
+    if any(isinstance(item, IndexList) for item in items):
+        return _advanced(shape, items)
     dims = list(shape.dims)
     result: list[Dim] = []
     for item in items:
@@ -127,7 +141,25 @@ def index(shape: Shape, items: list[object]) -> Shape:
             result.append(_sliced(dims.pop(0), item))
         else:
             dims.pop(0)
-    return Shape(tuple(result + dims), dtype=shape.dtype)
+    return Shape(tuple(result), dtype=shape.dtype)
+
+
+def _advanced(shape: Shape, items: list[object]) -> Shape:
+    """Index lists broadcast to one list of picks, in place of the dimensions they index when they stand together,
+    else first.  torch selects along the ints first (``x[0, :, idx]`` is ``x[0][:, idx]``, where numpy would put
+    the picks first)."""
+    if None in items:
+        return Shape.anything()
+    left = [(dim, item) for dim, item in zip(shape.dims, items) if isinstance(item, (slice, IndexList))]
+    picked = [i for i, (_, item) in enumerate(left) if isinstance(item, IndexList)]
+    sizes = [item.size for _, item in left if isinstance(item, IndexList)]
+    picks: Dim = sizes[0] if all(same(size, sizes[0]) for size in sizes) else UNKNOWN
+    kept = [_sliced(dim, item) if isinstance(item, slice) else None for dim, item in left]
+    if picked == list(range(picked[0], picked[-1] + 1)):
+        dims = [*kept[: picked[0]], picks, *kept[picked[-1] + 1 :]]
+    else:
+        dims = [picks, *kept]
+    return Shape(tuple(dim for dim in dims if dim is not None), dtype=shape.dtype)
 
 
 def _sliced(size: Dim, part: slice) -> Dim:
@@ -188,7 +220,7 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 TENSOR_VALUED = frozenset(
     [
-        "matmul", "mm", "bmm", "einsum", "gather", "index_select", "masked_select", "repeat", "expand", "expand_as",
+        "matmul", "mm", "bmm", "einsum", "index_select", "masked_select", "repeat", "expand", "expand_as",
         "tile", "narrow", "unfold", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
         "embedding", "lstm_cell", "bilinear", "outer",
     ]
@@ -414,10 +446,27 @@ IN_PLACE_RESHAPES = frozenset(
 unknown), or a later layer would be judged on the shape it had before (``images.resize_(64, 784)``)."""
 
 
+def one_hot(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``F.one_hot(labels, n)``: integers with a last dimension of ``n`` added (of the largest label plus one when
+    ``n`` is left at ``-1``)."""
+    classes = _dim_arg(args, kwargs, 0, "num_classes")
+    size = classes if is_int(classes) and classes > 0 else UNKNOWN
+    return Shape((*shape.dims, size), shape.open, "int")
+
+
+def gather(shape: Shape, index: object) -> Shape:
+    """``x.gather(dim, index)``: the index's shape, with ``x``'s dtype; unknown where torch would refuse it."""
+    if not isinstance(index, Shape) or index.open or shape.open or len(index.dims) != len(shape.dims):
+        return Shape.anything()
+    return Shape(index.dims, dtype=shape.dtype)
+
+
 def functional(name: str) -> Rule | None:
     """The rule for ``torch.<name>`` or ``torch.nn.functional.<name>`` applied to a tensor first argument."""
     if name in ELEMENTWISE:
         return lambda shape, args, kwargs: shape
+    if name == "one_hot":
+        return one_hot
     if name in METHODS:
         return METHODS[name]
     return functional_rule(name)

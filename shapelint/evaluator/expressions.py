@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
+from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.assignment import assign
@@ -246,7 +247,18 @@ def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
         return Ellipsis
     value = m.ev(item.value, scope)
     index = value is None or isinstance(value, SampleIndex) or (isinstance(value, int) and not isinstance(value, bool))
-    return value if index else UNKNOWN
+    return value if index else _index_list(value)
+
+
+def _index_list(value: object) -> object:
+    """A one-dimensional index: a list of ints picks that many entries; an integer tensor picks an unknown number
+    (bools are of the integer kind, and a mask picks as many as it holds true)."""
+    if isinstance(value, ListValue) and value.items is not None and value.items:
+        plain = all(isinstance(item, int) and not isinstance(item, bool) for item in value.items)
+        return tensor_rules.IndexList(len(value.items)) if plain else UNKNOWN
+    if isinstance(value, Tensor) and value.shape.rank == 1 and value.shape.dtype == "int":
+        return tensor_rules.IndexList(UNKNOWN)
+    return UNKNOWN
 
 
 def _window(start: object, stop: object, step: object) -> object:

@@ -19,6 +19,7 @@ from shapelint.evaluator.values import DTypeKind, ModuleRef, Origin, Tensor
 
 ATTRIBUTES = frozenset({"shape", "ndim", "dtype"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
+_NEW_FACTORIES = frozenset({"new_zeros", "new_ones", "new_empty", "new_full"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
 _TORCH = "torch."
 _BROADCASTING = frozenset(
@@ -145,6 +146,12 @@ class TensorCalls:
             return arrays.retyped(tensor, args[0])
         if name in ("long", "int"):
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
+        if name == "gather":
+            return self.gathered(tensor, args, kwargs, node)
+        if name in _NEW_FACTORIES:  # ``x.new_zeros(n, k)``: the factory's shape, of ``x``'s dtype unless asked
+            made = _factory(name.removeprefix("new_"), args, kwargs, node)
+            dtype = arrays.asked_dtype(kwargs, tensor.shape.dtype)
+            return Tensor(made.shape.with_dtype(dtype), Origin(name, node)) if isinstance(made, Tensor) else made
         if name in ("float", "double", "half"):
             return Tensor(tensor.shape.with_dtype("float"), tensor.origin)
         return self.apply(tensor_rules.functional(name), name, tensor, args, kwargs, node)
@@ -182,6 +189,8 @@ class TensorCalls:
             return self.extremes(args[0], name, args[1:], kwargs, node)
         if name in _WITH_TENSOR_OPERANDS:
             return self.with_operands(args[0], name, args[1:], kwargs, node)
+        if name == "gather":
+            return self.gathered(args[0], args[1:], kwargs, node)
         if name in tensor_rules.TENSOR_VALUED:
             return Tensor(Shape.anything())
         return self.apply(tensor_rules.functional(name), name, args[0], args[1:], kwargs, node)
@@ -220,6 +229,11 @@ class TensorCalls:
         return self.apply(
             lambda shape, args, kwargs: tensor_rules.index(shape, items), "indexing", tensor, [], {}, node
         )
+
+    def gathered(self, tensor: Tensor, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        index = kwargs.get("index", args[1] if len(args) > 1 else None)
+        shape = index.shape if isinstance(index, Tensor) else None
+        return self.apply(lambda s, *_: tensor_rules.gather(s, shape), "gather", tensor, [], {}, node)
 
     def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         parts = args[0] if args else kwargs.get("tensors")

@@ -55,6 +55,14 @@ def class_attribute(cls: ClassValue, name: str) -> object:
     return base_attribute(cls, name)
 
 
+def children_of(value: object, dunder: str) -> object:
+    """What a loop or an index of ``value`` goes through: a Sequential subclass's own children (``for layer in
+    self:``, ``self[0](x)`` in its ``forward``) unless its class writes ``dunder`` itself; else ``value``."""
+    if isinstance(value, Instance) and value.sequential is not None and class_attribute(value.cls, dunder) is UNKNOWN:
+        return value.sequential
+    return value
+
+
 def base_attribute(cls: ClassValue, name: str) -> object:
     """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself."""
     for base in cls.bases:

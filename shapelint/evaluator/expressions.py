@@ -9,7 +9,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN, Shape
-from shapelint.evaluator import arrays, operators
+from shapelint.evaluator import arrays, classes, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -271,7 +271,7 @@ def _window(start: object, stop: object, step: object) -> object:
 
 
 def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
-    value = m.ev(node.value, scope)
+    value = classes.children_of(m.ev(node.value, scope), "__getitem__")
     if isinstance(value, Tensor):
         return m.tensors.index(value, [_index_item(m, e.slice, scope) for e in node.slice], node)
     if len(node.slice) != 1:

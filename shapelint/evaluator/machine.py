@@ -15,6 +15,7 @@ from typing import Any
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
+from shapelint.evaluator import classes
 from shapelint.evaluator.binder import Binder
 from shapelint.evaluator.control import OutOfBudget
 from shapelint.evaluator.flow import Flow, Propagator
@@ -218,7 +219,7 @@ class Machine:
         sequential = value.sequential if isinstance(value, Instance) else value
         if isinstance(sequential, SequentialValue):
             self.record.taken_apart.add(id(sequential))
-        return value
+        return classes.children_of(value, "__iter__")
 
     def changes(self) -> tuple[int, int]:
         """How many in-place changes of attributes and of items were made so far."""

@@ -20,6 +20,7 @@ from shapelint.evaluator.values import (
     DictValue,
     Function,
     Instance,
+    Layer,
     ListValue,
     ModuleRef,
     ModuleValue,
@@ -60,6 +61,8 @@ def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: S
     m.mutations += 1
     if isinstance(owner, Instance):
         store_attribute(m, owner, target.attr.value, value)
+    elif isinstance(owner, Layer):
+        reconfigure(owner, target.attr.value)
     elif isinstance(owner, SequentialValue):
         _register_child(m, owner, target.attr.value, UNKNOWN if m.uncertain_for(owner) else value)
     elif isinstance(owner, Options) and owner.values is not None:
@@ -84,10 +87,19 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     value = UNKNOWN if m.uncertain_for(owner) else value
     m.mutations += 1
     owner.attributes[name] = value
+    if owner.layer is not None:
+        reconfigure(owner.layer, name)
     if isinstance(value, SequentialValue) and name in _looped_over(m, owner):
         m.record.taken_apart.add(id(value))
     if owner.sequential is not None:
         _register_child(m, owner.sequential, name, value)
+
+
+def reconfigure(layer: Layer, name: str) -> None:
+    """``conv.stride = (1, 1)`` after construction (SSD's backbone): torch's ``forward`` reads the attribute, so
+    the argument of that name is no longer the one written."""
+    if name in layer.args:
+        layer.args[name] = UNKNOWN
 
 
 def _register_child(m: Machine, sequential: SequentialValue, name: str, value: object) -> None:

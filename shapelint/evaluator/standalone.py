@@ -68,9 +68,14 @@ def _call_on_defaults(m: Machine, function: Function, instances: dict[int, objec
                 if function.calls:
                     return
             args.append(instances[id(owner)])
+    changes = m.changes()
     for positional, kwargs in argument_sets(m, function, skip=len(args)):
         with contextlib.suppress(Raise):  # one parametrized run that raises leaves the others
             _run(m, function, args, positional, kwargs)
+    if args and isinstance(args[0], Instance) and m.changes() != changes:
+        # each method runs on the default construction, not on what another method nobody calls set
+        # (BlazeFace's ``_define_back_model_layers`` replaces the head the default ``forward`` feeds)
+        del instances[id(owner)]
 
 
 def _run(

@@ -21,6 +21,7 @@ from shapelint.evaluator.values import (
     ModuleValue,
     OptionParser,
     Options,
+    Partial,
     Returns,
     SequentialValue,
     SuperValue,
@@ -49,6 +50,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return options.attribute(owner, name)
     if isinstance(owner, OptionParser):
         return BoundMethod(owner, name)
+    if name == "module" and id(owner) in m.record.parallel and not _defines(owner, name):
+        return owner  # ``nn.DataParallel(model).module``
     if isinstance(owner, Instance):
         return _instance_attribute(owner, name)
     if isinstance(owner, (Layer, SequentialValue, Alternatives)) and name in MODULE_SELF_METHODS:
@@ -64,6 +67,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return BoundMethod(owner, name)
     if isinstance(owner, ClassValue):
         found = classes.class_attribute(owner, name)
+        if isinstance(found, Function) and classes.is_classmethod(found.node):
+            return Partial(found, (owner,), {})  # ``Weights.verify(obj)`` gets the class first
         return found.default if isinstance(found, FieldDefault) and found.factory is None else found
     if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
         return owner.items[name]
@@ -76,6 +81,13 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     if isinstance(owner, Tensor):
         return m.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
     return UNKNOWN
+
+
+def _defines(owner: object, name: str) -> bool:
+    """Whether a model holds or its class defines ``name`` itself."""
+    if isinstance(owner, Instance):
+        return name in owner.attributes or classes.class_attribute(owner.cls, name) is not UNKNOWN
+    return False
 
 
 def _instance_attribute(owner: Instance, name: str) -> object:

@@ -59,7 +59,8 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     skip = 0
     if isinstance(func, Partial) and arguments is not None:
         skip = len(func.args)
-        arguments = [*func.args, *arguments[0]], {**func.kwargs, **arguments[1]}
+        kept = {key: value for key, value in arguments[1].items() if key not in func.dropped}
+        arguments = [*func.args, *arguments[0]], {**func.kwargs, **kept}
         func = func.func
     if isinstance(func, ModuleRef) and func.qualname in names.REPLACE and arguments is not None:
         return replaced(m, node, *arguments)
@@ -161,6 +162,17 @@ def _map(m: Machine, args: list[object]) -> object:
 
 def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     """A model or layer called on a tensor runs; anything else called is unknown, and may change its arguments."""
+    outermost = m.propagator.called_at is None
+    if outermost:
+        m.propagator.called_at = node
+    try:
+        return _run_called(m, func, args, kwargs, node)
+    finally:
+        if outermost:
+            m.propagator.called_at = None
+
+
+def _run_called(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     if isinstance(func, data_pipeline.TransformValue) and not kwargs:
         return data_pipeline.transformed(func, args, node)
     if isinstance(func, SequentialValue):

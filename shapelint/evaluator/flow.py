@@ -104,6 +104,8 @@ class Propagator:
         """The outermost user model whose ``forward`` is running."""
         self.fed: Tensor | None = None
         """What that model was fed."""
+        self.called_at: cst.CSTNode | None = None
+        """The call, written in the code, that runs the outermost model."""
         self.call_other = call_other
         self.applied = 0
         """How many times a module was applied: a step of a loop that applied none checked nothing."""
@@ -234,7 +236,9 @@ class Propagator:
         self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor, layer: Layer | None = None
     ) -> None:
         self.mismatches.append(
-            Mismatch(label, node, error, tensor.shape, tensor.origin, layer, self.configuration, self.fed)
+            Mismatch(
+                label, node, error, tensor.shape, tensor.origin, layer, self.configuration, self.fed, self.called_at
+            )
         )
         self._required_at.append(len(self._required))
         source = layer.arg_nodes.get(error.argument) if layer is not None and error.argument else None

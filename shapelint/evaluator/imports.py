@@ -52,19 +52,37 @@ def _left_to_its_file(m: Machine, module: str) -> bool:
 
 
 def member(m: Machine, module: ModuleValue, name: str) -> object:
-    """``module.name``: a name the module bound, else its submodule of that name."""
+    """``module.name``: a name the module bound, else its submodule of that name.  An installed package whose
+    ``__init__`` has not run gives its submodule without running it (``torchvision.models``), and runs it for any
+    other name."""
     if name in module.scope.vars:
         return module.scope.vars[name]
+    if id(module) in m.pending:
+        submodule = load(m, f"{module.name}.{name}")
+        if submodule is not None:
+            return submodule
+        ready(m, module)
+        if name in module.scope.vars:
+            return module.scope.vars[name]
     return _module(m, f"{module.name}.{name}", UNKNOWN)
+
+
+def ready(m: Machine, module: ModuleValue) -> None:
+    """Run an installed package's ``__init__`` that has not run yet, if the budget allows."""
+    source = m.pending.pop(id(module), None)
+    if source is not None and m.imported[True] < MAX_IMPORTS:
+        _run_source(m, source, module.scope)
 
 
 def load(m: Machine, name: str, imported: bool = True) -> ModuleValue | None:
     """The module ``name`` run from its source, or ``None`` where it is not followed or not found.
 
-    One not ``imported`` (a ``conftest.py`` pytest loads) has its functions run standalone, as a script's are."""
+    One not ``imported`` (a ``conftest.py`` pytest loads) has its functions run standalone, as a script's are.
+    An installed package's ``__init__`` runs only once a name it binds is asked for: ``import torchvision`` would
+    otherwise run all of torchvision's modules before the project's."""
     if name in m.modules:
         return m.modules[name]
-    if not names.followed(name) or len(m.modules) >= MAX_IMPORTS:
+    if not names.followed(name):
         return None
     parent_name, _, last = name.rpartition(".")
     parent = load(m, parent_name) if parent_name else None
@@ -72,17 +90,25 @@ def load(m: Machine, name: str, imported: bool = True) -> ModuleValue | None:
     source = None if own else m.find_module(name)
     if m.own is not None and (own or (source is not None and source.module is m.own[0])):
         module = _own_module(m, name, m.own)
-    elif source is None:
+    elif source is None or m.imported[source.installed] >= MAX_IMPORTS:
         m.modules[name] = None
         return None
     else:
         module = _fresh_module(m, name, name if source.package else parent_name)
         m.modules[name] = module
-        m.loaded.append(source)
-        _run_body(m, source.module, module.scope, imported)
+        if source.installed and source.package:
+            m.pending[id(module)] = source
+        else:
+            _run_source(m, source, module.scope, imported)
     if parent is not None:
         parent.scope.vars.setdefault(last, module)
     return module
+
+
+def _run_source(m: Machine, source: ModuleSource, scope: Scope, imported: bool = True) -> None:
+    m.imported[source.installed] += 1
+    m.loaded.append(source)
+    _run_body(m, source.module, scope, imported)
 
 
 def _fresh_module(m: Machine, name: str, package: object) -> ModuleValue:
@@ -109,7 +135,7 @@ def reload_for_importers(m: Machine, names: Sequence[str]) -> None:
     name (``config.HIDDEN = 32``, ``CFG["hidden"] = 32``) before it imports the model builds the model with that
     value; a package ``__init__`` that re-exports the file, which ran while the file was half done, sees all of
     its names."""
-    m.modules = {}
+    m.modules, m.imported, m.pending = {}, {False: 0, True: 0}, {}
     m.own_names = frozenset(names)
     m.own_runs_again = True
 
@@ -191,6 +217,7 @@ def _from(m: Machine, module: str | None, loaded: ModuleValue | None, name: str)
 def _import_star(m: Machine, module: str | None, scope: Scope) -> None:
     loaded = load(m, module) if module is not None else None
     if loaded is not None:
+        ready(m, loaded)
         scope.vars.update(_exported(loaded.scope.vars))
         return
     for name, qualname in names.star_names(module or "").items():

@@ -46,7 +46,9 @@ that fills a table of 1,000 entries stays exact."""
 IMPORT_STEPS = 60_000
 """What running one imported module's body may spend; names it had not bound by then stay unknown."""
 MAX_IMPORTS = 48
-"""Modules run from source for one file's own imports (its imports' imports included), and again for its importers."""
+"""Modules run from source for one file's own imports (its imports' imports included), and again for its importers;
+as many again of installed packages, so that a library's own imports (``import torchvision``) never use up the
+project's."""
 
 Handler = Callable[["Machine", Any, Scope], Any]
 """Evaluates one kind of node: an expression (giving its value) or a statement."""
@@ -64,6 +66,8 @@ class ModuleSource:
     module: cst.Module = field(repr=False)
     package: bool = False
     """Whether it is a package's ``__init__``, against which its relative imports resolve."""
+    installed: bool = False
+    """Whether it was found among the installed packages rather than in the project."""
 
     @cached_property
     def node_ids(self) -> frozenset[int]:
@@ -108,6 +112,8 @@ class Record:
     """Every Sequential built, with the statement that built it."""
     children: set[int] = field(default_factory=set)
     """Ids of the values placed inside a Sequential or module, which are not models of their own."""
+    parallel: set[int] = field(default_factory=set)
+    """Ids of the models handed to ``nn.DataParallel``, which stands for them: its ``.module`` is the model."""
     examples: list[Example] = field(default_factory=list)
     written: dict[int, set[str]] = field(default_factory=dict)
     """For each expression written as a layer argument (by node id), the values it gave."""
@@ -152,6 +158,11 @@ class Machine:
         self.modules: dict[str, ModuleValue | None] = {}
         """Modules run from source by dotted name (``None`` where none was found), each once."""
         self.loaded: list[ModuleSource] = []
+        self.imported = {False: 0, True: 0}
+        """How many modules of the project (``False``) and of installed packages (``True``) ran from source."""
+        self.pending: dict[int, ModuleSource] = {}
+        """The installed packages whose ``__init__`` has not run yet, by the id of their module value: a name they
+        bind runs it when first asked for; a submodule is imported without it."""
         self.own: tuple[cst.Module, ModuleValue] | None = None
         """The evaluated file's tree and namespace: an import that finds the same tree gets the same namespace."""
         self.module_names: dict[int, str] = {}

@@ -71,10 +71,15 @@ def call_method(
         _maybe_updated(obj, args, kwargs)
         return None
     if isinstance(obj, DictValue) and obj.items is not None:
-        if name not in operators.READ_ONLY_METHODS or m.uncertain_for(obj):
-            m.items_changed()
-            obj.items = None if name not in operators.READ_ONLY_METHODS else obj.items
-        return operators.dict_method(obj, name, args) if obj.items is not None else UNKNOWN
+        if name in operators.READ_ONLY_METHODS:
+            if m.uncertain_for(obj):
+                m.items_changed()
+            return operators.dict_method(obj, name, args)
+        m.items_changed()
+        done, result = operators.dict_change(obj, name, args, kwargs) if not m.uncertain_for(obj) else (False, None)
+        if not done:
+            obj.items = None
+        return result if done else UNKNOWN
     if isinstance(obj, str):
         return operators.string_method(obj, name, args, kwargs)
     if isinstance(obj, Tensor):
@@ -151,12 +156,12 @@ def _super_method(
     node: cst.Call,
     site: CallSite | None,
 ) -> object:
+    function = classes.base_attribute(obj.cls, name)  # a user base's own first (torchvision's Conv2dNormActivation)
+    if isinstance(function, Function):
+        return call_function(m, function, [obj.instance, *args], kwargs, site and site.after_self())
     if name == "__init__" and isinstance(obj.instance, Instance) and classes.has_sequential_base(obj.cls):
         init_sequential(m, obj.instance, node, (args, kwargs))
         return None
-    function = classes.base_attribute(obj.cls, name)
-    if isinstance(function, Function):
-        return call_function(m, function, [obj.instance, *args], kwargs, site and site.after_self())
     if isinstance(obj.instance, Instance):
         return _torch_layer_method(m, obj, name, args, kwargs, node, site)
     return UNKNOWN
@@ -193,7 +198,8 @@ def _instance_method(
         return UNKNOWN
     if classes.is_static(function.node):
         return call_function(m, function, args, kwargs, site)
-    return call_function(m, function, [obj, *args], kwargs, site and site.after_self())
+    first = obj.cls if classes.is_classmethod(function.node) else obj
+    return call_function(m, function, [first, *args], kwargs, site and site.after_self())
 
 
 def _may_return(hook: object) -> bool:

@@ -45,6 +45,25 @@ WRAPPERS = frozenset(
     for name in ("weight_norm", "spectral_norm")
 )
 """Functions that return the module they are given, with its shapes unchanged."""
+IDENTITY_DECORATORS = frozenset(
+    {"torch.no_grad", "torch.inference_mode", "torch.enable_grad", "torch.set_grad_enabled", "torch.autocast"}
+    | {"torch.amp.autocast", "torch.cuda.amp.autocast", "torch.cpu.amp.autocast", "torch.compile"}
+    | {f"torch.jit.{name}" for name in ("script", "ignore", "unused", "export", "script_if_tracing")}
+    | {"torch.compiler.disable", "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad"}
+    | {"functools.wraps", "functools.lru_cache", "functools.cache", "abc.abstractmethod"}
+    | {"typing.final", "typing_extensions.final", "typing.no_type_check"}
+    | {"torchvision.models._utils.kwonly_to_pos_or_kw"}
+)
+"""Decorators whose result runs as the function they decorate (a context around its body, a cache, a compiler, the
+old spellings of torchvision's builders' arguments)."""
+LEGACY_KEYWORDS = {"torchvision.models._utils.handle_legacy_interface": frozenset({"pretrained", "pretrained_backbone"})}
+"""Decorators that take keywords away before the builder sees them: torchvision turns ``pretrained=True`` into
+weights, which change no size."""
+PARALLEL_WRAPPERS = frozenset(
+    {"torch.nn.DataParallel", "torch.nn.parallel.DataParallel", "torch.nn.parallel.data_parallel.DataParallel"}
+    | {"torch.nn.parallel.DistributedDataParallel", "torch.nn.parallel.distributed.DistributedDataParallel"}
+)
+"""``nn.DataParallel(model)``: called, it runs ``model``; its ``.module`` is ``model``."""
 IS_TENSOR = frozenset({"torch.is_tensor"})
 EXITS = frozenset({"sys.exit", "os._exit"})
 """Calls that end the program: the path that reaches one goes no further (``else: print(usage); sys.exit()``)."""

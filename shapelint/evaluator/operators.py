@@ -410,6 +410,28 @@ def dict_method(value: DictValue, name: str, args: list[object]) -> object:
     return UNKNOWN
 
 
+def dict_change(value: DictValue, name: str, args: list[object], kwargs: dict[str, object]) -> tuple[bool, object]:
+    """``d.pop(key, default)``, ``setdefault``, ``update`` and ``clear`` done on known keys, with their result
+    (a wrapper that drops a legacy keyword from its ``**kwargs`` before it calls the builder); ``(False, None)``
+    where the change is not known (then every item is)."""
+    items = value.items
+    assert items is not None
+    key = args[0] if args and hashable(args[0]) else UNKNOWN
+    if name == "pop" and len(args) in (1, 2) and not kwargs and key is not UNKNOWN:
+        return (True, items.pop(key)) if key in items else (len(args) == 2, args[-1] if len(args) == 2 else None)
+    if name == "setdefault" and len(args) in (1, 2) and not kwargs and key is not UNKNOWN:
+        return True, items.setdefault(key, args[1] if len(args) == 2 else None)
+    given = args[0].items if len(args) == 1 and isinstance(args[0], DictValue) else {} if not args else None
+    if name == "update" and given is not None:
+        items.update(given)
+        items.update(kwargs)
+        return True, None
+    if name == "clear" and not args and not kwargs:
+        items.clear()
+        return True, None
+    return False, None
+
+
 STRING_METHODS = frozenset(
     {"split", "rsplit", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "startswith", "endswith", "join"}
 )

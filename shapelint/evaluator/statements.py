@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterator, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, imports, operators, patterns
+from shapelint.evaluator import classes, data_pipeline, imports, names, operators, patterns
 from shapelint.evaluator.assignment import assign, delete, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
-from shapelint.evaluator.functions import eval_defaults
+from shapelint.evaluator.functions import call_function, eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
-from shapelint.evaluator.values import ClassValue, Function, ListValue, Scope, Tensor
+from shapelint.evaluator.values import ClassValue, Function, ListValue, ModuleRef, Partial, Scope, Tensor
 from shapelint.source import contains, name_counts
 
 
@@ -398,8 +398,36 @@ def exec_function_def(m: Machine, node: cst.FunctionDef, scope: Scope) -> None:
     function = Function(node, closure, eval_defaults(m, node, scope), owner)
     if not m.importing:
         m.functions.append(function)
-    plain = all(classes.decorator_name(d) in ("staticmethod", "classmethod") for d in node.decorators)
-    scope.vars[node.name.value] = function if plain else UNKNOWN
+    value: object = function
+    for decorator in reversed(node.decorators):
+        value = _decorated(m, decorator, value, scope)
+    scope.vars[node.name.value] = value
+
+
+def _decorated(m: Machine, decorator: cst.Decorator, value: object, scope: Scope) -> object:
+    """What ``@decorator`` makes of ``value``: itself for ``staticmethod``/``classmethod`` and the decorators that
+    only wrap a context or a cache around it (``@torch.no_grad()``, ``@functools.wraps(fn)``); the result of a
+    decorator the code defines (``@register_model``, a wrapper calling the function); unknown for any other."""
+    written = decorator.decorator
+    if value is UNKNOWN or classes.dotted(written) in ("staticmethod", "classmethod"):
+        return value
+    head = m.ev(written.func if isinstance(written, cst.Call) else written, scope)
+    qualname = _qualname(m, head)
+    if qualname in names.IDENTITY_DECORATORS:
+        return value
+    if qualname in names.LEGACY_KEYWORDS:
+        return Partial(value, (), {}, names.LEGACY_KEYWORDS[qualname])
+    applied = m.ev(written, scope) if isinstance(written, cst.Call) else head
+    return call_function(m, applied, [value], {}) if isinstance(applied, Function) else UNKNOWN
+
+
+def _qualname(m: Machine, value: object) -> str | None:
+    """The dotted name of a module's member: a torch name, or a function defined at a module's top level."""
+    if isinstance(value, ModuleRef):
+        return value.qualname
+    if isinstance(value, Function) and id(value.scope) in m.module_names:
+        return f"{m.module_names[id(value.scope)]}.{value.node.name.value}"
+    return None
 
 
 def exec_class_def(m: Machine, node: cst.ClassDef, scope: Scope) -> None:
@@ -409,6 +437,10 @@ def exec_class_def(m: Machine, node: cst.ClassDef, scope: Scope) -> None:
     body_scope.body_of = cls
     m.exec_block(node.body.body, body_scope)
     scope.vars[node.name.value] = cls
+    for decorator in reversed(node.decorators):  # run for what they do (a registry's entry), the class kept
+        decorated = _decorated(m, decorator, cls, scope)
+        if isinstance(decorated, ClassValue):
+            scope.vars[node.name.value] = cls = decorated
 
 
 _SMALL_STATEMENTS = (

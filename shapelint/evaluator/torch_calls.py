@@ -56,6 +56,11 @@ def call_qualname(
         return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
     if qualname in names.WRAPPERS:
         return args[0] if args else UNKNOWN
+    if qualname in names.PARALLEL_WRAPPERS:
+        if args and isinstance(args[0], (Instance, SequentialValue)):
+            m.record.parallel.add(id(args[0]))
+            return args[0]
+        return UNKNOWN
     if qualname in names.IS_TENSOR and len(args) == 1 and not kwargs:
         return isinstance_of(args[0], ModuleRef("torch.Tensor"))
     if qualname in names.EXITS:

@@ -316,6 +316,8 @@ class Partial:
     func: object
     args: tuple[object, ...]
     kwargs: dict[str, object]
+    dropped: frozenset[str] = frozenset()
+    """Keywords a wrapper takes away before it calls ``func`` (torchvision's legacy ``pretrained=``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +390,8 @@ class Mismatch:
     """The model being run when the step rejected its input."""
     fed: Tensor | None = None
     """What that model was fed."""
+    called_at: cst.CSTNode | None = None
+    """The call, written in the code, that ran that model."""
 
 
 @dataclass(frozen=True, slots=True)

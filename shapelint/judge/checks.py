@@ -20,6 +20,7 @@ from shapelint.judge.messages import (
     describe_origin,
     disagreement_note,
     input_note,
+    library_size_message,
     problem_message,
     render,
     size_message,
@@ -43,11 +44,16 @@ def judge(evaluation: Evaluation, sources: InputSources, path: str) -> list[Find
     """Every finding of one evaluated module; ``sources`` are the declarations it was evaluated with."""
     places = Places(sources.positions, evaluation)
     first: dict[tuple[int, str], tuple[Mismatch, cst.CSTNode]] = {}
+    calls: dict[tuple[int, str], tuple[Mismatch, cst.CSTNode]] = {}
     for mismatch in evaluation.mismatches:
         node = _reported_at(mismatch)
         if evaluation.imported_from(node) is None:
             first.setdefault((id(node), _code_for(mismatch)), (mismatch, node))
+        elif _rejected_by_a_library(evaluation, mismatch, node):
+            assert mismatch.called_at is not None
+            calls.setdefault((id(mismatch.called_at), _code_for(mismatch)), (mismatch, mismatch.called_at))
     judged = [_judge(mismatch, node, path, places, evaluation) for mismatch, node in first.values()]
+    judged += [_judge_call(mismatch, call, path, places) for mismatch, call in calls.values()]
     disagreements = _disagreements(evaluation, sources, path, places)
     if disagreements:
         # two sources give a model different inputs: a fix would follow whichever ran, so none is made
@@ -93,6 +99,29 @@ def _judge(mismatch: Mismatch, node: cst.CSTNode, path: str, places: Places, eva
         message += disagreement_note(*disagreement, places) if disagreement else ""
     expected, found = (error.expected, error.found) if size else (None, None)
     return Finding(_diagnostic_at(path, where, name, message, expected, found, fix), node)
+
+
+def _rejected_by_a_library(evaluation: Evaluation, mismatch: Mismatch, node: cst.CSTNode) -> bool:
+    """Whether an installed library's model rejected what a call of this file fed it (torchvision's ResNet fed
+    one-channel images): nobody lints the library, so the call that feeds it is this file's finding."""
+    source = evaluation.imported_from(node)
+    called = mismatch.called_at
+    return source is not None and source.installed and called is not None and evaluation.imported_from(called) is None
+
+
+def _judge_call(mismatch: Mismatch, call: cst.CSTNode, path: str, places: Places) -> Finding:
+    """The finding at the call that feeds an installed library's model an input it rejects; no fix: what is wrong
+    is the input, not the library."""
+    error, name = mismatch.error, _code_for(mismatch)
+    origin = describe_origin(mismatch.origin, mismatch.incoming, places)
+    where = places.of(_reported_at(mismatch))
+    if error.problem is Problem.SIZE:
+        message = library_size_message(mismatch, where, origin)
+    else:
+        message = f"{problem_message(name, mismatch, origin)} at {where}"
+    message += "; the input this call feeds does not fit the model"
+    message += configuration_note(mismatch, places) + input_note(mismatch, places)
+    return Finding(_diagnostic_at(path, places.positions.of(call), name, message), call)
 
 
 def _code_for(mismatch: Mismatch) -> str:

@@ -8,7 +8,7 @@ import libcst as cst
 
 from shapelint.catalog import Family
 from shapelint.dims import Shape, is_int
-from shapelint.evaluator import Configuration, Evaluation, Mismatch, Origin, Requirement
+from shapelint.evaluator import Configuration, Evaluation, Mismatch, ModuleSource, Origin, Requirement
 from shapelint.judge.codes import CODES, SIZE_MESSAGE
 from shapelint.source import Positions
 
@@ -27,6 +27,14 @@ def size_message(mismatch: Mismatch, origin: str) -> str:
     context = f"; {origin}" if origin else f" (input shape {mismatch.incoming})"
     fields = {"layer": mismatch.label, "argument": error.argument, "found": repr(error.found)}
     return SIZE_MESSAGE.format(**fields, expected=_plain(error.expected), unit=unit, context=context)
+
+
+def library_size_message(mismatch: Mismatch, where: str, origin: str) -> str:
+    """A library's layer that rejects the size it is fed: the layer, where the library defines it, what arrives."""
+    error, family = mismatch.error, mismatch.layer.kind.family if mismatch.layer else None
+    unit = _UNITS.get(family, "channels" if is_int(error.expected) else "trailing dimensions")  # type: ignore[arg-type]
+    context = f"; {origin}" if origin else f" (input shape {mismatch.incoming})"
+    return f"{mismatch.label}({error.argument}={error.found!r}) at {where} receives {_plain(error.expected)} {unit}{context}"
 
 
 def problem_message(name: str, mismatch: Mismatch, origin: str) -> str:
@@ -101,7 +109,12 @@ class Places:
         if source is None:
             return f"line {self.positions.of(node).line}"
         positions = self._imported.setdefault(source.path, Positions(source.module))
-        return f"{_shown(source.path)}:{positions.of(node).line}"
+        return f"{_shown(source.path) if not source.installed else _installed(source)}:{positions.of(node).line}"
+
+
+def _installed(source: ModuleSource) -> str:
+    """An installed module's file as its package lays it out (``torchvision/models/resnet.py``)."""
+    return source.name.replace(".", "/") + ("/__init__.py" if source.package else ".py")
 
 
 def _shown(path: str) -> str:

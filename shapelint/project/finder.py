@@ -161,8 +161,9 @@ class ModuleFinder:
         found = self.locate(name)
         return _read(name, *found) if found is not None else None
 
-    def locate(self, name: str) -> tuple[str, bool] | None:
-        """The file of module ``name``, and whether it is a package's ``__init__``.
+    def locate(self, name: str) -> tuple[str, bool, bool] | None:
+        """The file of module ``name``, whether it is a package's ``__init__``, and whether it is installed (found
+        outside the project's roots).
 
         An installed package counts only when its distribution depends on torch (torchvision, timm): yaml's or
         fsspec's code holds no model, and running it cost more than the models that import it."""
@@ -171,7 +172,7 @@ class ModuleFinder:
             _LOCATED[key] = self._locate(name)
         return _LOCATED[key]
 
-    def _locate(self, name: str) -> tuple[str, bool] | None:
+    def _locate(self, name: str) -> tuple[str, bool, bool] | None:
         parts = name.split(".")
         for index, root in enumerate(self.roots):
             if index >= self.project_roots and parts[0] not in _torch_libraries():
@@ -179,11 +180,11 @@ class ModuleFinder:
             base = os.path.join(root, *parts)
             for candidate, package in ((os.path.join(base, "__init__.py"), True), (base + ".py", False)):
                 if os.path.isfile(candidate):
-                    return candidate, package
+                    return candidate, package, index >= self.project_roots
         return None
 
 
-_LOCATED: dict[tuple[tuple[str, ...], str], tuple[str, bool] | None] = {}
+_LOCATED: dict[tuple[tuple[str, ...], str], tuple[str, bool, bool] | None] = {}
 """Each module name's file, by the project roots it was looked up from, once per run."""
 
 
@@ -207,18 +208,18 @@ def _torch_libraries() -> frozenset[str]:
     return torch_libraries(_environment())
 
 
-def _read(name: str, path: str, package: bool) -> ModuleSource | None:
+def _read(name: str, path: str, package: bool, installed: bool = False) -> ModuleSource | None:
     try:
         status = os.stat(path)
     except OSError:
         return None
     key = (path, status.st_mtime_ns, status.st_size)
     if key not in _READ:
-        _READ[key] = _parse(name, path, package) if status.st_size <= MAX_MODULE_BYTES else None
+        _READ[key] = _parse(name, path, package, installed) if status.st_size <= MAX_MODULE_BYTES else None
     return _READ[key]
 
 
-def _parse(name: str, path: str, package: bool) -> ModuleSource | None:
+def _parse(name: str, path: str, package: bool, installed: bool) -> ModuleSource | None:
     from shapelint.evaluator import ModuleSource
     from shapelint.source import PARSE_ERRORS, parse_file
 
@@ -228,4 +229,4 @@ def _parse(name: str, path: str, package: bool) -> ModuleSource | None:
         return None
     except PARSE_ERRORS:
         return None
-    return ModuleSource(name, path, parsed.module, package)
+    return ModuleSource(name, path, parsed.module, package, installed)

@@ -110,7 +110,7 @@ def test_installed_packages_are_followed_only_when_they_require_torch(
     finder._torch_libraries.cache_clear()
     try:
         found = ModuleFinder([str(tmp_path / "project")])
-        assert found.locate("layerlib") == (str(site / "layerlib/__init__.py"), True)
+        assert found.locate("layerlib") == (str(site / "layerlib/__init__.py"), True, True)
         assert found.locate("configlib") is None
     finally:
         finder._torch_libraries.cache_clear()

@@ -56,7 +56,9 @@ IDENTITY_DECORATORS = frozenset(
 )
 """Decorators whose result runs as the function they decorate (a context around its body, a cache, a compiler, the
 old spellings of torchvision's builders' arguments)."""
-LEGACY_KEYWORDS = {"torchvision.models._utils.handle_legacy_interface": frozenset({"pretrained", "pretrained_backbone"})}
+LEGACY_KEYWORDS = {
+    "torchvision.models._utils.handle_legacy_interface": frozenset({"pretrained", "pretrained_backbone"}),
+}
 """Decorators that take keywords away before the builder sees them: torchvision turns ``pretrained=True`` into
 weights, which change no size."""
 PARALLEL_WRAPPERS = frozenset(

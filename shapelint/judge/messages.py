@@ -22,19 +22,23 @@ def render(name: str, **fields: object) -> str:
 
 def size_message(mismatch: Mismatch, origin: str) -> str:
     """A wrong input-size argument, in the size codes' words (PReLU's, reported as SHP006, too)."""
-    error, family = mismatch.error, mismatch.layer.kind.family if mismatch.layer else None
-    unit = _UNITS.get(family, "channels" if is_int(error.expected) else "trailing dimensions")  # type: ignore[arg-type]
-    context = f"; {origin}" if origin else f" (input shape {mismatch.incoming})"
+    error, unit, context = mismatch.error, *_received(mismatch, origin)
     fields = {"layer": mismatch.label, "argument": error.argument, "found": repr(error.found)}
     return SIZE_MESSAGE.format(**fields, expected=_plain(error.expected), unit=unit, context=context)
 
 
 def library_size_message(mismatch: Mismatch, where: str, origin: str) -> str:
     """A library's layer that rejects the size it is fed: the layer, where the library defines it, what arrives."""
+    error, unit, context = mismatch.error, *_received(mismatch, origin)
+    layer = f"{mismatch.label}({error.argument}={error.found!r}) at {where}"
+    return f"{layer} receives {_plain(error.expected)} {unit}{context}"
+
+
+def _received(mismatch: Mismatch, origin: str) -> tuple[str, str]:
+    """What a size arrives as (``features``, ``channels``) and where it comes from."""
     error, family = mismatch.error, mismatch.layer.kind.family if mismatch.layer else None
     unit = _UNITS.get(family, "channels" if is_int(error.expected) else "trailing dimensions")  # type: ignore[arg-type]
-    context = f"; {origin}" if origin else f" (input shape {mismatch.incoming})"
-    return f"{mismatch.label}({error.argument}={error.found!r}) at {where} receives {_plain(error.expected)} {unit}{context}"
+    return unit, f"; {origin}" if origin else f" (input shape {mismatch.incoming})"
 
 
 def problem_message(name: str, mismatch: Mismatch, origin: str) -> str:

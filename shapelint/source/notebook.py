@@ -195,7 +195,7 @@ def _as_python(lines: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
     code = _OpenCode()
     magic_indent = ""
     for index, line in enumerate(lines):
-        if continued or (code.at_statement_start and _LINE_MAGIC.match(line)):
+        if continued or (code.at_statement_start and (_LINE_MAGIC.match(line) or _automagic(line))):
             # a continued command's lines (``!python train.py \`` then ``    --lr 0.1``) keep its first line's indent
             magic_indent = magic_indent if continued else line[: len(line) - len(line.lstrip(" \t"))]
             python[index] = f"{magic_indent}pass\n"
@@ -203,6 +203,24 @@ def _as_python(lines: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
         else:
             code.read(line)
     return tuple(python), indent
+
+
+_AUTOMAGIC = re.compile(
+    r"[ \t]*(?:pip|conda|cd|ls|ll|mkdir|rmdir|rm|cp|mv|cat|less|more|man|pwd|env|set_env|pushd|popd|load_ext"
+    r"|reload_ext|matplotlib|run|time|timeit|who|whos|reset)[ \t]+\S"
+)
+"""A line IPython runs as a magic without its ``%`` (automagic: ``pip install timm``, ``mkdir output``)."""
+
+
+def _automagic(line: str) -> bool:
+    """Whether ``line`` is an automagic command: it reads as one and is not Python on its own."""
+    if not _AUTOMAGIC.match(line):
+        return False
+    try:
+        ast.parse(line.strip())
+    except SyntaxError:
+        return True
+    return False
 
 
 class _OpenCode:

@@ -187,6 +187,27 @@ def test_a_continued_shell_command_is_not_python(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "")
 
 
+def test_automagic_lines_are_not_python(tmp_path: Path) -> None:
+    """IPython runs ``pip install timm``, ``mkdir output`` and ``ls data/`` as magics without their ``%``: they made
+    the whole notebook a syntax error, so its models went unchecked (Packt's books' notebooks).  The model after
+    them is still checked; a Python line that starts with such a name (``time = 3``, ``run(x)``) stays Python."""
+    path = tmp_path / "automagic.ipynb"
+    sources = (
+        ["pip install timm\n", "mkdir output\n", "ls data/\n", "import torch\n", "import torch.nn as nn\n"],
+        ["time = 3\n", "run = print\n", "run(time)\n", "fc = nn.Linear(10, 5)\n", "fc(torch.randn(2, 12))\n"],
+    )
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": source}
+             for source in sources]
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    result = shapelint(str(path))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:cell 2:4:16: SHP001 ")
+    pytest.importorskip("torch", reason="the notebook's model runs under torch, which torch-free CI runs lack")
+    python = "".join(sources[0][3:] + sources[1]).replace("run = print", "run = str")
+    with pytest.raises(RuntimeError):
+        exec(compile(python, "<notebook>", "exec", dont_inherit=True), {})
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [('{"torch": ', "not a notebook: invalid JSON"), ('{"torch": []}', "not a notebook: no list of cells")],

@@ -22,7 +22,8 @@ def run_uncalled_functions(m: Machine) -> None:
     """Analyse every function nobody called, with its defaults and unknown arguments.
 
     Module-level functions go first: they usually build and call the models, so
-    the methods they reach need no second, standalone run.
+    the methods they reach need no second, standalone run.  Of a class's methods, ``__init__`` and ``forward`` go
+    first: the others are called on a model that has run.
     """
     done: set[int] = set()
     instances: dict[int, object] = {}
@@ -31,7 +32,7 @@ def run_uncalled_functions(m: Machine) -> None:
         batch, seen = m.functions[seen:], len(m.functions)
         pending = sorted(
             (f for f in batch if f.calls == 0 and id(f) not in done and id(f.node) not in m.ran),
-            key=lambda f: (f.owner is not None, f.node.name.value != "__init__"),
+            key=lambda f: (f.owner is not None, f.node.name.value != "__init__", f.node.name.value != "forward"),
         )
         for function in pending:
             done.add(id(function))
@@ -72,9 +73,10 @@ def _call_on_defaults(m: Machine, function: Function, instances: dict[int, objec
     for positional, kwargs in argument_sets(m, function, skip=len(args)):
         with contextlib.suppress(Raise):  # one parametrized run that raises leaves the others
             _run(m, function, args, positional, kwargs)
-    if args and isinstance(args[0], Instance) and m.changes() != changes:
-        # each method runs on the default construction, not on what another method nobody calls set
-        # (BlazeFace's ``_define_back_model_layers`` replaces the head the default ``forward`` feeds)
+    if args and isinstance(args[0], Instance) and m.changes() != changes and function.node.name.value != "forward":
+        # each method runs on the default construction as ``forward`` left it (ConViT's ``get_attention_map``
+        # reads what ``forward`` set), not on what another method nobody calls set (BlazeFace's
+        # ``_define_back_model_layers`` replaces the head the default ``forward`` feeds)
         del instances[id(owner)]
 
 

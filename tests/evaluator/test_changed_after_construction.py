@@ -96,3 +96,32 @@ def test_the_default_model_is_still_checked() -> None:
     with pytest.raises(RuntimeError):
         _run(buggy + "\nBlazeFace()(torch.randn(1, 3, 8, 8))\n")
     assert [(d.line, d.code) for d in lint_source(buggy)] == [(17, "SHP002")]
+
+
+_SET_BY_FORWARD = """\
+import torch
+from torch import nn
+
+
+class GatedAttention(nn.Module):
+    def __init__(self, dim=8):
+        super().__init__()
+        self.qk = nn.Linear(dim, dim)
+        self.rel_indices = torch.zeros(1, 1, 1, 3)
+
+    def forward(self, x):
+        B, N, C = x.shape
+        if self.rel_indices.shape[1] != N:
+            self.rel_indices = torch.zeros(1, N, N, 3)
+        return self.qk(x)
+
+    def attention_map(self, x):
+        return self.rel_indices.squeeze()[:, :, -1] * self.qk(x).mean()
+"""
+
+
+def test_a_method_nobody_calls_runs_on_the_model_forward_left() -> None:
+    """ConViT's ``get_attention_map`` reads ``rel_indices``, which ``forward`` sets for the input's patches: run on
+    a fresh model with an unknown input, the placeholder's shape gave a false finding."""
+    _run(_SET_BY_FORWARD + "\nmodel = GatedAttention()\nmodel(torch.randn(2, 5, 8))\nmodel.attention_map(torch.randn(2, 5, 8))\n")
+    assert lint_source(_SET_BY_FORWARD) == []

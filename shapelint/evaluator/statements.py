@@ -109,7 +109,8 @@ def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
         assign(m, node.target, result, scope)
         return
     if isinstance(target, ListValue) and isinstance(node.operator, cst.AddAssign):
-        mutate_list(m, target, lambda items: items.extend(operators.iterate(value) or [UNKNOWN]), value)
+        added = operators.iterate(value)  # an empty list adds nothing (``[blk for _ in range(depth - 1)]``)
+        mutate_list(m, target, lambda items: items.extend([UNKNOWN] if added is None else added), value)
         return
     operator = operators.AUGMENTED.get(type(node.operator))
     result = operators.binary(operator, target, value) if operator else UNKNOWN

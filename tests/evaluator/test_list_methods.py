@@ -51,3 +51,35 @@ def _known_items(value: object) -> object:
     """A ListValue's items, or UNKNOWN once it is unknowable."""
     items = getattr(value, "items", UNKNOWN)
     return UNKNOWN if items is None else items
+
+
+def test_adding_an_empty_list_adds_nothing() -> None:
+    """``layers += [block for _ in range(depth - 1)]`` with ``depth`` 1 adds no layer: it was read as adding an unknown
+    one, and the stage's output went unchecked (found by a hunt through multi-file projects)."""
+    torch = pytest.importorskip("torch", reason="the program runs under torch, which this run has not installed")
+    source = """\
+import torch
+import torch.nn as nn
+
+
+def make_stage(cin, cout, depth):
+    layers = [nn.Linear(cin, cout)]
+    layers += [nn.Linear(cout, cout) for _ in range(depth - 1)]
+    return nn.Sequential(*layers)
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stage = make_stage(8, 16, depth=1)
+        self.head = nn.Linear(32, 4)
+
+    def forward(self, x):
+        return self.head(self.stage(x))
+
+
+Net()(torch.randn(2, 8))
+"""
+    with pytest.raises(RuntimeError), torch.no_grad():
+        exec(compile(source, "<program>", "exec", dont_inherit=True), {})
+    assert [(d.line, d.code) for d in lint_source(source)] == [(15, "SHP001")]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+from shapelint.project.sys_path import added_folders
+from shapelint.source import Skipped, read_source_bytes
+
 
 def package_root(path: str) -> tuple[str, list[str]]:
     """The directory above the file's outermost package, and the package names down to the file's directory.
@@ -52,6 +55,7 @@ def forget_roots() -> None:
     """Drop the roots found: a new run in the same process must see the folders as they are now."""
     _PROJECT_ROOTS.clear()
     _SEARCH_ROOTS.clear()
+    _ADDED_ROOTS.clear()
 
 
 def project_root(path: str) -> str:
@@ -83,11 +87,29 @@ _SEARCH_ROOTS: dict[tuple[str, str], list[str]] = {}
 
 def search_roots(path: str) -> list[str]:
     """Where the file's imports are looked for before the environment's: its package root, its own directory
-    (a script's imports), the project root and the working directory, each with its ``src/``."""
+    (a script's imports), the project root and the working directory, each with its ``src/``, then the folders the
+    file adds to ``sys.path``."""
     key = (os.path.dirname(os.path.abspath(path)), os.getcwd())
     if key not in _SEARCH_ROOTS:
         _SEARCH_ROOTS[key] = _search_roots(path)
-    return list(_SEARCH_ROOTS[key])
+    roots = _SEARCH_ROOTS[key]
+    return roots + [folder for folder in _added_to_sys_path(path) if folder not in roots]
+
+
+_ADDED_ROOTS: dict[str, list[str]] = {}
+
+
+def _added_to_sys_path(path: str) -> list[str]:
+    """The folders the file adds to ``sys.path`` itself, looked in after the others: Python would look there
+    first, but a folder shapelint resolved wrongly must not hide a module it finds where it always has."""
+    file = os.path.abspath(path)
+    if file not in _ADDED_ROOTS:
+        try:
+            text = read_source_bytes(file).decode("utf-8", errors="replace")
+        except (OSError, Skipped):
+            text = ""
+        _ADDED_ROOTS[file] = added_folders(file, text) if "sys.path" in text else []
+    return _ADDED_ROOTS[file]
 
 
 def _search_roots(path: str) -> list[str]:

@@ -9,7 +9,7 @@ from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from shapelint.project.dependencies import Dependencies, current, forget_digests, same_content
-from shapelint.project.importers import MAX_IMPORTERS, forget_indexes, importers, users
+from shapelint.project.importers import MAX_IMPORTERS, forget_indexes, importers, tests_under, users
 from shapelint.project.installed import torch_libraries
 from shapelint.project.layout import (
     forget_roots,
@@ -45,9 +45,9 @@ def project_of(path: str) -> Project:
     candidates = partial(_candidates, project_root(path), names, path)
     recorder = current()
     if recorder is None:
-        return Project(package, finder.find, names, partial(_importers, candidates, path))
+        return Project(package, finder.find, names, partial(_importers, candidates, path, finder))
     recorder.layout = (package, roots, names)
-    recorded = partial(_recorded_importers, candidates, path, recorder)
+    recorded = partial(_recorded_importers, candidates, path, finder, recorder)
     return Project(package, partial(_recorded_find, finder, recorder), names, recorded)
 
 
@@ -58,11 +58,13 @@ def still_true(path: str, dependencies: Dependencies) -> bool:
     if not os.path.isfile(path) or layout_of(path) != dependencies.layout:
         return False
     _, roots, names = dependencies.layout
-    finder = ModuleFinder(list(roots))
-    if any((finder.locate(name) or (None,))[0] != found for name, found in dependencies.modules.items()):
-        return False
     asked = dependencies.importers
     if asked is not None and tuple(_candidates(project_root(path), names, path)) != asked:
+        return False
+    finder = ModuleFinder(list(roots))
+    for importer in users(list(asked or ()), path)[:MAX_IMPORTERS]:
+        finder.add_roots(search_roots(importer))
+    if any((finder.locate(name) or (None,))[0] != found for name, found in dependencies.modules.items()):
         return False
     return same_content(dependencies)
 
@@ -85,23 +87,25 @@ def _recorded_find(finder: ModuleFinder, recorder: Dependencies, name: str) -> M
 
 
 def _recorded_importers(
-    candidates: Callable[[], list[str]], path: str, recorder: Dependencies
+    candidates: Callable[[], list[str]], path: str, finder: ModuleFinder, recorder: Dependencies
 ) -> list[ModuleSource]:
     found = candidates()
     recorder.importers = tuple(found)
     for candidate in found:
         recorder.read(candidate)
-    return _importers(lambda: found, path)
+    return _importers(lambda: found, path, finder)
 
 
-def _importers(candidates: Callable[[], list[str]], path: str) -> list[ModuleSource]:
-    """The sources of the project's files that import the file at ``path``, each under its own module name."""
+def _importers(candidates: Callable[[], list[str]], path: str, finder: ModuleFinder) -> list[ModuleSource]:
+    """The sources of the project's files that import the file at ``path``, each under its own module name; their
+    own folders are added to where ``finder`` looks, for the imports they run."""
     found: list[ModuleSource] = []
     for importer in users(candidates(), path):
         name, package = module_name(importer)
         source = _read(name, importer, package == name)
         if source is not None:
             found.append(source)
+            finder.add_roots(search_roots(importer))
         if len(found) == MAX_IMPORTERS:
             break
     return found
@@ -115,28 +119,37 @@ def _candidates(root: str, names: tuple[str, ...], path: str) -> list[str]:
     that import the package count (``from vit_pytorch import ViT`` reaches ``vit_pytorch/vit.py``).  So does a
     helper that imports it (``utils.py``, whose ``get_network(args)`` builds every model of a zoo): the files that
     import the helper come after those that import the file itself.
+
+    The package ``__init__`` files that pass it on come last: they are never run as importers, but a factory they
+    define (``models.get_model(name)``) is a helper of the file, as ``utils.get_network`` is.  A ``conftest.py`` is
+    imported by pytest, not by name: the tests beside and below it are its importers (a fixture builds the model).
     """
-    direct = _importing(root, [(path, names)], [path])
+    direct, passing = _importing(root, [(path, names)], [path])
     helpers = [(helper, names_in(helper, search_roots(helper))) for helper in direct[:MAX_IMPORTERS]]
-    return direct + _importing(root, helpers, [path, *direct])
+    through_helpers, passing_helpers = _importing(root, helpers, [path, *direct])
+    tests = [test for helper, _ in helpers for test in tests_under(helper) if test not in through_helpers]
+    return direct + through_helpers + tests + passing + passing_helpers
 
 
-def _importing(root: str, targets: list[tuple[str, tuple[str, ...]]], known: list[str]) -> list[str]:
-    """The files that import one of ``targets`` (each a file and the names it is imported by), ``known`` left out."""
+def _importing(
+    root: str, targets: list[tuple[str, tuple[str, ...]]], known: list[str]
+) -> tuple[list[str], list[str]]:
+    """The files that import one of ``targets`` (each a file and the names it is imported by), ``known`` left out,
+    and the package ``__init__`` files among them, whose importers count too."""
     left_out = {os.path.abspath(file) for file in known}
     candidates: list[str] = []
-    packages = 0
+    packages: list[str] = []
     for target, known_as in targets:
         for importer in _reaching(root, known_as, target):
-            if os.path.abspath(importer) in left_out or importer in candidates:
+            if os.path.abspath(importer) in left_out or importer in candidates or importer in packages:
                 continue
             if os.path.basename(importer) == "__init__.py":
-                if packages < MAX_IMPORTERS - 1:
-                    packages += 1
+                if len(packages) < MAX_IMPORTERS - 1:
+                    packages.append(importer)
                     targets.append((importer, names_in(importer, search_roots(importer))))
                 continue
             candidates.append(importer)
-    return candidates
+    return candidates, packages
 
 
 def _reaching(root: str, names: tuple[str, ...], path: str) -> list[str]:
@@ -156,6 +169,13 @@ class ModuleFinder:
     def __init__(self, roots: list[str]) -> None:
         self.roots = [*roots, *_environment()]
         self.project_roots = len(roots)
+
+    def add_roots(self, roots: list[str]) -> None:
+        """Look in ``roots`` too, after the project roots given first: the folders an importer's own imports are
+        found from (a training script's ``from dataset import Folder`` beside it in ``scripts/``)."""
+        new = [root for root in roots if root not in self.roots[: self.project_roots]]
+        self.roots[self.project_roots : self.project_roots] = new
+        self.project_roots += len(new)
 
     def find(self, name: str) -> ModuleSource | None:
         found = self.locate(name)

@@ -47,6 +47,19 @@ def importers(root: str, names: tuple[str, ...], path: str) -> list[tuple[str, l
     return sorted(found.items())
 
 
+def tests_under(conftest: str) -> list[str]:
+    """The test modules pytest gives the fixtures of ``conftest`` to: those in its folder and below, in path order;
+    nothing for a file that is not a ``conftest.py``."""
+    if os.path.basename(conftest) != "conftest.py":
+        return []
+    folder = os.path.dirname(os.path.abspath(conftest))
+    return [
+        path
+        for path in _python_files(folder)
+        if os.path.basename(path).startswith("test_") or path.endswith("_test.py")
+    ]
+
+
 def users(paths: list[str], definer: str) -> list[str]:
     """The files of ``paths`` whose code names something ``definer`` defines, best first; then those that name
     something one of the first defines (a training script calling the ``get_network`` of a helper that imports
@@ -56,10 +69,15 @@ def users(paths: list[str], definer: str) -> list[str]:
     builds one model is not run for each of the others (running it once per file made linting a zoo quadratic).
     A name the file defines itself is its own: a training script's ``def test(epoch)`` does not use the ``test``
     of every model file.
+
+    A package ``__init__`` among ``paths`` is never run: what it defines counts as a helper's (a ``get_model`` next
+    to ``from .lenet import LeNet``).
     """
-    direct = _using(paths, _defined(definer))
-    helpers = frozenset().union(*(_defined(helper) for helper in direct))
-    return direct + _using([path for path in paths if path not in direct], helpers)
+    runnable = [path for path in paths if os.path.basename(path) != "__init__.py"]
+    direct = _using(runnable, _defined(definer))
+    passing = [path for path in paths if path not in runnable]
+    helpers = frozenset().union(*(_defined(helper) for helper in direct + passing))
+    return direct + _using([path for path in runnable if path not in direct], helpers)
 
 
 def _using(paths: list[str], defined: frozenset[str]) -> list[str]:
@@ -69,11 +87,14 @@ def _using(paths: list[str], defined: frozenset[str]) -> list[str]:
 
 _COMMENT = re.compile(r"#.*$", re.M)
 _DEFINITION = re.compile(r"^(?:class|def)[ \t]+(\w+)", re.M)
+_ASSIGNMENT = re.compile(r"^(\w+)[ \t]*(?::[^=\n]+)?=(?!=)", re.M)
 
 
 def _defined(path: str) -> frozenset[str]:
-    """The names the file defines at the top level with ``class`` or ``def``."""
-    return frozenset(_DEFINITION.findall(_text(path)))
+    """The names the file defines at the top level with ``class``, ``def`` or an assignment: a registry
+    (``MODEL_ZOO = {"net": Net}``) is how a script may reach the file's models without naming them."""
+    text = _text(path, code=True)
+    return frozenset(_DEFINITION.findall(text)) | frozenset(_ASSIGNMENT.findall(text))
 
 
 def _uses(path: str, defined: frozenset[str]) -> list[re.Match[str]]:

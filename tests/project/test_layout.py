@@ -50,7 +50,8 @@ def test_importers_are_the_files_that_name_the_module(tmp_path: Path) -> None:
     found = importers(str(tmp_path), ("pkg.model",), model)
     names = [Path(path).name for path, _ in found]
     assert set(names) == {"train.py", "test_model.py", "eval.py", "__init__.py"}
-    assert [Path(path).name for path in users([path for path, _ in found], model)] == ["train.py", "__init__.py"]
+    # a package __init__ is never run as an importer: the files that import the package are
+    assert [Path(path).name for path in users([path for path, _ in found], model)] == ["train.py"]
 
 
 def test_only_importers_whose_code_names_the_file_are_run_and_builders_come_first(tmp_path: Path) -> None:
@@ -121,3 +122,31 @@ def test_a_directory_without_init_is_a_namespace_package_from_the_project_root(t
     assert namespace_package(str(tmp_path / "model/generator.py"), str(tmp_path)) == "model"
     assert namespace_package(str(tmp_path / "my-tools/x.py"), str(tmp_path)) == ""
     assert namespace_package(str(tmp_path / "top.py"), str(tmp_path)) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "folder"),
+    [
+        ('sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))', "lib"),
+        ('sys.path.append(str(Path(__file__).resolve().parent.parent / "lib"))', "lib"),
+        ("sys.path.append(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))", ""),
+        ("sys.path.append('..')", ""),
+        ("sys.path.insert(0, '../lib')", "lib"),
+        ("sys.path.append(os.path.join(os.getcwd(), 'lib'))", None),
+        ("sys.path.append(os.environ['LIB'])", None),
+        ("sys.path.append('../missing')", None),
+    ],
+)
+def test_a_script_adds_folders_to_sys_path_built_from_its_own_path(
+    tmp_path: Path, line: str, folder: str | None
+) -> None:
+    """What the line adds as Python would when the script runs from its own folder; what shapelint cannot know
+    (the working directory, the environment, a folder that does not exist) is left out."""
+    _tree(tmp_path, {"lib/pkg/__init__.py": "", "scripts/run.py": f"import os, sys\n{line}\nimport pkg\n"})
+    script = tmp_path / "scripts/run.py"
+    roots = search_roots(str(script))
+    expected = str(tmp_path / folder) if folder else str(tmp_path)
+    if folder is None:
+        assert str(tmp_path / "lib") not in roots
+    else:
+        assert roots[-1] == expected

@@ -1,0 +1,2 @@
+def test_forward(model, batch):
+    assert model(batch).shape == (2, 6)

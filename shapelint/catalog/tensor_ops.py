@@ -86,10 +86,10 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
         return Shape(written)
     if -1 in sizes:
         if total_out == 0 or total_in % total_out:
-            raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
+            raise ShapeError(f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))}", Problem.OTHER)
         return Shape(tuple(total_in // total_out if s == -1 else s for s in dims))
     if total_in != total_out:
-        raise ShapeError(f"cannot view a tensor of shape {shape} as {tuple(sizes)}", Problem.OTHER)
+        raise ShapeError(f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))}", Problem.OTHER)
     return Shape(tuple(dims))
 
 

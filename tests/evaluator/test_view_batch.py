@@ -37,3 +37,9 @@ def test_minus_one_is_the_batch_for_every_batch(tail: list[int], sizes: list[int
         assert len(ours.dims) == len(real)
         for mine, theirs in zip(ours.dims, real):
             assert mine == theirs or (mine is BATCH and theirs == batch) or not isinstance(mine, (int, Symbol))
+
+
+def test_a_rejected_view_names_the_batch_as_it_is_written() -> None:
+    """``x.view(x.size(0), 1024)`` on (B, 256, 6, 6): the message shows ``(B, 1024)``, as the code reads."""
+    with pytest.raises(ShapeError, match=r"cannot view a tensor of shape \(B, 256, 6, 6\) as \(B, 1024\)$"):
+        reshape(Shape((BATCH, 256, 6, 6)), [BATCH, 1024], {})

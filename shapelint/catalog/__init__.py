@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from shapelint.catalog import tensor_ops as tensor_rules
 from shapelint.catalog.argtypes import is_size, lacks, unchecked
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
+from shapelint.catalog.einsum import einsum_shape
 from shapelint.catalog.entries import mult_adds, parameter_count, state_entries
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
@@ -49,6 +50,7 @@ __all__ = [
     "ShapeError",
     "TorchStyleCall",
     "bind_inferred",
+    "einsum_shape",
     "expand",
     "functional_rule",
     "inferred_argument",

@@ -220,7 +220,7 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 TENSOR_VALUED = frozenset(
     [
-        "matmul", "mm", "bmm", "einsum", "index_select", "masked_select", "repeat", "expand", "expand_as",
+        "matmul", "mm", "bmm", "index_select", "masked_select", "repeat", "expand", "expand_as",
         "tile", "narrow", "unfold", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
         "embedding", "lstm_cell", "bilinear", "outer",
     ]

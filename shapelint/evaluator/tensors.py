@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from shapelint.catalog import Problem, ShapeError, tensor_rules
+from shapelint.catalog import Problem, ShapeError, einsum_shape, tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.flow import Propagator
@@ -179,6 +179,8 @@ class TensorCalls:
             return self.matmul(args[0], args[1], node)
         if name == "scaled_dot_product_attention" and namespace == _FUNCTIONAL:
             return self.attention(args, kwargs, node)
+        if name == "einsum" and namespace == _TORCH:
+            return self.einsum(args, kwargs, node)
         if not args or not isinstance(args[0], Tensor):
             return UNKNOWN
         if name in ("chunk", "split"):
@@ -300,6 +302,22 @@ class TensorCalls:
         if not isinstance(out, Tensor) or out.shape.open:
             return out
         return Tensor(out.shape, Origin("scaled_dot_product_attention", node, before=query.shape))
+
+    def einsum(self, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        """``torch.einsum("bnd,de->bne", x, w)``, its operands given one by one or as one list; an equation that is
+        not a literal, or an operand not known to be a tensor, gives an unknown tensor."""
+        given = args[1:]
+        if len(given) == 1 and not isinstance(given[0], Tensor):
+            given = list(given[0]) if isinstance(given[0], (tuple, list)) else []
+        operands = [value for value in given if isinstance(value, Tensor)]
+        if not args or not isinstance(args[0], str) or kwargs or not operands or len(operands) != len(given):
+            return Tensor(Shape.anything())
+        try:
+            shape = einsum_shape(args[0], [operand.shape for operand in operands])
+        except ShapeError as error:
+            self.propagator.reject("torch.einsum", node, error, operands[0])
+            return Tensor(Shape.anything())
+        return Tensor(shape, Origin("torch.einsum", node, before=operands[0].shape))
 
     def broadcast(self, left: object, right: object, node: cst.CSTNode, divides: bool = False) -> object:
         """Two operands of which at least one is a tensor, combined elementwise (``divides``: true division, whose

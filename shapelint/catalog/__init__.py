@@ -18,7 +18,9 @@ from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
 from shapelint.catalog.inferred import TorchStyleCall, bind_inferred, inferred_argument, placeholder, runtime_positional
 from shapelint.catalog.padding import side_pairs
+from shapelint.catalog.patches import im2col, unfold_windows
 from shapelint.catalog.signature import REQUIRED, Args, ArgType, Attribute, Functional, Param
+from shapelint.catalog.spectral import SPECTRAL, stft
 from shapelint.dims import Shape
 
 
@@ -37,6 +39,7 @@ def propagate(layers: Iterable[tuple[LayerKind, Args]], shape: Shape) -> Shape:
 __all__ = [
     "CATALOG",
     "REQUIRED",
+    "SPECTRAL",
     "ArgType",
     "Args",
     "Attribute",
@@ -53,6 +56,7 @@ __all__ = [
     "einsum_shape",
     "expand",
     "functional_rule",
+    "im2col",
     "inferred_argument",
     "is_size",
     "lacks",
@@ -64,7 +68,9 @@ __all__ = [
     "runtime_positional",
     "side_pairs",
     "state_entries",
+    "stft",
     "tensor_rules",
     "tuple_refusal",
     "unchecked",
+    "unfold_windows",
 ]

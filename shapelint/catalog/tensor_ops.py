@@ -53,6 +53,19 @@ def _index(shape: Shape, dim: object, extra: int = 0) -> int | None:
     return dim % max(rank, 1)
 
 
+def position(shape: Shape, dim: object) -> int | None:
+    """Where ``dim`` is in ``shape.dims``: for a shape of unknown rank only a negative ``dim`` within its known
+    sizes has a place; raises when ``dim`` is certainly out of range."""
+    if shape.open and is_int(dim) and -len(shape.dims) <= dim < 0:
+        return len(shape.dims) + dim
+    return _index(shape, dim)
+
+
+def with_size(shape: Shape, at: int, size: Dim) -> Shape:
+    """``shape`` with the size at ``at`` replaced."""
+    return Shape((*shape.dims[:at], size, *shape.dims[at + 1 :]), shape.open, shape.dtype)
+
+
 def _sizes(args: list[object], kwargs: dict[str, object] | None = None, keyword: str = "") -> list[object] | None:
     """Sizes given one by one, as one sequence, or (with no positional argument) as the sequence ``keyword`` names.
 
@@ -221,7 +234,7 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 TENSOR_VALUED = frozenset(
     [
         "matmul", "mm", "bmm", "index_select", "masked_select", "repeat", "expand", "expand_as",
-        "tile", "narrow", "unfold", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
+        "tile", "narrow", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
         "embedding", "lstm_cell", "bilinear", "outer",
     ]
 )
@@ -242,6 +255,20 @@ def reduce(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
     if keepdim:
         return Shape(tuple(1 if i in indices else d for i, d in enumerate(shape.dims)))
     return Shape(tuple(d for i, d in enumerate(shape.dims) if i not in indices))
+
+
+def topk(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``x.topk(k, dim=-1)``: ``dim`` becomes ``k``.  A ``k`` beyond the size, which torch refuses as "selected index
+    k out of range", is left unknown: no problem of the catalog names it."""
+    k = _dim_arg(args, kwargs, 0, "k")
+    dim = _dim_arg(args, kwargs, 1)
+    at = position(shape, -1 if dim is None else dim)
+    if at is None or not is_int(k) or k < 0:
+        return Shape.anything()
+    size = shape.dims[at] if shape.dims else 1
+    if is_int(size) and k > size:
+        return Shape.anything()
+    return with_size(shape, at, k) if shape.dims else shape
 
 
 def reduce_with_correction(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from shapelint.catalog import Problem, ShapeError, einsum_shape, tensor_rules
+from shapelint.catalog import SPECTRAL, Problem, ShapeError, einsum_shape, im2col, stft, tensor_rules, unfold_windows
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, operators
 from shapelint.evaluator.flow import Propagator
 from shapelint.evaluator.values import DTypeKind, ModuleRef, Origin, Tensor
 
-ATTRIBUTES = frozenset({"shape", "ndim", "dtype"})
+ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "real", "imag"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
 _NEW_FACTORIES = frozenset({"new_zeros", "new_ones", "new_empty", "new_full"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
@@ -61,6 +61,8 @@ class ValuesIndices(tuple):
     def indices(self) -> object:
         return self[1]
 _FUNCTIONAL = "torch.nn.functional."
+_FFT = "torch.fft."
+_WINDOWS = frozenset({"hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window"})
 
 
 def unbind(tensor: Tensor, args: list[object], kwargs: dict[str, object]) -> object:
@@ -106,6 +108,8 @@ class TensorCalls:
             return self._sizes(tensor_rules.size_of(tensor.shape, []))
         if name == "dtype":
             return UNKNOWN if tensor.shape.dtype is None else DTypeKind(tensor.shape.dtype)
+        if name in ("real", "imag"):  # a complex tensor's parts, a real one's own values: the same shape
+            return Tensor(tensor.shape, tensor.origin)
         return self._sizes(UNKNOWN if tensor.shape.open else len(tensor.shape.dims))
 
     def _sizes(self, found: object) -> object:
@@ -132,6 +136,12 @@ class TensorCalls:
             return unbind(tensor, args, kwargs)
         if name in ("max", "min") and (args or "dim" in kwargs):
             return self.extremes(tensor, name, args, kwargs, node)
+        if name == "topk":
+            return self.extremes(tensor, name, args, kwargs, node, tensor_rules.topk)
+        if name == "unfold":
+            return self.apply(unfold_windows, name, tensor, args, kwargs, node)
+        if name == "stft":
+            return self.spectrum(stft, name, tensor, args, kwargs, node)
         if name in _BROADCASTING and args:
             return self.broadcast(tensor, args[0], node, _divides(name, kwargs))
         if name in _WITH_TENSOR_OPERANDS:
@@ -161,7 +171,7 @@ class TensorCalls:
             return UNKNOWN
         name = qualname.rpartition(".")[2]
         namespace = qualname[: -len(name)]
-        if namespace not in (_TORCH, _FUNCTIONAL):
+        if namespace not in (_TORCH, _FUNCTIONAL, _FFT):
             return UNKNOWN
         if namespace == _TORCH:
             kwargs = _torch_names(kwargs)
@@ -169,6 +179,8 @@ class TensorCalls:
             return _factory(name, args, kwargs, node)
         if namespace == _TORCH and name == "arange":
             return _arange(args, kwargs, node)
+        if namespace == _TORCH and name in _WINDOWS:
+            return _window(name, args, kwargs, node)
         if name in _LIKE and args and isinstance(args[0], Tensor):
             return Tensor(args[0].shape, Origin(f"torch.{name}", node))
         if name in ("cat", "concat", "concatenate", "stack"):
@@ -183,6 +195,14 @@ class TensorCalls:
             return self.einsum(args, kwargs, node)
         if not args or not isinstance(args[0], Tensor):
             return UNKNOWN
+        if namespace == _FFT:
+            return self.spectrum(SPECTRAL.get(name), qualname, args[0], args[1:], kwargs, node)
+        if name == "stft" and namespace == _TORCH:
+            return self.spectrum(stft, qualname, args[0], args[1:], kwargs, node)
+        if name == "unfold" and namespace == _FUNCTIONAL:
+            return self.apply(im2col, "F.unfold", args[0], args[1:], kwargs, node)
+        if name == "topk" and namespace == _TORCH:
+            return self.extremes(args[0], name, args[1:], kwargs, node, tensor_rules.topk)
         if name in ("chunk", "split"):
             return self.split(args[0], name, args[1:], kwargs)
         if name == "unbind":
@@ -205,7 +225,10 @@ class TensorCalls:
         args: list[object],
         kwargs: dict[str, object],
         node: cst.CSTNode,
+        keeps_dtype: bool = True,
     ) -> object:
+        """``rule``'s result; its dtype is the tensor's where the rule names none, unless ``keeps_dtype`` is off
+        (the rule's ``None`` is then a dtype not known)."""
         if rule is None:
             return UNKNOWN
         try:
@@ -216,13 +239,35 @@ class TensorCalls:
         if not isinstance(shape, Shape):
             return UNKNOWN
         origin = Origin(label, node, before=tensor.shape)
-        return self.propagator.step(tensor, shape.with_dtype(shape.dtype or tensor.shape.dtype), origin)
+        dtype = (shape.dtype or tensor.shape.dtype) if keeps_dtype else shape.dtype
+        return self.propagator.step(tensor, shape.with_dtype(dtype), origin)
+
+    def spectrum(
+        self,
+        rule: tensor_rules.Rule | None,
+        label: str,
+        tensor: Tensor,
+        args: list[object],
+        kwargs: dict[str, object],
+        node: cst.CSTNode,
+    ) -> object:
+        """A Fourier transform: its dtype is the rule's (complex ones unknown), and a tensor argument (``stft``'s
+        window) reaches the rule as its shape."""
+        args = [arg.shape if isinstance(arg, Tensor) else arg for arg in args]
+        kwargs = {key: arg.shape if isinstance(arg, Tensor) else arg for key, arg in kwargs.items()}
+        return self.apply(rule, label, tensor, args, kwargs, node, keeps_dtype=False)
 
     def extremes(
-        self, tensor: Tensor, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode
+        self,
+        tensor: Tensor,
+        name: str,
+        args: list[object],
+        kwargs: dict[str, object],
+        node: cst.CSTNode,
+        rule: tensor_rules.Rule = tensor_rules.reduce,
     ) -> object:
-        """``x.max(dim)``: the reduced values and their indices, as torch's named pair."""
-        values = self.apply(tensor_rules.reduce, name, tensor, args, kwargs, node)
+        """``x.max(dim)``, ``x.topk(k)``: the values picked and their indices, as torch's named pair."""
+        values = self.apply(rule, name, tensor, args, kwargs, node)
         if not isinstance(values, Tensor):
             return UNKNOWN
         return ValuesIndices((values, Tensor(values.shape.with_dtype("int"), values.origin)))
@@ -477,6 +522,14 @@ def _arange(args: list[object], kwargs: dict[str, object], node: cst.CSTNode) ->
         return UNKNOWN
     length = max(0, -((start - end) // step))  # type: ignore[operator]
     return Tensor(Shape((length,), dtype=dtype), origin)
+
+
+def _window(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+    """``torch.hann_window(400)`` and its kin: a 1-D float tensor of that many entries."""
+    length = kwargs.get("window_length", args[0] if args else None)
+    if not is_int(length) or length < 0:
+        return UNKNOWN
+    return Tensor(Shape((length,), dtype=arrays.asked_dtype(kwargs, "float")), Origin(f"torch.{name}", node))
 
 
 def _filled_dtype(fill: object) -> DType | None:

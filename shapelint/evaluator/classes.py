@@ -116,6 +116,18 @@ def is_record(cls: ClassValue) -> bool:
     return dataclass_decorated or has_base(cls, torch_names.RECORD_BASES.__contains__)
 
 
+def record_class(cls: ClassValue) -> ClassValue | None:
+    """The record whose generated init building ``cls`` runs: ``cls`` itself, or for a class that is not one, the
+    nearest record among its bases (torchvision's ``MBConvConfig(_MBConvConfig)`` inherits the dataclass's init)."""
+    if is_record(cls):
+        return cls
+    for base in cls.bases:
+        found = record_class(base) if isinstance(base, ClassValue) else None
+        if found is not None:
+            return found
+    return None
+
+
 def record_fields(cls: ClassValue) -> list[str]:
     """The annotated field names of a record, those of record bases first."""
     names: list[str] = []

@@ -29,8 +29,8 @@ def instantiate(
         call_function(m, init, [instance, *args], kwargs, site and site.after_self())
     elif qualname is not None and node is not None and site is not None:
         init_layer(m, instance, qualname, node, (args, kwargs), site.scope)
-    elif classes.is_record(cls):
-        _fill_record(m, instance, args, kwargs)
+    elif (record := classes.record_class(cls)) is not None:
+        fill_record(m, instance, record, (args, kwargs))
     elif (args or kwargs) and not classes.is_torch_module(cls):
         instance.known = False
     if node is not None and isinstance(classes.class_attribute(cls, "forward"), Function):
@@ -73,10 +73,14 @@ def construction_defaults(cls: ClassValue) -> tuple[list[object], dict[str, obje
     return [UNKNOWN if arg is None else arg for arg in args], unknown_if_none
 
 
-def _fill_record(m: Machine, instance: Instance, args: list[object], kwargs: dict[str, object]) -> None:
-    """A dataclass or NamedTuple init: arguments by field order, then defaults, then ``__post_init__``."""
-    names = classes.record_fields(instance.cls)
-    defaults = {name: classes.class_attribute(instance.cls, name) for name in names}
+def fill_record(
+    m: Machine, instance: Instance, record: ClassValue, arguments: tuple[list[object], dict[str, object]]
+) -> None:
+    """The generated init of ``record`` (a dataclass or NamedTuple) on ``instance``, which may be of a subclass:
+    arguments by field order, then defaults, then the instance's ``__post_init__``."""
+    args, kwargs = arguments
+    names = classes.record_fields(record)
+    defaults = {name: classes.class_attribute(record, name) for name in names}
     reordered = any(isinstance(value, FieldDefault) and value.reorders for value in defaults.values())
     if len(args) > len(names) or any(name not in names for name in kwargs) or (args and reordered):
         instance.known = False
@@ -87,7 +91,7 @@ def _fill_record(m: Machine, instance: Instance, args: list[object], kwargs: dic
         else:
             instance.attributes[name] = kwargs[name] if name in kwargs else _field_default(m, defaults[name])
     post_init = classes.class_attribute(instance.cls, "__post_init__")
-    passed = [instance.attributes.pop(name, UNKNOWN) for name in classes.init_vars(instance.cls)]
+    passed = [instance.attributes.pop(name, UNKNOWN) for name in classes.init_vars(record)]
     if isinstance(post_init, Function):
         call_function(m, post_init, [instance, *passed], {})
 

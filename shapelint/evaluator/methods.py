@@ -12,11 +12,13 @@ from shapelint.evaluator import classes, data_pipeline, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.instances import fill_record
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.torch_calls import init_layer, init_sequential
 from shapelint.evaluator.values import (
     BoundMethod,
     CallSite,
+    ClassValue,
     DictValue,
     Function,
     Instance,
@@ -162,9 +164,19 @@ def _super_method(
     if name == "__init__" and isinstance(obj.instance, Instance) and classes.has_sequential_base(obj.cls):
         init_sequential(m, obj.instance, node, (args, kwargs))
         return None
+    record = _base_record(obj.cls) if name == "__init__" else None
+    if record is not None and isinstance(obj.instance, Instance):
+        fill_record(m, obj.instance, record, (args, kwargs))
+        return None
     if isinstance(obj.instance, Instance):
         return _torch_layer_method(m, obj, name, args, kwargs, node, site)
     return UNKNOWN
+
+
+def _base_record(cls: ClassValue) -> ClassValue | None:
+    """The record among ``cls``'s bases whose generated init ``super().__init__(...)`` runs."""
+    records = (classes.record_class(base) for base in cls.bases if isinstance(base, ClassValue))
+    return next((record for record in records if record is not None), None)
 
 
 def _torch_layer_method(

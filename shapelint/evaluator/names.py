@@ -18,6 +18,8 @@ MODULE_DICT = frozenset({"torch.nn.ModuleDict", "torch.nn.modules.container.Modu
 PARTIAL = frozenset({"functools.partial"})
 FIELD = frozenset({"dataclasses.field"})
 REPLACE = frozenset({"dataclasses.replace"})
+COPIES = {"copy.copy": False, "copy.deepcopy": True}
+"""The ``copy`` module's functions, each with whether it copies deeply."""
 PARAMETER = frozenset(
     {"torch.nn.Parameter", "torch.nn.parameter.Parameter"}
     | {"torch.autograd.Variable", "torch.autograd.variable.Variable"}

@@ -15,6 +15,7 @@ from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyl
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import arrays, classes, data_pipeline, einops_calls, names, operators, options, user_datasets
 from shapelint.evaluator.control import Raise
+from shapelint.evaluator.copies import copied
 from shapelint.evaluator.instance_checks import isinstance_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
@@ -72,6 +73,8 @@ def call_qualname(
         return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"), reorders)
     if qualname in names.PARTIAL:
         return Partial(args[0], tuple(args[1:]), kwargs) if args else UNKNOWN
+    if qualname in names.COPIES:
+        return copied(args[0], names.COPIES[qualname]) if len(args) == 1 and not kwargs else UNKNOWN
     kind = names.layer_kind(qualname)
     if kind is not None:
         return _build_layer(m, qualname, kind, node, args, kwargs, scope, skip)

@@ -54,6 +54,8 @@ class Binder:
         """Where each open uncertain path began (:func:`~shapelint.evaluator.values.birth`), innermost last."""
         self.returned = False
         """A ``return`` was reached on an uncertain path of the function being run."""
+        self.returns: list[object] = []
+        """What each ``return`` reached on an uncertain path of the function being run gave."""
         self.iteration: Iteration | None = None
         """The iteration of the innermost loop over known items, which joins the paths that leave it early."""
 
@@ -64,6 +66,11 @@ class Binder:
             yield
         finally:
             self._end(1)
+
+    def returned_on_a_path(self, value: object) -> None:
+        """A ``return value`` reached on a path that may not run: the call gives it, or what another path gives."""
+        self.returned = True
+        self.returns.append(value)
 
     def fresh(self, value: object) -> bool:
         """Whether ``value`` was made on the innermost uncertain path: it exists only there, so what that path does
@@ -113,8 +120,8 @@ class Binder:
                 scope.vars = dict(before)
                 try:
                     self.run(body, scope)
-                except Return:
-                    self.returned = True
+                except Return as returned:
+                    self.returned_on_a_path(returned.value)
                     continue
                 except Raise:
                     raised.append(scope.vars)
@@ -186,7 +193,20 @@ def join_models(values: list[object], choice: cst.CSTNode) -> object:
     return options[0] if complete and len(options) == 1 else Alternatives(tuple(options), choice, complete)
 
 
-def join_tensors(tensors: list[Tensor], choice: cst.CSTNode) -> Tensor:
+def join_returns(values: list[object], function: cst.FunctionDef) -> object:
+    """What a call gives whose ``return`` statements were reached on paths not all of which run
+    (``if not training: return x`` then ``return x * noise``): the value they all give, or the dimensions
+    the tensors they give agree on; anything else is unknown."""
+    first = values[0]
+    if all(operators.identical(first, other) for other in values[1:]):
+        return first
+    if all(isinstance(value, Tensor) for value in values):
+        tensors = [value for value in values if isinstance(value, Tensor)]
+        return join_tensors(tensors, function, f"{function.name.value}()")
+    return UNKNOWN
+
+
+def join_tensors(tensors: list[Tensor], choice: cst.CSTNode, joined: str = "the if") -> Tensor:
     """The tensor after an ``if`` (or of an ``a if c else b``) whose every branch leaves one: the dimensions all of
     them agree on.
 
@@ -197,8 +217,8 @@ def join_tensors(tensors: list[Tensor], choice: cst.CSTNode) -> Tensor:
     first = shapes[0]
     dtype = first.dtype if all(shape.dtype == first.dtype for shape in shapes) else None
     if any(shape.open != first.open or len(shape.dims) != len(first.dims) for shape in shapes):
-        return Tensor(Shape.anything().with_dtype(dtype), Origin("the if", choice))
+        return Tensor(Shape.anything().with_dtype(dtype), Origin(joined, choice))
     dims = tuple(dim if all(shape.dims[i] == dim for shape in shapes) else UNKNOWN for i, dim in enumerate(first.dims))
     origins = {id(tensor.origin) for tensor in tensors}
-    origin = tensors[0].origin if len(origins) == 1 else Origin("the if", choice)
+    origin = tensors[0].origin if len(origins) == 1 else Origin(joined, choice)
     return Tensor(Shape(dims, first.open, dtype), origin)

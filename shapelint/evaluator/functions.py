@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
+from shapelint.evaluator.binder import join_returns
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.machine import MAX_CALL_DEPTH, Machine
 from shapelint.evaluator.values import CallSite, DictValue, Function, Parameters, Scope, Source
@@ -33,10 +34,10 @@ def call_function(
     m.ran.add(id(function.node))
     _record_sources(function, scope, site)
     m.frames.append((function, scope))
-    saved = m.statement, m.binder.returned
-    m.binder.returned = False
+    saved = m.statement, m.binder.returned, m.binder.returns
+    m.binder.returned, m.binder.returns = False, []
     result: object = None
-    raised = False
+    raised = exited = False
     try:
         if until is None:
             m.exec_block(body(function.node), scope)
@@ -45,16 +46,20 @@ def call_function(
     except Return as returned:
         result = returned.value
     except LoopExit:
-        result = UNKNOWN
+        exited = True
     except Raise:
         raised = True
     finally:
-        uncertain = m.binder.returned
+        uncertain, returns = m.binder.returned, m.binder.returns
         m.frames.pop()
-        m.statement, m.binder.returned = saved
+        m.statement, m.binder.returned, m.binder.returns = saved
     if raised and not uncertain:
         raise Raise  # every path through the body raised: so does the call (an ``assert`` a helper fails)
-    return UNKNOWN if uncertain or raised else result
+    if exited:
+        return UNKNOWN
+    if uncertain:
+        return join_returns(returns if raised else [*returns, result], function.node)
+    return result
 
 
 def _run_until(m: Machine, node: cst.FunctionDef, until: cst.SimpleStatementLine, scope: Scope) -> object:

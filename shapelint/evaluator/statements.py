@@ -298,10 +298,10 @@ def exec_try(m: Machine, node: cst.Try, scope: Scope) -> None:
         _handle(m, node, scope)
         _finally(m, node, scope)
         return
-    except Return:
+    except Return as returned:
         if not _caught(m, node, start):
             raise
-        m.binder.returned = True
+        m.binder.returned_on_a_path(returned.value)
         scope.vars = merge(before, [before, scope.vars])
         _handle(m, node, scope, orelse=False)
     else:

@@ -39,6 +39,8 @@ MODULE_BUILTIN_METHODS = frozenset(
 
 def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object:
     """``owner.name``, written out or through ``getattr``."""
+    if name == "__dict__" and isinstance(owner, Options):
+        return owner.namespace
     if name == "__dict__":  # ``cfg.__dict__.update(kwargs)``, ``cfg.__dict__["in_dim"] = 12``
         namespace_writes.forget_namespace(owner)
         return UNKNOWN

@@ -39,6 +39,7 @@ from shapelint.evaluator.values import (
     Layer,
     ListValue,
     ModuleRef,
+    Options,
     Partial,
     Returns,
     Scope,
@@ -134,6 +135,8 @@ def _call_builtin(
     if func is operators.BUILTINS["map"]:
         return _map(m, args) if len(args) >= 2 and not kwargs else UNKNOWN
     if func is operators.BUILTINS["vars"]:
+        if len(args) == 1 and not kwargs and isinstance(args[0], Options):
+            return args[0].namespace
         for arg in args:
             namespace_writes.forget_namespace(arg)
         return UNKNOWN

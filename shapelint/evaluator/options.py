@@ -1,4 +1,5 @@
-"""Command-line options at their defaults: what ``parser.parse_args()`` gives a script run without arguments.
+"""Command-line options at their defaults: what ``parser.parse_args()`` gives a script run without arguments; and
+the namespaces configs are written as, ``types.SimpleNamespace(in_dim=8)`` and ``argparse.Namespace(**defaults)``.
 
 A script sized by its options (``nn.Linear(opt.latent_dim, 128)``, ``DataLoader(..., batch_size=args.batch_size)``)
 is checked in the configuration a plain run builds.  A required option, a default that is not known, a parser or
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import operators
-from shapelint.evaluator.values import ListValue, OptionParser, Options
+from shapelint.evaluator.values import DictValue, ListValue, OptionParser, Options
 
 PARSERS = frozenset({"argparse.ArgumentParser"})
+NAMESPACES = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
 _FLAGS = {"store_true": False, "store_false": True}
 _CONVERTERS = {"int": int, "float": float, "str": str}
 
@@ -29,7 +31,7 @@ def method(parser: OptionParser, name: str, args: list[object], kwargs: dict[str
         parser.defaults.update(kwargs)
         return None
     if name in ("parse_args", "parse_known_args") and _no_arguments(args, kwargs):
-        options = Options(dict(parser.defaults))
+        options = _holding(parser.defaults)
         return options if name == "parse_args" else (options, ListValue([]))
     parser.defaults = None
     return UNKNOWN
@@ -40,6 +42,17 @@ def _no_arguments(args: list[object], kwargs: dict[str, object]) -> bool:
     given = args[0] if args else kwargs.get("args")
     plain = len(args) <= 1 and set(kwargs) <= {"args"}  # ``namespace=`` prefills options, which win over defaults
     return plain and (given is None or (isinstance(given, ListValue) and given.items == []))
+
+
+def namespace(args: list[object], kwargs: dict[str, object]) -> object:
+    """``SimpleNamespace(in_dim=8, width=16)``: an object whose attributes are its keywords.  A positional mapping
+    (``SimpleNamespace(d)``, new in Python 3.13) is left unknown."""
+    return UNKNOWN if args else _holding(kwargs)
+
+
+def _holding(values: dict[str, object]) -> Options:
+    """A namespace of its own holding a copy of ``values``."""
+    return Options(DictValue(dict[object, object](values.items())))
 
 
 def attribute(options: Options, name: str) -> object:

@@ -82,6 +82,8 @@ def call_qualname(
         return _from_pretrained(m, qualname, node, args, kwargs, scope)
     if qualname in options.PARSERS:
         return OptionParser()
+    if qualname in options.NAMESPACES:
+        return options.namespace(args, kwargs)
     if qualname in names.MODULE_LIST:
         return ListValue(operators.iterate(args[0]) if args else [])
     if qualname in names.MODULE_DICT:

@@ -57,9 +57,21 @@ class OptionParser:
 
 @dataclass(eq=False, slots=True)
 class Options:
-    """What ``parse_args()`` gives a script run without arguments: its options at their defaults."""
+    """An attribute namespace: what ``parse_args()`` gives a script run without arguments (its options at their
+    defaults), or a ``types.SimpleNamespace`` / ``argparse.Namespace`` built from keywords.
 
-    values: dict[str, object] | None
+    Its attributes live in ``namespace``, the dict ``vars(options)`` hands out: a write through either is seen by
+    both, and one forgotten is forgotten for both, as Python's ``__dict__`` is the namespace itself."""
+
+    namespace: DictValue
+
+    @property
+    def values(self) -> dict[str, object] | None:
+        return self.namespace.items  # type: ignore[return-value]
+
+    @values.setter
+    def values(self, values: dict[str, object] | None) -> None:
+        self.namespace.items = values  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
+from shapelint.evaluator import array_ops
 from shapelint.evaluator.names import TYPED_TENSORS
 from shapelint.evaluator.operators import iterate
 from shapelint.evaluator.values import Array, ListValue, ModuleRef, Origin, Tensor
@@ -49,6 +50,8 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
     origin = Origin(qualname.replace("numpy.", "np."), node)
     if qualname in _SIZE_LAST or qualname in _SIZE_FIRST or qualname in _SIZES_SPREAD:
         shape = _shape(_requested_size(qualname, args, kwargs), "int" if qualname in _INT_ARRAYS else "float")
+        if shape is not None and "dtype" in kwargs:  # ``np.zeros(n, dtype=np.int64)``
+            shape = shape.with_dtype(array_ops.numpy_dtype(kwargs["dtype"]))
         return UNKNOWN if shape is None else Array(shape, origin)
     if qualname == "numpy.eye":
         shape = _shape((args[0], args[0]) if len(args) == 1 and not kwargs else None, "float")
@@ -56,6 +59,8 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
     if qualname in _FROM_DATA:
         shape = data_shape(args[0]) if len(args) == 1 and not kwargs else None
         return UNKNOWN if shape is None else Array(shape, origin)
+    if qualname.startswith("numpy."):
+        return array_ops.call(qualname, args, kwargs)
     name = qualname.rpartition(".")[2]
     if qualname not in _CONVERTERS and not (qualname == f"torch.{name}" and name in TYPED_TENSORS):
         return None

@@ -5,10 +5,20 @@ from __future__ import annotations
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, imports, namespace_writes, operators, options, tensors
+from shapelint.evaluator import (
+    array_ops,
+    classes,
+    data_pipeline,
+    imports,
+    namespace_writes,
+    operators,
+    options,
+    tensors,
+)
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     Alternatives,
+    Array,
     BoundMethod,
     ClassValue,
     DictValue,
@@ -80,6 +90,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return BoundMethod(owner, name)
     if isinstance(owner, tensors.ValuesIndices) and name in ("values", "indices"):
         return getattr(owner, name)
+    if isinstance(owner, Array):
+        return BoundMethod(owner, name) if name in array_ops.METHODS else array_ops.attribute(owner, name)
     if isinstance(owner, Tensor):
         return m.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
     return UNKNOWN

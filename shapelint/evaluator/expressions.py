@@ -9,7 +9,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN, Shape
-from shapelint.evaluator import arrays, classes, operators
+from shapelint.evaluator import array_ops, arrays, classes, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -153,6 +153,8 @@ def ev_binary(m: Machine, node: cst.BinaryOperation, scope: Scope) -> object:
     left, right = m.ev(node.left, scope), m.ev(node.right, scope)
     if isinstance(left, Tensor) or isinstance(right, Tensor):
         return m.tensors.binary(node.operator, left, right, node)
+    if isinstance(left, Array) or isinstance(right, Array):
+        return array_ops.binary(node.operator, left, right)
     return operators.binary(operators.BINARY.get(type(node.operator)), left, right)
 
 

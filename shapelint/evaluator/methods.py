@@ -8,7 +8,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, operators, options
+from shapelint.evaluator import array_ops, classes, data_pipeline, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
@@ -16,6 +16,7 @@ from shapelint.evaluator.instances import fill_record
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.torch_calls import init_layer, init_sequential
 from shapelint.evaluator.values import (
+    Array,
     BoundMethod,
     CallSite,
     ClassValue,
@@ -84,6 +85,8 @@ def call_method(
         return result if done else UNKNOWN
     if isinstance(obj, str):
         return operators.string_method(obj, name, args, kwargs)
+    if isinstance(obj, Array):
+        return array_ops.method(obj, name, args, kwargs)
     if isinstance(obj, Tensor):
         return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
     if isinstance(obj, data_pipeline.PilImage):

@@ -18,6 +18,7 @@ from shapelint.dims import UNKNOWN, Shape, is_int
 from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import (
     Alternatives,
+    Array,
     DictValue,
     DTypeKind,
     ListValue,
@@ -243,6 +244,9 @@ def unary(node: cst.BaseUnaryOp, value: object) -> object:
         return UNKNOWN if truth_value is None else not truth_value
     if isinstance(value, Tensor):  # -x, +x, ~mask: the same shape and kind
         return value
+    if isinstance(value, Array):  # numpy refuses ``-`` of bools, ``~`` of floats: kept only where certain
+        kept = isinstance(node, (cst.Minus, cst.Plus)) and value.shape.dtype in ("float", "int")
+        return value if kept else UNKNOWN
     if not is_plain(value):
         return UNKNOWN
     functions: dict[type[cst.BaseUnaryOp], Callable[[Any], object]] = {

@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterator, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, imports, names, operators, patterns
+from shapelint.evaluator import array_ops, classes, data_pipeline, imports, names, operators, patterns
 from shapelint.evaluator.assignment import assign, delete, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.functions import call_function, eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
-from shapelint.evaluator.values import ClassValue, Function, ListValue, ModuleRef, Partial, Scope, Tensor
+from shapelint.evaluator.values import Array, ClassValue, Function, ListValue, ModuleRef, Partial, Scope, Tensor
 from shapelint.source import contains, name_counts
 
 
@@ -107,6 +107,9 @@ def exec_aug_assign(m: Machine, node: cst.AugAssign, scope: Scope) -> None:
         ):
             trace.statement(node, result, target.shape)
         assign(m, node.target, result, scope)
+        return
+    if isinstance(target, Array):  # ``X /= 255.0``: in place, of the array's own shape and kind or refused
+        assign(m, node.target, array_ops.binary(node.operator, target, value), scope)
         return
     if isinstance(target, ListValue) and isinstance(node.operator, cst.AddAssign):
         added = operators.iterate(value)  # an empty list adds nothing (``[blk for _ in range(depth - 1)]``)

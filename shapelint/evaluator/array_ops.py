@@ -45,7 +45,10 @@ _IN_PLACE = {
     cst.ModuloAssign: cst.Modulo(),
     cst.PowerAssign: cst.Power(),
 }
-METHODS = frozenset({"astype", "reshape", "flatten", "ravel", "copy", "transpose"})
+METHODS = frozenset({"astype", "reshape", "flatten", "ravel", "copy", "transpose", "resize"})
+IN_PLACE_RESHAPES = frozenset({"resize"})
+"""Array methods that change the receiver's own shape (``X.resize((10, 3))``): the name that holds it becomes
+unknown, as does one whose ``.shape`` is assigned."""
 
 
 def numpy_dtype(value: object) -> DType | None:
@@ -162,7 +165,7 @@ def attribute(array: Array, name: str) -> object:
         return tensor_rules.size_of(array.shape, [])
     if name == "ndim":
         return UNKNOWN if array.shape.open else len(array.shape.dims)
-    return None
+    return UNKNOWN
 
 
 def _transposed(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:

@@ -16,6 +16,7 @@ from shapelint.evaluator.functions import parameters_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.namespace_writes import forget_namespace, forget_scope, is_scope_view
 from shapelint.evaluator.values import (
+    Array,
     ClassValue,
     DictValue,
     Function,
@@ -69,6 +70,8 @@ def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: S
         owner.values[target.attr.value] = UNKNOWN if m.uncertain else value
     elif isinstance(owner, (ClassValue, ModuleValue)):
         _store_global(m, owner, target.attr.value, value)
+    elif isinstance(owner, Array) and target.attr.value == "shape":  # ``X.shape = (10, 3)`` reshapes in place
+        assign(m, target.value, UNKNOWN, scope)
 
 
 def _store_global(m: Machine, owner: ClassValue | ModuleValue, name: str, value: object) -> None:

@@ -15,7 +15,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, names, namespace_writes, operators
+from shapelint.evaluator import array_ops, classes, data_pipeline, names, namespace_writes, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -30,6 +30,7 @@ from shapelint.evaluator.signatures import reusable, run_key
 from shapelint.evaluator.torch_calls import Arguments, call_qualname, note_example
 from shapelint.evaluator.values import (
     Alternatives,
+    Array,
     BoundMethod,
     CallSite,
     ClassValue,
@@ -95,6 +96,8 @@ def _call_value(
         if isinstance(func.obj, Tensor) and func.name in tensor_rules.IN_PLACE_RESHAPES:
             m.tensors.resized.add(id(func.obj))
             _reshaped_in_place(m, node, result, scope)
+        if isinstance(func.obj, Array) and func.name in array_ops.IN_PLACE_RESHAPES:
+            _reshaped_in_place(m, node, UNKNOWN, scope)
         return result
     if isinstance(func, ClassValue):
         return instantiate(m, func, args, kwargs, CallSite.of(node.args, scope), node)

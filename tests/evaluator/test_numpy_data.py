@@ -176,3 +176,16 @@ def test_what_numpy_makes_of_the_names_is_followed_in_a_program() -> None:
     assert isinstance(ours, Array) and _agrees(ours, real)
     ours, real = _run("a = np.arange(0, 1, 0.1)\ny = np.sin(a)\n")
     assert ours is UNKNOWN and isinstance(real, np.ndarray)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = np.zeros((2, 6))\nx.resize((3, 4))\ny = x\n",
+        "x = np.zeros((2, 6))\nx.shape = (3, 4)\ny = x\n",
+        "x = np.zeros((2, 6))\ny = x.dtype\n",
+        "x = np.zeros((2, 6))\ny = x.astype(np.uint8) - 1\n",
+    ],
+)
+def test_what_changes_an_array_in_place_or_is_not_followed_is_unknown(source: str) -> None:
+    assert evaluate(cst.parse_module(f"import numpy as np\n{source}")).names["y"] is UNKNOWN

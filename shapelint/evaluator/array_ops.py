@@ -149,7 +149,7 @@ def method(array: Array, name: str, args: list[object], kwargs: dict[str, object
         kind = numpy_dtype(args[0]) if len(args) == 1 and not kwargs else None
         return Array(array.shape.with_dtype(kind), array.origin)
     if name in ("flatten", "ravel", "copy") and not args and not kwargs:
-        return array if name == "copy" else _reshaped(array, tensor_rules.reshape, [-1], {})
+        return Array(array.shape, array.origin) if name == "copy" else _reshaped(array, tensor_rules.reshape, [-1], {})
     if name == "reshape":
         return _reshaped(array, tensor_rules.reshape, args, kwargs)
     if name == "transpose":

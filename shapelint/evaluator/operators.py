@@ -98,7 +98,7 @@ def agreed(value: Alternatives, question: Callable[[object], object], undecided:
 
 def truth(value: object) -> bool | None:
     """Python truthiness, or ``None`` when it cannot be known."""
-    if value is UNKNOWN or isinstance(value, (SampleIndex, Tensor)):
+    if value is UNKNOWN or isinstance(value, (SampleIndex, Tensor, Array)):  # an array's truth is its elements'
         return None
     if isinstance(value, (ListValue, DictValue)):
         return None if value.items is None else bool(value.items)

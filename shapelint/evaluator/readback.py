@@ -154,8 +154,8 @@ def _attributes(holder: object) -> list[tuple[str, object]]:
         return _class_items(holder)
     if isinstance(holder, ModuleValue):
         return list(holder.scope.vars.items())
-    if isinstance(holder, Options) and holder.values is not None:
-        return list(holder.values.items())
+    if isinstance(holder, Options) and holder.values is not None:  # ``vars(cfg)[1] = 2`` names no attribute
+        return [(key, value) for key, value in holder.values.items() if isinstance(key, str) and key.isidentifier()]
     return []
 
 

@@ -30,7 +30,7 @@ class Forecaster(nn.Module):
 
     def forward(self, x):
         out, _ = self.lstm(x)
-        return self.fc(out[:, -1])
+        return self.fc(out)
 
 
 def check() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int
-from shapelint.evaluator.values import ListValue, Origin, Tensor
+from shapelint.evaluator.values import DictValue, ListValue, Origin, Tensor
 
 BATCH = Symbol("B")
 
@@ -224,7 +224,8 @@ def transformed(transform: TransformValue, args: list[object], node: cst.Call) -
 
 def collate(sample: object, origin: Origin) -> object:
     """What torch's default collate makes of a batch of ``sample``: a tensor gains the batch dimension in front, an
-    int or a float becomes a 1-D tensor, and a tuple or list is collated item by item."""
+    int or a float becomes a 1-D tensor, a tuple or list is collated item by item and a dict key by key
+    (``{"image": img, "label": y}`` gives a dict of batches)."""
     if isinstance(sample, Tensor):
         shape = sample.shape
         return UNKNOWN if shape.open else Tensor(Shape((BATCH, *shape.dims), dtype=shape.dtype), origin)
@@ -236,6 +237,8 @@ def collate(sample: object, origin: Origin) -> object:
         return tuple(collate(item, origin) for item in sample)
     if isinstance(sample, ListValue) and sample.items is not None:
         return ListValue([collate(item, origin) for item in sample.items])
+    if isinstance(sample, DictValue) and sample.items is not None and not sample.modules:
+        return DictValue({key: collate(item, origin) for key, item in sample.items.items()})
     return UNKNOWN
 
 

@@ -13,6 +13,7 @@ torch = pytest.importorskip("torch", reason="the batches come from torch's DataL
 
 from shapelint.dims import is_int  # noqa: E402
 from shapelint.evaluator import Tensor, evaluate  # noqa: E402
+from shapelint.evaluator.values import DictValue, ListValue  # noqa: E402
 
 SOURCE = """\
 import torch
@@ -44,6 +45,8 @@ CASES = [
     ("self.x[idx, :, 0]", True),
     ("self.x[:, idx]", True),
     ("(self.x[idx], 3, 2.5)", True),
+    ('{"image": self.x[idx], "label": 3}', True),
+    ('{"x": self.x[idx:idx + 3], "y": (self.x[idx, 0], 2.5), "z": {"w": self.x[:, idx]}}', True),
     ("self.x[idx - 1:idx + 2]", False),
     ("self.x[idx:idx + 3:2]", False),
     ("self.x[idx:]", False),
@@ -64,8 +67,7 @@ def test_a_batch_is_what_torch_collates(item: str, known: bool) -> None:
     except RuntimeError:
         assert not known and all(_dims(ours) is None for ours in _items(found))
         return
-    expected = namespace["batch"]
-    theirs = expected if isinstance(expected, list) else [expected]
+    theirs = _batches(namespace["batch"])
     ours = _items(found)
     assert len(ours) == len(theirs)
     shapes = [_dims(value) for value in ours]
@@ -77,7 +79,19 @@ def test_a_batch_is_what_torch_collates(item: str, known: bool) -> None:
 
 
 def _items(found: object) -> list[object]:
-    return list(found) if isinstance(found, tuple) else [found]
+    """The evaluator's batch as its leaves, in order: a tuple or list item by item, a dict value by value."""
+    if isinstance(found, ListValue) and found.items is not None:
+        found = tuple(found.items)
+    if isinstance(found, DictValue) and found.items is not None:
+        found = tuple(found.items.values())
+    return [leaf for item in found for leaf in _items(item)] if isinstance(found, tuple) else [found]
+
+
+def _batches(batch: object) -> list[object]:
+    """torch's batch as its leaves, in the same order."""
+    if isinstance(batch, dict):
+        batch = list(batch.values())
+    return [leaf for item in batch for leaf in _batches(item)] if isinstance(batch, (list, tuple)) else [batch]
 
 
 def _dims(value: object) -> tuple[int, ...] | None:

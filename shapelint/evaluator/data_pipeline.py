@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int
-from shapelint.evaluator.values import DictValue, ListValue, Origin, Tensor
+from shapelint.evaluator.values import DictValue, Instance, ListValue, Origin, SampleIndex, Tensor
 
 BATCH = Symbol("B")
 
@@ -100,9 +100,11 @@ class TensorRows:
 
 @dataclass(frozen=True, slots=True)
 class Samples:
-    """A dataset of the project's own (a ``Dataset`` subclass): the batch its ``__getitem__`` makes, collated."""
+    """A dataset of the project's own (a ``Dataset`` subclass) a ``DataLoader``, ``Subset`` or ``random_split`` took:
+    the batch its ``__getitem__`` makes, collated, and the dataset itself, whose ``__getitem__`` an index runs."""
 
     batch: object
+    dataset: Instance
 
 
 Dataset = DatasetValue | TensorRows | Samples
@@ -183,6 +185,22 @@ def element(value: object) -> object:
         return UNKNOWN
     images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if value.dataset.class_labels else UNKNOWN
+
+
+def sample(dataset: DatasetValue | TensorRows, index: object) -> object:
+    """``dataset[index]`` for an int index: one sample, without a batch dimension (a torchvision dataset's image,
+    a PIL image until ``ToTensor``, and its target, a ``TensorDataset``'s row of each tensor)."""
+    if not (is_int(index) or isinstance(index, SampleIndex)):
+        return UNKNOWN
+    if isinstance(dataset, TensorRows):
+        return tuple(Tensor(row, dataset.origin) for row in dataset.rows)
+    images = dataset.sample
+    if images is None:
+        return UNKNOWN
+    if not images.tensor:
+        return PilImage(images), UNKNOWN
+    image = Tensor(Shape((images.channels, images.height, images.width), dtype="float"), dataset.origin)
+    return image, UNKNOWN
 
 
 def _part(qualname: str, dataset: object, lengths: object) -> object:

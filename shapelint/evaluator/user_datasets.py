@@ -38,4 +38,4 @@ def _samples(m: Machine, dataset: Instance) -> data_pipeline.Samples | None:
     except Raise:
         return None
     origin = Origin(f"{dataset.cls.node.name.value}.__getitem__", getitem.node, dataset=True)
-    return data_pipeline.Samples(data_pipeline.collate(sample, origin))
+    return data_pipeline.Samples(data_pipeline.collate(sample, origin), dataset)

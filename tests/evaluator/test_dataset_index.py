@@ -1,7 +1,8 @@
-"""A dataset's ``__getitem__`` as the evaluator runs it, against the batches torch's ``DataLoader`` makes.
+"""A dataset's ``__getitem__`` as the evaluator runs it, against the batches torch's ``DataLoader`` makes, and a
+dataset indexed directly (``ds[0]``, a dataset that wraps another), against the samples torch's datasets give.
 
-The evaluator hands ``__getitem__`` an index that is an int and nothing more; each shape it gives for a batch must
-be the one torch gives, or unknown.
+The evaluator hands ``__getitem__`` an index that is an int and nothing more; each shape it gives for a batch or a
+sample must be the one torch gives, or unknown.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the batches come from torch's DataLoader")
 
-from shapelint.dims import is_int  # noqa: E402
+from shapelint.dims import UNKNOWN, is_int  # noqa: E402
 from shapelint.evaluator import Tensor, evaluate  # noqa: E402
 from shapelint.evaluator.values import DictValue, ListValue  # noqa: E402
 
@@ -65,12 +66,87 @@ def test_a_batch_is_what_torch_collates(item: str, known: bool) -> None:
     try:
         exec(compile(source, "<case>", "exec"), namespace)  # the dataset as torch loads it
     except RuntimeError:
-        assert not known and all(_dims(ours) is None for ours in _items(found))
+        assert not known and all(_dims(ours, 8) is None for ours in _items(found))
         return
-    theirs = _batches(namespace["batch"])
-    ours = _items(found)
+    _compare(_items(found), _batches(namespace["batch"]), known, item, batch=8)
+
+
+ITEM_SOURCE = """\
+import torch
+from torch.utils.data import DataLoader, Dataset, Subset, TensorDataset, random_split
+
+x, y = torch.randn(40, 3, 8, 8), torch.randint(0, 5, (40,))
+
+
+class Rows(Dataset):
+    def __init__(self):
+        self.x, self.y = torch.randn(40, 2, 6), torch.randint(0, 5, (40,))
+
+    def __len__(self):
+        return 40
+
+    def __getitem__(self, idx):
+        return self.x[idx], self.y[idx]
+
+
+class Records(Rows):
+    def __getitem__(self, idx):
+        return {{"image": self.x[idx], "label": self.y[idx], "index": idx}}
+
+
+class Pairs(Dataset):
+    def __init__(self, base):
+        self.base = base
+
+    def __len__(self):
+        return len(self.base)
+
+    def __getitem__(self, idx):
+        first, label = self.base[idx]
+        second, _ = self.base[0]
+        return (first, second), label
+
+
+sample = {item}
+"""
+
+ITEM_CASES = [
+    ("TensorDataset(x, y)[0]", True),
+    ("TensorDataset(x, y)[-1]", True),
+    ("TensorDataset(x)[5]", True),
+    ("Rows()[7]", True),
+    ("Records()[3]", True),
+    ("Subset(Records(), [4, 5, 6])[1]", True),
+    ("Subset(Rows(), [4, 5, 6])[1]", True),
+    ("random_split(Rows(), [30, 10])[1][5]", True),
+    ("random_split(TensorDataset(x, y), [30, 10])[0][2]", True),
+    ("Pairs(TensorDataset(x, y))[2]", True),
+    ("Pairs(Rows())[2]", True),
+    ("next(iter(DataLoader(Pairs(TensorDataset(x, y)), batch_size=4)))", True),
+    ("next(iter(DataLoader(Pairs(Rows()), batch_size=4)))", True),
+    ("TensorDataset(x, y)[[1, 2]]", False),
+    ("TensorDataset(x, y)[torch.tensor([1, 2])]", False),
+]
+"""Each indexing, and whether the evaluator must know the sample's shapes (a list of indices picks several rows: not
+one sample)."""
+
+
+@pytest.mark.parametrize(("item", "known"), ITEM_CASES, ids=[case[0] for case in ITEM_CASES])
+def test_an_indexed_dataset_gives_what_torch_gives(item: str, known: bool) -> None:
+    source = ITEM_SOURCE.format(item=item)
+    found = evaluate(cst.parse_module(source)).names["sample"]
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<case>", "exec"), namespace)  # the dataset as torch indexes it
+    _compare(_items(found), _batches(namespace["sample"]), known, item, batch=4)
+
+
+def _compare(ours: list[object], theirs: list[object], known: bool, item: str, batch: int) -> None:
+    """Each leaf the evaluator knows has torch's shape (its batch dimension as torch's ``batch``); where ``known``,
+    it knows every tensor; it may know nothing of a value it need not know."""
+    if ours == [UNKNOWN] and not known:
+        return
     assert len(ours) == len(theirs)
-    shapes = [_dims(value) for value in ours]
+    shapes = [_dims(value, batch) for value in ours]
     if known:
         assert all(shape is not None for shape, tensor in zip(shapes, theirs) if isinstance(tensor, torch.Tensor))
     for shape, tensor in zip(shapes, theirs):
@@ -94,9 +170,10 @@ def _batches(batch: object) -> list[object]:
     return [leaf for item in batch for leaf in _batches(item)] if isinstance(batch, (list, tuple)) else [batch]
 
 
-def _dims(value: object) -> tuple[int, ...] | None:
-    """The batch's shape with the batch dimension as torch's 8; ``None`` where the evaluator left it unknown."""
+def _dims(value: object, batch: int) -> tuple[int, ...] | None:
+    """The shape with a symbolic first dimension as torch's ``batch``; ``None`` where the evaluator left it
+    unknown."""
     if not isinstance(value, Tensor) or value.shape.open:
         return None
-    dims = tuple(8 if index == 0 and not is_int(dim) else dim for index, dim in enumerate(value.shape.dims))
+    dims = tuple(batch if index == 0 and not is_int(dim) else dim for index, dim in enumerate(value.shape.dims))
     return dims if all(is_int(dim) for dim in dims) else None

@@ -7,7 +7,7 @@ import random
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from torch.utils.data import DataLoader, Dataset
+from torch.utils.data import DataLoader, Dataset, TensorDataset
 
 
 class SiamesePairs(Dataset):
@@ -55,6 +55,8 @@ def train():
 
 
 def check() -> None:
-    """What the loop feeds the model: pairs of batches of MNIST's 1x28x28 images."""
+    """What the loop feeds the model: pairs of batches of 1x28x28 images, as MNIST's."""
+    digits = TensorDataset(torch.rand(8, 1, 28, 28), torch.randint(0, 10, (8,)))
+    img1, img2, _ = next(iter(DataLoader(SiamesePairs(digits), batch_size=4)))
     with torch.no_grad():
-        SiameseNet()(torch.rand(4, 1, 28, 28), torch.rand(4, 1, 28, 28))
+        SiameseNet()(img1, img2)

@@ -117,17 +117,30 @@ class LoaderValue:
 
 
 @dataclass(frozen=True, slots=True)
+class Generated:
+    """A generator of the project given a loader, which yields ``batch`` on every step
+    (:mod:`~shapelint.evaluator.generators`)."""
+
+    batch: object
+
+
+Batches = LoaderValue | Generated
+BATCHES = (LoaderValue, Generated)
+"""What yields the same batch on every step, whatever the step."""
+
+
+@dataclass(frozen=True, slots=True)
 class EnumeratedLoader:
     """``enumerate(loader)``: pairs of a batch index and a batch."""
 
-    loader: LoaderValue
+    loader: Batches
 
 
 @dataclass(frozen=True, slots=True)
 class LoaderIterator:
     """``iter(loader)``, whose ``next()`` is a batch."""
 
-    loader: LoaderValue
+    loader: Batches
 
 
 def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
@@ -146,7 +159,7 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         return _part(qualname, args[0] if args else kwargs.get("dataset"), lengths)
     if qualname in PROGRESS:
         wrapped = args[0] if args else kwargs.get("iterable")
-        return wrapped if isinstance(wrapped, (LoaderValue, EnumeratedLoader)) else UNKNOWN
+        return wrapped if isinstance(wrapped, (*BATCHES, EnumeratedLoader)) else UNKNOWN
     if qualname in LOADER:
         source = args[0] if args else kwargs.get("dataset")
         batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
@@ -159,9 +172,9 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
 def builtin(name: str, args: list[object]) -> object:
     """``enumerate(loader[, start])``, ``iter(loader)`` and ``next(iter(loader))``; ``None`` for other calls."""
     first = args[0] if args else None
-    if name == "enumerate" and isinstance(first, LoaderValue) and len(args) <= 2:
+    if name == "enumerate" and isinstance(first, BATCHES) and len(args) <= 2:
         return EnumeratedLoader(first)
-    if name == "iter" and isinstance(first, LoaderValue) and len(args) == 1:
+    if name == "iter" and isinstance(first, BATCHES) and len(args) == 1:
         return LoaderIterator(first)
     if name == "next" and isinstance(first, LoaderIterator) and len(args) == 1:
         return element(first.loader)
@@ -173,6 +186,10 @@ def element(value: object) -> object:
     if isinstance(value, EnumeratedLoader):
         batch = element(value.loader)
         return UNKNOWN if batch is UNKNOWN else (UNKNOWN, batch)
+    if isinstance(value, LoaderIterator):
+        return element(value.loader)
+    if isinstance(value, Generated):
+        return value.batch
     if not isinstance(value, LoaderValue):
         return UNKNOWN
     if isinstance(value.dataset, Samples):

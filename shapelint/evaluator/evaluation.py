@@ -18,7 +18,7 @@ import libcst as cst
 
 from shapelint.catalog import Problem
 from shapelint.dims import UNKNOWN, Shape
-from shapelint.evaluator import calls, expressions, imports, operators, statements
+from shapelint.evaluator import calls, expressions, generators, imports, operators, statements
 from shapelint.evaluator.control import LoopExit, OutOfBudget, Raise, Return
 from shapelint.evaluator.flow import Trace
 from shapelint.evaluator.instances import built_on_defaults, default_instance
@@ -46,7 +46,7 @@ from shapelint.evaluator.values import (
 )
 
 HANDLERS = Handlers(
-    expressions={**expressions.HANDLERS, cst.Call: calls.ev_call},
+    expressions={**expressions.HANDLERS, cst.Call: calls.ev_call, cst.Yield: generators.ev_yield},
     statements=statements.HANDLERS,
     call_module=calls.call_module,
 )

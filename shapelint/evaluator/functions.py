@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
+from shapelint.evaluator import generators
 from shapelint.evaluator.binder import join_returns
 from shapelint.evaluator.control import LoopExit, Raise, Return
 from shapelint.evaluator.machine import MAX_CALL_DEPTH, Machine
@@ -25,9 +26,35 @@ def call_function(
     """Run ``function``'s body on the arguments; ``until``, a top-level ``yield value`` of the body: run it up to
     there and give that value (a pytest fixture's, whose teardown follows)."""
     function.calls += 1
-    generator = until is None and m.may_yield and m.fact(_is_generator, function.node)
-    if len(m.frames) >= MAX_CALL_DEPTH or generator:
+    generator = until is None and _may_yield(m, function.node) and m.fact(_is_generator, function.node)
+    if len(m.frames) >= MAX_CALL_DEPTH or (generator and not generators.takes_data(args, kwargs)):
         return UNKNOWN
+    if generator:
+        return _generated(m, function, args, kwargs, site)
+    return _run(m, function, args, kwargs, site, until)
+
+
+def _generated(
+    m: Machine, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None
+) -> object:
+    """A generator given a data loader: its body runs now, as code that may not run (it runs as the generator is
+    iterated, or never), and what it yields is what a loop over it binds."""
+    with generators.collecting(m, function.node) as yields, m.binder.uncertainty():
+        try:
+            _run(m, function, args, kwargs, site, None)
+        except Raise:
+            return UNKNOWN
+    return generators.generated(yields)
+
+
+def _run(
+    m: Machine,
+    function: Function,
+    args: list[object],
+    kwargs: dict[str, object],
+    site: CallSite | None,
+    until: cst.SimpleStatementLine | None,
+) -> object:
     scope = Scope(function.scope)
     if not bind_parameters(function, args, dict(kwargs), scope):
         return UNKNOWN
@@ -131,6 +158,12 @@ def body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
     if isinstance(suite, cst.SimpleStatementSuite):
         return (cst.SimpleStatementLine(body=suite.body),)
     return suite.body
+
+
+def _may_yield(m: Machine, node: cst.FunctionDef) -> bool:
+    """Whether ``node`` may say ``yield``: ``may_yield`` speaks for the evaluated file alone, not for the modules it
+    imports or the importers that run it (a training script's ``utils.progress``)."""
+    return m.may_yield or not m.local(node)
 
 
 def _is_generator(node: cst.FunctionDef) -> bool:

@@ -136,11 +136,21 @@ class Record:
     they reject when run as roots is found on those defaults too."""
 
 
+@dataclass(eq=False, slots=True)
+class Yields:
+    """What each ``yield`` of one generator's body gave, by the id of its node, while that body runs
+    (:mod:`~shapelint.evaluator.generators`)."""
+
+    expected: frozenset[int]
+    """The ids of the body's own ``yield`` nodes (not those of functions defined in it)."""
+    values: dict[int, list[object]] = field(default_factory=dict)
+
+
 class Machine:
     """One file's evaluation in progress.
 
     ``declared_input`` tells a model's declared input; ``may_yield`` is false when
-    the source never says ``yield``, so no function is searched for one.
+    the evaluated file never says ``yield``, so none of its functions is searched for one.
     """
 
     def __init__(
@@ -186,6 +196,8 @@ class Machine:
         self.record = Record()
         self.binder = Binder(self.exec_block)
         self.frames: list[tuple[Function, Scope]] = []
+        self.yielded: list[Yields] = []
+        """What the ``yield`` nodes of each generator body running gave, innermost last."""
         self.functions: list[Function] = []
         self.ran: set[int] = set()
         """The ids of the function definitions that ran, from any copy of their module (an importer's and the

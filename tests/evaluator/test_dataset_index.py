@@ -12,9 +12,8 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="the batches come from torch's DataLoader")
 
-from shapelint.dims import UNKNOWN, is_int  # noqa: E402
-from shapelint.evaluator import Tensor, evaluate  # noqa: E402
-from shapelint.evaluator.values import DictValue, ListValue  # noqa: E402
+from shapelint.evaluator import evaluate  # noqa: E402
+from tests.evaluator.batches import compare, dims, leaves, torch_leaves  # noqa: E402
 
 SOURCE = """\
 import torch
@@ -66,9 +65,9 @@ def test_a_batch_is_what_torch_collates(item: str, known: bool) -> None:
     try:
         exec(compile(source, "<case>", "exec"), namespace)  # the dataset as torch loads it
     except RuntimeError:
-        assert not known and all(_dims(ours, 8) is None for ours in _items(found))
+        assert not known and all(dims(ours, 8) is None for ours in leaves(found))
         return
-    _compare(_items(found), _batches(namespace["batch"]), known, item, batch=8)
+    compare(leaves(found), torch_leaves(namespace["batch"]), known, item, batch=8)
 
 
 ITEM_SOURCE = """\
@@ -137,43 +136,4 @@ def test_an_indexed_dataset_gives_what_torch_gives(item: str, known: bool) -> No
     found = evaluate(cst.parse_module(source)).names["sample"]
     namespace: dict[str, object] = {}
     exec(compile(source, "<case>", "exec"), namespace)  # the dataset as torch indexes it
-    _compare(_items(found), _batches(namespace["sample"]), known, item, batch=4)
-
-
-def _compare(ours: list[object], theirs: list[object], known: bool, item: str, batch: int) -> None:
-    """Each leaf the evaluator knows has torch's shape (its batch dimension as torch's ``batch``); where ``known``,
-    it knows every tensor; it may know nothing of a value it need not know."""
-    if ours == [UNKNOWN] and not known:
-        return
-    assert len(ours) == len(theirs)
-    shapes = [_dims(value, batch) for value in ours]
-    if known:
-        assert all(shape is not None for shape, tensor in zip(shapes, theirs) if isinstance(tensor, torch.Tensor))
-    for shape, tensor in zip(shapes, theirs):
-        if shape is not None:
-            assert shape == tuple(tensor.shape), item
-
-
-def _items(found: object) -> list[object]:
-    """The evaluator's batch as its leaves, in order: a tuple or list item by item, a dict value by value."""
-    if isinstance(found, ListValue) and found.items is not None:
-        found = tuple(found.items)
-    if isinstance(found, DictValue) and found.items is not None:
-        found = tuple(found.items.values())
-    return [leaf for item in found for leaf in _items(item)] if isinstance(found, tuple) else [found]
-
-
-def _batches(batch: object) -> list[object]:
-    """torch's batch as its leaves, in the same order."""
-    if isinstance(batch, dict):
-        batch = list(batch.values())
-    return [leaf for item in batch for leaf in _batches(item)] if isinstance(batch, (list, tuple)) else [batch]
-
-
-def _dims(value: object, batch: int) -> tuple[int, ...] | None:
-    """The shape with a symbolic first dimension as torch's ``batch``; ``None`` where the evaluator left it
-    unknown."""
-    if not isinstance(value, Tensor) or value.shape.open:
-        return None
-    dims = tuple(batch if index == 0 and not is_int(dim) else dim for index, dim in enumerate(value.shape.dims))
-    return dims if all(is_int(dim) for dim in dims) else None
+    compare(leaves(found), torch_leaves(namespace["sample"]), known, item, batch=4)

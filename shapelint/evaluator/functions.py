@@ -26,7 +26,7 @@ def call_function(
     """Run ``function``'s body on the arguments; ``until``, a top-level ``yield value`` of the body: run it up to
     there and give that value (a pytest fixture's, whose teardown follows)."""
     function.calls += 1
-    generator = until is None and _may_yield(m, function.node) and m.fact(_is_generator, function.node)
+    generator = until is None and m.fact(_is_generator, function.node) and _may_yield(m, function.node)
     if len(m.frames) >= MAX_CALL_DEPTH or (generator and not generators.takes_data(args, kwargs)):
         return UNKNOWN
     if generator:
@@ -161,8 +161,9 @@ def body(node: cst.FunctionDef) -> Sequence[cst.CSTNode]:
 
 
 def _may_yield(m: Machine, node: cst.FunctionDef) -> bool:
-    """Whether ``node`` may say ``yield``: ``may_yield`` speaks for the evaluated file alone, not for the modules it
-    imports or the importers that run it (a training script's ``utils.progress``)."""
+    """Whether a ``yield`` of ``node`` can be real: ``may_yield`` speaks for the evaluated file alone, not for the
+    modules it imports or the importers that run it (a training script's ``utils.progress``).  Asked after the
+    cached syntactic fact, so only of generators: finding a node's module walks the modules loaded."""
     return m.may_yield or not m.local(node)
 
 

@@ -27,6 +27,7 @@ from shapelint.evaluator.values import (
     Instance,
     Layer,
     ListValue,
+    LossModule,
     ModuleRef,
     ModuleValue,
     OptionParser,
@@ -66,7 +67,7 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return owner  # ``nn.DataParallel(model).module``
     if isinstance(owner, Instance):
         return _instance_attribute(owner, name)
-    if isinstance(owner, (Layer, SequentialValue, Alternatives)) and name in MODULE_SELF_METHODS:
+    if isinstance(owner, (Layer, SequentialValue, Alternatives, LossModule)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
     if isinstance(owner, Layer) and name in HOOKS:
         return BoundMethod(owner, name)

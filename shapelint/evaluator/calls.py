@@ -15,7 +15,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import array_ops, classes, data_pipeline, names, namespace_writes, operators
+from shapelint.evaluator import array_ops, classes, data_pipeline, loss_calls, names, namespace_writes, operators
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -39,6 +39,7 @@ from shapelint.evaluator.values import (
     Instance,
     Layer,
     ListValue,
+    LossModule,
     ModuleRef,
     Options,
     Partial,
@@ -107,6 +108,8 @@ def _call_value(
         return func.value
     if isinstance(func, Alternatives):
         return _call_each(m, func, args, kwargs, node, scope)
+    if isinstance(func, LossModule):
+        return loss_calls.call_module(m.propagator, func, *operators.plain_arguments(args, kwargs), node)
     return _call_on_tensor(m, func, args, kwargs, node)
 
 

@@ -233,12 +233,17 @@ class Propagator:
         self.reject(layer.kind.name, layer.node, error, output, layer)
 
     def reject(
-        self, label: str, node: cst.CSTNode, error: ShapeError, tensor: Tensor, layer: Layer | None = None
+        self,
+        label: str,
+        node: cst.CSTNode,
+        error: ShapeError,
+        tensor: Tensor,
+        layer: Layer | None = None,
+        target: Tensor | None = None,
     ) -> None:
+        configuration, fed, called_at = self.configuration, self.fed, self.called_at
         self.mismatches.append(
-            Mismatch(
-                label, node, error, tensor.shape, tensor.origin, layer, self.configuration, self.fed, self.called_at
-            )
+            Mismatch(label, node, error, tensor.shape, tensor.origin, layer, configuration, fed, called_at, target)
         )
         self._required_at.append(len(self._required))
         source = layer.arg_nodes.get(error.argument) if layer is not None and error.argument else None

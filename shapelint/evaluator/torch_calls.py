@@ -13,7 +13,17 @@ import libcst as cst
 
 from shapelint.catalog import CATALOG, LayerKind, Problem, ShapeError, TorchStyleCall, bind_inferred, inferred_argument
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
-from shapelint.evaluator import arrays, classes, data_pipeline, einops_calls, names, operators, options, user_datasets
+from shapelint.evaluator import (
+    arrays,
+    classes,
+    data_pipeline,
+    einops_calls,
+    loss_calls,
+    names,
+    operators,
+    options,
+    user_datasets,
+)
 from shapelint.evaluator.control import Raise
 from shapelint.evaluator.copies import copied
 from shapelint.evaluator.instance_checks import isinstance_of
@@ -78,6 +88,9 @@ def call_qualname(
     kind = names.layer_kind(qualname)
     if kind is not None:
         return _build_layer(m, qualname, kind, node, args, kwargs, scope, skip)
+    loss = loss_calls.kind_of(qualname)
+    if loss is not None:
+        return loss_calls.build(loss, *operators.plain_arguments(args, kwargs))
     if qualname.endswith(".from_pretrained"):
         return _from_pretrained(m, qualname, node, args, kwargs, scope)
     if qualname in options.PARSERS:

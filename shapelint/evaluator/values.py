@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from shapelint.catalog import LayerKind, ShapeError
+from shapelint.catalog.losses import LossKind
 from shapelint.dims import UNKNOWN, Shape
 
 _BIRTHS = itertools.count()
@@ -179,6 +180,15 @@ class Layer:
     inferred: str | None = field(default=None, repr=False)
     """The input size a ``shapelint.runtime`` layer was built without; the first input that fixes it sets it, as the
     runtime's build does, so the layer's tensors can be counted."""
+
+
+@dataclass(eq=False, slots=True)
+class LossModule:
+    """A torch loss module (``nn.CrossEntropyLoss()``) with its bound options: not a layer of any model, but a
+    call of it on an output and a target is checked as its function's would be."""
+
+    kind: LossKind
+    options: dict[str, object]
 
 
 @dataclass(eq=False, slots=True)
@@ -404,6 +414,8 @@ class Mismatch:
     """What that model was fed."""
     called_at: cst.CSTNode | None = None
     """The call, written in the code, that ran that model."""
+    target: Tensor | None = None
+    """The target a loss rejected together with its input, whose shape has an origin of its own."""
 
 
 @dataclass(frozen=True, slots=True)

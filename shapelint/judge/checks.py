@@ -22,6 +22,7 @@ from shapelint.judge.messages import (
     input_note,
     library_size_message,
     problem_message,
+    rejected_origin,
     render,
     size_message,
 )
@@ -86,7 +87,7 @@ def _judge(mismatch: Mismatch, node: cst.CSTNode, path: str, places: Places, eva
     name = _code_for(mismatch)
     source = _written_size(mismatch)
     where = places.positions.of(node)
-    origin = describe_origin(mismatch.origin, mismatch.incoming, places)
+    origin = rejected_origin(mismatch, places)
     size = error.problem is Problem.SIZE
     message = size_message(mismatch, origin) if size else problem_message(name, mismatch, origin)
     message += configuration_note(mismatch, places) + input_note(mismatch, places)
@@ -113,7 +114,7 @@ def _judge_call(mismatch: Mismatch, call: cst.CSTNode, path: str, places: Places
     """The finding at the call that feeds an installed library's model an input it rejects; no fix: what is wrong
     is the input, not the library."""
     error, name = mismatch.error, _code_for(mismatch)
-    origin = describe_origin(mismatch.origin, mismatch.incoming, places)
+    origin = rejected_origin(mismatch, places)
     where = places.of(_reported_at(mismatch))
     if error.problem is Problem.SIZE:
         message = library_size_message(mismatch, where, origin)

@@ -137,3 +137,13 @@ def describe_origin(origin: Origin | None, incoming: Shape, places: Places) -> s
     if origin.before is None:
         return f"{origin.label} at {where} gives {incoming}"
     return f"{origin.label} at {where} turns {origin.before} into {incoming}"
+
+
+def rejected_origin(mismatch: Mismatch, places: Places) -> str:
+    """Where the rejected shape came from; for a loss, where its input and its target each came from."""
+    origin = describe_origin(mismatch.origin, mismatch.incoming, places)
+    target = mismatch.target
+    if target is None:
+        return origin
+    described = (("input", origin), ("target", describe_origin(target.origin, target.shape, places)))
+    return "; ".join(f"{role} from {text}" for role, text in described if text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from shapelint.catalog import losses as loss_rules
 from shapelint.catalog import tensor_ops as tensor_rules
 from shapelint.catalog.argtypes import is_size, lacks, unchecked
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
@@ -17,6 +18,7 @@ from shapelint.catalog.entry import Entry
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import FunctionalRule, functional_rule
 from shapelint.catalog.inferred import TorchStyleCall, bind_inferred, inferred_argument, placeholder, runtime_positional
+from shapelint.catalog.losses import LossKind
 from shapelint.catalog.padding import side_pairs
 from shapelint.catalog.patches import im2col, unfold_windows
 from shapelint.catalog.signature import REQUIRED, Args, ArgType, Attribute, Functional, Param
@@ -48,6 +50,7 @@ __all__ = [
     "Functional",
     "FunctionalRule",
     "LayerKind",
+    "LossKind",
     "Param",
     "Problem",
     "ShapeError",
@@ -61,6 +64,7 @@ __all__ = [
     "is_size",
     "lacks",
     "lookup",
+    "loss_rules",
     "mult_adds",
     "parameter_count",
     "placeholder",

@@ -20,6 +20,8 @@ LossRule = Callable[[str, Shape, Shape], Shape]
 """The loss's name, its input and target: the unreduced result (``reduction='none'``), or a :class:`ShapeError`."""
 
 REDUCTIONS = frozenset({"mean", "sum", "none"})
+FORWARD = Signature("forward", (Param("input", REQUIRED), Param("target", REQUIRED)))
+"""A loss module's ``forward(input, target)``."""
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,7 @@ def class_indices_or_probabilities(name: str, input: Shape, target: Shape) -> Sh
 
 
 def _function(name: str, *options: tuple[str, object]) -> Signature:
-    params = (Param("input", REQUIRED), Param("target", REQUIRED), *(Param(key, value) for key, value in options))
-    return Signature(name, params)
+    return Signature(name, (*FORWARD.params, *(Param(key, value) for key, value in options)))
 
 
 _OLD = (("size_average", None), ("reduce", None))

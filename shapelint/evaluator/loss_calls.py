@@ -7,21 +7,16 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.catalog import REQUIRED, Param, ShapeError
-from shapelint.catalog.losses import BY_MODULE, LossKind
-from shapelint.catalog.signature import Signature
+from shapelint.catalog import LossKind, ShapeError, loss_rules
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator.flow import Propagator
 from shapelint.evaluator.values import LossModule, Origin, Tensor
-
-_FORWARD = (Param("input", REQUIRED), Param("target", REQUIRED))
-"""A loss module's ``forward(input, target)``."""
 
 
 def kind_of(qualname: str) -> LossKind | None:
     """The loss kind ``torch.nn.CrossEntropyLoss`` (or ``torch.nn.modules.loss.CrossEntropyLoss``) is."""
     module, _, name = qualname.rpartition(".")
-    return BY_MODULE.get(name) if module in ("torch.nn", "torch.nn.modules.loss") else None
+    return loss_rules.BY_MODULE.get(name) if module in ("torch.nn", "torch.nn.modules.loss") else None
 
 
 def build(kind: LossKind, args: list[object], kwargs: dict[str, object]) -> object:
@@ -37,7 +32,7 @@ def call_module(
 ) -> object:
     """``criterion(output, target)``."""
     try:
-        operands = Signature(loss.kind.name, _FORWARD).bind(args, kwargs)
+        operands = loss_rules.FORWARD.bind(args, kwargs)
     except TypeError:
         return UNKNOWN
     return _loss(propagator, loss.kind.name, loss.kind, {**loss.options, **operands}, node)

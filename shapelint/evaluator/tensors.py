@@ -11,8 +11,17 @@ from contextlib import contextmanager
 
 import libcst as cst
 
-from shapelint.catalog import SPECTRAL, Problem, ShapeError, einsum_shape, im2col, stft, tensor_rules, unfold_windows
-from shapelint.catalog.losses import BY_FUNCTION as LOSS_FUNCTIONS
+from shapelint.catalog import (
+    SPECTRAL,
+    Problem,
+    ShapeError,
+    einsum_shape,
+    im2col,
+    loss_rules,
+    stft,
+    tensor_rules,
+    unfold_windows,
+)
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, loss_calls, operators
 from shapelint.evaluator.flow import Propagator
@@ -190,8 +199,8 @@ class TensorCalls:
             return self.broadcast(args[0], args[1], node, _divides(name, kwargs))
         if name in _MATMUL and len(args) > 1:
             return self.matmul(args[0], args[1], node)
-        if name in LOSS_FUNCTIONS and namespace == _FUNCTIONAL:
-            return loss_calls.call_function(self.propagator, LOSS_FUNCTIONS[name], args, kwargs, node)
+        if name in loss_rules.BY_FUNCTION and namespace == _FUNCTIONAL:
+            return loss_calls.call_function(self.propagator, loss_rules.BY_FUNCTION[name], args, kwargs, node)
         if name == "scaled_dot_product_attention" and namespace == _FUNCTIONAL:
             return self.attention(args, kwargs, node)
         if name == "einsum" and namespace == _TORCH:

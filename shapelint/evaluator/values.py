@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from shapelint.catalog import LayerKind, ShapeError
-from shapelint.catalog.losses import LossKind
+from shapelint.catalog import LayerKind, LossKind, ShapeError
 from shapelint.dims import UNKNOWN, Shape
 
 _BIRTHS = itertools.count()

@@ -168,6 +168,7 @@ model = nn.Sequential(  # shapelint: input=(B, 3, 8, 8)
         "SHP006",
         "incompatible",
         "another incompatibility (Unflatten sizes, Embedding fed floats, invalid hyperparameters, broadcasting,"
+        " a loss's output and target that torch rejects: BCELoss on (B, 1) against (B,), cross_entropy's batch sizes,"
         " a layer handed an LSTM's (output, state) tuple in a Sequential, a `shapelint.runtime` layer called"
         " torch-style with its input size first: `rt.Conv2d(1, 6, 5)`, whose runtime spelling is `rt.Conv2d(6, 5)`)",
         False,

@@ -250,6 +250,13 @@ class Propagator:
         if source is not None and error.problem is Problem.SIZE:
             self.require(source, error.expected)
 
+    def assumed_right(self) -> bool:
+        """Whether a wrong input size was rejected, after which its run went on as if the size had been right: a
+        shape computed since may hold only under that assumption (a VAE fed unflattened images gives a
+        reconstruction of an impossible rank), so what is checked on it alone, a loss against its target, stays
+        silent."""
+        return any(mismatch.error.problem is Problem.SIZE for mismatch in self.mismatches)
+
     def withdraw(self, start: int) -> None:
         """Take back the mismatches from the ``start``-th on, and what was required from the first of them on: torch
         raised there and the code caught it, so nothing after it ran as evaluated."""

@@ -50,13 +50,15 @@ def call_function(
 
 
 def _loss(propagator: Propagator, label: str, kind: LossKind, bound: dict[str, object], node: cst.CSTNode) -> object:
-    """The loss of two tensors, or a mismatch at ``node``; anything but two tensors gives an unknown value."""
+    """The loss of two tensors, or a mismatch at ``node`` (none once a run went on past a wrong input size: the
+    rejected shapes may be that assumption's); anything but two tensors gives an unknown value."""
     input, target = bound["input"], bound["target"]
     if not isinstance(input, Tensor) or not isinstance(target, Tensor):
         return UNKNOWN
     try:
         shape = kind.output(label, input.shape, target.shape, bound)
     except ShapeError as error:
-        propagator.reject(label, node, error, input, target=target)
+        if not propagator.assumed_right():
+            propagator.reject(label, node, error, input, target=target)
         return Tensor(Shape.anything())
     return Tensor(shape, Origin(label, node, before=input.shape))

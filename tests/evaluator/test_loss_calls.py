@@ -147,3 +147,17 @@ def test_a_batch_mismatch_is_worded_as_torch_words_it() -> None:
     (diagnostic,) = lint_source(_HEADER + BUGGY["cross_entropy_batch_absorbed_by_view"])
     assert "cross_entropy rejects input (784, 10) with target (16,)" in diagnostic.message
     assert "expected input batch_size (784) to match target batch_size (16)" in diagnostic.message
+
+
+def test_a_loss_after_a_wrong_input_size_stays_silent() -> None:
+    """Past a wrong input size the run goes on as if it had been right; the reconstruction of unflattened images
+    it then gives, (B, 1, 28, 784), exists only under that assumption, and torch never reaches the loss."""
+    body = """\
+encoder, decoder = nn.Linear(784, 400), nn.Linear(400, 784)
+images = torch.rand(8, 1, 28, 28)
+reconstruction = torch.sigmoid(decoder(F.relu(encoder(images))))
+loss = F.binary_cross_entropy(reconstruction, images.view(-1, 784), reduction="sum")
+"""
+    with pytest.raises(RuntimeError):
+        _run(body)
+    assert _findings(body) == [(1, "SHP001")]

@@ -25,6 +25,7 @@ ELEMENTWISE = frozenset(
         "dropout3d", "alpha_dropout", "feature_alpha_dropout", "softmax", "log_softmax", "softmin", "normalize",
         "contiguous", "float", "double", "half", "bfloat16", "clone", "detach", "to", "cpu", "cuda", "abs", "exp",
         "log", "sqrt", "neg", "sin", "cos", "clamp", "clamp_", "clip", "sign", "square", "exp_", "sigmoid_", "tanh_",
+        "to_dense", "to_sparse",
         "requires_grad_", "cumsum", "flip", "roll", "fliplr", "flipud", "masked_fill", "nan_to_num", "round", "floor",
         "ceil", "trunc", "frac", "reciprocal", "rsqrt", "erf", "logit",
         # in-place fills return their receiver: ``torch.empty(n, k).uniform_(eps, 1 - eps)``

@@ -81,7 +81,7 @@ def _tensor(
         if dtype is None:
             return UNKNOWN
     if len(args) != 1 or kwargs or (legacy and is_int(args[0])):
-        shape = _shape(args, dtype or "float") if legacy and args and not kwargs else None
+        shape = _sizes(args, dtype or "float") if legacy and args and not kwargs else None
         return UNKNOWN if shape is None else Tensor(shape, origin)
     data = args[0]
     if legacy and isinstance(data, tuple):  # ``torch.FloatTensor(x.shape)``: a torch.Size is sizes, a tuple data
@@ -144,6 +144,16 @@ def _requested_size(qualname: str, args: list[object], kwargs: dict[str, object]
         return kwargs.get("size", kwargs.get("shape"))
     position = _SIZE_LAST.get(qualname, 0)
     return args[position] if len(args) > position else None
+
+
+def _sizes(sizes: list[object], dtype: DType) -> Shape | None:
+    """A legacy constructor's sizes (``torch.FloatTensor(fin, fout)``): two or more arguments are sizes whatever they
+    hold, so one not known is a dimension not known (pygcn's ``nclass = labels.max().item() + 1``)."""
+    if len(sizes) < 2:
+        return _shape(sizes, dtype)
+    if any(is_int(d) and d < 0 for d in sizes):
+        return None
+    return Shape(tuple(d if is_int(d) or isinstance(d, Symbol) else UNKNOWN for d in sizes), dtype=dtype)
 
 
 def _shape(size: object, dtype: DType) -> Shape | None:

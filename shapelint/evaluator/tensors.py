@@ -39,7 +39,7 @@ _BROADCASTING = frozenset(
     ]
 )
 """Functions and methods that combine two operands like the arithmetic operators do."""
-_MATMUL = frozenset({"matmul", "mm", "bmm"})
+_MATMUL = frozenset({"matmul", "mm", "bmm", "spmm"})
 _WITH_TENSOR_OPERANDS = frozenset({"masked_fill", "clamp", "clip"})
 """Methods whose result broadcasts the receiver with their tensor operands (a mask, a bound)."""
 _OPERAND_KEYWORDS = ("mask", "min", "max")

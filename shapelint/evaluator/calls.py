@@ -15,7 +15,16 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import array_ops, classes, data_pipeline, loss_calls, names, namespace_writes, operators
+from shapelint.evaluator import (
+    array_ops,
+    classes,
+    data_pipeline,
+    loss_calls,
+    names,
+    namespace_writes,
+    operators,
+    packing,
+)
 from shapelint.evaluator.assignment import assign, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -42,6 +51,7 @@ from shapelint.evaluator.values import (
     LossModule,
     ModuleRef,
     Options,
+    Packed,
     Partial,
     Returns,
     Scope,
@@ -198,6 +208,8 @@ def _run_called(m: Machine, func: object, args: list[object], kwargs: dict[str, 
         return call_module(m, func, tensor, (), {key: value for key, value in kwargs.items() if key != name})
     if args and isinstance(args[0], Tensor) and _single_input_call(func, args, kwargs):
         return m.propagator.run(func, args[0])
+    if isinstance(func, Layer) and func.kind.state is not None and args and isinstance(args[0], Packed):
+        return packing.run_recurrent(m.propagator, func, args[0]) if _single_input_call(func, args, kwargs) else UNKNOWN
     operators.forget_mutable(args, kwargs)
     return UNKNOWN
 

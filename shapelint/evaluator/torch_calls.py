@@ -22,6 +22,7 @@ from shapelint.evaluator import (
     names,
     operators,
     options,
+    packing,
     user_datasets,
 )
 from shapelint.evaluator.control import Raise
@@ -83,6 +84,8 @@ def call_qualname(
         return FieldDefault(kwargs.get("default", UNKNOWN), kwargs.get("default_factory"), reorders)
     if qualname in names.PARTIAL:
         return Partial(args[0], tuple(args[1:]), kwargs) if args else UNKNOWN
+    if qualname in packing.CALLS:
+        return packing.call(qualname, args, kwargs, node)
     if qualname in names.COPIES:
         return copied(args[0], names.COPIES[qualname]) if len(args) == 1 and not kwargs else UNKNOWN
     kind = names.layer_kind(qualname)

@@ -372,6 +372,14 @@ class Tensor:
 
 
 @dataclass(frozen=True, slots=True)
+class Packed:
+    """A ``PackedSequence``: the padded batch it was packed from, time first, its length not known (the packed steps
+    end at the longest sequence, which only the lengths tell)."""
+
+    steps: Tensor
+
+
+@dataclass(frozen=True, slots=True)
 class Array:
     """A numpy array of a known shape: not a tensor (no layer takes it) until ``torch.from_numpy`` or a tensor
     constructor makes it one."""

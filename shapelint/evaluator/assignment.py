@@ -201,7 +201,7 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
     if len(target.slice) != 1:
         return
     if isinstance(target.slice[0].slice, cst.Slice):
-        _assign_slice(m, m.ev(target.value, scope), target.slice[0].slice, value, scope)
+        _assign_slice(m, _items_of(m.ev(target.value, scope)), target.slice[0].slice, value, scope)
         return
     if not isinstance(target.slice[0].slice, cst.Index):
         return
@@ -211,7 +211,7 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
     if isinstance(target.value, cst.Attribute) and target.value.attr.value == "_modules":
         _assign_module(m, m.ev(target.value.value, scope), m.ev(target.slice[0].slice.value, scope), value)
         return
-    container = m.ev(target.value, scope)
+    container = _items_of(m.ev(target.value, scope))
     key = m.ev(target.slice[0].slice.value, scope)
     m.items_changed()
     if isinstance(container, DictValue) and container.items is not None:
@@ -223,6 +223,14 @@ def _assign_item(m: Machine, target: cst.Subscript, value: object, scope: Scope)
         mutate_list(m, container, lambda items: items.__setitem__(position(key), value), key)
     elif isinstance(container, SequentialValue):
         _replace_child(container, key, UNKNOWN if m.uncertain_for(container) else value)
+
+
+def _items_of(container: object) -> object:
+    """What ``container[i] = value`` changes: a Sequential subclass's own children (torchvision's
+    ``Conv2dNormActivation``: ``model.features[0][0] = nn.Conv2d(1, ...)``), else the container itself."""
+    if isinstance(container, Instance) and container.sequential is not None:
+        return container.sequential
+    return container
 
 
 def _assign_slice(m: Machine, container: object, part: cst.Slice, value: object, scope: Scope) -> None:
@@ -310,7 +318,7 @@ def delete(m: Machine, target: cst.BaseExpression, scope: Scope) -> None:
             key: object = _slice_key(m, part, scope)
         else:
             key = m.ev(part.value, scope) if isinstance(part, cst.Index) else UNKNOWN
-        _delete_item(m, container.sequential if isinstance(container, Instance) else container, key)
+        _delete_item(m, _items_of(container), key)
 
 
 def _delete_item(m: Machine, container: object, key: object) -> None:

@@ -82,11 +82,9 @@ def _run(
         m.statement, m.binder.returned, m.binder.returns = saved
     if raised and not uncertain:
         raise Raise  # every path through the body raised: so does the call (an ``assert`` a helper fails)
-    if exited:
+    if exited or (uncertain and raised):  # a call that may raise instead gives nothing a caller can rely on
         return UNKNOWN
-    if uncertain:
-        return join_returns(returns if raised else [*returns, result], function.node)
-    return result
+    return join_returns([*returns, result], function.node) if uncertain else result
 
 
 def _run_until(m: Machine, node: cst.FunctionDef, until: cst.SimpleStatementLine, scope: Scope) -> object:

@@ -103,6 +103,23 @@ def _has_symbol(value: object) -> bool:
     return isinstance(value, Symbol)
 
 
+def equal_shapes(first: Shape, second: Shape) -> bool | None:
+    """Whether two shapes are the same: ``None`` when that cannot be known (an unknown size, an open rank)."""
+    if _fewer_dimensions(first, second) or _fewer_dimensions(second, first):
+        return False
+    count = min(len(first.dims), len(second.dims))
+    tails = zip(first.dims[len(first.dims) - count :], second.dims[len(second.dims) - count :])
+    answers = [same(a, b) for a, b in tails]
+    if False in answers:
+        return False
+    return True if not first.open and not second.open and all(answers) else None
+
+
+def _fewer_dimensions(first: Shape, second: Shape) -> bool:
+    """Whether ``first`` certainly has fewer dimensions than ``second``."""
+    return not first.open and len(first.dims) < len(second.dims)
+
+
 def format_dim(dim: object) -> str:
     return str(dim)
 

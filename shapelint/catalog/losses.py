@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from shapelint.catalog.base import Problem, ShapeError
 from shapelint.catalog.signature import REQUIRED, Param, Signature
 from shapelint.catalog.tensor_ops import broadcast
-from shapelint.dims import UNKNOWN, Dim, Shape, is_known, same
+from shapelint.dims import UNKNOWN, Dim, Shape, equal_shapes, is_known, same
 
 LossRule = Callable[[str, Shape, Shape], Shape]
 """The loss's name, its input and target: the unreduced result (``reduction='none'``), or a :class:`ShapeError`."""
@@ -61,23 +61,6 @@ def _reduction(options: dict[str, object]) -> object:
         return UNKNOWN
     reduction = options.get("reduction", "mean")
     return reduction if isinstance(reduction, str) and reduction in REDUCTIONS else UNKNOWN
-
-
-def equal_shapes(first: Shape, second: Shape) -> bool | None:
-    """Whether two shapes are the same: ``None`` when that cannot be known (an unknown size, an open rank)."""
-    if _fewer_dimensions(first, second) or _fewer_dimensions(second, first):
-        return False
-    count = min(len(first.dims), len(second.dims))
-    tails = zip(first.dims[len(first.dims) - count :], second.dims[len(second.dims) - count :])
-    answers = [same(a, b) for a, b in tails]
-    if False in answers:
-        return False
-    return True if not first.open and not second.open and all(answers) else None
-
-
-def _fewer_dimensions(first: Shape, second: Shape) -> bool:
-    """Whether ``first`` certainly has fewer dimensions than ``second``."""
-    return not first.open and len(first.dims) < len(second.dims)
 
 
 def _rejected(name: str, input: Shape, target: Shape, reason: str, problem: Problem = Problem.OTHER) -> ShapeError:

@@ -23,7 +23,7 @@ from shapelint.catalog.base import (
 from shapelint.catalog.entries import known_flag
 from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.signature import Args, ArgType, Attribute, Param
-from shapelint.dims import UNKNOWN, Dim, Shape, arith, is_int
+from shapelint.dims import UNKNOWN, Dim, Shape, arith, equal_shapes, is_int
 
 RANKS = (2, 3)
 NONLINEARITIES = ("tanh", "relu")
@@ -192,12 +192,15 @@ _TAIL = (
 
 
 def _initial_state(state: StateRule) -> ExtraRule:
-    """``hx``, when given, must have the shapes of the state the layer returns: ``h_0``, or ``(h_0, c_0)``."""
+    """``hx``, when given, must have the shapes of the state the layer returns: ``h_0``, or ``(h_0, c_0)``; only
+    sizes known to differ are refused (a batch ``B`` against a batch ``N`` may be one size)."""
 
     def check(args: Args, shape: Shape, given: tuple[Shape, ...]) -> None:
         returned = state(args, shape)
         expected = returned if isinstance(returned, tuple) else (returned,)
-        if given and [part.dims for part in given] != [part.dims for part in expected]:
+        if not given or not all(isinstance(part, Shape) for part in expected):
+            return
+        if len(given) != len(expected) or any(equal_shapes(*pair) is False for pair in zip(given, expected)):
             shown = ", ".join(map(str, expected))
             raise ShapeError(f"expected an initial state of shape {shown}, got {', '.join(map(str, given))}")
 

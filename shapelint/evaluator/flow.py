@@ -190,6 +190,17 @@ class Propagator:
         state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)
         return (result, _tensors(state, Origin(f"{layer.kind.name} state", layer.node)))
 
+    def check_state(self, layer: Layer, tensor: Tensor, state: object, node: cst.CSTNode) -> None:
+        """``gru(x, hidden)``: an initial state torch refuses (a bidirectional encoder's ``(2, B, H)`` handed to a
+        one-way decoder) is rejected at the call that passes it."""
+        given = state if isinstance(state, tuple) else (state,)
+        if layer.kind.extra_rule is None or not given or not all(isinstance(part, Tensor) for part in given):
+            return
+        try:
+            layer.kind.extra_rule(layer.args, tensor.shape, tuple(part.shape for part in given))
+        except ShapeError as error:
+            self.reject(layer.kind.name, node, error, given[0])
+
     def through_container(self, layer: Layer, tensor: Tensor) -> Tensor:
         """A container's own checks, then the modules it holds (TransformerEncoder's layers), each reporting itself."""
         try:

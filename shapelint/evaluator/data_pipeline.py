@@ -146,7 +146,7 @@ class LoaderIterator:
 def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     """A dataset, transform or loader built by this call, or ``None`` when the call is none of them."""
     if qualname.startswith(_DATASETS):
-        return _dataset(qualname.removeprefix(_DATASETS), kwargs, node)
+        return _dataset(qualname.removeprefix(_DATASETS), args, kwargs, node)
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
             return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
@@ -286,11 +286,20 @@ def _tensor_rows(args: list[object], node: cst.Call) -> object:
     return TensorRows(rows, Origin("TensorDataset", node, dataset=True))
 
 
-def _dataset(name: str, kwargs: dict[str, object], node: cst.Call) -> object:
+_TRANSFORM_POSITION = {
+    "MNIST": 2, "FashionMNIST": 2, "KMNIST": 2, "CIFAR10": 2, "CIFAR100": 2, "SVHN": 2, "STL10": 3, "CelebA": 3,
+    "ImageFolder": 1,
+}  # fmt: skip
+"""Where each dataset's constructor takes ``transform`` positionally (``ImageFolder(root, tf)``); the others take
+it by keyword only."""
+
+
+def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     images = IMAGE_DATASETS.get(name)
     if images is None:
         return UNKNOWN
-    transform = kwargs.get("transform")
+    position = _TRANSFORM_POSITION.get(name)
+    transform = args[position] if position is not None and len(args) > position else kwargs.get("transform")
     if transform is None:
         sample: Images | None = images
     elif isinstance(transform, TransformValue) and transform.apply is not None:

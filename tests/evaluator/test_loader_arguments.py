@@ -31,3 +31,10 @@ for images, labels in loader:
     # batch_size=None makes the loader yield single (1, 28, 28) images, which this permute fits; taking the loader
     # for a batched one gave a false SHP005.
     assert lint_source(source) == []
+
+
+def test_a_dataset_given_its_transform_by_position_feeds_the_model() -> None:
+    """``ImageFolder(root, tf)``: the transform is the second argument, as torchvision's signature has it."""
+    path = CORPUS / "imagefolder_positional_transform_bug.py"
+    messages = [d.message for d in lint_source(path.read_bytes(), str(path))]
+    assert any("input (B, 3, 224, 224) from datasets.ImageFolder at line 21" in message for message in messages)

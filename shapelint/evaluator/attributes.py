@@ -9,12 +9,14 @@ from shapelint.evaluator import (
     array_ops,
     classes,
     data_pipeline,
+    enums,
     imports,
     namespace_writes,
     operators,
     options,
     tensors,
 )
+from shapelint.evaluator.functions import call_function
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import (
     Alternatives,
@@ -66,7 +68,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     if name == "module" and id(owner) in m.record.parallel and not _defines(owner, name):
         return owner  # ``nn.DataParallel(model).module``
     if isinstance(owner, Instance):
-        return _instance_attribute(owner, name)
+        getter = _property(owner, name)
+        return _instance_attribute(owner, name) if getter is None else call_function(m, getter, [owner], {})
     if isinstance(owner, (Layer, SequentialValue, Alternatives, LossModule)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
     if isinstance(owner, Layer) and name in HOOKS:
@@ -78,11 +81,14 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return owner.args[name]
     if isinstance(owner, SequentialValue):
         return BoundMethod(owner, name)
+    if isinstance(owner, ClassValue) and name in ("__name__", "__qualname__") and name not in owner.attributes:
+        return owner.node.name.value
     if isinstance(owner, ClassValue):
         found = classes.class_attribute(owner, name)
         if isinstance(found, Function) and classes.is_classmethod(found.node):
             return Partial(found, (owner,), {})  # ``Weights.verify(obj)`` gets the class first
-        return found.default if isinstance(found, FieldDefault) and found.factory is None else found
+        value = found.default if isinstance(found, FieldDefault) and found.factory is None else found
+        return enums.member(m, owner, name, value) if enums.is_enum(owner) else value
     if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
         return owner.items[name]
     if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage)):
@@ -103,6 +109,14 @@ def _defines(owner: object, name: str) -> bool:
     if isinstance(owner, Instance):
         return name in owner.attributes or classes.class_attribute(owner.cls, name) is not UNKNOWN
     return False
+
+
+def _property(owner: Instance, name: str) -> Function | None:
+    """The getter ``owner.name`` runs, where the class defines ``name`` as a property the instance does not hide."""
+    if name in owner.attributes:
+        return None
+    found = classes.class_attribute(owner.cls, name)
+    return found if isinstance(found, Function) and classes.is_property(found.node) else None
 
 
 def _instance_attribute(owner: Instance, name: str) -> object:

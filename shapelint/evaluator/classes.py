@@ -40,6 +40,15 @@ def decorator_name(decorator: cst.Decorator) -> str:
     return dotted(decorator.decorator)
 
 
+KEPT_DECORATORS = frozenset({"staticmethod", "classmethod", "property", "cached_property", "functools.cached_property"})
+"""Decorators whose function the class keeps, to be called as the decorator says when it is read."""
+
+
+def is_property(node: cst.FunctionDef) -> bool:
+    """``@property`` (or ``@cached_property``): reading the attribute on an instance calls the function."""
+    return any(decorator_name(d) in KEPT_DECORATORS - {"staticmethod", "classmethod"} for d in node.decorators)
+
+
 def is_static(node: cst.FunctionDef) -> bool:
     return any(decorator_name(d) == "staticmethod" for d in node.decorators)
 

@@ -9,7 +9,7 @@ import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN, Shape
-from shapelint.evaluator import array_ops, arrays, classes, dataset_items, operators
+from shapelint.evaluator import array_ops, arrays, classes, dataset_items, enums, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -287,6 +287,9 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
             m.record.taken_apart.add(id(value))
         if dataset_items.is_dataset(value):
             return dataset_items.item(m, value, key)
+        named = enums.by_name(m, value, key) if isinstance(value, ClassValue) else None
+        if named is not None:
+            return named
         return arrays.index(value, key) if isinstance(value, Array) else operators.subscript(value, key)
     if not isinstance(index, cst.Slice):
         return UNKNOWN

@@ -178,6 +178,8 @@ class Machine:
         self.module_names: dict[int, str] = {}
         """The dotted name of each module run (imported, an importer, the evaluated file), by its scope's id: pytest
         finds a test's ``conftest.py`` files from it."""
+        self.enum_members: dict[tuple[int, int], Instance] = {}
+        """Each enum member made, by its class and value, so every read of it is the same object."""
         self.own_names: frozenset[str] = frozenset()
         self.own_runs_again = False
         """Whether the importers run: each imports the evaluated file (by one of :attr:`own_names`, or by its tree)

@@ -21,6 +21,7 @@ from shapelint.evaluator.values import (
     Array,
     DictValue,
     DTypeKind,
+    Instance,
     ListValue,
     ModuleRef,
     OptionParser,
@@ -589,6 +590,18 @@ BUILTINS: dict[str, Builtin] = {
         Builtin("set", lambda value=(): ListValue(_distinct(_plain_items(value)))),
     )
 }
+
+BUILTINS["str"] = Builtin("str", lambda value="": str(value) if isinstance(value, (bool, int, float, str)) else UNKNOWN)
+
+
+def _type(value: object) -> object:
+    """``type(x)``: a known value's class, compared with ``is`` (``type(obj) is str`` in torchvision's ``verify``)."""
+    if isinstance(value, (bool, int, float, str)):
+        return BUILTINS[type(value).__name__]
+    return value.cls if isinstance(value, Instance) else UNKNOWN
+
+
+BUILTINS["type"] = Builtin("type", _type)
 
 QUALIFIED: dict[str, Builtin] = {
     f"{module}.{name}": Builtin(name, function)

@@ -409,11 +409,11 @@ def exec_function_def(m: Machine, node: cst.FunctionDef, scope: Scope) -> None:
 
 
 def _decorated(m: Machine, decorator: cst.Decorator, value: object, scope: Scope) -> object:
-    """What ``@decorator`` makes of ``value``: itself for ``staticmethod``/``classmethod`` and the decorators that
+    """What ``@decorator`` makes of ``value``: itself for ``staticmethod``/``classmethod``/``property`` and those that
     only wrap a context or a cache around it (``@torch.no_grad()``, ``@functools.wraps(fn)``); the result of a
     decorator the code defines (``@register_model``, a wrapper calling the function); unknown for any other."""
     written = decorator.decorator
-    if value is UNKNOWN or classes.dotted(written) in ("staticmethod", "classmethod"):
+    if value is UNKNOWN or classes.dotted(written) in classes.KEPT_DECORATORS:
         return value
     head = m.ev(written.func if isinstance(written, cst.Call) else written, scope)
     qualname = _qualname(m, head)

@@ -71,6 +71,7 @@ class PilImage:
 
 
 IMAGE_OPEN = frozenset({"PIL.Image.open"})
+IMAGE_NEW = "PIL.Image.new"
 _MODES = {"RGB": 3, "L": 1, "RGBA": 4, "1": 1, "CMYK": 4, "YCbCr": 3, "LAB": 3, "HSV": 3}
 """PIL's image modes and their channels."""
 
@@ -152,6 +153,8 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
             return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
     if qualname in IMAGE_OPEN:
         return PilImage(Images(UNKNOWN, UNKNOWN, UNKNOWN))
+    if qualname == IMAGE_NEW:
+        return _new_image(args, kwargs)
     if qualname in TENSOR_DATASET:
         return _tensor_rows(args, node) if not kwargs else UNKNOWN
     if qualname in SUBSET or qualname in SPLIT:
@@ -229,6 +232,18 @@ def _part(qualname: str, dataset: object, lengths: object) -> object:
         return dataset
     items = lengths.items if isinstance(lengths, ListValue) else lengths
     return tuple(dataset for _ in items) if isinstance(items, (list, tuple)) else UNKNOWN
+
+
+def _new_image(args: list[object], kwargs: dict[str, object]) -> object:
+    """``Image.new("RGB", (width, height))``: an image of that mode and size (a placeholder or a test image)."""
+    mode = args[0] if args else kwargs.get("mode")
+    size = args[1] if len(args) > 1 else kwargs.get("size")
+    if not isinstance(mode, str) or mode not in _MODES or not isinstance(size, (tuple, list)) or len(size) != 2:
+        return UNKNOWN
+    width, height = size
+    if not (is_int(width) and is_int(height) and width >= 0 and height >= 0):
+        return UNKNOWN
+    return PilImage(Images(_MODES[mode], height, width))
 
 
 def image_method(image: PilImage, name: str, args: list[object]) -> object:

@@ -38,3 +38,10 @@ def test_a_dataset_given_its_transform_by_position_feeds_the_model() -> None:
     path = CORPUS / "imagefolder_positional_transform_bug.py"
     messages = [d.message for d in lint_source(path.read_bytes(), str(path))]
     assert any("input (B, 3, 224, 224) from datasets.ImageFolder at line 21" in message for message in messages)
+
+
+def test_a_placeholder_image_goes_through_the_preprocessing() -> None:
+    """``Image.new("RGB", (500, 375))``: three channels, then the transforms' 64x64 (PIL's documented modes)."""
+    path = CORPUS / "pil_placeholder_image_bug.py"
+    messages = [d.message for d in lint_source(path.read_bytes(), str(path))]
+    assert any("unsqueeze at line 23 turns (3, 64, 64) into (1, 3, 64, 64)" in message for message in messages)

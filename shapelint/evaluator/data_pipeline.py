@@ -303,14 +303,23 @@ def _tensor_rows(args: list[object], node: cst.Call) -> object:
 
 _TRANSFORM_POSITION = {
     "MNIST": 2, "FashionMNIST": 2, "KMNIST": 2, "CIFAR10": 2, "CIFAR100": 2, "SVHN": 2, "STL10": 3, "CelebA": 3,
-    "ImageFolder": 1,
+    "ImageFolder": 1, "FakeData": 3,
 }  # fmt: skip
 """Where each dataset's constructor takes ``transform`` positionally (``ImageFolder(root, tf)``); the others take
 it by keyword only."""
 
 
+def _fake_images(args: list[object], kwargs: dict[str, object]) -> Images | None:
+    """``FakeData(size, image_size=(3, 224, 224), ...)``: random images of that size, made PIL images first."""
+    size = args[1] if len(args) > 1 else kwargs.get("image_size", (3, 224, 224))
+    if not isinstance(size, tuple) or len(size) != 3 or not all(is_int(side) and side > 0 for side in size):
+        return None
+    channels, height, width = size
+    return Images(channels, height, width) if channels in (1, 3, 4) else None
+
+
 def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
-    images = IMAGE_DATASETS.get(name)
+    images = _fake_images(args, kwargs) if name == "FakeData" else IMAGE_DATASETS.get(name)
     if images is None:
         return UNKNOWN
     position = _TRANSFORM_POSITION.get(name)
@@ -321,7 +330,8 @@ def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst
         sample = transform.apply(images)
     else:
         sample = None
-    return DatasetValue(sample, Origin(f"datasets.{name}", node, dataset=True), name in CLASS_LABELS)
+    labels = name in CLASS_LABELS or name == "FakeData"
+    return DatasetValue(sample, Origin(f"datasets.{name}", node, dataset=True), labels)
 
 
 def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:

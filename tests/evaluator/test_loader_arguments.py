@@ -45,3 +45,24 @@ def test_a_placeholder_image_goes_through_the_preprocessing() -> None:
     path = CORPUS / "pil_placeholder_image_bug.py"
     messages = [d.message for d in lint_source(path.read_bytes(), str(path))]
     assert any("unsqueeze at line 23 turns (3, 64, 64) into (1, 3, 64, 64)" in message for message in messages)
+
+
+FAKE_DATA = """
+import torch
+import torch.nn as nn
+import torchvision.transforms as transforms
+from torchvision.datasets import FakeData
+
+model = nn.Sequential(nn.Conv2d({channels}, 8, 3), nn.Flatten(), nn.Linear(8 * 26 * 26, 10))
+data = FakeData(size=8, image_size=(1, 28, 28), transform=transforms.ToTensor())
+for x, y in torch.utils.data.DataLoader(data, batch_size=4):
+    model(x)
+"""
+
+
+def test_fake_data_gives_images_of_its_image_size() -> None:
+    """torchvision's ``FakeData`` makes each image with ``ToPILImage()(torch.randn(*image_size))``: one channel
+    stays one channel (mode L), and ``ToTensor`` gives ``(1, 28, 28)``."""
+    (finding,) = lint_source(FAKE_DATA.format(channels=3))
+    assert "datasets.FakeData at line 8 gives (B, 1, 28, 28)" in finding.message
+    assert lint_source(FAKE_DATA.format(channels=1)) == []

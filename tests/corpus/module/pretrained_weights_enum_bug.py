@@ -37,7 +37,7 @@ class TinyNetWeights(WeightsEnum):
 
 
 class TinyNet(nn.Module):
-    def __init__(self, num_classes=1000):
+    def __init__(self, num_classes):
         super().__init__()
         self.features = nn.Sequential(nn.Conv2d(3, 16, 3, stride=2), nn.ReLU(), nn.AdaptiveAvgPool2d(1))
         self.fc = nn.Linear(16, num_classes)
@@ -46,11 +46,11 @@ class TinyNet(nn.Module):
         return self.fc(torch.flatten(self.features(x), 1))
 
 
-def tiny_net(weights=None, **kwargs):
+def tiny_net(weights=None, num_classes=1000):
     weights = TinyNetWeights.verify(weights)
     if weights is not None:
-        kwargs["num_classes"] = len(weights.meta["categories"])
-    return TinyNet(**kwargs)
+        num_classes = len(weights.meta["categories"])
+    return TinyNet(num_classes)
 
 
 model = tiny_net(weights=TinyNetWeights.DEFAULT)

@@ -57,7 +57,7 @@ IMAGE_DATASETS: dict[str, Images] = {
 }
 """torchvision's image datasets and the PIL images they give (torchvision's documentation; ImageFolder's default
 loader converts every image to RGB, of any size, so only transforms that fix the size make it known)."""
-CLASS_LABELS = frozenset(IMAGE_DATASETS) - {"CelebA"}
+CLASS_LABELS = frozenset(IMAGE_DATASETS) - {"CelebA"} | {"FakeData"}
 """Datasets whose target is one class index per sample (CelebA's is a vector of attributes by default)."""
 
 Transform = Callable[[Images], Images | None]
@@ -330,8 +330,7 @@ def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst
         sample = transform.apply(images)
     else:
         sample = None
-    labels = name in CLASS_LABELS or name == "FakeData"
-    return DatasetValue(sample, Origin(f"datasets.{name}", node, dataset=True), labels)
+    return DatasetValue(sample, Origin(f"datasets.{name}", node, dataset=True), name in CLASS_LABELS)
 
 
 def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:

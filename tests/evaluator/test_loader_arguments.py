@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from shapelint.lint import lint_source
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "module"
@@ -66,3 +68,20 @@ def test_fake_data_gives_images_of_its_image_size() -> None:
     (finding,) = lint_source(FAKE_DATA.format(channels=3))
     assert "datasets.FakeData at line 8 gives (B, 1, 28, 28)" in finding.message
     assert lint_source(FAKE_DATA.format(channels=1)) == []
+
+
+def test_fake_data_models_fail_under_torch_exactly_when_reported() -> None:
+    """The two models above on the batches FakeData's loader yields (torchvision itself is not a test dependency)."""
+    torch = pytest.importorskip("torch", reason="the models run under torch, which this run has not installed")
+    for channels, fails in ((3, True), (1, False)):
+        line = next(line for line in FAKE_DATA.format(channels=channels).splitlines() if line.startswith("model ="))
+        namespace: dict[str, object] = {"nn": torch.nn}
+        exec(compile(line, "fake_data", "exec", dont_inherit=True), namespace)
+        model = namespace["model"]
+        assert isinstance(model, torch.nn.Module)
+        try:
+            model(torch.zeros(4, 1, 28, 28))
+            failed = False
+        except RuntimeError:
+            failed = True
+        assert failed == fails

@@ -13,18 +13,42 @@ known trailing ones.  That lets ``Linear(10, 20)`` say "the last dimension is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeGuard
 
 
 @dataclass(frozen=True, slots=True)
 class Symbol:
-    """A named dimension such as the batch ``B``; equal names are equal sizes."""
+    """A named dimension such as the batch ``B``; equal names are equal sizes.
+
+    ``sizes``, when known, are all the values it can take: a ``DataLoader(ds, batch_size=64)`` over MNIST's 60,000
+    samples gives batches of 64 and a last one of 32, one over a dataset of unknown length 1 to 64.  A check that
+    fails for every one of them fails on the first batch that reaches it, whichever that is."""
 
     name: str
+    sizes: frozenset[int] | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.name
+
+    def may_be(self, size: int) -> bool | None:
+        """Whether the symbol can stand for ``size``: ``None`` when its sizes are not known, ``True`` only when
+        ``size`` is the one value it takes."""
+        if self.sizes is None:
+            return None
+        if size not in self.sizes:
+            return False
+        return True if len(self.sizes) == 1 else None
+
+
+def spelled(dim: object) -> str:
+    """A size in a message, with the values a batch symbol stands for: ``B (the batch: 64 or 32)``."""
+    if not isinstance(dim, Symbol) or dim.sizes is None:
+        return str(dim)
+    ordered = sorted(dim.sizes, reverse=True)
+    if len(ordered) > 2 and ordered == list(range(ordered[0], 0, -1)):
+        return f"{dim} (the batch: at most {ordered[0]})"
+    return f"{dim} (the batch: {' or '.join(map(str, ordered))})"
 
 
 class Unknown:
@@ -90,16 +114,21 @@ def product(dims: Iterable[Dim]) -> Dim:
 
 def same(a: object, b: object) -> bool | None:
     """Whether two sizes agree: ``None`` when that cannot be known."""
-    if is_known(a) and is_known(b) and not _has_symbol(a) and not _has_symbol(b):
+    if is_known(a) and is_known(b) and not has_symbol(a) and not has_symbol(b):
         return a == b
     if isinstance(a, Symbol) and isinstance(b, Symbol) and a == b:
         return True
+    if isinstance(a, Symbol) and is_int(b):
+        return a.may_be(b)
+    if isinstance(b, Symbol) and is_int(a):
+        return b.may_be(a)
     return None
 
 
-def _has_symbol(value: object) -> bool:
+def has_symbol(value: object) -> bool:
+    """Whether a size, or any size in a tuple or list of them, is a symbol."""
     if isinstance(value, (tuple, list)):
-        return any(_has_symbol(item) for item in value)
+        return any(has_symbol(item) for item in value)
     return isinstance(value, Symbol)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from shapelint.catalog.base import Problem, ShapeError
 from shapelint.catalog.signature import REQUIRED, Param, Signature
 from shapelint.catalog.tensor_ops import broadcast
-from shapelint.dims import UNKNOWN, Dim, Shape, equal_shapes, is_known, same
+from shapelint.dims import UNKNOWN, Dim, Shape, equal_shapes, is_known, same, spelled
 
 LossRule = Callable[[str, Shape, Shape], Shape]
 """The loss's name, its input and target: the unreduced result (``reduction='none'``), or a :class:`ShapeError`."""
@@ -103,7 +103,7 @@ def _index_target(name: str, input: Shape, target: Shape) -> Shape:
         return Shape(())
     batch = input.dims[0]
     if target.dims and same(batch, target.dims[0]) is False:
-        reason = f"expected input batch_size ({batch}) to match target batch_size ({target.dims[0]})"
+        reason = f"expected input batch_size ({spelled(batch)}) to match target batch_size ({spelled(target.dims[0])})"
         raise _rejected(name, input, target, reason)
     expected = Shape((batch, *input.dims[2:]))
     if equal_shapes(expected, target) is False:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from shapelint.catalog.base import Problem, ShapeError
 from shapelint.catalog.families import CATALOG
 from shapelint.catalog.functional import functional_rule
-from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, arith, is_int, product, same
+from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, arith, is_int, product, same, spelled
 
 Rule = Callable[[Shape, list[object], dict[str, object]], object]
 
@@ -97,6 +97,7 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
         return Shape(tuple(batch if s == -1 else s for s in dims))
     total_in, total_out = product(remaining_in) if remaining_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(total_in) and is_int(total_out)):
+        _refuse_every_batch(shape, dims, remaining_in, remaining_out, -1 in sizes)
         return Shape(written)
     if -1 in sizes:
         if total_out == 0 or total_in % total_out:
@@ -105,6 +106,25 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     if total_in != total_out:
         raise ShapeError(f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))}", Problem.OTHER)
     return Shape(tuple(dims))
+
+
+def _refuse_every_batch(
+    shape: Shape, dims: list[Dim], remaining_in: list[Dim], remaining_out: list[Dim], inferred: bool
+) -> None:
+    """Raise when the view fails for every size the one batch symbol left can take: ``(B, 20, 4, 4).view(-1, 500)``
+    with batches of 64 and 32 (``B * 320`` elements, never a multiple of 500)."""
+    symbols = [d for d in remaining_in if isinstance(d, Symbol)]
+    known_in = [d for d in remaining_in if not isinstance(d, Symbol)]
+    if len(symbols) != 1 or symbols[0].sizes is None or not all(is_int(d) for d in known_in + remaining_out):
+        return
+    rest, total_out = product(known_in) if known_in else 1, product(remaining_out) if remaining_out else 1
+    if not (is_int(rest) and is_int(total_out)) or total_out == 0:
+        return
+    if any(size * rest % total_out == 0 if inferred else size * rest == total_out for size in symbols[0].sizes):
+        return
+    raise ShapeError(
+        f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))} for any {spelled(symbols[0])}", Problem.OTHER
+    )
 
 
 def _only_symbol_left(dims_in: list[Dim], dims_out: list[Dim]) -> Symbol | None:

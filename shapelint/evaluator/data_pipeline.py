@@ -88,6 +88,8 @@ class DatasetValue:
     sample: Images | None
     origin: Origin
     class_labels: bool
+    length: int | None = None
+    """How many samples it has, where torchvision's documentation fixes it (MNIST's training set: 60,000)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class TensorRows:
 
     rows: tuple[Shape, ...]
     origin: Origin
+    length: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,8 @@ _DATASET_KINDS = (DatasetValue, TensorRows, Samples)
 @dataclass(frozen=True, slots=True)
 class LoaderValue:
     dataset: Dataset
+    batch: Symbol = BATCH
+    """The batch dimension of what it yields, with the sizes its batches can have where they are known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +169,40 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         wrapped = args[0] if args else kwargs.get("iterable")
         return wrapped if isinstance(wrapped, (*BATCHES, EnumeratedLoader)) else UNKNOWN
     if qualname in LOADER:
-        source = args[0] if args else kwargs.get("dataset")
-        batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
-        batched = is_int(batch_size) or isinstance(batch_size, Symbol)
-        plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
-        return LoaderValue(source) if isinstance(source, _DATASET_KINDS) and plain else UNKNOWN
+        return _loader(args, kwargs)
     return None
+
+
+def _loader(args: list[object], kwargs: dict[str, object]) -> object:
+    source = args[0] if args else kwargs.get("dataset")
+    batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
+    batched = is_int(batch_size) or isinstance(batch_size, Symbol)
+    plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
+    if not (isinstance(source, _DATASET_KINDS) and plain):
+        return UNKNOWN
+    sampled = len(args) > 3 or kwargs.get("sampler") is not None
+    if not is_int(batch_size) or batch_size <= 0 or kwargs.get("batch_sampler") is not None:
+        return LoaderValue(source)
+    length = None if sampled or isinstance(source, Samples) else source.length
+    return LoaderValue(source, Symbol(BATCH.name, _batch_sizes(batch_size, length, kwargs.get("drop_last", False))))
+
+
+_MAX_LISTED = 4096
+"""The largest batch whose smaller sizes are listed one by one (a loader over a dataset of unknown length)."""
+
+
+def _batch_sizes(batch_size: int, length: int | None, drop_last: object) -> frozenset[int] | None:
+    """The sizes of the batches a loader yields: ``batch_size``, and the rest of the samples in the last one; any
+    size up to ``batch_size`` where the dataset's length is not known (or a sampler draws the samples)."""
+    if drop_last is True:
+        return frozenset({batch_size})
+    if drop_last is not False:
+        return None
+    if length is None:
+        return frozenset(range(1, batch_size + 1)) if batch_size <= _MAX_LISTED else None
+    if length < batch_size:
+        return frozenset({length}) if length else None
+    return frozenset({batch_size, length % batch_size} - {0})
 
 
 def builtin(name: str, args: list[object]) -> object:
@@ -195,16 +228,37 @@ def element(value: object) -> object:
         return value.batch
     if not isinstance(value, LoaderValue):
         return UNKNOWN
-    if isinstance(value.dataset, Samples):
-        return value.dataset.batch
-    if isinstance(value.dataset, TensorRows):
-        origin = value.dataset.origin
-        return tuple(Tensor(Shape((BATCH, *row.dims), dtype=row.dtype), origin) for row in value.dataset.rows)
-    sample, origin = value.dataset.sample, value.dataset.origin
+    batch = _batch(value.dataset)
+    return batch if value.batch is BATCH else rebatched(batch, value.batch)
+
+
+def _batch(dataset: Dataset) -> object:
+    if isinstance(dataset, Samples):
+        return dataset.batch
+    if isinstance(dataset, TensorRows):
+        origin = dataset.origin
+        return tuple(Tensor(Shape((BATCH, *row.dims), dtype=row.dtype), origin) for row in dataset.rows)
+    sample, origin = dataset.sample, dataset.origin
     if sample is None or not sample.tensor:
         return UNKNOWN
     images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
-    return images, Tensor(Shape((BATCH,), dtype="int"), origin) if value.dataset.class_labels else UNKNOWN
+    return images, Tensor(Shape((BATCH,), dtype="int"), origin) if dataset.class_labels else UNKNOWN
+
+
+def rebatched(batch: object, symbol: Symbol) -> object:
+    """``batch`` with the collated batch dimension of each tensor in it made ``symbol``."""
+    if isinstance(batch, Tensor):
+        dims = batch.shape.dims
+        if batch.shape.open or not dims or dims[0] != BATCH:
+            return batch
+        return replace(batch, shape=replace(batch.shape, dims=(symbol, *dims[1:])))
+    if isinstance(batch, tuple):
+        return tuple(rebatched(item, symbol) for item in batch)
+    if isinstance(batch, ListValue) and batch.items is not None:
+        return ListValue([rebatched(item, symbol) for item in batch.items])
+    if isinstance(batch, DictValue) and batch.items is not None and not batch.modules:
+        return DictValue({key: rebatched(item, symbol) for key, item in batch.items.items()})
+    return batch
 
 
 def sample(dataset: DatasetValue | TensorRows, index: object) -> object:
@@ -228,10 +282,11 @@ def _part(qualname: str, dataset: object, lengths: object) -> object:
     parts as lengths, each with them."""
     if not isinstance(dataset, _DATASET_KINDS):
         return UNKNOWN
+    part = dataset if isinstance(dataset, Samples) else replace(dataset, length=None)
     if qualname in SUBSET:
-        return dataset
+        return part
     items = lengths.items if isinstance(lengths, ListValue) else lengths
-    return tuple(dataset for _ in items) if isinstance(items, (list, tuple)) else UNKNOWN
+    return tuple(part for _ in items) if isinstance(items, (list, tuple)) else UNKNOWN
 
 
 def _new_image(args: list[object], kwargs: dict[str, object]) -> object:
@@ -298,7 +353,8 @@ def _tensor_rows(args: list[object], node: cst.Call) -> object:
     if not args or len(tensors) != len(args) or len({tensor.shape.dims[0] for tensor in tensors}) != 1:
         return UNKNOWN
     rows = tuple(Shape(tensor.shape.dims[1:], dtype=tensor.shape.dtype) for tensor in tensors)
-    return TensorRows(rows, Origin("TensorDataset", node, dataset=True))
+    length = tensors[0].shape.dims[0]
+    return TensorRows(rows, Origin("TensorDataset", node, dataset=True), length if is_int(length) else None)
 
 
 _TRANSFORM_POSITION = {
@@ -330,7 +386,31 @@ def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst
         sample = transform.apply(images)
     else:
         sample = None
-    return DatasetValue(sample, Origin(f"datasets.{name}", node, dataset=True), name in CLASS_LABELS)
+    origin = Origin(f"datasets.{name}", node, dataset=True)
+    return DatasetValue(sample, origin, name in CLASS_LABELS, _length(name, args, kwargs))
+
+
+_SPLITS: dict[str, dict[bool | str, int]] = {
+    "MNIST": {True: 60000, False: 10000}, "FashionMNIST": {True: 60000, False: 10000},
+    "KMNIST": {True: 60000, False: 10000}, "CIFAR10": {True: 50000, False: 10000},
+    "CIFAR100": {True: 50000, False: 10000}, "SVHN": {"train": 73257, "test": 26032, "extra": 531131},
+    "STL10": {"train": 5000, "test": 8000, "unlabeled": 100000, "train+unlabeled": 105000},
+    "CelebA": {"train": 162770, "valid": 19867, "test": 19962, "all": 202599},
+}  # fmt: skip
+"""The number of samples of each split, as torchvision's documentation gives them (by ``train=`` or ``split=``,
+the argument after ``root``)."""
+
+
+def _length(name: str, args: list[object], kwargs: dict[str, object]) -> int | None:
+    if name == "FakeData":
+        size = args[0] if args else kwargs.get("size", 1000)
+        return size if is_int(size) and size >= 0 else None
+    splits = _SPLITS.get(name)
+    if splits is None or (name == "STL10" and (len(args) > 2 or kwargs.get("folds") is not None)):
+        return None
+    default: object = True if True in splits else "train"
+    split = args[1] if len(args) > 1 else kwargs.get("train" if True in splits else "split", default)
+    return splits.get(split) if isinstance(split, (bool, str)) else None
 
 
 def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from shapelint.catalog import Problem, ShapeError, is_size, tuple_refusal
-from shapelint.dims import UNKNOWN, Shape, is_known, same
+from shapelint.dims import UNKNOWN, Shape, has_symbol, is_known, same
 from shapelint.evaluator.values import (
     Configuration,
     Layer,
@@ -284,10 +284,13 @@ class Propagator:
         return True
 
     def after_error(self, layer: Layer, error: ShapeError, shape: Shape) -> Shape | None:
-        """The output as if a wrong input size had been right; ``None`` (unknown) after other errors."""
-        if error.problem is not Problem.SIZE or error.argument is None or error.expected is UNKNOWN:
+        """The output as if a wrong input size had been right; ``None`` (unknown) after other errors, and where the
+        size it needed is no number that could be written (a batch read as channels: ``Conv2d`` fed ``(B, 28, 28)``
+        needs ``in_channels=B``, and the fix is a channel dimension, not that size)."""
+        expected = error.expected
+        if error.problem is not Problem.SIZE or error.argument is None or expected is UNKNOWN or has_symbol(expected):
             return None
-        repaired = {**layer.args, error.argument: error.expected}
+        repaired = {**layer.args, error.argument: expected}
         try:
             return layer.kind.infer(repaired, shape)
         except ShapeError:

@@ -7,7 +7,7 @@ import os
 import libcst as cst
 
 from shapelint.catalog import Family
-from shapelint.dims import Shape, is_int
+from shapelint.dims import Shape, is_int, spelled
 from shapelint.evaluator import Configuration, Evaluation, Mismatch, ModuleSource, Origin, Requirement
 from shapelint.judge.codes import CODES, SIZE_MESSAGE
 from shapelint.source import Positions
@@ -93,7 +93,7 @@ _EMPTY_MODULE = cst.Module([])
 
 
 def _plain(value: object) -> str:
-    return repr(value) if isinstance(value, (list, tuple)) else str(value)
+    return repr(value) if isinstance(value, (list, tuple)) else spelled(value)
 
 
 class Places:

@@ -43,3 +43,35 @@ def test_a_rejected_view_names_the_batch_as_it_is_written() -> None:
     """``x.view(x.size(0), 1024)`` on (B, 256, 6, 6): the message shows ``(B, 1024)``, as the code reads."""
     with pytest.raises(ShapeError, match=r"cannot view a tensor of shape \(B, 256, 6, 6\) as \(B, 1024\)$"):
         reshape(Shape((BATCH, 256, 6, 6)), [BATCH, 1024], {})
+
+
+@settings(max_examples=examples(500))
+@given(
+    tail=st.lists(st.integers(1, 6), min_size=0, max_size=3),
+    request=st.lists(st.integers(1, 40), min_size=1, max_size=2),
+    inferred=st.booleans(),
+    batches=st.sets(st.integers(1, 12), min_size=1, max_size=3),
+)
+def test_a_view_is_refused_for_a_loader_batch_exactly_when_torch_refuses_every_batch(
+    tail: list[int], request: list[int], inferred: bool, batches: set[int]
+) -> None:
+    """A DataLoader's batch takes known sizes (``batch_size`` and the last batch's): shapelint refuses a view only
+    when torch refuses it for each of them, and then torch fails on whichever batch comes first."""
+    sized = Symbol("B", frozenset(batches))
+    written = [-1, *request] if inferred else request
+    refused = [batch for batch in sorted(batches) if _refused(torch.zeros(batch, *tail), written)]
+    try:
+        reshape(Shape((sized, *tail)), written, {})
+    except ShapeError as error:
+        assert len(refused) == len(batches), (batches, refused, str(error))
+        assert "(the batch: " in str(error)
+        return
+    assert len(refused) < len(batches)
+
+
+def _refused(tensor: torch.Tensor, written: list[int]) -> bool:
+    try:
+        tensor.view(*written)
+    except RuntimeError:
+        return True
+    return False

@@ -1,0 +1,60 @@
+"""The sizes a DataLoader's batches can have, against the batches torch's DataLoader really yields."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from shapelint.dims import Shape
+from shapelint.evaluator import data_pipeline
+from shapelint.evaluator.values import Origin
+from tests.budget import examples
+
+pytestmark = pytest.mark.sampled
+
+
+def _sizes(length: int | None, batch_size: int, drop_last: bool) -> frozenset[int] | None:
+    rows = data_pipeline.TensorRows((Shape((2,)),), Origin("TensorDataset"), length)
+    loader = data_pipeline.build(LOADER, [rows], {"batch_size": batch_size, "drop_last": drop_last}, None)  # type: ignore[arg-type]
+    assert isinstance(loader, data_pipeline.LoaderValue)
+    return loader.batch.sizes
+
+
+LOADER = "torch.utils.data.DataLoader"
+
+
+@settings(max_examples=examples(300))
+@given(length=st.integers(1, 300), batch_size=st.integers(1, 70), drop_last=st.booleans(), known=st.booleans())
+def test_every_batch_torch_yields_is_one_of_the_sizes(length: int, batch_size: int, drop_last: bool, known: bool) -> None:
+    """Each batch torch yields has one of the sizes; with the length known, the sizes are exactly those yielded."""
+    torch = pytest.importorskip("torch", reason="torch is the ground truth for the loader's batches")
+    data = torch.utils.data.TensorDataset(torch.zeros(length, 2))
+    yielded = {len(batch[0]) for batch in torch.utils.data.DataLoader(data, batch_size=batch_size, drop_last=drop_last)}
+    sizes = _sizes(length if known else None, batch_size, drop_last)
+    assert sizes is not None
+    assert yielded <= sizes
+    if known:
+        assert yielded == sizes or not yielded
+
+
+def test_a_torchvision_dataset_split_gives_its_documented_length() -> None:
+    """MNIST's training set has 60,000 images: batches of 64 and a last one of 32; its test set, 10,000."""
+    def loader(*args: object, **kwargs: object) -> object:
+        dataset = data_pipeline.build("torchvision.datasets.MNIST", list(args), dict(kwargs), None)  # type: ignore[arg-type]
+        return data_pipeline.build(LOADER, [dataset], {"batch_size": 64}, None)  # type: ignore[arg-type]
+
+    for made, sizes in ((loader("data"), {64, 32}), (loader("data", False), {64, 16}), (loader("data", train=False), {64, 16})):
+        assert isinstance(made, data_pipeline.LoaderValue)
+        assert made.batch.sizes == frozenset(sizes)
+
+
+def test_a_subset_or_a_sampler_leaves_only_the_batch_size_known() -> None:
+    """A ``Subset`` or ``random_split`` part, or a sampler, draws an unknown number of samples: any batch up to
+    ``batch_size``."""
+    rows = data_pipeline.TensorRows((Shape((2,)),), Origin("TensorDataset"), 1000)
+    part = data_pipeline.build("torch.utils.data.Subset", [rows, [1, 2, 3]], {}, None)  # type: ignore[arg-type]
+    for dataset, kwargs in ((part, {}), (rows, {"sampler": object()})):
+        loader = data_pipeline.build(LOADER, [dataset], {"batch_size": 8, **kwargs}, None)  # type: ignore[arg-type]
+        assert isinstance(loader, data_pipeline.LoaderValue)
+        assert loader.batch.sizes == frozenset(range(1, 9))

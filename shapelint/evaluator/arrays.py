@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from shapelint.catalog import tensor_ops as tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import array_ops
 from shapelint.evaluator.names import TYPED_TENSORS
@@ -124,6 +125,25 @@ def index(array: Array, key: object) -> object:
     if keys is None or not all(is_int(k) and _within(k, dims[0]) for k in keys):
         return UNKNOWN
     return Array(Shape((len(keys), *dims[1:]), dtype=array.shape.dtype), array.origin)
+
+
+def sliced(array: Array, items: list[object]) -> object:
+    """``values[:, 1:]``, ``values[:, 0]``, ``values[..., None]``: numpy's basic indexing (ints, slices, ``None``,
+    ``...``) gives the shapes torch's does; anything else, or an int out of range, is unknown."""
+    dims = array.shape.dims
+    if array.shape.open or not all(_basic(item) for item in items) or items.count(Ellipsis) > 1:
+        return UNKNOWN
+    consuming = [item for item in items if item is not None]
+    if Ellipsis in consuming:
+        at = consuming.index(Ellipsis)
+        consuming[at : at + 1] = [slice(None)] * max(len(dims) - len(consuming) + 1, 0)
+    if len(consuming) > len(dims) or any(is_int(i) and not _within(i, size) for i, size in zip(consuming, dims)):
+        return UNKNOWN
+    return Array(tensor_rules.index(array.shape, items), array.origin)
+
+
+def _basic(item: object) -> bool:
+    return item is None or item is Ellipsis or isinstance(item, slice) or is_int(item)
 
 
 def _within(key: int, size: object) -> bool:

@@ -276,6 +276,8 @@ def ev_subscript(m: Machine, node: cst.Subscript, scope: Scope) -> object:
     value = classes.children_of(m.ev(node.value, scope), "__getitem__")
     if isinstance(value, Tensor):
         return m.tensors.index(value, [_index_item(m, e.slice, scope) for e in node.slice], node)
+    if isinstance(value, Array) and (len(node.slice) > 1 or isinstance(node.slice[0].slice, cst.Slice)):
+        return arrays.sliced(value, [_index_item(m, e.slice, scope) for e in node.slice])
     if len(node.slice) != 1:
         return UNKNOWN
     index = node.slice[0].slice

@@ -317,13 +317,18 @@ def _aligned(shape: Shape, index: int) -> Dim:
     return UNKNOWN if shape.open else 1
 
 
+def _may_be_one(dim: Dim) -> bool:
+    """A batch that may be a single sample broadcasts against any size."""
+    return isinstance(dim, Symbol) and dim.sizes is not None and 1 in dim.sizes
+
+
 def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:
     """One result size; a known size other than 1 survives an unknown partner, which must be 1 or equal."""
     if a == 1:
         return b
     if b == 1 or same(a, b):
         return a
-    if same(a, b) is False:
+    if same(a, b) is False and not (_may_be_one(a) or _may_be_one(b)):
         raise ShapeError(f"shapes {left} and {right} cannot be broadcast together", Problem.OTHER)
     if is_int(a):
         return a

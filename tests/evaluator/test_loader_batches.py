@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shapelint.dims import Shape
+from shapelint.catalog import ShapeError
+from shapelint.catalog import tensor_ops as tensor_rules
+from shapelint.dims import Shape, Symbol
 from shapelint.evaluator import data_pipeline
 from shapelint.evaluator.values import Origin
 from tests.budget import examples
@@ -58,3 +62,41 @@ def test_a_subset_or_a_sampler_leaves_only_the_batch_size_known() -> None:
         loader = data_pipeline.build(LOADER, [dataset], {"batch_size": 8, **kwargs}, None)  # type: ignore[arg-type]
         assert isinstance(loader, data_pipeline.LoaderValue)
         assert loader.batch.sizes == frozenset(range(1, 9))
+
+
+_OPERATIONS = {
+    "broadcast": (lambda a, b: tensor_rules.broadcast(a, b), lambda a, b: a + b),
+    "cat": (lambda a, b: tensor_rules.concatenate([a, b], 1), lambda a, b: torch_module().cat([a, b], 1)),
+    "matmul": (lambda a, b: tensor_rules.matmul(a, b), lambda a, b: a @ b),
+}
+
+
+def torch_module() -> Any:
+    return pytest.importorskip("torch", reason="torch is the ground truth for the shape rules")
+
+
+@settings(max_examples=examples(400))
+@given(
+    operation=st.sampled_from(sorted(_OPERATIONS)),
+    tail=st.lists(st.integers(1, 4), min_size=1, max_size=2),
+    other=st.lists(st.integers(1, 5), min_size=1, max_size=3),
+    batches=st.sets(st.integers(1, 5), min_size=1, max_size=3),
+)
+def test_an_operation_on_a_batch_is_refused_only_when_torch_refuses_every_batch(
+    operation: str, tail: list[int], other: list[int], batches: set[int]
+) -> None:
+    """A loader's batch against a fixed size: refused only where no batch size the loader gives would pass."""
+    torch = torch_module()
+    ours, theirs = _OPERATIONS[operation]
+    sized = Symbol("B", frozenset(batches))
+    passing = []
+    for batch in sorted(batches):
+        try:
+            theirs(torch.zeros(batch, *tail), torch.zeros(*other))
+            passing.append(batch)
+        except RuntimeError:
+            pass
+    try:
+        ours(Shape((sized, *tail)), Shape(tuple(other)))
+    except ShapeError:
+        assert not passing, (batches, passing)

@@ -120,6 +120,9 @@ class LoaderValue:
     dataset: Dataset
     batch: Symbol = BATCH
     """The batch dimension of what it yields, with the sizes its batches can have where they are known."""
+    last: int | None = None
+    """The size of the last batch where it is smaller than the others and certain (MNIST's 60,000 samples in
+    batches of 64 end with one of 32): a loop over every batch runs once more on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +187,9 @@ def _loader(args: list[object], kwargs: dict[str, object]) -> object:
     if not is_int(batch_size) or batch_size <= 0 or kwargs.get("batch_sampler") is not None:
         return LoaderValue(source)
     length = None if sampled or isinstance(source, Samples) else source.length
-    return LoaderValue(source, Symbol(BATCH.name, _batch_sizes(batch_size, length, kwargs.get("drop_last", False))))
+    sizes = _batch_sizes(batch_size, length, kwargs.get("drop_last", False))
+    last = length % batch_size if length is not None and sizes is not None and len(sizes) == 2 else None
+    return LoaderValue(source, Symbol(BATCH.name, sizes), last)
 
 
 _MAX_LISTED = 4096
@@ -245,19 +250,36 @@ def _batch(dataset: Dataset) -> object:
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if dataset.class_labels else UNKNOWN
 
 
-def rebatched(batch: object, symbol: Symbol) -> object:
-    """``batch`` with the collated batch dimension of each tensor in it made ``symbol``."""
+def concrete_batches(value: object) -> tuple[object, object] | None:
+    """What a step of a loop over every batch binds on a full batch and on the last one, where that one is smaller
+    than the others; ``None`` where there is no such batch, or it is not known."""
+    loader = value.loader if isinstance(value, EnumeratedLoader) else value
+    if not isinstance(loader, LoaderValue) or loader.last is None or loader.batch.sizes is None:
+        return None
+    if isinstance(loader.dataset, Samples):
+        return None
+    origin, batch = loader.dataset.origin, _batch(loader.dataset)
+    full = rebatched(batch, max(loader.batch.sizes), replace(origin, label=f"a full batch of {origin.label}"))
+    last = rebatched(batch, loader.last, replace(origin, label=f"the last batch of {origin.label}"))
+    if isinstance(value, EnumeratedLoader):
+        return (UNKNOWN, full), (UNKNOWN, last)
+    return full, last
+
+
+def rebatched(batch: object, size: Dim, origin: Origin | None = None) -> object:
+    """``batch`` with the collated batch dimension of each tensor in it made ``size`` (and their origin
+    ``origin``, where given)."""
     if isinstance(batch, Tensor):
         dims = batch.shape.dims
         if batch.shape.open or not dims or dims[0] != BATCH:
             return batch
-        return replace(batch, shape=replace(batch.shape, dims=(symbol, *dims[1:])))
+        return Tensor(replace(batch.shape, dims=(size, *dims[1:])), origin or batch.origin)
     if isinstance(batch, tuple):
-        return tuple(rebatched(item, symbol) for item in batch)
+        return tuple(rebatched(item, size, origin) for item in batch)
     if isinstance(batch, ListValue) and batch.items is not None:
-        return ListValue([rebatched(item, symbol) for item in batch.items])
+        return ListValue([rebatched(item, size, origin) for item in batch.items])
     if isinstance(batch, DictValue) and batch.items is not None and not batch.modules:
-        return DictValue({key: rebatched(item, symbol) for key, item in batch.items.items()})
+        return DictValue({key: rebatched(item, size, origin) for key, item in batch.items.items()})
     return batch
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import libcst as cst
 
-from shapelint.dims import UNKNOWN, Shape, is_int
+from shapelint.dims import UNKNOWN, Shape, Symbol, is_int, same
 from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import (
     Alternatives,
@@ -334,6 +334,9 @@ def _ordering(node: cst.BaseCompOp, left: object, right: object) -> object:
     function = functions.get(type(node))
     if function is None:
         return UNKNOWN
+    equal = _equal_sizes(left, right) if function in (operator.eq, operator.ne) else None
+    if equal is not None:
+        return equal == (function is operator.eq)
     if not (is_plain(left) and is_plain(right)):
         if function in (operator.eq, operator.ne) and (left is None or right is None):
             tensors = isinstance(left, Tensor) or isinstance(right, Tensor)
@@ -343,6 +346,23 @@ def _ordering(node: cst.BaseCompOp, left: object, right: object) -> object:
         return function(left, right)
     except TypeError:
         return UNKNOWN
+
+
+def _equal_sizes(left: object, right: object) -> bool | None:
+    """``x.shape == y.shape`` where sizes are symbols (a loader's batch): unequal where the ranks or two known
+    sizes differ, equal where each pair is the same size; ``None`` otherwise, or for anything but two tuples."""
+    if not (isinstance(left, tuple) and isinstance(right, tuple)) or (is_plain(left) and is_plain(right)):
+        return None
+    if len(left) != len(right):
+        return False
+    answers = [same(a, b) if _size(a) and _size(b) else None for a, b in zip(left, right)]
+    if False in answers:
+        return False
+    return True if all(answers) else None
+
+
+def _size(value: object) -> bool:
+    return is_int(value) or isinstance(value, Symbol)
 
 
 def subscript(value: object, index: object) -> object:

@@ -192,6 +192,7 @@ def _exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     repeated = items is not None and len(items) > MAX_UNROLLED_REPEATS and m.fact(_has_inner_loop, node.body)
     if items is None or len(items) > MAX_ITERATIONS or repeated:
         _exec_uncertain_loop(m, node, scope, _element(iterable))
+        _exec_last_batch(m, node, scope, iterable)
         return
     if m.fact(_has_loop_exit, node.body):
         _exec_loop_with_exits(m, node, items, scope)
@@ -208,6 +209,21 @@ def _exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
             return
     if node.orelse is not None:
         m.exec_block(node.orelse.body.body, scope)
+
+
+def _exec_last_batch(m: Machine, node: cst.For, scope: Scope, iterable: object) -> None:
+    """Run a loop of the file over every batch of a loader once more on its last batch, where that one is smaller:
+    code that wrote the batch size in (``x.view(64, -1)``, a hidden state made for 64) fails there, at the end of
+    the first epoch.  Where it does, a full batch runs too, so that a fix must hold for both.  A loop that may leave
+    early (``break``, or ``continue`` past a short batch) is not followed to its end; a loop of another file is
+    that file's to check."""
+    batches = data_pipeline.concrete_batches(iterable)
+    if batches is None or not m.local(node) or m.fact(_has_loop_exit, node.body):
+        return
+    start = len(m.propagator.mismatches)
+    _exec_uncertain_loop(m, node, scope, batches[1])
+    if len(m.propagator.mismatches) > start:
+        _exec_uncertain_loop(m, node, scope, batches[0])
 
 
 def _repetition(m: Machine, node: cst.For, items: list[object], scope: Scope) -> Repetition | None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import libcst as cst
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.catalog import ShapeError
 from shapelint.catalog import tensor_ops as tensor_rules
-from shapelint.dims import Shape, Symbol
-from shapelint.evaluator import data_pipeline
+from shapelint.dims import UNKNOWN, Shape, Symbol
+from shapelint.evaluator import data_pipeline, operators
 from shapelint.evaluator.values import Origin
 from tests.budget import examples
 
@@ -100,3 +101,29 @@ def test_an_operation_on_a_batch_is_refused_only_when_torch_refuses_every_batch(
         ours(Shape((sized, *tail)), Shape(tuple(other)))
     except ShapeError:
         assert not passing, (batches, passing)
+
+
+_SIZE = st.integers(1, 4) | st.just("B")
+
+
+@settings(max_examples=examples(400))
+@given(
+    left=st.lists(_SIZE, min_size=0, max_size=3),
+    right=st.lists(_SIZE, min_size=0, max_size=3),
+    batches=st.sets(st.integers(1, 4), min_size=1, max_size=3),
+    equal=st.booleans(),
+)
+def test_comparing_shapes_with_a_batch_decides_only_what_python_decides_for_every_batch(
+    left: list[object], right: list[object], batches: set[int], equal: bool
+) -> None:
+    """``x.shape == y.shape`` with the loader's batch in them: decided only where Python gives that answer for every
+    size the batch can have (a guard that can never hold keeps its body from running)."""
+    sized = Symbol("B", frozenset(batches))
+    ours = operators.compare(cst.Equal() if equal else cst.NotEqual(), _with(left, sized), _with(right, sized))
+    answers = {(_with(left, batch) == _with(right, batch)) == equal for batch in batches}
+    if ours is not UNKNOWN:
+        assert answers == {ours}
+
+
+def _with(sizes: list[object], batch: object) -> tuple[object, ...]:
+    return tuple(batch if size == "B" else size for size in sizes)

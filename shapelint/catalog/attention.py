@@ -1,8 +1,9 @@
-"""MultiheadAttention and the Transformer encoder and decoder layers: sequences of ``embed_dim`` features.
+"""MultiheadAttention, the Transformer encoder and decoder layers, and nn.Transformer: sequences of features.
 
 The linter's rules see only the first input (the query, ``src`` or ``tgt``):
 key, value and memory never reach them, so nothing that depends on them is
-checked and the attention weights' source length stays unknown.  The runtime's
+checked and the attention weights' source length stays unknown; nn.Transformer's
+``tgt`` is the exception, checked by its rule as ``src`` is (``rule_inputs``).  The runtime's
 graphs know every input, and ``LayerKind.forward`` hands them to the extra
 rules here (:func:`_key_and_value`, :func:`_memory`, :func:`_call_weights`).
 Shapes follow ``eval()`` mode without masks, whose keywords make the
@@ -32,7 +33,7 @@ from shapelint.catalog.entry import EntriesRule, Entry
 from shapelint.catalog.linear import linear_entries
 from shapelint.catalog.norm import layer_norm_entries
 from shapelint.catalog.signature import Args, ArgType, Attribute, Param
-from shapelint.dims import UNKNOWN, Dim, Shape, is_int
+from shapelint.dims import UNKNOWN, Dim, Shape, is_int, same
 
 RANKS = (2, 3)
 ACTIVATIONS = ("relu", "gelu")
@@ -383,6 +384,145 @@ ENCODER = LayerKind(
     entries=_encoder_entries,
 )
 
+_SEQ2SEQ_RULES = _TransformerRules(has_fast_path=True)
+"""nn.Transformer's rule for ``src`` and ``tgt`` alike: the encoder's fast path may pass an empty input."""
+_DECODER_RULES = _TransformerRules(has_fast_path=False)
+"""What the decoder, which has no fast path, adds for ``tgt``."""
+
+
+def _custom(args: Args) -> bool:
+    """A custom encoder or decoder (or one not known to be absent) whose shapes the catalog cannot follow."""
+    return args["custom_encoder"] is not None or args["custom_decoder"] is not None
+
+
+def _validate_seq2seq(args: Args) -> None:
+    """The layers and the ``range`` of copies torch builds, for the encoder and the decoder it builds itself."""
+    for part in ("encoder", "decoder"):
+        if args[f"custom_{part}"] is not None:
+            continue
+        _validate_transformer(args)
+        count = args[f"num_{part}_layers"]
+        require(not isinstance(count, (float, *NOT_NUMBERS)), f"num_{part}_layers must be an int, got {count!r}")
+
+
+def _seq2seq_features(args: Args, shape: Shape) -> Dim:
+    """``forward`` compares the last size of ``src`` and of ``tgt`` with ``d_model`` before anything else."""
+    return shape.dim(-1)
+
+
+def _seq2seq_output(args: Args, shape: Shape) -> Shape:
+    """What the encoder (on ``src``) and the decoder (on ``tgt``) check, both run by the same rules; the output is
+    ``tgt``'s shape.  A custom encoder or decoder leaves it unknown, an empty input the fast path hands back its
+    dtype."""
+    if _custom(args):
+        return Shape.anything()
+    _validate_depth(args)
+    output = _SEQ2SEQ_RULES.output(args, shape)
+    return output.with_dtype(None) if _SEQ2SEQ_RULES.passes_empty(args, shape) else output
+
+
+def _validate_depth(args: Args) -> None:
+    """Both containers index their first layer at ``forward``."""
+    for part in ("encoder", "decoder"):
+        count = args[f"num_{part}_layers"]
+        require(not (is_int(count) and count <= 0), f"nn.Transformer with no {part} layers fails at forward")
+
+
+def _source_and_target(args: Args, shape: Shape, extras: tuple[Shape, ...]) -> None:
+    """``forward(src, tgt)``: batched inputs share their batch; the built decoder checks ``tgt`` without a fast
+    path, and needs ``src``'s batching."""
+    if len(extras) != 1:
+        raise ShapeError(f"nn.Transformer takes a source and a target, got {1 + len(extras)} tensors")
+    target = extras[0]
+    if args["custom_decoder"] is None:
+        _DECODER_RULES.output(args, target)
+    if shape.open or target.open:
+        return
+    if shape.rank != target.rank and not _custom(args):
+        raise ShapeError(f"the source {shape} and the target {target} must both be batched or unbatched")
+    first = truthy(args["batch_first"])
+    if shape.rank == target.rank == 3 and first is not None:
+        index = 0 if first else 1
+        if same(shape.dims[index], target.dims[index]) is False:
+            raise ShapeError(f"the batch number of the source {shape} and the target {target} must be equal")
+
+
+def _built_entries(part: str, layer: LayerKind, args: Args) -> list[Entry]:
+    """``encoder``/``decoder``: ``num_layers`` copies of the layer, then a LayerNorm of ``d_model``."""
+    custom = args[f"custom_{part}"]
+    if custom is not None:
+        return prefixed(part, _held(custom))
+    copy = state_entries(layer, {name: args[name] for name in layer.param_names})
+    count = args[f"num_{part}_layers"]
+    if copy is None or not is_int(count):
+        raise TypeError(f"the {part}'s tensors are not known")
+    found = [entry for index in range(count) for entry in prefixed(f"{part}.layers.{index}", copy)]
+    norm = layer_norm_entries({"normalized_shape": args["d_model"], "elementwise_affine": True, "bias": args["bias"]})
+    return found + prefixed(f"{part}.norm", norm)
+
+
+def _seq2seq_entries(args: Args) -> list[Entry]:
+    return _built_entries("encoder", _ENCODER_LAYER, args) + _built_entries("decoder", _DECODER_LAYER, args)
+
+
+_ENCODER_LAYER = _transformer(
+    "TransformerEncoderLayer",
+    3,
+    True,
+    frozenset({"src_mask", "src_key_padding_mask", "is_causal"}),
+    ("self_attn",),
+)
+_DECODER_LAYER = _transformer(
+    "TransformerDecoderLayer",
+    7,
+    False,
+    frozenset(
+        {
+            "tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask", "tgt_is_causal",
+            "memory_is_causal",
+        }
+    ),
+    ("self_attn", "multihead_attn"),
+    _memory,
+)
+
+SEQ2SEQ = LayerKind(
+    "Transformer",
+    (
+        Param("d_model", 512, attribute=Attribute.SIZE),
+        Param("nhead", 8, attribute=Attribute.KEPT),
+        Param("num_encoder_layers", 6),
+        Param("num_decoder_layers", 6),
+        Param("dim_feedforward", 2048),
+        Param("dropout", 0.1),
+        Param("activation", ACTIVATION_DEFAULT),
+        Param("custom_encoder", None),
+        Param("custom_decoder", None),
+        Param("layer_norm_eps", 1e-5),
+        Param("batch_first", False, attribute=Attribute.KEPT),
+        Param("norm_first", False),
+        Param("bias", True, type=ArgType.BOOL),
+    )
+    + FACTORY,
+    _seq2seq_output,
+    input_arg="d_model",
+    expected_input=_seq2seq_features,
+    min_rank=1,
+    validate=_validate_seq2seq,
+    family=Family.LINEAR,
+    extra_inputs=10,
+    extra_rule=_source_and_target,
+    rule_inputs=2,
+    neutral_keywords=frozenset(
+        {
+            "src_mask", "tgt_mask", "memory_mask", "src_key_padding_mask", "tgt_key_padding_mask",
+            "memory_key_padding_mask", "src_is_causal", "tgt_is_causal", "memory_is_causal",
+        }
+    ),
+    entries=_seq2seq_entries,
+)
+"""``nn.Transformer``: its encoder and decoder built from the same hyperparameters, or given."""
+
 KINDS = (
     LayerKind(
         "MultiheadAttention",
@@ -401,25 +541,8 @@ KINDS = (
         neutral_keywords=frozenset({"key_padding_mask", "attn_mask", "is_causal", "need_weights"}),
         entries=_attention_entries,
     ),
-    _transformer(
-        "TransformerEncoderLayer",
-        3,
-        True,
-        frozenset({"src_mask", "src_key_padding_mask", "is_causal"}),
-        ("self_attn",),
-    ),
-    _transformer(
-        "TransformerDecoderLayer",
-        7,
-        False,
-        frozenset(
-            {
-                "tgt_mask", "memory_mask", "tgt_key_padding_mask", "memory_key_padding_mask", "tgt_is_causal",
-                "memory_is_causal",
-            }
-        ),
-        ("self_attn", "multihead_attn"),
-        _memory,
-    ),
+    _ENCODER_LAYER,
+    _DECODER_LAYER,
     ENCODER,
+    SEQ2SEQ,
 )

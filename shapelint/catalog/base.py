@@ -88,6 +88,9 @@ class LayerKind(Signature):
     """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
     takes_state: bool = False
     """Takes an initial state after its input (``hx``, as RNN/LSTM/GRU do), which leaves the output's shape alone."""
+    rule_inputs: int = 1
+    """How many leading inputs the rule checks alike, the output being the last one's: nn.Transformer checks
+    ``src`` and ``tgt`` alike and returns ``tgt``'s shape."""
     extra_rule: ExtraRule | None = None
     """Checks the tensors passed after the first (Bilinear's ``input2``, attention's key and value, a decoder's
     memory, a recurrent layer's initial state); unset, the layer takes one tensor in :meth:`forward`."""
@@ -163,6 +166,8 @@ class LayerKind(Signature):
             self.extra_rule(args, first, extras)
         elif extras:
             raise ShapeError(f"{self.name}.forward takes one tensor, got {len(shapes)}")
+        for shape in extras[: self.rule_inputs - 1]:
+            output = self.infer(args, shape, checked=True)
         if self.state is None:
             return output
         if self.call_state is not None:

@@ -207,11 +207,13 @@ def _run_called(m: Machine, func: object, args: list[object], kwargs: dict[str, 
         name, tensor = flow
         return call_module(m, func, tensor, (), {key: value for key, value in kwargs.items() if key != name})
     if args and isinstance(args[0], Tensor) and _single_input_call(func, args, kwargs):
+        if isinstance(func, Layer) and func.kind.rule_inputs > 1:
+            return m.propagator.through_inputs(func, args, node)
         before = len(m.propagator.mismatches)
         result = m.propagator.run(func, args[0])
         state = args[1] if len(args) > 1 else kwargs.get("hx")
         if isinstance(func, Layer) and func.kind.takes_state and len(m.propagator.mismatches) == before:
-            m.propagator.check_state(func, args[0], state, node)
+            m.propagator.check_extra(func, args[0], state, node)
         return result
     if isinstance(func, Layer) and func.kind.state is not None and args and isinstance(args[0], Packed):
         return packing.run_recurrent(m.propagator, func, args[0]) if _single_input_call(func, args, kwargs) else UNKNOWN

@@ -8,7 +8,7 @@ more is known and the rest of the chain goes silent.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -190,9 +190,9 @@ class Propagator:
         state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)
         return (result, _tensors(state, Origin(f"{layer.kind.name} state", layer.node)))
 
-    def check_state(self, layer: Layer, tensor: Tensor, state: object, node: cst.CSTNode) -> None:
-        """``gru(x, hidden)``: an initial state torch refuses (a bidirectional encoder's ``(2, B, H)`` handed to a
-        one-way decoder) is rejected at the call that passes it."""
+    def check_extra(self, layer: Layer, tensor: Tensor, state: object, node: cst.CSTNode) -> None:
+        """The inputs after the first, checked against it at the call that passes them: ``gru(x, hidden)``'s initial
+        state (a bidirectional encoder's ``(2, B, H)`` handed to a one-way decoder), nn.Transformer's ``tgt``."""
         given = state if isinstance(state, tuple) else (state,)
         if layer.kind.extra_rule is None or not given or not all(isinstance(part, Tensor) for part in given):
             return
@@ -200,6 +200,36 @@ class Propagator:
             layer.kind.extra_rule(layer.args, tensor.shape, tuple(part.shape for part in given))
         except ShapeError as error:
             self.reject(layer.kind.name, node, error, given[0])
+
+    def through_inputs(self, layer: Layer, inputs: Sequence[object], node: cst.CSTNode) -> object:
+        """``transformer(src, tgt)``: each of the kind's ``rule_inputs`` checked by its rule, the output the last one's,
+        then its extra rule between them.  One input that is no tensor, or one refused, leaves the output unknown:
+        no single repair of the layer need fit both inputs."""
+        given = inputs[: layer.kind.rule_inputs]
+        tensors = [part for part in given if isinstance(part, Tensor)]
+        if len(tensors) < layer.kind.rule_inputs:
+            return UNKNOWN
+        before = len(self.mismatches)
+        for tensor in tensors[:-1]:
+            self.check_input(layer, tensor)
+        if len(self.mismatches) != before:
+            return UNKNOWN
+        result = self.run(layer, tensors[-1])
+        if len(self.mismatches) != before:
+            return UNKNOWN
+        self.check_extra(layer, tensors[0], tuple(tensors[1:]), node)
+        return result
+
+    def check_input(self, layer: Layer, tensor: Tensor) -> None:
+        """The layer's rule on an input whose result it does not return."""
+        try:
+            layer.kind.infer(layer.args, tensor.shape, checked=layer.valid)
+        except ShapeError as error:
+            self.reject(layer.kind.name, layer.node, error, tensor, layer)
+            return
+        layer.valid = True
+        self.accept(layer, tensor.shape)
+        _settle(layer, tensor.shape)
 
     def through_container(self, layer: Layer, tensor: Tensor) -> Tensor:
         """A container's own checks, then the modules it holds (TransformerEncoder's layers), each reporting itself."""

@@ -1,7 +1,8 @@
 """MultiheadAttention and the Transformer layers in evaluation mode (dropout inactive), with torch's forward signatures.
 
 Each layer holds its tensors under the catalog's flat state-dict keys (``self_attn.in_proj_weight``,
-``linear1.weight``, ``norm1.bias``); TransformerEncoder holds ``num_layers`` copies of its layer.
+``linear1.weight``, ``norm1.bias``); TransformerEncoder holds ``num_layers`` copies of its layer, and
+Transformer an encoder and a decoder it builds itself (``encoder.layers.0.…``, ``decoder.norm.…``).
 """
 
 from __future__ import annotations
@@ -13,13 +14,21 @@ import numpy as np
 from shapelint.runtime import torch_source
 from shapelint.runtime.activation import gelu
 from shapelint.runtime.attend import Attention, Masks, attend, initial
+from shapelint.runtime.init import xavier_uniform
 from shapelint.runtime.layer import Layer
 from shapelint.runtime.module import Module
+from shapelint.runtime.norm import LayerNorm
 from shapelint.runtime.spec import Init, TensorSpec
 
-from shapelint.dims import Shape
+from shapelint.dims import DType, Shape
 
-__all__ = ["MultiheadAttention", "TransformerDecoderLayer", "TransformerEncoder", "TransformerEncoderLayer"]
+__all__ = [
+    "MultiheadAttention",
+    "Transformer",
+    "TransformerDecoderLayer",
+    "TransformerEncoder",
+    "TransformerEncoderLayer",
+]
 
 
 class MultiheadAttention(Layer):
@@ -75,8 +84,13 @@ class _Transformer(Layer):
         super().__init__(*args, **kwargs)
         if self.given["activation"] not in ("relu", "gelu"):
             raise ValueError(f"{type(self).__name__}: the runtime takes activation 'relu' or 'gelu' by name")
+        self.xavier = False
+        """Every weight of two dimensions drawn xavier-uniform, as nn.Transformer's ``_reset_parameters`` redraws
+        them in its layers."""
 
     def initial(self, name: str, shapes: Mapping[str, tuple[int, ...]]) -> Init:
+        if self.xavier and len(shapes[name]) > 1:
+            return xavier_uniform(shapes[name])
         return initial(name, shapes)
 
     def block(self, name: str) -> Attention:
@@ -251,4 +265,121 @@ class TransformerEncoder(Layer):
         raise KeyError(key)
 
     tensor_at = Module.tensor_at  # its tensors are its layers': a container's lookup, not a layer's own
+    assign = Module.assign
+
+
+_LAYER_ARGS = (
+    "d_model", "nhead", "dim_feedforward", "dropout", "activation", "layer_norm_eps", "batch_first", "norm_first",
+    "bias",
+)
+"""What nn.Transformer hands to the encoder and decoder layers it builds."""
+
+
+class Transformer(Layer):
+    """An encoder (a TransformerEncoder with a final LayerNorm) and a decoder (``num_decoder_layers``
+    TransformerDecoderLayers, then a LayerNorm), built from the same hyperparameters; ``d_model`` is torch's
+    default unless given, as torch has one.
+
+    ``forward(src, tgt, src_mask=None, tgt_mask=None, memory_mask=None, src_key_padding_mask=None,
+    tgt_key_padding_mask=None, memory_key_padding_mask=None, src_is_causal=None, tgt_is_causal=None,
+    memory_is_causal=False)`` returns ``tgt``'s shape.  Each layer draws its own weights, where torch's deep copies
+    share the one-dimensional ones at first; the distributions are torch's.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for part in ("custom_encoder", "custom_decoder"):
+            if self.given[part] is not None:
+                raise TypeError(f"Transformer: the runtime builds its own encoder and decoder, {part} must be None")
+        self.encoder: TransformerEncoder | None = None
+        self.decoders: list[Layer] = []
+        self.decoder_norm: Layer | None = None
+
+    def build(self, shape: Shape, rng: np.random.Generator, dtype: np.dtype) -> Shape:
+        """Every part is built on ``src``'s shape: each holds ``d_model``-sized tensors whatever the lengths."""
+        output = self.kind.infer(self.args, shape)
+        requested = self.arg("dtype")
+        self.dtype = np.dtype(requested) if requested is not None else dtype
+        given = {name: self.arg(name) for name in _LAYER_ARGS}
+        norm = {"eps": self.arg("layer_norm_eps"), "bias": self.arg("bias")}
+        encoder_layer, decoder_layer = TransformerEncoderLayer(**given), TransformerDecoderLayer(**given)
+        encoder_layer.xavier = decoder_layer.xavier = True
+        self.encoder = TransformerEncoder(encoder_layer, self.arg("num_encoder_layers"), norm=LayerNorm(**norm))
+        self.encoder.build(shape, rng, self.dtype)
+        decoder_layer.build(shape, rng, self.dtype)
+        self.decoders = [decoder_layer] + [decoder_layer.clone() for _ in range(self.arg("num_decoder_layers") - 1)]
+        self.decoder_norm = LayerNorm(**norm)
+        self.decoder_norm.build(shape, rng, self.dtype)
+        self.reseed(rng)
+        self.built_input, self.built_output = shape, output
+        return output
+
+    def reseed(self, rng: np.random.Generator) -> None:
+        """Every layer its own draw, as torch's reset redraws each copy's weights."""
+        assert self.encoder is not None and self.decoder_norm is not None
+        layers = [*self.encoder.copies, self.encoder.final, *self.decoders, self.decoder_norm]
+        for layer in layers:
+            if layer is not None:
+                layer.reseed(rng)
+
+    def call(self, x: np.ndarray, out: tuple[int, ...], inputs: tuple[object, ...], keywords: dict[str, object]) -> Any:
+        return self.transform(x, *inputs, **keywords)  # type: ignore[arg-type]
+
+    def transform(
+        self,
+        src: np.ndarray,
+        tgt: object,
+        src_mask: object = None,
+        tgt_mask: object = None,
+        memory_mask: object = None,
+        src_key_padding_mask: object = None,
+        tgt_key_padding_mask: object = None,
+        memory_key_padding_mask: object = None,
+        src_is_causal: bool | None = None,
+        tgt_is_causal: bool | None = None,
+        memory_is_causal: bool = False,
+    ) -> np.ndarray:
+        """The catalog checks ``src`` and ``tgt`` first, as torch's forward does, then the parts run."""
+        target = np.asarray(tgt)
+        kind: DType = "int" if target.dtype.kind in "iub" else "float"
+        self.kind.forward(self.args, (Shape(src.shape), Shape(target.shape, dtype=kind)), {})
+        assert self.encoder is not None and self.decoder_norm is not None
+        padding = src_key_padding_mask
+        memory = self.encoder.run(src, mask=src_mask, src_key_padding_mask=padding, is_causal=src_is_causal)
+        x = target.astype(self.dtype, copy=False)
+        for layer in self.decoders:
+            x = layer.run(
+                x,
+                memory,
+                tgt_mask=tgt_mask,
+                memory_mask=memory_mask,
+                tgt_key_padding_mask=tgt_key_padding_mask,
+                memory_key_padding_mask=memory_key_padding_mask,
+                tgt_is_causal=bool(tgt_is_causal),
+                memory_is_causal=memory_is_causal,
+            )
+        return self.decoder_norm.run(x)
+
+    def _output_for(self, x: np.ndarray) -> tuple[int, ...]:
+        """``src`` is checked with ``tgt`` in :meth:`transform`; the output is ``tgt``'s."""
+        return x.shape
+
+    def _children(self) -> Iterator[tuple[str, Layer]]:
+        if self.encoder is not None:
+            yield "encoder.", self.encoder
+        yield from ((f"decoder.layers.{index}.", layer) for index, layer in enumerate(self.decoders))
+        if self.decoder_norm is not None:
+            yield "decoder.norm.", self.decoder_norm
+
+    def named_specs(self, prefix: str = "") -> Iterator[tuple[str, TensorSpec]]:
+        for name, layer in self._children():
+            yield from layer.named_specs(prefix + name)
+
+    def _child(self, key: str) -> tuple[Layer, str]:
+        for name, layer in self._children():
+            if key.startswith(name):
+                return layer, key[len(name) :]
+        raise KeyError(key)
+
+    tensor_at = Module.tensor_at  # its tensors are its parts'
     assign = Module.assign

@@ -412,13 +412,14 @@ def _seq2seq_features(args: Args, shape: Shape) -> Dim:
 
 def _seq2seq_output(args: Args, shape: Shape) -> Shape:
     """What the encoder (on ``src``) and the decoder (on ``tgt``) check, both run by the same rules; the output is
-    ``tgt``'s shape.  A custom encoder or decoder leaves it unknown, an empty input the fast path hands back its
-    dtype."""
+    ``tgt``'s shape.  A custom encoder or decoder leaves it unknown; an empty input the encoder's fast path hands
+    back still meets the final LayerNorm, which refuses integers."""
     if _custom(args):
         return Shape.anything()
     _validate_depth(args)
     output = _SEQ2SEQ_RULES.output(args, shape)
-    return output.with_dtype(None) if _SEQ2SEQ_RULES.passes_empty(args, shape) else output
+    _check_dtype(shape, "LayerNorm")
+    return output.with_dtype("float")
 
 
 def _validate_depth(args: Args) -> None:
@@ -489,8 +490,8 @@ _DECODER_LAYER = _transformer(
 SEQ2SEQ = LayerKind(
     "Transformer",
     (
-        Param("d_model", 512, attribute=Attribute.SIZE),
-        Param("nhead", 8, attribute=Attribute.KEPT),
+        Param("d_model", 512),
+        Param("nhead", 8),
         Param("num_encoder_layers", 6),
         Param("num_decoder_layers", 6),
         Param("dim_feedforward", 2048),

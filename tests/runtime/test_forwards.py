@@ -312,6 +312,66 @@ def test_transformer_encoder(
 
 @settings(max_examples=examples(60), deadline=None)
 @given(
+    case=transformer(),
+    counts=st.tuples(small, small),
+    sources=st.integers(1, 4),
+    spoilt=st.sampled_from([None, None, None, "features", "batch", "rank"]),
+    data=st.data(),
+)
+def test_transformer(
+    case: tuple[dict[str, Any], bool, tuple[int, int, int]],
+    counts: tuple[int, int],
+    sources: int,
+    spoilt: str | None,
+    data: st.DataObject,
+) -> None:
+    """nn.Transformer on ``src`` and ``tgt`` with every mask; also a target of one feature or sample too many, or
+    of another batching, which both refuse."""
+    options, unbatched, dims = case
+    length, batch, model = dims
+    first = options["batch_first"]
+    src, tgt = _sequence((sources, batch, model), first, unbatched, 3), _sequence(dims, first, unbatched, 2)
+    if spoilt == "rank":
+        tgt = _sequence(dims, first, not unbatched, 2)
+    elif spoilt is not None and (tgt.ndim == 3 or spoilt != "batch"):
+        axis = _axis(spoilt, tgt.ndim == 3, first)
+        tgt = np.concatenate([tgt, np.take(tgt, [0], axis=axis)], axis=axis)
+    own = _masks(data.draw, sources, sources, batch, options["nhead"], unbatched)
+    target = _masks(data.draw, length, length, batch, options["nhead"], unbatched)
+    cross = _masks(data.draw, length, sources, batch, options["nhead"], unbatched)
+    keywords = {
+        "src_mask": own.get("attn_mask"),
+        "tgt_mask": target.get("attn_mask"),
+        "memory_mask": cross.get("attn_mask"),
+        "src_key_padding_mask": own.get("key_padding_mask"),
+        "tgt_key_padding_mask": target.get("key_padding_mask"),
+        "memory_key_padding_mask": cross.get("key_padding_mask"),
+        "memory_is_causal": data.draw(st.booleans()),
+    }
+    depths = {"num_encoder_layers": counts[0], "num_decoder_layers": counts[1]}
+    layer = rt.Transformer(d_model=model, **depths, **options)
+    _agree(layer, lambda: nn.Transformer(model, **depths, **options), src, (tgt,), keywords, GELU)
+
+
+def test_transformer_keeps_torch_keys_and_source() -> None:
+    """The state_dict keys are torch's, and ``to_torch()`` runs what ``to_source()`` prints, on the same weights."""
+    layer = rt.Transformer(8, 2, 1, 2, dim_feedforward=16, batch_first=True)
+    src, tgt = sample((2, 5, 8), seed=1).astype(np.float32), sample((2, 3, 8), seed=2).astype(np.float32)
+    out = layer(src, tgt)
+    assert out.shape == (2, 3, 8)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reference = nn.Transformer(8, 2, 1, 2, dim_feedforward=16, batch_first=True)
+        twin = layer.to_torch()
+    assert list(layer.state_dict()) == list(reference.state_dict())
+    assert "nn.Transformer(d_model=8, nhead=2, num_encoder_layers=1" in layer.to_source()
+    with torch.no_grad():
+        expected = twin(torch.from_numpy(src), torch.from_numpy(tgt))
+    assert_same(out, expected, 1e-5)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
     sizes=st.tuples(small, small, small),
     bias=st.booleans(),
     lead=st.lists(small, max_size=2).map(tuple),

@@ -275,6 +275,12 @@ CASES = {
         lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), 2, norm=nn.LayerNorm(8)),
         (5, 3, 8),
     ),
+    "Transformer": Case(
+        lambda: rt.Transformer(8, 2, 2, 1, dim_feedforward=16, batch_first=True),
+        lambda: nn.Transformer(8, 2, 2, 1, dim_feedforward=16, batch_first=True),
+        (3, 5, 8),
+        inputs=((3, 4, 8),),
+    ),
     "LazyLinear": Case(lambda: rt.LazyLinear(7), lambda: nn.Linear(5, 7), (4, 5)),
     "LazyConv1d": Case(lambda: rt.LazyConv1d(4, 3), lambda: nn.Conv1d(2, 4, 3), (2, 2, 9)),
     "LazyConv2d": Case(lambda: rt.LazyConv2d(4, 3, padding=1), lambda: nn.Conv2d(2, 4, 3, padding=1), (2, 2, 6, 5)),

@@ -1,9 +1,8 @@
 """MultiheadAttention and Transformer layers in user modules, each model also run under torch.
 
-The linter sees only the query (or ``src``/``tgt``) of a call: a wrong
-``embed_dim``/``d_model`` and a wrong head after the attention are found,
-while the attention weights' source length and calls with keyword arguments
-stay unknown, so nothing that depends on them is reported.
+The linter sees only the query (or ``src``/``tgt``) of a call, and both of nn.Transformer's ``src`` and ``tgt``:
+a wrong ``embed_dim``/``d_model`` and a wrong head after the attention are found, while the attention weights'
+source length and calls with keyword arguments stay unknown, so nothing that depends on them is reported.
 """
 
 from __future__ import annotations
@@ -57,6 +56,7 @@ MHA = "nn.MultiheadAttention({}, 4, batch_first=True)"
 ENCODER = "nn.TransformerEncoderLayer({}, 4, dim_feedforward=32, batch_first=True)"
 DECODER = "nn.TransformerDecoderLayer({}, 4, dim_feedforward=32, batch_first=True)"
 STACK = "nn.TransformerEncoder(nn.TransformerEncoderLayer({}, 4, dim_feedforward=32, batch_first=True), 2)"
+SEQ2SEQ = "nn.Transformer({}, 4, 1, 1, dim_feedforward=32, batch_first=True)"
 TAKES = {
     MHA: [
         "out, _ = self.block(x, x, x); return self.fc(out.mean(dim=1))",
@@ -70,6 +70,10 @@ TAKES = {
     ],
     DECODER: ["return self.fc(self.block(x, x)[:, -1])", "return self.fc(self.block(x, x, None, None)[:, -1])"],
     STACK: ["return self.fc(self.block(x).mean(dim=1))", "return self.fc(self.block(x, None)[:, 0])"],
+    SEQ2SEQ: [
+        "return self.fc(self.block(x, x[:, :3]).mean(dim=1))",
+        "return self.fc(self.block(x[:, 1:], x, tgt_mask=None, src_is_causal=False)[:, 0])",
+    ],
 }
 CASES = [(layer, take) for layer, takes in TAKES.items() for take in takes]
 
@@ -140,3 +144,42 @@ def test_a_stack_of_unknown_or_no_layers_stays_silent(count: str, head: int) -> 
     findings, error = _lint(layer, "return self.fc(self.block(x)[:, 0])", head)
     assert (error is None) == (head == 16 and count != "0")
     assert findings == ([(8, "SHP006")] if count == "0" else [])
+
+
+@pytest.mark.parametrize("head", [10, 16])
+def test_a_target_by_keyword_stays_silent(head: int) -> None:
+    """The evaluator follows no call with ``tgt=``: nn.Transformer's output is ``tgt``'s, so it is unknown."""
+    findings, error = _lint(SEQ2SEQ.format(16), "return self.fc(self.block(x, tgt=x)[:, 0])", head)
+    assert findings == []
+    assert (error is None) == (head == 16)
+
+
+@pytest.mark.parametrize("head", [10, 16])
+def test_a_custom_encoder_leaves_the_output_unknown(head: int) -> None:
+    encoder = "nn.TransformerEncoder(nn.TransformerEncoderLayer(16, 4, 32, batch_first=True), 1)"
+    layer = f"nn.Transformer(16, 4, 1, 1, 32, custom_encoder={encoder}, batch_first=True)"
+    findings, error = _lint(layer, "return self.fc(self.block(x, x)[:, 0])", head)
+    assert findings == []
+    assert (error is None) == (head == 16)
+
+
+@pytest.mark.parametrize(
+    ("target", "refused"),
+    [("(5, 3, 16)", True), ("(2, 5, 16)", True), ("(5, 16)", True), ("(5, 2, 16)", False)],
+)
+def test_a_target_of_another_batch_or_batching_is_found_at_the_call(target: str, refused: bool) -> None:
+    """A source of batch 2 (not batch-first): torch's own batch check, or the decoder's attention on the memory."""
+    source = HEADER + textwrap.dedent(
+        f"""
+        model = nn.Transformer(16, 4, 1, 1, dim_feedforward=32).eval()
+        with torch.no_grad():
+            out = model(torch.randn(7, 2, 16), torch.randn{target})
+        """
+    )
+    try:
+        exec(compile(source, "<model>", "exec", dont_inherit=True), {})
+        error = None
+    except (RuntimeError, AssertionError) as raised:
+        error = raised
+    assert (error is not None) == refused
+    assert [(d.line, d.code) for d in lint_source(source)] == ([(7, "SHP006")] if refused else [])

@@ -40,7 +40,7 @@ _TABLE = (
         "SHP001",
         "linear-in-features",
         "`in_features` of Linear/Bilinear, `input_size` of RNN/LSTM/GRU, `embed_dim` of MultiheadAttention"
-        " or `d_model` of a Transformer layer disagrees with the incoming feature size",
+        " or `d_model` of a Transformer layer or nn.Transformer disagrees with the incoming feature size",
         True,
         message=SIZE_MESSAGE,
         invalid="""\

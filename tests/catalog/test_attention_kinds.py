@@ -23,7 +23,7 @@ from shapelint.catalog import CATALOG, Problem, ShapeError, state_entries
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from tests.budget import examples
 from tests.catalog.oracle import assert_same_entries, catalog_outcome, torch_checks
-from tests.catalog.strategies import mostly
+from tests.catalog.strategies import heads, inputs, mostly, transformer_args, widths
 
 pytestmark = pytest.mark.sampled
 
@@ -105,8 +105,6 @@ def torch_outcome(name: str, args: Mapping[str, object], shape: tuple[int, ...],
 
 
 
-heads = mostly(st.integers(1, 3), st.sampled_from([0, -1, 2.0, 1.5, True, None, "2"]))
-widths = mostly(st.integers(1, 3), st.sampled_from([0, -1, 2.0, True, None, "4"]))
 optional_widths = mostly(st.one_of(st.none(), st.integers(1, 5)), st.sampled_from([0, -1, 2.0, True, "4"]), odds=8)
 
 
@@ -126,35 +124,6 @@ def attention_args(draw: st.DrawFn) -> dict[str, object]:
         "vdim": draw(optional_widths),
         "batch_first": draw(mostly(st.booleans(), st.sampled_from([0, 1]))),
     }
-
-
-@st.composite
-def transformer_args(draw: st.DrawFn) -> dict[str, object]:
-    count, width = draw(heads), draw(widths)
-    exact = isinstance(count, int) and isinstance(width, int) and not isinstance(count, bool)
-    model = count * width if exact else draw(st.integers(1, 6))
-    dropouts = st.sampled_from([0.0, 0.1, 1, True, float("nan")])
-    return {
-        "d_model": draw(mostly(st.just(model), st.sampled_from([model + 1, 0, -2, float(model), None]))),
-        "nhead": count,
-        "dim_feedforward": draw(mostly(st.integers(0, 6), st.sampled_from([-1, 2.0, True, None]))),
-        "dropout": draw(mostly(dropouts, st.sampled_from([-0.5, 1.5, "0", None]))),
-        "activation": draw(mostly(st.sampled_from(["relu", "gelu"]), st.sampled_from(["tanh", "RELU"]))),
-        "batch_first": draw(mostly(st.booleans(), st.sampled_from([0, 1]))),
-        "norm_first": draw(mostly(st.booleans(), st.sampled_from([0, 1]))),
-        "bias": draw(st.booleans()),
-    }
-
-
-@st.composite
-def inputs(draw: st.DrawFn, features: object) -> tuple[tuple[int, ...], str, int]:
-    """Mostly 2-D or 3-D ending in ``features``; now and then a zero size, a wrong rank, size or dtype."""
-    rank = draw(mostly(st.sampled_from([2, 3]), st.sampled_from([1, 4])))
-    lead = draw(st.lists(mostly(st.integers(1, 3), st.just(0), odds=8), min_size=rank - 1, max_size=rank - 1))
-    width = features if isinstance(features, int) and features > 0 else 3
-    last = draw(mostly(st.just(width), st.integers(0, 7), odds=6))
-    dtype = draw(mostly(st.just("float32"), st.just("long"), odds=12))
-    return (*lead, last), dtype, draw(st.integers(-1, 3))
 
 
 def _check(name: str, args: dict[str, object], data: st.DataObject) -> None:

@@ -17,8 +17,7 @@ from shapelint.catalog import CATALOG, ShapeError
 from shapelint.dims import Shape
 from tests.budget import examples
 from tests.catalog.oracle import assert_same_entries, torch_checks
-from tests.catalog.strategies import mostly
-from tests.catalog.test_attention_kinds import inputs, transformer_args
+from tests.catalog.strategies import inputs, mostly, transformer_args
 
 torch = pytest.importorskip("torch", reason="nn.Transformer's refusals are torch's")
 

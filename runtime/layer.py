@@ -113,7 +113,7 @@ class Layer(Module):
         rule knows nothing by itself (TransformerEncoder's comes from its layers).
         """
         first = self.reapply(shapes[0]) if self.built else self.build_alone(shapes[0])
-        if len(shapes) == 1 and not keywords and self.kind.state is None:
+        if len(shapes) == 1 and not keywords and self.kind.state is None and self.kind.rule_inputs == 1:
             return first
         result = self.kind.forward(self.args, shapes, keywords)
         leaves: list[Shape] = []

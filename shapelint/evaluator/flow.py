@@ -153,6 +153,8 @@ class Propagator:
         self.applied += 1
         if isinstance(module, Layer):
             tensor = flow if isinstance(flow, Tensor) else Tensor(Shape.anything())
+            if module.kind.rule_inputs > 1:
+                return UNKNOWN  # one tensor (in a Sequential) is not the other input the output follows
             if module.kind.sublayers is not None:
                 return self.through_container(module, tensor)
             return self.through_layer(module, tensor)

@@ -133,20 +133,24 @@ class Propagator:
         A Sequential hands such a tuple on as torch does, so a user module after an
         LSTM can pick the output; a catalogued layer given a tuple knows nothing.
         """
+        return self._wrapped(module, flow, lambda: self._apply_module(module, flow))
+
+    def _wrapped(self, module: object, flow: object, apply: Callable[[], object]) -> object:
+        """A run's bookkeeping around ``apply``: where the trace's input came from, and hooks that replace a result."""
         if self.trace is None:
-            return self._apply(module, flow)
+            return self._apply(module, apply)
         with self.trace.run_from(flow):
-            return self._apply(module, flow)
+            return self._apply(module, apply)
 
     def hook(self, module: object, before: bool) -> None:
         """``module.register_forward_hook(hook)`` (or ``_pre_hook``, ``before``) with a hook that may return a value."""
         self.hooks[id(module)] = self.hooks.get(id(module), False) or before
 
-    def _apply(self, module: object, flow: Flow) -> object:
+    def _apply(self, module: object, apply: Callable[[], object]) -> object:
         hooked = self.hooks.get(id(module)) if self.hooks else None
         if hooked:
             return UNKNOWN
-        result = self._apply_module(module, flow)
+        result = apply()
         return result if hooked is None else UNKNOWN
 
     def _apply_module(self, module: object, flow: Flow) -> object:
@@ -207,6 +211,10 @@ class Propagator:
         """``transformer(src, tgt)``: each of the kind's ``rule_inputs`` checked by its rule, the output the last one's,
         then its extra rule between them.  One input that is no tensor, or one refused, leaves the output unknown:
         no single repair of the layer need fit both inputs."""
+        return self._wrapped(layer, inputs[0], lambda: self._through_inputs(layer, inputs, node))
+
+    def _through_inputs(self, layer: Layer, inputs: Sequence[object], node: cst.CSTNode) -> object:
+        self.applied += 1
         given = inputs[: layer.kind.rule_inputs]
         tensors = [part for part in given if isinstance(part, Tensor)]
         if len(tensors) < layer.kind.rule_inputs:
@@ -216,7 +224,7 @@ class Propagator:
             self.check_input(layer, tensor)
         if len(self.mismatches) != before:
             return UNKNOWN
-        result = self.run(layer, tensors[-1])
+        result = self.through_layer(layer, tensors[-1])
         if len(self.mismatches) != before:
             return UNKNOWN
         self.check_extra(layer, tensors[0], tuple(tensors[1:]), node)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.catalog import tensor_ops as tensor_rules
+from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import array_ops
 from shapelint.evaluator.names import TYPED_TENSORS

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal, TypeGuard
 
 
@@ -27,9 +28,26 @@ class Symbol:
 
     name: str
     sizes: frozenset[int] | None = field(default=None, repr=False)
+    base: Symbol | None = field(default=None, repr=False)
+    """The batch this size is a multiple of (``B / 4`` of ``x.view(-1, 12288)`` on ``(B, 3, 32, 32)``)."""
+    scale: Fraction = field(default=Fraction(1), repr=False)
 
     def __str__(self) -> str:
         return self.name
+
+    def scaled(self, factor: Fraction, taken: frozenset[int] | None = None) -> Symbol:
+        """``self * factor`` for the sizes ``taken`` of its own (all of them by default; the others failed before)."""
+        root, scale, taken = self.base or self, self.scale * factor, self.sizes if taken is None else taken
+        sizes = None if taken is None else frozenset(int(size * factor) for size in taken)
+        times = f"*{scale.numerator}" if scale.numerator != 1 else ""
+        name = f"{root.name}{times}" + (f"/{scale.denominator}" if scale.denominator != 1 else "")
+        return Symbol(name, sizes, root, scale)
+
+    def against(self, other: Symbol) -> bool | None:
+        """Whether two multiples of one batch are the same size: equal multiples are, others never are."""
+        if (self.base or self) != (other.base or other):
+            return None
+        return self.scale == other.scale
 
     def may_be(self, size: int) -> bool | None:
         """Whether the symbol can stand for ``size``: ``None`` when its sizes are not known, ``True`` only when
@@ -45,6 +63,8 @@ def spelled(dim: object) -> str:
     """A size in a message, with the values a batch symbol stands for: ``B (the batch: 64 or 32)``."""
     if not isinstance(dim, Symbol) or dim.sizes is None:
         return str(dim)
+    if dim.base is not None:
+        return f"{dim}, with {spelled(dim.base)}"
     ordered = sorted(dim.sizes, reverse=True)
     if len(ordered) > 2 and ordered == list(range(ordered[0], 0, -1)):
         return f"{dim} (the batch: at most {ordered[0]})"
@@ -116,8 +136,8 @@ def same(a: object, b: object) -> bool | None:
     """Whether two sizes agree: ``None`` when that cannot be known."""
     if is_known(a) and is_known(b) and not has_symbol(a) and not has_symbol(b):
         return a == b
-    if isinstance(a, Symbol) and isinstance(b, Symbol) and a == b:
-        return True
+    if isinstance(a, Symbol) and isinstance(b, Symbol):
+        return True if a == b else a.against(b)
     if isinstance(a, Symbol) and is_int(b):
         return a.may_be(b)
     if isinstance(b, Symbol) and is_int(a):

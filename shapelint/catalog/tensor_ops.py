@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from shapelint.catalog.base import Problem, ShapeError
 from shapelint.catalog.families import CATALOG
@@ -97,8 +98,8 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
         return Shape(tuple(batch if s == -1 else s for s in dims))
     total_in, total_out = product(remaining_in) if remaining_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(total_in) and is_int(total_out)):
-        _refuse_every_batch(shape, dims, remaining_in, remaining_out, -1 in sizes)
-        return Shape(written)
+        rows = _batch_rows(shape, dims, remaining_in, remaining_out, -1 in sizes)
+        return Shape(tuple(rows if s == -1 else s for s in dims)) if rows is not None else Shape(written)
     if -1 in sizes:
         if total_out == 0 or total_in % total_out:
             raise ShapeError(f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))}", Problem.OTHER)
@@ -108,23 +109,28 @@ def reshape(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
     return Shape(tuple(dims))
 
 
-def _refuse_every_batch(
+def _batch_rows(
     shape: Shape, dims: list[Dim], remaining_in: list[Dim], remaining_out: list[Dim], inferred: bool
-) -> None:
-    """Raise when the view fails for every size the one batch symbol left can take: ``(B, 20, 4, 4).view(-1, 500)``
-    with batches of 64 and 32 (``B * 320`` elements, never a multiple of 500)."""
+) -> Symbol | None:
+    """What ``-1`` stands for when it takes a multiple of the one batch symbol left (``(B, 3, 32, 32).view(-1,
+    12288)`` gives ``B/4`` rows, on the batches it fits); raise when the view fits no size the batch can take:
+    ``(B, 20, 4, 4).view(-1, 500)`` with batches of 64 and 32 (``B * 320`` elements, never a multiple of 500)."""
     symbols = [d for d in remaining_in if isinstance(d, Symbol)]
     known_in = [d for d in remaining_in if not isinstance(d, Symbol)]
     if len(symbols) != 1 or symbols[0].sizes is None or not all(is_int(d) for d in known_in + remaining_out):
-        return
+        return None
     rest, total_out = product(known_in) if known_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(rest) and is_int(total_out)) or total_out == 0:
-        return
-    if any(size * rest % total_out == 0 if inferred else size * rest == total_out for size in symbols[0].sizes):
-        return
-    raise ShapeError(
-        f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))} for any {spelled(symbols[0])}", Problem.OTHER
-    )
+        return None
+    batch = symbols[0]
+    fitting = [size for size in batch.sizes if (size * rest % total_out == 0 if inferred else size * rest == total_out)]
+    if not fitting:
+        raise ShapeError(
+            f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))} for any {spelled(batch)}", Problem.OTHER
+        )
+    if not inferred:
+        return None
+    return batch.scaled(Fraction(rest, total_out), frozenset(fitting))
 
 
 def _only_symbol_left(dims_in: list[Dim], dims_out: list[Dim]) -> Symbol | None:

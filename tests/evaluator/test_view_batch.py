@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from shapelint.catalog import ShapeError
 from shapelint.catalog.tensor_ops import reshape
-from shapelint.dims import Shape, Symbol
+from shapelint.dims import Shape, Symbol, same
 from tests.budget import examples
 
 pytestmark = pytest.mark.sampled
@@ -75,3 +75,29 @@ def _refused(tensor: torch.Tensor, written: list[int]) -> bool:
     except RuntimeError:
         return True
     return False
+
+
+@settings(max_examples=examples(500))
+@given(
+    tail=st.lists(st.integers(1, 6), min_size=1, max_size=3),
+    request=st.lists(st.integers(1, 40), min_size=1, max_size=2),
+    batches=st.sets(st.integers(1, 12), min_size=1, max_size=3),
+)
+def test_rows_of_a_batch_view_are_the_multiple_torch_gives(tail: list[int], request: list[int], batches: set[int]) -> None:
+    """``x.view(-1, k)`` on a loader's batch: where ``-1`` stands for a multiple of the batch, each batch size the
+    view fits gives torch's row count, and a multiple is the batch itself only where torch's rows equal the batch."""
+    sized = Symbol("B", frozenset(batches))
+    try:
+        ours = reshape(Shape((sized, *tail)), [-1, *request], {})
+    except ShapeError:
+        return
+    rows = ours.dims[0]
+    for batch in batches:
+        try:
+            real = torch.zeros(batch, *tail).view(-1, *request).shape
+        except RuntimeError:
+            continue
+        if isinstance(rows, Symbol):
+            assert rows.sizes is not None and real[0] in rows.sizes
+            assert same(rows, sized) is (real[0] == batch)
+            assert int(batch * rows.scale) == real[0]

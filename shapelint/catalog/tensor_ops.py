@@ -117,13 +117,14 @@ def _batch_rows(
     ``(B, 20, 4, 4).view(-1, 500)`` with batches of 64 and 32 (``B * 320`` elements, never a multiple of 500)."""
     symbols = [d for d in remaining_in if isinstance(d, Symbol)]
     known_in = [d for d in remaining_in if not isinstance(d, Symbol)]
-    if len(symbols) != 1 or symbols[0].sizes is None or not all(is_int(d) for d in known_in + remaining_out):
+    sizes = symbols[0].sizes if len(symbols) == 1 else None
+    if sizes is None or not all(is_int(d) for d in known_in + remaining_out):
         return None
     rest, total_out = product(known_in) if known_in else 1, product(remaining_out) if remaining_out else 1
     if not (is_int(rest) and is_int(total_out)) or total_out == 0:
         return None
     batch = symbols[0]
-    fitting = [size for size in batch.sizes if (size * rest % total_out == 0 if inferred else size * rest == total_out)]
+    fitting = [size for size in sizes if (size * rest % total_out == 0 if inferred else size * rest == total_out)]
     if not fitting:
         raise ShapeError(
             f"cannot view a tensor of shape {shape} as {Shape(tuple(dims))} for any {spelled(batch)}", Problem.OTHER

@@ -1,5 +1,5 @@
 """Whether a file names anything an analysis can start from: a layer, a model container, a tensor made in the file,
-a ``forward``, a data set, a summary.  A file that names none of them (a data-loading helper, a logging utility)
+a ``forward``, a data set, a loss (a training script's loss on an imported model's output), a summary.  A file that names none of them (a data-loading helper, a logging utility)
 cannot hold a finding of its own, so it is not evaluated on its own; the files it imports are still checked when
 they are linted, with it run for them as an importer.  A training script that builds an imported model with its
 sizes (``Net(cin=1)``) can: :func:`called_with_arguments` gives the pipeline those calls to look up.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from shapelint.catalog import CATALOG
+from shapelint.catalog import CATALOG, loss_rules
 from shapelint.evaluator.data_pipeline import IMAGE_DATASETS
 from shapelint.evaluator.names import TYPED_TENSORS
 from shapelint.evaluator.tensors import FACTORIES
@@ -22,6 +22,9 @@ STARTS = (
     | FACTORIES
     | TYPED_TENSORS.keys()
     | IMAGE_DATASETS.keys()
+    | {"FakeData"}
+    | loss_rules.BY_MODULE.keys()
+    | loss_rules.BY_FUNCTION.keys()
     | {"Sequential", "ModuleList", "ModuleDict", "forward"}
     | {"tensor", "as_tensor", "from_numpy", "Tensor", "rearrange", "reduce", "repeat", "torchinfo", "torchsummary"}
 )

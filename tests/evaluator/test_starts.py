@@ -1,5 +1,5 @@
 """Which files are worth evaluating on their own: those that name a layer, a container, a tensor made in the file,
-a ``forward``, a data set or a summary.  The others cannot hold a finding of their own."""
+a ``forward``, a data set, a loss (checked at its call) or a summary.  The others cannot hold a finding of their own."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ STARTS = [
     "from torchinfo import summary\nsummary(model, (1, 3, 32, 32))\n",
     "import numpy as np, torch\nx = torch.from_numpy(np.zeros((2, 3)))\n",
     "from einops import rearrange\n",
+    "import torch.nn.functional as F\nloss = F.nll_loss(model(data), target)\n",
+    "import torch.nn as nn\ncriterion = nn.CrossEntropyLoss()\n",
+    "from torchvision import datasets\ndata = datasets.FakeData(size=64, image_size=(1, 32, 32))\n",
 ]
 
 

@@ -1,8 +1,9 @@
-"""Whether a file names anything an analysis can start from: a layer, a model container, a tensor made in the file,
-a ``forward``, a data set, a loss (a training script's loss on an imported model's output), a summary.  A file that names none of them (a data-loading helper, a logging utility)
-cannot hold a finding of its own, so it is not evaluated on its own; the files it imports are still checked when
-they are linted, with it run for them as an importer.  A training script that builds an imported model with its
-sizes (``Net(cin=1)``) can: :func:`called_with_arguments` gives the pipeline those calls to look up.
+"""Whether a file names anything an analysis can start from: a layer, a model container, a tensor made in the file, a
+``forward``, a data set, a loss (a training script's loss on an imported model's output), a summary. A file that
+names none of them (a data-loading helper, a logging utility) cannot hold a finding of its own, so it is not
+evaluated on its own; the files it imports are still checked when they are linted, with it run for them as an
+importer. A training script that builds an imported model with its sizes (``Net(cin=1)``) can:
+:func:`called_with_arguments` gives the pipeline those calls to look up.
 
 Read off the ``ast`` tree that the parser's guard makes anyway: it costs a tenth of libcst's parse, which, with the
 evaluation, the files it skips no longer pay.

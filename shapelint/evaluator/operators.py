@@ -530,8 +530,9 @@ def _range(*args: object) -> range:
 
 
 def _len(value: object) -> int:
-    """``len(x)``; of a tensor, its first size (``range(0, len(X), 32)`` batches by hand)."""
-    if isinstance(value, Tensor) and not value.shape.open and value.shape.dims and is_int(value.shape.dims[0]):
+    """``len(x)``; of a tensor or a numpy array, its first size (``range(0, len(X), 32)`` batches by hand,
+    ``range(len(data) - seq_length - 1)`` cuts a series into windows)."""
+    if isinstance(value, (Tensor, Array)) and not value.shape.open and value.shape.dims and is_int(value.shape.dims[0]):
         return value.shape.dims[0]
     items = iterate(value)
     if items is None:

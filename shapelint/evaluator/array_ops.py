@@ -9,11 +9,13 @@ certain, is unknown.  numpy itself is never imported.
 
 from __future__ import annotations
 
+import dataclasses
+
 import libcst as cst
 
 from shapelint.catalog import ShapeError, tensor_rules
 from shapelint.dims import UNKNOWN, DType, Shape, is_int
-from shapelint.evaluator import numpy_ranges, operators
+from shapelint.evaluator import numpy_ranges, numpy_reductions, operators
 from shapelint.evaluator.values import Array, ModuleRef, Origin
 
 _FLOAT_MAKING = frozenset(
@@ -31,6 +33,10 @@ _FLOAT_NAMES = frozenset({"float16", "float32", "float64", "half", "single", "do
 _INT_NAMES = frozenset({"int32", "int64", "intp", "int_", "longlong"})
 """Integer types of at least 32 signed bits: the ones numpy makes by default.  Narrower or unsigned ones are left
 unknown, so an integer array always takes the Python ints of :data:`_SAFE_INTS`."""
+_NARROW_NAMES = frozenset({"bool", "bool_", "int8", "int16", "uint8", "uint16", "uint32", "uint64"})
+"""The other real types: of no kind named here, yet numbers (or bools) that a float turns into floats."""
+_SMALL_INTS = range(128)
+"""Python ints every integer or bool type takes (NEP 50 refuses ``-1`` with ``uint8``, ``128`` with ``int8``)."""
 _SAFE_INTS = range(-(2**31), 2**31)
 """Python ints numpy combines with an integer array without overflow (NEP 50 refuses one that does not fit the
 array's type, such as ``300`` with ``int8``)."""
@@ -45,7 +51,7 @@ _IN_PLACE = {
     cst.ModuloAssign: cst.Modulo(),
     cst.PowerAssign: cst.Power(),
 }
-METHODS = frozenset({"astype", "reshape", "flatten", "ravel", "copy", "transpose", "resize"})
+METHODS = frozenset({"astype", "reshape", "flatten", "ravel", "copy", "transpose", "resize"}) | numpy_reductions.METHODS
 IN_PLACE_RESHAPES = frozenset({"resize"})
 """Array methods that change the receiver's own shape (``X.resize((10, 3))``): the name that holds it becomes
 unknown, as does one whose ``.shape`` is assigned."""
@@ -53,12 +59,21 @@ unknown, as does one whose ``.shape`` is assigned."""
 
 def numpy_dtype(value: object) -> DType | None:
     """The element kind ``np.float32``, ``"int64"`` or ``float`` names; ``None`` for any other (bools, ``uint8``)."""
-    name = value.qualname.removeprefix("numpy.") if isinstance(value, ModuleRef) else None
-    if isinstance(value, operators.Builtin):
-        name = {"float": "float64", "int": "int64"}.get(value.name)
-    elif isinstance(value, str):
-        name = value
+    name = _type_name(value)
     return "float" if name in _FLOAT_NAMES else "int" if name in _INT_NAMES else None
+
+
+def real_type(value: object) -> bool:
+    """Whether ``value`` names a real numeric type or a bool: ``np.uint8`` and ``bool`` as well as ``np.float32``."""
+    return _type_name(value) in _FLOAT_NAMES | _INT_NAMES | _NARROW_NAMES
+
+
+def _type_name(value: object) -> str | None:
+    if isinstance(value, ModuleRef):
+        return value.qualname.removeprefix("numpy.")
+    if isinstance(value, operators.Builtin):
+        return {"float": "float64", "int": "int64", "bool": "bool"}.get(value.name)
+    return value if isinstance(value, str) else None
 
 
 def binary(operator: cst.BaseBinaryOp | cst.BaseAugOp, left: object, right: object) -> object:
@@ -96,11 +111,10 @@ def _operand(value: object) -> Shape | None:
 def _promoted(
     operator: cst.BaseBinaryOp, left: object, right: object, left_kind: DType | None, right_kind: DType | None
 ) -> object:
-    """The result's kind, or ``UNKNOWN`` when numpy may refuse the operation: an operand of a kind not known may
-    be bools (``-`` refused) or narrow integers (an int past their range refused)."""
+    """The result's kind, or ``UNKNOWN`` when numpy may refuse the operation."""
     scalar = right if not isinstance(right, Array) else left if not isinstance(left, Array) else None
     if left_kind is None or right_kind is None:
-        return UNKNOWN
+        return _unnamed(operator, left, right, scalar, {left_kind, right_kind})
     if isinstance(operator, cst.Power) and left_kind == right_kind == "int" and not (is_int(right) and right >= 0):
         return UNKNOWN  # integers to a negative integer power are refused, and an array's elements are not known
     if left_kind == right_kind == "int":
@@ -108,6 +122,22 @@ def _promoted(
             return UNKNOWN
         return "float" if isinstance(operator, cst.Divide) else "int"
     return "float"
+
+
+def _unnamed(
+    operator: cst.BaseBinaryOp, left: object, right: object, scalar: object, kinds: set[DType | None]
+) -> object:
+    """An operand of a kind not named (``uint8``, bools): numpy makes floats of any real numbers and bools by true
+    division or with a float (``X.astype(np.uint8) / 255.``).  Anything else may be refused (``-`` of bools, an int
+    past a narrow type's range) or is of a kind not named: unknown, as is an operand that may not be a number."""
+    if not (_real(left) and _real(right)):
+        return UNKNOWN
+    divides = isinstance(operator, cst.Divide) and (scalar is None or scalar in _SMALL_INTS)
+    return "float" if "float" in kinds or divides else UNKNOWN
+
+
+def _real(value: object) -> bool:
+    return _number(value) or (isinstance(value, Array) and (value.real or value.shape.dtype is not None))
 
 
 def call(qualname: str, args: list[object], kwargs: dict[str, object]) -> object | None:
@@ -128,6 +158,8 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object]) -> object
     if name in ("reshape", "transpose", "expand_dims"):
         rule = {"reshape": tensor_rules.reshape, "transpose": _transposed, "expand_dims": tensor_rules.unsqueeze}[name]
         return _reshaped(array, rule, args[1:], kwargs)
+    if name in numpy_reductions.FUNCTIONS:
+        return numpy_reductions.reduced(array, name, args[1:], kwargs)
     return None
 
 
@@ -146,14 +178,17 @@ def _elementwise_kind(name: str, kind: DType | None) -> DType | None:
 def method(array: Array, name: str, args: list[object], kwargs: dict[str, object]) -> object:
     """``X.astype(np.float32)``, ``X.reshape(-1, 1)``, ``X.flatten()``, ``X.transpose()``."""
     if name == "astype":
-        kind = numpy_dtype(args[0]) if len(args) == 1 and not kwargs else None
-        return Array(array.shape.with_dtype(kind), array.origin)
+        known = len(args) == 1 and not kwargs
+        kind = numpy_dtype(args[0]) if known else None
+        return Array(array.shape.with_dtype(kind), array.origin, known and real_type(args[0]))
     if name in ("flatten", "ravel", "copy") and not args and not kwargs:
-        return Array(array.shape, array.origin) if name == "copy" else _reshaped(array, tensor_rules.reshape, [-1], {})
+        return dataclasses.replace(array) if name == "copy" else _reshaped(array, tensor_rules.reshape, [-1], {})
     if name == "reshape":
         return _reshaped(array, tensor_rules.reshape, args, kwargs)
     if name == "transpose":
         return _reshaped(array, _transposed, args, kwargs)
+    if name in numpy_reductions.METHODS:
+        return numpy_reductions.reduced(array, name, args, kwargs)
     return UNKNOWN
 
 
@@ -185,7 +220,7 @@ def _reshaped(array: Array, rule: tensor_rules.Rule, args: list[object], kwargs:
         return UNKNOWN
     if not isinstance(shape, Shape) or shape.open or UNKNOWN in shape.dims:
         return UNKNOWN
-    return Array(shape.with_dtype(array.shape.dtype), array.origin)
+    return dataclasses.replace(array, shape=shape.with_dtype(array.shape.dtype))
 
 
 def _joined(name: str, args: list[object], kwargs: dict[str, object]) -> object:

@@ -8,6 +8,10 @@ array that torch would refuse.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+from typing import TypeGuard
+
 import libcst as cst
 
 from shapelint.catalog import tensor_rules
@@ -19,7 +23,12 @@ from shapelint.evaluator.values import Array, ListValue, ModuleRef, Origin, Tens
 
 _SIZE_LAST = {"numpy.random.normal": 2, "numpy.random.uniform": 2, "numpy.random.randint": 2}
 """Sampling functions whose ``size`` comes after two distribution parameters."""
-_SIZE_FIRST = frozenset({"numpy.zeros", "numpy.ones", "numpy.empty"})
+_SIZE_FIRST = frozenset(
+    {"numpy.zeros", "numpy.ones", "numpy.empty", "numpy.random.random", "numpy.random.standard_normal"}
+)
+"""Factories and draws whose ``size`` comes first, then the ``dtype``."""
+_PARAMETERS = {"numpy.random.normal": ("loc", "scale"), "numpy.random.uniform": ("low", "high")}
+_PARAMETERS["numpy.random.randint"] = _PARAMETERS["numpy.random.uniform"]
 _FROM_DATA = frozenset({"numpy.array", "numpy.asarray"})
 _SIZES_SPREAD = frozenset({"numpy.random.randn", "numpy.random.rand"})
 _INT_ARRAYS = frozenset({"numpy.random.randint"})
@@ -50,12 +59,9 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
     ``qualname`` is none of these."""
     origin = Origin(qualname.replace("numpy.", "np."), node)
     if qualname in _SIZE_LAST or qualname in _SIZE_FIRST or qualname in _SIZES_SPREAD:
-        shape = _shape(_requested_size(qualname, args, kwargs), "int" if qualname in _INT_ARRAYS else "float")
-        if shape is not None and "dtype" in kwargs:  # ``np.zeros(n, dtype=np.int64)``
-            shape = shape.with_dtype(array_ops.numpy_dtype(kwargs["dtype"]))
-        return UNKNOWN if shape is None else Array(shape, origin)
+        return _sized(qualname, args, kwargs, origin)
     if qualname == "numpy.eye":
-        shape = _shape((args[0], args[0]) if len(args) == 1 and not kwargs else None, "float")
+        shape = sized((args[0], args[0]) if len(args) == 1 and not kwargs else None, "float")
         return UNKNOWN if shape is None else Array(shape, origin)
     if qualname in _FROM_DATA:
         shape = data_shape(args[0]) if len(args) == 1 and not kwargs else None
@@ -88,8 +94,8 @@ def _tensor(
     if legacy and isinstance(data, tuple):  # ``torch.FloatTensor(x.shape)``: a torch.Size is sizes, a tuple data
         return UNKNOWN
     shape = data_shape(data)
-    if shape is None or (qualname == "torch.from_numpy" and not isinstance(data, Array)):
-        return UNKNOWN
+    if shape is None or (qualname == "torch.from_numpy" and not (isinstance(data, Array) and shape.dims)):
+        return UNKNOWN  # a reduction's numpy scalar, which ``from_numpy`` refuses, is an array of no dimensions
     return Tensor(shape.with_dtype(dtype or shape.dtype), origin)
 
 
@@ -120,11 +126,11 @@ def index(array: Array, key: object) -> object:
     if not dims:
         return UNKNOWN
     if is_int(key):
-        return Array(Shape(dims[1:], dtype=array.shape.dtype), array.origin) if _within(key, dims[0]) else UNKNOWN
+        return replace(array, shape=Shape(dims[1:], dtype=array.shape.dtype)) if _within(key, dims[0]) else UNKNOWN
     keys = iterate(key) if isinstance(key, (ListValue, list)) else None
     if keys is None or not all(is_int(k) and _within(k, dims[0]) for k in keys):
         return UNKNOWN
-    return Array(Shape((len(keys), *dims[1:]), dtype=array.shape.dtype), array.origin)
+    return replace(array, shape=Shape((len(keys), *dims[1:]), dtype=array.shape.dtype))
 
 
 def sliced(array: Array, items: list[object]) -> object:
@@ -139,7 +145,7 @@ def sliced(array: Array, items: list[object]) -> object:
         consuming[at : at + 1] = [slice(None)] * max(len(dims) - len(consuming) + 1, 0)
     if len(consuming) > len(dims) or any(is_int(i) and not _within(i, size) for i, size in zip(consuming, dims)):
         return UNKNOWN
-    return Array(tensor_rules.index(array.shape, items), array.origin)
+    return replace(array, shape=tensor_rules.index(array.shape, items))
 
 
 def _basic(item: object) -> bool:
@@ -157,6 +163,36 @@ def retyped(tensor: Tensor, target: object) -> object:
     return Tensor(tensor.shape.with_dtype(TYPED_TENSORS.get(target.qualname.rpartition(".")[2])), tensor.origin)
 
 
+def _sized(qualname: str, args: list[object], kwargs: dict[str, object], origin: Origin) -> object:
+    """``np.zeros((n, 3))``, ``np.zeros(n, np.int64)``, ``np.random.normal(0, 1, (n, latent_dim))``: the size asked
+    for, of the kind the ``dtype`` names; a draw numpy refuses for its parameters is unknown."""
+    shape = sized(_requested_size(qualname, args, kwargs), "int" if qualname in _INT_ARRAYS else "float")
+    dtype = kwargs.get("dtype", args[1] if qualname in _SIZE_FIRST and len(args) > 1 else None)
+    if shape is None or (qualname in _PARAMETERS and _refused(qualname, args, kwargs)):
+        return UNKNOWN
+    if dtype is None:
+        return Array(shape, origin, real=True)
+    return Array(shape.with_dtype(array_ops.numpy_dtype(dtype)), origin, array_ops.real_type(dtype))
+
+
+def _refused(qualname: str, args: list[object], kwargs: dict[str, object]) -> bool:
+    """Whether numpy refuses a draw's parameters where they are numbers: a negative ``scale``, an empty range of
+    integers (``randint(3, 3)``, or ``randint(0)`` below ``0``), a bound infinite or past int64, a range too wide."""
+    names = _PARAMETERS[qualname]
+    first, second = (kwargs.get(name, args[at] if len(args) > at else None) for at, name in enumerate(names))
+    if any(_number(bound) and not (math.isfinite(bound) and abs(bound) < 2**63) for bound in (first, second)):
+        return True
+    if qualname == "numpy.random.normal":
+        return _number(second) and second < 0
+    if not (_number(first) and _number(second)):
+        return qualname == "numpy.random.randint" and second is None and _number(first) and first <= 0
+    return not math.isfinite(second - first) or (qualname == "numpy.random.randint" and first >= second)
+
+
+def _number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _requested_size(qualname: str, args: list[object], kwargs: dict[str, object]) -> object:
     if qualname in _SIZES_SPREAD:
         return None if kwargs else tuple(args)
@@ -170,13 +206,14 @@ def _sizes(sizes: list[object], dtype: DType) -> Shape | None:
     """A legacy constructor's sizes (``torch.FloatTensor(fin, fout)``): two or more arguments are sizes whatever they
     hold, so one not known is a dimension not known (pygcn's ``nclass = labels.max().item() + 1``)."""
     if len(sizes) < 2:
-        return _shape(sizes, dtype)
+        return sized(sizes, dtype)
     if any(is_int(d) and d < 0 for d in sizes):
         return None
     return Shape(tuple(d if is_int(d) or isinstance(d, Symbol) else UNKNOWN for d in sizes), dtype=dtype)
 
 
-def _shape(size: object, dtype: DType) -> Shape | None:
+def sized(size: object, dtype: DType) -> Shape | None:
+    """The shape a numpy ``size`` (an int or a sequence of them) asks for; ``None`` when not known or negative."""
     sizes = (size,) if is_int(size) else size
     if not isinstance(sizes, (tuple, list)) or not all(is_int(d) or isinstance(d, Symbol) for d in sizes):
         return None

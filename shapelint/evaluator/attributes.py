@@ -12,6 +12,7 @@ from shapelint.evaluator import (
     enums,
     imports,
     namespace_writes,
+    numpy_random,
     operators,
     options,
     tensors,
@@ -91,7 +92,7 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return enums.member(m, owner, name, value) if enums.is_enum(owner) else value
     if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
         return owner.items[name]
-    if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage)):
+    if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage, numpy_random.Generator)):
         return BoundMethod(owner, name)
     if isinstance(owner, str) and name in operators.STRING_METHODS:
         return BoundMethod(owner, name)

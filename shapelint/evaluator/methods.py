@@ -8,7 +8,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import array_ops, classes, data_pipeline, operators, options
+from shapelint.evaluator import array_ops, classes, data_pipeline, numpy_random, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
@@ -89,6 +89,8 @@ def call_method(
         return array_ops.method(obj, name, args, kwargs)
     if isinstance(obj, Tensor):
         return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
+    if isinstance(obj, numpy_random.Generator):
+        return numpy_random.method(name, args, kwargs, node)
     if isinstance(obj, data_pipeline.PilImage):
         return data_pipeline.image_method(obj, name, args) if not kwargs else UNKNOWN
     if isinstance(obj, OptionParser):

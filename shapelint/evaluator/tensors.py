@@ -25,7 +25,7 @@ from shapelint.catalog import (
 from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
 from shapelint.evaluator import arrays, loss_calls, operators
 from shapelint.evaluator.flow import Propagator
-from shapelint.evaluator.values import DTypeKind, ModuleRef, Origin, Tensor
+from shapelint.evaluator.values import Array, DTypeKind, ModuleRef, Origin, Tensor
 
 ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "real", "imag"})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
@@ -391,7 +391,7 @@ class TensorCalls:
         other = right if tensor is left else left
         if isinstance(tensor, Tensor) and isinstance(other, (int, float)):
             return Tensor(tensor.shape.with_dtype(dtype), tensor.origin)
-        if other is UNKNOWN and isinstance(tensor, Tensor):
+        if (other is UNKNOWN or isinstance(other, Array)) and isinstance(tensor, Tensor):
             unknown = Tensor(Shape.anything())
             return self.broadcast(tensor, unknown, node) if tensor is left else self.broadcast(unknown, tensor, node)
         return UNKNOWN

@@ -20,6 +20,7 @@ from shapelint.evaluator import (
     einops_calls,
     loss_calls,
     names,
+    numpy_random,
     operators,
     options,
     packing,
@@ -109,6 +110,8 @@ def call_qualname(
     if qualname in data_pipeline.TAKES_DATASET:
         args, kwargs = user_datasets.with_samples(m, args, kwargs)
     built = data_pipeline.build(qualname, args, kwargs, node)
+    if built is None:
+        built = numpy_random.call(qualname, args, kwargs, node)
     if built is None:
         built = arrays.call(qualname, args, kwargs, node)
     if built is None:

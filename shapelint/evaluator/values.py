@@ -382,10 +382,12 @@ class Packed:
 @dataclass(frozen=True, slots=True)
 class Array:
     """A numpy array of a known shape: not a tensor (no layer takes it) until ``torch.from_numpy`` or a tensor
-    constructor makes it one."""
+    constructor makes it one.  ``real``: its elements are known to be bools or real numbers even where
+    ``shape.dtype`` names no kind (``uint8``, ``bool``), so that numpy still makes floats of them with a float."""
 
     shape: Shape
     origin: Origin | None = None
+    real: bool = False
 
 
 @dataclass(frozen=True, slots=True)

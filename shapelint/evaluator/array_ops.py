@@ -59,16 +59,17 @@ unknown, as does one whose ``.shape`` is assigned."""
 
 def numpy_dtype(value: object) -> DType | None:
     """The element kind ``np.float32``, ``"int64"`` or ``float`` names; ``None`` for any other (bools, ``uint8``)."""
-    name = _type_name(value)
+    name = type_name(value)
     return "float" if name in _FLOAT_NAMES else "int" if name in _INT_NAMES else None
 
 
 def real_type(value: object) -> bool:
     """Whether ``value`` names a real numeric type or a bool: ``np.uint8`` and ``bool`` as well as ``np.float32``."""
-    return _type_name(value) in _FLOAT_NAMES | _INT_NAMES | _NARROW_NAMES
+    return type_name(value) in _FLOAT_NAMES | _INT_NAMES | _NARROW_NAMES
 
 
-def _type_name(value: object) -> str | None:
+def type_name(value: object) -> str | None:
+    """The numpy type ``value`` names (``np.uint8``, ``"float32"``, ``int``), without its module."""
     if isinstance(value, ModuleRef):
         return value.qualname.removeprefix("numpy.")
     if isinstance(value, operators.Builtin):

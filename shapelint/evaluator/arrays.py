@@ -8,7 +8,6 @@ array that torch would refuse.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import TypeGuard
 
@@ -176,17 +175,49 @@ def _sized(qualname: str, args: list[object], kwargs: dict[str, object], origin:
 
 
 def _refused(qualname: str, args: list[object], kwargs: dict[str, object]) -> bool:
-    """Whether numpy refuses a draw's parameters where they are numbers: a negative ``scale``, an empty range of
-    integers (``randint(3, 3)``, or ``randint(0)`` below ``0``), a bound infinite or past int64, a range too wide."""
+    """Whether numpy may refuse a draw's parameters where they are numbers: a negative ``scale``, bounds the wrong
+    way round (a Generator's ``uniform`` refuses them too), a bound infinite, a range too wide."""
     names = _PARAMETERS[qualname]
     first, second = (kwargs.get(name, args[at] if len(args) > at else None) for at, name in enumerate(names))
-    if any(_number(bound) and not (math.isfinite(bound) and abs(bound) < 2**63) for bound in (first, second)):
+    if qualname == "numpy.random.randint":
+        return _refused_integers(first, second, kwargs)
+    if any(_number(bound) and not abs(bound) < _LARGE for bound in (first, second)):
         return True
     if qualname == "numpy.random.normal":
         return _number(second) and second < 0
-    if not (_number(first) and _number(second)):
-        return qualname == "numpy.random.randint" and second is None and _number(first) and first <= 0
-    return not math.isfinite(second - first) or (qualname == "numpy.random.randint" and first >= second)
+    return _number(first) and _number(second) and not (first <= second and second - first < _LARGE)
+
+
+def _refused_integers(low: object, high: object, kwargs: dict[str, object]) -> bool:
+    """``randint(low, high)``, ``integers(low, high, endpoint=...)``: an empty range, or one past what the
+    ``dtype`` holds, is refused; of a narrow ``dtype`` the bounds must be known, of the default only sane."""
+    if high is None:
+        low, high = 0, low
+    asked = array_ops.type_name(kwargs["dtype"]) if "dtype" in kwargs else "int64"
+    limits = _INTEGER_LIMITS.get(asked or "")
+    endpoint = kwargs.get("endpoint", False)
+    top = 1 if endpoint is True else 0
+    given = [bound for bound in (low, high) if bound is not UNKNOWN]
+    if limits is None or not isinstance(endpoint, bool) or not all(map(is_int, given)):
+        return True
+    if not (is_int(low) and is_int(high)):
+        return asked not in ("int64", "int_", "intp")
+    return not limits[0] <= low < high + top <= limits[1]
+
+
+_LARGE = 2.0**1000
+"""Far below the largest float: a bound or range past it is infinite, or becomes so (``inf``, ``nan`` fail
+``abs(x) < _LARGE`` too)."""
+_INTEGER_LIMITS = {
+    name: (-(2 ** (bits - 1)), 2 ** (bits - 1)) if signed else (0, 2**bits)
+    for names, bits, signed in [
+        (("int8",), 8, True), (("int16",), 16, True), (("int32",), 32, True), (("int64", "int_", "intp"), 64, True),
+        (("uint8",), 8, False), (("uint16",), 16, False), (("uint32",), 32, False), (("uint64",), 64, False),
+        (("bool",), 1, False),
+    ]
+    for name in names
+}  # fmt: skip
+"""The draws each integer type holds: ``randint(0, 256, dtype=np.uint8)`` fits, ``randint(-1, 2, ...)`` does not."""
 
 
 def _number(value: object) -> TypeGuard[int | float]:
@@ -195,7 +226,7 @@ def _number(value: object) -> TypeGuard[int | float]:
 
 def _requested_size(qualname: str, args: list[object], kwargs: dict[str, object]) -> object:
     if qualname in _SIZES_SPREAD:
-        return None if kwargs else tuple(args)
+        return tuple(args) if args and not kwargs else None  # ``np.random.rand()`` is a Python float
     if "size" in kwargs or "shape" in kwargs:
         return kwargs.get("size", kwargs.get("shape"))
     position = _SIZE_LAST.get(qualname, 0)

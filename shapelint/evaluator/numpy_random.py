@@ -30,8 +30,12 @@ _TWINS = {
     "random": "numpy.random.random",
     "standard_normal": "numpy.random.standard_normal",
 }
-_FLOAT_ONLY = frozenset({"random", "standard_normal"})
-"""Draws a Generator makes only as floats, refusing an integer ``dtype``."""
+_FLOATS = frozenset({"float32", "float64", "single", "double"})
+_INTEGERS = frozenset(
+    {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "intp", "int_", "longlong"}
+)
+_DTYPES = {"integers": (3, _INTEGERS), "random": (1, _FLOATS), "standard_normal": (1, _FLOATS)}
+"""Where a draw takes its ``dtype`` and the types it accepts; the others take none."""
 _CHOICE = ("a", "size", "replace")
 
 
@@ -51,8 +55,12 @@ def method(name: str, args: list[object], kwargs: dict[str, object], node: cst.C
     if name in _SHARED:
         return _labelled(_SHARED[name](args, kwargs), f"rng.{name}", node)
     twin = _TWINS.get(name)
-    dtype = kwargs.get("dtype", args[1] if len(args) > 1 else None) if name in _FLOAT_ONLY else None
-    if twin is None or (dtype is not None and array_ops.numpy_dtype(dtype) != "float"):
+    at, accepted = _DTYPES.get(name, (len(args), frozenset()))
+    if twin is None or len(args) > at + 1:
+        return UNKNOWN
+    if len(args) > at:  # the twin reads a ``dtype`` given by name only
+        args, kwargs = args[:at], {**kwargs, "dtype": args[at]}
+    if "dtype" in kwargs and array_ops.type_name(kwargs["dtype"]) not in accepted:
         return UNKNOWN
     return _labelled(arrays.call(twin, args, kwargs, node), f"rng.{name}", node)
 

@@ -14,41 +14,12 @@ from shapelint.evaluator import evaluate
 from shapelint.evaluator.numpy_ranges import arange_length, linspace_length
 from shapelint.evaluator.values import Array
 from tests.budget import examples
+from tests.evaluator.numpy_truth import agrees, array, run
 
 np = pytest.importorskip("numpy", reason="the rules are compared with numpy, which this run has not installed")
 pytestmark = pytest.mark.sampled
 
-_KINDS = {"f": "float", "i": "int", "u": "int"}
 _shape = st.lists(st.integers(1, 4), min_size=1, max_size=3).map(tuple)
-_MAKERS = {"float": "np.random.rand(*{shape})", "int": "np.random.randint(0, 5, {shape})"}
-
-
-def _run(source: str) -> tuple[object, object]:
-    """Ours and numpy's value of ``y`` after ``source``; numpy's is the exception it raised, if it did."""
-    program = f"import numpy as np\n{source}"
-    ours = evaluate(cst.parse_module(program)).names["y"]
-    real: dict[str, object] = {}
-    try:
-        with np.errstate(all="ignore"):
-            exec(compile(program, "<numpy>", "exec", dont_inherit=True), real)
-    except (ValueError, TypeError, OverflowError, ZeroDivisionError) as error:
-        return ours, error
-    return ours, real["y"]
-
-
-def _agrees(ours: object, real: object) -> bool:
-    """Ours is unknown, or an array of numpy's shape whose kind, when known, is numpy's."""
-    if ours is UNKNOWN:
-        return True
-    real = np.asarray(real) if isinstance(real, np.generic) else real  # a numpy scalar, shaped ()
-    if not isinstance(ours, Array) or not isinstance(real, np.ndarray):
-        return False
-    kind = ours.shape.dtype
-    return ours.shape.dims == real.shape and (kind is None or kind == _KINDS.get(real.dtype.kind))
-
-
-def _array(kind: str, shape: tuple[int, ...]) -> str:
-    return _MAKERS[kind].format(shape=shape)
 
 
 @settings(max_examples=examples(400), deadline=None)
@@ -70,18 +41,18 @@ def test_arithmetic_broadcasts_as_numpy_does(
     swapped: bool,
     in_place: bool,
 ) -> None:
-    other = repr(scalar) if kinds[1].startswith("py") else _array(kinds[1], right)
+    other = repr(scalar) if kinds[1].startswith("py") else array(kinds[1], right)
     if kinds[1] == "pyint" and isinstance(scalar, float):
         other = repr(int(scalar))
     if kinds[1] == "pyfloat":
         other = repr(float(scalar))  # type: ignore[arg-type]
     if in_place:
-        source = f"y = {_array(kinds[0], left)}\ny {operator}= {other}\n"
+        source = f"y = {array(kinds[0], left)}\ny {operator}= {other}\n"
     else:
         a, b = (other, "x") if swapped else ("x", other)
-        source = f"x = {_array(kinds[0], left)}\ny = {a} {operator} {b}\n"
-    ours, real = _run(source)
-    assert _agrees(ours, real) or (ours is UNKNOWN), (source, ours, real)
+        source = f"x = {array(kinds[0], left)}\ny = {a} {operator} {b}\n"
+    ours, real = run(source)
+    assert agrees(ours, real) or (ours is UNKNOWN), (source, ours, real)
     if isinstance(real, Exception):
         assert ours is UNKNOWN, source
     elif kinds[0] == "float" and operator != "**":
@@ -98,8 +69,8 @@ def test_arithmetic_broadcasts_as_numpy_does(
 )
 def test_elementwise_functions_keep_the_shape(name: str, kind: str, shape: tuple[int, ...]) -> None:
     call = "np.clip(x, 0, 1)" if name == "clip" else f"np.{name}(x)"
-    ours, real = _run(f"x = {_array(kind, shape)}\ny = {call}\n")
-    assert isinstance(ours, Array) and _agrees(ours, real)
+    ours, real = run(f"x = {array(kind, shape)}\ny = {call}\n")
+    assert isinstance(ours, Array) and agrees(ours, real)
 
 
 _STEPS = [
@@ -119,8 +90,8 @@ _STEPS = [
     step=st.sampled_from(_STEPS),
 )
 def test_casts_reshapes_and_joins_are_numpys(kind: str, shape: tuple[int, ...], step: str) -> None:
-    ours, real = _run(f"x = {_array(kind, shape)}\ny = {step}\n")
-    assert _agrees(ours, real), (step, ours, real)
+    ours, real = run(f"x = {array(kind, shape)}\ny = {step}\n")
+    assert agrees(ours, real), (step, ours, real)
     if isinstance(real, Exception):
         assert ours is UNKNOWN
 
@@ -170,11 +141,11 @@ def test_linspace_lengths_are_numpys(start: float, stop: float, num: int | None,
 
 
 def test_what_numpy_makes_of_the_names_is_followed_in_a_program() -> None:
-    ours, real = _run("t = np.linspace(0, 100, 2000)\ny = np.sin(t)[:, None] * 2 + np.arange(3)\n")
-    assert ours is UNKNOWN or _agrees(ours, real)  # a slice of an array is not followed
-    ours, real = _run("X = np.random.rand(200, 64, 64, 3) / 255.0\ny = X.astype(np.float32).transpose(0, 3, 1, 2)\n")
-    assert isinstance(ours, Array) and _agrees(ours, real)
-    ours, real = _run("a = np.arange(0, 1, 0.1)\ny = np.sin(a)\n")
+    ours, real = run("t = np.linspace(0, 100, 2000)\ny = np.sin(t)[:, None] * 2 + np.arange(3)\n")
+    assert ours is UNKNOWN or agrees(ours, real)  # a slice of an array is not followed
+    ours, real = run("X = np.random.rand(200, 64, 64, 3) / 255.0\ny = X.astype(np.float32).transpose(0, 3, 1, 2)\n")
+    assert isinstance(ours, Array) and agrees(ours, real)
+    ours, real = run("a = np.arange(0, 1, 0.1)\ny = np.sin(a)\n")
     assert ours is UNKNOWN and isinstance(real, np.ndarray)
 
 

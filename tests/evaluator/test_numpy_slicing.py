@@ -10,6 +10,7 @@ from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import arrays
 from shapelint.evaluator.values import Array
 from tests.budget import examples
+from tests.evaluator.numpy_truth import agrees, run
 
 pytestmark = pytest.mark.sampled
 
@@ -36,3 +37,11 @@ def test_basic_indexing_gives_numpy_s_shape_or_nothing(dims: list[int], items: l
     assert ours is UNKNOWN or (isinstance(ours, Array) and ours.shape.dims == theirs)
     if items.count(Ellipsis) <= 1:
         assert isinstance(ours, Array), (dims, items, theirs)
+
+
+def test_sliding_windows_cut_over_the_series_length_are_numpys() -> None:
+    """The time-series idiom: ``len`` of an array is its first size, and each window a slice of known length."""
+    pytest.importorskip("numpy", reason="numpy is the ground truth for its own indexing")
+    loop = "x = []\nfor i in range(len(d) - 4 - 1):\n    x.append(d[i:(i + 4)])\ny = np.array(x)\n"
+    ours, real = run(f"d = np.zeros((30, 2))\n{loop}")
+    assert isinstance(ours, Array) and agrees(ours, real)

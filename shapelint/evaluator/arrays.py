@@ -93,8 +93,10 @@ def _tensor(
     if legacy and isinstance(data, tuple):  # ``torch.FloatTensor(x.shape)``: a torch.Size is sizes, a tuple data
         return UNKNOWN
     shape = data_shape(data)
-    if shape is None or (qualname == "torch.from_numpy" and not (isinstance(data, Array) and shape.dims)):
-        return UNKNOWN  # a reduction's numpy scalar, which ``from_numpy`` refuses, is an array of no dimensions
+    if shape is None or (qualname == "torch.from_numpy" and not isinstance(data, Array)):
+        return UNKNOWN
+    if isinstance(data, Array) and not shape.dims:
+        return UNKNOWN  # a numpy scalar: ``from_numpy`` refuses it, a typed constructor takes an int one as a size
     return Tensor(shape.with_dtype(dtype or shape.dtype), origin)
 
 

@@ -55,11 +55,18 @@ def test_arithmetic_on_unnamed_kinds_is_numpys(
         return
     assert agrees(ours, real), (source, ours, real)
     floats = kinds[1] == "float" or (kinds[1] == "scalar" and ("." in scalar or "e" in scalar))
-    if kinds[0] != "str" and kinds[1] != "str" and not in_place and (floats or (operator == "/" and kinds[1] != "scalar")):
+    if (
+        kinds[0] != "str"
+        and kinds[1] != "str"
+        and not in_place
+        and (floats or (operator == "/" and kinds[1] != "scalar"))
+    ):
         assert isinstance(ours, Array) and ours.shape.dtype == "float", source
 
 
 @pytest.mark.parametrize("kind", NARROW)
 def test_images_of_bytes_scaled_to_one_are_float_arrays(kind: str) -> None:
-    ours, real = run(f"X = np.random.randint(0, 2, (4, 8, 8, 3)).astype(np.{kind}) / 255.\ny = X.transpose(0, 3, 1, 2)\n")
+    ours, real = run(
+        f"X = np.random.randint(0, 2, (4, 8, 8, 3)).astype(np.{kind}) / 255.\ny = X.transpose(0, 3, 1, 2)\n"
+    )
     assert isinstance(ours, Array) and ours.shape.dtype == "float" and agrees(ours, real)

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.sampled
 
 _NAMES = ["min", "max", "sum", "prod", "mean", "std", "var", "argmin", "argmax", "amin", "amax", "median"]
 _FUNCTIONS_ONLY = frozenset({"amin", "amax", "median"})
-_axis = st.none() | st.integers(-4, 3) | st.tuples(st.integers(-3, 2)) | st.tuples(st.integers(-3, 2), st.integers(-3, 2))
+_axis = (
+    st.none() | st.integers(-4, 3) | st.tuples(st.integers(-3, 2)) | st.tuples(st.integers(-3, 2), st.integers(-3, 2))
+)
 _extra = st.sampled_from(["", "keepdims=True", "keepdims=False", "ddof=1", "out=None", "keepdims=1"])
 
 
@@ -65,8 +67,9 @@ def test_normalisations_by_hand_keep_the_data(source: str) -> None:
     assert isinstance(ours, Array) and agrees(ours, real), source
 
 
-def test_a_numpy_scalar_is_not_made_a_tensor_by_from_numpy() -> None:
-    """``torch.from_numpy(X.max())`` raises: a numpy scalar is not an array, though ours takes it as one of no
-    dimensions."""
-    ours, _ = run("import torch\nX = np.random.rand(3, 2)\ny = torch.from_numpy(X.max())\n")
+@pytest.mark.parametrize("made", ["torch.from_numpy(X.max())", "torch.FloatTensor(Y.max())", "torch.Tensor(Y.sum())"])
+def test_a_numpy_scalar_made_a_tensor_is_unknown(made: str) -> None:
+    """Ours takes a numpy scalar as an array of no dimensions, but converters do not: ``from_numpy`` refuses it
+    and a typed constructor takes an integer one as a size (``torch.FloatTensor(np.int64(4))`` has 4 elements)."""
+    ours, _ = run(f"import torch\nX = np.random.rand(3, 2)\nY = np.random.randint(1, 5, (3, 2))\ny = {made}\n")
     assert ours is UNKNOWN

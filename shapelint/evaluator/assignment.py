@@ -11,7 +11,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, operators
+from shapelint.evaluator import classes, data_pipeline, operators
 from shapelint.evaluator.functions import parameters_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.namespace_writes import forget_namespace, forget_scope, is_scope_view
@@ -72,6 +72,8 @@ def _assign_attribute(m: Machine, target: cst.Attribute, value: object, scope: S
         _store_global(m, owner, target.attr.value, value)
     elif isinstance(owner, Array) and target.attr.value == "shape":  # ``X.shape = (10, 3)`` reshapes in place
         assign(m, target.value, UNKNOWN, scope)
+    elif isinstance(owner, (data_pipeline.DatasetValue, data_pipeline.TensorRows)):  # ``train.data = ...[:6400]``
+        assign(m, target.value, data_pipeline.without_length(owner), scope)
 
 
 def _store_global(m: Machine, owner: ClassValue | ModuleValue, name: str, value: object) -> None:

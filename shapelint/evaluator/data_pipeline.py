@@ -123,6 +123,8 @@ class LoaderValue:
     last: int | None = None
     """The size of the last batch where it is smaller than the others and certain (MNIST's 60,000 samples in
     batches of 64 end with one of 32): a loop over every batch runs once more on it."""
+    count: int | None = None
+    """How many batches it yields (``len(loader)``), where the dataset's length is known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +189,13 @@ def _loader(args: list[object], kwargs: dict[str, object]) -> object:
     if not is_int(batch_size) or batch_size <= 0 or kwargs.get("batch_sampler") is not None:
         return LoaderValue(source)
     length = None if sampled or isinstance(source, Samples) else source.length
-    sizes = _batch_sizes(batch_size, length, kwargs.get("drop_last", False))
+    drop_last = kwargs.get("drop_last", False)
+    sizes = _batch_sizes(batch_size, length, drop_last)
     last = length % batch_size if length is not None and sizes is not None and len(sizes) == 2 else None
-    return LoaderValue(source, Symbol(BATCH.name, sizes), last)
+    count = None
+    if length is not None and isinstance(drop_last, bool):
+        count = length // batch_size if drop_last else -(-length // batch_size)
+    return LoaderValue(source, Symbol(BATCH.name, sizes), last, count)
 
 
 _MAX_LISTED = 4096
@@ -219,6 +225,8 @@ def builtin(name: str, args: list[object]) -> object:
         return LoaderIterator(first)
     if name == "next" and isinstance(first, LoaderIterator) and len(args) == 1:
         return element(first.loader)
+    if name == "len" and isinstance(first, LoaderValue) and len(args) == 1:
+        return UNKNOWN if first.count is None else first.count
     return None
 
 
@@ -250,6 +258,14 @@ def _batch(dataset: Dataset) -> object:
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if dataset.class_labels else UNKNOWN
 
 
+def without_length(dataset: object) -> object:
+    """A dataset whose samples the code changed (``train.data = train.data[:6400]``): its documented length no
+    longer holds."""
+    if isinstance(dataset, (DatasetValue, TensorRows)):
+        return replace(dataset, length=None)
+    return dataset
+
+
 def concrete_batches(value: object) -> tuple[object, object] | None:
     """What a step of a loop over every batch binds on a full batch and on the last one, where that one is smaller
     than the others; ``None`` where there is no such batch, or it is not known."""
@@ -262,7 +278,8 @@ def concrete_batches(value: object) -> tuple[object, object] | None:
     full = rebatched(batch, max(loader.batch.sizes), replace(origin, label=f"a full batch of {origin.label}"))
     last = rebatched(batch, loader.last, replace(origin, label=f"the last batch of {origin.label}"))
     if isinstance(value, EnumeratedLoader):
-        return (UNKNOWN, full), (UNKNOWN, last)
+        index = UNKNOWN if loader.count is None else loader.count - 1  # the last batch's index: a guard may skip it
+        return (UNKNOWN, full), (index, last)
     return full, last
 
 

@@ -20,7 +20,7 @@ from shapelint.evaluator.functions import call_function, eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import Array, ClassValue, Function, ListValue, ModuleRef, Partial, Scope, Tensor
-from shapelint.source import contains, name_counts
+from shapelint.source import contains, name_counts, syntax_children
 
 
 def exec_simple_line(m: Machine, line: cst.SimpleStatementLine, scope: Scope) -> None:
@@ -215,10 +215,10 @@ def _exec_last_batch(m: Machine, node: cst.For, scope: Scope, iterable: object) 
     """Run a loop of the file over every batch of a loader once more on its last batch, where that one is smaller:
     code that wrote the batch size in (``x.view(64, -1)``, a hidden state made for 64) fails there, at the end of
     the first epoch.  Where it does, a full batch runs too, so that a fix must hold for both.  A loop that may leave
-    early (``break``, or ``continue`` past a short batch) is not followed to its end; a loop of another file is
-    that file's to check."""
+    early (``break``, ``continue`` past a short batch, ``return``, ``raise``, ``yield``, ``sys.exit()``) is not
+    followed to its end; a loop of another file is that file's to check."""
     batches = data_pipeline.concrete_batches(iterable)
-    if batches is None or not m.local(node) or m.fact(_has_loop_exit, node.body):
+    if batches is None or not m.local(node) or m.fact(_may_leave_early, node.body):
         return
     start = len(m.propagator.mismatches)
     _exec_uncertain_loop(m, node, scope, batches[1])
@@ -484,6 +484,27 @@ HANDLERS: dict[type, Handler] = {
 
 def _has_inner_loop(body: cst.BaseSuite) -> bool:
     return contains(body, (cst.For, cst.While), stop=(cst.FunctionDef, cst.ClassDef))
+
+
+def _may_leave_early(body: cst.BaseSuite) -> bool:
+    """Whether a loop's body may end the loop before its last step, or leave it unfinished: ``break``,
+    ``continue``, ``return``, ``raise``, ``yield``, or a call of ``exit``/``quit``/``sys.exit``/``os._exit``."""
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Break, cst.Continue, cst.Return, cst.Raise, cst.Yield)) or _exits(node):
+            return True
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(syntax_children(node))
+    return False
+
+
+def _exits(node: cst.CSTNode) -> bool:
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
+    return name in ("exit", "quit", "_exit")
 
 
 def _has_loop_exit(body: cst.BaseSuite) -> bool:

@@ -14,6 +14,7 @@ from shapelint.catalog import tensor_ops as tensor_rules
 from shapelint.dims import UNKNOWN, Shape, Symbol
 from shapelint.evaluator import data_pipeline, operators
 from shapelint.evaluator.values import Origin
+from shapelint.lint import lint_source
 from tests.budget import examples
 
 pytestmark = pytest.mark.sampled
@@ -127,3 +128,58 @@ def test_comparing_shapes_with_a_batch_decides_only_what_python_decides_for_ever
 
 def _with(sizes: list[object], batch: object) -> tuple[object, ...]:
     return tuple(batch if size == "B" else size for size in sizes)
+
+
+_HEAD = """import sys
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+train = TensorDataset(torch.randn(6432, 1, 28, 28), torch.randint(0, 10, (6432,)))
+loader = DataLoader(train, batch_size=64, shuffle=True)
+model = nn.Linear(784, 10)
+"""
+ONLY_FULL_BATCHES = {
+    "index_guard": "for i, (images, labels) in enumerate(loader):\n"
+    "    if i < len(loader) - 1:\n        model(images.view(64, 784))\n",
+    "first_batch_returned": "def first():\n    for images, labels in loader:\n"
+    "        return model(images.view(64, 784))\nfirst()\n",
+    "first_batch_raises": "try:\n    for images, labels in loader:\n        model(images.view(64, 784))\n"
+    "        raise StopIteration\nexcept StopIteration:\n    pass\n",
+    "exit_after_one": "for images, labels in loader:\n    model(images.view(64, 784))\n    sys.exit(0)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONLY_FULL_BATCHES))
+def test_a_loop_that_never_reaches_the_last_batch_is_not_run_on_it(name: str) -> None:
+    """The loader's 6432 samples end with a batch of 32 that ``view(64, 784)`` refuses; these loops never give it
+    to the model (the sweep's probes: a guard on the index, a ``return``, a ``raise``, ``sys.exit``), and torch
+    runs them."""
+    torch_module()
+    source = _HEAD + ONLY_FULL_BATCHES[name]
+    try:
+        exec(compile(source, name, "exec", dont_inherit=True), {"__name__": "__main__"})
+    except SystemExit:
+        pass
+    assert lint_source(source) == []
+
+
+def test_a_loop_over_every_batch_is_run_on_the_last_one() -> None:
+    """Without a guard the batch of 32 reaches ``view(64, 784)``, which torch refuses at the end of the epoch."""
+    torch_module()
+    source = _HEAD + "for images, labels in loader:\n    model(images.view(64, 784))\n"
+    with pytest.raises(RuntimeError):
+        exec(compile(source, "every_batch", "exec", dont_inherit=True), {"__name__": "__main__"})
+    assert [d.code for d in lint_source(source)] == ["SHP006"]
+
+
+def test_a_dataset_whose_samples_the_code_replaced_has_no_documented_length() -> None:
+    """``train.data = train.data[:6400]`` after ``datasets.MNIST(...)``: 100 full batches of 64, no short one."""
+    source = (
+        "import torch.nn as nn\nfrom torch.utils.data import DataLoader\nfrom torchvision import datasets, transforms\n"
+        "train = datasets.MNIST('data', train=True, download=True, transform=transforms.ToTensor())\n"
+        "train.data = train.data[:6400]\ntrain.targets = train.targets[:6400]\n"
+        "loader = DataLoader(train, batch_size=64, shuffle=True)\nmodel = nn.Linear(784, 10)\n"
+        "for images, labels in loader:\n    model(images.view(64, 784))\n"
+    )
+    assert lint_source(source) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import libcst as cst
@@ -157,10 +158,8 @@ def test_a_loop_that_never_reaches_the_last_batch_is_not_run_on_it(name: str) ->
     runs them."""
     torch_module()
     source = _HEAD + ONLY_FULL_BATCHES[name]
-    try:
+    with contextlib.suppress(SystemExit):
         exec(compile(source, name, "exec", dont_inherit=True), {"__name__": "__main__"})
-    except SystemExit:
-        pass
     assert lint_source(source) == []
 
 

@@ -8,6 +8,7 @@ tensor, leaves it unknown), and a dataset's images only where they all have one 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -202,6 +203,13 @@ _MAX_LISTED = 4096
 """The largest batch whose smaller sizes are listed one by one (a loader over a dataset of unknown length)."""
 
 
+@functools.lru_cache(maxsize=64)
+def _up_to(batch_size: int) -> frozenset[int]:
+    """Every size from 1 to ``batch_size``, one set per batch size: a loader built on every step of a long loop
+    shares it instead of holding thousands of its own."""
+    return frozenset(range(1, batch_size + 1))
+
+
 def _batch_sizes(batch_size: int, length: int | None, drop_last: object) -> frozenset[int] | None:
     """The sizes of the batches a loader yields: ``batch_size``, and the rest of the samples in the last one; any
     size up to ``batch_size`` where the dataset's length is not known (or a sampler draws the samples)."""
@@ -210,7 +218,7 @@ def _batch_sizes(batch_size: int, length: int | None, drop_last: object) -> froz
     if drop_last is not False:
         return None
     if length is None:
-        return frozenset(range(1, batch_size + 1)) if batch_size <= _MAX_LISTED else None
+        return _up_to(batch_size) if batch_size <= _MAX_LISTED else None
     if length < batch_size:
         return frozenset({length}) if length else None
     return frozenset({batch_size, length % batch_size} - {0})

@@ -336,10 +336,20 @@ def _validate_encoder(args: Args) -> None:
     require(not isinstance(count, (float, *NOT_NUMBERS)), f"num_layers must be an int, got {count!r}")
 
 
+MAX_COPIES = 4096
+"""More copies of a layer than any model stacks: a larger ``num_layers`` (a typo, a fuzzer's billion) is read as
+unknown rather than listed, which would exhaust memory before torch's own ``_get_clones`` did."""
+
+
+def _copies(count: object) -> int | None:
+    """How many copies ``range(count)`` makes, or ``None`` when that is unknown or beyond :data:`MAX_COPIES`."""
+    return max(count, 0) if is_int(count) and count <= MAX_COPIES else None
+
+
 def _encoder_children(args: Args) -> tuple[object, ...]:
     """``num_layers`` copies of the layer, then the norm; an unknown count leaves the output unknown."""
-    count, norm = args["num_layers"], args["norm"]
-    layers = (args["encoder_layer"],) * count if is_int(count) else (args["encoder_layer"], UNKNOWN)
+    count, norm = _copies(args["num_layers"]), args["norm"]
+    layers = (args["encoder_layer"],) * count if count is not None else (args["encoder_layer"], UNKNOWN)
     return layers + (() if norm is None else (norm,))
 
 
@@ -354,8 +364,9 @@ def _held(module: object) -> list[Entry]:
 
 def _encoder_entries(args: Args) -> list[Entry]:
     """``layers.0`` … ``layers.N-1``, deep copies of one layer, then the optional norm."""
-    layer, norm = _held(args["encoder_layer"]), args["norm"]
-    count: int = args["num_layers"]
+    layer, norm, count = _held(args["encoder_layer"]), args["norm"], _copies(args["num_layers"])
+    if count is None:
+        raise TypeError("the number of layers is not known")
     found = [entry for index in range(count) for entry in prefixed(f"layers.{index}", layer)]
     return found + ([] if norm is None else prefixed("norm", _held(norm)))
 
@@ -454,8 +465,8 @@ def _built_entries(part: str, layer: LayerKind, args: Args) -> list[Entry]:
     if custom is not None:
         return prefixed(part, _held(custom))
     copy = state_entries(layer, {name: args[name] for name in layer.param_names})
-    count = args[f"num_{part}_layers"]
-    if copy is None or not is_int(count):
+    count = _copies(args[f"num_{part}_layers"])
+    if copy is None or count is None:
         raise TypeError(f"the {part}'s tensors are not known")
     found = [entry for index in range(count) for entry in prefixed(f"{part}.layers.{index}", copy)]
     norm = layer_norm_entries({"normalized_shape": args["d_model"], "elementwise_affine": True, "bias": args["bias"]})

@@ -146,6 +146,16 @@ def test_a_stack_of_unknown_or_no_layers_stays_silent(count: str, head: int) -> 
     assert findings == ([(8, "SHP006")] if count == "0" else [])
 
 
+@pytest.mark.parametrize("count", ["10**12", "4097"])
+def test_more_layers_than_any_model_stacks_are_unknown(count: str) -> None:
+    """Found by the fuzzer: ``num_layers=10**12`` once listed a trillion copies and exhausted memory.  torch would
+    spend as long deep-copying, so it is not run; the linter is silent, and the summary counts no parameters."""
+    stack = STACK.format(16).replace("), 2)", f"), {count})")
+    source = HEADER + f"model = nn.Sequential({stack}, nn.Linear(32, 4))  # shapelint: input=(B, 10, 16)\n"
+    assert lint_source(source) == []
+    assert summarize(source).total_params is None
+
+
 @pytest.mark.parametrize("head", [10, 16])
 def test_a_target_by_keyword_stays_silent(head: int) -> None:
     """The evaluator follows no call with ``tgt=``: nn.Transformer's output is ``tgt``'s, so it is unknown."""

@@ -20,7 +20,7 @@ from shapelint.evaluator.functions import call_function, eval_defaults
 from shapelint.evaluator.machine import MAX_ITERATIONS, MAX_UNROLLED_REPEATS, Handler, Machine, spent_long_loop
 from shapelint.evaluator.steady import Repetition
 from shapelint.evaluator.values import Array, ClassValue, Function, ListValue, ModuleRef, Partial, Scope, Tensor
-from shapelint.source import contains, name_counts, syntax_children
+from shapelint.source import contains, name_counts
 
 
 def exec_simple_line(m: Machine, line: cst.SimpleStatementLine, scope: Scope) -> None:
@@ -489,14 +489,8 @@ def _has_inner_loop(body: cst.BaseSuite) -> bool:
 def _may_leave_early(body: cst.BaseSuite) -> bool:
     """Whether a loop's body may end the loop before its last step, or leave it unfinished: ``break``,
     ``continue``, ``return``, ``raise``, ``yield``, or a call of ``exit``/``quit``/``sys.exit``/``os._exit``."""
-    stack: list[cst.CSTNode] = [body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.Break, cst.Continue, cst.Return, cst.Raise, cst.Yield)) or _exits(node):
-            return True
-        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            stack.extend(syntax_children(node))
-    return False
+    leaving = (cst.Break, cst.Continue, cst.Return, cst.Raise, cst.Yield)
+    return contains(body, leaving, stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda), matches=_exits)
 
 
 def _exits(node: cst.CSTNode) -> bool:

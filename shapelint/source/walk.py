@@ -66,8 +66,14 @@ def _children(node: cst.CSTNode, names: tuple[str, ...]) -> list[cst.CSTNode]:
     return found
 
 
-def contains(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...] = ()) -> bool:
-    """Whether a node of a ``wanted`` type occurs below ``root`` without entering ``stop`` nodes.
+def contains(
+    root: cst.CSTNode,
+    wanted: tuple[type, ...],
+    stop: tuple[type, ...] = (),
+    matches: Callable[[cst.CSTNode], bool] | None = None,
+) -> bool:
+    """Whether a node of a ``wanted`` type, or one ``matches`` accepts, occurs below ``root`` without entering
+    ``stop`` nodes.
 
     Types match exactly, not by subclass.
     """
@@ -76,7 +82,7 @@ def contains(root: cst.CSTNode, wanted: tuple[type, ...], stop: tuple[type, ...]
     while stack:
         node = stack.pop()
         kind = type(node)
-        if kind in wanted_types:
+        if kind in wanted_types or (matches is not None and matches(node)):
             return True
         if kind not in stop_types:
             stack.extend(syntax_children(node))

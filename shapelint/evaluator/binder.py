@@ -108,10 +108,13 @@ class Binder:
         """Walk each body as if it might run, then forget the names they disagree on.
 
         ``choice``: the bodies are the alternatives of this ``if``, exactly one of which runs, so a tensor
-        every path leaves in a name keeps the dimensions they agree on (:func:`join_tensors`).
+        every path leaves in a name keeps the dimensions they agree on (:func:`join_tensors`).  When no path goes
+        on and one returns (``if cuda: return x.cuda()`` / ``else: return x``), what follows never runs: the call
+        gives what the paths returned, not also what falling off its end would.
         """
         before = dict(scope.vars)
         outcomes: list[dict[str, object]] = []
+        returned: list[object] = []
         exits = self.iteration.exits if self.iteration is not None else None
         exited = len(exits) if exits is not None else 0
         raised: list[dict[str, object]] = []
@@ -120,8 +123,9 @@ class Binder:
                 scope.vars = dict(before)
                 try:
                     self.run(body, scope)
-                except Return as returned:
-                    self.returned_on_a_path(returned.value)
+                except Return as path_return:
+                    self.returned_on_a_path(path_return.value)
+                    returned.append(path_return.value)
                     continue
                 except Raise:
                     raised.append(scope.vars)
@@ -137,6 +141,8 @@ class Binder:
         scope.vars = merge(before, outcomes, choice)
         if exits is not None and self.iteration is not None and len(exits) > exited:
             self._after_uncertain_exit(self.iteration, outcomes)
+        if returned and not outcomes:
+            raise Return(returned[-1])
 
     def _after_uncertain_exit(self, iteration: Iteration, stayed: list[dict[str, object]]) -> None:
         """Some paths left the iteration: the rest of it runs only on the others, or on none."""

@@ -19,6 +19,7 @@ from shapelint.evaluator.names import typed_constructor
 from shapelint.evaluator.values import (
     Alternatives,
     Array,
+    ClassValue,
     DictValue,
     DTypeKind,
     Instance,
@@ -335,6 +336,8 @@ def _ordering(node: cst.BaseCompOp, left: object, right: object) -> object:
     if function is None:
         return UNKNOWN
     equal = _equal_sizes(left, right) if function in (operator.eq, operator.ne) else None
+    if function in (operator.eq, operator.ne) and isinstance(left, ClassValue) and isinstance(right, ClassValue):
+        equal = left is right  # a class equals only itself (``block == BasicBlock``)
     if equal is not None:
         return equal == (function is operator.eq)
     if not (is_plain(left) and is_plain(right)):

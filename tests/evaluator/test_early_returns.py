@@ -54,6 +54,29 @@ def first(flag):
 
 w = first(b)
 """,
+    "returns-on-both-paths-of-an-else": """
+def width(flag, other):
+    if flag:
+        return 8
+    elif other:
+        return 8
+    else:
+        return 8
+
+w = width(a, b)
+""",
+    "returns-or-raises-on-every-path": """
+def width(flag):
+    if flag:
+        return 6
+    else:
+        raise ValueError
+
+try:
+    w = width(a)
+except ValueError:
+    w = 6
+""",
     "falls-off-the-end": """
 def maybe(flag):
     if flag:
@@ -69,7 +92,9 @@ def test_decided_names_hold_in_every_world(name: str) -> None:
     assert_decided_in_every_world(name, PRELUDE + PROGRAMS[name])
 
 
-@pytest.mark.parametrize("name", ["same-value-on-both-paths", "return-in-a-loop"])
+@pytest.mark.parametrize(
+    "name", ["same-value-on-both-paths", "return-in-a-loop", "returns-on-both-paths-of-an-else"]
+)
 def test_a_value_every_returning_path_gives_is_known(name: str) -> None:
     assert "w" in decided(PRELUDE + PROGRAMS[name])
 
@@ -97,6 +122,17 @@ def head(x, pooled):
 
 y = head(torch.randn(4, 6, 5), a)
 z = head(torch.randn(4, 6, 5), b).unsqueeze(1) if a else torch.zeros(4, 1, 6)
+""",
+    "moved-on-either-path": """
+import torch
+
+def to_device(x, flag):
+    if flag:
+        return x.float()
+    else:
+        return x
+
+y = to_device(torch.randn(2, 3), a)
 """,
     "ranks-differ-by-path": """
 import torch
@@ -132,7 +168,8 @@ def test_known_sizes_of_a_returned_tensor_hold_in_every_world(name: str) -> None
                 assert not is_int(mine) or isinstance(mine, Symbol) or mine == theirs, (world, key, ours.shape)
 
 
-def test_a_tensor_every_returning_path_gives_keeps_its_shape() -> None:
-    tensors = evaluate(cst.parse_module(PRELUDE + TENSOR_PROGRAMS["stochastic-depth"])).names
-    y = tensors["y"]
-    assert isinstance(y, Tensor) and y.shape.dims == (2, 24, 7, 7)
+@pytest.mark.parametrize(("name", "dims"), [("stochastic-depth", (2, 24, 7, 7)), ("moved-on-either-path", (2, 3))])
+def test_a_tensor_every_returning_path_gives_keeps_its_shape(name: str, dims: tuple[int, ...]) -> None:
+    """``if cuda: return x.cuda()`` / ``else: return x``: nothing runs after the ``if``, so nothing else is given."""
+    y = evaluate(cst.parse_module(PRELUDE + TENSOR_PROGRAMS[name])).names["y"]
+    assert isinstance(y, Tensor) and y.shape.dims == dims

@@ -1,4 +1,4 @@
-"""Properties, ``enum.Enum`` members and ``type(x)``, against Python in every world the unknowns allow."""
+"""Properties, ``enum.Enum`` members, ``type(x)`` and classes compared with ``==``, against Python in every world the unknowns allow."""
 
 from __future__ import annotations
 
@@ -23,7 +23,15 @@ class Block:
         return self.width * 2
 
 
+class Wider(Block):
+    pass
+
+
 width = Block(8).doubled
+same_class = Block == Block
+other_class = Block == Wider
+differ = Wider != Block
+picked = (Wider if a else Block) == Wider
 member = Sizes.DEFAULT
 alias = member is Sizes.SMALL
 small = Sizes.SMALL.value
@@ -43,4 +51,5 @@ def test_decided_names_hold_in_every_world() -> None:
 def test_members_properties_and_types_are_known() -> None:
     names = decided(PRELUDE + PROGRAM)
     expected = {"width": 16, "alias": True, "small": 16, "named": 64, "is_member": True, "text": True, "number": False}
+    expected |= {"same_class": True, "other_class": False, "differ": True, "picked": None}
     assert {key: names.get(key) for key in expected} == expected

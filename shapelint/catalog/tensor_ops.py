@@ -261,7 +261,7 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 TENSOR_VALUED = frozenset(
     [
-        "matmul", "mm", "bmm", "index_select", "masked_select", "repeat", "expand", "expand_as",
+        "matmul", "mm", "bmm", "masked_select", "repeat", "expand", "expand_as",
         "tile", "narrow", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
         "embedding", "lstm_cell", "bilinear", "outer",
     ]
@@ -519,6 +519,18 @@ def gather(shape: Shape, index: object) -> Shape:
     if not isinstance(index, Shape) or index.open or shape.open or len(index.dims) != len(shape.dims):
         return Shape.anything()
     return Shape(index.dims, dtype=shape.dtype)
+
+
+def index_select(shape: Shape, dim: object, index: object) -> Shape:
+    """``x.index_select(dim, index)``: ``x``'s shape with ``dim`` as long as the index, a vector (or a scalar) of
+    integers; unknown where torch would refuse it."""
+    if not isinstance(index, Shape) or index.open or index.dtype != "int" or len(index.dims) > 1 or shape.open:
+        return Shape.anything()
+    at = shape.normalize_index(dim) if is_int(dim) and shape.dims else None
+    if at is None:
+        return Shape.anything()
+    length = index.dims[0] if index.dims else 1
+    return Shape((*shape.dims[:at], length, *shape.dims[at + 1 :]), dtype=shape.dtype)
 
 
 def functional(name: str) -> Rule | None:

@@ -168,6 +168,8 @@ class TensorCalls:
             return Tensor(tensor.shape.with_dtype("int"), tensor.origin)
         if name == "gather":
             return self.gathered(tensor, args, kwargs, node)
+        if name == "index_select":
+            return self.selected(tensor, args, kwargs, node)
         if name in _NEW_FACTORIES:  # ``x.new_zeros(n, k)``: the factory's shape, of ``x``'s dtype unless asked
             made = _factory(name.removeprefix("new_"), args, kwargs, node)
             dtype = arrays.asked_dtype(kwargs, tensor.shape.dtype)
@@ -225,6 +227,8 @@ class TensorCalls:
             return self.with_operands(args[0], name, args[1:], kwargs, node)
         if name == "gather":
             return self.gathered(args[0], args[1:], kwargs, node)
+        if name == "index_select":
+            return self.selected(args[0], args[1:], kwargs, node)
         if name in tensor_rules.TENSOR_VALUED:
             return Tensor(Shape.anything())
         return self.apply(tensor_rules.functional(name), name, args[0], args[1:], kwargs, node)
@@ -293,6 +297,12 @@ class TensorCalls:
         index = kwargs.get("index", args[1] if len(args) > 1 else None)
         shape = index.shape if isinstance(index, Tensor) else None
         return self.apply(lambda s, *_: tensor_rules.gather(s, shape), "gather", tensor, [], {}, node)
+
+    def selected(self, tensor: Tensor, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        dim = kwargs.get("dim", args[0] if args else None)
+        index = kwargs.get("index", args[1] if len(args) > 1 else None)
+        shape = index.shape if isinstance(index, Tensor) else None
+        return self.apply(lambda s, *_: tensor_rules.index_select(s, dim, shape), "index_select", tensor, [], {}, node)
 
     def join(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         parts = args[0] if args else kwargs.get("tensors")

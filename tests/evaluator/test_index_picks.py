@@ -1,4 +1,4 @@
-"""Indexing with lists and integer tensors (``x[src]`` in a graph layer, ``x[:, [0, 2]]``), ``gather``,
+"""Indexing with lists and integer tensors (``x[src]`` in a graph layer, ``x[:, [0, 2]]``), ``gather``, ``index_select``,
 ``F.one_hot`` and the writes at indices (``index_add_``, ``scatter_add``): each was unknown, and every layer after it
 unchecked.  The rules are compared with torch on drawn shapes and indices; the programs run under torch."""
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shapelint.catalog.tensor_ops import IndexList, gather, index, one_hot
+from shapelint.catalog.tensor_ops import IndexList, gather, index, index_select, one_hot
 from shapelint.dims import UNKNOWN, Shape
 from shapelint.lint import lint_source
 from tests.budget import examples
@@ -72,6 +72,28 @@ def test_gather_gives_the_index_shape(data: st.DataObject, shape: tuple[int, ...
     rows = torch.zeros(picked, dtype=torch.long)
     expected = tuple(torch.zeros(shape).gather(dim, rows).shape)
     assert gather(Shape(shape, dtype="float"), Shape(picked, dtype="int")) == Shape(expected, dtype="float")
+
+
+@pytest.mark.sampled
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    shape=st.lists(st.integers(1, 4), max_size=4).map(tuple),
+    dim=st.integers(-5, 4),
+    index=st.lists(st.integers(0, 3), max_size=2).map(tuple),
+    dtype=st.sampled_from([torch.long, torch.int32, torch.float32, torch.bool]),
+)
+def test_index_select_agrees_with_torch(shape: tuple[int, ...], dim: int, index: tuple[int, ...], dtype: object) -> None:
+    """A vector (or scalar) of integer positions, each within the size picked from: torch's shape, or its refusal
+    (a dim out of range, an index of several dimensions or not of integers) where ours is unknown."""
+    rows = torch.zeros(index, dtype=dtype)  # type: ignore[call-overload]
+    kind = "int" if dtype in (torch.long, torch.int32) else "float"
+    ours = index_select(Shape(shape, dtype="float"), dim, Shape(index, dtype=kind))
+    try:
+        expected: Shape | None = Shape(tuple(torch.zeros(shape).index_select(dim, rows).shape), dtype="float")
+    except (IndexError, RuntimeError):
+        expected = None
+    if ours != Shape.anything():
+        assert ours == expected, (shape, dim, index, dtype)
 
 
 @pytest.mark.sampled

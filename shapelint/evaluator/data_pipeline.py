@@ -82,6 +82,8 @@ class TransformValue:
     """A torchvision transform, or ``None`` for one whose effect on the shape is not known."""
 
     apply: Transform | None
+    on_tensors: bool = False
+    """Whether it also takes a float tensor of ``(..., C, H, W)`` (``Normalize`` does, ``ToTensor`` refuses one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,8 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         return _dataset(qualname.removeprefix(_DATASETS), args, kwargs, node)
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
-            return TransformValue(_transform(qualname.removeprefix(prefix), args, kwargs))
+            name = qualname.removeprefix(prefix)
+            return TransformValue(_transform(name, args, kwargs), _takes_tensors(name, args, kwargs))
     if qualname in IMAGE_OPEN:
         return PilImage(Images(UNKNOWN, UNKNOWN, UNKNOWN))
     if qualname == IMAGE_NEW:
@@ -363,6 +366,8 @@ def image_method(image: PilImage, name: str, args: list[object]) -> object:
 def transformed(transform: TransformValue, args: list[object], node: cst.Call) -> object:
     """A transform called on an image: another image, or a ``(C, H, W)`` tensor once ``ToTensor`` ran."""
     image = args[0] if len(args) == 1 else None
+    if isinstance(image, Tensor):
+        return _on_tensor(transform, image, node)
     if not isinstance(image, PilImage) or transform.apply is None:
         return UNKNOWN
     result = transform.apply(image.images)
@@ -372,6 +377,20 @@ def transformed(transform: TransformValue, args: list[object], node: cst.Call) -
         return PilImage(result)
     dims = (result.channels, result.height, result.width)
     return Tensor(Shape(dims, dtype="float"), Origin("the transform", node))
+
+
+def _on_tensor(transform: TransformValue, tensor: Tensor, node: cst.Call) -> object:
+    """A transform called on a tensor (``Normalize(mean, std)(x)`` after ``ToTensor``) acts on its last three
+    dimensions; one that refuses tensors, or a tensor of fewer dimensions, gives unknown."""
+    shape = tensor.shape
+    if not transform.on_tensors or transform.apply is None or shape.open or len(shape.dims) < 3:
+        return UNKNOWN
+    *leading, channels, height, width = shape.dims
+    result = transform.apply(Images(channels, height, width, tensor=True))
+    if result is None:
+        return UNKNOWN
+    dims = (*leading, result.channels, result.height, result.width)
+    return Tensor(Shape(dims, dtype=shape.dtype), Origin("the transform", node))
 
 
 def collate(sample: object, origin: Origin) -> object:
@@ -463,7 +482,7 @@ def _length(name: str, args: list[object], kwargs: dict[str, object]) -> int | N
 def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:
     size = args[0] if args else kwargs.get("size")
     if name == "Compose":
-        return _compose(args[0] if args else kwargs.get("transforms"))
+        return _compose(_steps(args, kwargs))
     if name in ("ToTensor", "PILToTensor"):
         return lambda images: replace(images, tensor=True)
     if name == "Grayscale":
@@ -488,6 +507,19 @@ _SHAPE_PRESERVING = frozenset(
     }
 )  # fmt: skip
 """Transforms whose output has their input's shape (RandomRotation and RandomAffine keep the canvas size)."""
+
+
+_ON_TENSORS = (_SHAPE_PRESERVING | {"Resize", "CenterCrop", "RandomCrop", "RandomResizedCrop"}) - {
+    "AutoAugment", "RandAugment", "TrivialAugmentWide", "RandomEqualize", "RandomPosterize", "ConvertImageDtype"
+}
+"""Transforms that take a float tensor image and keep its dtype (those left out want uint8, or change the dtype)."""
+
+
+def _takes_tensors(name: str, args: list[object], kwargs: dict[str, object]) -> bool:
+    if name != "Compose":
+        return name in _ON_TENSORS
+    items = _steps(args, kwargs)
+    return items is not None and all(isinstance(step, TransformValue) and step.on_tensors for step in items)
 
 
 def _padded(name: str, args: list[object], kwargs: dict[str, object]) -> bool:
@@ -525,9 +557,15 @@ def _shorter_side(images: Images, size: int) -> Images:
     return replace(images, height=int(size * height / width), width=size)
 
 
-def _compose(steps: object) -> Transform | None:
+def _steps(args: list[object], kwargs: dict[str, object]) -> list[object] | tuple[object, ...] | None:
+    """The transforms a ``Compose`` is given, when the list is known."""
+    steps = args[0] if args else kwargs.get("transforms")
     items = steps.items if isinstance(steps, ListValue) else steps
-    if not isinstance(items, (list, tuple)):
+    return items if isinstance(items, (list, tuple)) else None
+
+
+def _compose(items: list[object] | tuple[object, ...] | None) -> Transform | None:
+    if items is None:
         return None
     applies = [step.apply for step in items if isinstance(step, TransformValue)]
     if len(applies) != len(items) or any(apply is None for apply in applies):

@@ -85,3 +85,26 @@ def test_fake_data_models_fail_under_torch_exactly_when_reported() -> None:
         except RuntimeError:
             failed = True
         assert failed == fails
+
+
+def test_transforms_applied_to_tensors_keep_feeding_the_model() -> None:
+    """``Normalize(mean, std)(a)`` and ``CenterCrop(32)(a)`` on a tensor, as pix2pix's dataset writes them: the
+    batch is still known, and the message names the dataset as the input's source."""
+    path = CORPUS / "dataset_transforms_on_tensors_bug.py"
+    messages = [d.message for d in lint_source(path.read_bytes(), str(path))]
+    assert any("input (B, 3, 32, 32) from Pairs.__getitem__ at line 26" in message for message in messages)
+
+
+@pytest.mark.parametrize("transform", ["ToTensor()", "PILToTensor()", "RandAugment()", "Lambda(lambda t: t)"])
+def test_a_transform_that_refuses_tensors_gives_nothing_known(transform: str) -> None:
+    """torchvision's ``ToTensor`` raises on a tensor, ``RandAugment`` wants uint8 ones, a ``Lambda`` may do
+    anything: what follows them is unknown, so the wrong Linear after them is not reported."""
+    source = f"""
+import torch
+import torch.nn as nn
+from torchvision import transforms
+
+x = transforms.{transform}(torch.rand(3, 8, 8))
+nn.Linear(5, 2)(x.flatten())
+"""
+    assert lint_source(source) == []

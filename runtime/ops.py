@@ -117,14 +117,14 @@ class Scale(Op):
 
 
 class Matmul(Op):
-    """``a @ b`` (``torch.matmul``) for operands of rank 2 or more."""
+    """``a @ b`` (``torch.matmul``) for operands of rank 1 or more."""
 
     arity = 2
 
     def shapes(self, inputs: tuple[Shape, ...]) -> tuple[Shape, ...]:
         shape = tensor_rules.matmul(*inputs)
         if shape is None:
-            raise ShapeError(f"Matmul takes operands of rank 2 or more, got {inputs[0]} and {inputs[1]}", Problem.RANK)
+            raise ShapeError(f"Matmul takes operands of rank 1 or more, got {inputs[0]} and {inputs[1]}", Problem.RANK)
         return (shape,)
 
     def evaluate(self, inputs: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:

@@ -343,13 +343,35 @@ def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:
 
 
 def matmul(left: Shape, right: Shape) -> Shape | None:
-    """``a @ b`` for operands of rank 2 or more: batch dimensions broadcast, (n, k) @ (k, m) gives (n, m)."""
+    """``a @ b``: batch dimensions broadcast, (n, k) @ (k, m) gives (n, m); a vector (an operand of rank 1) is a
+    row on the left and a column on the right, and is gone from the result (``(B, T, 2H) @ (2H,)`` gives (B, T))."""
+    if _vector(left) or _vector(right):
+        return _with_vector(left, right)
     if len(left.dims) < 2 or len(right.dims) < 2:
         return None
     if same(left.dims[-1], right.dims[-2]) is False:
         raise ShapeError(f"cannot multiply {left} by {right}: {left.dims[-1]} != {right.dims[-2]}", Problem.OTHER)
     batch = broadcast(Shape(left.dims[:-2], left.open), Shape(right.dims[:-2], right.open))
     return Shape((*batch.dims, left.dims[-2], right.dims[-1]), batch.open)
+
+
+def _vector(shape: Shape) -> bool:
+    return not shape.open and len(shape.dims) == 1
+
+
+def _with_vector(left: Shape, right: Shape) -> Shape | None:
+    """torch's reading of a vector operand: a dimension of size 1 added, the product taken, that dimension removed."""
+    inner = right.dims[0] if _vector(right) else right.dims[-2] if len(right.dims) >= 2 else UNKNOWN
+    if same(left.dims[-1] if left.dims else UNKNOWN, inner) is False:
+        raise ShapeError(f"cannot multiply {left} by {right}: {left.dims[-1]} != {inner}", Problem.OTHER)
+    row = Shape((1, *left.dims)) if _vector(left) else left
+    lifted = matmul(row, Shape((*right.dims, 1)) if _vector(right) else right)
+    if lifted is None:
+        return None
+    dims = lifted.dims[:-1] if _vector(right) else lifted.dims
+    if _vector(left):
+        dims = dims[:-1] if _vector(right) else dims[:-2] + dims[-1:]
+    return Shape(dims, lifted.open)
 
 
 def concatenate(shapes: Sequence[Shape], dim: object) -> Shape:

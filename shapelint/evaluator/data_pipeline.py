@@ -230,6 +230,8 @@ def _batch_sizes(batch_size: int, length: int | None, drop_last: object) -> froz
 def builtin(name: str, args: list[object]) -> object:
     """``enumerate(loader[, start])``, ``iter(loader)`` and ``next(iter(loader))``; ``None`` for other calls."""
     first = args[0] if args else None
+    if name == "enumerate" and isinstance(first, LoaderIterator):
+        first = first.loader  # ``enumerate(iter(loader))``: the same batches
     if name == "enumerate" and isinstance(first, BATCHES) and len(args) <= 2:
         return EnumeratedLoader(first)
     if name == "iter" and isinstance(first, BATCHES) and len(args) == 1:
@@ -532,7 +534,10 @@ def _padded(name: str, args: list[object], kwargs: dict[str, object]) -> bool:
 
 
 def _sized(size: object, keeps_aspect: bool) -> Transform | None:
-    """``Resize`` with an int scales the shorter side to it; crops and a pair give exactly that size."""
+    """``Resize`` with an int scales the shorter side to it; crops and a pair give exactly that size (written as a
+    tuple or a list: ``Resize([28, 28])``)."""
+    if isinstance(size, ListValue):
+        size = size.items
     if isinstance(size, (tuple, list)) and len(size) == 1:
         size = size[0]
     if isinstance(size, (tuple, list)) and len(size) == 2:

@@ -108,3 +108,23 @@ x = transforms.{transform}(torch.rand(3, 8, 8))
 nn.Linear(5, 2)(x.flatten())
 """
     assert lint_source(source) == []
+
+
+@pytest.mark.parametrize("size", ["[28, 28]", "(28, 28)"])
+@pytest.mark.parametrize("loop", ["loader", "iter(loader)", "enumerate(iter(loader))"])
+def test_a_resize_list_and_a_loader_wrapped_in_iter_feed_the_model(size: str, loop: str) -> None:
+    """``Resize([28, 28])`` is the pair ``(28, 28)``; ``enumerate(iter(loader))`` gives the loader's batches (the
+    DaNN and Modern-CV questions hunt_e found).  ``Linear(28 * 28)`` on three channels fails for any batch."""
+    take = "_, (data, target)" if loop.startswith("enumerate") else "data, target"
+    source = f"""
+import torch.nn as nn
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+tf = transforms.Compose([transforms.Resize({size}), transforms.ToTensor()])
+loader = DataLoader(datasets.ImageFolder("x", transform=tf), batch_size=64)
+layer = nn.Linear(28 * 28, 10)
+for {take} in {loop}:
+    layer(data.flatten(1))
+"""
+    assert [d.code for d in lint_source(source)] == ["SHP001"]

@@ -18,7 +18,7 @@ from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import array_ops
 from shapelint.evaluator.names import TYPED_TENSORS
 from shapelint.evaluator.operators import iterate
-from shapelint.evaluator.values import Array, ListValue, ModuleRef, Origin, Tensor
+from shapelint.evaluator.values import Array, ListValue, ModuleRef, Origin, SampleIndex, Tensor
 
 _SIZE_LAST = {"numpy.random.normal": 2, "numpy.random.uniform": 2, "numpy.random.randint": 2}
 """Sampling functions whose ``size`` comes after two distribution parameters."""
@@ -122,10 +122,13 @@ def data_shape(data: object) -> Shape | None:
 
 
 def index(array: Array, key: object) -> object:
-    """``eye[i]`` (a row) and ``eye[[i, j, k]]`` (one row each), numpy's two most common lookups."""
+    """``eye[i]`` (a row) and ``eye[[i, j, k]]`` (one row each), numpy's two most common lookups; a dataset's
+    ``self.X[index]`` takes one row, as a tensor's does."""
     dims = array.shape.dims
     if not dims:
         return UNKNOWN
+    if isinstance(key, SampleIndex):
+        return replace(array, shape=Shape(dims[1:], dtype=array.shape.dtype))
     if is_int(key):
         return replace(array, shape=Shape(dims[1:], dtype=array.shape.dtype)) if _within(key, dims[0]) else UNKNOWN
     keys = iterate(key) if isinstance(key, (ListValue, list)) else None

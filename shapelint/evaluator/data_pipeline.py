@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import libcst as cst
 
 from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int
-from shapelint.evaluator.values import DictValue, Instance, ListValue, Origin, SampleIndex, Tensor
+from shapelint.evaluator.values import Array, DictValue, Instance, ListValue, Origin, SampleIndex, Tensor
 
 BATCH = Symbol("B")
 
@@ -404,6 +404,8 @@ def collate(sample: object, origin: Origin) -> object:
         return UNKNOWN if shape.open else Tensor(Shape((BATCH, *shape.dims), dtype=shape.dtype), origin)
     if is_int(sample):
         return Tensor(Shape((BATCH,), dtype="int"), origin)
+    if isinstance(sample, Array):
+        return _collated_array(sample, origin)
     if isinstance(sample, float):
         return Tensor(Shape((BATCH,), dtype="float"), origin)
     if isinstance(sample, tuple):
@@ -413,6 +415,15 @@ def collate(sample: object, origin: Origin) -> object:
     if isinstance(sample, DictValue) and sample.items is not None and not sample.modules:
         return DictValue({key: collate(item, origin) for key, item in sample.items.items()})
     return UNKNOWN
+
+
+def _collated_array(sample: Array, origin: Origin) -> object:
+    """A numpy array (or scalar) of numbers becomes a tensor with the batch in front; one whose elements may be
+    strings or objects, which the collate refuses, is unknown."""
+    kind = sample.shape.dtype or ("int" if sample.real else None)  # uint8 and bool arrays: our integer kind
+    if sample.shape.open or kind is None:
+        return UNKNOWN
+    return Tensor(Shape((BATCH, *sample.shape.dims), dtype=kind), origin)
 
 
 def _tensor_rows(args: list[object], node: cst.Call) -> object:

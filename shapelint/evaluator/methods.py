@@ -90,7 +90,7 @@ def call_method(
     if isinstance(obj, Tensor):
         return m.tensors.method(obj, name, *operators.plain_arguments(args, kwargs), node)
     if isinstance(obj, numpy_random.Generator):
-        return numpy_random.method(name, args, kwargs, node)
+        return numpy_random.method(obj, name, args, kwargs, node)
     if isinstance(obj, data_pipeline.PilImage):
         return data_pipeline.image_method(obj, name, args) if not kwargs else UNKNOWN
     if isinstance(obj, OptionParser):

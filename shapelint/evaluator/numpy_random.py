@@ -19,7 +19,10 @@ from shapelint.evaluator.values import Array, Origin
 
 @dataclass(frozen=True, slots=True)
 class Generator:
-    """What ``np.random.default_rng(...)`` makes: its seed and state do not bear on any shape."""
+    """What ``np.random.default_rng(...)`` makes: its seed and state do not bear on any shape.  ``legacy``: a
+    ``np.random.RandomState(seed)``, whose methods are the legacy functions of the same names (``rng.rand(n, d)``)."""
+
+    legacy: bool = False
 
 
 _MAKERS = frozenset({"numpy.random.default_rng"})
@@ -44,14 +47,20 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
     for any other function."""
     if qualname in _MAKERS:
         return Generator()
+    if qualname == "numpy.random.RandomState":
+        return Generator(legacy=True)
     name = qualname.removeprefix("numpy.random.")
     if name == qualname or name not in _SHARED:
         return None
     return _labelled(_SHARED[name](args, kwargs), f"np.random.{name}", node)
 
 
-def method(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+def method(rng: Generator, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
     """``rng.name(*args, **kwargs)``."""
+    if rng.legacy:
+        legacy = f"numpy.random.{name}"
+        drawn = call(legacy, args, kwargs, node) if name in _SHARED else arrays.call(legacy, args, kwargs, node)
+        return UNKNOWN if drawn is None else _labelled(drawn, f"rng.{name}", node)
     if name in _SHARED:
         return _labelled(_SHARED[name](args, kwargs), f"rng.{name}", node)
     twin = _TWINS.get(name)

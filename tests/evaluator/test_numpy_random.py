@@ -29,7 +29,7 @@ _CALLS = [
     "permutation({a})", "permutation(np.zeros(({a}, 3)))", "random()", "integers({a}, {b})",
 ]  # fmt: skip
 _LEGACY = [
-    "randint({a}, {b}, {size})", "normal({a}, {b}, {size})", "uniform({a}, {b}, {size})", "random({size})",
+    "rand({a}, 3)", "randn(2, {a})", "randint({a}, {b}, {size})", "normal({a}, {b}, {size})", "uniform({a}, {b}, {size})", "random({size})",
     "standard_normal({size})", "choice({a}, {size})", "choice({a}, {size}, replace=False)", "permutation({a})",
     "rand()", "randn()",
 ]  # fmt: skip
@@ -51,10 +51,12 @@ def test_generator_draws_are_numpys(call: str, a: str, b: str, size: object, dty
 
 
 @settings(max_examples=examples(400), deadline=None)
-@given(call=st.sampled_from(_LEGACY), a=_parameter, b=_parameter, size=_size)
-def test_legacy_draws_are_numpys(call: str, a: str, b: str, size: object) -> None:
+@given(call=st.sampled_from(_LEGACY), a=_parameter, b=_parameter, size=_size, state=st.booleans())
+def test_legacy_draws_are_numpys(call: str, a: str, b: str, size: object, state: bool) -> None:
+    """``np.random.name(...)``, or the same method of a ``np.random.RandomState(seed)``."""
     drawn = call.format(a=a, b=b, size=size)
-    ours, real = run(f"y = np.random.{drawn}\n")
+    source = f"rng = np.random.RandomState(0)\ny = rng.{drawn}\n" if state else f"y = np.random.{drawn}\n"
+    ours, real = run(source)
     _compare(drawn, ours, real)
 
 

@@ -156,12 +156,18 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object]) -> object
         return Array(array.shape.with_dtype(_elementwise_kind(name, array.shape.dtype)), array.origin)
     if name == "clip" and len(args) == 3 and not kwargs and all(_number(bound) for bound in args[1:]):
         return Array(array.shape.with_dtype("float" if array.shape.dtype == "float" else None), array.origin)
-    if name in ("reshape", "transpose", "expand_dims"):
+    if name in _SECOND_BY_NAME:
         rule = {"reshape": tensor_rules.reshape, "transpose": _transposed, "expand_dims": tensor_rules.unsqueeze}[name]
-        return _reshaped(array, rule, args[1:], kwargs)
+        given = [*args[1:], *(kwargs[key] for key in _SECOND_BY_NAME[name] if key in kwargs)]
+        rest = {key: value for key, value in kwargs.items() if key not in _SECOND_BY_NAME[name]}
+        return _reshaped(array, rule, given, rest) if len(given) <= 1 else UNKNOWN
     if name in numpy_reductions.FUNCTIONS:
         return numpy_reductions.reduced(array, name, args[1:], kwargs)
     return None
+
+
+_SECOND_BY_NAME = {"reshape": ("shape",), "transpose": ("axes",), "expand_dims": ("axis",)}
+"""Functions of an array whose second argument may be given by name (``np.expand_dims(x, axis=0)``)."""
 
 
 def _number(value: object) -> bool:

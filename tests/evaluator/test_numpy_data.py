@@ -79,7 +79,9 @@ _STEPS = [
     "x.reshape(-1)", "x.reshape(2, -1)", "x.flatten()", "x.ravel()", "x.T", "x.transpose()", "x.copy()", "-x",
     "np.expand_dims(x, 0)", "np.reshape(x, (-1, 2))", "np.stack([x, x])", "np.stack([x, x], axis=-1)",
     "np.concatenate([x, x], axis=0)", "np.concatenate((x, x.astype(np.float32)))", "np.transpose(x)",
-    "np.zeros(x.shape, dtype=np.int64) + x",
+    "np.zeros(x.shape, dtype=np.int64) + x", "np.expand_dims(x, axis=0)", "np.expand_dims(x, axis=-1)",
+    "np.expand_dims(x, axis=(0, 1))", "np.reshape(x, newshape=(-1,))", "np.reshape(x, shape=(2, -1))",
+    "np.transpose(x, axes=None)",
 ]  # fmt: skip
 
 

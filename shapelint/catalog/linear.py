@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from shapelint.catalog.base import FACTORY, Family, LayerKind, Problem, ShapeError, keep
 from shapelint.catalog.entries import with_bias
 from shapelint.catalog.entry import Entry
 from shapelint.catalog.signature import Args, ArgType, Attribute, Param
-from shapelint.dims import UNKNOWN, Shape, is_int, product
+from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int, product
 
 
 def _non_negative(args: Args, *names: str) -> None:
@@ -48,7 +50,17 @@ def _flatten_output(args: Args, shape: Shape) -> Shape:
         return Shape((1,), dtype=shape.dtype)
     first, last = span
     dims = shape.dims
-    return Shape(dims[:first] + (product(dims[first : last + 1]),) + dims[last + 1 :], dtype=shape.dtype)
+    return Shape(dims[:first] + (_span_size(dims[first : last + 1]),) + dims[last + 1 :], dtype=shape.dtype)
+
+
+def _span_size(dims: tuple[Dim, ...]) -> Dim:
+    """The size the flattened dimensions make: their product, or a multiple of the one symbol among known sizes
+    (``nn.Flatten(0)`` on ``(B, 1536)`` gives ``B*1536`` rows, as ``view(-1)`` does)."""
+    symbols = [dim for dim in dims if isinstance(dim, Symbol)]
+    rest = product(dim for dim in dims if not isinstance(dim, Symbol))
+    if len(symbols) != 1 or len(dims) == 1 or not is_int(rest) or rest == 0:
+        return product(dims)
+    return symbols[0].scaled(Fraction(rest)) if rest != 1 else symbols[0]
 
 
 def _unflatten_output(args: Args, shape: Shape) -> Shape:

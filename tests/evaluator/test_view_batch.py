@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.catalog import ShapeError
-from shapelint.catalog.tensor_ops import reshape
+from shapelint.catalog.tensor_ops import flatten, reshape
 from shapelint.dims import Shape, Symbol, same
 from tests.budget import examples
 
@@ -101,3 +101,34 @@ def test_rows_of_a_batch_view_are_the_multiple_torch_gives(tail: list[int], requ
             assert rows.sizes is not None and real[0] in rows.sizes
             assert same(rows, sized) is (real[0] == batch)
             assert int(batch * rows.scale) == real[0]
+
+
+@settings(max_examples=examples(300))
+@given(
+    head=st.lists(st.integers(1, 4), max_size=2),
+    tail=st.lists(st.integers(1, 4), max_size=2),
+    batches=st.sets(st.integers(1, 12), min_size=1, max_size=3),
+    start=st.integers(-4, 3),
+    end=st.integers(-4, 3),
+)
+def test_flattening_across_the_batch_gives_the_multiple_torch_gives(
+    head: list[int], tail: list[int], batches: set[int], start: int, end: int
+) -> None:
+    """``nn.Flatten(0)`` / ``x.flatten(start, end)`` over the batch and known sizes: for every batch size, the
+    multiple of the batch is torch's size, and compares equal to the batch only where torch's does."""
+    sized = Symbol("B", frozenset(batches))
+    try:
+        ours = flatten(Shape((*head, sized, *tail)), [start, end], {})
+    except ShapeError:
+        ours = None
+    for batch in sorted(batches):
+        try:
+            real = tuple(torch.zeros(*head, batch, *tail).flatten(start, end).shape)
+        except (IndexError, RuntimeError):
+            continue
+        assert ours is not None and len(ours.dims) == len(real), (head, tail, start, end)
+        for mine, theirs in zip(ours.dims, real):
+            if isinstance(mine, Symbol):
+                assert int(batch * mine.scale) == theirs and theirs in (mine.sizes or ())
+            else:
+                assert mine == theirs or not isinstance(mine, int), (ours, real)

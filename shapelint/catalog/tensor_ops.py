@@ -342,6 +342,18 @@ def _broadcast_dim(a: Dim, b: Dim, left: Shape, right: Shape) -> Dim:
     return b if is_int(b) else UNKNOWN
 
 
+def in_place(left: Shape, right: Shape) -> Shape:
+    """``x.add_(y)``, ``x += y``: the result is written into ``x``, so broadcasting may not change its shape (not
+    even by a leading 1); raises only where it certainly would."""
+    result = broadcast(left, right)
+    if left.open or result.open:
+        return left
+    grown = len(result.dims) > len(left.dims)
+    if grown or any(is_int(a) and is_int(b) and a != b for a, b in zip(left.dims, result.dims)):
+        raise ShapeError(f"an in-place operation writes into {left}, which cannot take the broadcast shape {result}")
+    return left
+
+
 def matmul(left: Shape, right: Shape) -> Shape | None:
     """``a @ b``: batch dimensions broadcast, (n, k) @ (k, m) gives (n, m); a vector (an operand of rank 1) is a
     row on the left and a column on the right, and is gone from the result (``(B, T, 2H) @ (2H,)`` gives (B, T))."""

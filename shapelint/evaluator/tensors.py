@@ -39,6 +39,7 @@ _BROADCASTING = frozenset(
     ]
 )
 """Functions and methods that combine two operands like the arithmetic operators do."""
+_IN_PLACE = frozenset({"add_", "sub_", "mul_", "div_"})
 _MATMUL = frozenset({"matmul", "mm", "bmm", "spmm"})
 _WITH_TENSOR_OPERANDS = frozenset({"masked_fill", "clamp", "clip"})
 """Methods whose result broadcasts the receiver with their tensor operands (a mask, a bound)."""
@@ -153,7 +154,7 @@ class TensorCalls:
         if name == "stft":
             return self.spectrum(stft, name, tensor, args, kwargs, node)
         if name in _BROADCASTING and args:
-            return self.broadcast(tensor, args[0], node, _divides(name, kwargs))
+            return self.broadcast(tensor, args[0], node, _divides(name, kwargs), in_place=name in _IN_PLACE)
         if name in _WITH_TENSOR_OPERANDS:
             return self.with_operands(tensor, name, args, kwargs, node)
         if name == "to":
@@ -334,7 +335,8 @@ class TensorCalls:
             return self.matmul(left, right, node)
         if not isinstance(operator, _ELEMENTWISE_OPERATORS):
             return UNKNOWN
-        return self.broadcast(left, right, node, isinstance(operator, (cst.Divide, cst.DivideAssign)))
+        divides = isinstance(operator, (cst.Divide, cst.DivideAssign))
+        return self.broadcast(left, right, node, divides, in_place=isinstance(operator, cst.BaseAugOp))
 
     def matmul(self, left: object, right: object, node: cst.CSTNode) -> object:
         """``a @ b`` and ``torch.matmul``/``mm``/``bmm`` on two tensors."""
@@ -386,13 +388,16 @@ class TensorCalls:
             return Tensor(Shape.anything())
         return Tensor(shape, Origin("torch.einsum", node, before=operands[0].shape))
 
-    def broadcast(self, left: object, right: object, node: cst.CSTNode, divides: bool = False) -> object:
+    def broadcast(
+        self, left: object, right: object, node: cst.CSTNode, divides: bool = False, in_place: bool = False
+    ) -> object:
         """Two operands of which at least one is a tensor, combined elementwise (``divides``: true division, whose
-        result is a float tensor whatever its operands)."""
-        dtype = promoted(left, right, divides)
+        result is a float tensor whatever its operands; ``in_place``: written into a tensor ``left``)."""
+        dtype = left.shape.dtype if in_place and isinstance(left, Tensor) else promoted(left, right, divides)
         if isinstance(left, Tensor) and isinstance(right, Tensor):
+            rule = tensor_rules.in_place if in_place else tensor_rules.broadcast
             try:
-                shape = tensor_rules.broadcast(left.shape, right.shape).with_dtype(dtype)
+                shape = rule(left.shape, right.shape).with_dtype(dtype)
             except ShapeError as error:
                 self.propagator.reject("tensor arithmetic", node, error, left)
                 return Tensor(Shape.anything())
@@ -403,7 +408,9 @@ class TensorCalls:
             return Tensor(tensor.shape.with_dtype(dtype), tensor.origin)
         if (other is UNKNOWN or isinstance(other, Array)) and isinstance(tensor, Tensor):
             unknown = Tensor(Shape.anything())
-            return self.broadcast(tensor, unknown, node) if tensor is left else self.broadcast(unknown, tensor, node)
+            if tensor is left:
+                return self.broadcast(tensor, unknown, node, in_place=in_place)
+            return self.broadcast(unknown, tensor, node)
         return UNKNOWN
 
     def compared(self, left: object, right: object, node: cst.CSTNode) -> object:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from shapelint.evaluator import evaluate
 from shapelint.evaluator.values import Tensor
+from shapelint.lint import lint_source
 from tests.budget import examples
 
 pytestmark = pytest.mark.sampled
@@ -68,3 +69,22 @@ def test_std_and_var_read_their_arguments_as_torch_does(
     except IndexError:  # a dimension out of range for this shape: torch raises too
         with pytest.raises(IndexError):
             exec(source, {})
+
+
+@settings(max_examples=examples(200))
+@given(shape=_SHAPES, other=_SHAPES, call=st.sampled_from(["x.add_(y)", "x.sub_(y)", "x.mul_(y)", "x.div_(y)", "x += y"]))
+def test_in_place_arithmetic_keeps_its_receiver_or_fails_as_in_torch(
+    shape: tuple[int, ...], other: tuple[int, ...], call: str
+) -> None:
+    """An in-place operation cannot grow its receiver, not even by a leading 1: torch raises exactly where a finding
+    is reported, and elsewhere the receiver keeps its shape."""
+    source = f"import torch\nx = torch.rand{shape}\ny = torch.rand{other}\n{call}\nr = x\n"
+    try:
+        exec(source, {})
+        raised = False
+    except RuntimeError:
+        raised = True
+    findings = lint_source(source, "inplace.py")
+    assert [(d.line, d.code) for d in findings] == ([(4, "SHP006")] if raised else []), source
+    ours = evaluate(cst.parse_module(source)).names["r"]
+    assert isinstance(ours, Tensor) and (raised or ours.shape.dims == shape), source

@@ -10,6 +10,7 @@ the propagator.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 import libcst as cst
 
@@ -19,6 +20,7 @@ from shapelint.evaluator import (
     array_ops,
     classes,
     data_pipeline,
+    dataset_items,
     loss_calls,
     names,
     namespace_writes,
@@ -140,6 +142,7 @@ def _call_builtin(
     if func.name in _LOOPING_BUILTINS:
         for arg in args:
             m.iterated(arg)
+            dataset_items.draw(m, arg)
     batch = data_pipeline.builtin(func.name, args) if not kwargs else None
     if batch is not None:
         return batch
@@ -193,7 +196,7 @@ def _call_on_tensor(m: Machine, func: object, args: list[object], kwargs: dict[s
 
 def _run_called(m: Machine, func: object, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     if isinstance(func, data_pipeline.TransformValue) and not kwargs:
-        return data_pipeline.transformed(func, args, node)
+        return data_pipeline.transformed(func, args, node, partial(dataset_items.refuse, m))
     if isinstance(func, SequentialValue):
         m.record.called.add(id(func))
     if args and isinstance(args[0], Tensor):

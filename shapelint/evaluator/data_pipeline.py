@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
+from shapelint.catalog import ShapeError
 from shapelint.dims import UNKNOWN, Dim, Shape, Symbol, is_int
+from shapelint.evaluator.transform_refusals import PerChannel, Refusal, per_channel
 from shapelint.evaluator.values import Array, DictValue, Instance, ListValue, Origin, SampleIndex, Tensor
 
 BATCH = Symbol("B")
@@ -40,6 +42,8 @@ class Images:
     height: Dim
     width: Dim
     tensor: bool = False
+    refusal: Refusal | None = None
+    """A transform on the way that raises on such a sample: drawing one fails there."""
 
 
 IMAGE_DATASETS: dict[str, Images] = {
@@ -164,7 +168,7 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
             name = qualname.removeprefix(prefix)
-            return TransformValue(_transform(name, args, kwargs), _takes_tensors(name, args, kwargs))
+            return TransformValue(_transform(name, args, kwargs, node), _takes_tensors(name, args, kwargs))
     if qualname in IMAGE_OPEN:
         return PilImage(Images(UNKNOWN, UNKNOWN, UNKNOWN))
     if qualname == IMAGE_NEW:
@@ -265,10 +269,22 @@ def _batch(dataset: Dataset) -> object:
         origin = dataset.origin
         return tuple(Tensor(Shape((BATCH, *row.dims), dtype=row.dtype), origin) for row in dataset.rows)
     sample, origin = dataset.sample, dataset.origin
-    if sample is None or not sample.tensor:
+    if sample is None or not sample.tensor or sample.refusal is not None:
         return UNKNOWN
     images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if dataset.class_labels else UNKNOWN
+
+
+def refused(value: object) -> tuple[Refusal, Origin] | None:
+    """The transform that raises on every sample drawn from ``value`` (a dataset of torchvision's, a loader over
+    one, its ``enumerate`` or ``iter``), with the dataset the samples come from."""
+    if isinstance(value, (EnumeratedLoader, LoaderIterator)):
+        value = value.loader
+    if isinstance(value, LoaderValue):
+        value = value.dataset
+    if not isinstance(value, DatasetValue) or value.sample is None or value.sample.refusal is None:
+        return None
+    return value.sample.refusal, value.origin
 
 
 def without_length(dataset: object) -> object:
@@ -321,7 +337,7 @@ def sample(dataset: DatasetValue | TensorRows, index: object) -> object:
     if isinstance(dataset, TensorRows):
         return tuple(Tensor(row, dataset.origin) for row in dataset.rows)
     images = dataset.sample
-    if images is None:
+    if images is None or images.refusal is not None:
         return UNKNOWN
     if not images.tensor:
         return PilImage(images), UNKNOWN
@@ -365,15 +381,23 @@ def image_method(image: PilImage, name: str, args: list[object]) -> object:
     return UNKNOWN
 
 
-def transformed(transform: TransformValue, args: list[object], node: cst.Call) -> object:
-    """A transform called on an image: another image, or a ``(C, H, W)`` tensor once ``ToTensor`` ran."""
+Refuse = Callable[[Refusal, Tensor], None]
+"""Reports a transform's refusal of a sample, described as the tensor it would have been."""
+
+
+def transformed(transform: TransformValue, args: list[object], node: cst.Call, refuse: Refuse) -> object:
+    """A transform called on an image: another image, or a ``(C, H, W)`` tensor once ``ToTensor`` ran; a sample
+    the transform raises on is refused, and gives unknown."""
     image = args[0] if len(args) == 1 else None
     if isinstance(image, Tensor):
-        return _on_tensor(transform, image, node)
+        return _on_tensor(transform, image, node, refuse)
     if not isinstance(image, PilImage) or transform.apply is None:
         return UNKNOWN
     result = transform.apply(image.images)
     if result is None:
+        return UNKNOWN
+    if result.refusal is not None:
+        refuse(result.refusal, Tensor(result.refusal.shape))
         return UNKNOWN
     if not result.tensor:
         return PilImage(result)
@@ -381,7 +405,7 @@ def transformed(transform: TransformValue, args: list[object], node: cst.Call) -
     return Tensor(Shape(dims, dtype="float"), Origin("the transform", node))
 
 
-def _on_tensor(transform: TransformValue, tensor: Tensor, node: cst.Call) -> object:
+def _on_tensor(transform: TransformValue, tensor: Tensor, node: cst.Call, refuse: Refuse) -> object:
     """A transform called on a tensor (``Normalize(mean, std)(x)`` after ``ToTensor``) acts on its last three
     dimensions; one that refuses tensors, or a tensor of fewer dimensions, gives unknown."""
     shape = tensor.shape
@@ -390,6 +414,9 @@ def _on_tensor(transform: TransformValue, tensor: Tensor, node: cst.Call) -> obj
     *leading, channels, height, width = shape.dims
     result = transform.apply(Images(channels, height, width, tensor=True))
     if result is None:
+        return UNKNOWN
+    if result.refusal is not None:
+        refuse(result.refusal, tensor)
         return UNKNOWN
     dims = (*leading, result.channels, result.height, result.width)
     return Tensor(Shape(dims, dtype=shape.dtype), Origin("the transform", node))
@@ -492,8 +519,10 @@ def _length(name: str, args: list[object], kwargs: dict[str, object]) -> int | N
     return splits.get(split) if isinstance(split, (bool, str)) else None
 
 
-def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Transform | None:
+def _transform(name: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> Transform | None:
     size = args[0] if args else kwargs.get("size")
+    if name == "Normalize":
+        return _normalize(per_channel(args, kwargs), node)
     if name == "Compose":
         return _compose(_steps(args, kwargs))
     if name in ("ToTensor", "PILToTensor"):
@@ -513,7 +542,7 @@ def _transform(name: str, args: list[object], kwargs: dict[str, object]) -> Tran
 
 _SHAPE_PRESERVING = frozenset(
     {
-        "Normalize", "RandomHorizontalFlip", "RandomVerticalFlip", "ColorJitter", "RandomRotation",
+        "RandomHorizontalFlip", "RandomVerticalFlip", "ColorJitter", "RandomRotation",
         "RandomAffine", "GaussianBlur", "RandomErasing", "RandomInvert", "RandomAutocontrast", "AutoAugment",
         "RandAugment", "TrivialAugmentWide", "ConvertImageDtype", "RandomEqualize", "RandomPosterize",
         "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale",
@@ -522,10 +551,26 @@ _SHAPE_PRESERVING = frozenset(
 """Transforms whose output has their input's shape (RandomRotation and RandomAffine keep the canvas size)."""
 
 
-_ON_TENSORS = (_SHAPE_PRESERVING | {"Resize", "CenterCrop", "RandomCrop", "RandomResizedCrop"}) - {
+_ON_TENSORS = (_SHAPE_PRESERVING | {"Normalize", "Resize", "CenterCrop", "RandomCrop", "RandomResizedCrop"}) - {
     "AutoAugment", "RandAugment", "TrivialAugmentWide", "RandomEqualize", "RandomPosterize", "ConvertImageDtype"
 }
 """Transforms that take a float tensor image and keep its dtype (those left out want uint8, or change the dtype)."""
+
+
+def _normalize(values: PerChannel, node: cst.Call) -> Transform:
+    """``Normalize(mean, std)`` keeps the shape of a tensor image whose channels its values fit, and refuses one
+    they do not fit (a PIL image, which torchvision also refuses, is not followed further)."""
+
+    def apply(images: Images) -> Images | None:
+        if not images.tensor:
+            return images
+        reason = values.refusal(images.channels)
+        if reason is None or images.refusal is not None:
+            return images
+        shape = Shape((images.channels, images.height, images.width), dtype="float")
+        return replace(images, refusal=Refusal("Normalize", node, ShapeError(reason), shape))
+
+    return apply
 
 
 def _takes_tensors(name: str, args: list[object], kwargs: dict[str, object]) -> bool:

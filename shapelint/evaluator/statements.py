@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import array_ops, classes, data_pipeline, imports, names, operators, patterns
+from shapelint.evaluator import array_ops, classes, data_pipeline, dataset_items, imports, names, operators, patterns
 from shapelint.evaluator.assignment import assign, delete, mutate_list
 from shapelint.evaluator.binder import merge
 from shapelint.evaluator.control import LoopExit, Raise, Return
@@ -188,6 +188,7 @@ def _target_names(target: cst.BaseExpression) -> Iterator[str]:
 
 def _exec_for(m: Machine, node: cst.For, scope: Scope) -> None:
     iterable = m.iterated(m.ev(node.iter, scope))
+    dataset_items.draw(m, iterable)
     items = operators.iterate(iterable)
     repeated = items is not None and len(items) > MAX_UNROLLED_REPEATS and m.fact(_has_inner_loop, node.body)
     if items is None or len(items) > MAX_ITERATIONS or repeated:

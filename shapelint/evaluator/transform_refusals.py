@@ -1,0 +1,60 @@
+"""Transforms that raise on the samples they are given, whatever the model.
+
+``Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))`` on MNIST's one-channel images fails on the first sample a loader
+draws: torchvision subtracts the means in place, one per channel, and ``(1, 28, 28)`` cannot take the broadcast
+shape ``(3, 28, 28)``.  Building the dataset raises nothing, so the refusal rides with the sample's description
+until the code draws a sample; only then is it a finding, at the transform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from shapelint.catalog import ShapeError
+from shapelint.dims import Dim, Shape, is_int
+from shapelint.evaluator.values import ListValue
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A transform at ``node`` that raises on a sample of shape ``shape`` (its shape as the transform sees it)."""
+
+    label: str
+    node: cst.CSTNode
+    error: ShapeError
+    shape: Shape
+
+
+@dataclass(frozen=True, slots=True)
+class PerChannel:
+    """``Normalize(mean, std)``'s values, by argument name, where their counts are known."""
+
+    counts: dict[str, int]
+
+    def refusal(self, channels: Dim) -> str | None:
+        """Why images of ``channels`` channels are refused: a count that is neither one per channel nor one for
+        all (a single value broadcasts)."""
+        if not is_int(channels):
+            return None
+        for name, count in self.counts.items():
+            if count not in (1, channels):
+                unit = "channel" if channels == 1 else "channels"
+                return (
+                    f"Normalize's {name} has {count} values for images of {channels} {unit}; torch takes one value"
+                    " per channel, or a single one for all"
+                )
+        return None
+
+
+def per_channel(args: list[object], kwargs: dict[str, object]) -> PerChannel:
+    """The counts of ``Normalize``'s mean and std written as tuples or lists (others are not checked)."""
+    values = {"mean": args[0] if args else kwargs.get("mean"), "std": args[1] if len(args) > 1 else kwargs.get("std")}
+    counts = {name: _count(value) for name, value in values.items()}
+    return PerChannel({name: count for name, count in counts.items() if count is not None})
+
+
+def _count(value: object) -> int | None:
+    items = value.items if isinstance(value, ListValue) else value
+    return len(items) if isinstance(items, (tuple, list)) and items else None

@@ -22,7 +22,8 @@ from shapelint.evaluator.values import Array, DictValue, Instance, ListValue, Or
 BATCH = Symbol("B")
 
 _DATASETS = "torchvision.datasets."
-_TRANSFORMS = ("torchvision.transforms.", "torchvision.transforms.v2.")
+_TRANSFORMS = ("torchvision.transforms.v2.", "torchvision.transforms.")
+"""torchvision's transforms, version 2 first (whose ``Normalize`` does not write in place)."""
 LOADER = frozenset({"torch.utils.data.DataLoader", "torch.utils.data.dataloader.DataLoader"})
 TENSOR_DATASET = frozenset({"torch.utils.data.TensorDataset", "torch.utils.data.dataset.TensorDataset"})
 SUBSET = frozenset({"torch.utils.data.Subset", "torch.utils.data.dataset.Subset"})
@@ -167,8 +168,8 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         return _dataset(qualname.removeprefix(_DATASETS), args, kwargs, node)
     for prefix in _TRANSFORMS:
         if qualname.startswith(prefix):
-            name = qualname.removeprefix(prefix)
-            return TransformValue(_transform(name, args, kwargs, node), _takes_tensors(name, args, kwargs))
+            name, v2 = qualname.removeprefix(prefix), prefix == _TRANSFORMS[0]
+            return TransformValue(_transform(name, args, kwargs, node, v2), _takes_tensors(name, args, kwargs))
     if qualname in IMAGE_OPEN:
         return PilImage(Images(UNKNOWN, UNKNOWN, UNKNOWN))
     if qualname == IMAGE_NEW:
@@ -482,7 +483,7 @@ def _fake_images(args: list[object], kwargs: dict[str, object]) -> Images | None
 
 def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
     images = _fake_images(args, kwargs) if name == "FakeData" else IMAGE_DATASETS.get(name)
-    if images is None:
+    if images is None or _own_loader(name, args, kwargs):
         return UNKNOWN
     position = _TRANSFORM_POSITION.get(name)
     transform = args[position] if position is not None and len(args) > position else kwargs.get("transform")
@@ -494,6 +495,11 @@ def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst
         sample = None
     origin = Origin(f"datasets.{name}", node, dataset=True)
     return DatasetValue(sample, origin, name in CLASS_LABELS, _length(name, args, kwargs))
+
+
+def _own_loader(name: str, args: list[object], kwargs: dict[str, object]) -> bool:
+    """``ImageFolder(root, loader=load_gray)``: its samples are whatever that function opens, not RGB images."""
+    return name == "ImageFolder" and (len(args) > 3 or kwargs.get("loader") is not None)
 
 
 _SPLITS: dict[str, dict[bool | str, int]] = {
@@ -519,10 +525,13 @@ def _length(name: str, args: list[object], kwargs: dict[str, object]) -> int | N
     return splits.get(split) if isinstance(split, (bool, str)) else None
 
 
-def _transform(name: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> Transform | None:
+def _transform(
+    name: str, args: list[object], kwargs: dict[str, object], node: cst.Call, v2: bool = False
+) -> Transform | None:
     size = args[0] if args else kwargs.get("size")
     if name == "Normalize":
-        return _normalize(per_channel(args, kwargs), node)
+        in_place = not v2 or kwargs.get("inplace", args[2] if len(args) > 2 else False)
+        return _normalize(per_channel(args, kwargs), node, in_place) if isinstance(in_place, bool) else None
     if name == "Compose":
         return _compose(_steps(args, kwargs))
     if name in ("ToTensor", "PILToTensor"):
@@ -557,16 +566,20 @@ _ON_TENSORS = (_SHAPE_PRESERVING | {"Normalize", "Resize", "CenterCrop", "Random
 """Transforms that take a float tensor image and keep its dtype (those left out want uint8, or change the dtype)."""
 
 
-def _normalize(values: PerChannel, node: cst.Call) -> Transform:
-    """``Normalize(mean, std)`` keeps the shape of a tensor image whose channels its values fit, and refuses one
-    they do not fit (a PIL image, which torchvision also refuses, is not followed further)."""
+_PIL = "Normalize is given a PIL image, and takes only a tensor: ToTensor must come before it"
+
+
+def _normalize(values: PerChannel, node: cst.Call, in_place: bool) -> Transform:
+    """``Normalize(mean, std)`` on a tensor image: the channels its values broadcast to, or a refusal where they do
+    not fit; a PIL image (``Normalize`` before ``ToTensor``) is refused too.  ``in_place``: the means are subtracted
+    in place (torchvision's first version always does), so they cannot add channels."""
 
     def apply(images: Images) -> Images | None:
-        if not images.tensor:
+        if images.refusal is not None:
             return images
-        reason = values.refusal(images.channels)
-        if reason is None or images.refusal is not None:
-            return images
+        channels, reason = values.normalized(images.channels, in_place) if images.tensor else (UNKNOWN, _PIL)
+        if reason is None:
+            return replace(images, channels=channels)
         shape = Shape((images.channels, images.height, images.width), dtype="float")
         return replace(images, refusal=Refusal("Normalize", node, ShapeError(reason), shape))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from shapelint.catalog import ShapeError
-from shapelint.dims import Dim, Shape, is_int
+from shapelint.dims import UNKNOWN, Dim, Shape, is_int
 from shapelint.evaluator.values import ListValue
 
 
@@ -33,19 +33,32 @@ class PerChannel:
 
     counts: dict[str, int]
 
-    def refusal(self, channels: Dim) -> str | None:
-        """Why images of ``channels`` channels are refused: a count that is neither one per channel nor one for
-        all (a single value broadcasts)."""
+    def normalized(self, channels: Dim, in_place: bool) -> tuple[Dim, str | None]:
+        """The channels of an image of ``channels`` channels once normalized, or why it is refused: a count that is
+        neither one per channel nor one for all.  Subtracted ``in_place``, the means cannot add channels; otherwise
+        three means broadcast a one-channel image to three.  The standard deviations divide in place."""
         if not is_int(channels):
-            return None
-        for name, count in self.counts.items():
-            if count not in (1, channels):
-                unit = "channel" if channels == 1 else "channels"
-                return (
-                    f"Normalize's {name} has {count} values for images of {channels} {unit}; torch takes one value"
-                    " per channel, or a single one for all"
-                )
-        return None
+            return channels, None
+        result: Dim = channels
+        mean = self.counts.get("mean")
+        if mean is None and not in_place and channels == 1:
+            result = UNKNOWN
+        elif mean is not None and mean not in (1, channels):
+            if in_place or channels != 1:
+                return channels, _refusal("mean", mean, channels)
+            result = mean
+        std = self.counts.get("std")
+        if std is not None and is_int(result) and std not in (1, result):
+            return channels, _refusal("std", std, result)
+        return result, None
+
+
+def _refusal(name: str, count: int, channels: int) -> str:
+    unit = "channel" if channels == 1 else "channels"
+    return (
+        f"Normalize's {name} has {count} values for images of {channels} {unit}; torch takes one value per channel,"
+        " or a single one for all"
+    )
 
 
 def per_channel(args: list[object], kwargs: dict[str, object]) -> PerChannel:

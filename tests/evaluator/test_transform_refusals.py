@@ -18,30 +18,38 @@ from shapelint.lint import lint_source
 from tests.budget import examples
 
 
-def _torch_normalizes(shape: tuple[int, ...], means: int, stds: int) -> bool:
+def _torch_normalized(shape: tuple[int, ...], means: int, stds: int, in_place: bool) -> tuple[int, ...] | None:
+    """The shape torchvision's normalize gives, or ``None`` where it raises: the first version subtracts in place,
+    the second (``transforms.v2``) unless asked to."""
     torch = pytest.importorskip("torch", reason="torch decides which images Normalize takes")
     image = torch.rand(shape)
     mean = torch.as_tensor((0.5,) * means).view(-1, 1, 1)
     std = torch.as_tensor((0.25,) * stds).view(-1, 1, 1)
     try:
-        image.clone().sub_(mean).div_(std)
+        centred = image.clone().sub_(mean) if in_place else image.sub(mean)
+        return tuple(centred.div_(std).shape)
     except RuntimeError:
-        return False
-    return True
+        return None
 
 
 @pytest.mark.sampled
-@settings(max_examples=examples(200))
+@settings(max_examples=examples(300))
 @given(
     channels=st.integers(1, 5),
     means=st.integers(1, 5),
     stds=st.integers(1, 5),
     leading=st.lists(st.integers(1, 3), max_size=1),
+    in_place=st.booleans(),
 )
-def test_the_rule_refuses_exactly_what_torch_refuses(channels: int, means: int, stds: int, leading: list[int]) -> None:
+def test_the_rule_gives_the_channels_torch_gives_or_refuses_as_torch_does(
+    channels: int, means: int, stds: int, leading: list[int], in_place: bool
+) -> None:
     shape = (*leading, channels, 4, 3)
-    refused = PerChannel({"mean": means, "std": stds}).refusal(channels) is not None
-    assert refused == (not _torch_normalizes(shape, means, stds))
+    result, refusal = PerChannel({"mean": means, "std": stds}).normalized(channels, in_place)
+    torch_shape = _torch_normalized(shape, means, stds, in_place)
+    assert (refusal is not None) == (torch_shape is None)
+    if torch_shape is not None:
+        assert result == torch_shape[-3]
 
 
 def _codes(source: str) -> list[tuple[int, str]]:
@@ -131,3 +139,32 @@ def test_means_of_unknown_count_are_not_checked() -> None:
         """
     )
     assert _codes(source) == []
+
+
+def test_normalize_before_to_tensor_is_given_a_pil_image() -> None:
+    """torchvision's Normalize raises ``img should be Tensor Image`` on the PIL image a dataset gives."""
+    source = _MODEL + textwrap.dedent(
+        """\
+        tf = transforms.Compose([transforms.Normalize((0.5,), (0.5,)), transforms.ToTensor()])
+        for images, labels in DataLoader(datasets.MNIST("data", transform=tf), batch_size=32):
+            net(images)
+        """
+    )
+    assert _codes(source) == [(6, "SHP006")]
+
+
+def test_an_image_folder_with_a_loader_of_its_own_gives_unknown_samples() -> None:
+    """``ImageFolder(root, loader=...)`` opens its files as that function does (one channel, or tensors): neither
+    the channels nor a PIL image can be assumed."""
+    source = _MODEL + textwrap.dedent(
+        """\
+        from PIL import Image
+        def gray(path):
+            return Image.open(path).convert("L")
+        tf = transforms.Compose([transforms.Resize((28, 28)), transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
+        for images, labels in DataLoader(datasets.ImageFolder("data", transform=tf, loader=gray), batch_size=32):
+            net(images)
+        """
+    )
+    assert _codes(source) == []
+

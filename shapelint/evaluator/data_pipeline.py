@@ -58,13 +58,26 @@ IMAGE_DATASETS: dict[str, Images] = {
     "SVHN": Images(3, 32, 32),
     "STL10": Images(3, 96, 96),
     "CelebA": Images(3, 218, 178),
+    "USPS": Images(1, 16, 16),
+    "SEMEION": Images(1, 16, 16),
+    "Omniglot": Images(1, 105, 105),
+    "FER2013": Images(1, 48, 48),
+    "PCAM": Images(3, 96, 96),
+    "EuroSAT": Images(3, 64, 64),
     "ImageFolder": Images(3, UNKNOWN, UNKNOWN),
     "ImageNet": Images(3, UNKNOWN, UNKNOWN),
-}
-"""torchvision's image datasets and the PIL images they give (torchvision's documentation; ImageFolder's default
-loader converts every image to RGB, of any size, so only transforms that fix the size make it known)."""
-CLASS_LABELS = frozenset(IMAGE_DATASETS) - {"CelebA"} | {"FakeData"}
-"""Datasets whose target is one class index per sample (CelebA's is a vector of attributes by default)."""
+    **dict.fromkeys(
+        ["Flowers102", "Food101", "GTSRB", "StanfordCars", "DTD", "FGVCAircraft", "OxfordIIITPet", "SUN397",
+         "Country211", "LFWPeople"],
+        Images(3, UNKNOWN, UNKNOWN),
+    ),
+}  # fmt: skip
+"""torchvision's image datasets and the PIL images they give (torchvision's documentation and source: the
+``L``-mode images of USPS, SEMEION, Omniglot and FER2013; the default loader, and the others' ``convert("RGB")``,
+make every image RGB, of any size, so only transforms that fix the size make it known)."""
+CLASS_LABELS = frozenset(IMAGE_DATASETS) - {"CelebA", "FER2013", "OxfordIIITPet"} | {"FakeData"}
+"""Datasets whose target is one class index per sample (CelebA's is a vector of attributes by default, FER2013's
+test split has none, OxfordIIITPet's depends on ``target_types``)."""
 
 Transform = Callable[[Images], Images | None]
 
@@ -466,10 +479,17 @@ def _tensor_rows(args: list[object], node: cst.Call) -> object:
 
 _TRANSFORM_POSITION = {
     "MNIST": 2, "FashionMNIST": 2, "KMNIST": 2, "CIFAR10": 2, "CIFAR100": 2, "SVHN": 2, "STL10": 3, "CelebA": 3,
-    "ImageFolder": 1, "FakeData": 3,
+    "ImageFolder": 1, "FakeData": 3, "USPS": 2, "SEMEION": 1, "Omniglot": 2, "FER2013": 2, "PCAM": 2, "EuroSAT": 1,
+    "Flowers102": 2, "Food101": 2, "GTSRB": 2, "StanfordCars": 2, "DTD": 3, "FGVCAircraft": 3, "OxfordIIITPet": 4,
+    "SUN397": 1, "Country211": 2, "LFWPeople": 3,
 }  # fmt: skip
 """Where each dataset's constructor takes ``transform`` positionally (``ImageFolder(root, tf)``); the others take
 it by keyword only."""
+_LOADER_POSITION = {
+    "ImageFolder": 3, "Omniglot": 5, "EuroSAT": 4, "Flowers102": 5, "Food101": 5, "StanfordCars": 5, "DTD": 6,
+    "FGVCAircraft": 6, "SUN397": 4, "Country211": 5, "LFWPeople": 6, "ImageNet": None,
+}  # fmt: skip
+"""The datasets that open their files with a ``loader`` that can be given, and where it goes positionally."""
 
 
 def _fake_images(args: list[object], kwargs: dict[str, object]) -> Images | None:
@@ -499,7 +519,10 @@ def _dataset(name: str, args: list[object], kwargs: dict[str, object], node: cst
 
 def _own_loader(name: str, args: list[object], kwargs: dict[str, object]) -> bool:
     """``ImageFolder(root, loader=load_gray)``: its samples are whatever that function opens, not RGB images."""
-    return name == "ImageFolder" and (len(args) > 3 or kwargs.get("loader") is not None)
+    if name not in _LOADER_POSITION:
+        return False
+    position = _LOADER_POSITION[name]
+    return kwargs.get("loader") is not None or (position is not None and len(args) > position)
 
 
 _SPLITS: dict[str, dict[bool | str, int]] = {

@@ -168,3 +168,18 @@ def test_an_image_folder_with_a_loader_of_its_own_gives_unknown_samples() -> Non
     )
     assert _codes(source) == []
 
+
+
+def test_a_loader_given_positionally_also_makes_the_samples_unknown() -> None:
+    """``EuroSAT(root, tf, None, False, gray)``: the fifth argument is the loader."""
+    source = _MODEL + textwrap.dedent(
+        """\
+        from PIL import Image
+        def gray(path):
+            return Image.open(path).convert("L")
+        tf = transforms.Compose([transforms.Resize((28, 28)), transforms.ToTensor()])
+        for images, labels in DataLoader(datasets.EuroSAT("data", tf, None, False, gray), batch_size=32):
+            net(images)
+        """
+    )
+    assert _codes(source) == []

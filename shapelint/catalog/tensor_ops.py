@@ -503,6 +503,21 @@ def repeat(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
     return Shape(tuple(dim if count == 1 else arith(operator.mul, dim, count) for dim, count in zip(padded, counts)))
 
 
+def repeat_interleave(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """``x.repeat_interleave(2, dim=1)``: that dimension times an int count (every element taken that many times),
+    or the flattened tensor times it without ``dim``; counts given as a tensor sum to a size not known."""
+    repeats = args[0] if args else kwargs.get("repeats")
+    dim = args[1] if len(args) > 1 else kwargs.get("dim")
+    if not is_int(repeats) or repeats < 0 or shape.open:
+        return Shape.anything()
+    if dim is None:
+        return Shape((arith(operator.mul, product(shape.dims) if shape.dims else 1, repeats),), dtype=shape.dtype)
+    at = shape.normalize_index(dim) if is_int(dim) and shape.dims else None
+    if at is None:
+        return Shape.anything()
+    return with_size(shape, at, arith(operator.mul, shape.dims[at], repeats))
+
+
 def resize(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.resize_(64, 784)``: the sizes given, whatever the tensor held before."""
     sizes = _sizes(args, kwargs, "size")
@@ -517,6 +532,7 @@ METHODS: dict[str, Rule] = {
     "view": reshape,
     "expand": expand,
     "repeat": repeat,
+    "repeat_interleave": repeat_interleave,
     "reshape": reshape,
     "flatten": flatten,
     "permute": permute,

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from shapelint.catalog import losses as loss_rules
+from shapelint.catalog import tensor_layout as layout_rules
 from shapelint.catalog import tensor_ops as tensor_rules
+from shapelint.catalog import weighted as weighted_rules
 from shapelint.catalog.argtypes import is_size, lacks, unchecked
 from shapelint.catalog.base import Family, LayerKind, Problem, ShapeError, expand, tuple_refusal
 from shapelint.catalog.einsum import einsum_shape
@@ -63,6 +65,7 @@ __all__ = [
     "inferred_argument",
     "is_size",
     "lacks",
+    "layout_rules",
     "lookup",
     "loss_rules",
     "mult_adds",
@@ -77,4 +80,5 @@ __all__ = [
     "tuple_refusal",
     "unchecked",
     "unfold_windows",
+    "weighted_rules",
 ]

@@ -28,7 +28,10 @@ ELEMENTWISE = frozenset(
         "log", "sqrt", "neg", "sin", "cos", "clamp", "clamp_", "clip", "sign", "square", "exp_", "sigmoid_", "tanh_",
         "to_dense", "to_sparse",
         "requires_grad_", "cumsum", "flip", "roll", "fliplr", "flipud", "masked_fill", "nan_to_num", "round", "floor",
-        "ceil", "trunc", "frac", "reciprocal", "rsqrt", "erf", "logit",
+        "ceil", "trunc", "frac", "reciprocal", "rsqrt", "erf", "logit", "tril", "triu", "tril_", "triu_",
+        "clamp_min", "clamp_max", "clamp_min_", "clamp_max_", "cumprod", "logcumsumexp", "bernoulli", "log1p", "expm1",
+        "log2", "log10", "tan", "atan", "asin", "acos", "sinh", "cosh", "abs_", "neg_", "sqrt_", "gumbel_softmax",
+        "group_norm", "batch_norm", "instance_norm", "local_response_norm",
         # in-place fills return their receiver: ``torch.empty(n, k).uniform_(eps, 1 - eps)``
         "uniform_", "normal_", "zero_", "fill_", "bernoulli_", "exponential_", "random_", "geometric_", "cauchy_",
         "log_normal_",
@@ -261,8 +264,8 @@ def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 TENSOR_VALUED = frozenset(
     [
-        "matmul", "mm", "bmm", "masked_select", "repeat", "expand", "expand_as",
-        "tile", "narrow", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "linear",
+        "matmul", "mm", "bmm", "masked_select", "repeat", "expand", "expand_as", "conv1d", "conv2d", "conv3d",
+        "conv_transpose1d", "conv_transpose2d", "linear",
         "embedding", "lstm_cell", "bilinear", "outer",
     ]
 )

@@ -219,7 +219,19 @@ KINDS = (
     LayerKind(
         "UpsamplingBilinear2d", _SIZE, _fixed_mode("bilinear", True), ranks=(3, 4, 5), validate=_stored_as_floats
     ),
-    LayerKind("PixelShuffle", (_factor("upscale_factor"),), _pixel_shuffle, min_rank=3),
-    LayerKind("PixelUnshuffle", (_factor("downscale_factor"),), _pixel_unshuffle, min_rank=3),
+    LayerKind(
+        "PixelShuffle",
+        (_factor("upscale_factor"),),
+        _pixel_shuffle,
+        min_rank=3,
+        functionals=(Functional("pixel_shuffle", (_factor("upscale_factor"),)),),
+    ),
+    LayerKind(
+        "PixelUnshuffle",
+        (_factor("downscale_factor"),),
+        _pixel_unshuffle,
+        min_rank=3,
+        functionals=(Functional("pixel_unshuffle", (_factor("downscale_factor"),)),),
+    ),
     LayerKind("ChannelShuffle", (_factor("groups"),), _channel_shuffle, min_rank=3),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 
 import libcst as cst
 
@@ -17,17 +18,19 @@ from shapelint.catalog import (
     ShapeError,
     einsum_shape,
     im2col,
+    layout_rules,
     loss_rules,
     stft,
     tensor_rules,
     unfold_windows,
+    weighted_rules,
 )
-from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product
+from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int, product, same
 from shapelint.evaluator import arrays, loss_calls, operators
 from shapelint.evaluator.flow import Propagator
-from shapelint.evaluator.values import Array, DTypeKind, ModuleRef, Origin, Tensor
+from shapelint.evaluator.values import Array, DTypeKind, ListValue, ModuleRef, Origin, Tensor
 
-ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "real", "imag"})
+ATTRIBUTES = frozenset({"shape", "ndim", "dtype", "real", "imag", "data", *layout_rules.ATTRIBUTES})
 FACTORIES = frozenset({"randn", "rand", "zeros", "ones", "empty", "full", "randint", "normal", "eye"})
 _NEW_FACTORIES = frozenset({"new_zeros", "new_ones", "new_empty", "new_full"})
 _LIKE = frozenset({"randn_like", "rand_like", "zeros_like", "ones_like", "empty_like", "full_like"})
@@ -35,11 +38,19 @@ _TORCH = "torch."
 _BROADCASTING = frozenset(
     [
         "add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide", "maximum", "minimum", "fmax",
-        "fmin", "add_", "sub_", "mul_", "div_",
+        "fmin", "add_", "sub_", "mul_", "div_", "pow", "pow_", "remainder", "fmod", "floor_divide",
     ]
 )
 """Functions and methods that combine two operands like the arithmetic operators do."""
-_IN_PLACE = frozenset({"add_", "sub_", "mul_", "div_"})
+_IN_PLACE = frozenset({"add_", "sub_", "mul_", "div_", "pow_"})
+_WEIGHTED = {"linear": weighted_rules.linear, "embedding": weighted_rules.embedding}
+"""``torch.nn.functional`` calls whose sizes come from a weight tensor, besides the convolutions."""
+_COMPARISONS = frozenset({"eq", "ne", "gt", "lt", "ge", "le", "greater", "less", "greater_equal", "less_equal"})
+"""Elementwise comparisons as methods and functions (``pred.eq(target)``): a bool tensor of the broadcast shape."""
+_PAIRED = {"median": tensor_rules.reduce, "nanmedian": tensor_rules.reduce, "mode": tensor_rules.reduce}
+"""Reductions that give values and their indices where a ``dim`` is given (``x.median(1)``), as ``max`` does."""
+_SAME_PAIRED = frozenset({"sort", "cummax", "cummin"})
+"""Methods that give values and indices of the tensor's own shape."""
 _MATMUL = frozenset({"matmul", "mm", "bmm", "spmm"})
 _WITH_TENSOR_OPERANDS = frozenset({"masked_fill", "clamp", "clip"})
 """Methods whose result broadcasts the receiver with their tensor operands (a mask, a bound)."""
@@ -119,8 +130,11 @@ class TensorCalls:
             return self._sizes(tensor_rules.size_of(tensor.shape, []))
         if name == "dtype":
             return UNKNOWN if tensor.shape.dtype is None else DTypeKind(tensor.shape.dtype)
-        if name in ("real", "imag"):  # a complex tensor's parts, a real one's own values: the same shape
+        if name in ("real", "imag", "data"):  # a complex tensor's parts, a real one's own values: the same shape
             return Tensor(tensor.shape, tensor.origin)
+        if name in layout_rules.ATTRIBUTES:
+            shape = layout_rules.ATTRIBUTES[name](tensor.shape)
+            return Tensor(shape, Origin(f".{name}", node, before=tensor.shape))
         return self._sizes(UNKNOWN if tensor.shape.open else len(tensor.shape.dims))
 
     def _sizes(self, found: object) -> object:
@@ -147,6 +161,18 @@ class TensorCalls:
             return unbind(tensor, args, kwargs)
         if name in ("max", "min") and (args or "dim" in kwargs):
             return self.extremes(tensor, name, args, kwargs, node)
+        if name in _PAIRED and (args or "dim" in kwargs):
+            return self.extremes(tensor, name, args, kwargs, node, _PAIRED[name])
+        if name in _SAME_PAIRED:
+            return self.extremes(tensor, name, args, kwargs, node, _kept)
+        if name in _COMPARISONS and len(args) == 1 and not kwargs:
+            return self.compared(tensor, args[0], node)
+        if name == "where" and len(args) == 2 and not kwargs:
+            return self.chosen(args[0], tensor, args[1], node)
+        if name in ("view_as", "reshape_as") and len(args) == 1 and isinstance(args[0], Tensor):
+            return self.viewed_as(tensor, args[0], name, node)
+        if name == "type_as" and len(args) == 1 and isinstance(args[0], Tensor):
+            return Tensor(tensor.shape.with_dtype(args[0].shape.dtype), tensor.origin)
         if name == "topk":
             return self.extremes(tensor, name, args, kwargs, node, tensor_rules.topk)
         if name == "unfold":
@@ -177,7 +203,7 @@ class TensorCalls:
             return Tensor(made.shape.with_dtype(dtype), Origin(name, node)) if isinstance(made, Tensor) else made
         if name in ("float", "double", "half"):
             return Tensor(tensor.shape.with_dtype("float"), tensor.origin)
-        return self.apply(tensor_rules.functional(name), name, tensor, args, kwargs, node)
+        return self.apply(_rule(name), name, tensor, args, kwargs, node)
 
     def function(self, qualname: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         if not qualname.startswith(_TORCH):
@@ -224,15 +250,25 @@ class TensorCalls:
             return unbind(args[0], args[1:], kwargs)
         if name in ("max", "min") and (len(args) > 1 or "dim" in kwargs):
             return self.extremes(args[0], name, args[1:], kwargs, node)
+        if name in _PAIRED and (len(args) > 1 or "dim" in kwargs):
+            return self.extremes(args[0], name, args[1:], kwargs, node, _PAIRED[name])
+        if name in _SAME_PAIRED:
+            return self.extremes(args[0], name, args[1:], kwargs, node, _kept)
+        if name in _COMPARISONS and len(args) == 2 and not kwargs:
+            return self.compared(args[0], args[1], node)
+        if name == "where" and len(args) == 3 and not kwargs:
+            return self.chosen(args[0], args[1], args[2], node)
         if name in _WITH_TENSOR_OPERANDS:
             return self.with_operands(args[0], name, args[1:], kwargs, node)
         if name == "gather":
             return self.gathered(args[0], args[1:], kwargs, node)
         if name == "index_select":
             return self.selected(args[0], args[1:], kwargs, node)
+        if (name in _WEIGHTED and namespace == _FUNCTIONAL) or name in weighted_rules.CONVOLUTIONS:
+            return self.weighted(name, args, kwargs, node)
         if name in tensor_rules.TENSOR_VALUED:
             return Tensor(Shape.anything())
-        return self.apply(tensor_rules.functional(name), name, args[0], args[1:], kwargs, node)
+        return self.apply(_rule(name), name, args[0], args[1:], kwargs, node)
 
     def apply(
         self,
@@ -413,6 +449,34 @@ class TensorCalls:
             return self.broadcast(unknown, tensor, node)
         return UNKNOWN
 
+    def weighted(self, name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
+        """``F.linear(x, w, b)``, ``F.conv2d(x, w, b, stride, padding, ...)``: the sizes come from the weight's
+        shape; a weight not known leaves the result unknown."""
+        weight = args[1] if len(args) > 1 else kwargs.get("weight")
+        if not isinstance(args[0], Tensor) or not isinstance(weight, Tensor):
+            return Tensor(Shape.anything())
+        options = {key: value for key, value in kwargs.items() if key != "weight"}
+        if name in _WEIGHTED:
+            rule = partial(_WEIGHTED[name], weight=weight.shape)
+        else:
+            rule = partial(weighted_rules.convolution, name, weight=weight.shape)
+        return self.apply(rule, f"F.{name}", args[0], args[2:], options, node)
+
+    def chosen(self, condition: object, left: object, right: object, node: cst.CSTNode) -> object:
+        """``torch.where(cond, a, b)``: the three broadcast together, of the kind ``a`` and ``b`` promote to (the
+        condition's bools take any kind)."""
+        values = self.broadcast(left, right, node)
+        if not isinstance(values, Tensor) or not isinstance(condition, Tensor):
+            return Tensor(Shape.anything()) if isinstance(values, Tensor) else values
+        return self.broadcast(condition, values, node)
+
+    def viewed_as(self, tensor: Tensor, other: Tensor, name: str, node: cst.CSTNode) -> object:
+        """``x.view_as(y)``: ``y``'s shape with ``x``'s values, where their numbers of elements may agree."""
+        closed = not (tensor.shape.open or other.shape.open)
+        if closed and same(product(tensor.shape.dims), product(other.shape.dims)) is False:
+            return Tensor(Shape.anything())
+        return Tensor(other.shape.with_dtype(tensor.shape.dtype), Origin(name, node, before=tensor.shape))
+
     def compared(self, left: object, right: object, node: cst.CSTNode) -> object:
         """``x > 0.5``, ``a == b``: a bool tensor of the operands' broadcast shape (bools are of the integer kind)."""
         result = self.broadcast(left, right, node)
@@ -482,6 +546,15 @@ def _device_name(node: cst.BaseExpression) -> bool:
     return name.lower() in _DEVICE_NAMES or name.lower().endswith("device")
 
 
+def _kept(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    return shape
+
+
+def _rule(name: str) -> tensor_rules.Rule | None:
+    """The shape rule of the tensor method or ``torch`` function ``name``."""
+    return tensor_rules.functional(name) or layout_rules.RULES.get(name)
+
+
 def _divides(name: str, kwargs: dict[str, object]) -> bool:
     """``torch.div(a, b)`` without a rounding mode, ``true_divide``: true division."""
     return name in ("div", "divide", "true_divide", "div_") and kwargs.get("rounding_mode") is None
@@ -503,10 +576,9 @@ def _torch_names(kwargs: dict[str, object]) -> dict[str, object]:
 
 
 def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
-    """``torch.randn(2, 3, 32, 32)`` and friends: a tensor of exactly that shape."""
+    """``torch.randn(2, 3, 32, 32)`` and friends: a tensor of exactly that shape.  Sizes given one per argument or
+    in a sequence of known length are one dimension each, even where unknown (``torch.zeros((2, n, 100))``)."""
     size: object
-    one_each = False
-    """Sizes given one per argument, ``torch.randn(batch, nz, 1, 1)``: each is one dimension even when unknown."""
     if name == "eye":
         size = (args[0], args[1] if len(args) > 1 else args[0]) if args else None
         dtype: DType | None = "float"
@@ -520,12 +592,16 @@ def _factory(name: str, args: list[object], kwargs: dict[str, object], node: cst
         size = kwargs.get("size", args[2] if len(args) > 2 else None)
         dtype = "float"
     else:
-        one_each = "size" not in kwargs and len(args) > 1
-        size = kwargs.get("size", args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else tuple(args))
+        alone = args[0] if len(args) == 1 else None
+        if alone is UNKNOWN:  # ``torch.zeros(shape)``: one size, or a whole sequence of them
+            return UNKNOWN
+        size = kwargs.get("size", alone if isinstance(alone, (tuple, list, ListValue)) else tuple(args))
         dtype = "float"
+    if isinstance(size, ListValue) and size.items is not None:
+        size = size.items
     if not isinstance(size, (tuple, list)):
         return UNKNOWN
-    dims = [d for d in size if is_int(d) or isinstance(d, Symbol) or (one_each and d is UNKNOWN)]
+    dims = [d for d in size if is_int(d) or isinstance(d, Symbol) or d is UNKNOWN]
     if len(dims) != len(size):
         return UNKNOWN
     return Tensor(Shape(tuple(dims), dtype=arrays.asked_dtype(kwargs, dtype)), Origin(f"torch.{name}", node))

@@ -231,3 +231,17 @@ def test_norm_functions(kind_name: str, shape: tuple[int, ...], data: st.DataObj
         named["eps"] = 1e-3
     twin = _twin(kind_name)
     assert_agrees(twin.name, data.draw(split_call(twin, named)), shape)
+
+
+@settings(max_examples=examples(300))
+@given(
+    name=st.sampled_from(["pixel_shuffle", "pixel_unshuffle"]),
+    factor=st.integers(1, 3),
+    shape=st.lists(st.integers(1, 9), min_size=2, max_size=5).map(tuple),
+    positional=st.booleans(),
+)
+def test_pixel_shuffles(name: str, factor: int, shape: tuple[int, ...], positional: bool) -> None:
+    """Channels traded for space and back, with ranks and sizes that do and do not divide."""
+    keyword = "upscale_factor" if name == "pixel_shuffle" else "downscale_factor"
+    call: Call = ([factor], {}) if positional else ([], {keyword: factor})
+    assert_agrees(name, call, shape)

@@ -14,7 +14,7 @@ from typing import TypeGuard
 import libcst as cst
 
 from shapelint.catalog import tensor_rules
-from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
+from shapelint.dims import UNKNOWN, DType, Shape, Symbol, Unknown, is_int
 from shapelint.evaluator import array_ops
 from shapelint.evaluator.names import TYPED_TENSORS
 from shapelint.evaluator.operators import iterate
@@ -249,9 +249,11 @@ def _sizes(sizes: list[object], dtype: DType) -> Shape | None:
 
 
 def sized(size: object, dtype: DType) -> Shape | None:
-    """The shape a numpy ``size`` (an int or a sequence of them) asks for; ``None`` when not known or negative."""
+    """The shape a numpy ``size`` (an int or a sequence of them) asks for; ``None`` when not known or negative.  In
+    a sequence of known length each item is one dimension, so an unknown one is an unknown size
+    (``np.zeros((2, max_len, 100))`` is ``(2, ?, 100)``)."""
     sizes = (size,) if is_int(size) else size
-    if not isinstance(sizes, (tuple, list)) or not all(is_int(d) or isinstance(d, Symbol) for d in sizes):
+    if not isinstance(sizes, (tuple, list)) or not all(is_int(d) or isinstance(d, (Symbol, Unknown)) for d in sizes):
         return None
     if any(is_int(d) and d < 0 for d in sizes):
         return None

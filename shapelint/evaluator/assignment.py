@@ -89,6 +89,8 @@ def store_attribute(m: Machine, owner: Instance, name: str, value: object) -> No
     On a Sequential subclass a module, or what may be one, also joins the
     children its ``forward`` runs, in registration order.
     """
+    if name in owner.attributes and owner.attributes[name] is value:
+        return  # ``self.model = self.model.cuda()``: the same object, whether or not the line runs
     value = UNKNOWN if m.uncertain_for(owner) else value
     m.mutations += 1
     owner.attributes[name] = value

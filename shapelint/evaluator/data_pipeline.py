@@ -130,6 +130,9 @@ class Samples:
 
     batch: object
     dataset: Instance
+    origin: Origin
+    length: int | None = None
+    """What its ``__len__`` returns, where that is a known int (``return 100``, ``len(self.images)``)."""
 
 
 Dataset = DatasetValue | TensorRows | Samples
@@ -210,7 +213,7 @@ def _loader(args: list[object], kwargs: dict[str, object]) -> object:
     sampled = len(args) > 3 or kwargs.get("sampler") is not None
     if not is_int(batch_size) or batch_size <= 0 or kwargs.get("batch_sampler") is not None:
         return LoaderValue(source)
-    length = None if sampled or isinstance(source, Samples) else source.length
+    length = None if sampled else source.length
     drop_last = kwargs.get("drop_last", False)
     sizes = _batch_sizes(batch_size, length, drop_last)
     last = length % batch_size if length is not None and sizes is not None and len(sizes) == 2 else None
@@ -246,7 +249,8 @@ def _batch_sizes(batch_size: int, length: int | None, drop_last: object) -> froz
 
 
 def builtin(name: str, args: list[object]) -> object:
-    """``enumerate(loader[, start])``, ``iter(loader)`` and ``next(iter(loader))``; ``None`` for other calls."""
+    """``enumerate(loader[, start])``, ``iter(loader)``, ``next(iter(loader))`` and ``next(enumerate(loader))``;
+    ``None`` for other calls."""
     first = args[0] if args else None
     if name == "enumerate" and isinstance(first, LoaderIterator):
         first = first.loader  # ``enumerate(iter(loader))``: the same batches
@@ -256,6 +260,8 @@ def builtin(name: str, args: list[object]) -> object:
         return LoaderIterator(first)
     if name == "next" and isinstance(first, LoaderIterator) and len(args) == 1:
         return element(first.loader)
+    if name == "next" and isinstance(first, EnumeratedLoader) and len(args) == 1:
+        return element(first)  # ``i, batch = next(enumerate(loader))``
     if name == "len" and isinstance(first, LoaderValue) and len(args) == 1:
         return UNKNOWN if first.count is None else first.count
     return None
@@ -283,7 +289,7 @@ def _batch(dataset: Dataset) -> object:
         origin = dataset.origin
         return tuple(Tensor(Shape((BATCH, *row.dims), dtype=row.dtype), origin) for row in dataset.rows)
     sample, origin = dataset.sample, dataset.origin
-    if sample is None or not sample.tensor or sample.refusal is not None:
+    if sample is None or not sample.tensor:
         return UNKNOWN
     images = Tensor(Shape((BATCH, sample.channels, sample.height, sample.width), dtype="float"), origin)
     return images, Tensor(Shape((BATCH,), dtype="int"), origin) if dataset.class_labels else UNKNOWN
@@ -304,7 +310,7 @@ def refused(value: object) -> tuple[Refusal, Origin] | None:
 def without_length(dataset: object) -> object:
     """A dataset whose samples the code changed (``train.data = train.data[:6400]``): its documented length no
     longer holds."""
-    if isinstance(dataset, (DatasetValue, TensorRows)):
+    if isinstance(dataset, _DATASET_KINDS):
         return replace(dataset, length=None)
     return dataset
 
@@ -314,8 +320,6 @@ def concrete_batches(value: object) -> tuple[object, object] | None:
     than the others; ``None`` where there is no such batch, or it is not known."""
     loader = value.loader if isinstance(value, EnumeratedLoader) else value
     if not isinstance(loader, LoaderValue) or loader.last is None or loader.batch.sizes is None:
-        return None
-    if isinstance(loader.dataset, Samples):
         return None
     origin, batch = loader.dataset.origin, _batch(loader.dataset)
     full = rebatched(batch, max(loader.batch.sizes), replace(origin, label=f"a full batch of {origin.label}"))
@@ -351,7 +355,7 @@ def sample(dataset: DatasetValue | TensorRows, index: object) -> object:
     if isinstance(dataset, TensorRows):
         return tuple(Tensor(row, dataset.origin) for row in dataset.rows)
     images = dataset.sample
-    if images is None or images.refusal is not None:
+    if images is None:
         return UNKNOWN
     if not images.tensor:
         return PilImage(images), UNKNOWN
@@ -364,7 +368,7 @@ def _part(qualname: str, dataset: object, lengths: object) -> object:
     parts as lengths, each with them."""
     if not isinstance(dataset, _DATASET_KINDS):
         return UNKNOWN
-    part = dataset if isinstance(dataset, Samples) else replace(dataset, length=None)
+    part = replace(dataset, length=None)
     if qualname in SUBSET:
         return part
     items = lengths.items if isinstance(lengths, ListValue) else lengths
@@ -400,8 +404,9 @@ Refuse = Callable[[Refusal, Tensor], None]
 
 
 def transformed(transform: TransformValue, args: list[object], node: cst.Call, refuse: Refuse) -> object:
-    """A transform called on an image: another image, or a ``(C, H, W)`` tensor once ``ToTensor`` ran; a sample
-    the transform raises on is refused, and gives unknown."""
+    """A transform called on an image: another image, or a ``(C, H, W)`` tensor once ``ToTensor`` ran.  A sample
+    the transform raises on is refused, and the code goes on as if the transform had fit it (as it will once its
+    arguments are fixed), so that what comes after is checked too."""
     image = args[0] if len(args) == 1 else None
     if isinstance(image, Tensor):
         return _on_tensor(transform, image, node, refuse)
@@ -412,7 +417,7 @@ def transformed(transform: TransformValue, args: list[object], node: cst.Call, r
         return UNKNOWN
     if result.refusal is not None:
         refuse(result.refusal, Tensor(result.refusal.shape))
-        return UNKNOWN
+        result = replace(result, refusal=None)
     if not result.tensor:
         return PilImage(result)
     dims = (result.channels, result.height, result.width)
@@ -431,7 +436,6 @@ def _on_tensor(transform: TransformValue, tensor: Tensor, node: cst.Call, refuse
         return UNKNOWN
     if result.refusal is not None:
         refuse(result.refusal, tensor)
-        return UNKNOWN
     dims = (*leading, result.channels, result.height, result.width)
     return Tensor(Shape(dims, dtype=shape.dtype), Origin("the transform", node))
 
@@ -443,7 +447,7 @@ def collate(sample: object, origin: Origin) -> object:
     if isinstance(sample, Tensor):
         shape = sample.shape
         return UNKNOWN if shape.open else Tensor(Shape((BATCH, *shape.dims), dtype=shape.dtype), origin)
-    if is_int(sample):
+    if is_int(sample) or isinstance(sample, SampleIndex):
         return Tensor(Shape((BATCH,), dtype="int"), origin)
     if isinstance(sample, Array):
         return _collated_array(sample, origin)

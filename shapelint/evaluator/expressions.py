@@ -235,7 +235,23 @@ def _either(m: Machine, node: cst.IfExp, scope: Scope) -> object:
         return first
     if isinstance(first, Tensor) and isinstance(second, Tensor):
         return join_tensors([first, second], node)
+    if _plain_dict(first) and _plain_dict(second):
+        return _either_dict(first, second)  # type: ignore[arg-type]
     return join_models([first, second], node)
+
+
+def _plain_dict(value: object) -> bool:
+    return isinstance(value, DictValue) and value.items is not None and not value.modules
+
+
+def _either_dict(first: DictValue, second: DictValue) -> DictValue:
+    """``{"num_workers": 1, "pin_memory": True} if use_cuda else {}``, spread into a call: a key both give alike
+    keeps its value, any other is passed as unknown (an unknown value stands for the default too, so what a callee
+    makes of it is what it makes of either)."""
+    one, other = first.items or {}, second.items or {}
+    keys = [*one, *(key for key in other if key not in one)]
+    same = {key for key in keys if key in one and key in other and operators.identical(one[key], other[key])}
+    return DictValue({key: one[key] if key in same else UNKNOWN for key in keys})
 
 
 def _index_item(m: Machine, item: cst.BaseSlice, scope: Scope) -> object:
@@ -268,6 +284,8 @@ def _window(start: object, stop: object, step: object) -> object:
     (``index - 1:index + 2`` is not: at index 0 it is ``-1:2``, empty)."""
     if not (isinstance(start, SampleIndex) and isinstance(stop, SampleIndex)):
         return slice(start, stop, step)
+    if start.derived or stop.derived:
+        return UNKNOWN
     length = stop.offset - start.offset
     return slice(0, length) if step is None and length > 0 and start.offset >= 0 else UNKNOWN
 

@@ -189,8 +189,11 @@ class Propagator:
         result = self.step(tensor, Shape.anything() if shape is None else shape, origin)
         if self.trace is not None:
             self.trace.layer(layer, result)
-        if layer.args.get("return_indices", False) is not False:
-            return UNKNOWN  # ``nn.MaxPool2d(2, return_indices=True)`` returns the values and their indices
+        indices = layer.args.get("return_indices", False)
+        if indices is True:  # ``nn.MaxPool2d(2, return_indices=True)``: the values and their indices
+            return result, Tensor(result.shape.with_dtype("int"), origin)
+        if indices is not False:
+            return UNKNOWN
         if layer.kind.state is None:
             return result
         state = UNKNOWN if shape is None else layer.kind.state(layer.args, tensor.shape)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import operator
+import re
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -218,14 +220,23 @@ def binary(function: Callable[[object, object], object] | None, left: object, ri
 
 
 def _shifted(function: Callable[[object, object], object], left: object, right: object) -> object:
-    """``index + 20``, ``20 + index`` and ``index - 1`` on a dataset's index: the same index, shifted."""
+    """``index + 20``, ``20 + index`` and ``index - 1`` on a dataset's index: the same index, shifted;
+    ``index % 10``, ``index // 2`` and ``index * 2`` by a positive int: an int computed from it."""
     if function is operator.add and isinstance(left, SampleIndex) and is_int(right):
-        return SampleIndex(left.offset + right)
+        return SampleIndex(left.offset + right, left.derived)
     if function is operator.add and isinstance(right, SampleIndex) and is_int(left):
-        return SampleIndex(right.offset + left)
+        return SampleIndex(right.offset + left, right.derived)
     if function is operator.sub and isinstance(left, SampleIndex) and is_int(right):
-        return SampleIndex(left.offset - right)
+        return SampleIndex(left.offset - right, left.derived)
+    if function in _DERIVING and isinstance(left, SampleIndex) and is_int(right) and right > 0:
+        return DERIVED_INDEX
+    if function is operator.mul and isinstance(right, SampleIndex) and is_int(left) and left > 0:
+        return DERIVED_INDEX
     return UNKNOWN
+
+
+DERIVED_INDEX = SampleIndex(derived=True)
+_DERIVING = (operator.mod, operator.floordiv, operator.mul)
 
 
 def _list_binary(function: Callable[[object, object], object], left: object, right: object) -> object:
@@ -381,6 +392,8 @@ def subscript(value: object, index: object) -> object:
         except IndexError:
             return UNKNOWN
     items = value.items if isinstance(value, ListValue) else value
+    if isinstance(index, SampleIndex) and isinstance(items, (list, tuple, range)) and items:
+        return DERIVED_INDEX if all(is_int(item) for item in items) else UNKNOWN  # ``self.labels[index]``
     if not isinstance(items, (list, tuple, str, range)) or not isinstance(index, int):
         return UNKNOWN
     try:
@@ -462,12 +475,16 @@ def dict_change(value: DictValue, name: str, args: list[object], kwargs: dict[st
 
 STRING_METHODS = frozenset(
     {"split", "rsplit", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "startswith", "endswith", "join"}
+    | {"format"}
 )
-"""Pure ``str`` methods: tutorials build their vocabularies with them (``" ".join(sentences).split()``)."""
+"""Pure ``str`` methods: tutorials build their vocabularies with them (``" ".join(sentences).split()``), and layer
+names (``"stage{}".format(i)``)."""
 
 
 def string_method(text: str, name: str, args: list[object], kwargs: dict[str, object]) -> object:
     """``text.name(*args)`` on known text; a list result is a list the evaluator tracks."""
+    if name == "format":
+        return _formatted(text, args, kwargs)
     if name not in STRING_METHODS or kwargs:
         return UNKNOWN
     if name == "join":
@@ -483,6 +500,21 @@ def string_method(text: str, name: str, args: list[object], kwargs: dict[str, ob
     if isinstance(result, (str, list)) and len(result) > MAX_LENGTH:
         return UNKNOWN
     return ListValue(result) if isinstance(result, list) else result
+
+
+def _formatted(text: str, args: list[object], kwargs: dict[str, object]) -> object:
+    """``"stage{}_{}".format(i, j)`` (layer names of an ``OrderedDict``) with plain arguments; a format spec that
+    asks for a width of thousands of characters, or takes one from an argument, is not evaluated."""
+    if not all(is_plain(value) for value in (*args, *kwargs.values())):
+        return UNKNOWN
+    try:
+        specs = [spec for _, field, spec, _ in string.Formatter().parse(text) if field is not None and spec]
+        if any("{" in spec or re.search(r"\d{4,}", spec) for spec in specs):
+            return UNKNOWN
+        result = text.format(*args, **kwargs)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return UNKNOWN
+    return result if len(result) <= MAX_LENGTH else UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from shapelint.evaluator import (
     data_pipeline,
     einops_calls,
     loss_calls,
+    named_tuples,
     names,
     numpy_random,
     operators,
@@ -65,6 +66,8 @@ def call_qualname(
         return None
     if qualname in names.ORDERED_DICT:
         return operators.make_dict(args, kwargs)
+    if qualname in named_tuples.NAMEDTUPLE:
+        return named_tuples.make(args, kwargs)
     if qualname in names.PARAMETER:
         return args[0] if args and isinstance(args[0], Tensor) else UNKNOWN
     if qualname in names.WRAPPERS:

@@ -3,7 +3,8 @@
 ``Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))`` on MNIST's one-channel images fails on the first sample a loader
 draws: torchvision subtracts the means in place, one per channel, and ``(1, 28, 28)`` cannot take the broadcast
 shape ``(3, 28, 28)``.  Building the dataset raises nothing, so the refusal rides with the sample's description
-until the code draws a sample; only then is it a finding, at the transform.
+until the code draws a sample; only then is it a finding, at the transform.  The sample goes on as it was, as it
+will once the transform's arguments fit it, so that what comes after it is checked too.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ given a sampler is left alone: a ``BatchSampler`` hands ``__getitem__`` a list o
 
 from __future__ import annotations
 
+from shapelint.dims import is_int
 from shapelint.evaluator import classes, data_pipeline
 from shapelint.evaluator.control import Raise
 from shapelint.evaluator.functions import call_function
@@ -38,4 +39,17 @@ def _samples(m: Machine, dataset: Instance) -> data_pipeline.Samples | None:
     except Raise:
         return None
     origin = Origin(f"{dataset.cls.node.name.value}.__getitem__", getitem.node, dataset=True)
-    return data_pipeline.Samples(data_pipeline.collate(sample, origin), dataset)
+    return data_pipeline.Samples(data_pipeline.collate(sample, origin), dataset, origin, _length(m, dataset))
+
+
+def _length(m: Machine, dataset: Instance) -> int | None:
+    """What the dataset's ``__len__`` returns, where it is a known int: the loader's number of samples."""
+    method = classes.class_attribute(dataset.cls, "__len__")
+    if not isinstance(method, Function):
+        return None
+    try:
+        with m.binder.uncertainty():
+            length = call_function(m, method, [dataset], {})
+    except Raise:
+        return None
+    return length if is_int(length) and length >= 0 else None

@@ -203,10 +203,13 @@ class SequentialValue:
 @dataclass(frozen=True, slots=True)
 class SampleIndex:
     """The index a ``DataLoader`` hands a dataset's ``__getitem__`` (plus ``offset``): an int nobody knows, so
-    ``self.images[index]`` takes one row of the tensor and ``self.series[index:index + 20]`` 20 rows; anything else
-    done with it is unknown."""
+    ``self.images[index]`` takes one row of the tensor and ``self.series[index:index + 20]`` 20 rows; returned, a
+    batch of them is a vector of integers; anything else done with it is unknown."""
 
     offset: int = 0
+    derived: bool = False
+    """An int computed from the index (``index % 10``, ``self.labels[index]`` of a list of ints), not the index
+    shifted: it picks one row, and is collated as the index is, but no window is known from it."""
 
 
 SAMPLE_INDEX = SampleIndex()

@@ -123,6 +123,7 @@ ITEM_CASES = [
     ("Pairs(Rows())[2]", True),
     ("next(iter(DataLoader(Pairs(TensorDataset(x, y)), batch_size=4)))", True),
     ("next(iter(DataLoader(Pairs(Rows()), batch_size=4)))", True),
+    ("next(enumerate(DataLoader(TensorDataset(x, y), batch_size=4)))[1]", True),
     ("TensorDataset(x, y)[[1, 2]]", False),
     ("TensorDataset(x, y)[torch.tensor([1, 2])]", False),
 ]

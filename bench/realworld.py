@@ -106,6 +106,14 @@ class Measured:
         return self.sites > 0 and self.known == self.sites
 
 
+def _file_of(module: object) -> str:
+    """A loaded module's file; a stand-in of a missing library (``_stub_missing``) answers any attribute with
+    another stand-in, whose ``str`` never ends, so only a real module's own ``__file__`` is read."""
+    if not isinstance(module, types.ModuleType):
+        return ""
+    return str(vars(module).get("__file__") or "")
+
+
 def tree_of(trees: Path, repo: str) -> Path:
     return trees / repo.replace("/", "+")
 
@@ -152,7 +160,7 @@ def _torch_child(spec: dict[str, object]) -> dict[str, object]:
     _stub_missing("torchvision")
 
     def fresh(module: str) -> dict[str, object]:
-        for name in [n for n, m in sys.modules.items() if str(getattr(m, "__file__", "") or "").startswith(str(tree))]:
+        for name in [name for name, module in list(sys.modules.items()) if _file_of(module).startswith(str(tree))]:
             del sys.modules[name]
         namespace: dict[str, object] = {"__name__": "realworld_setup"}
         exec(str(spec.get("setup") or ""), namespace)

@@ -152,10 +152,14 @@ def _batch_and_length(args: Args, shape: Shape) -> tuple[Dim, Dim]:
 
 
 def _check_source(args: Args, query: Shape, source: Shape, name: str, width: object) -> None:
-    """A key, value or memory: the query's rank and batch, and ``width`` features."""
-    if source.rank != query.rank or _batch_and_length(args, source)[0] != _batch_and_length(args, query)[0]:
+    """A key, value or memory: the query's rank and batch, and ``width`` features; only sizes certain to differ are
+    refused (a batch ``B`` may be any size), and nothing where a rank or ``batch_first`` is not known."""
+    if query.open or source.open or truthy(args["batch_first"]) is None:
+        return
+    batches = _batch_and_length(args, source)[0], _batch_and_length(args, query)[0]
+    if source.rank != query.rank or same(*batches) is False:
         raise ShapeError(f"the {name} {source} must have the rank and batch of the query {query}")
-    if source.dims[-1] != width:
+    if same(source.dims[-1], width) is False:
         raise ShapeError(f"the {name} {source} must have {width} features")
 
 
@@ -166,7 +170,9 @@ def _key_and_value(args: Args, shape: Shape, extras: tuple[Shape, ...]) -> None:
     key, value = extras
     for name, source, width in zip(("key", "value"), extras, _source_widths(args)):
         _check_source(args, shape, source, name, width)
-    if _batch_and_length(args, key)[1] != _batch_and_length(args, value)[1]:
+    if key.open or value.open or key.rank != value.rank:
+        return
+    if same(_batch_and_length(args, key)[1], _batch_and_length(args, value)[1]) is False:
         raise ShapeError(f"the key {key} and the value {value} must have the same length")
 
 
@@ -546,6 +552,7 @@ KINDS = (
         validate=_validate_attention,
         family=Family.LINEAR,
         extra_inputs=2,
+        checked_inputs=2,
         state=_weights,
         extra_rule=_key_and_value,
         call_state=_call_weights,

@@ -88,6 +88,9 @@ class LayerKind(Signature):
     """Set for layers that return ``(output, state)``, as RNN/LSTM/GRU do; ``output`` is the rule's shape."""
     takes_state: bool = False
     """Takes an initial state after its input (``hx``, as RNN/LSTM/GRU do), which leaves the output's shape alone."""
+    checked_inputs: int = 0
+    """The positional inputs after the first that the linter hands ``extra_rule`` at a call (MultiheadAttention's key
+    and value); the rule then checks only sizes certain to clash."""
     rule_inputs: int = 1
     """How many leading inputs the rule checks alike, the output being the last one's: nn.Transformer checks
     ``src`` and ``tgt`` alike and returns ``tgt``'s shape."""

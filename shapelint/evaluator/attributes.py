@@ -58,6 +58,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     if name == "__dict__":  # ``cfg.__dict__.update(kwargs)``, ``cfg.__dict__["in_dim"] = 12``
         namespace_writes.forget_namespace(owner)
         return UNKNOWN
+    if isinstance(owner, ModuleRef) and owner.qualname == options.ABSL_FLAGS:
+        return options.attribute(m.flags, name)
     if isinstance(owner, ModuleRef):
         return operators.module_member(f"{owner.qualname}.{name}")
     if isinstance(owner, ModuleValue):

@@ -217,6 +217,9 @@ def _run_called(m: Machine, func: object, args: list[object], kwargs: dict[str, 
         state = args[1] if len(args) > 1 else kwargs.get("hx")
         if isinstance(func, Layer) and func.kind.takes_state and len(m.propagator.mismatches) == before:
             m.propagator.check_extra(func, args[0], state, node)
+        checked = func.kind.checked_inputs if isinstance(func, Layer) else 0
+        if checked and len(args) > checked and len(m.propagator.mismatches) == before:
+            m.propagator.check_extra(func, args[0], tuple(args[1 : checked + 1]), node)  # type: ignore[arg-type]
         return result
     if isinstance(func, Layer) and func.kind.state is not None and args and isinstance(args[0], Packed):
         return packing.run_recurrent(m.propagator, func, args[0]) if _single_input_call(func, args, kwargs) else UNKNOWN

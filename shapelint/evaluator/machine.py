@@ -22,10 +22,12 @@ from shapelint.evaluator.flow import Flow, Propagator
 from shapelint.evaluator.tensors import TensorCalls
 from shapelint.evaluator.values import (
     ClassValue,
+    DictValue,
     Example,
     Function,
     Instance,
     ModuleValue,
+    Options,
     Scope,
     SequentialValue,
     Tensor,
@@ -214,6 +216,8 @@ class Machine:
         """The result of each model run from outside any model, by :func:`~shapelint.evaluator.signatures.run_key`."""
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.lambdas: dict[int, cst.FunctionDef] = {}
+        self.flags = Options(DictValue({}))
+        """absl's ``FLAGS``, one for the whole run, as it is one for the process."""
         self.run_module = partial(handlers.call_module, self)
         self.propagator = Propagator(lambda module, flow: self.run_module(module, flow, ()))
         self.tensors = TensorCalls(self.propagator)

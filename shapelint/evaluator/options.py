@@ -1,5 +1,6 @@
-"""Command-line options at their defaults: what ``parser.parse_args()`` gives a script run without arguments; and
-the namespaces configs are written as, ``types.SimpleNamespace(in_dim=8)`` and ``argparse.Namespace(**defaults)``.
+"""Command-line options at their defaults: what ``parser.parse_args()`` gives a script run without arguments, and
+absl's ``FLAGS`` after its ``flags.DEFINE_*`` calls; and the namespaces configs are written as,
+``types.SimpleNamespace(in_dim=8)`` and ``argparse.Namespace(**defaults)``.
 
 A script sized by its options (``nn.Linear(opt.latent_dim, 128)``, ``DataLoader(..., batch_size=args.batch_size)``)
 is checked in the configuration a plain run builds.  A required option, a default that is not known, a parser or
@@ -13,6 +14,9 @@ from shapelint.evaluator import operators
 from shapelint.evaluator.values import DictValue, ListValue, OptionParser, Options
 
 PARSERS = frozenset({"argparse.ArgumentParser"})
+ABSL_FLAGS = "absl.flags.FLAGS"
+"""absl's global flag values: ``FLAGS.batch_size`` is what ``flags.DEFINE_integer("batch_size", 128, ...)`` gave."""
+_ABSL_DEFINE = "absl.flags.DEFINE_"
 NAMESPACES = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
 _FLAGS = {"store_true": False, "store_false": True}
 _CONVERTERS = {"int": int, "float": float, "str": str}
@@ -87,3 +91,20 @@ def _default(kwargs: dict[str, object]) -> object:
         except ValueError:
             return UNKNOWN
     return value if operators.is_plain(value) or value is None else UNKNOWN
+
+
+def is_flag_definition(qualname: str) -> bool:
+    return qualname.startswith(_ABSL_DEFINE)
+
+
+def define_flag(flags: Options, args: list[object], kwargs: dict[str, object], uncertain: bool) -> None:
+    """``flags.DEFINE_integer("batch_size", 128, "help")`` (and ``DEFINE_float``/``string``/``bool``/``enum``/
+    ``list``...): the flag at its default, unknown where the definition may not run or its name is not known."""
+    name = args[0] if args else kwargs.get("name")
+    if flags.values is None:
+        return
+    if not isinstance(name, str):
+        flags.values = None
+        return
+    default = args[1] if len(args) > 1 else kwargs.get("default", UNKNOWN)
+    flags.values[name] = UNKNOWN if uncertain else default

@@ -39,6 +39,27 @@ def run_uncalled_functions(m: Machine) -> None:
             if function.calls == 0 and id(function.node) not in m.ran:
                 with contextlib.suppress(Raise):  # one that raises leaves the others to run
                     _call_standalone(m, function, instances)
+    for function in list(m.functions):
+        with contextlib.suppress(Raise):
+            _run_inherited_forward(m, function, instances)
+
+
+def _run_inherited_forward(m: Machine, init: Function, instances: dict[int, object]) -> None:
+    """A subclass that sets its base's configuration and keeps its ``forward``
+    (``class Discriminator32(Discriminator):  # shapelint: input=(B, 3, 32, 32)`` whose ``__init__`` calls
+    ``super().__init__(M=32)``): the inherited ``forward`` runs on its default construction with the input its
+    class line declares, as a ``forward`` of its own would."""
+    owner = init.owner
+    if owner is None or init.node.name.value != "__init__" or "forward" in owner.attributes:
+        return
+    forward = classes.class_attribute(owner, "forward")
+    if not isinstance(forward, Function) or m.declared_input(owner, None) is None:
+        return
+    if id(owner) not in instances:
+        instances[id(owner)] = _prepared(m, owner)
+    for positional, kwargs in argument_sets(m, forward, skip=1):
+        with contextlib.suppress(Raise):
+            _run(m, forward, [instances[id(owner)]], positional, kwargs)
 
 
 def _call_standalone(m: Machine, function: Function, instances: dict[int, object]) -> None:

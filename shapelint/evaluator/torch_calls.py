@@ -66,6 +66,9 @@ def call_qualname(
         return None
     if qualname in names.ORDERED_DICT:
         return operators.make_dict(args, kwargs)
+    if options.is_flag_definition(qualname):
+        options.define_flag(m.flags, args, kwargs, m.uncertain)
+        return UNKNOWN
     if qualname in named_tuples.NAMEDTUPLE:
         return named_tuples.make(args, kwargs)
     if qualname in names.PARAMETER:

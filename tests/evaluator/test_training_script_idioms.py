@@ -10,7 +10,7 @@ import textwrap
 import libcst as cst
 import torch
 
-from shapelint.dims import Symbol
+from shapelint.dims import UNKNOWN, Symbol
 from shapelint.evaluator import evaluate
 from shapelint.evaluator.values import Instance, Tensor
 
@@ -91,3 +91,19 @@ def test_a_model_moved_to_the_gpu_under_a_condition_is_the_same_model() -> None:
         """
     _same_shapes(source, "out")
     assert isinstance(_names(source)["trainer"], Instance)
+
+
+def test_absl_flags_are_their_defaults_where_defined_for_certain() -> None:
+    """``FLAGS.z_dim`` is the default ``flags.DEFINE_integer`` gave (a run without arguments); one defined on a path
+    that may not run, or never defined, is unknown."""
+    source = """\
+        import os
+        from absl import flags
+        FLAGS = flags.FLAGS
+        flags.DEFINE_integer("z_dim", 128, "latent size")
+        flags.DEFINE_float(name="lr", default=2e-4, help="learning rate")
+        if os.environ.get("SHAPELINT_NEVER_SET"):
+            flags.DEFINE_integer("width", 64, "width")
+        sizes = (FLAGS.z_dim, FLAGS.lr, FLAGS.width, FLAGS.depth)
+        """
+    assert _names(source)["sizes"] == (128, 2e-4, UNKNOWN, UNKNOWN)

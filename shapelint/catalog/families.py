@@ -5,6 +5,7 @@ from __future__ import annotations
 from shapelint.catalog import (
     activation,
     attention,
+    cells,
     conv,
     dropout,
     embedding,
@@ -18,7 +19,21 @@ from shapelint.catalog import (
 )
 from shapelint.catalog.base import LayerKind
 
-FAMILIES = (linear, conv, pooling, norm, activation, dropout, embedding, upsample, padding, recurrent, attention, lazy)
+FAMILIES = (
+    linear,
+    conv,
+    pooling,
+    norm,
+    activation,
+    dropout,
+    embedding,
+    upsample,
+    padding,
+    recurrent,
+    cells,
+    attention,
+    lazy,
+)
 
 CATALOG: dict[str, LayerKind] = {kind.name: kind for family in FAMILIES for kind in family.KINDS}
 """Every kind by its ``torch.nn`` class name (``"Linear"``)."""

@@ -258,6 +258,9 @@ CASES = {
         (3, 6, 5),
     ),
     "GRU": Case(lambda: rt.GRU(4, bias=False), lambda: nn.GRU(5, 4, bias=False), (6, 3, 5)),
+    "RNNCell": Case(lambda: rt.RNNCell(4, nonlinearity="relu"), lambda: nn.RNNCell(5, 4, nonlinearity="relu"), (3, 5)),
+    "LSTMCell": Case(lambda: rt.LSTMCell(4), lambda: nn.LSTMCell(5, 4), (3, 5)),
+    "GRUCell": Case(lambda: rt.GRUCell(4, bias=False), lambda: nn.GRUCell(5, 4, bias=False), (3, 5), inputs=((3, 4),)),
     "MultiheadAttention": Case(
         lambda: rt.MultiheadAttention(2), lambda: nn.MultiheadAttention(8, 2), (5, 3, 8), inputs=((4, 3, 8), (4, 3, 8))
     ),

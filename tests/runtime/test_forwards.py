@@ -113,6 +113,50 @@ def test_recurrent(case: tuple[str, dict[str, Any], tuple[int, ...], bool], spoi
 
 
 @st.composite
+def cells(draw: st.DrawFn) -> tuple[str, dict[str, object], tuple[int, ...]]:
+    """A recurrent cell, its hyperparameters after ``input_size``, and an input shape: ``(N, features)`` or
+    ``(features,)``, the batch now and then empty."""
+    kind = draw(st.sampled_from(["RNNCell", "LSTMCell", "GRUCell"]))
+    options: dict[str, object] = {"hidden_size": draw(st.integers(1, 4)), "bias": draw(st.booleans())}
+    if kind == "RNNCell":
+        options["nonlinearity"] = draw(st.sampled_from(["tanh", "relu"]))
+    features = draw(st.integers(1, 4))
+    shape = draw(st.sampled_from([(features,), (draw(st.integers(0, 3)), features)]))
+    return kind, options, (features, *shape)
+
+
+def _cell_state(kind: str, hidden: int, shape: tuple[int, ...], spoilt: int) -> object:
+    """torch's ``hx`` for an input of ``shape``: ``spoilt`` 1 adds one to the batch (or a batch to an unbatched
+    state), 2 one to the size of ``h`` (LSTMCell: of ``c``), 3 gives LSTMCell a single tensor or the others a pair."""
+    batch = shape[:-1]
+    if spoilt == 1:
+        batch = (batch[0] + 1,) if batch else (2,)
+    h = sample((*batch, hidden + (spoilt == 2 and kind != "LSTMCell")), seed=5)
+    c = sample((*batch, hidden + (spoilt == 2)), seed=6)
+    if kind == "LSTMCell":
+        return h if spoilt == 3 else (h, c)
+    return (h, h) if spoilt == 3 else h
+
+
+@settings(max_examples=examples(120), deadline=None)
+@given(case=cells(), with_state=st.booleans(), spoilt=st.sampled_from([0, 0, 0, 1, 2, 3]))
+def test_cell(case: tuple[str, dict[str, Any], tuple[int, ...]], with_state: bool, spoilt: int) -> None:
+    """One step of RNN, LSTM or GRU; also with an initial state of a wrong size or structure, which both refuse."""
+    kind, options, (features, *shape) = case
+    runtime = {k: v for k, v in options.items() if k != "hidden_size"}
+    layer = getattr(rt, kind)(options["hidden_size"], **runtime)
+    x = sample(tuple(shape))
+    inputs = (_cell_state(kind, options["hidden_size"], tuple(shape), spoilt),) if with_state else ()
+    if with_state and spoilt == 3:
+        with pytest.raises((TypeError, AttributeError, ValueError)):
+            getattr(nn, kind)(features, **options)(torch.from_numpy(x), *as_torch(inputs))
+        with pytest.raises(TypeError, match="hx must be"):
+            _built(layer, x.shape)(x, *inputs)
+        return
+    _agree(layer, lambda: getattr(nn, kind)(features, **options), x, inputs)
+
+
+@st.composite
 def attention(draw: st.DrawFn) -> tuple[dict[str, Any], tuple[np.ndarray, ...], dict[str, object]]:
     """MultiheadAttention's hyperparameters after ``embed_dim``, its query, key and value, and its keywords."""
     heads, width = draw(small), draw(small)
@@ -472,6 +516,9 @@ FLOAT32: dict[
     ),
     "GRU": (lambda: rt.GRU(16, batch_first=True), lambda: nn.GRU(8, 16, batch_first=True), (3, 7, 8), ()),
     "RNN": (lambda: rt.RNN(16), lambda: nn.RNN(8, 16), (7, 3, 8), ()),
+    "RNNCell": (lambda: rt.RNNCell(16), lambda: nn.RNNCell(8, 16), (3, 8), ((3, 16),)),
+    "LSTMCell": (lambda: rt.LSTMCell(16), lambda: nn.LSTMCell(8, 16), (3, 8), ()),
+    "GRUCell": (lambda: rt.GRUCell(16), lambda: nn.GRUCell(8, 16), (3, 8), ((3, 16),)),
     "MultiheadAttention": (
         lambda: rt.MultiheadAttention(4),
         lambda: nn.MultiheadAttention(16, 4),
@@ -579,6 +626,7 @@ def test_readme_example_runs_as_its_comments_say() -> None:
 INITIAL: dict[str, tuple[Callable[[], rt.Layer], Callable[[], nn.Module], tuple[int, ...], str | None]] = {
     "LSTM": (lambda: rt.LSTM(64, num_layers=2, bidirectional=True), lambda: nn.LSTM(32, 64, 2, bidirectional=True), (5, 32), None),
     "GRU": (lambda: rt.GRU(64), lambda: nn.GRU(32, 64), (5, 32), None),
+    "LSTMCell": (lambda: rt.LSTMCell(64), lambda: nn.LSTMCell(32, 64), (32,), None),
     "MultiheadAttention": (
         lambda: rt.MultiheadAttention(4, add_bias_kv=True, kdim=32),
         lambda: nn.MultiheadAttention(64, 4, add_bias_kv=True, kdim=32),

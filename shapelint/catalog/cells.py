@@ -52,16 +52,16 @@ def _features(args: Args, shape: Shape) -> object:
     return shape.dim(-1)
 
 
-def _output(args: Args, shape: Shape) -> Shape:
-    """``h'``: the input with ``hidden_size`` for its last dimension; integers fail the cell's matmul."""
-    if shape.dtype == "int":
-        raise ShapeError(f"recurrent cells expect a float input, got integers of shape {shape}", Problem.DTYPE)
+def _hidden(args: Args, shape: Shape) -> Shape:
+    """The shape of ``h'`` (and of LSTMCell's ``c'``): the input's with ``hidden_size`` for its last dimension."""
     return shape.with_tail(1, (args["hidden_size"],), "float")
 
 
-def _cell_state(args: Args, shape: Shape) -> object:
-    """LSTMCell's ``c'``, of the shape of ``h'``."""
-    return _output(args, shape)
+def _output(args: Args, shape: Shape) -> Shape:
+    """``h'``; integers fail the cell's matmul."""
+    if shape.dtype == "int":
+        raise ShapeError(f"recurrent cells expect a float input, got integers of shape {shape}", Problem.DTYPE)
+    return _hidden(args, shape)
 
 
 def _initial_state(name: str, parts: int) -> ExtraRule:
@@ -71,7 +71,7 @@ def _initial_state(name: str, parts: int) -> ExtraRule:
     def check(args: Args, shape: Shape, given: tuple[Shape, ...]) -> None:
         if not given:
             return
-        expected = _output(args, shape)
+        expected = _hidden(args, shape)
         shown = ", ".join(map(str, given))
         if len(given) != parts:
             wanted = f"a tuple (h_0, c_0) of two tensors of shape {expected}" if parts > 1 else f"one tensor {expected}"
@@ -112,7 +112,7 @@ def _cell(name: str, params: tuple[Param, ...], gates: int) -> LayerKind:
         ranks=RANKS,
         validate=_validate,
         family=Family.LINEAR,
-        state=_cell_state if parts > 1 else None,
+        state=_hidden if parts > 1 else None,
         takes_state=True,
         extra_rule=_initial_state(name, parts),
         entries=_entries(gates),

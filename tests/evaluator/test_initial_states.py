@@ -69,3 +69,47 @@ def test_a_state_of_sizes_not_known_is_not_reported() -> None:
         h="n, 2, 4", c="1", state="h0",
     ).replace("h0 = ", "n = len(open('f').read())\nh0 = ")
     assert lint_source(source) == []
+
+
+CELL_PROGRAM = """
+import torch
+import torch.nn as nn
+
+cell = nn.{kind}(3, {hidden})
+x = torch.randn({input})
+h0 = torch.zeros({h})
+c0 = torch.zeros({c})
+out = cell(x, {state})
+"""
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    kind=st.sampled_from(["RNNCell", "GRUCell", "LSTMCell"]),
+    hidden=st.integers(2, 4),
+    batched=st.booleans(),
+    h=st.lists(st.integers(1, 5), min_size=1, max_size=3),
+    c=st.lists(st.integers(1, 5), min_size=1, max_size=3),
+    as_pair=st.booleans(),
+)
+def test_a_cells_state_is_reported_exactly_when_torch_refuses(
+    kind: str, hidden: int, batched: bool, h: list[int], c: list[int], as_pair: bool
+) -> None:
+    """Its sizes, batch and rank, and its structure: LSTMCell takes ``(h0, c0)``, the others one tensor.  A 1-D
+    input gets 1-D states: torch unsqueezes a 2-D one to 3-D and checks it only in part (it accepts a ``(3, 3)``
+    state for GRUCell(_, 3) and returns ``(3, 3)``, and crashes on some for LSTMCell)."""
+    pytest.importorskip("torch", reason="the programs run under torch, which this run has not installed")
+    if not batched:
+        h, c = h[-1:], c[-1:]
+    source = CELL_PROGRAM.format(
+        kind=kind, hidden=hidden, input=(2, 3) if batched else (3,), h=tuple(h), c=tuple(c),
+        state="(h0, c0)" if as_pair else "h0",
+    )
+    try:
+        exec(compile(source, "state", "exec", dont_inherit=True), {})
+        refused = False
+    except (RuntimeError, TypeError, ValueError, AttributeError, IndexError):
+        refused = True
+    found = [d for d in lint_source(source) if d.code == "SHP006" and d.line == 9]
+    assert bool(found) == refused, (source, found)
+    assert [d for d in lint_source(source) if d.line != 9] == []

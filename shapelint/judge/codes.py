@@ -39,8 +39,9 @@ _TABLE = (
     Code(
         "SHP001",
         "linear-in-features",
-        "`in_features` of Linear/Bilinear, `input_size` of RNN/LSTM/GRU, `embed_dim` of MultiheadAttention"
-        " or `d_model` of a Transformer layer or nn.Transformer disagrees with the incoming feature size",
+        "`in_features` of Linear/Bilinear, `input_size` of RNN/LSTM/GRU and their cells, `embed_dim` of"
+        " MultiheadAttention or `d_model` of a Transformer layer or nn.Transformer disagrees with the incoming"
+        " feature size",
         True,
         message=SIZE_MESSAGE,
         invalid="""\

@@ -40,7 +40,7 @@ SIZE_ARGS: dict[str, SizeArg] = {
     **{f"InstanceNorm{n}d": _NORM for n in (1, 2, 3)},
     "GroupNorm": SizeArg("num_channels", 1, "SHP003"),
     "LayerNorm": SizeArg("normalized_shape", 0, "SHP003"),
-    **{name: SizeArg("input_size", 0, "SHP001") for name in ("RNN", "LSTM", "GRU")},
+    **{name: SizeArg("input_size", 0, "SHP001") for name in ("RNN", "LSTM", "GRU", "RNNCell", "LSTMCell", "GRUCell")},
     "MultiheadAttention": SizeArg("embed_dim", 0, "SHP001"),
     **{f"Transformer{part}Layer": SizeArg("d_model", 0, "SHP001") for part in ("Encoder", "Decoder")},
 }

@@ -83,6 +83,8 @@ def diff(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     count, dim = _arg(args, kwargs, 0, "n", 1), _arg(args, kwargs, 1, "dim", -1)
     if len(args) > 2 or kwargs.keys() - {"n", "dim"} or not is_int(count) or count < 0:
         return Shape.anything()
+    if count == 0:
+        return shape  # torch hands the tensor back without reading ``dim``
     at = position(shape, dim)
     if at is None or not shape.dims:
         return Shape.anything()

@@ -171,7 +171,8 @@ def index(shape: Shape, items: list[object]) -> Shape:
         return Shape.anything()
     consumed = sum(1 for item in items if item is not None and item is not Ellipsis)
     if consumed > len(shape.dims):
-        raise ShapeError(f"too many indices for a {len(shape.dims)}-D tensor {shape}", Problem.RANK)
+        scalar = "; a 0-D tensor is one value, which `.item()` gives" if not shape.dims else ""
+        raise ShapeError(f"too many indices for a {len(shape.dims)}-D tensor {shape}{scalar}", Problem.RANK)
     at = items.index(Ellipsis) if Ellipsis in items else len(items)
     items = items[:at] + [slice(None)] * (len(shape.dims) - consumed) + items[at + 1 :]
     if any(isinstance(item, IndexList) for item in items):

@@ -29,6 +29,7 @@ from shapelint.evaluator.values import (
     Scope,
     SequentialValue,
     Tensor,
+    birth,
 )
 from shapelint.source import syntax_children
 
@@ -38,8 +39,11 @@ def assign(m: Machine, target: cst.BaseExpression | str, value: object, scope: S
     if kind is str:
         scope.vars[target] = value  # type: ignore[index]
     elif kind is cst.Name:
-        scope.vars[target.value] = value  # type: ignore[union-attr]
-        scope.sources.pop(target.value, None)  # type: ignore[union-attr]
+        name = target.value  # type: ignore[union-attr]
+        if scope.parent is None and name in scope.vars and isinstance(value, (Tensor, Array)):
+            m.rebound[id(scope), name] = birth()
+        scope.vars[name] = value
+        scope.sources.pop(name, None)
     elif kind is cst.Tuple or kind is cst.List:
         _assign_unpacked(m, target, value, scope)  # type: ignore[arg-type]
     elif kind is cst.Attribute:

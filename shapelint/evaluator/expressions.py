@@ -42,7 +42,20 @@ def ev_name(m: Machine, node: cst.Name, scope: Scope) -> object:
     value = _watched_lookup(m, name, scope) if m.watching else scope.lookup(name)
     if m.tensors.resized and type(value) is Tensor and id(value) in m.tensors.resized:
         return Tensor(Shape.anything())  # resized in place through another name
+    if m.standalone is not None and m.rebound and isinstance(value, (Tensor, Array)) and _rebound_since(m, name, scope):
+        return Tensor(Shape.anything()) if isinstance(value, Tensor) else UNKNOWN
     return value
+
+
+def _rebound_since(m: Machine, name: str, scope: Scope) -> bool:
+    """Whether ``name`` is a module global given another array or tensor after the function nobody calls, which is
+    running, was defined: a call could have come before it (``X = X / 255.0`` above the ``def`` is the value)."""
+    found: Scope | None = scope
+    while found is not None and name not in found.vars:
+        found = found.parent
+    if found is None or found.parent is not None or m.standalone is None:
+        return False
+    return m.rebound.get((id(found), name), 0) > m.standalone
 
 
 _DEFINITIONS = (Function, ClassValue, ModuleRef, ModuleValue, operators.Builtin)

@@ -216,6 +216,11 @@ class Machine:
         """The result of each model run from outside any model, by :func:`~shapelint.evaluator.signatures.run_key`."""
         self.facts: dict[tuple[Callable[[Any], bool], int], bool] = {}
         self.lambdas: dict[int, cst.FunctionDef] = {}
+        self.rebound: dict[tuple[int, str], int] = {}
+        """Module globals given another array or tensor, and when it last happened (a notebook's ``input`` of one
+        cell and of a later one): a function nobody calls that was defined before cannot tell which it would read."""
+        self.standalone: int | None = None
+        """When the function running with no caller was defined (:mod:`~.standalone`), while it runs."""
         self.flags = Options(DictValue({}))
         """absl's ``FLAGS``, one for the whole run, as it is one for the process."""
         self.run_module = partial(handlers.call_module, self)

@@ -115,8 +115,12 @@ def _run(
         given = given if len(given) <= len(positional) else given[:1]
         positional[: len(given)] = given
     made_up = forward and declared is None  # no caller, no declared input: an unknown tensor, not a program's run
-    with m.propagator.made_up(made_up):
-        call_function(m, function, args + positional, kwargs)
+    outer, m.standalone = m.standalone, function.born if m.standalone is None else m.standalone
+    try:
+        with m.propagator.made_up(made_up):
+            call_function(m, function, args + positional, kwargs)
+    finally:
+        m.standalone = outer
 
 
 def _prepared(m: Machine, owner: ClassValue) -> object:

@@ -284,6 +284,8 @@ class Function:
     calls: int = 0
     uses: dict[str, int] | None = None
     parameters: Parameters | None = None
+    born: int = field(default_factory=birth, repr=False)
+    """When its ``def`` ran: a global given another tensor after that may not be the one a call would read."""
 
 
 @dataclass(eq=False, slots=True)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import shapelint.runtime as rt
 import torch
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from torch import nn
 
@@ -143,6 +143,9 @@ def _cell_state(kind: str, hidden: int, shape: tuple[int, ...], spoilt: int) -> 
 def test_cell(case: tuple[str, dict[str, Any], tuple[int, ...]], with_state: bool, spoilt: int) -> None:
     """One step of RNN, LSTM or GRU; also with an initial state of a wrong size or structure, which both refuse."""
     kind, options, (features, *shape) = case
+    # torch 2.13 crashes the process (a segmentation fault in the cell's forward) on an unbatched input given a
+    # batched state, instead of raising: that case cannot be compared, only avoided
+    assume(not (with_state and spoilt == 1 and len(shape) == 1))
     runtime = {k: v for k, v in options.items() if k != "hidden_size"}
     layer = getattr(rt, kind)(options["hidden_size"], **runtime)
     x = sample(tuple(shape))

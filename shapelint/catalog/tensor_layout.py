@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from shapelint.catalog.tensor_ops import expand, position, reduce, repeat, with_size
+from shapelint.catalog.tensor_ops import argument, expand, position, reduce, repeat, unchanged, with_size
 from shapelint.dims import UNKNOWN, Shape, is_int, product
 
 Rule = Callable[[Shape, list[object], dict[str, object]], Shape]
 
 
-def _arg(args: list[object], kwargs: dict[str, object], at: int, name: str, default: object = None) -> object:
-    return kwargs[name] if name in kwargs else (args[at] if len(args) > at else default)
-
-
 def movedim(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.movedim(source, destination)``: each source dimension goes to its destination, the rest keep their
     order around them (ints or sequences of them)."""
-    source, destination = _arg(args, kwargs, 0, "source"), _arg(args, kwargs, 1, "destination")
+    source, destination = argument(args, kwargs, 0, "source"), argument(args, kwargs, 1, "destination")
     sources = list(source) if isinstance(source, (tuple, list)) else [source]
     destinations = list(destination) if isinstance(destination, (tuple, list)) else [destination]
     if shape.open or len(sources) != len(destinations):
@@ -41,8 +37,8 @@ def movedim(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 def narrow(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.narrow(dim, start, length)``: that dimension becomes ``length`` (torch refuses a window past its end)."""
-    at = position(shape, _arg(args, kwargs, 0, "dim"))
-    start, length = _arg(args, kwargs, 1, "start"), _arg(args, kwargs, 2, "length")
+    at = position(shape, argument(args, kwargs, 0, "dim"))
+    start, length = argument(args, kwargs, 1, "start"), argument(args, kwargs, 2, "length")
     if at is None or not (is_int(start) and is_int(length)) or length < 0:
         return Shape.anything()
     size = shape.dims[at]
@@ -53,8 +49,8 @@ def narrow(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
 
 def select(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.select(dim, index)``: that dimension is gone, as ``x[:, index]`` takes it."""
-    at = position(shape, _arg(args, kwargs, 0, "dim"))
-    index = _arg(args, kwargs, 1, "index")
+    at = position(shape, argument(args, kwargs, 0, "dim"))
+    index = argument(args, kwargs, 1, "index")
     if at is None or not is_int(index):
         return Shape.anything()
     size = shape.dims[at]
@@ -65,8 +61,9 @@ def select(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
 
 def diagonal(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.diagonal(offset, dim1, dim2)``: both dimensions are gone and the diagonal's length is the last one."""
-    offset = _arg(args, kwargs, 0, "offset", 0)
-    first, second = position(shape, _arg(args, kwargs, 1, "dim1", 0)), position(shape, _arg(args, kwargs, 2, "dim2", 1))
+    offset = argument(args, kwargs, 0, "offset", 0)
+    first = position(shape, argument(args, kwargs, 1, "dim1", 0))
+    second = position(shape, argument(args, kwargs, 2, "dim2", 1))
     if first is None or second is None or first == second or not is_int(offset) or shape.open:
         return Shape.anything()
     rows, columns = shape.dims[first], shape.dims[second]
@@ -80,7 +77,7 @@ def diagonal(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Sha
 def diff(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.diff(n=1, dim=-1)``: that dimension ``n`` shorter, down to 0 (a ``prepend`` or ``append`` is not
     followed)."""
-    count, dim = _arg(args, kwargs, 0, "n", 1), _arg(args, kwargs, 1, "dim", -1)
+    count, dim = argument(args, kwargs, 0, "n", 1), argument(args, kwargs, 1, "dim", -1)
     if len(args) > 2 or kwargs.keys() - {"n", "dim"} or not is_int(count) or count < 0:
         return Shape.anything()
     if count == 0:
@@ -94,7 +91,7 @@ def diff(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
 
 def tile(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.tile((2, 1))``: ``repeat``, with counts for the leading dimensions taken as 1 when fewer are given."""
-    given = _arg(args, kwargs, 0, "dims")
+    given = argument(args, kwargs, 0, "dims")
     counts = list(given) if isinstance(given, (tuple, list)) else list(args)
     if shape.open or not counts:
         return Shape.anything()
@@ -103,13 +100,13 @@ def tile(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
 
 def broadcast_to(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``torch.broadcast_to(x, (B, 4))``: ``expand``."""
-    return expand(shape, [_arg(args, kwargs, 0, "size")], {})
+    return expand(shape, [argument(args, kwargs, 0, "size")], {})
 
 
 def unflatten(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.unflatten(1, (4, -1))``: the dimension split into the sizes given, one of which may be ``-1``."""
-    at = position(shape, _arg(args, kwargs, 0, "dim"))
-    sizes = _arg(args, kwargs, 1, "sizes")
+    at = position(shape, argument(args, kwargs, 0, "dim"))
+    sizes = argument(args, kwargs, 1, "sizes")
     if at is None or not isinstance(sizes, (tuple, list)) or not sizes or not all(is_int(size) for size in sizes):
         return Shape.anything()
     size, known = shape.dims[at], product(size for size in sizes if size != -1)
@@ -152,18 +149,14 @@ def _integers(rule: Rule) -> Rule:
     return of_integers
 
 
-def _same(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    return shape
-
-
 def _counted(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.count_nonzero(dim)``: a reduction with no ``keepdim``."""
-    return reduce(shape, [_arg(args, kwargs, 0, "dim")], {})
+    return reduce(shape, [argument(args, kwargs, 0, "dim")], {})
 
 
 def _norm(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.norm(p, dim, keepdim)``: its order comes first, so ``x.norm(2, 1)`` reduces dimension 1."""
-    dim, keepdim = _arg(args, kwargs, 1, "dim"), _arg(args, kwargs, 2, "keepdim", False)
+    dim, keepdim = argument(args, kwargs, 1, "dim"), argument(args, kwargs, 2, "keepdim", False)
     return reduce(shape, [dim, keepdim], {})
 
 
@@ -182,7 +175,8 @@ RULES: dict[str, Rule] = {
     "count_nonzero": _integers(_counted),
     **dict.fromkeys(("argmax", "argmin", "any", "all"), _integers(reduce)),
     **dict.fromkeys(
-        ("isnan", "isinf", "isfinite", "isposinf", "isneginf", "signbit", "logical_not", "argsort"), _integers(_same)
+        ("isnan", "isinf", "isfinite", "isposinf", "isneginf", "signbit", "logical_not", "argsort"),
+        _integers(unchanged),
     ),
 }
 """The rules of this module by method name (and ``torch.<name>`` function)."""

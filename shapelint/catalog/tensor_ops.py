@@ -42,10 +42,18 @@ ELEMENTWISE = frozenset(
 )
 
 
-def _dim_arg(args: list[object], kwargs: dict[str, object], position: int, name: str = "dim") -> object:
+def argument(
+    args: list[object], kwargs: dict[str, object], position: int, name: str = "dim", default: object = None
+) -> object:
+    """The argument ``name``, given by keyword or at ``position``; ``default`` where it is not given."""
     if name in kwargs:
         return kwargs[name]
-    return args[position] if len(args) > position else None
+    return args[position] if len(args) > position else default
+
+
+def unchanged(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
+    """The rule of an operation whose result has its input's shape."""
+    return shape
 
 
 def _index(shape: Shape, dim: object, extra: int = 0) -> int | None:
@@ -217,8 +225,8 @@ def _sliced(size: Dim, part: slice) -> Dim:
 
 
 def flatten(shape: Shape, args: list[object], kwargs: dict[str, object], start: int = 0) -> Shape:
-    start_dim = _dim_arg(args, kwargs, 0, "start_dim")
-    end_dim = _dim_arg(args, kwargs, 1, "end_dim")
+    start_dim = argument(args, kwargs, 0, "start_dim")
+    end_dim = argument(args, kwargs, 1, "end_dim")
     bound = {"start_dim": start if start_dim is None else start_dim, "end_dim": -1 if end_dim is None else end_dim}
     return CATALOG["Flatten"].output(bound, shape)
 
@@ -234,7 +242,7 @@ def permute(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shap
 
 
 def transpose(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    first, second = _index(shape, _dim_arg(args, kwargs, 0, "dim0")), _index(shape, _dim_arg(args, kwargs, 1, "dim1"))
+    first, second = _index(shape, argument(args, kwargs, 0, "dim0")), _index(shape, argument(args, kwargs, 1, "dim1"))
     if first is None or second is None:
         return Shape.anything()
     dims = list(shape.dims)
@@ -243,14 +251,14 @@ def transpose(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Sh
 
 
 def unsqueeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    index = _index(shape, _dim_arg(args, kwargs, 0), extra=1)
+    index = _index(shape, argument(args, kwargs, 0), extra=1)
     if index is None:
         return Shape.anything()
     return Shape(shape.dims[:index] + (1,) + shape.dims[index:])
 
 
 def squeeze(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    dim = _dim_arg(args, kwargs, 0)
+    dim = argument(args, kwargs, 0)
     if shape.open:
         return Shape.anything()
     if dim is None:
@@ -274,7 +282,7 @@ TENSOR_VALUED = frozenset(
 
 def reduce(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``mean``/``sum``/``amax`` … over ``dim`` with ``keepdim``."""
-    dim = _dim_arg(args, kwargs, 0)
+    dim = argument(args, kwargs, 0)
     keepdim = kwargs.get("keepdim", args[1] if len(args) > 1 else False)
     if dim is None:
         return Shape(())
@@ -292,8 +300,8 @@ def reduce(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
 def topk(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.topk(k, dim=-1)``: ``dim`` becomes ``k``.  A ``k`` beyond the size, which torch refuses as "selected index
     k out of range", is left unknown: no problem of the catalog names it."""
-    k = _dim_arg(args, kwargs, 0, "k")
-    dim = _dim_arg(args, kwargs, 1)
+    k = argument(args, kwargs, 0, "k")
+    dim = argument(args, kwargs, 1)
     at = position(shape, -1 if dim is None else dim)
     if at is None or not is_int(k) or k < 0:
         return Shape.anything()
@@ -563,7 +571,7 @@ unknown), or a later layer would be judged on the shape it had before (``images.
 def one_hot(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``F.one_hot(labels, n)``: integers with a last dimension of ``n`` added (of the largest label plus one when
     ``n`` is left at ``-1``)."""
-    classes = _dim_arg(args, kwargs, 0, "num_classes")
+    classes = argument(args, kwargs, 0, "num_classes")
     size = classes if is_int(classes) and classes > 0 else UNKNOWN
     return Shape((*shape.dims, size), shape.open, "int")
 
@@ -590,7 +598,7 @@ def index_select(shape: Shape, dim: object, index: object) -> Shape:
 def functional(name: str) -> Rule | None:
     """The rule for ``torch.<name>`` or ``torch.nn.functional.<name>`` applied to a tensor first argument."""
     if name in ELEMENTWISE:
-        return lambda shape, args, kwargs: shape
+        return unchanged
     if name == "one_hot":
         return one_hot
     if name in METHODS:

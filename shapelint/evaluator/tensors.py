@@ -47,8 +47,8 @@ _WEIGHTED = {"linear": weighted_rules.linear, "embedding": weighted_rules.embedd
 """``torch.nn.functional`` calls whose sizes come from a weight tensor, besides the convolutions."""
 _COMPARISONS = frozenset({"eq", "ne", "gt", "lt", "ge", "le", "greater", "less", "greater_equal", "less_equal"})
 """Elementwise comparisons as methods and functions (``pred.eq(target)``): a bool tensor of the broadcast shape."""
-_PAIRED = {"median": tensor_rules.reduce, "nanmedian": tensor_rules.reduce, "mode": tensor_rules.reduce}
-"""Reductions that give values and their indices where a ``dim`` is given (``x.median(1)``), as ``max`` does."""
+_PAIRED = frozenset({"max", "min", "median", "nanmedian", "mode"})
+"""Reductions that give values and their indices where a ``dim`` is given (``x.max(1)``, ``x.median(1)``)."""
 _SAME_PAIRED = frozenset({"sort", "cummax", "cummin"})
 """Methods that give values and indices of the tensor's own shape."""
 _MATMUL = frozenset({"matmul", "mm", "bmm", "spmm"})
@@ -159,12 +159,8 @@ class TensorCalls:
             return self.split(tensor, name, args, kwargs)
         if name == "unbind":
             return unbind(tensor, args, kwargs)
-        if name in ("max", "min") and (args or "dim" in kwargs):
-            return self.extremes(tensor, name, args, kwargs, node)
-        if name in _PAIRED and (args or "dim" in kwargs):
-            return self.extremes(tensor, name, args, kwargs, node, _PAIRED[name])
-        if name in _SAME_PAIRED:
-            return self.extremes(tensor, name, args, kwargs, node, _kept)
+        if (paired := _paired_rule(name, args, kwargs)) is not None:
+            return self.extremes(tensor, name, args, kwargs, node, paired)
         if name in _COMPARISONS and len(args) == 1 and not kwargs:
             return self.compared(tensor, args[0], node)
         if name == "where" and len(args) == 2 and not kwargs:
@@ -248,12 +244,8 @@ class TensorCalls:
             return self.split(args[0], name, args[1:], kwargs)
         if name == "unbind":
             return unbind(args[0], args[1:], kwargs)
-        if name in ("max", "min") and (len(args) > 1 or "dim" in kwargs):
-            return self.extremes(args[0], name, args[1:], kwargs, node)
-        if name in _PAIRED and (len(args) > 1 or "dim" in kwargs):
-            return self.extremes(args[0], name, args[1:], kwargs, node, _PAIRED[name])
-        if name in _SAME_PAIRED:
-            return self.extremes(args[0], name, args[1:], kwargs, node, _kept)
+        if (paired := _paired_rule(name, args[1:], kwargs)) is not None:
+            return self.extremes(args[0], name, args[1:], kwargs, node, paired)
         if name in _COMPARISONS and len(args) == 2 and not kwargs:
             return self.compared(args[0], args[1], node)
         if name == "where" and len(args) == 3 and not kwargs:
@@ -546,8 +538,12 @@ def _device_name(node: cst.BaseExpression) -> bool:
     return name.lower() in _DEVICE_NAMES or name.lower().endswith("device")
 
 
-def _kept(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
-    return shape
+def _paired_rule(name: str, args: list[object], kwargs: dict[str, object]) -> tensor_rules.Rule | None:
+    """The shape rule of a call that gives values and their indices (its arguments after the tensor), or ``None``
+    for any other call (``x.max()`` without a ``dim`` is one value)."""
+    if name in _SAME_PAIRED:
+        return tensor_rules.unchanged
+    return tensor_rules.reduce if name in _PAIRED and (args or "dim" in kwargs) else None
 
 
 def _rule(name: str) -> tensor_rules.Rule | None:

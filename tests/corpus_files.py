@@ -9,9 +9,11 @@ a file's verdict and its expected findings cannot drift apart.
 from __future__ import annotations
 
 import re
+import sys
 import tokenize
 import types
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -77,5 +79,22 @@ def load_check(path: Path) -> Callable[[], None]:
     """Execute ``path`` as a fresh module (never ``__main__``) and return its ``check``."""
     module = types.ModuleType(f"shapelint_corpus_{path.parent.name}_{path.stem}")
     module.__file__ = str(path)
-    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True), module.__dict__)
+    with lightning_stand_in():
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True), module.__dict__)
     return module.__dict__["check"]
+
+
+@contextmanager
+def lightning_stand_in() -> Iterator[None]:
+    """``import pytorch_lightning as pl`` gives :mod:`tests.lightning_stand_in` while a corpus file runs, where
+    Lightning is not installed."""
+    from tests import lightning_stand_in
+
+    added = {"pytorch_lightning": lightning_stand_in.module("pytorch_lightning")}
+    added = {name: stand_in for name, stand_in in added.items() if name not in sys.modules}
+    sys.modules.update(added)
+    try:
+        yield
+    finally:
+        for name in added:
+            sys.modules.pop(name, None)

@@ -517,10 +517,11 @@ def repeat(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape
 
 def repeat_interleave(shape: Shape, args: list[object], kwargs: dict[str, object]) -> Shape:
     """``x.repeat_interleave(2, dim=1)``: that dimension times an int count (every element taken that many times),
-    or the flattened tensor times it without ``dim``; counts given as a tensor sum to a size not known."""
+    or the flattened tensor times it without ``dim``; the count may be the batch (``cls_token.repeat_interleave(B,
+    0)``); counts given as a tensor sum to a size not known."""
     repeats = args[0] if args else kwargs.get("repeats")
     dim = args[1] if len(args) > 1 else kwargs.get("dim")
-    if not is_int(repeats) or repeats < 0 or shape.open:
+    if not (isinstance(repeats, Symbol) or (is_int(repeats) and repeats >= 0)) or shape.open:
         return Shape.anything()
     if dim is None:
         return Shape((arith(operator.mul, product(shape.dims) if shape.dims else 1, repeats),), dtype=shape.dtype)

@@ -11,6 +11,7 @@ from shapelint.evaluator import (
     data_pipeline,
     enums,
     imports,
+    lightning,
     namespace_writes,
     numpy_random,
     operators,
@@ -94,7 +95,7 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return enums.member(m, owner, name, value) if enums.is_enum(owner) else value
     if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
         return owner.items[name]
-    if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage, numpy_random.Generator)):
+    if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage, numpy_random.Generator, lightning.Trainer)):
         return BoundMethod(owner, name)
     if isinstance(owner, str) and name in operators.STRING_METHODS:
         return BoundMethod(owner, name)

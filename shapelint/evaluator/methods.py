@@ -8,7 +8,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import array_ops, classes, data_pipeline, numpy_random, operators, options
+from shapelint.evaluator import array_ops, classes, data_pipeline, lightning, numpy_random, operators, options
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
@@ -95,6 +95,8 @@ def call_method(
         return data_pipeline.image_method(obj, name, args) if not kwargs else UNKNOWN
     if isinstance(obj, OptionParser):
         return options.method(obj, name, args, kwargs)
+    if isinstance(obj, lightning.Trainer):
+        return lightning.run(m, name, args, kwargs)
     if isinstance(obj, SuperValue):
         return _super_method(m, obj, name, args, kwargs, node, site)
     if isinstance(obj, Instance):

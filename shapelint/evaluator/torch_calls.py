@@ -18,6 +18,7 @@ from shapelint.evaluator import (
     classes,
     data_pipeline,
     einops_calls,
+    lightning,
     loss_calls,
     named_tuples,
     names,
@@ -113,6 +114,8 @@ def call_qualname(
         return DictValue(operators.make_dict(args, kwargs).items, modules=True)
     if qualname in names.SUMMARY:
         return _run_summary(m, qualname, args, kwargs, node)
+    if qualname in lightning.TRAINERS:
+        return lightning.Trainer()
     if qualname in data_pipeline.TAKES_DATASET:
         args, kwargs = user_datasets.with_samples(m, args, kwargs)
     built = data_pipeline.build(qualname, args, kwargs, node)

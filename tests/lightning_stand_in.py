@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import types
 
-import torch.nn as nn
+from torch import nn
 
 
 class LightningModule(nn.Module):

@@ -55,6 +55,7 @@ OutputRule = Callable[[Args, Shape], Shape]
 SizeRule = Callable[[Args, Shape], Dim]
 ExpectedRule = Callable[[Args, Shape], object]
 Validator = Callable[[Args], None]
+TrainingRule = Callable[[Args, Shape], None]
 StateRule = Callable[[Args, Shape], object]
 """The state a layer returns beside its output: a :class:`Shape`, a tuple of them, or ``UNKNOWN``."""
 ExtraRule = Callable[[Args, Shape, tuple[Shape, ...]], None]
@@ -112,6 +113,9 @@ class LayerKind(Signature):
     """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
     functionals: tuple[Functional, ...] = ()
     """Its twins in ``torch.nn.functional``, read through :func:`shapelint.catalog.functional.functional_rule`."""
+    training_rule: TrainingRule | None = None
+    """What torch also refuses in training mode, given the arguments and an input :meth:`infer` accepted (BatchNorm's
+    one value per channel); the shape rules follow ``eval()`` mode, in which they are tested."""
     attributes: frozenset[str] = field(init=False)
     """Parameters readable as ``layer.<name>``, equal to the bound argument."""
     traced_sizes: frozenset[str] = field(init=False)

@@ -57,6 +57,7 @@ def lazy(
         validate=validate,
         family=twin.family,
         entries=_sized_on_first_call,
+        training_rule=twin.training_rule,
     )
 
 

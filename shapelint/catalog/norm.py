@@ -65,15 +65,27 @@ def batch_channels(kind: LayerKind) -> SizeRule:
 def _batch_output(args: Args, shape: Shape) -> Shape:
     """Without running statistics BatchNorm uses the batch's, which needs more than one value per channel."""
     batch_statistics = truthy(args["track_running_stats"]) is False
-    if batch_statistics and not shape.open:
-        values = product(shape.dims[:1] + shape.dims[2:])
-        require(
-            arith(lambda n: n != 1, values),
-            f"BatchNorm without running statistics needs more than 1 value per channel, got input of shape {shape}",
-            Problem.COLLAPSE,
-        )
+    if batch_statistics:
+        _one_value_per_channel(shape, "BatchNorm without running statistics")
     _check_eps(args["eps"], positive=batch_statistics)
     return to_float(args, shape)
+
+
+def _one_value_per_channel(shape: Shape, which: str, remedy: str = "") -> None:
+    """Batch statistics need more than one value per channel: a batch of one vector, or of one 1x1 map, has one."""
+    if not shape.open:
+        require(
+            arith(lambda n: n != 1, product(shape.dims[:1] + shape.dims[2:])),
+            f"{which} needs more than 1 value per channel, got input of shape {shape}{remedy}",
+            Problem.COLLAPSE,
+        )
+
+
+def _batch_training(args: Args, shape: Shape) -> None:
+    """In training mode BatchNorm always uses the batch's statistics (torch: ``Expected more than 1 value per
+    channel when training``); a batch of one must be run in ``eval()`` mode."""
+    _one_value_per_channel(shape, "BatchNorm in training mode", "; run a single sample in eval() mode")
+    _check_eps(args["eps"], positive=True)
 
 
 def _check_eps(eps: object, positive: bool) -> None:
@@ -119,20 +131,27 @@ def _batch_norm(name: str, ranks: tuple[int, ...]) -> LayerKind:
         validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
         family=Family.NORM,
         entries=_per_channel_entries,
+        training_rule=_batch_training,
     )
 
 
 def _instance_output(count: int) -> Callable[[Args, Shape], Shape]:
     def output(args: Args, shape: Shape) -> Shape:
         if truthy(args["track_running_stats"]) is False:
-            require(
-                arith(lambda n: n != 1, product(shape.tail(count))),
-                f"InstanceNorm{count}d expects more than 1 spatial element, got input of shape {shape}",
-                Problem.COLLAPSE,
-            )
+            _one_spatial_element(count, shape)
         return to_float(args, shape)
 
     return output
+
+
+def _one_spatial_element(count: int, shape: Shape) -> None:
+    """Statistics of each instance need more than one spatial element; InstanceNorm uses them unless it tracks
+    running ones and is in ``eval()`` mode."""
+    require(
+        arith(lambda n: n != 1, product(shape.tail(count))),
+        f"InstanceNorm{count}d expects more than 1 spatial element, got input of shape {shape}",
+        Problem.COLLAPSE,
+    )
 
 
 def _instance_norm(count: int) -> LayerKind:
@@ -149,6 +168,7 @@ def _instance_norm(count: int) -> LayerKind:
         validate=lambda args: _non_negative_when_sized(args, "num_features", "affine", "track_running_stats"),
         family=Family.NORM,
         entries=_per_channel_entries,
+        training_rule=lambda args, shape: _one_spatial_element(count, shape),
     )
 
 

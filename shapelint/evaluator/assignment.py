@@ -11,7 +11,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import classes, data_pipeline, operators
+from shapelint.evaluator import classes, data_pipeline, modes, operators
 from shapelint.evaluator.functions import parameters_of
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.namespace_writes import forget_namespace, forget_scope, is_scope_view
@@ -47,6 +47,7 @@ def assign(m: Machine, target: cst.BaseExpression | str, value: object, scope: S
     elif kind is cst.Tuple or kind is cst.List:
         _assign_unpacked(m, target, value, scope)  # type: ignore[arg-type]
     elif kind is cst.Attribute:
+        modes.note_write(m.propagator, target)  # type: ignore[arg-type]
         _assign_attribute(m, target, value, scope)  # type: ignore[arg-type]
     elif kind is cst.Subscript:
         _assign_item(m, target, value, scope)  # type: ignore[arg-type]

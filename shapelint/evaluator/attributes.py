@@ -95,7 +95,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return enums.member(m, owner, name, value) if enums.is_enum(owner) else value
     if isinstance(owner, DictValue) and owner.modules and owner.items is not None and name in owner.items:
         return owner.items[name]
-    if isinstance(owner, (ListValue, DictValue, SuperValue, data_pipeline.PilImage, numpy_random.Generator, lightning.Trainer)):
+    followed = (ListValue, DictValue, SuperValue, data_pipeline.PilImage, numpy_random.Generator, lightning.Trainer)
+    if isinstance(owner, followed):
         return BoundMethod(owner, name)
     if isinstance(owner, str) and name in operators.STRING_METHODS:
         return BoundMethod(owner, name)

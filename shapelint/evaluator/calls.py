@@ -22,6 +22,7 @@ from shapelint.evaluator import (
     data_pipeline,
     dataset_items,
     loss_calls,
+    modes,
     names,
     namespace_writes,
     operators,
@@ -69,6 +70,7 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
         return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
     func = m.ev(node.func, scope)
     arguments = _ev_arguments(m, node.args, scope)
+    modes.note_call(m.propagator, node, func, *(arguments or ([], {})))
     if func is UNKNOWN and _wrote_namespace(m, node, arguments, scope):
         return None
     skip = 0

@@ -159,7 +159,7 @@ def evaluate(
     machine.module_names[id(scope)] = max(project.names, key=lambda name: name.count("."), default="__main__")
     imports.bind_own(machine, project.names, scope, module)
     roots, constructed = _RootRuns(machine), _ConstructionRuns(machine)
-    body = (lambda: machine.exec_block(module.body, scope), constructed.run, roots.run)
+    body = (partial(_run_body, machine, module, scope), constructed.run, roots.run)
     later = (lambda: run_uncalled_functions(machine), constructed.run, roots.run)
     stopped = next((place for place in map(partial(_guarded, machine, module), (*body, *later)) if place), None)
     if _defines_code(scope) and stopped is None:
@@ -172,6 +172,15 @@ def evaluate(
             _guarded(machine, module, step)
     dropped = roots.never_chained() | _on_unused_defaults(machine)
     return replace(_result(machine, scope, roots.mismatches, dropped), stopped_at=stopped)
+
+
+def _run_body(machine: Machine, module: cst.Module, scope: Scope) -> None:
+    """The file's own code, top to bottom: the only run whose models are known to be in training mode until the code
+    may change it (:mod:`~shapelint.evaluator.modes`)."""
+    try:
+        machine.exec_block(module.body, scope)
+    finally:
+        machine.propagator.training = False
 
 
 def _on_unused_defaults(machine: Machine) -> set[int]:

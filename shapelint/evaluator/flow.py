@@ -109,6 +109,9 @@ class Propagator:
         self.call_other = call_other
         self.applied = 0
         """How many times a module was applied: a step of a loop that applied none checked nothing."""
+        self.training = True
+        """Whether every model is certainly in training mode (:mod:`~shapelint.evaluator.modes`): what a layer refuses
+        only in that mode is then reported."""
         self.hooks: dict[int, bool] = {}
         """Modules given a forward hook that may replace what they return (``False``), or a pre-hook that may
         replace what they are given (``True``), by id: what they give is unknown, and a pre-hooked one is not
@@ -179,6 +182,8 @@ class Propagator:
         """The layer's output tensor, or ``(output, state)`` for a layer with a state (LSTM)."""
         try:
             shape: Shape | None = layer.kind.infer(layer.args, tensor.shape, checked=layer.valid)
+            if self.training and layer.kind.training_rule is not None:
+                layer.kind.training_rule(layer.args, tensor.shape)
             layer.valid = True
             self.accept(layer, tensor.shape)
             _settle(layer, tensor.shape)

@@ -28,6 +28,7 @@ def call_function(
     function.calls += 1
     generator = until is None and m.fact(_is_generator, function.node) and _may_yield(m, function.node)
     if len(m.frames) >= MAX_CALL_DEPTH or (generator and not generators.takes_data(args, kwargs)):
+        m.propagator.training = False  # the code not run may set a model's mode
         return UNKNOWN
     if generator:
         return _generated(m, function, args, kwargs, site)
@@ -57,6 +58,7 @@ def _run(
 ) -> object:
     scope = Scope(function.scope)
     if not bind_parameters(function, args, dict(kwargs), scope):
+        m.propagator.training = False
         return UNKNOWN
     m.ran.add(id(function.node))
     _record_sources(function, scope, site)

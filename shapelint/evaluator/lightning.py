@@ -62,12 +62,15 @@ def run(m: Machine, method: str, args: list[object], kwargs: dict[str, object]) 
         return UNKNOWN
     given = args[1] if len(args) > 1 else None
     datamodule = kwargs.get("datamodule", given if isinstance(given, Instance) else None)
+    training = m.propagator.training
     for loop in LOOPS[method]:
         loaders = _given(loop, args, kwargs)
         if loaders is None:
             loaders = _from_hooks(m, loop, datamodule if isinstance(datamodule, Instance) else None, model)
+        m.propagator.training = training and loop.step == "training_step"  # the trainer sets the model's mode
         for loader in loaders:
             _step(m, model, loop.step, loader)
+    m.propagator.training = False
     return UNKNOWN
 
 

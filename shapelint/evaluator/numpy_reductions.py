@@ -40,6 +40,8 @@ def reduced(array: Array, name: str, args: list[object], kwargs: dict[str, objec
     shape = _shape(array.shape, axis, keepdims)
     if shape is None or (name in _NO_IDENTITY and not _nonempty(array.shape, axis)):
         return UNKNOWN
+    if name == "median" and isinstance(axis, tuple) and len(axis) > 1 and not _nonempty(array.shape, None):
+        return UNKNOWN  # numpy's median over several axes of an empty array fails to reshape what it keeps
     return dataclasses.replace(array, shape=shape.with_dtype(kind))  # type: ignore[arg-type]
 
 

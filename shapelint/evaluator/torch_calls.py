@@ -20,6 +20,7 @@ from shapelint.evaluator import (
     einops_calls,
     lightning,
     loss_calls,
+    modes,
     named_tuples,
     names,
     numpy_random,
@@ -160,7 +161,10 @@ def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str
     note_example(m, args[0], tensor, node)
     if isinstance(args[0], SequentialValue):
         m.record.called.add(id(args[0]))
-    return m.propagator.run(args[0], tensor)
+    if qualname.startswith("torchsummary") or kwargs.get("mode") == "train":
+        return m.propagator.run(args[0], tensor)
+    with modes.evaluating(m.propagator):  # torchinfo runs the model in ``eval()`` mode unless told otherwise
+        return m.propagator.run(args[0], tensor)
 
 
 def _build_layer(

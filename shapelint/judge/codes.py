@@ -120,7 +120,8 @@ block = nn.Sequential(  # shapelint: input=(B, 3, 16, 16)
     Code(
         "SHP004",
         "size-collapses",
-        "a spatial or sequence size collapses to 0 or less (kernel larger than the padded input, too many poolings)",
+        "a spatial or sequence size collapses to 0 or less (kernel larger than the padded input, too many poolings), "
+        "or a norm is left one value to normalise (BatchNorm in training mode on a batch of one)",
         False,
         message=PROBLEM_MESSAGE,
         invalid="""\

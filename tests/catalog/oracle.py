@@ -37,14 +37,18 @@ def torch_checks() -> Iterator[None]:
 
 
 def torch_outcome(
-    name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: torch.dtype = torch.float32
+    name: str,
+    args: Mapping[str, object],
+    shape: tuple[int, ...],
+    dtype: torch.dtype = torch.float32,
+    training: bool = False,
 ) -> Outcome:
     with torch_checks():
         try:
             layer = getattr(torch.nn, name)(**args)
         except (ValueError, TypeError, RuntimeError, IndexError, AssertionError, OverflowError):
             return ("construct", None)
-        layer.eval()
+        layer.train(training)
         try:
             with torch.no_grad():
                 out = layer(torch.zeros(shape, dtype=dtype))
@@ -59,9 +63,11 @@ def catalog_outcome(
     shape: tuple[int, ...],
     dtype: str = "float",
     reasons: Mapping[Problem, str] | None = None,
+    training: bool = False,
 ) -> tuple[str, object]:
     """The catalog's outcome; with ``reasons``, a forward refusal names its problem, and a kind that keeps a state
-    (recurrent layers, attention's weights) gives ``(output, state)`` as torch's forward returns them."""
+    (recurrent layers, attention's weights) gives ``(output, state)`` as torch's forward returns them; ``training``
+    adds what the kind refuses in training mode."""
     kind = CATALOG[name]
     bound = kind.bind((), args)
     try:
@@ -71,6 +77,8 @@ def catalog_outcome(
     incoming = Shape(shape, dtype=dtype)
     try:
         out = kind.infer(bound, incoming)
+        if training and kind.training_rule is not None:
+            kind.training_rule(bound, incoming)
     except ShapeError as error:
         return ("forward", None if reasons is None else reasons.get(error.problem, f"other: {error}"))
     if reasons is None or kind.state is None:
@@ -89,10 +97,14 @@ def known_dims(value: object) -> object:
     return tuple(known_dims(item) for item in value)
 
 
-def assert_agrees(name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str = "float") -> None:
+def assert_agrees(
+    name: str, args: Mapping[str, object], shape: tuple[int, ...], dtype: str = "float", training: bool = False
+) -> None:
+    """The catalog and torch agree on ``name(**args)`` applied to an input of ``shape``, in eval mode or, with
+    ``training``, in training mode."""
     torch_dtype = torch.long if dtype == "int" else torch.float32
-    expected = torch_outcome(name, args, shape, torch_dtype)
-    actual = catalog_outcome(name, args, shape, dtype)
+    expected = torch_outcome(name, args, shape, torch_dtype, training)
+    actual = catalog_outcome(name, args, shape, dtype, training=training)
     event(f"torch: {expected[0]}")
     assert actual == expected, f"{name}({dict(args)}) on {shape}: torch {expected}, catalog {actual}"
 

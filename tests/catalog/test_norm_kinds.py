@@ -42,12 +42,20 @@ def test_batch_and_instance_norm(case: Case) -> None:
     assert_agrees(*case)
 
 
+@settings(max_examples=examples(400))
+@given(case=batch_or_instance(), eps=mostly(st.just(1e-5), st.sampled_from((0.0, -1e-3, 1.0))))
+def test_batch_and_instance_norm_in_training(case: Case, eps: float) -> None:
+    """Training mode adds BatchNorm's refusal of one value per channel (a batch of one vector or 1x1 map)."""
+    name, args, shape = case
+    assert_agrees(name, {**args, "eps": eps}, shape, training=True)
+
+
 @settings(max_examples=examples(300))
-@given(case=batch_or_instance(), defaults=st.booleans())
-def test_lazy_norm(case: Case, defaults: bool) -> None:
+@given(case=batch_or_instance(), defaults=st.booleans(), training=st.booleans())
+def test_lazy_norm(case: Case, defaults: bool, training: bool) -> None:
     name, args, shape = case
     args = {} if defaults else {key: value for key, value in args.items() if key != "num_features"}
-    assert_agrees(f"Lazy{name}", args, shape)
+    assert_agrees(f"Lazy{name}", args, shape, training=training)
 
 
 @settings(max_examples=examples(400))

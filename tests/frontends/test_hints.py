@@ -22,7 +22,7 @@ import pytest
 from shapelint.dims import Shape, Symbol
 from shapelint.frontends.shapes import analyse
 from shapelint.frontends.summary import SeveralModels, SummaryError, summarize
-from tests.corpus_files import corpus_files, is_buggy
+from tests.corpus_files import corpus_files, is_buggy, lightning_stand_in
 
 torch = pytest.importorskip("torch", reason="the corpus models run under torch, which this run has not installed")
 
@@ -67,7 +67,7 @@ def _torch_lines(path: Path) -> tuple[dict[int, set[tuple[int, ...]]], dict[int,
     spec = importlib.util.spec_from_file_location(f"hints_{path.stem}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    with torch.no_grad(), _layer_outputs(path, layers), bound_shapes(str(path), statements):
+    with torch.no_grad(), _layer_outputs(path, layers), bound_shapes(str(path), statements), lightning_stand_in():
         spec.loader.exec_module(module)
         for model, inputs in _declared_runs(path, vars(module)):
             with contextlib.suppress(ValueError, RuntimeError, TypeError):

@@ -69,7 +69,11 @@ def _torch_trace(model: torch.nn.Module, inputs: list[torch.Tensor]) -> list[tup
     with torch.no_grad():
         for training in (False, True):  # a layer the model runs only while training (dropout) is a row too
             model.train(training)
-            model(*inputs)
+            try:
+                model(*inputs)
+            except ValueError as error:  # BatchNorm's one value per channel, refused in training only: no shape rule
+                if not training or "more than 1 value per channel when training" not in str(error):
+                    raise
     return seen
 
 

@@ -19,6 +19,7 @@ from shapelint.dims import UNKNOWN
 from shapelint.evaluator import (
     array_ops,
     classes,
+    collation,
     data_pipeline,
     dataset_items,
     loss_calls,
@@ -69,6 +70,8 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if type(node.func) is cst.Name and node.func.value == "super":
         return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
     func = m.ev(node.func, scope)
+    if func is operators.BUILTINS["zip"] and len(node.args) == 1 and node.args[0].star == "*":
+        return _zip_spread(m, func, node, scope)
     arguments = _ev_arguments(m, node.args, scope)
     modes.note_call(m.propagator, node, func, *(arguments or ([], {})))
     if func is UNKNOWN and _wrote_namespace(m, node, arguments, scope):
@@ -88,6 +91,15 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
             operators.forget_mutable([func.obj], {})
         return UNKNOWN
     return _call_value(m, func, *arguments, node, scope)
+
+
+def _zip_spread(m: Machine, func: operators.Builtin, node: cst.Call, scope: Scope) -> object:
+    """``zip(*rows)``; of a collate function's samples, one list per field (``images, captions = zip(*batch)``)."""
+    value = m.ev(node.args[0].value, scope)
+    if isinstance(value, data_pipeline.SampleList):
+        return collation.transposed(value)
+    spread = operators.iterate(value)
+    return UNKNOWN if spread is None else _call_builtin(m, func, spread, {}, node)
 
 
 def _wrote_namespace(m: Machine, node: cst.Call, arguments: Arguments | None, scope: Scope) -> bool:

@@ -133,6 +133,8 @@ class Samples:
     origin: Origin
     length: int | None = None
     """What its ``__len__`` returns, where that is a known int (``return 100``, ``len(self.images)``)."""
+    sample: object = UNKNOWN
+    """What its ``__getitem__`` returns for one index, before collation."""
 
 
 Dataset = DatasetValue | TensorRows | Samples
@@ -149,6 +151,25 @@ class LoaderValue:
     batches of 64 end with one of 32): a loop over every batch runs once more on it."""
     count: int | None = None
     """How many batches it yields (``len(loader)``), where the dataset's length is known."""
+    collated: object = None
+    """What the project's ``collate_fn`` made of a list of samples, where it has one
+    (:mod:`~shapelint.evaluator.collation`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SampleList:
+    """The list of a batch's samples that a loader hands its ``collate_fn``: ``size`` items, each ``sample``."""
+
+    sample: object
+    size: Dim
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Collated:
+    """A ``collate_fn=`` the loader is built with, as what it returned (or unknown)."""
+
+    batch: object
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +228,11 @@ def _loader(args: list[object], kwargs: dict[str, object]) -> object:
     source = args[0] if args else kwargs.get("dataset")
     batch_size = kwargs.get("batch_size", args[1] if len(args) > 1 else 1)
     batched = is_int(batch_size) or isinstance(batch_size, Symbol)
-    plain = batched and kwargs.get("collate_fn") is None and len(args) <= 4
+    collate = kwargs.get("collate_fn")
+    if isinstance(collate, Collated):  # the project's own ``collate_fn``, already run on a list of samples
+        loader = _loader(args, {**kwargs, "collate_fn": None}) if collate.batch is not UNKNOWN else UNKNOWN
+        return replace(loader, collated=collate.batch) if isinstance(loader, LoaderValue) else UNKNOWN
+    plain = batched and collate is None and len(args) <= 4
     if not (isinstance(source, _DATASET_KINDS) and plain):
         return UNKNOWN
     sampled = len(args) > 3 or kwargs.get("sampler") is not None
@@ -264,6 +289,10 @@ def builtin(name: str, args: list[object]) -> object:
         return element(first)  # ``i, batch = next(enumerate(loader))``
     if name == "len" and isinstance(first, LoaderValue) and len(args) == 1:
         return UNKNOWN if first.count is None else first.count
+    if name == "len" and isinstance(first, SampleList) and len(args) == 1:
+        return first.size
+    if name in ("list", "tuple", "sorted", "reversed") and isinstance(first, SampleList) and len(args) == 1:
+        return first  # the same samples, perhaps in another order
     return None
 
 
@@ -276,13 +305,19 @@ def element(value: object) -> object:
         return element(value.loader)
     if isinstance(value, Generated):
         return value.batch
+    if isinstance(value, SampleList):
+        return value.sample
     if not isinstance(value, LoaderValue):
         return UNKNOWN
-    batch = _batch(value.dataset)
+    batch = _batch(value)
     return batch if value.batch is BATCH else rebatched(batch, value.batch)
 
 
-def _batch(dataset: Dataset) -> object:
+def _batch(loader: LoaderValue) -> object:
+    """What the loader yields, its batch dimension the plain batch symbol."""
+    dataset = loader.dataset
+    if loader.collated is not None:
+        return loader.collated
     if isinstance(dataset, Samples):
         return dataset.batch
     if isinstance(dataset, TensorRows):
@@ -321,7 +356,7 @@ def concrete_batches(value: object) -> tuple[object, object] | None:
     loader = value.loader if isinstance(value, EnumeratedLoader) else value
     if not isinstance(loader, LoaderValue) or loader.last is None or loader.batch.sizes is None:
         return None
-    origin, batch = loader.dataset.origin, _batch(loader.dataset)
+    origin, batch = loader.dataset.origin, _batch(loader)
     full = rebatched(batch, max(loader.batch.sizes), replace(origin, label=f"a full batch of {origin.label}"))
     last = rebatched(batch, loader.last, replace(origin, label=f"the last batch of {origin.label}"))
     if isinstance(value, EnumeratedLoader):
@@ -361,6 +396,13 @@ def sample(dataset: DatasetValue | TensorRows, index: object) -> object:
         return PilImage(images), UNKNOWN
     image = Tensor(Shape((images.channels, images.height, images.width), dtype="float"), dataset.origin)
     return image, UNKNOWN
+
+
+def raw_sample(dataset: object) -> object:
+    """One sample of ``dataset`` as its ``__getitem__`` gives it, before any collation; unknown for other values."""
+    if isinstance(dataset, Samples):
+        return dataset.sample
+    return sample(dataset, 0) if isinstance(dataset, (DatasetValue, TensorRows)) else UNKNOWN
 
 
 def _part(qualname: str, dataset: object, lengths: object) -> object:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import libcst as cst
 
 from shapelint.catalog import tensor_rules
 from shapelint.dims import UNKNOWN, Shape
-from shapelint.evaluator import array_ops, arrays, classes, dataset_items, enums, operators
+from shapelint.evaluator import array_ops, arrays, classes, data_pipeline, dataset_items, enums, operators
 from shapelint.evaluator.assignment import assign
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.binder import join_models, join_tensors
@@ -346,7 +347,12 @@ def ev_lambda(m: Machine, node: cst.Lambda, scope: Scope) -> object:
 def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.SetComp, scope: Scope) -> object:
     inner = Scope(scope)
     results: list[object] = []
-    rest = _Rest(m, inner, node) if m.fact(_single_clause, node) else None
+    single = m.fact(_single_clause, node)
+    rest = _Rest(m, inner, node) if single else None
+    iterable = m.iterated(m.ev(node.for_in.iter, inner))
+    if single and isinstance(iterable, data_pipeline.SampleList) and not isinstance(node, cst.SetComp):
+        assign(m, node.for_in.target, iterable.sample, inner)  # a collate function's samples, each alike
+        return replace(iterable, sample=m.ev(node.elt, inner))
 
     def repeat(index: int, count: int) -> bool:
         """``[(torch.rand(20), torch.rand(1)) for _ in range(2048)]``: an element that does not read the loop's
@@ -359,7 +365,7 @@ def ev_comprehension(m: Machine, node: cst.ListComp | cst.GeneratorExp | cst.Set
     def emit() -> None:
         results.append(m.ev(node.elt, inner))
 
-    if not _run_comprehension(m, node.for_in, inner, emit, repeat if rest is not None else None):
+    if not _run_comprehension(m, node.for_in, inner, emit, repeat if rest is not None else None, iterable):
         return ListValue(None)
     return ListValue(results, floats=tuple(results) if rest is not None and rest.floats else None)
 
@@ -451,11 +457,19 @@ def ev_dict_comprehension(m: Machine, node: cst.DictComp, scope: Scope) -> objec
 
 
 def _run_comprehension(
-    m: Machine, clause: cst.CompFor, scope: Scope, emit: Callable[[], None], repeat: Repeat | None = None
+    m: Machine,
+    clause: cst.CompFor,
+    scope: Scope,
+    emit: Callable[[], None],
+    repeat: Repeat | None = None,
+    iterable: object = None,
 ) -> bool:
     """Run nested ``for``/``if`` clauses; ``False`` when an iterable or condition is unknown, or when a long loop
-    spends its unrolling budget.  ``repeat``, after the first elements of a long loop, may stand for the others."""
-    items = operators.iterate(m.iterated(m.ev(clause.iter, scope)))
+    spends its unrolling budget.  ``repeat``, after the first elements of a long loop, may stand for the others;
+    ``iterable``, the outermost clause's, where it was evaluated already."""
+    if iterable is None:
+        iterable = m.iterated(m.ev(clause.iter, scope))
+    items = operators.iterate(iterable)
     if items is None or len(items) > MAX_ITERATIONS:
         return False
     start = m.steps

@@ -16,6 +16,7 @@ from shapelint.dims import UNKNOWN, DType, Shape, Symbol, is_int
 from shapelint.evaluator import (
     arrays,
     classes,
+    collation,
     data_pipeline,
     einops_calls,
     lightning,
@@ -119,6 +120,8 @@ def call_qualname(
         return lightning.Trainer()
     if qualname in data_pipeline.TAKES_DATASET:
         args, kwargs = user_datasets.with_samples(m, args, kwargs)
+    if qualname in data_pipeline.LOADER:
+        kwargs = collation.collate_argument(m, args, kwargs)
     built = data_pipeline.build(qualname, args, kwargs, node)
     if built is None:
         built = numpy_random.call(qualname, args, kwargs, node)
@@ -126,6 +129,8 @@ def call_qualname(
         built = arrays.call(qualname, args, kwargs, node)
     if built is None:
         built = einops_calls.call(qualname, args, kwargs, node)
+    if built is None:
+        built = collation.call(qualname, args, kwargs, node)
     if built is not None:
         return built
     function = operators.QUALIFIED.get(qualname)

@@ -39,7 +39,8 @@ def _samples(m: Machine, dataset: Instance) -> data_pipeline.Samples | None:
     except Raise:
         return None
     origin = Origin(f"{dataset.cls.node.name.value}.__getitem__", getitem.node, dataset=True)
-    return data_pipeline.Samples(data_pipeline.collate(sample, origin), dataset, origin, _length(m, dataset))
+    collated = data_pipeline.collate(sample, origin)
+    return data_pipeline.Samples(collated, dataset, origin, _length(m, dataset), sample)
 
 
 def _length(m: Machine, dataset: Instance) -> int | None:

@@ -9,6 +9,7 @@ from shapelint.evaluator import (
     array_ops,
     classes,
     data_pipeline,
+    distributions,
     enums,
     imports,
     lightning,
@@ -76,6 +77,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return _instance_attribute(owner, name) if getter is None else call_function(m, getter, [owner], {})
     if isinstance(owner, (Layer, SequentialValue, Alternatives, LossModule)) and name in MODULE_SELF_METHODS:
         return Returns(owner)
+    if isinstance(owner, (Layer, SequentialValue)) and name == "forward":
+        return owner  # ``self.fc.forward(x)`` runs the layer as ``self.fc(x)`` does
     if isinstance(owner, Layer) and name in HOOKS:
         return BoundMethod(owner, name)
     if isinstance(owner, Layer) and name in owner.kind.attributes:
@@ -104,6 +107,8 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return getattr(owner, name)
     if isinstance(owner, Array):
         return BoundMethod(owner, name) if name in array_ops.METHODS else array_ops.attribute(owner, name)
+    if isinstance(owner, distributions.Distribution):
+        return BoundMethod(owner, name) if name in distributions.METHODS else distributions.attribute(owner, name)
     if isinstance(owner, Tensor):
         return m.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
     return UNKNOWN

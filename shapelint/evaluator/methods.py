@@ -8,7 +8,16 @@ from collections.abc import Callable
 import libcst as cst
 
 from shapelint.dims import UNKNOWN
-from shapelint.evaluator import array_ops, classes, data_pipeline, lightning, numpy_random, operators, options
+from shapelint.evaluator import (
+    array_ops,
+    classes,
+    data_pipeline,
+    distributions,
+    lightning,
+    numpy_random,
+    operators,
+    options,
+)
 from shapelint.evaluator.assignment import add_module, mutate_list, position, set_attribute
 from shapelint.evaluator.attributes import attribute
 from shapelint.evaluator.functions import call_function
@@ -33,9 +42,20 @@ from shapelint.source import contains
 
 MODULE_QUERIES = frozenset(
     [
-        "parameters", "named_parameters", "buffers", "named_buffers", "children", "named_children", "modules",
-        "named_modules", "state_dict", "zero_grad", "register_forward_hook", "register_forward_pre_hook",
-        "register_full_backward_hook", "apply",
+        "parameters",
+        "named_parameters",
+        "buffers",
+        "named_buffers",
+        "children",
+        "named_children",
+        "modules",
+        "named_modules",
+        "state_dict",
+        "zero_grad",
+        "register_forward_hook",
+        "register_forward_pre_hook",
+        "register_full_backward_hook",
+        "apply",
     ]
 )
 """``nn.Module`` methods that leave a Sequential's children as they are."""
@@ -97,6 +117,8 @@ def call_method(
         return options.method(obj, name, args, kwargs)
     if isinstance(obj, lightning.Trainer):
         return lightning.run(m, name, args, kwargs)
+    if isinstance(obj, distributions.Distribution):
+        return distributions.method(obj, name, args, kwargs)
     if isinstance(obj, SuperValue):
         return _super_method(m, obj, name, args, kwargs, node, site)
     if isinstance(obj, Instance):

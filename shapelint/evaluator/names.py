@@ -74,7 +74,7 @@ EXITS = frozenset({"sys.exit", "os._exit"})
 CAST = frozenset({"typing.cast", "typing_extensions.cast"})
 """``cast(T, value)`` returns ``value``; torchvision's VGG casts each config entry."""
 RECORD_BASES = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
-SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary"})
+SUMMARY = frozenset({"torchinfo.summary", "torchsummary.summary", "torchsummaryX.summary"})
 RUNTIME_PREFIX = "shapelint.runtime."
 _KNOWN_MODULES = frozenset(
     {"torch", "numpy", "shapelint", "torchinfo", "torchsummary", "tqdm", "einops"}

@@ -18,6 +18,7 @@ from shapelint.evaluator import (
     classes,
     collation,
     data_pipeline,
+    distributions,
     einops_calls,
     lightning,
     loss_calls,
@@ -131,6 +132,8 @@ def call_qualname(
         built = einops_calls.call(qualname, args, kwargs, node)
     if built is None:
         built = collation.call(qualname, args, kwargs, node)
+    if built is None:
+        built = distributions.build(qualname, args, kwargs, node)
     if built is not None:
         return built
     function = operators.QUALIFIED.get(qualname)
@@ -150,8 +153,16 @@ def note_example(m: Machine, module: object, tensor: Tensor, node: cst.CSTNode) 
 
 
 def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
-    """``torchinfo.summary(model, input_size=...)``: run the model on that shape."""
-    size = kwargs.get("input_size", args[1] if len(args) > 1 else None)
+    """``torchinfo.summary(model, input_size=...)``: run the model on that shape; torchsummaryX's
+    ``summary(model, x)`` on that tensor."""
+    given = args[1] if len(args) > 1 else None
+    data = given if qualname.startswith("torchsummaryX") else kwargs.get("input_data")
+    if isinstance(data, Tensor) and not data.shape.open and args:  # a tensor: torchinfo's ``input_data=x``
+        with modes.evaluating(m.propagator):
+            return _summarized(m, args[0], data, node)
+    if qualname.startswith("torchsummaryX"):
+        return UNKNOWN
+    size = kwargs.get("input_size", given)
     if not args or not isinstance(size, tuple) or not all(isinstance(d, int) for d in size):
         return UNKNOWN
     if qualname.startswith("torchsummary"):
@@ -163,13 +174,17 @@ def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str
         if batch_dim is not None:
             size = (*size[:batch_dim], 1, *size[batch_dim:])
     tensor = Tensor(Shape(size), None)
-    note_example(m, args[0], tensor, node)
-    if isinstance(args[0], SequentialValue):
-        m.record.called.add(id(args[0]))
     if qualname.startswith("torchsummary") or kwargs.get("mode") == "train":
-        return m.propagator.run(args[0], tensor)
+        return _summarized(m, args[0], tensor, node)
     with modes.evaluating(m.propagator):  # torchinfo runs the model in ``eval()`` mode unless told otherwise
-        return m.propagator.run(args[0], tensor)
+        return _summarized(m, args[0], tensor, node)
+
+
+def _summarized(m: Machine, model: object, tensor: Tensor, node: cst.Call) -> object:
+    note_example(m, model, tensor, node)
+    if isinstance(model, SequentialValue):
+        m.record.called.add(id(model))
+    return m.propagator.run(model, tensor)
 
 
 def _build_layer(

@@ -113,6 +113,9 @@ class LayerKind(Signature):
     """The tensors the layer owns, read through :func:`shapelint.catalog.entries.state_entries`; unset for none."""
     functionals: tuple[Functional, ...] = ()
     """Its twins in ``torch.nn.functional``, read through :func:`shapelint.catalog.functional.functional_rule`."""
+    derived: Callable[[Args, str], object] | None = None
+    """Attributes torch keeps in another form than the argument (Conv's ``stride`` as a tuple): the value of the
+    named one, or ``None`` for a name it does not derive."""
     training_rule: TrainingRule | None = None
     """What torch also refuses in training mode, given the arguments and an input :meth:`infer` accepted (BatchNorm's
     one value per channel); the shape rules follow ``eval()`` mode, in which they are tested."""

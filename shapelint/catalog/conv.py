@@ -8,6 +8,7 @@ same way so the linter reports each problem where torch would raise it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from shapelint.catalog.base import (
@@ -221,6 +222,26 @@ _DILATION, _GROUPS, _BIAS = (
 _TAIL = (Param("padding_mode", "zeros"),) + FACTORY
 
 
+_TUPLED = frozenset({"kernel_size", "stride", "padding", "dilation", "output_padding"})
+
+
+def _tupled(count: int, transposed: bool) -> Callable[[Args, str], object]:
+    """``conv.stride``: torch keeps each window argument as a tuple (``_pair(2)`` is ``(2, 2)``, a sequence of any
+    length its tuple), and a convolution's padding mode as its string."""
+
+    def derived(args: Args, name: str) -> object:
+        if name not in _TUPLED or name not in args:
+            return None
+        value = args[name]
+        if isinstance(value, (tuple, list)):
+            return tuple(value)
+        if isinstance(value, str):
+            return value if name == "padding" and not transposed else UNKNOWN
+        return (value,) * count if isinstance(value, int) and not isinstance(value, bool) else UNKNOWN
+
+    return derived
+
+
 def conv(count: int) -> LayerKind:
     name = f"Conv{count}d"
     return LayerKind(
@@ -233,6 +254,7 @@ def conv(count: int) -> LayerKind:
         validate=lambda args: _validate(args, transposed=False),
         family=Family.CONV,
         entries=_entries(count, transposed=False),
+        derived=_tupled(count, transposed=False),
     )
 
 
@@ -248,6 +270,7 @@ def conv_transpose(count: int) -> LayerKind:
         validate=lambda args: _validate(args, transposed=True),
         family=Family.CONV,
         entries=_entries(count, transposed=True),
+        derived=_tupled(count, transposed=True),
     )
 
 

@@ -81,6 +81,9 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         return owner  # ``self.fc.forward(x)`` runs the layer as ``self.fc(x)`` does
     if isinstance(owner, Layer) and name in HOOKS:
         return BoundMethod(owner, name)
+    derived = owner.kind.derived(owner.args, name) if isinstance(owner, Layer) and owner.kind.derived else None
+    if derived is not None:
+        return derived
     if isinstance(owner, Layer) and name in owner.kind.attributes:
         written = owner.arg_nodes.get(name)
         if written is not None:

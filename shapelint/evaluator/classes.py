@@ -73,8 +73,13 @@ def children_of(value: object, dunder: str) -> object:
 
 
 def base_attribute(cls: ClassValue, name: str) -> object:
-    """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself."""
+    """``name`` as ``super()`` finds it: in the bases of ``cls``, skipping ``cls`` itself, in their order; a
+    catalogued torch layer before a user base (``class Linear(nn.Linear, Mixin)``) has its own ``__init__`` and
+    ``forward``, which the torch layer's path runs."""
     for base in cls.bases:
+        torch_layer = isinstance(base, ModuleRef) and torch_names.layer_kind(base.qualname) is not None
+        if torch_layer and name in ("__init__", "forward"):
+            return UNKNOWN
         if isinstance(base, ClassValue):
             found = class_attribute(base, name)
             if found is not UNKNOWN:

@@ -91,6 +91,7 @@ class PilImage:
 
 IMAGE_OPEN = frozenset({"PIL.Image.open"})
 IMAGE_NEW = "PIL.Image.new"
+IMAGE_FROM_ARRAY = "PIL.Image.fromarray"
 _MODES = {"RGB": 3, "L": 1, "RGBA": 4, "1": 1, "CMYK": 4, "YCbCr": 3, "LAB": 3, "HSV": 3}
 """PIL's image modes and their channels."""
 
@@ -211,6 +212,8 @@ def build(qualname: str, args: list[object], kwargs: dict[str, object], node: cs
         return PilImage(Images(UNKNOWN, UNKNOWN, UNKNOWN))
     if qualname == IMAGE_NEW:
         return _new_image(args, kwargs)
+    if qualname == IMAGE_FROM_ARRAY:
+        return _image_of(args[0]) if len(args) == 1 and not kwargs else UNKNOWN
     if qualname in TENSOR_DATASET:
         return _tensor_rows(args, node) if not kwargs else UNKNOWN
     if qualname in SUBSET or qualname in SPLIT:
@@ -427,6 +430,19 @@ def _new_image(args: list[object], kwargs: dict[str, object]) -> object:
     if not (is_int(width) and is_int(height) and width >= 0 and height >= 0):
         return UNKNOWN
     return PilImage(Images(_MODES[mode], height, width))
+
+
+def _image_of(array: object) -> object:
+    """``Image.fromarray(a)``: an ``(H, W)`` array is a one-channel image, ``(H, W, 3)`` or ``(H, W, 4)`` an RGB or
+    RGBA one (of uint8; other kinds of element, or other shapes, are not followed)."""
+    if not isinstance(array, Array) or array.shape.open or array.shape.dtype == "float":
+        return UNKNOWN
+    dims = array.shape.dims
+    if len(dims) == 2 and all(is_int(side) for side in dims):
+        return PilImage(Images(1, dims[0], dims[1]))
+    if len(dims) == 3 and dims[2] in (3, 4) and all(is_int(side) for side in dims):
+        return PilImage(Images(dims[2], dims[0], dims[1]))
+    return UNKNOWN
 
 
 def image_method(image: PilImage, name: str, args: list[object]) -> object:

@@ -63,6 +63,8 @@ LEGACY_KEYWORDS = {
 }
 """Decorators that take keywords away before the builder sees them: torchvision turns ``pretrained=True`` into
 weights, which change no size."""
+TRACERS = frozenset({"torch.jit.trace", "torch.jit._get_trace_graph", "torch.onnx.export", "torch.export.export"})
+"""Calls that run a model on the example inputs given after it (``torch.jit.trace(model, x)``)."""
 PARALLEL_WRAPPERS = frozenset(
     {"torch.nn.DataParallel", "torch.nn.parallel.DataParallel", "torch.nn.parallel.data_parallel.DataParallel"}
     | {"torch.nn.parallel.DistributedDataParallel", "torch.nn.parallel.distributed.DistributedDataParallel"}

@@ -475,7 +475,7 @@ def dict_change(value: DictValue, name: str, args: list[object], kwargs: dict[st
 
 STRING_METHODS = frozenset(
     {"split", "rsplit", "strip", "lstrip", "rstrip", "lower", "upper", "replace", "startswith", "endswith", "join"}
-    | {"format"}
+    | {"format", "capitalize", "title", "casefold", "swapcase", "isdigit", "isalpha", "zfill"}
 )
 """Pure ``str`` methods: tutorials build their vocabularies with them (``" ".join(sentences).split()``), and layer
 names (``"stage{}".format(i)``)."""

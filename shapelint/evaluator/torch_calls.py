@@ -117,6 +117,9 @@ def call_qualname(
         return DictValue(operators.make_dict(args, kwargs).items, modules=True)
     if qualname in names.SUMMARY:
         return _run_summary(m, qualname, args, kwargs, node)
+    if qualname in names.TRACERS:
+        traced = _traced(m, args, kwargs, node)
+        return traced if qualname == "torch.jit.trace" else UNKNOWN
     if qualname in lightning.TRAINERS:
         return lightning.Trainer()
     if qualname in data_pipeline.TAKES_DATASET:
@@ -178,6 +181,20 @@ def _run_summary(m: Machine, qualname: str, args: list[object], kwargs: dict[str
         return _summarized(m, args[0], tensor, node)
     with modes.evaluating(m.propagator):  # torchinfo runs the model in ``eval()`` mode unless told otherwise
         return _summarized(m, args[0], tensor, node)
+
+
+def _traced(m: Machine, args: list[object], kwargs: dict[str, object], node: cst.Call) -> object:
+    """``torch.jit.trace(model, x)``, ``torch.onnx.export(model, x, path)``: the model runs on the example (a
+    tensor, or a tuple of them), in a mode not followed; a trace gives a module that runs as the model does."""
+    model = args[0] if args else kwargs.get("model", kwargs.get("func", kwargs.get("mod")))
+    example = args[1] if len(args) > 1 else kwargs.get("example_inputs", kwargs.get("args"))
+    inputs = example if isinstance(example, tuple) else (example,)
+    if not isinstance(model, (Instance, SequentialValue)) or not inputs or not isinstance(inputs[0], Tensor):
+        modes.handed_over(m.propagator, args, kwargs)
+        return UNKNOWN
+    with modes.evaluating(m.propagator):
+        _summarized(m, model, inputs[0], node) if len(inputs) == 1 else m.run_module(model, inputs[0], inputs[1:])
+    return model
 
 
 def _summarized(m: Machine, model: object, tensor: Tensor, node: cst.Call) -> object:

@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from shapelint.catalog import CATALOG
+from shapelint.dims import UNKNOWN
 from tests.catalog.constructions import required_arguments
 
 SIZE_ATTRIBUTES = frozenset(
@@ -50,3 +51,30 @@ def test_torch_keeps_each_declared_attribute_as_its_argument(name: str, attribut
     bound = kind.bind((), kwargs)
     kept = getattr(getattr(torch.nn, name)(**kwargs), attribute)
     assert type(kept) is type(bound[attribute]) and kept == bound[attribute]
+
+
+WINDOW_ARGUMENTS = [
+    {"kernel_size": 3}, {"kernel_size": (3, 1, 2)[:1], "stride": 2}, {"kernel_size": 2, "stride": (2,), "padding": 1},
+    {"kernel_size": 3, "padding": "same"}, {"kernel_size": 3, "dilation": 2, "padding": "valid"},
+    {"kernel_size": [1, 3], "stride": [2, 1], "padding": (0, 1)}, {"kernel_size": 1, "output_padding": 0},
+]  # fmt: skip
+"""Window arguments as ints, tuples, lists and padding modes; a form a kind refuses is left out for it."""
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("name", sorted(name for name, kind in CATALOG.items() if kind.derived is not None))
+@pytest.mark.parametrize("window", WINDOW_ARGUMENTS, ids=str)
+def test_derived_attributes_are_torchs(name: str, window: dict[str, object]) -> None:
+    """``conv.stride`` and its kin as torch keeps them (``_pair``-ed tuples, a padding mode's string)."""
+    kind = CATALOG[name]
+    kwargs = {**required_arguments(name), **window}
+    try:
+        layer = getattr(torch.nn, name)(**kwargs)
+    except (ValueError, TypeError, RuntimeError):
+        pytest.skip("torch refuses this window for this kind; nothing is read from a layer never built")
+    bound = kind.bind((), kwargs)
+    assert kind.derived is not None
+    for attribute in ("kernel_size", "stride", "padding", "dilation", "output_padding"):
+        ours = kind.derived(bound, attribute)
+        assert ours in (None, UNKNOWN) or ours == getattr(layer, attribute), (attribute, ours, getattr(layer, attribute))
+        assert ours is not None or not hasattr(layer, attribute) or attribute not in bound, attribute

@@ -8,12 +8,13 @@ gives the shape of the pooled values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from shapelint.catalog.base import LayerKind, OutputRule, Problem, ShapeError, expand, require
 from shapelint.catalog.signature import Args, ArgType, Functional, Param
 from shapelint.catalog.windows import require_windows, window_count
-from shapelint.dims import Dim, Shape, arith
+from shapelint.dims import UNKNOWN, Dim, Shape, arith
 
 
 def _pool_length(
@@ -91,6 +92,25 @@ _CEIL = Param("ceil_mode", False, type=ArgType.BOOL)
 _DILATION = Param("dilation", 1, type=ArgType.SIZE)
 
 
+_WINDOW_NAMES = frozenset({"kernel_size", "stride", "padding", "dilation"})
+
+
+def _window_attributes(single: bool) -> Callable[[Args, str], object]:
+    """``pool.stride`` as torch keeps it: as given, ``None`` being the kernel size; AvgPool1d's as 1-tuples."""
+
+    def derived(args: Args, name: str) -> object:
+        if name not in _WINDOW_NAMES or name not in args:
+            return None
+        value = args["kernel_size"] if name == "stride" and args[name] is None else args[name]
+        if not single:
+            return value
+        if isinstance(value, (tuple, list)):
+            return tuple(value)
+        return (value,) if isinstance(value, int) and not isinstance(value, bool) else UNKNOWN
+
+    return derived
+
+
 def _max_pool(count: int) -> LayerKind:
     """``F.max_pool2d`` takes ``ceil_mode`` before ``return_indices``, MaxPool2d after."""
     name = f"MaxPool{count}d"
@@ -100,6 +120,7 @@ def _max_pool(count: int) -> LayerKind:
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
         functionals=(Functional(f"max_pool{count}d", _WINDOW + (_DILATION, _CEIL, _INDICES)),),
+        derived=_window_attributes(single=False),
     )
 
 
@@ -113,6 +134,7 @@ def _avg_pool(count: int) -> LayerKind:
         _pool_output(name, count),
         ranks=(count + 1, count + 2),
         functionals=(Functional(f"avg_pool{count}d", params),),
+        derived=_window_attributes(single=count == 1),
     )
 
 

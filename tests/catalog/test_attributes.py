@@ -57,6 +57,7 @@ WINDOW_ARGUMENTS = [
     {"kernel_size": 3}, {"kernel_size": (3, 1, 2)[:1], "stride": 2}, {"kernel_size": 2, "stride": (2,), "padding": 1},
     {"kernel_size": 3, "padding": "same"}, {"kernel_size": 3, "dilation": 2, "padding": "valid"},
     {"kernel_size": [1, 3], "stride": [2, 1], "padding": (0, 1)}, {"kernel_size": 1, "output_padding": 0},
+    {"kernel_size": 3, "stride": None, "padding": 1}, {"kernel_size": 2, "dilation": 2},
 ]  # fmt: skip
 """Window arguments as ints, tuples, lists and padding modes; a form a kind refuses is left out for it."""
 
@@ -76,5 +77,6 @@ def test_derived_attributes_are_torchs(name: str, window: dict[str, object]) -> 
     assert kind.derived is not None
     for attribute in ("kernel_size", "stride", "padding", "dilation", "output_padding"):
         ours = kind.derived(bound, attribute)
-        assert ours in (None, UNKNOWN) or ours == getattr(layer, attribute), (attribute, ours, getattr(layer, attribute))
+        theirs = getattr(layer, attribute, None)
+        assert ours in (None, UNKNOWN) or (type(ours) is type(theirs) and ours == theirs), (attribute, ours, theirs)
         assert ours is not None or not hasattr(layer, attribute) or attribute not in bound, attribute

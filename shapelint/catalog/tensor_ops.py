@@ -379,6 +379,19 @@ def matmul(left: Shape, right: Shape) -> Shape | None:
     return Shape((*batch.dims, left.dims[-2], right.dims[-1]), batch.open)
 
 
+def cdist(left: Shape, right: Shape) -> Shape | None:
+    """``torch.cdist(x1, x2)``: the distance of each row of ``x1`` to each of ``x2``, (P, M) and (R, M) giving
+    (P, R), with batch dimensions broadcast; unknown where a rank is not known."""
+    if left.open or right.open:
+        return None
+    if len(left.dims) < 2 or len(right.dims) < 2:
+        raise ShapeError(f"cdist takes tensors of at least 2 dimensions, got {left} and {right}", Problem.RANK)
+    if same(left.dims[-1], right.dims[-1]) is False:
+        raise ShapeError(f"cdist: {left} and {right} must have the same number of columns", Problem.OTHER)
+    batch = broadcast(Shape(left.dims[:-2]), Shape(right.dims[:-2]))
+    return Shape((*batch.dims, left.dims[-2], right.dims[-2]), dtype="float")
+
+
 def _vector(shape: Shape) -> bool:
     return not shape.open and len(shape.dims) == 1
 

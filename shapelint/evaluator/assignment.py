@@ -112,6 +112,7 @@ def reconfigure(layer: Layer, name: str) -> None:
     the argument of that name is no longer the one written."""
     if name in layer.args:
         layer.args[name] = UNKNOWN
+    layer.replaced.add(name)
 
 
 def _register_child(m: Machine, sequential: SequentialValue, name: str, value: object) -> None:

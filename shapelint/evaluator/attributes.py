@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from shapelint.dims import UNKNOWN
+from shapelint.catalog import state_entries
+from shapelint.dims import UNKNOWN, Shape
 from shapelint.evaluator import (
     array_ops,
     classes,
@@ -37,6 +38,7 @@ from shapelint.evaluator.values import (
     ModuleValue,
     OptionParser,
     Options,
+    Origin,
     Partial,
     Returns,
     SequentialValue,
@@ -89,10 +91,15 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
         if written is not None:
             m.record.read_elsewhere.add(id(written.node))
         return owner.args[name]
+    if isinstance(owner, Layer):
+        return _entry(owner, name, node)
     if isinstance(owner, SequentialValue):
         return BoundMethod(owner, name)
     if isinstance(owner, ClassValue) and name in ("__name__", "__qualname__") and name not in owner.attributes:
         return owner.node.name.value
+    if isinstance(owner, ClassValue) and name == "apply" and classes.has_base(owner, AUTOGRAD_FUNCTIONS.__contains__):
+        forward = classes.class_attribute(owner, "forward")  # ``Fn.apply(x)`` runs ``Fn.forward(ctx, x)``
+        return Partial(forward, (UNKNOWN,), {}) if isinstance(forward, Function) else UNKNOWN
     if isinstance(owner, ClassValue):
         found = classes.class_attribute(owner, name)
         if isinstance(found, Function) and classes.is_classmethod(found.node):
@@ -115,6 +122,19 @@ def attribute(m: Machine, owner: object, name: str, node: cst.CSTNode) -> object
     if isinstance(owner, Tensor):
         return m.tensors.attribute(owner, name, node) if name in tensors.ATTRIBUTES else BoundMethod(owner, name)
     return UNKNOWN
+
+
+AUTOGRAD_FUNCTIONS = frozenset({"torch.autograd.Function", "torch.autograd.function.Function"})
+
+
+def _entry(layer: Layer, name: str, node: cst.CSTNode) -> object:
+    """``embedding.weight``: a parameter or buffer the layer owns, of its state-dict entry's shape."""
+    entries = state_entries(layer.kind, layer.args) if name not in layer.replaced else None
+    found = next((entry for entry in entries or [] if entry.name == name), None)
+    if found is None:
+        return UNKNOWN
+    shape = Shape(found.shape, dtype="int" if name == "num_batches_tracked" else "float")
+    return Tensor(shape, Origin(f"{layer.kind.name}.{name}", node))
 
 
 def _defines(owner: object, name: str) -> bool:

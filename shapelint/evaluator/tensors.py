@@ -6,7 +6,7 @@ arguments into rule inputs and rule errors into mismatches.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
@@ -224,6 +224,8 @@ class TensorCalls:
             return self.broadcast(args[0], args[1], node, _divides(name, kwargs))
         if name in _MATMUL and len(args) > 1:
             return self.matmul(args[0], args[1], node)
+        if name == "cdist" and namespace == _TORCH and len(args) >= 2:
+            return self.paired(tensor_rules.cdist, "cdist", args[0], args[1], node)
         if name in loss_rules.BY_FUNCTION and namespace == _FUNCTIONAL:
             return loss_calls.call_function(self.propagator, loss_rules.BY_FUNCTION[name], args, kwargs, node)
         if name == "scaled_dot_product_attention" and namespace == _FUNCTIONAL:
@@ -368,16 +370,22 @@ class TensorCalls:
 
     def matmul(self, left: object, right: object, node: cst.CSTNode) -> object:
         """``a @ b`` and ``torch.matmul``/``mm``/``bmm`` on two tensors."""
+        return self.paired(tensor_rules.matmul, "matrix product", left, right, node)
+
+    def paired(
+        self, rule: Callable[[Shape, Shape], Shape | None], label: str, left: object, right: object, node: cst.CSTNode
+    ) -> object:
+        """An operation on two tensors by ``rule`` (a matrix product, ``cdist``), reporting what it refuses."""
         if not isinstance(left, Tensor) or not isinstance(right, Tensor):
             return Tensor(Shape.anything()) if isinstance(left, Tensor) or isinstance(right, Tensor) else UNKNOWN
         try:
-            shape = tensor_rules.matmul(left.shape, right.shape)
+            shape = rule(left.shape, right.shape)
         except ShapeError as error:
-            self.propagator.reject("matrix product", node, error, left)
+            self.propagator.reject(label, node, error, left)
             return Tensor(Shape.anything())
         if shape is None:
             return Tensor(Shape.anything())
-        return Tensor(shape, Origin("matrix product", node, before=left.shape))
+        return Tensor(shape, Origin(label, node, before=left.shape))
 
     def attention(self, args: list[object], kwargs: dict[str, object], node: cst.CSTNode) -> object:
         """``F.scaled_dot_product_attention(q, k, v)``: shaped as torch's reference computes it, ``softmax(q kᵀ) v``

@@ -179,6 +179,8 @@ class Layer:
     inferred: str | None = field(default=None, repr=False)
     """The input size a ``shapelint.runtime`` layer was built without; the first input that fixes it sets it, as the
     runtime's build does, so the layer's tensors can be counted."""
+    replaced: set[str] = field(default_factory=set, repr=False)
+    """Attributes the code wrote after construction (``fc.weight = shared``): no longer what the arguments give."""
 
 
 @dataclass(eq=False, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from shapelint.catalog import CATALOG
+from shapelint.catalog import CATALOG, state_entries
 from shapelint.dims import UNKNOWN
 from tests.catalog.constructions import required_arguments
 
@@ -80,3 +80,17 @@ def test_derived_attributes_are_torchs(name: str, window: dict[str, object]) -> 
         theirs = getattr(layer, attribute, None)
         assert ours in (None, UNKNOWN) or (type(ours) is type(theirs) and ours == theirs), (attribute, ours, theirs)
         assert ours is not None or not hasattr(layer, attribute) or attribute not in bound, attribute
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_state_entries_are_the_layers_own_tensors(name: str) -> None:
+    """``layer.weight`` as the evaluator reads it, from the state-dict entry of that name: torch's attribute of the
+    same name and shape, for each entry with no dot (a leaf's own tensor)."""
+    kind = CATALOG[name]
+    kwargs = required_arguments(name)
+    entries = state_entries(kind, kind.bind((), kwargs)) or []
+    layer = getattr(torch.nn, name)(**kwargs)
+    for entry in entries:
+        if "." not in entry.name:
+            assert tuple(getattr(layer, entry.name).shape) == entry.shape, entry.name

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shapelint.catalog import ShapeError
-from shapelint.catalog.tensor_ops import matmul
+from shapelint.catalog.tensor_ops import cdist, matmul
 from shapelint.dims import Shape
 from tests.budget import examples
 
@@ -42,3 +42,21 @@ def test_matmul_agrees_with_torch(left: tuple[int, ...], right: tuple[int, ...],
 def test_a_vector_of_unknown_rank_is_not_taken_for_one() -> None:
     """An open shape of one known size may have more dimensions: nothing is decided."""
     assert matmul(Shape((3,), open=True), Shape((3,))) is None
+
+
+@pytest.mark.sampled
+@settings(max_examples=examples(300), deadline=None)
+@given(left=_SHAPES, right=_SHAPES, same_columns=st.booleans())
+def test_cdist_agrees_with_torch(left: tuple[int, ...], right: tuple[int, ...], same_columns: bool) -> None:
+    if same_columns and left and right:  # half the draws share the column count, or nothing would compare
+        right = (*right[:-1], left[-1])
+    try:
+        expected: tuple[int, ...] | None = tuple(torch.cdist(torch.zeros(left), torch.zeros(right)).shape)
+    except RuntimeError:
+        expected = None
+    try:
+        ours = cdist(Shape(left), Shape(right))
+    except ShapeError:
+        assert expected is None, (left, right)
+        return
+    assert ours is not None and ours.dims == expected, (left, right, ours)

@@ -122,8 +122,9 @@ def data_shape(data: object) -> Shape | None:
 
 
 def index(array: Array, key: object) -> object:
-    """``eye[i]`` (a row) and ``eye[[i, j, k]]`` (one row each), numpy's two most common lookups; a dataset's
-    ``self.X[index]`` takes one row, as a tensor's does."""
+    """``eye[i]`` (a row) and ``eye[[i, j, k]]`` (one row each), numpy's two most common lookups, and ``eye[labels]``
+    with an int array of labels taken to be in range (one row each: a one-hot); a dataset's ``self.X[index]`` takes
+    one row, as a tensor's does."""
     dims = array.shape.dims
     if not dims:
         return UNKNOWN
@@ -131,6 +132,8 @@ def index(array: Array, key: object) -> object:
         return replace(array, shape=Shape(dims[1:], dtype=array.shape.dtype))
     if is_int(key):
         return replace(array, shape=Shape(dims[1:], dtype=array.shape.dtype)) if _within(key, dims[0]) else UNKNOWN
+    if isinstance(key, Array) and key.shape.dtype == "int" and not key.shape.open and _within(0, dims[0]):
+        return replace(array, shape=Shape((*key.shape.dims, *dims[1:]), dtype=array.shape.dtype))
     keys = iterate(key) if isinstance(key, (ListValue, list)) else None
     if keys is None or not all(is_int(k) and _within(k, dims[0]) for k in keys):
         return UNKNOWN

@@ -34,7 +34,34 @@ not among them: they only pass on tensors and layers made elsewhere."""
 
 
 def may_find(tree: ast.Module) -> bool:
-    """Whether the module names one of :data:`STARTS` (as a name, an attribute, an import or a ``def``)."""
+    """Whether the module names one of :data:`STARTS` (as a name, an attribute, an import or a ``def``), or defines
+    a loop that feeds what it draws from one parameter to another (:func:`_feeds_parameters`)."""
+    return _names_a_start(tree) or any(map(_feeds_parameters, ast.walk(tree)))
+
+
+def _feeds_parameters(node: ast.AST) -> bool:
+    """``def train_epoch(model, loader, loss_fn): for x, y in loader: loss_fn(model(x), y)``: a training helper of
+    the project, whose model, data and loss all come from its caller (a script importing it)."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    parameters = {arg.arg for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+    for loop in ast.walk(node):
+        if isinstance(loop, ast.For) and _names(loop.iter) & parameters:
+            called = {call.func.id for call in ast.walk(loop) if isinstance(call, ast.Call) and _called_name(call)}
+            if called & parameters:
+                return True
+    return False
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {name.id for name in ast.walk(node) if isinstance(name, ast.Name)}
+
+
+def _called_name(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Name) and bool(call.args)
+
+
+def _names_a_start(tree: ast.Module) -> bool:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             word = node.id

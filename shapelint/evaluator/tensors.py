@@ -179,6 +179,8 @@ class TensorCalls:
             return self.broadcast(tensor, args[0], node, _divides(name, kwargs), in_place=name in _IN_PLACE)
         if name in _WITH_TENSOR_OPERANDS:
             return self.with_operands(tensor, name, args, kwargs, node)
+        if name == "numpy" and not args and not kwargs:  # ``labels.numpy()``: an array of the same shape and kind
+            return Array(Shape(tensor.shape.dims, tensor.shape.open, tensor.shape.dtype), Origin(".numpy()", node))
         if name == "to":
             return Tensor(tensor.shape.with_dtype(converted_dtype(tensor, args, kwargs, node)), tensor.origin)
         if name in _MATMUL and args:

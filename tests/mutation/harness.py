@@ -14,7 +14,7 @@ from pathlib import Path
 
 from shapelint.judge import Diagnostic
 from shapelint.lint import lint_source
-from tests.corpus_files import CORPUS, is_buggy
+from tests.corpus_files import CORPUS, is_buggy, lightning_stand_in
 from tests.mutation.inject import Mutant, mutants
 
 HELDOUT = Path(__file__).parent.parent / "heldout_style"
@@ -93,7 +93,8 @@ def load_module(source: str, name: str) -> dict[str, object]:
     dataclass annotations into strings that ``dataclasses`` cannot resolve.
     """
     module = types.ModuleType(f"shapelint_mutant_{name}")
-    exec(compile(source, name, "exec", dont_inherit=True), module.__dict__)
+    with lightning_stand_in():
+        exec(compile(source, name, "exec", dont_inherit=True), module.__dict__)
     return module.__dict__
 
 

@@ -47,8 +47,7 @@ def _feeds_parameters(node: ast.AST) -> bool:
     parameters = {arg.arg for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
     for loop in ast.walk(node):
         if isinstance(loop, ast.For) and _names(loop.iter) & parameters:
-            called = {call.func.id for call in ast.walk(loop) if isinstance(call, ast.Call) and _called_name(call)}
-            if called & parameters:
+            if _called_names(loop) & parameters:
                 return True
     return False
 
@@ -57,8 +56,10 @@ def _names(node: ast.AST) -> set[str]:
     return {name.id for name in ast.walk(node) if isinstance(name, ast.Name)}
 
 
-def _called_name(call: ast.Call) -> bool:
-    return isinstance(call.func, ast.Name) and bool(call.args)
+def _called_names(node: ast.AST) -> set[str]:
+    """The plain names called with arguments in ``node`` (``model(x)``)."""
+    calls = (call for call in ast.walk(node) if isinstance(call, ast.Call) and call.args)
+    return {call.func.id for call in calls if isinstance(call.func, ast.Name)}
 
 
 def _names_a_start(tree: ast.Module) -> bool:

@@ -45,11 +45,8 @@ def _feeds_parameters(node: ast.AST) -> bool:
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
     parameters = {arg.arg for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
-    for loop in ast.walk(node):
-        if isinstance(loop, ast.For) and _names(loop.iter) & parameters:
-            if _called_names(loop) & parameters:
-                return True
-    return False
+    loops = (loop for loop in ast.walk(node) if isinstance(loop, ast.For) and _names(loop.iter) & parameters)
+    return any(_called_names(loop) & parameters for loop in loops)
 
 
 def _names(node: ast.AST) -> set[str]:

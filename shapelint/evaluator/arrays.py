@@ -65,6 +65,8 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
     if qualname in _FROM_DATA:
         shape = data_shape(args[0]) if len(args) == 1 and not kwargs else None
         return UNKNOWN if shape is None else Array(shape, origin)
+    if qualname in ("numpy.frombuffer", "numpy.fromfile"):
+        return _read(args, kwargs, origin)
     if qualname.startswith("numpy."):
         return array_ops.call(qualname, args, kwargs)
     name = qualname.rpartition(".")[2]
@@ -72,6 +74,16 @@ def call(qualname: str, args: list[object], kwargs: dict[str, object], node: cst
         return None
     legacy_dtype = "float" if qualname == "torch.Tensor" else TYPED_TENSORS.get(name)
     return _tensor(qualname, legacy_dtype, args, kwargs, origin)
+
+
+def _read(args: list[object], kwargs: dict[str, object], origin: Origin) -> object:
+    """``np.frombuffer(data, dtype=np.uint8)``, ``np.fromfile(path, dtype)``: numbers read from bytes, one row of
+    them, how many not known (``.reshape(-1, 28 * 28)`` then knows its columns)."""
+    if len(args) > 3 or kwargs.keys() - {"dtype", "count", "offset", "sep", "like"}:
+        return UNKNOWN
+    given = args[1] if len(args) > 1 else kwargs.get("dtype")
+    kind = asked_dtype({"dtype": given}, "float") if given is not None else "float"
+    return Array(Shape((UNKNOWN,), dtype=kind), origin, real=True)
 
 
 def _tensor(

@@ -31,3 +31,21 @@ def test_rows_looked_up_by_an_int_array(table: tuple[int, ...], labels: tuple[in
         assert ours is UNKNOWN, (source, real)
     else:
         assert agrees(ours, real), (source, ours, real.shape)
+
+
+@pytest.mark.sampled
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    size=st.integers(0, 12),
+    dtype=st.sampled_from(["", ", dtype=np.uint8", ", dtype=np.float32", ", np.int64", ", dtype=np.float64"]),
+    rows=st.integers(0, 4),
+    columns=st.sampled_from([1, 2, 4]),
+)
+def test_numbers_read_from_bytes(size: int, dtype: str, rows: int, columns: int) -> None:
+    """``np.frombuffer(data, dtype).reshape(rows, columns)``, the sizes written out as a tutorial's MNIST reader
+    does: numpy's shape where numpy reads them so (the count read is not known, so a reshape numpy refuses is not
+    told apart)."""
+    source = f"x = np.frombuffer(bytes({size * 8}){dtype})\ny = x.reshape({rows}, {columns})\n"
+    ours, real = run(source)
+    if not isinstance(real, Exception):
+        assert agrees(ours, real) and ours is not UNKNOWN, (source, ours, real.shape)

@@ -8,6 +8,7 @@ a file's verdict and its expected findings cannot drift apart.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 import tokenize
@@ -88,9 +89,10 @@ def load_check(path: Path) -> Callable[[], None]:
 def lightning_stand_in() -> Iterator[None]:
     """``import pytorch_lightning as pl`` gives :mod:`tests.lightning_stand_in` while a corpus file runs, where
     Lightning is not installed."""
-    from tests import lightning_stand_in
-
-    added = {"pytorch_lightning": lightning_stand_in.module("pytorch_lightning")}
+    # imported by name: a static import would make every test module that reads the corpus's verdicts need torch
+    # (tests/conftest.py's torch-free run follows this file's imports), while only running a corpus file does
+    stand_in = importlib.import_module("tests.lightning_stand_in")
+    added = {"pytorch_lightning": stand_in.module("pytorch_lightning")}
     added = {name: stand_in for name, stand_in in added.items() if name not in sys.modules}
     sys.modules.update(added)
     try:

@@ -70,10 +70,14 @@ def ev_call(m: Machine, node: cst.Call, scope: Scope) -> object:
     if type(node.func) is cst.Name and node.func.value == "super":
         return _explicit_super(m, node.args, scope) if node.args else _current_super(m)
     func = m.ev(node.func, scope)
+    if func is UNKNOWN and isinstance(node.func, cst.Attribute):
+        m.unfollowed_methods.add(node.func.attr.value)
     if func is operators.BUILTINS["zip"] and len(node.args) == 1 and node.args[0].star == "*":
         return _zip_spread(m, func, node, scope)
     arguments = _ev_arguments(m, node.args, scope)
     modes.note_call(m.propagator, node, func, *(arguments or ([], {})))
+    if modes.hands_over(func, *(arguments or ([], {}))):
+        m.unfollowed_methods.add(classes.ANY_METHOD)  # code not followed holds a model: any of its methods may run
     if func is UNKNOWN and _wrote_namespace(m, node, arguments, scope):
         return None
     skip = 0
@@ -152,7 +156,7 @@ def _call_builtin(
     """Builtins that see the evaluator's objects: ``hasattr``, ``getattr``, ``setattr``, ``isinstance``; the rest
     see values."""
     if func is operators.BUILTINS["hasattr"]:
-        return classes.hasattr_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
+        return classes.hasattr_of(args[0], args[1], m.unfollowed_methods) if len(args) == 2 and not kwargs else UNKNOWN
     if func.name in _LOOPING_BUILTINS:
         for arg in args:
             m.iterated(arg)
@@ -164,6 +168,8 @@ def _call_builtin(
         return isinstance_of(*args) if len(args) == 2 and not kwargs else UNKNOWN
     if func is operators.BUILTINS["getattr"]:
         named = len(args) in (2, 3) and not kwargs and isinstance(args[1], str)
+        if not named:
+            m.unfollowed_methods.add(classes.ANY_METHOD)  # ``getattr(model, name)()``: a method the data names
         return attribute(m, args[0], args[1], node) if named else UNKNOWN  # type: ignore[arg-type]
     if func is operators.BUILTINS["map"]:
         return _map(m, args) if len(args) >= 2 and not kwargs else UNKNOWN

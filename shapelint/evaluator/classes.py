@@ -6,7 +6,7 @@ what to do with the answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import libcst as cst
 
@@ -210,10 +210,21 @@ def dict_view(module: Instance, name: str) -> object:
     return ListValue([views[name](key, child) for key, child in registered])
 
 
-def hasattr_of(owner: object, name: object) -> object:
-    """``hasattr`` on an object whose attributes the evaluator tracks."""
+ANY_METHOD = "*"
+"""Among the methods called where the evaluator could not follow: one it cannot name (``getattr(model, name)()``)."""
+
+
+def hasattr_of(owner: object, name: object, unfollowed: Collection[str] = ()) -> object:
+    """``hasattr`` on an object whose attributes the evaluator tracks; ``unfollowed``: names of methods called where
+    the receiver was not known, any of which may have set the attribute."""
     if not isinstance(name, str) or not isinstance(owner, Instance):
         return UNKNOWN
     if name in owner.attributes or class_attribute(owner.cls, name) is not UNKNOWN:
         return True
-    return False if owner.known and absent_means_false(owner.cls, name) else UNKNOWN
+    def ran(cls: ClassValue, method_name: str) -> bool:
+        """Whether ``cls``'s method of that name may have run (one not found as a function may have)."""
+        method = cls.attributes.get(method_name)
+        may_have = method_name in unfollowed or ANY_METHOD in unfollowed
+        return may_have or not isinstance(method, Function) or method.calls > 0
+
+    return False if owner.known and absent_means_false(owner.cls, name, ran) else UNKNOWN

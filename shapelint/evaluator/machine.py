@@ -223,6 +223,9 @@ class Machine:
         """When the function running with no caller was defined (:mod:`~.standalone`), while it runs."""
         self.flags = Options(DictValue({}))
         """absl's ``FLAGS``, one for the whole run, as it is one for the process."""
+        self.unfollowed_methods: set[str] = set()
+        """Names of methods called on a receiver not known (``m.switch_to_deploy()`` for each of ``model.modules()``):
+        a method of the project by such a name may have run."""
         self.run_module = partial(handlers.call_module, self)
         self.propagator = Propagator(lambda module, flow: self.run_module(module, flow, ()))
         self.tensors = TensorCalls(self.propagator)

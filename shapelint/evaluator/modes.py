@@ -54,6 +54,11 @@ def handed_over(propagator: Propagator, args: list[object], kwargs: dict[str, ob
         propagator.training = False
 
 
+def hands_over(func: object, args: list[object], kwargs: dict[str, object]) -> bool:
+    """Whether calling ``func`` hands a model to code that is not followed."""
+    return _not_followed(func) and any(isinstance(value, _MODELS) for value in [*args, *kwargs.values()])
+
+
 def _sets_no_mode(function: object) -> bool:
     """Whether ``function`` (of the project) never names a mode: no ``eval``, ``train`` or ``training`` in it."""
     if isinstance(function, BoundMethod) and isinstance(function.obj, Instance):

@@ -8,7 +8,7 @@ same only when nothing it did not follow could have set it: the user classes set
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import libcst as cst
 
@@ -16,13 +16,15 @@ from shapelint.evaluator.values import ClassValue
 from shapelint.source import syntax_children
 
 
-def absent_means_false(cls: ClassValue, name: str) -> bool:
-    """Whether an attribute missing from a constructed instance of ``cls`` is surely missing."""
+def absent_means_false(cls: ClassValue, name: str, ran: Callable[[ClassValue, str], bool]) -> bool:
+    """Whether an attribute missing from a constructed instance of ``cls`` is surely missing: only ``__init__`` sets
+    it, or the other methods that do have not run yet (RepVGG's ``switch_to_deploy`` sets ``rbr_reparam``, which
+    ``forward`` looks for with ``hasattr``); ``ran`` tells whether a class's method of that name ever ran."""
     owners = list(_user_classes(cls))
-    setters = [setter for owner in owners for setter in _setters(owner.node, name)]
+    setters = [(owner, setter) for owner in owners for setter in _setters(owner.node, name)]
     return (
         bool(setters)
-        and all(setter == "__init__" for setter in setters)
+        and all(setter == "__init__" or not ran(owner, setter) for owner, setter in setters)
         and not any(_writes_wholesale(owner.node) for owner in owners)
     )
 

@@ -34,6 +34,15 @@ _SET_ELSEWHERE = {
         "    def build(self):\n        self.proj = nn.Linear(8, 8)\n",
         "model = Block()\ngetattr(model, json.loads('\"build\"'))()\nmodel(torch.randn(2, 8))",
     ),
+    "another method, called on each module": (
+        "    def build(self):\n        self.proj = nn.Linear(8, 8)\n",
+        "model = Block()\nfor module in model.modules():\n    if hasattr(module, 'build'):\n        module.build()\n"
+        "model(torch.randn(2, 8))",
+    ),
+    "another method, the model handed to code not followed": (
+        "    def build(self):\n        self.proj = nn.Linear(8, 8)\n",
+        "model = Block()\njson.dumps(model, default=lambda m: m.build())\nmodel(torch.randn(2, 8))",
+    ),
     "__dict__ written wholesale": (
         "        self.__dict__.update(config or {})\n",
         "model = Block({'proj': nn.Linear(8, 8)})\nmodel(torch.randn(2, 8))",

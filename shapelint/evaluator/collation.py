@@ -15,9 +15,8 @@ import libcst as cst
 
 from shapelint.dims import UNKNOWN, DType, Shape, arith
 from shapelint.evaluator import data_pipeline
-from shapelint.evaluator.control import Raise
 from shapelint.evaluator.data_pipeline import BATCH, Collated, SampleList
-from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.functions import call_hook
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import Function, Origin, Tensor
 
@@ -43,11 +42,7 @@ def collate_argument(m: Machine, args: list[object], kwargs: dict[str, object]) 
     if sample is not UNKNOWN:
         origin = getattr(dataset, "origin", None) or Origin("the dataset", collate.node)
         samples = SampleList(sample, BATCH, Origin(f"{collate.node.name.value} of {origin.label}", collate.node))
-        with m.binder.uncertainty():
-            try:
-                batch = call_function(m, collate, [samples], {})
-            except Raise:
-                batch = UNKNOWN
+        batch = call_hook(m, collate, [samples], {})
     return {**kwargs, "collate_fn": Collated(batch)}
 
 

@@ -35,6 +35,16 @@ def call_function(
     return _run(m, function, args, kwargs, site, until)
 
 
+def call_hook(m: Machine, function: Function, args: list[object], kwargs: dict[str, object]) -> object:
+    """Run a function of the project that a library would call (a loader's ``collate_fn``, a Lightning step), as
+    code that may not run; one that raises gives an unknown result."""
+    with m.binder.uncertainty():
+        try:
+            return call_function(m, function, args, kwargs)
+        except Raise:
+            return UNKNOWN
+
+
 def _generated(
     m: Machine, function: Function, args: list[object], kwargs: dict[str, object], site: CallSite | None
 ) -> object:

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from shapelint.dims import UNKNOWN
 from shapelint.evaluator import classes, data_pipeline, operators
-from shapelint.evaluator.control import Raise
-from shapelint.evaluator.functions import call_function
+from shapelint.evaluator.functions import call_hook
 from shapelint.evaluator.machine import Machine
 from shapelint.evaluator.values import Function, Instance, ListValue
 
@@ -94,8 +93,8 @@ def _from_hooks(m: Machine, loop: _Loop, datamodule: Instance | None, model: Ins
             continue
         setup = _method(owner, "setup")
         if setup is not None:
-            _call(m, setup, [owner], {"stage": loop.stage})
-        return [_call(m, hook, [owner], {})]
+            call_hook(m, setup, [owner], {"stage": loop.stage})
+        return [call_hook(m, hook, [owner], {})]
     return []
 
 
@@ -107,21 +106,12 @@ def _step(m: Machine, model: Instance, name: str, loader: object) -> None:
     batch = data_pipeline.element(loader)
     if batch is UNKNOWN:
         return
-    _call(m, step, [model, batch, UNKNOWN], {})
+    call_hook(m, step, [model, batch, UNKNOWN], {})
     batches = data_pipeline.concrete_batches(loader)
     if batches is not None:
-        _call(m, step, [model, batches[1], UNKNOWN], {})
+        call_hook(m, step, [model, batches[1], UNKNOWN], {})
 
 
 def _method(owner: Instance, name: str) -> Function | None:
     found = classes.class_attribute(owner.cls, name)
     return found if isinstance(found, Function) else None
-
-
-def _call(m: Machine, function: Function, args: list[object], kwargs: dict[str, object]) -> object:
-    """Run a hook of the project's as the trainer does; one that raises leaves its result unknown."""
-    with m.binder.uncertainty():
-        try:
-            return call_function(m, function, args, kwargs)
-        except Raise:
-            return UNKNOWN

@@ -50,13 +50,17 @@ def note_call(
 
 def handed_over(propagator: Propagator, args: list[object], kwargs: dict[str, object]) -> None:
     """Models passed to code that is not run may come back in another mode."""
-    if any(isinstance(value, _MODELS) for value in [*args, *kwargs.values()]):
+    if _holds_model(args, kwargs):
         propagator.training = False
 
 
 def hands_over(func: object, args: list[object], kwargs: dict[str, object]) -> bool:
     """Whether calling ``func`` hands a model to code that is not followed."""
-    return _not_followed(func) and any(isinstance(value, _MODELS) for value in [*args, *kwargs.values()])
+    return _not_followed(func) and _holds_model(args, kwargs)
+
+
+def _holds_model(args: list[object], kwargs: dict[str, object]) -> bool:
+    return any(isinstance(value, _MODELS) for value in [*args, *kwargs.values()])
 
 
 def _sets_no_mode(function: object) -> bool:
